@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { ApiKeySchema, WorkspaceSchema, type RateLimitSettings } from './db/entities';
+import { newId, sha256Hex } from './ids';
+import { CURRENT_VERSION } from './versions';
+
+/** Every scope the API knows; a dev or admin-created workspace key gets all of them. */
+export const ALL_SCOPES = ['contacts:read', 'contacts:write', 'events:read', 'pii:read', 'keys:write', 'privacy:write', 'webhooks:write', 'messages:write'];
+
+export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {
+  const em = orm.em.fork();
+  const now = new Date();
+  const ws = em.create(WorkspaceSchema, {
+    id: newId('ws'),
+    name: opts.name,
+    apiVersion: opts.apiVersion ?? CURRENT_VERSION,
+    rateLimits: opts.rateLimits ?? {},
+    createdAt: now,
+    updatedAt: now,
+  });
+  await em.flush();
+  return ws.id;
+}
+
+/** Mints a secret key. The secret is returned once; only its SHA-256 is stored. */
+export async function createApiKey(
+  orm: MikroORM,
+  opts: { workspaceId: string; scopes: string[]; name?: string; apiVersion?: string; expiresAt?: Date },
+): Promise<{ keyId: string; secret: string }> {
+  const em = orm.em.fork();
+  const workspace = await em.findOne(WorkspaceSchema, { id: opts.workspaceId });
+  if (!workspace) throw new Error(`no workspace ${opts.workspaceId}`);
+  const unknown = opts.scopes.filter((s) => !ALL_SCOPES.includes(s));
+  if (unknown.length) throw new Error(`unknown scopes: ${unknown.join(', ')}`);
+  const secret = `sk_${randomBytes(24).toString('base64url')}`;
+  const now = new Date();
+  const key = em.create(ApiKeySchema, {
+    id: newId('key'),
+    workspace: workspace.id,
+    name: opts.name ?? 'admin',
+    type: 'secret',
+    secretHash: sha256Hex(secret),
+    secretLast4: secret.slice(-4),
+    scopes: opts.scopes,
+    apiVersion: opts.apiVersion ?? workspace.apiVersion,
+    expiresAt: opts.expiresAt ?? null,
+    revokedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await em.flush();
+  return { keyId: key.id, secret };
+}
+
+export async function revokeApiKey(orm: MikroORM, keyId: string): Promise<void> {
+  await orm.em.fork().nativeUpdate(ApiKeySchema, { id: keyId }, { revokedAt: new Date(), updatedAt: new Date() });
+}
+
+export async function setRateLimits(orm: MikroORM, workspaceId: string, rateLimits: RateLimitSettings): Promise<void> {
+  await orm.em.fork().nativeUpdate(WorkspaceSchema, { id: workspaceId }, { rateLimits, updatedAt: new Date() });
+}

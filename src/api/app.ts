@@ -1,0 +1,215 @@
+import { randomBytes } from 'node:crypto';
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import * as OpenApiValidator from 'express-openapi-validator';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client, Connection } from '@temporalio/client';
+import { config } from '../config';
+import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../errors';
+import { logger } from '../logger';
+import { resolveVersion, upgradeRequest } from '../versions';
+import { authenticate } from './auth';
+import { commandRunner } from './commands';
+import { contactsHandlers } from './contacts.handlers';
+import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
+import { eventsHandlers } from './events.handlers';
+import { registry, requestDuration } from './metrics';
+import { sendApiError, sendProblem, sendResult } from './respond';
+import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
+
+export interface AppDeps {
+  orm: MikroORM;
+  client: Client;
+  connection: Connection;
+}
+
+type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
+
+// Express 5 forwards rejected promises to the error handler; this only narrows the request type.
+const wrap =
+  (fn: (req: ApiRequest, res: Response, next: NextFunction) => unknown): RequestHandler =>
+  (req, res, next) =>
+    fn(req as ApiRequest, res, next);
+
+function requestContext(req: Request, res: Response, next: NextFunction): void {
+  const ctx = { requestId: `req_${randomBytes(12).toString('hex')}`, startedAt: process.hrtime.bigint() };
+  (req as ApiRequest).ctx = ctx;
+  res.setHeader('Request-Id', ctx.requestId);
+  res.on('finish', () => {
+    const r = req as ApiRequest;
+    const seconds = Number(process.hrtime.bigint() - ctx.startedAt) / 1e9;
+    const operation = r.ctx.operation?.operationId ?? 'unmatched';
+    requestDuration.observe({ operation, method: req.method, status: String(res.statusCode) }, seconds);
+    logger.info(
+      { request_id: ctx.requestId, operation, method: req.method, status: res.statusCode, ms: Math.round(seconds * 1000), workspace_id: r.ctx.auth?.workspaceId, key_id: r.ctx.auth?.keyId },
+      'request',
+    );
+  });
+  next();
+}
+
+const parseJson = express.json({ limit: config.maxBodyBytes, strict: true, type: () => true });
+
+function jsonBody(req: Request, res: Response, next: NextFunction): void {
+  const length = req.headers['content-length'];
+  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  if (!hasBody) {
+    req.body = undefined;
+    return next();
+  }
+  if (!req.is('application/json')) {
+    return next(new ApiError('unsupported_media_type', `Send the body as application/json (got ${req.headers['content-type'] ? `'${String(req.headers['content-type']).slice(0, 60)}'` : 'no Content-Type'})`));
+  }
+  parseJson(req, res, next);
+}
+
+function validatorPointer(path: string): string {
+  // the validator reports /body/phone, /query/limit, /headers/idempotency-key, /params/contact_id
+  const p = path.replace(/^\./, '/').replace(/\./g, '/');
+  if (p.startsWith('/body')) return p.slice('/body'.length) || '/';
+  if (p.startsWith('/headers/')) return `/header/${p.slice('/headers/'.length)}`;
+  if (p.startsWith('/params/')) return `/path/${p.slice('/params/'.length)}`;
+  return p;
+}
+
+interface ValidatorError {
+  status: number;
+  errors?: { path: string; message: string; errorCode?: string }[];
+  message: string;
+}
+
+function toApiError(err: unknown): ApiError | null {
+  if (err instanceof ApiError) return err;
+  const e = err as { type?: string; status?: number; errors?: unknown };
+  if (e?.type === 'entity.parse.failed') return new ApiError('malformed_json', 'The body is not valid JSON');
+  if (e?.type === 'entity.too.large') return new ApiError('payload_too_large', `Bodies are limited to ${config.maxBodyBytes} bytes`);
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new ApiError('unsupported_media_type', 'Send the body as UTF-8 application/json');
+  if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
+    const v = err as ValidatorError;
+    if (v.status === 415) return new ApiError('unsupported_media_type', v.message);
+    if (v.status === 413) return new ApiError('payload_too_large', v.message);
+    if (v.status === 400) {
+      const errors: FieldError[] = (v.errors ?? []).map((fe) => {
+        const extra = /additional propert/i.test(fe.message) ? fe.message.match(/'([^']+)'/)?.[1] : undefined;
+        const pointer = validatorPointer(fe.path);
+        return {
+          pointer: extra && !pointer.endsWith(`/${extra}`) ? `${pointer === '/' ? '' : pointer}/${extra}` : pointer,
+          code: (fe.errorCode ?? 'invalid').replace(/\.openapi\.validation$/, ''),
+          message: fe.message,
+        };
+      });
+      return new ApiError('invalid_request', errors.map((fe) => `${fe.pointer}: ${fe.message}`).join('; ').slice(0, 500), { errors });
+    }
+  }
+  if (isDatabaseUnavailable(err)) return new ApiError('database_unavailable', 'PostgreSQL is unreachable; retry shortly', {}, { 'Retry-After': '2' });
+  return null;
+}
+
+function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  const r = req as ApiRequest;
+  if (res.headersSent) return;
+  const apiError = toApiError(err);
+  if (apiError) return sendApiError(r, res, apiError);
+  const e = err as Error;
+  logger.error({ request_id: r.ctx?.requestId, err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
+  sendProblem(r, res, problemOf('internal_error', r.ctx.requestId, 'Something went wrong on our side; it is logged under this request id'));
+}
+
+function docsPage(): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>SabNode API reference</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head>
+<body><redoc spec-url="/openapi.json"></redoc><script src="/docs/redoc.standalone.js"></script></body></html>`;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.TRUST_PROXY ?? false);
+  app.use(requestContext);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get(
+    '/readyz',
+    wrap(async (_req, res) => {
+      const checks: Record<string, { ok: boolean; error?: string }> = {};
+      await Promise.all([
+        deps.orm.em.getConnection().execute('select 1').then(
+          () => (checks.postgresql = { ok: true }),
+          (e: Error) => (checks.postgresql = { ok: false, error: e.message.slice(0, 200) }),
+        ),
+        deps.connection
+          .withDeadline(Date.now() + 1_500, async () => {
+            await deps.connection.ensureConnected();
+            await deps.connection.workflowService.getSystemInfo({});
+          })
+          .then(
+            () => (checks.temporal = { ok: true }),
+            (e: Error) => (checks.temporal = { ok: false, error: e.message.slice(0, 200) }),
+          ),
+      ]);
+      const ok = Object.values(checks).every((c) => c.ok);
+      if (!ok) res.setHeader('Retry-After', '2');
+      res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks });
+    }),
+  );
+  app.get('/metrics', wrap(async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  }));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(spec);
+  });
+  app.get('/openapi.yaml', (_req, res) => {
+    res.type('application/yaml').send(specText);
+  });
+  app.get('/docs', (_req, res) => {
+    res.type('html').send(docsPage());
+  });
+  app.get('/docs/redoc.standalone.js', (_req, res) => {
+    res.sendFile(require.resolve('redoc/bundles/redoc.standalone.js'));
+  });
+
+  const runCommand = commandRunner(deps);
+  const handlers: Record<string, Handler> = { ...contactsHandlers(deps.orm, runCommand), ...eventsHandlers(deps.orm) };
+  const validator = OpenApiValidator.middleware({
+    apiSpec: structuredClone(spec) as never,
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
+    validateResponses: false,
+    validateSecurity: false,
+    validateFormats: true,
+    ignoreUndocumented: true,
+  });
+
+  const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
+    (req as ApiRequest).ctx.operation = op;
+    next();
+  };
+  const version = wrap((req, _res, next) => {
+    req.ctx.version = resolveVersion(req.get('api-version'), req.ctx.auth?.pinnedVersion);
+    next();
+  });
+  const upgrade = (op: Operation) =>
+    wrap((req, _res, next) => {
+      if (req.body !== undefined) req.body = upgradeRequest(req.ctx.version!, op.operationId, req.body);
+      next();
+    });
+
+  for (const op of OPERATIONS) {
+    const handler = handlers[op.operationId];
+    if (!handler) throw new Error(`openapi.yaml names ${op.operationId} but no handler implements it`);
+    const run = wrap(async (req, res) => sendResult(req, res, await handler(req as AuthedRequest)));
+    app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...(op.hasBody ? [jsonBody, upgrade(op)] : []), ...validator, run);
+  }
+  const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));
+  if (extra.length) throw new Error(`handlers without an operation in openapi.yaml: ${extra.join(', ')}`);
+
+  app.use(
+    wrap((req) => {
+      const allowed = allowedMethods(req.path);
+      if (allowed.length) throw new ApiError('method_not_allowed', `Allowed: ${allowed.join(', ')}`, {}, { Allow: allowed.join(', ') });
+      throw new ApiError('route_not_found', `No endpoint ${req.method} ${req.path.slice(0, 100)}`);
+    }),
+  );
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,106 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { NextFunction, Response } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { config } from '../config';
+import { ApiError } from '../errors';
+import { sha256Hex } from '../ids';
+import type { RateLimitSettings } from '../db/entities';
+import type { ApiRequest } from './context';
+import type { Operation } from './spec';
+
+interface KeyRow {
+  id: string;
+  workspace_id: string;
+  scopes: string[];
+  api_version: string;
+  secret_hash: string;
+  revoked_at: Date | null;
+  expires_at: Date | null;
+  rate_limits: RateLimitSettings;
+  used: number | null;
+  window_start: string | null;
+}
+
+const WINDOW = `floor(extract(epoch from clock_timestamp()))::bigint`;
+
+// One round trip finds the key and spends one unit of its budget in the store every API process shares.
+const KEY_AND_BUDGET_SQL = `
+  with k as (
+    select k.id, k.workspace_id, k.scopes, k.api_version, k.secret_hash, k.revoked_at, k.expires_at, w.rate_limits
+    from api_keys k join workspaces w on w.id = k.workspace_id
+    where k.secret_hash = ?
+  ), spent as (
+    insert into rate_limit_counters as c (bucket, family, window_start, count)
+    select k.id, ?, ${WINDOW}, 1 from k
+    where k.revoked_at is null and (k.expires_at is null or k.expires_at > now())
+    on conflict (bucket, family, window_start) do update set count = c.count + 1
+    returning c.count, c.window_start
+  )
+  select k.*, spent.count as used, spent.window_start from k left join spent on true`;
+
+const ANONYMOUS_BUDGET_SQL = `
+  insert into rate_limit_counters as c (bucket, family, window_start, count) values (?, 'anonymous', ${WINDOW}, 1)
+  on conflict (bucket, family, window_start) do update set count = c.count + 1
+  returning c.count as used, c.window_start`;
+
+function limitFor(settings: RateLimitSettings | null, family: string): number {
+  return settings?.families?.[family] ?? settings?.default ?? config.defaultRateLimit;
+}
+
+function applyBudget(res: Response, family: string, limit: number, used: number, windowStart: number): void {
+  const remaining = Math.max(0, limit - used);
+  const reset = windowStart + 1;
+  const secondsLeft = Math.max(1, reset - Math.floor(Date.now() / 1000));
+  res.setHeader('X-RateLimit-Limit', String(limit));
+  res.setHeader('X-RateLimit-Remaining', String(remaining));
+  res.setHeader('X-RateLimit-Reset', String(reset));
+  res.setHeader('RateLimit-Policy', `"${family}";q=${limit};w=1`);
+  res.setHeader('RateLimit', `"${family}";r=${remaining};t=${secondsLeft}`);
+  if (used > limit) {
+    throw new ApiError('rate_limited', `The budget of ${limit} requests per second for '${family}' is spent; retry after ${secondsLeft}s`, {}, { 'Retry-After': String(secondsLeft) });
+  }
+}
+
+function bearer(req: ApiRequest): string | null {
+  const header = req.get('authorization');
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m ? m[1] : '';
+}
+
+/** Authentication, scopes and rate limits for one operation, as the spec names them. */
+export function authenticate(orm: MikroORM, op: Operation) {
+  return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
+    const conn = orm.em.getConnection();
+    const secret = bearer(req);
+    if (!secret) {
+      // unauthenticated callers share a small per-address budget, so guessing keys is slow too
+      const [row] = await conn.execute<{ used: number; window_start: string }[]>(ANONYMOUS_BUDGET_SQL, [`ip:${req.ip ?? 'unknown'}`]);
+      applyBudget(res, 'anonymous', config.anonymousRateLimit, row.used, Number(row.window_start));
+      throw secret === null
+        ? new ApiError('missing_api_key', 'Send your secret key as `Authorization: Bearer sk_…`')
+        : new ApiError('invalid_api_key', 'The Authorization header must be `Bearer <key>`');
+    }
+    const hash = sha256Hex(secret);
+    const [key] = await conn.execute<KeyRow[]>(KEY_AND_BUDGET_SQL, [hash, op.rateLimitFamily]);
+    if (!key || !timingSafeEqual(Buffer.from(key.secret_hash), Buffer.from(hash))) {
+      const [row] = await conn.execute<{ used: number; window_start: string }[]>(ANONYMOUS_BUDGET_SQL, [`ip:${req.ip ?? 'unknown'}`]);
+      applyBudget(res, 'anonymous', config.anonymousRateLimit, row.used, Number(row.window_start));
+      throw new ApiError('invalid_api_key', 'No API key matches the one given');
+    }
+    if (key.revoked_at) throw new ApiError('api_key_revoked', 'This API key was revoked');
+    if (key.expires_at && key.expires_at <= new Date()) throw new ApiError('api_key_expired', 'This API key has expired');
+    req.ctx.auth = { keyId: key.id, workspaceId: key.workspace_id, scopes: key.scopes, pinnedVersion: key.api_version };
+    applyBudget(res, op.rateLimitFamily, limitFor(key.rate_limits, op.rateLimitFamily), key.used ?? 0, Number(key.window_start));
+    const missing = op.scopes.filter((s) => !key.scopes.includes(s));
+    if (missing.length) {
+      throw new ApiError('insufficient_scope', `This operation needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { missing_scopes: missing });
+    }
+    next();
+  };
+}
+
+/** Old windows are worthless after a second; any API process may sweep them. */
+export async function sweepRateLimitWindows(orm: MikroORM): Promise<void> {
+  await orm.em.getConnection().execute(`delete from rate_limit_counters where window_start < ${WINDOW} - 60`);
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { WorkflowFailedError, type Client, type Connection } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { config } from '../config';
+import type { CommandRequest } from '../db/entities';
+import { ApiError } from '../errors';
+import { sha256Hex } from '../ids';
+import { logger } from '../logger';
+import { searchKeys } from '../temporal';
+import type { CommandInput, CommandOutcome } from '../workflows/types';
+import type { AuthedRequest, HandlerResult } from './context';
+
+export interface CommandDeps {
+  orm: MikroORM;
+  client: Client;
+  connection: Connection;
+}
+
+interface ClaimRow {
+  id: string;
+  fingerprint: string;
+  operation_id: string;
+  request: CommandRequest;
+  state: 'pending' | 'completed';
+  response_status: number | null;
+  response_body: unknown;
+  inserted: boolean;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** JSON-pointer diff between two request bodies: what an integrator changed under a reused key. */
+export function diffBodies(original: unknown, received: unknown, pointer = ''): { pointer: string; original?: unknown; received?: unknown }[] {
+  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (isObj(original) && isObj(received)) {
+    const keys = [...new Set([...Object.keys(original), ...Object.keys(received)])].sort();
+    return keys.flatMap((k) => {
+      const p = `${pointer}/${escapePointer(k)}`;
+      if (!(k in original)) return [{ pointer: p, received: received[k] }];
+      if (!(k in received)) return [{ pointer: p, original: original[k] }];
+      return diffBodies(original[k], received[k], p);
+    });
+  }
+  return canonicalJson(original) === canonicalJson(received) ? [] : [{ pointer: pointer || '/', original, received }];
+}
+
+const CLAIM_SQL = `
+  insert into idempotency_keys as i (id, workspace_id, key_hash, operation_id, fingerprint, request, state, workflow_id, expires_at)
+  values (?, ?, ?, ?, ?, ?, 'pending', ?, now() + make_interval(hours => ?))
+  on conflict (workspace_id, key_hash) do update
+    set id = excluded.id, operation_id = excluded.operation_id, fingerprint = excluded.fingerprint, request = excluded.request,
+        state = 'pending', response_status = null, response_body = null, response_headers = null,
+        workflow_id = excluded.workflow_id, created_at = now(), completed_at = null, expires_at = excluded.expires_at
+    where i.expires_at < now()
+  returning id, fingerprint, operation_id, request, state, response_status, response_body, true as inserted`;
+
+const EXISTING_SQL = `select id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted
+  from idempotency_keys where workspace_id = ? and key_hash = ?`;
+
+function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: number }).code;
+  // gRPC UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED (deadline reached while retrying)
+  return code === 14 || code === 4 || code === 1 || /UNAVAILABLE|DEADLINE_EXCEEDED|ECONNREFUSED|Failed to connect/i.test(String((err as Error).message));
+}
+
+/**
+ * Runs a mutation as a Temporal workflow under its Idempotency-Key: claim the key in PostgreSQL, start (or join)
+ * the workflow, wait a bounded time for its result, and answer with the response the command stored.
+ */
+export function commandRunner(deps: CommandDeps) {
+  return async function runCommand(req: AuthedRequest): Promise<HandlerResult> {
+    const { auth, operation: op, requestId } = req.ctx;
+    const key = req.get('idempotency-key') ?? randomUUID();
+    const keyHash = sha256Hex(key);
+    const params = { ...(req.params as Record<string, string>) };
+    const body = op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null;
+    const request: CommandRequest = { params, body, requestId, keyId: auth.keyId };
+    const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body }));
+    const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;
+    const conn = deps.orm.em.getConnection();
+    const keyHeaders = { 'Idempotency-Key': key };
+
+    let [row] = await conn.execute<ClaimRow[]>(CLAIM_SQL, [
+      randomUUID(), auth.workspaceId, keyHash, op.operationId, fingerprint, JSON.stringify(request), workflowId, config.idempotencyTtlHours,
+    ]);
+    if (!row) [row] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
+    if (!row) throw new Error('idempotency claim vanished');
+
+    if (row.fingerprint !== fingerprint) {
+      const sameOperation = row.operation_id === op.operationId;
+      const diff = [
+        ...diffBodies(row.request.params, params).map((d) => ({ ...d, pointer: `/path${d.pointer}` })),
+        ...diffBodies(row.request.body ?? {}, body ?? {}),
+      ];
+      throw new ApiError(
+        'idempotency_key_reused',
+        sameOperation
+          ? 'This Idempotency-Key was first used with a different request; see `diff`. Use a new key for a new request.'
+          : `This Idempotency-Key was first used for ${row.operation_id}; use a new key for a new request.`,
+        { diff },
+      );
+    }
+    const replayed = !row.inserted;
+    if (row.state === 'completed') return stored(row, { ...keyHeaders, 'Idempotent-Replayed': 'true' });
+
+    const input: Pick<CommandInput, 'commandId'> = { commandId: row.id };
+    let outcome: CommandOutcome;
+    try {
+      const handle = await deps.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
+        deps.client.workflow.start(op.operationId, {
+          workflowId,
+          taskQueue: config.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          typedSearchAttributes: new TypedSearchAttributes([
+            { key: searchKeys.workspaceId, value: auth.workspaceId },
+            { key: searchKeys.operationId, value: op.operationId },
+            { key: searchKeys.requestId, value: requestId },
+          ]),
+        }),
+      );
+      outcome = await deps.connection.withDeadline(Date.now() + config.commandWaitMs, () => handle.result() as Promise<CommandOutcome>);
+    } catch (err) {
+      if (err instanceof WorkflowFailedError) {
+        logger.error({ requestId, workflowId: `${auth.workspaceId}/${op.operationId}`, cause: err.cause?.message }, 'command workflow failed');
+        throw new ApiError('internal_error');
+      }
+      if (!isUnavailable(err)) throw err;
+      // the command is durable in Temporal (or not started at all); the same key finishes or returns it later
+      const [now] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
+      if (now?.state === 'completed') return stored(now, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
+      if (replayed) {
+        throw new ApiError('idempotency_in_progress', 'The first request with this Idempotency-Key has not finished; retry with the same key', {}, { 'Retry-After': '1', ...keyHeaders });
+      }
+      const temporalDown = /Failed to connect|UNAVAILABLE|ECONNREFUSED/i.test(String((err as Error).message));
+      throw new ApiError(
+        temporalDown ? 'temporal_unavailable' : 'command_pending',
+        'The command was not finished in time; retry with the same Idempotency-Key to get its result',
+        {},
+        { 'Retry-After': '2', ...keyHeaders },
+      );
+    }
+    const [done] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
+    if (!done || done.state !== 'completed' || done.response_status !== outcome.status) throw new Error('command finished without a stored response');
+    return stored(done, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
+  };
+}
+
+function stored(row: ClaimRow, headers: Record<string, string>): HandlerResult {
+  return { status: row.response_status ?? 500, body: row.response_body, headers };
+}

@@ -1,0 +1,24 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { listContacts, retrieveContact, toContactWire } from '../db/contacts.queries';
+import { ApiError } from '../errors';
+import type { AuthedRequest, HandlerResult } from './context';
+import { pageParams } from './list-params';
+
+export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest) => Promise<HandlerResult>) {
+  return {
+    createContact: runCommand,
+    updateContact: runCommand,
+    deleteContact: runCommand,
+    async listContacts(req: AuthedRequest): Promise<HandlerResult> {
+      const q = req.query as Record<string, string | undefined>;
+      const page = pageParams(req, { phone: q.phone, email: q.email?.toLowerCase(), external_id: q.external_id, updated_since: q.updated_since });
+      return { status: 200, body: await listContacts(orm.em.fork(), req.ctx.auth.workspaceId, page) };
+    },
+    async retrieveContact(req: AuthedRequest): Promise<HandlerResult> {
+      const id = req.params.contact_id as string;
+      const contact = await retrieveContact(orm.em.fork(), req.ctx.auth.workspaceId, id);
+      if (!contact) throw new ApiError('resource_missing', `No such contact: '${id}'`);
+      return { status: 200, body: toContactWire(contact) };
+    },
+  };
+}

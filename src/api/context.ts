@@ -1,0 +1,38 @@
+import type { Request } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Operation } from './spec';
+import type { ApiVersion } from '../versions';
+
+export interface AuthContext {
+  keyId: string;
+  workspaceId: string;
+  scopes: string[];
+  pinnedVersion: string;
+}
+
+export interface RequestContext {
+  requestId: string;
+  startedAt: bigint;
+  operation?: Operation;
+  auth?: AuthContext;
+  version?: ApiVersion;
+}
+
+export interface ApiRequest extends Request {
+  ctx: RequestContext;
+}
+
+/** What a handler returns; the one response writer turns it into HTTP. */
+export interface HandlerResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface AuthedRequest extends ApiRequest {
+  ctx: RequestContext & { operation: Operation; auth: AuthContext; version: ApiVersion };
+}
+
+export interface ReadDeps {
+  em: () => EntityManager;
+}

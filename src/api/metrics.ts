@@ -1,0 +1,12 @@
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry });
+
+export const requestDuration = new Histogram({
+  name: 'sabnode_http_request_duration_seconds',
+  help: 'HTTP request duration by operation and status',
+  labelNames: ['operation', 'method', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});

@@ -1,0 +1,76 @@
+import type { Response } from 'express';
+import { ApiError, ERROR_CATALOGUE, problemOf, type Problem } from '../errors';
+import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
+import type { ApiRequest, HandlerResult } from './context';
+
+const PROBLEM_TYPE = 'application/problem+json';
+
+// Masks for personal fields when the key lacks pii:read: enough to recognise a record, not to contact a person.
+function maskPhone(v: string): string {
+  return v.length <= 5 ? '*'.repeat(v.length) : `${v.slice(0, 3)}${'*'.repeat(v.length - 5)}${v.slice(-2)}`;
+}
+function maskEmail(v: string): string {
+  const at = v.lastIndexOf('@');
+  return at <= 0 ? '***' : `${v[0]}***${v.slice(at)}`;
+}
+function maskName(v: string): string {
+  return v ? `${v[0]}***` : v;
+}
+const MASKS: Record<string, (v: string) => string> = { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName };
+
+export function maskPersonalData(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(maskPersonalData);
+  if (!node || typeof node !== 'object') return node;
+  const obj = node as Record<string, unknown>;
+  const isContact = obj.object === 'contact';
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    out[k] = isContact && typeof v === 'string' && MASKS[k] ? MASKS[k](v) : maskPersonalData(v);
+  }
+  // previous values of personal fields inside events are personal too
+  if (obj.object === 'event' && obj.data && typeof obj.data === 'object') {
+    const data = out.data as Record<string, unknown>;
+    const prev = data.previous_attributes as Record<string, unknown> | undefined;
+    if (prev) {
+      data.previous_attributes = Object.fromEntries(
+        Object.entries(prev).map(([k, v]) => [k, typeof v === 'string' && MASKS[k] ? MASKS[k](v) : v]),
+      );
+    }
+  }
+  return out;
+}
+
+function commonHeaders(req: ApiRequest, res: Response): void {
+  const version = req.ctx.version;
+  const headers = version ? versionHeaders(version) : { 'Api-Version': CURRENT_VERSION };
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+}
+
+/** The single writer of successful responses: personal-data masking, version transforms, JSON. */
+export function sendResult(req: ApiRequest, res: Response, result: HandlerResult): void {
+  commonHeaders(req, res);
+  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+  if (result.status >= 400) {
+    // a stored refusal replayed from a command (a 404 or 422): already a problem document
+    res.status(result.status).type(PROBLEM_TYPE).send(JSON.stringify(result.body));
+    return;
+  }
+  let body = result.body;
+  if (req.ctx.auth && !req.ctx.auth.scopes.includes('pii:read')) body = maskPersonalData(body);
+  if (req.ctx.version) body = downgradeResponse(req.ctx.version, body);
+  res.status(result.status).type('application/json').send(JSON.stringify(body));
+}
+
+export function sendProblem(req: ApiRequest, res: Response, problem: Problem, headers: Record<string, string> = {}): void {
+  commonHeaders(req, res);
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  res.status(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem));
+}
+
+export function sendApiError(req: ApiRequest, res: Response, err: ApiError): void {
+  sendProblem(req, res, problemOf(err.code, req.ctx.requestId, err.detail, err.extras), err.headers);
+}
+
+export function isKnownStatus(status: number): boolean {
+  return Object.values(ERROR_CATALOGUE).some((e) => e.status === status);
+}

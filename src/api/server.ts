@@ -1,0 +1,44 @@
+import { createServer } from 'node:http';
+import { config } from '../config';
+import { openOrm } from '../db/orm';
+import { logger } from '../logger';
+import { temporalClient } from '../temporal';
+import { createApp } from './app';
+import { sweepRateLimitWindows } from './auth';
+
+export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
+  const orm = await openOrm();
+  const { client, connection } = temporalClient();
+  const app = createApp({ orm, client, connection });
+  const server = createServer(app);
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
+  const sweep = setInterval(() => sweepRateLimitWindows(orm).catch(() => undefined), 30_000);
+  sweep.unref();
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  logger.info({ port: actualPort }, 'api listening');
+  return {
+    port: actualPort,
+    async close() {
+      clearInterval(sweep);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await connection.close();
+      await orm.close();
+    },
+  };
+}
+
+if (require.main === module) {
+  startServer()
+    .then((s) => {
+      const stop = () => s.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((err: Error) => {
+      logger.error({ err: { message: err.message, stack: err.stack } }, 'api failed to start');
+      process.exit(1);
+    });
+}

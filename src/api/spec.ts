@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export const SPEC_PATH = join(__dirname, '..', '..', 'openapi.yaml');
+export const specText = readFileSync(SPEC_PATH, 'utf8');
+// merge keys (<<) let the spec share header sets between responses
+export const spec = parse(specText, { merge: true }) as OpenApiDocument;
+
+export interface OpenApiDocument {
+  info: { version: string };
+  paths: Record<string, Record<string, unknown>>;
+  components: Record<string, unknown>;
+}
+
+export interface Operation {
+  operationId: string;
+  method: 'get' | 'post' | 'patch' | 'delete' | 'put';
+  path: string;
+  /** the same path in Express syntax: /v1/contacts/:contact_id */
+  expressPath: string;
+  scopes: string[];
+  rateLimitFamily: string;
+  hasBody: boolean;
+  isPublic: boolean;
+}
+
+const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
+
+/** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family). */
+export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
+  METHODS.filter((m) => item[m]).map((method) => {
+    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; requestBody?: unknown; security?: unknown[] };
+    const isPublic = Array.isArray(op.security) && op.security.length === 0;
+    if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
+      throw new Error(`openapi.yaml: ${op.operationId} needs x-scopes and x-rate-limit-family`);
+    }
+    return {
+      operationId: op.operationId,
+      method,
+      path,
+      expressPath: path.replace(/\{([^}]+)\}/g, ':$1'),
+      scopes: op['x-scopes'] ?? [],
+      rateLimitFamily: op['x-rate-limit-family'] ?? 'public',
+      hasBody: op.requestBody !== undefined,
+      isPublic,
+    };
+  }),
+);
+
+/** Methods the spec allows on a concrete path, for 405 answers. */
+export function allowedMethods(path: string): string[] {
+  const hits = OPERATIONS.filter((op) => new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
+  return [...new Set(hits.map((op) => op.method.toUpperCase()))];
+}

@@ -1,0 +1,37 @@
+// Process configuration, read once from the environment.
+const env = process.env;
+
+function int(name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`${name} must be a number`);
+  return n;
+}
+
+function secret(): string {
+  const s = env.SABNODE_SECRET;
+  if (s && s.length >= 32) return s;
+  if (env.NODE_ENV === 'production') throw new Error('SABNODE_SECRET (32+ characters) is required in production');
+  return 'sabnode-development-secret-do-not-use-in-production';
+}
+
+export const config = {
+  port: int('PORT', 3000),
+  host: env.HOST ?? '127.0.0.1',
+  databaseUrl: env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5433/sabnode',
+  dbPoolMax: int('DB_POOL_MAX', 20),
+  temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
+  temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+  taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'sabnode-commands',
+  // signs cursors; every API process of a deployment must share it
+  secret: secret(),
+  // how long a request waits for its command before answering 503 (first request) or 409 (a concurrent retry)
+  commandWaitMs: int('COMMAND_WAIT_MS', 10_000),
+  temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 3_000),
+  defaultRateLimit: int('RATE_LIMIT_DEFAULT', 100),
+  anonymousRateLimit: int('RATE_LIMIT_ANONYMOUS', 20),
+  idempotencyTtlHours: 24,
+  maxBodyBytes: 1024 * 1024,
+  logLevel: env.LOG_LEVEL ?? 'info',
+};

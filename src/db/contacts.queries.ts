@@ -1,0 +1,104 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Contact } from './entities';
+import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+
+export interface ContactWire {
+  id: string;
+  object: 'contact';
+  phone: string | null;
+  email: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  external_id: string | null;
+  attributes: Record<string, string | number | boolean>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeletedContactWire {
+  id: string;
+  object: 'contact';
+  deleted: true;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
+  if (c.deletedAt) return toDeletedContactWire(c);
+  return {
+    id: c.id,
+    object: 'contact',
+    phone: c.phone,
+    email: c.email,
+    first_name: c.firstName,
+    last_name: c.lastName,
+    external_id: c.externalId,
+    attributes: c.attributes,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+export function toDeletedContactWire(c: Contact): DeletedContactWire {
+  return { id: c.id, object: 'contact', deleted: true, created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString() };
+}
+
+// Raw SQL on the read path: one indexed keyset query, columns aliased straight onto the Contact shape.
+const COLUMNS = `id, workspace_id as "workspace", phone, email, first_name as "firstName", last_name as "lastName",
+  external_id as "externalId", attributes, version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+
+export async function retrieveContact(em: EntityManager, workspaceId: string, id: string): Promise<Contact | null> {
+  const rows = await em.getConnection().execute<Contact[]>(
+    `select ${COLUMNS} from contacts where workspace_id = ? and id = ? and deleted_at is null`,
+    [workspaceId, id],
+  );
+  return rows[0] ?? null;
+}
+
+export interface ContactFilters {
+  phone?: string;
+  email?: string;
+  external_id?: string;
+  updated_since?: string;
+}
+
+export async function listContacts(
+  em: EntityManager,
+  workspaceId: string,
+  page: PageParams & { filters: ContactFilters },
+): Promise<ListPage<ContactWire | DeletedContactWire>> {
+  const f = page.filters;
+  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
+  const where = ['workspace_id = ?'];
+  const params: unknown[] = [workspaceId];
+  // a sync by updated_since must see deletes, so only then are tombstones listed
+  if (f.updated_since) {
+    where.push('updated_at >= ?');
+    params.push(new Date(f.updated_since));
+  } else {
+    where.push('deleted_at is null');
+  }
+  if (f.phone) {
+    where.push('phone = ?');
+    params.push(f.phone);
+  }
+  if (f.email) {
+    where.push('lower(email) = lower(?)');
+    params.push(f.email);
+  }
+  if (f.external_id) {
+    where.push('external_id = ?');
+    params.push(f.external_id);
+  }
+  const after = decodeCursor('contacts', workspaceId, page);
+  if (after) {
+    where.push(`(${col}, id) < (?, ?)`);
+    params.push(after.at, after.id);
+  }
+  params.push(page.limit + 1);
+  const rows = await em.getConnection().execute<Contact[]>(
+    `select ${COLUMNS} from contacts where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
+    params,
+  );
+  return toPage('contacts', workspaceId, page, rows, (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toContactWire);
+}

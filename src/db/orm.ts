@@ -1,0 +1,30 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { config } from '../config';
+import { ENTITIES } from './entities';
+import { Migration20261126000000_foundation } from './migrations/Migration20261126000000_foundation';
+
+export const MIGRATIONS = [{ name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation }];
+
+export function ormOptions(databaseUrl = config.databaseUrl): Options {
+  return {
+    clientUrl: databaseUrl,
+    entities: ENTITIES,
+    extensions: [Migrator],
+    migrations: { migrationsList: MIGRATIONS, transactional: true, allOrNothing: true, silent: true },
+    pool: { min: 0, max: config.dbPoolMax, acquireTimeoutMillis: 5_000 },
+    driverOptions: { connection: { connectionTimeoutMillis: 3_000, statement_timeout: 15_000 } },
+    allowGlobalContext: false,
+    debug: false,
+    discovery: { warnWhenNoEntities: false },
+  };
+}
+
+export async function openOrm(databaseUrl?: string): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(databaseUrl));
+}
+
+export async function migrate(orm: MikroORM): Promise<string[]> {
+  const done = await orm.getMigrator().up();
+  return done.map((m) => m.name);
+}

@@ -1,0 +1,94 @@
+// The one catalogue of error codes: each maps to a status and a title; the type URI derives from the code.
+export const ERROR_CATALOGUE = {
+  invalid_request: { status: 400, title: 'The request is invalid' },
+  malformed_json: { status: 400, title: 'The body is not valid JSON' },
+  invalid_api_version: { status: 400, title: 'Unknown API version' },
+  api_version_sunset: { status: 400, title: 'This API version is past its sunset date' },
+  invalid_cursor: { status: 400, title: 'The cursor is not valid for this list' },
+  missing_api_key: { status: 401, title: 'No API key was given' },
+  invalid_api_key: { status: 401, title: 'The API key is not valid' },
+  api_key_revoked: { status: 401, title: 'The API key was revoked' },
+  api_key_expired: { status: 401, title: 'The API key has expired' },
+  insufficient_scope: { status: 403, title: 'The API key lacks a required scope' },
+  resource_missing: { status: 404, title: 'No such object' },
+  route_not_found: { status: 404, title: 'No such endpoint' },
+  method_not_allowed: { status: 405, title: 'Method not allowed on this endpoint' },
+  idempotency_key_reused: { status: 409, title: 'The Idempotency-Key was used for a different request' },
+  idempotency_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  payload_too_large: { status: 413, title: 'The body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  contact_phone_taken: { status: 422, title: 'Another contact has this phone number' },
+  contact_external_id_taken: { status: 422, title: 'Another contact has this external id' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal_error: { status: 500, title: 'Internal error' },
+  database_unavailable: { status: 503, title: 'The database is unavailable' },
+  temporal_unavailable: { status: 503, title: 'The workflow engine is unavailable' },
+  command_pending: { status: 503, title: 'The command was accepted but has not finished yet' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface FieldError {
+  pointer: string;
+  code: string;
+  message: string;
+}
+
+export interface ProblemExtras {
+  errors?: FieldError[];
+  diff?: { pointer: string; original?: unknown; received?: unknown }[];
+  existing_id?: string;
+  missing_scopes?: string[];
+}
+
+export interface Problem extends ProblemExtras {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: ErrorCode;
+  request_id: string;
+}
+
+export const ERROR_DOCS_BASE = 'https://docs.sabnode.com/errors/';
+
+/** An error that leaves the API as problem+json. Thrown from middleware, handlers and activities alike. */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extras: ProblemExtras = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? ERROR_CATALOGUE[code].title);
+    this.name = 'ApiError';
+    this.status = ERROR_CATALOGUE[code].status;
+  }
+}
+
+export function problemOf(code: ErrorCode, requestId: string, detail?: string, extras: ProblemExtras = {}): Problem {
+  const entry = ERROR_CATALOGUE[code];
+  return {
+    type: ERROR_DOCS_BASE + code,
+    title: entry.title,
+    status: entry.status,
+    ...(detail ? { detail } : {}),
+    code,
+    request_id: requestId,
+    ...extras,
+  };
+}
+
+// Errors that mean "a dependency is down", not "this request is wrong".
+const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
+const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
+
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const e = err as { code?: string; name?: string; message?: string; cause?: unknown };
+  if (e.code && (UNAVAILABLE_NODE_CODES.has(e.code) || UNAVAILABLE_PG_CODES.has(e.code))) return true;
+  if (e.name === 'KnexTimeoutError' || e.name === 'ConnectionException') return true;
+  if (typeof e.message === 'string' && /Connection terminated|ECONNREFUSED|connect ECONN/.test(e.message)) return true;
+  return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
+}

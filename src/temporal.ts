@@ -1,0 +1,31 @@
+import { Client, Connection } from '@temporalio/client';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { config } from './config';
+import { SEARCH_ATTRIBUTES } from './workflows/types';
+
+export const searchKeys = {
+  workspaceId: defineSearchAttributeKey('WorkspaceId', SearchAttributeType.KEYWORD),
+  operationId: defineSearchAttributeKey('OperationId', SearchAttributeType.KEYWORD),
+  requestId: defineSearchAttributeKey('RequestId', SearchAttributeType.KEYWORD),
+};
+
+/** A lazy connection: the API starts (and serves reads) while Temporal is down, and reconnects when it is back. */
+export function temporalClient(): { client: Client; connection: Connection } {
+  const connection = Connection.lazy({ address: config.temporalAddress });
+  const client = new Client({ connection, namespace: config.temporalNamespace });
+  return { client, connection };
+}
+
+/** Registers the search attributes operators filter on; harmless when they exist. */
+export async function ensureSearchAttributes(connection: Connection): Promise<void> {
+  const keyword = temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD;
+  const existing = await connection.operatorService.listSearchAttributes({ namespace: config.temporalNamespace });
+  const custom = existing.customAttributes ?? {};
+  const missing = Object.keys(SEARCH_ATTRIBUTES).filter((name) => !(name in custom));
+  if (!missing.length) return;
+  await connection.operatorService.addSearchAttributes({
+    namespace: config.temporalNamespace,
+    searchAttributes: Object.fromEntries(missing.map((name) => [name, keyword])),
+  });
+}

@@ -1,0 +1,157 @@
+import { ApiError } from './errors';
+
+type Json = Record<string, unknown>;
+
+/** One breaking change between a version and the one before it, written once in both directions. */
+interface VersionChange {
+  description: string;
+  /** Turns a request body written for the older version into the newer shape, keyed by operationId. */
+  requests: Record<string, (body: Json) => Json>;
+  /** Turns an object of the newer shape into the older one, keyed by the object's `object` value. */
+  resources: Record<string, (obj: Json) => Json>;
+}
+
+export interface ApiVersion {
+  version: string;
+  released: string;
+  deprecated?: string;
+  sunset?: string;
+  /** The change that the next newer version introduced, applied to requests at this version and older. */
+  changeToNext?: VersionChange;
+}
+
+function splitName(name: unknown): { first_name: string | null; last_name: string | null } {
+  if (name === null || name === undefined) return { first_name: null, last_name: null };
+  const text = String(name);
+  const at = text.indexOf(' ');
+  if (at < 0) return { first_name: text, last_name: null };
+  return { first_name: text.slice(0, at), last_name: text.slice(at + 1) || null };
+}
+
+function joinName(first: unknown, last: unknown): string | null {
+  const parts = [first, last].filter((p): p is string => typeof p === 'string' && p.length > 0);
+  return parts.length ? parts.join(' ') : null;
+}
+
+function nameToFirstLast(body: Json): Json {
+  for (const field of ['first_name', 'last_name']) {
+    if (field in body) {
+      throw new ApiError('invalid_request', `'${field}' does not exist in API version 2025-06-01; use 'name'`, {
+        errors: [{ pointer: `/${field}`, code: 'unknown_field', message: `Unknown field '${field}' in this API version` }],
+      });
+    }
+  }
+  if (!('name' in body)) return body;
+  const { name, ...rest } = body;
+  const split = splitName(name);
+  return name === null ? { ...rest, ...split } : { ...rest, first_name: split.first_name, ...(split.last_name !== null ? { last_name: split.last_name } : {}) };
+}
+
+function contactDown(obj: Json): Json {
+  if (!('first_name' in obj) && !('last_name' in obj)) return obj; // tombstones
+  const { first_name, last_name, ...rest } = obj;
+  const out: Json = {};
+  // keep the wire order: name stands where first_name and last_name stood, after email
+  for (const [k, v] of Object.entries(rest)) {
+    out[k] = v;
+    if (k === 'email') out.name = joinName(first_name, last_name);
+  }
+  if (!('name' in out)) out.name = joinName(first_name, last_name);
+  return out;
+}
+
+function eventDown(evt: Json): Json {
+  const data = evt.data as Json | undefined;
+  const object = data?.object as Json | undefined;
+  const prev = data?.previous_attributes as Json | undefined;
+  if (!data || !object || object.object !== 'contact' || !prev) return evt;
+  if (!('first_name' in prev) && !('last_name' in prev)) return evt;
+  const { first_name, last_name, ...rest } = prev;
+  const before = joinName('first_name' in prev ? first_name : object.first_name, 'last_name' in prev ? last_name : object.last_name);
+  return { ...evt, data: { ...data, previous_attributes: { ...rest, name: before } } };
+}
+
+export const VERSIONS: ApiVersion[] = [
+  { version: '2026-11-01', released: '2026-11-01' },
+  {
+    version: '2025-06-01',
+    released: '2025-06-01',
+    deprecated: '2026-11-01',
+    sunset: '2028-11-01',
+    changeToNext: {
+      description: 'Contacts: `name` split into `first_name` and `last_name` (at the first space).',
+      requests: { createContact: nameToFirstLast, updateContact: nameToFirstLast },
+      resources: { contact: contactDown, event: eventDown },
+    },
+  },
+];
+
+export const CURRENT_VERSION = VERSIONS[0].version;
+const byVersion = new Map(VERSIONS.map((v) => [v.version, v]));
+
+/** Resolves the version of a request: the header, else the key's pinned version, else the current one. */
+export function resolveVersion(header: string | undefined, pinned: string | null | undefined, now = new Date()): ApiVersion {
+  const requested = header?.trim() || pinned || CURRENT_VERSION;
+  const found = byVersion.get(requested);
+  if (!found) {
+    throw new ApiError('invalid_api_version', `Api-Version '${requested.slice(0, 40)}' is not a known version; supported: ${VERSIONS.map((v) => v.version).join(', ')}`, {
+      errors: [{ pointer: '/header/Api-Version', code: 'invalid_api_version', message: 'Unknown API version' }],
+    });
+  }
+  if (found.sunset && now >= new Date(`${found.sunset}T00:00:00Z`)) {
+    throw new ApiError('api_version_sunset', `Api-Version ${found.version} reached its sunset on ${found.sunset}; upgrade to ${CURRENT_VERSION}`);
+  }
+  return found;
+}
+
+/** Changes between `version` and the current one, oldest first. */
+function changesSince(version: ApiVersion): VersionChange[] {
+  const idx = VERSIONS.indexOf(version);
+  return VERSIONS.slice(0, idx + 1)
+    .reverse()
+    .flatMap((v) => (v.changeToNext ? [v.changeToNext] : []));
+}
+
+export function upgradeRequest(version: ApiVersion, operationId: string, body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+  let out = body as Json;
+  for (const change of changesSince(version)) {
+    const fn = change.requests[operationId];
+    if (fn) out = fn(out);
+  }
+  return out;
+}
+
+/** Rewrites every object in a response (lists and events included) down to `version`. */
+export function downgradeResponse(version: ApiVersion, body: unknown): unknown {
+  const changes = changesSince(version).reverse();
+  if (!changes.length) return body;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (!node || typeof node !== 'object') return node;
+    let obj = node as Json;
+    if (typeof obj.object === 'string') {
+      for (const change of changes) {
+        const fn = change.resources[obj.object as string];
+        if (fn) obj = fn(obj);
+      }
+    }
+    const out: Json = {};
+    for (const [k, v] of Object.entries(obj)) out[k] = walk(v);
+    return out;
+  };
+  return walk(body);
+}
+
+const DOCS_VERSIONS_URL = 'https://docs.sabnode.com/api/versions';
+
+/** Deprecation (RFC 9745), Sunset (RFC 8594) and Link headers for a deprecated version. */
+export function versionHeaders(version: ApiVersion): Record<string, string> {
+  const headers: Record<string, string> = { 'Api-Version': version.version };
+  if (version.deprecated) {
+    headers.Deprecation = `@${Math.floor(Date.parse(`${version.deprecated}T00:00:00Z`) / 1000)}`;
+    if (version.sunset) headers.Sunset = new Date(`${version.sunset}T00:00:00Z`).toUTCString();
+    headers.Link = `<${DOCS_VERSIONS_URL}#${version.version}>; rel="deprecation"; type="text/html"`;
+  }
+  return headers;
+}

@@ -1,0 +1,41 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Connection } from '@temporalio/client';
+import { config } from './config';
+import { openOrm } from './db/orm';
+import { createActivities } from './activities';
+import { ensureSearchAttributes } from './temporal';
+import { logger } from './logger';
+
+export async function runWorker(): Promise<void> {
+  const orm = await openOrm();
+  const client = await Connection.connect({ address: config.temporalAddress });
+  await ensureSearchAttributes(client);
+  await client.close();
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const bundlePath = process.env.WORKFLOW_BUNDLE;
+  const worker = await Worker.create({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.taskQueue,
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('./workflows') }),
+    activities: createActivities({ orm }),
+    maxConcurrentLocalActivityExecutions: 100,
+    maxConcurrentWorkflowTaskExecutions: 100,
+    // no personal data ever reaches the worker's logs: only ids
+  });
+  const stop = () => worker.shutdown();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  logger.info({ taskQueue: config.taskQueue }, 'worker started');
+  await worker.run();
+  await connection.close();
+  await orm.close();
+  logger.info('worker stopped');
+}
+
+if (require.main === module) {
+  runWorker().catch((err) => {
+    logger.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'worker failed');
+    process.exit(1);
+  });
+}

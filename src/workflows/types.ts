@@ -1,0 +1,17 @@
+// Shared by the API (client side) and workflows: ids and small DTOs only, never personal data.
+export interface CommandInput {
+  /** idempotency_keys.id: the stored request the command runs */
+  commandId: string;
+  /** filled in by the workflow */
+  seed: string;
+}
+
+export interface CommandOutcome {
+  status: number;
+}
+
+export const SEARCH_ATTRIBUTES = {
+  WorkspaceId: 'Keyword',
+  OperationId: 'Keyword',
+  RequestId: 'Keyword',
+} as const;
