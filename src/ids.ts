@@ -28,7 +28,7 @@ export function newId(prefix: IdPrefix): string {
 
 /** The same id every time for the same seed: commands derive ids from their workflow's uuid so a retry writes nothing twice. */
 export function idFromSeed(prefix: IdPrefix, seed: string, n = 0): string {
-  return `${prefix}_${base32(createHash('sha256').update(`${seed}:${n}`).digest().subarray(0, 16))}`;
+  return `${prefix}_${base32(createHash('sha256').update(`${prefix}:${seed}:${n}`).digest().subarray(0, 16))}`;
 }
 
 export function sha256Hex(value: string): string {

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Contact } from './entities';
+import { toDate } from './timestamps';
 import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
 
 export interface ContactWire {
@@ -52,7 +53,11 @@ export async function retrieveContact(em: EntityManager, workspaceId: string, id
     `select ${COLUMNS} from contacts where workspace_id = ? and id = ? and deleted_at is null`,
     [workspaceId, id],
   );
-  return rows[0] ?? null;
+  return rows[0] ? hydrate(rows[0]) : null;
+}
+
+function hydrate(row: Contact): Contact {
+  return { ...row, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt), deletedAt: toDate(row.deletedAt) };
 }
 
 export interface ContactFilters {
@@ -100,5 +105,5 @@ export async function listContacts(
     `select ${COLUMNS} from contacts where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
     params,
   );
-  return toPage('contacts', workspaceId, page, rows, (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toContactWire);
+  return toPage('contacts', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toContactWire);
 }

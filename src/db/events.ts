@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventSchema, type EventRecord } from './entities';
 import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
 import { idFromSeed } from '../ids';
+import { toDate } from './timestamps';
 
 export interface EventWire {
   id: string;
@@ -92,5 +93,5 @@ export async function listEvents(em: EntityManager, workspaceId: string, page: P
      from events where ${where.join(' and ')} order by created_at desc, id desc limit ?`,
     params,
   );
-  return toPage('events', workspaceId, page, rows, (r) => r.createdAt, toEventWire);
+  return toPage('events', workspaceId, page, rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) })), (r) => r.createdAt, toEventWire);
 }

@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
+// json (not jsonb) where a stored document is replayed as written: jsonb would reorder its keys.
 // Ids compare in "C" collation so keyset pagination orders them bytewise, the same in every locale.
 export class Migration20261126000000_foundation extends Migration {
   override async up(): Promise<void> {
@@ -56,8 +57,8 @@ export class Migration20261126000000_foundation extends Migration {
         object_type text not null,
         object_id text collate "C" not null,
         sequence integer not null,
-        data jsonb not null,
-        previous_attributes jsonb,
+        data json not null,
+        previous_attributes json,
         request_id text,
         created_at timestamptz(3) not null,
         unique (object_id, sequence)
@@ -74,7 +75,7 @@ export class Migration20261126000000_foundation extends Migration {
         request jsonb not null,
         state text not null check (state in ('pending', 'completed')),
         response_status integer,
-        response_body jsonb,
+        response_body json,
         response_headers jsonb,
         workflow_id text not null,
         created_at timestamptz(3) not null default now(),
