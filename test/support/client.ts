@@ -1,0 +1,107 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { spec } from '../../src/api/spec';
+import { CURRENT_VERSION } from '../../src/versions';
+import { stack } from './stack';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface CallOptions {
+  key?: string | null;
+  body?: unknown;
+  rawBody?: string | Buffer;
+  headers?: Record<string, string>;
+  baseUrl?: string;
+  /** skip the spec check, for the few calls that test what the spec cannot describe (unknown routes) */
+  unchecked?: boolean;
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+addFormats(ajv);
+ajv.addSchema({ ...(spec as object), $id: 'urn:sabnode:openapi' } as object);
+const compiled = new Map<string, ValidateFunction>();
+
+type Json = Record<string, any>;
+const esc = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+function resolvePointer(ref: string): { value: Json; pointer: string } {
+  const pointer = ref.replace(/^#/, '');
+  let node: any = spec;
+  for (const part of pointer.split('/').slice(1)) node = node[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return { value: node as Json, pointer };
+}
+
+function findOperation(method: string, path: string): { template: string; op: Json } | null {
+  const clean = path.split('?')[0];
+  for (const [template, item] of Object.entries(spec.paths)) {
+    const re = new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+    const op = (item as Json)[method.toLowerCase()];
+    if (re.test(clean) && op) return { template, op };
+  }
+  return null;
+}
+
+/** Fails the test when a response is not what the spec promises: an undocumented status, a missing header, a body off-schema. */
+export function assertMatchesSpec(method: string, path: string, res: ApiResponse): void {
+  const found = findOperation(method, path);
+  if (!found) throw new Error(`${method} ${path} is not in openapi.yaml`);
+  const where = `${method} ${found.template} → ${res.status}`;
+  let response = found.op.responses?.[String(res.status)] as Json | undefined;
+  if (!response) throw new Error(`${where}: status ${res.status} is not documented (body: ${res.text.slice(0, 300)})`);
+  let pointer = `/paths/${esc(found.template)}/${method.toLowerCase()}/responses/${res.status}`;
+  if (response.$ref) ({ value: response, pointer } = resolvePointer(response.$ref));
+  for (const header of Object.keys(response.headers ?? {})) {
+    if (['Retry-After', 'Idempotency-Key', 'Idempotent-Replayed'].includes(header)) continue;
+    if (res.headers.get(header) === null) throw new Error(`${where}: header ${header} is missing`);
+  }
+  if ((res.status === 429 || res.status === 503) && !res.headers.get('retry-after')) throw new Error(`${where}: Retry-After is missing`);
+  const contentType = (res.headers.get('content-type') ?? '').split(';')[0];
+  const media = Object.keys(response.content ?? {});
+  if (!media.length) return;
+  if (!media.includes(contentType)) throw new Error(`${where}: content type ${contentType} is not one of ${media.join(', ')}`);
+  // the spec describes the current version; older versions are checked by their own tests
+  if (res.headers.get('api-version') !== CURRENT_VERSION && res.status < 400) return;
+  const schemaPointer = `${pointer}/content/${esc(contentType)}/schema`;
+  let validate = compiled.get(schemaPointer);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `urn:sabnode:openapi#${schemaPointer}` });
+    compiled.set(schemaPointer, validate);
+  }
+  if (!validate(res.body)) {
+    throw new Error(`${where}: body violates the spec: ${ajv.errorsText(validate.errors)}\n${res.text.slice(0, 500)}`);
+  }
+}
+
+export async function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.key) headers.Authorization = `Bearer ${opts.key}`;
+  let body: string | Buffer | undefined;
+  if (opts.rawBody !== undefined) body = opts.rawBody;
+  else if (opts.body !== undefined) {
+    body = JSON.stringify(opts.body);
+    headers['Content-Type'] ??= 'application/json';
+  }
+  const res = await fetch(`${opts.baseUrl ?? stack().apiUrl}${path}`, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    /* non-JSON bodies stay text */
+  }
+  const out = { status: res.status, headers: res.headers, body: parsed as T, text };
+  if (!opts.unchecked) assertMatchesSpec(method, path, out);
+  return out;
+}
+
+/** A client bound to one key. */
+export function client(key: string, defaults: Omit<CallOptions, 'key'> = {}) {
+  const m = (method: string) => (path: string, opts: CallOptions = {}) => call(method, path, { ...defaults, ...opts, key: opts.key === undefined ? key : opts.key, headers: { ...(defaults.headers ?? {}), ...(opts.headers ?? {}) } });
+  return { get: m('GET'), post: m('POST'), patch: m('PATCH'), delete: m('DELETE') };
+}

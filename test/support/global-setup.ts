@@ -1,0 +1,51 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { migrate, openOrm } from '../../src/db/orm';
+import { ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
+import { SEARCH_ATTRIBUTES } from '../../src/workflows/types';
+import { LOG_DIR, ROOT, spawnApi, spawnWorker } from './processes';
+import { STACK_FILE, type StackInfo } from './stack';
+
+const log = (msg: string) => process.stderr.write(`[test-stack] ${msg}\n`);
+
+export default async function globalSetup(): Promise<void> {
+  rmSync(LOG_DIR, { recursive: true, force: true });
+  mkdirSync(LOG_DIR, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  (globalThis as { __stackStops?: typeof stops }).__stackStops = stops;
+
+  const [pgPort, temporalPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const bin = await ensureTemporalBinary(log);
+  const [pg, temporal] = await Promise.all([
+    startPostgres({ dataDir: join(ROOT, '.data', `test-pg-${process.pid}`), port: pgPort, log, persistent: false }),
+    startTemporal({ bin, port: temporalPort, headless: true, searchAttributes: SEARCH_ATTRIBUTES, log }),
+  ]);
+  stops.push(pg.stop, temporal.stop);
+
+  const orm = await openOrm(pg.url);
+  await migrate(orm);
+  await orm.close();
+
+  // bundle the workflows once; every worker the suites start loads the same file
+  const bundleFile = join(ROOT, '.data', 'test-workflow-bundle.js');
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never });
+  writeFileSync(bundleFile, code);
+
+  const env = {
+    DATABASE_URL: pg.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    SABNODE_SECRET: randomBytes(32).toString('hex'),
+    WORKFLOW_BUNDLE: bundleFile,
+    TEMPORAL_TASK_QUEUE: 'sabnode-test',
+    COMMAND_WAIT_MS: '8000',
+    LOG_LEVEL: 'info',
+  };
+  const worker = await spawnWorker('worker', env);
+  const api = await spawnApi('api', apiPort, env);
+  stops.unshift(() => api.stop(), () => worker.stop());
+  const info: StackInfo = { apiUrl: `http://127.0.0.1:${apiPort}`, env, apiLog: api.logFile, workerPid: worker.child.pid! };
+  writeFileSync(STACK_FILE, JSON.stringify(info));
+  log(`ready: api ${info.apiUrl}, postgres :${pgPort}, temporal ${temporal.address}`);
+}
