@@ -81,9 +81,8 @@ async function main(): Promise<void> {
 
   const port = Number(process.env.PORT ?? 3000);
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, SABNODE_SECRET: secret, PORT: String(port) };
-  const tsx = join(root, 'node_modules', '.bin', 'tsx');
   for (const [name, file] of [['worker', 'src/worker.ts'], ['api', 'src/api/server.ts']] as const) {
-    const child = spawn(tsx, [file], { cwd: root, env: { ...env, SERVICE_NAME: name }, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...env, SERVICE_NAME: name }, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('exit', (code, signal) => {
       if (!stopping) {
         log(`${name} exited (${signal ?? code}); stopping everything`);

@@ -173,7 +173,7 @@ export function createApp(deps: AppDeps): express.Express {
   const handlers: Record<string, Handler> = { ...contactsHandlers(deps.orm, runCommand), ...eventsHandlers(deps.orm) };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true },
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
     validateResponses: false,
     validateSecurity: false,
     validateFormats: true,

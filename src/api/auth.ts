@@ -5,6 +5,7 @@ import { config } from '../config';
 import { ApiError } from '../errors';
 import { sha256Hex } from '../ids';
 import type { RateLimitSettings } from '../db/entities';
+import { toDate } from '../db/timestamps';
 import type { ApiRequest } from './context';
 import type { Operation } from './spec';
 
@@ -14,8 +15,8 @@ interface KeyRow {
   scopes: string[];
   api_version: string;
   secret_hash: string;
-  revoked_at: Date | null;
-  expires_at: Date | null;
+  revoked_at: string | null;
+  expires_at: string | null;
   rate_limits: RateLimitSettings;
   used: number | null;
   window_start: string | null;
@@ -72,24 +73,20 @@ function bearer(req: ApiRequest): string | null {
 export function authenticate(orm: MikroORM, op: Operation) {
   return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
     const conn = orm.em.getConnection();
-    const secret = bearer(req);
-    if (!secret) {
-      // unauthenticated callers share a small per-address budget, so guessing keys is slow too
+    // callers without a usable key share a small per-address budget, so guessing keys is slow too
+    const refuse = async (err: ApiError): Promise<never> => {
       const [row] = await conn.execute<{ used: number; window_start: string }[]>(ANONYMOUS_BUDGET_SQL, [`ip:${req.ip ?? 'unknown'}`]);
       applyBudget(res, 'anonymous', config.anonymousRateLimit, row.used, Number(row.window_start));
-      throw secret === null
-        ? new ApiError('missing_api_key', 'Send your secret key as `Authorization: Bearer sk_…`')
-        : new ApiError('invalid_api_key', 'The Authorization header must be `Bearer <key>`');
-    }
+      throw err;
+    };
+    const secret = bearer(req);
+    if (secret === null) return refuse(new ApiError('missing_api_key', 'Send your secret key as `Authorization: Bearer sk_…`'));
+    if (!secret) return refuse(new ApiError('invalid_api_key', 'The Authorization header must be `Bearer <key>`'));
     const hash = sha256Hex(secret);
     const [key] = await conn.execute<KeyRow[]>(KEY_AND_BUDGET_SQL, [hash, op.rateLimitFamily]);
-    if (!key || !timingSafeEqual(Buffer.from(key.secret_hash), Buffer.from(hash))) {
-      const [row] = await conn.execute<{ used: number; window_start: string }[]>(ANONYMOUS_BUDGET_SQL, [`ip:${req.ip ?? 'unknown'}`]);
-      applyBudget(res, 'anonymous', config.anonymousRateLimit, row.used, Number(row.window_start));
-      throw new ApiError('invalid_api_key', 'No API key matches the one given');
-    }
-    if (key.revoked_at) throw new ApiError('api_key_revoked', 'This API key was revoked');
-    if (key.expires_at && key.expires_at <= new Date()) throw new ApiError('api_key_expired', 'This API key has expired');
+    if (!key || !timingSafeEqual(Buffer.from(key.secret_hash), Buffer.from(hash))) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
+    if (key.revoked_at) return refuse(new ApiError('api_key_revoked', 'This API key was revoked'));
+    if (key.expires_at && toDate(key.expires_at) <= new Date()) return refuse(new ApiError('api_key_expired', 'This API key has expired'));
     req.ctx.auth = { keyId: key.id, workspaceId: key.workspace_id, scopes: key.scopes, pinnedVersion: key.api_version };
     applyBudget(res, op.rateLimitFamily, limitFor(key.rate_limits, op.rateLimitFamily), key.used ?? 0, Number(key.window_start));
     const missing = op.scopes.filter((s) => !key.scopes.includes(s));

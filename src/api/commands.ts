@@ -67,11 +67,16 @@ const CLAIM_SQL = `
 const EXISTING_SQL = `select id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted
   from idempotency_keys where workspace_id = ? and key_hash = ?`;
 
-function isUnavailable(err: unknown): boolean {
-  const code = (err as { code?: number }).code;
-  // gRPC UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED (deadline reached while retrying)
-  return code === 14 || code === 4 || code === 1 || /UNAVAILABLE|DEADLINE_EXCEEDED|ECONNREFUSED|Failed to connect/i.test(String((err as Error).message));
+/** gRPC status of a Temporal client error (ServiceError wraps it in `cause`). */
+function grpcCode(err: unknown): number | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'number') return e.code;
+  }
+  return undefined;
 }
+
+// UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED (a deadline reached while the client retried)
+const TRANSIENT_GRPC = new Set([14, 4, 1]);
 
 /**
  * Runs a mutation as a Temporal workflow under its Idempotency-Key: claim the key in PostgreSQL, start (or join)
@@ -114,9 +119,10 @@ export function commandRunner(deps: CommandDeps) {
     if (row.state === 'completed') return stored(row, { ...keyHeaders, 'Idempotent-Replayed': 'true' });
 
     const input: Pick<CommandInput, 'commandId'> = { commandId: row.id };
-    let outcome: CommandOutcome;
+    const pendingHeaders = { 'Retry-After': '2', ...keyHeaders };
+    let handle;
     try {
-      const handle = await deps.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
+      handle = await deps.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
         deps.client.workflow.start(op.operationId, {
           workflowId,
           taskQueue: config.taskQueue,
@@ -130,26 +136,27 @@ export function commandRunner(deps: CommandDeps) {
           ]),
         }),
       );
+    } catch (err) {
+      if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
+      // nothing started; the claim stays pending and a retry with the same key starts it
+      throw new ApiError('temporal_unavailable', 'The workflow engine is unreachable; retry with the same Idempotency-Key', {}, pendingHeaders);
+    }
+    let outcome: CommandOutcome;
+    try {
       outcome = await deps.connection.withDeadline(Date.now() + config.commandWaitMs, () => handle.result() as Promise<CommandOutcome>);
     } catch (err) {
       if (err instanceof WorkflowFailedError) {
-        logger.error({ requestId, workflowId: `${auth.workspaceId}/${op.operationId}`, cause: err.cause?.message }, 'command workflow failed');
+        logger.error({ request_id: requestId, operation: op.operationId, cause: err.cause?.message }, 'command workflow failed');
         throw new ApiError('internal_error');
       }
-      if (!isUnavailable(err)) throw err;
-      // the command is durable in Temporal (or not started at all); the same key finishes or returns it later
+      if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
+      // the command is durable in Temporal and finishes when a worker is back; the same key returns its result
       const [now] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
       if (now?.state === 'completed') return stored(now, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
       if (replayed) {
-        throw new ApiError('idempotency_in_progress', 'The first request with this Idempotency-Key has not finished; retry with the same key', {}, { 'Retry-After': '1', ...keyHeaders });
+        throw new ApiError('idempotency_in_progress', 'The first request with this Idempotency-Key has not finished; retry with the same key', {}, { ...pendingHeaders, 'Retry-After': '1' });
       }
-      const temporalDown = /Failed to connect|UNAVAILABLE|ECONNREFUSED/i.test(String((err as Error).message));
-      throw new ApiError(
-        temporalDown ? 'temporal_unavailable' : 'command_pending',
-        'The command was not finished in time; retry with the same Idempotency-Key to get its result',
-        {},
-        { 'Retry-After': '2', ...keyHeaders },
-      );
+      throw new ApiError('command_pending', 'The command was accepted but not finished in time; retry with the same Idempotency-Key to get its result', {}, pendingHeaders);
     }
     const [done] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
     if (!done || done.state !== 'completed' || done.response_status !== outcome.status) throw new Error('command finished without a stored response');

@@ -132,6 +132,7 @@ export async function startTemporal(opts: {
   child.stdout.resume();
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   let stopping = false;
+  let ready = false;
   let spawnError: Error | undefined;
   const killOnExit = () => child.kill('SIGTERM');
   onExitKills.add(killOnExit);
@@ -142,7 +143,7 @@ export async function startTemporal(opts: {
     });
     child.on('exit', (code, signal) => {
       onExitKills.delete(killOnExit);
-      if (!stopping) log(`temporal server on ${address} exited unexpectedly (code ${code}, signal ${signal})\n${stderr.text()}`);
+      if (!stopping && ready) log(`temporal server on ${address} exited unexpectedly (code ${code}, signal ${signal})\n${stderr.text()}`);
       resolve();
     });
   });
@@ -157,8 +158,8 @@ export async function startTemporal(opts: {
     clearTimeout(timer);
   };
 
-  // Ready = the frontend answers and the namespace is registered (start-dev creates it after
-  // the port opens, so an early client could otherwise see NamespaceNotFound).
+  // Ready = the frontend answers and knows the namespace, so a first client call cannot race
+  // start-dev's namespace registration.
   const deadline = Date.now() + 60_000;
   let lastError = '';
   while (Date.now() < deadline) {
@@ -172,6 +173,7 @@ export async function startTemporal(opts: {
         try {
           await connection.workflowService.getSystemInfo({});
           await connection.workflowService.describeNamespace({ namespace });
+          ready = true;
           return { address, stop };
         } finally {
           await connection.close();
@@ -256,9 +258,9 @@ function postmasterPid(dataDir: string): number | undefined {
   }
 }
 
-function isPostgres(pid: number): boolean {
+function isPostmasterOf(pid: number, dataDir: string): boolean {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(dataDir);
   } catch {
     return false;
   }
@@ -316,7 +318,7 @@ export async function startPostgres(opts: {
 
   // A postmaster left over from a killed run would hold the data dir's lock (and the old port).
   const stale = postmasterPid(dataDir);
-  if (stale && isPostgres(stale)) {
+  if (stale && isPostmasterOf(stale, dataDir)) {
     log(`stopping leftover postgres (pid ${stale}) still running on ${dataDir}`);
     await killPostmaster(stale);
   }
@@ -328,7 +330,7 @@ export async function startPostgres(opts: {
   }
   if (ids) await ensureTraversable(path.dirname(dataDir), ids, log);
 
-  const output = tail();
+  let output = tail();
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -348,26 +350,27 @@ export async function startPostgres(opts: {
     ],
     onLog: (message) => {
       output.push(message);
-      if (/\b(FATAL|PANIC):/.test(message)) log(`postgres: ${message.trim()}`);
+      for (const line of message.split('\n')) if (/\b(FATAL|PANIC):/.test(line)) log(`postgres: ${line.trim()}`);
     },
     onError: (err) => output.push(String(err)),
   });
 
-  if (!initialised) {
-    try {
-      await server.initialise();
-    } catch (err) {
-      throw new Error(`initdb failed for ${dataDir}: ${(err as Error).message}\n${output.text()}`);
-    }
+  try {
+    if (!initialised) await server.initialise();
+  } catch (err) {
+    if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
+    throw new Error(`initdb failed for ${dataDir}: ${(err as Error).message}`);
   }
+  output = tail();
   try {
     await server.start(); // rejects with no reason when postgres exits early
   } catch {
+    if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
     throw new Error(`postgres failed to start on port ${port} (data dir ${dataDir}):\n${output.text()}`);
   }
   const pid = postmasterPid(dataDir);
   const killOnExit = () => {
-    if (pid) process.kill(pid, 'SIGINT');
+    if (pid && pidAlive(pid)) process.kill(pid, 'SIGINT');
   };
   onExitKills.add(killOnExit);
 

@@ -5,7 +5,6 @@ import { waitForHttp } from '../../src/stack/embedded';
 
 export const ROOT = join(__dirname, '..', '..');
 export const LOG_DIR = join(ROOT, '.data', 'test-logs');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export interface Proc {
   child: ChildProcess;
@@ -18,7 +17,8 @@ function start(name: string, file: string, env: Record<string, string>): { child
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${name}.log`);
   const out = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(TSX, [file], { cwd: ROOT, env: { ...process.env, ...env, SERVICE_NAME: name }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // node itself (not the tsx wrapper, which forks) so that a SIGKILL reaches the real process
+  const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, env: { ...process.env, ...env, SERVICE_NAME: name }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(out);
   child.stderr!.pipe(out);
   return { child, logFile };
@@ -59,4 +59,30 @@ export async function spawnWorker(name: string, env: Record<string, string>): Pr
     });
   });
   return { child, logFile, stop: stopper(child) };
+}
+
+/** An API and a worker of their own (own task queue), for suites that kill processes. */
+export async function privateStack(name: string, extraEnv: Record<string, string> = {}) {
+  const { stack } = await import('./stack');
+  const { freePort } = await import('../../src/stack/embedded');
+  const env = { ...stack().env, TEMPORAL_TASK_QUEUE: `sabnode-${name}`, ...extraEnv };
+  const port = await freePort();
+  let worker: Proc | null = await spawnWorker(`${name}-worker`, env);
+  const api = await spawnApi(`${name}-api`, port, env);
+  return {
+    apiUrl: `http://127.0.0.1:${port}`,
+    env,
+    api,
+    async killWorker(): Promise<void> {
+      await worker?.stop(true);
+      worker = null;
+    },
+    async startWorker(): Promise<void> {
+      worker = await spawnWorker(`${name}-worker`, env);
+    },
+    async close(): Promise<void> {
+      await api.stop();
+      await worker?.stop();
+    },
+  };
 }

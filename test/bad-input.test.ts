@@ -1,0 +1,129 @@
+import { call, client } from './support/client';
+import { closeDb, newWorkspace, sql } from './support/stack';
+import { revokeApiKey } from '../src/admin';
+import { db } from './support/stack';
+
+let key: string;
+let api: ReturnType<typeof client>;
+
+beforeAll(async () => {
+  const ws = await newWorkspace();
+  key = ws.key;
+  api = client(key);
+});
+afterAll(closeDb);
+
+function expectProblem(res: { status: number; headers: Headers; body: any }, status: number, code: string): void {
+  expect(res.status).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(res.body).toMatchObject({ status, code, type: `https://docs.sabnode.com/errors/${code}` });
+  expect(res.body.request_id).toBe(res.headers.get('request-id'));
+  expect(res.headers.get('api-version')).toBeTruthy();
+}
+
+describe('bad input', () => {
+  it('malformed JSON is 400, never 500', async () => {
+    const res = await api.post('/v1/contacts', { rawBody: '{"phone": "+91', headers: { 'Content-Type': 'application/json' } });
+    expectProblem(res, 400, 'malformed_json');
+  });
+
+  it('a body that is not JSON is 415', async () => {
+    const res = await api.post('/v1/contacts', { rawBody: 'phone=+919800000001', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expectProblem(res, 415, 'unsupported_media_type');
+  });
+
+  it('a body over 1 MB is 413 and writes nothing', async () => {
+    const big = JSON.stringify({ phone: '+919800000555', attributes: { blob: 'x'.repeat(1024 * 1024) } });
+    const res = await api.post('/v1/contacts', { rawBody: big, headers: { 'Content-Type': 'application/json' } });
+    expectProblem(res, 413, 'payload_too_large');
+    expect(await sql(`select id from contacts where phone = ?`, ['+919800000555'])).toHaveLength(0);
+  });
+
+  it('unknown fields are 400 and named', async () => {
+    const res = await api.post('/v1/contacts', { body: { phone: '+919800000001', nickname: 'A', colour: 'red' } });
+    expectProblem(res, 400, 'invalid_request');
+    const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer).sort();
+    expect(pointers).toEqual(['/colour', '/nickname']);
+  });
+
+  it('an invalid phone is 400 with pointer /phone', async () => {
+    const res = await api.post('/v1/contacts', { body: { phone: '98765' } });
+    expectProblem(res, 400, 'invalid_request');
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/phone' })]));
+  });
+
+  it('a contact with no phone, email or external id is 400', async () => {
+    const res = await api.post('/v1/contacts', { body: { first_name: 'Nobody' } });
+    expectProblem(res, 400, 'invalid_request');
+  });
+
+  it.each(['0', '101', 'ten'])('limit=%s is 400', async (limit) => {
+    const res = await api.get(`/v1/contacts?limit=${limit}`);
+    expectProblem(res, 400, 'invalid_request');
+    expect(res.body.errors[0].pointer).toBe('/query/limit');
+  });
+
+  it('an unknown query parameter is 400', async () => {
+    expectProblem(await api.get('/v1/contacts?colour=red'), 400, 'invalid_request');
+  });
+
+  it('a garbage Api-Version is 400', async () => {
+    const res = await api.get('/v1/contacts', { headers: { 'Api-Version': 'banana' } });
+    expectProblem(res, 400, 'invalid_api_version');
+    expect(res.body.detail).toContain('2026-11-01');
+  });
+
+  it('a missing key is 401, an unknown key is 401', async () => {
+    const none = await api.get('/v1/contacts', { key: null });
+    expectProblem(none, 401, 'missing_api_key');
+    expect(none.headers.get('x-ratelimit-limit')).toBeTruthy();
+    expectProblem(await api.get('/v1/contacts', { key: 'sk_not_a_real_key_at_all_000000' }), 401, 'invalid_api_key');
+    expectProblem(await api.get('/v1/contacts', { headers: { Authorization: 'Basic Zm9vOmJhcg==' }, key: null }), 401, 'invalid_api_key');
+  });
+
+  it('a revoked key is 401', async () => {
+    const ws = await newWorkspace();
+    const { key: doomed, keyId } = await ws.keyWith(['contacts:read']);
+    expect((await api.get('/v1/contacts', { key: doomed })).status).toBe(200);
+    await revokeApiKey(await db(), keyId);
+    expectProblem(await api.get('/v1/contacts', { key: doomed }), 401, 'api_key_revoked');
+  });
+
+  it('a missing scope is 403 naming it', async () => {
+    const ws = await newWorkspace();
+    const { key: readOnly } = await ws.keyWith(['contacts:read']);
+    const res = await api.post('/v1/contacts', { key: readOnly, body: { phone: '+919800000777' } });
+    expectProblem(res, 403, 'insufficient_scope');
+    expect(res.body.missing_scopes).toEqual(['contacts:write']);
+    expect(res.body.detail).toContain('contacts:write');
+    expect(await sql(`select id from contacts where phone = ?`, ['+919800000777'])).toHaveLength(0);
+  });
+
+  it("another workspace's contact is 404 for GET, PATCH and DELETE", async () => {
+    const other = await newWorkspace();
+    const theirs = await client(other.key).post('/v1/contacts', { body: { phone: '+919800000888' } });
+    expect(theirs.status).toBe(201);
+    const id = theirs.body.id;
+    expectProblem(await api.get(`/v1/contacts/${id}`), 404, 'resource_missing');
+    expectProblem(await api.patch(`/v1/contacts/${id}`, { body: { first_name: 'Mallory' } }), 404, 'resource_missing');
+    expectProblem(await api.delete(`/v1/contacts/${id}`), 404, 'resource_missing');
+    const still = await client(other.key).get(`/v1/contacts/${id}`);
+    expect(still.body.first_name).toBeNull();
+  });
+
+  it('an Idempotency-Key over 255 characters is 400', async () => {
+    const res = await api.post('/v1/contacts', { body: { phone: '+919800000999' }, headers: { 'Idempotency-Key': 'k'.repeat(256) } });
+    expectProblem(res, 400, 'invalid_request');
+    expect(res.body.errors[0].pointer).toBe('/header/idempotency-key');
+    const ok = await api.post('/v1/contacts', { body: { phone: '+919800000999' }, headers: { 'Idempotency-Key': 'k'.repeat(255) } });
+    expect(ok.status).toBe(201);
+  });
+
+  it('an unknown route is 404 and a wrong method 405, both problem+json', async () => {
+    const nowhere = await call('GET', '/v1/nowhere', { key, unchecked: true });
+    expectProblem(nowhere, 404, 'route_not_found');
+    const wrong = await call('PUT', '/v1/contacts', { key, unchecked: true });
+    expectProblem(wrong, 405, 'method_not_allowed');
+    expect(wrong.headers.get('allow')).toBe('GET, POST');
+  });
+});
