@@ -33,7 +33,7 @@ function joinName(first: unknown, last: unknown): string | null {
   return parts.length ? parts.join(' ') : null;
 }
 
-function nameToFirstLast(body: Json): Json {
+function refuseNewNameFields(body: Json): void {
   for (const field of ['first_name', 'last_name']) {
     if (field in body) {
       throw new ApiError('invalid_request', `'${field}' does not exist in API version 2025-06-01; use 'name'`, {
@@ -41,10 +41,23 @@ function nameToFirstLast(body: Json): Json {
       });
     }
   }
+}
+
+// create: absent halves stay absent
+function nameOnCreate(body: Json): Json {
+  refuseNewNameFields(body);
   if (!('name' in body)) return body;
   const { name, ...rest } = body;
   const split = splitName(name);
-  return name === null ? { ...rest, ...split } : { ...rest, first_name: split.first_name, ...(split.last_name !== null ? { last_name: split.last_name } : {}) };
+  return { ...rest, ...(split.first_name !== null ? { first_name: split.first_name } : {}), ...(split.last_name !== null ? { last_name: split.last_name } : {}) };
+}
+
+// update: `name` replaces the whole name, so a one-word name clears last_name
+function nameOnUpdate(body: Json): Json {
+  refuseNewNameFields(body);
+  if (!('name' in body)) return body;
+  const { name, ...rest } = body;
+  return { ...rest, ...splitName(name) };
 }
 
 function contactDown(obj: Json): Json {
@@ -80,7 +93,7 @@ export const VERSIONS: ApiVersion[] = [
     sunset: '2028-11-01',
     changeToNext: {
       description: 'Contacts: `name` split into `first_name` and `last_name` (at the first space).',
-      requests: { createContact: nameToFirstLast, updateContact: nameToFirstLast },
+      requests: { createContact: nameOnCreate, updateContact: nameOnUpdate },
       resources: { contact: contactDown, event: eventDown },
     },
   },
