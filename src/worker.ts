@@ -1,4 +1,4 @@
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
 import { Connection } from '@temporalio/client';
 import { config } from './config';
 import { openOrm } from './db/orm';
@@ -6,7 +6,16 @@ import { createActivities } from './activities';
 import { ensureSearchAttributes } from './temporal';
 import { logger } from './logger';
 
+// the SDK's own log lines go out as JSON through the same logger as ours
+function installJsonLogging(): void {
+  const levels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
+  Runtime.install({
+    logger: new DefaultLogger('INFO', (entry: LogEntry) => logger[levels[entry.level]]({ sdk: entry.meta }, entry.message)),
+  });
+}
+
 export async function runWorker(): Promise<void> {
+  installJsonLogging();
   const orm = await openOrm();
   const client = await Connection.connect({ address: config.temporalAddress });
   await ensureSearchAttributes(client);

@@ -167,3 +167,11 @@ export function commandRunner(deps: CommandDeps) {
 function stored(row: ClaimRow, headers: Record<string, string>): HandlerResult {
   return { status: row.response_status ?? 500, body: row.response_body, headers };
 }
+
+/**
+ * Finished commands are replayable for 24 hours, then forgotten. A pending one is kept: its workflow still
+ * needs the stored request when a worker comes back.
+ */
+export async function sweepExpiredIdempotencyKeys(orm: MikroORM): Promise<void> {
+  await orm.em.getConnection().execute(`delete from idempotency_keys where state = 'completed' and expires_at < now()`);
+}

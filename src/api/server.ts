@@ -5,6 +5,7 @@ import { logger } from '../logger';
 import { temporalClient } from '../temporal';
 import { createApp } from './app';
 import { sweepRateLimitWindows } from './auth';
+import { sweepExpiredIdempotencyKeys } from './commands';
 
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
@@ -13,7 +14,10 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
-  const sweep = setInterval(() => sweepRateLimitWindows(orm).catch(() => undefined), 30_000);
+  const sweep = setInterval(() => {
+    sweepRateLimitWindows(orm).catch(() => undefined);
+    sweepExpiredIdempotencyKeys(orm).catch(() => undefined);
+  }, 30_000);
   sweep.unref();
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
