@@ -35,7 +35,7 @@ describe('operability', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/sabnode_http_request_duration_seconds_bucket\{[^}]*operation="listContacts"[^}]*status="200"/);
 
-    const json = await (await fetch(`${base}/openapi.json`)).json();
+    const json = (await (await fetch(`${base}/openapi.json`)).json()) as any;
     expect(json.openapi).toBe('3.1.0');
     expect(json.paths['/v1/contacts'].post.operationId).toBe('createContact');
     const yaml = await (await fetch(`${base}/openapi.yaml`)).text();
@@ -107,7 +107,7 @@ describe('operability', () => {
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
       expect(ready.headers.get('retry-after')).toBe('2');
-      const body = await ready.json();
+      const body = (await ready.json()) as any;
       expect(body.checks.postgresql.ok).toBe(true);
       expect(body.checks.temporal.ok).toBe(false);
     } finally {
