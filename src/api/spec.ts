@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectRoot } from '../project-root';
 import { parse } from 'yaml';
 
-export const SPEC_PATH = join(__dirname, '..', '..', 'openapi.yaml');
+export const SPEC_PATH = join(projectRoot(), 'openapi.yaml');
 export const specText = readFileSync(SPEC_PATH, 'utf8');
 // merge keys (<<) let the spec share header sets between responses
 export const spec = parse(specText, { merge: true }) as OpenApiDocument;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import { Connection } from '@temporalio/client';
+import { projectRoot } from '../project-root';
 
 type Log = (msg: string) => void;
 
@@ -20,14 +21,6 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 // script or test run does not leave servers holding ports.
 const onExitKills = new Set<() => void>();
 process.on('exit', () => onExitKills.forEach((kill) => kill()));
-
-function projectRoot(): string {
-  // Walk up rather than a fixed `../..`: this file also runs from dist/src/stack.
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${__dirname}`);
-  }
-}
 
 function isExecutable(file: string): boolean {
   try {
