@@ -1,0 +1,140 @@
+// Child processes and teardown for the bench: the same approach as test/support/processes.ts, written
+// separately so the bench does not depend on test code.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitForHttp } from '../src/stack/embedded';
+
+export const ROOT = join(__dirname, '..');
+export const DATA_DIR = join(ROOT, '.data');
+export const LOG_DIR = join(DATA_DIR, 'bench-logs');
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface Proc {
+  name: string;
+  child: ChildProcess;
+  pid: number;
+  logFile: string;
+  exited: Promise<void>;
+  /** SIGTERM and wait (SIGKILL after 10 s), or SIGKILL straight away with `hard` */
+  stop(hard?: boolean): Promise<void>;
+  /** last lines of its log, for error messages */
+  logTail(lines?: number): string;
+}
+
+const live = new Set<Proc>();
+// a last resort if the bench dies without its teardown: nothing started here may outlive it
+process.on('exit', () => {
+  for (const p of live) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
+});
+
+export function spawnNode(name: string, file: string, env: Record<string, string>, nodeArgs: string[] = []): Proc {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = join(LOG_DIR, `${name}.log`);
+  const out = createWriteStream(logFile, { flags: 'w' });
+  // node itself (not the tsx CLI, which forks) so the pid is the real process
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, SERVICE_NAME: name },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  if (!child.pid) throw new Error(`could not spawn ${name}`);
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
+  const proc: Proc = {
+    name,
+    child,
+    pid: child.pid,
+    logFile,
+    exited,
+    async stop(hard = false) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(hard ? 'SIGKILL' : 'SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      live.delete(proc);
+    },
+    logTail(lines = 30) {
+      try {
+        return readFileSync(logFile, 'utf8').split('\n').filter(Boolean).slice(-lines).join('\n');
+      } catch {
+        return '';
+      }
+    },
+  };
+  live.add(proc);
+  return proc;
+}
+
+/** Resolves when `ready` does; rejects if the process exits first or `timeoutMs` passes. */
+export async function untilReady(proc: Proc, ready: Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const died = proc.exited.then(() => {
+    throw new Error(`${proc.name} exited (code ${proc.child.exitCode}, signal ${proc.child.signalCode}) during start-up:\n${proc.logTail()}`);
+  });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${proc.name} not ready after ${timeoutMs} ms:\n${proc.logTail()}`)), timeoutMs);
+  });
+  try {
+    await Promise.race([ready, died, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function spawnHttp(name: string, file: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
+  const proc = spawnNode(name, file, { ...env, PORT: String(port) }, nodeArgs);
+  await untilReady(proc, waitForHttp(`http://127.0.0.1:${port}/healthz`, 90_000), 90_000);
+  return proc;
+}
+
+/** Polls until `check` is true (or throws after `timeoutMs`). */
+export async function poll(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      if (await check()) return;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`${what} not ready after ${timeoutMs} ms ${last ? `(${last})` : ''}`);
+}
+
+/** Teardown steps, run last-added first, each bounded; safe to call more than once. */
+export class Teardown {
+  private steps: { name: string; fn: () => Promise<void> }[] = [];
+  private running: Promise<void> | undefined;
+
+  add(name: string, fn: () => Promise<void>): void {
+    this.steps.push({ name, fn });
+  }
+
+  run(log: (msg: string) => void): Promise<void> {
+    this.running ??= (async () => {
+      for (const step of this.steps.reverse()) {
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<void>((resolve) => {
+          timer = setTimeout(() => {
+            log(`teardown: ${step.name} took over 30 s; moving on`);
+            resolve();
+          }, 30_000);
+        });
+        await Promise.race([step.fn().catch((err: Error) => log(`teardown: ${step.name}: ${err.message}`)), timeout]);
+        clearTimeout(timer);
+      }
+      this.steps = [];
+    })();
+    return this.running;
+  }
+}
