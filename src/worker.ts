@@ -18,7 +18,8 @@ export async function runWorker(): Promise<void> {
   installJsonLogging();
   const orm = await openOrm();
   const client = await Connection.connect({ address: config.temporalAddress });
-  await ensureSearchAttributes(client);
+  // a namespace where this key may not add attributes (Temporal Cloud) has them registered by its operator
+  await ensureSearchAttributes(client).catch((err: Error) => logger.warn({ error: err.message }, 'could not register search attributes'));
   await client.close();
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const bundlePath = process.env.WORKFLOW_BUNDLE;
