@@ -5,7 +5,29 @@ import { newId, sha256Hex } from './ids';
 import { CURRENT_VERSION } from './versions';
 
 /** Every scope the API knows; a dev or admin-created workspace key gets all of them. */
-export const ALL_SCOPES = ['contacts:read', 'contacts:write', 'events:read', 'pii:read', 'keys:write', 'privacy:write', 'webhooks:write', 'messages:write'];
+export const ALL_SCOPES = [
+  'contacts:read',
+  'contacts:write',
+  'conversations:read',
+  'conversations:write',
+  'messages:read',
+  'messages:write',
+  'channels:write',
+  'tags:read',
+  'tags:write',
+  'templates:read',
+  'templates:write',
+  'orders:read',
+  'orders:write',
+  'files:read',
+  'files:write',
+  'events:read',
+  'pii:read',
+  'keys:write',
+  'privacy:write',
+  'webhooks:read',
+  'webhooks:write',
+];
 
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {
   const em = orm.em.fork();

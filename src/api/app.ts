@@ -170,7 +170,10 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const runCommand = commandRunner(deps);
-  const handlers: Record<string, Handler> = { ...contactsHandlers(deps.orm, runCommand), ...eventsHandlers(deps.orm) };
+  const handlers: Record<string, Handler> = {
+    ...contactsHandlers(deps.orm, runCommand),
+    ...eventsHandlers(deps.orm),
+  };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },

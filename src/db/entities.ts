@@ -177,4 +177,10 @@ export const IdempotencySchema = new EntitySchema<IdempotencyRecord>({
   },
 });
 
-export const ENTITIES = [WorkspaceSchema, ApiKeySchema, ContactSchema, EventSchema, IdempotencySchema];
+export const ENTITIES = [
+  WorkspaceSchema,
+  ApiKeySchema,
+  ContactSchema,
+  EventSchema,
+  IdempotencySchema,
+];

@@ -4,7 +4,9 @@ import { config } from '../config';
 import { ENTITIES } from './entities';
 import { Migration20261126000000_foundation } from './migrations/Migration20261126000000_foundation';
 
-export const MIGRATIONS = [{ name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation }];
+export const MIGRATIONS = [
+  { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
+];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {
   return {
