@@ -123,6 +123,7 @@ export class Teardown {
   run(log: (msg: string) => void): Promise<void> {
     this.running ??= (async () => {
       for (const step of this.steps.reverse()) {
+        log(`teardown: ${step.name}`);
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<void>((resolve) => {
           timer = setTimeout(() => {
