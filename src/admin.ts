@@ -12,6 +12,7 @@ export const ALL_SCOPES = [
   'conversations:write',
   'messages:read',
   'messages:write',
+  'channels:read',
   'channels:write',
   'tags:read',
   'tags:write',

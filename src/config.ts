@@ -31,6 +31,7 @@ export const config = {
   temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 3_000),
   defaultRateLimit: int('RATE_LIMIT_DEFAULT', 100),
   anonymousRateLimit: int('RATE_LIMIT_ANONYMOUS', 20),
+  providerCallbackRateLimit: int('RATE_LIMIT_PROVIDER_CALLBACKS', 500),
   idempotencyTtlHours: 24,
   maxBodyBytes: 1024 * 1024,
   logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,10 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommandContext } from '../db/events';
+import type { FollowUp } from '../db/entities';
 import { createContact, deleteContact, updateContact } from './contacts.commands';
+import {
+  createChannel,
+  createConversation,
+  createMessage,
+  optInContact,
+  optOutContact,
+  receiveInboundMessage,
+  receiveMessageStatus,
+  updateConversation,
+} from './messaging.commands';
 
 export interface CommandResponse {
   status: number;
   body: unknown;
+  /** workflows to start once this command has committed, such as a message's delivery */
+  followUps?: FollowUp[];
 }
 
 // eslint-style note: handlers take (em, ctx, path params, body) and run inside the command's transaction
@@ -15,4 +28,12 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createContact,
   updateContact,
   deleteContact,
+  optInContact,
+  optOutContact,
+  createChannel,
+  createConversation,
+  updateConversation,
+  createMessage,
+  receiveInboundMessage,
+  receiveMessageStatus,
 };

@@ -1,8 +1,21 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
-import { IdempotencySchema } from '../db/entities';
+import { DriverException, LockMode, type MikroORM } from '@mikro-orm/postgresql';
+
+/**
+ * PostgreSQL puts row values in its messages ("Key (phone)=(+91…) already exists"). Failures go to Temporal
+ * history and logs, so only the kind of failure and the constraint leave the activity.
+ */
+function withoutRowData(err: DriverException): Error {
+  const e = err as DriverException & { constraint?: string; table?: string };
+  const out = new Error(`${e.name} (${e.code ?? 'no code'}) on ${e.table ?? '?'}${e.constraint ? `.${e.constraint}` : ''}`);
+  out.name = e.name;
+  return out;
+}
+import { ChannelSchema, ContactSchema, IdempotencySchema, MessageSchema, type MessageStatus } from '../db/entities';
 import { ApiError, problemOf } from '../errors';
 import { COMMANDS, type CommandResponse } from './command-registry';
+import { applyMessageStatus } from './messaging.commands';
+import { PROVIDERS } from './providers';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 export interface ActivityDeps {
@@ -19,7 +32,7 @@ export function createActivities({ orm }: ActivityDeps) {
       return orm.em.fork().transactional(async (em) => {
         const record = await em.findOne(IdempotencySchema, { id: input.commandId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (!record) throw ApplicationFailure.nonRetryable(`command ${input.commandId} has no stored request`, 'command_missing');
-        if (record.state === 'completed') return { status: record.responseStatus ?? 500 };
+        if (record.state === 'completed') return { status: record.responseStatus ?? 500, followUps: record.followUps ?? [] };
         const handler = COMMANDS[record.operationId];
         if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operationId}`, 'command_unknown');
         const ctx = { workspaceId: record.workspace, requestId: record.request.requestId, seed: input.seed, now: new Date() };
@@ -28,15 +41,53 @@ export function createActivities({ orm }: ActivityDeps) {
           // a savepoint: a refused command leaves no partial write, yet its refusal is stored like any answer
           response = await em.transactional((tx) => handler(tx, ctx, record.request.params, (record.request.body ?? {}) as never));
         } catch (err) {
+          if (err instanceof DriverException) throw withoutRowData(err);
           if (!(err instanceof ApiError) || err.status >= 500) throw err;
-          response = { status: err.status, body: problemOf(err.code, ctx.requestId, err.detail, err.extras) };
+          response = { status: err.status, body: problemOf(err.code, ctx.requestId ?? '', err.detail, err.extras) };
         }
         record.state = 'completed';
         record.responseStatus = response.status;
         record.responseBody = response.body;
+        record.followUps = response.followUps ?? null;
         record.completedAt = new Date();
         await em.flush();
-        return { status: response.status };
+        return { status: response.status, followUps: response.followUps ?? [] };
+      });
+    },
+
+    /**
+     * Hands a queued message to its channel's provider and records it as sent. Runs once per message: a message
+     * no longer queued (a retry after the commit) is not sent again.
+     */
+    async dispatchMessage(input: { messageId: string }): Promise<{ receipts: { deliveredAfterMs: number; readAfterMs: number } | null }> {
+      const em = orm.em.fork();
+      const message = await em.findOne(MessageSchema, { id: input.messageId });
+      if (!message) throw ApplicationFailure.nonRetryable(`no message ${input.messageId}`, 'message_missing');
+      const channel = await em.findOneOrFail(ChannelSchema, { id: message.channel });
+      const provider = PROVIDERS[channel.provider];
+      if (message.status !== 'queued') return { receipts: message.status === 'sent' ? provider.simulatedReceipts() : null };
+      const contact = await em.findOne(ContactSchema, { id: message.contact });
+      const { providerMessageId } = await provider.send(channel, {
+        id: message.id,
+        to: contact?.phone ?? null,
+        type: message.type,
+        text: message.text,
+        templateId: message.templateId,
+        parameters: message.parameters,
+        fileId: message.fileId,
+      });
+      await em.fork().transactional(async (tx) => {
+        const locked = await tx.findOneOrFail(MessageSchema, { id: message.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        applyMessageStatus(tx, { workspaceId: locked.workspace, requestId: null, seed: `${locked.id}:sent`, now: new Date() }, locked, 'sent', { providerMessageId });
+      });
+      return { receipts: provider.simulatedReceipts() };
+    },
+
+    async recordMessageStatus(input: { messageId: string; status: MessageStatus; reason?: string }): Promise<void> {
+      await orm.em.fork().transactional(async (tx) => {
+        const message = await tx.findOne(MessageSchema, { id: input.messageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!message) return;
+        applyMessageStatus(tx, { workspaceId: message.workspace, requestId: null, seed: `${message.id}:${input.status}`, now: new Date() }, message, input.status, { reason: input.reason });
       });
     },
   };

@@ -7,11 +7,12 @@ import { config } from '../config';
 import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../errors';
 import { logger } from '../logger';
 import { resolveVersion, upgradeRequest } from '../versions';
-import { authenticate } from './auth';
+import { authenticate, authenticateProvider } from './auth';
 import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
 import { eventsHandlers } from './events.handlers';
+import { messagingHandlers } from './messaging.handlers';
 import { registry, requestDuration } from './metrics';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
@@ -47,7 +48,15 @@ function requestContext(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
-const parseJson = express.json({ limit: config.maxBodyBytes, strict: true, type: () => true });
+// keeps the raw bytes too: provider signatures are over the body exactly as sent
+const parseJson = express.json({
+  limit: config.maxBodyBytes,
+  strict: true,
+  type: () => true,
+  verify: (req, _res, buf) => {
+    (req as unknown as { rawBody?: Buffer }).rawBody = buf;
+  },
+});
 
 function jsonBody(req: Request, res: Response, next: NextFunction): void {
   const length = req.headers['content-length'];
@@ -173,6 +182,7 @@ export function createApp(deps: AppDeps): express.Express {
   const handlers: Record<string, Handler> = {
     ...contactsHandlers(deps.orm, runCommand),
     ...eventsHandlers(deps.orm),
+    ...messagingHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,
@@ -201,7 +211,12 @@ export function createApp(deps: AppDeps): express.Express {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`openapi.yaml names ${op.operationId} but no handler implements it`);
     const run = wrap(async (req, res) => sendResult(req, res, await handler(req as AuthedRequest)));
-    app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...(op.hasBody ? [jsonBody, upgrade(op)] : []), ...validator, run);
+    if (op.auth === 'signature') {
+      // the signature covers the body, so the body is read before the caller is known
+      app[op.method](op.expressPath, bind(op), jsonBody, wrap(authenticateProvider(deps.orm, op)), version, ...validator, run);
+    } else {
+      app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...(op.hasBody ? [jsonBody, upgrade(op)] : []), ...validator, run);
+    }
   }
   const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));
   if (extra.length) throw new Error(`handlers without an operation in openapi.yaml: ${extra.join(', ')}`);

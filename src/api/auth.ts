@@ -6,6 +6,9 @@ import { ApiError } from '../errors';
 import { sha256Hex } from '../ids';
 import type { RateLimitSettings } from '../db/entities';
 import { toDate } from '../db/timestamps';
+import { findChannel } from '../db/messaging.queries';
+import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../signatures';
+import { CURRENT_VERSION } from '../versions';
 import type { ApiRequest } from './context';
 import type { Operation } from './spec';
 
@@ -39,10 +42,16 @@ const KEY_AND_BUDGET_SQL = `
   )
   select k.*, spent.count as used, spent.window_start from k left join spent on true`;
 
-const ANONYMOUS_BUDGET_SQL = `
-  insert into rate_limit_counters as c (bucket, family, window_start, count) values (?, 'anonymous', ${WINDOW}, 1)
+const BUDGET_SQL = `
+  insert into rate_limit_counters as c (bucket, family, window_start, count) values (?, ?, ${WINDOW}, 1)
   on conflict (bucket, family, window_start) do update set count = c.count + 1
   returning c.count as used, c.window_start`;
+
+/** Spends one request from a bucket shared by every API process and sets the rate-limit headers. */
+export async function spendBudget(orm: MikroORM, res: Response, bucket: string, family: string, limit: number): Promise<void> {
+  const [row] = await orm.em.getConnection().execute<{ used: number; window_start: string }[]>(BUDGET_SQL, [bucket, family]);
+  applyBudget(res, family, limit, row.used, Number(row.window_start));
+}
 
 function limitFor(settings: RateLimitSettings | null, family: string): number {
   return settings?.families?.[family] ?? settings?.default ?? config.defaultRateLimit;
@@ -75,8 +84,7 @@ export function authenticate(orm: MikroORM, op: Operation) {
     const conn = orm.em.getConnection();
     // callers without a usable key share a small per-address budget, so guessing keys is slow too
     const refuse = async (err: ApiError): Promise<never> => {
-      const [row] = await conn.execute<{ used: number; window_start: string }[]>(ANONYMOUS_BUDGET_SQL, [`ip:${req.ip ?? 'unknown'}`]);
-      applyBudget(res, 'anonymous', config.anonymousRateLimit, row.used, Number(row.window_start));
+      await spendBudget(orm, res, `ip:${req.ip ?? 'unknown'}`, 'anonymous', config.anonymousRateLimit);
       throw err;
     };
     const secret = bearer(req);
@@ -100,4 +108,23 @@ export function authenticate(orm: MikroORM, op: Operation) {
 /** Old windows are worthless after a second; any API process may sweep them. */
 export async function sweepRateLimitWindows(orm: MikroORM): Promise<void> {
   await orm.em.getConnection().execute(`delete from rate_limit_counters where window_start < ${WINDOW} - 60`);
+}
+
+/**
+ * Provider callbacks carry no API key: the channel they name and the HMAC of the raw body over its secret say who
+ * calls. An unknown channel and a bad signature are answered alike, so a probe learns nothing.
+ */
+export function authenticateProvider(orm: MikroORM, op: Operation) {
+  return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
+    const channel = await findChannel(orm.em.fork(), String(req.params.channel_id));
+    const raw = (req as ApiRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    if (!channel || !verifyBodySignature(channel.signingSecret, req.get(SIGNATURE_HEADER), raw)) {
+      await spendBudget(orm, res, `ip:${req.ip ?? 'unknown'}`, 'anonymous', config.anonymousRateLimit);
+      throw new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`);
+    }
+    // the provider may see what it sent us, personal data included
+    req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION };
+    await spendBudget(orm, res, channel.id, op.rateLimitFamily, config.providerCallbackRateLimit);
+    next();
+  };
 }

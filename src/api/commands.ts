@@ -83,9 +83,10 @@ const TRANSIENT_GRPC = new Set([14, 4, 1]);
  * the workflow, wait a bounded time for its result, and answer with the response the command stored.
  */
 export function commandRunner(deps: CommandDeps) {
-  return async function runCommand(req: AuthedRequest): Promise<HandlerResult> {
+  /** `idempotencyKey` overrides the header for callers whose requests carry their own identity (provider callbacks). */
+  return async function runCommand(req: AuthedRequest, idempotencyKey?: string): Promise<HandlerResult> {
     const { auth, operation: op, requestId } = req.ctx;
-    const key = req.get('idempotency-key') ?? randomUUID();
+    const key = idempotencyKey ?? req.get('idempotency-key') ?? randomUUID();
     const keyHash = sha256Hex(key);
     const params = { ...(req.params as Record<string, string>) };
     const body = op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null;

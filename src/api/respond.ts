@@ -23,9 +23,11 @@ export function maskPersonalData(node: unknown): unknown {
   if (!node || typeof node !== 'object') return node;
   const obj = node as Record<string, unknown>;
   const isContact = obj.object === 'contact';
+  const isMessage = obj.object === 'message';
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
-    out[k] = isContact && typeof v === 'string' && MASKS[k] ? MASKS[k](v) : maskPersonalData(v);
+    if (isMessage && k === 'text' && typeof v === 'string') out[k] = '[masked]';
+    else out[k] = isContact && typeof v === 'string' && MASKS[k] ? MASKS[k](v) : maskPersonalData(v);
   }
   // previous values of personal fields inside events are personal too
   if (obj.object === 'event' && obj.data && typeof obj.data === 'object') {

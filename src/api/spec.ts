@@ -24,6 +24,8 @@ export interface Operation {
   rateLimitFamily: string;
   hasBody: boolean;
   isPublic: boolean;
+  /** how callers prove who they are: an API key, or a channel provider's body signature */
+  auth: 'key' | 'signature';
 }
 
 const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
@@ -31,8 +33,9 @@ const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
 /** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family). */
 export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((method) => {
-    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; requestBody?: unknown; security?: unknown[] };
+    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; requestBody?: unknown; security?: Record<string, unknown>[] };
     const isPublic = Array.isArray(op.security) && op.security.length === 0;
+    const signed = !!op.security?.some((s) => 'providerSignature' in s);
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
       throw new Error(`openapi.yaml: ${op.operationId} needs x-scopes and x-rate-limit-family`);
     }
@@ -45,6 +48,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       rateLimitFamily: op['x-rate-limit-family'] ?? 'public',
       hasBody: op.requestBody !== undefined,
       isPublic,
+      auth: signed ? ('signature' as const) : ('key' as const),
     };
   }),
 );

@@ -12,6 +12,8 @@ export interface ContactWire {
   last_name: string | null;
   external_id: string | null;
   attributes: Record<string, string | number | boolean>;
+  opted_in_at: string | null;
+  opted_out_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -35,6 +37,8 @@ export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
     last_name: c.lastName,
     external_id: c.externalId,
     attributes: c.attributes,
+    opted_in_at: c.optedInAt ? c.optedInAt.toISOString() : null,
+    opted_out_at: c.optedOutAt ? c.optedOutAt.toISOString() : null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };
@@ -46,7 +50,7 @@ export function toDeletedContactWire(c: Contact): DeletedContactWire {
 
 // Raw SQL on the read path: one indexed keyset query, columns aliased straight onto the Contact shape.
 const COLUMNS = `id, workspace_id as "workspace", phone, email, first_name as "firstName", last_name as "lastName",
-  external_id as "externalId", attributes, version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+  external_id as "externalId", attributes, opted_in_at as "optedInAt", opted_out_at as "optedOutAt", version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 
 export async function retrieveContact(em: EntityManager, workspaceId: string, id: string): Promise<Contact | null> {
   const rows = await em.getConnection().execute<Contact[]>(
@@ -57,7 +61,14 @@ export async function retrieveContact(em: EntityManager, workspaceId: string, id
 }
 
 function hydrate(row: Contact): Contact {
-  return { ...row, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt), deletedAt: toDate(row.deletedAt) };
+  return {
+    ...row,
+    optedInAt: toDate(row.optedInAt),
+    optedOutAt: toDate(row.optedOutAt),
+    createdAt: toDate(row.createdAt),
+    updatedAt: toDate(row.updatedAt),
+    deletedAt: toDate(row.deletedAt),
+  };
 }
 
 export interface ContactFilters {

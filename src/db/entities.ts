@@ -41,10 +41,71 @@ export interface Contact {
   lastName: string | null;
   externalId: string | null;
   attributes: Record<string, string | number | boolean>;
+  optedInAt?: Date | null;
+  optedOutAt?: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
   deletedAt?: Date | null;
+}
+
+export interface Channel {
+  id: string;
+  workspace: string;
+  name: string;
+  provider: 'sandbox' | 'http';
+  url: string | null;
+  signingSecret: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Conversation {
+  id: string;
+  workspace: string;
+  contact: string;
+  channel: string;
+  status: 'open' | 'closed';
+  assignee: string | null;
+  lastInboundAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'received';
+
+export interface Message {
+  id: string;
+  workspace: string;
+  conversation: string;
+  contact: string;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  type: 'text' | 'template' | 'media';
+  text: string | null;
+  templateId: string | null;
+  parameters: string[] | null;
+  fileId: string | null;
+  status: MessageStatus;
+  failureReason: string | null;
+  providerMessageId: string | null;
+  queuedAt: Date | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+  failedAt: Date | null;
+  receivedAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A workflow a command asks to start once it has committed (ids only). */
+export interface FollowUp {
+  workflowType: string;
+  workflowId: string;
+  args: Record<string, string>[];
 }
 
 export interface EventRecord {
@@ -72,6 +133,7 @@ export interface IdempotencyRecord {
   responseBody?: unknown;
   responseHeaders?: Record<string, string> | null;
   workflowId: string;
+  followUps?: FollowUp[] | null;
   createdAt: Date;
   completedAt?: Date | null;
   expiresAt: Date;
@@ -132,10 +194,75 @@ export const ContactSchema = new EntitySchema<Contact>({
     lastName: { type: 'string', nullable: true },
     externalId: { type: 'string', nullable: true },
     attributes: { type: 'json' },
+    optedInAt: { ...ts, nullable: true },
+    optedOutAt: { ...ts, nullable: true },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,
     deletedAt: { ...ts, nullable: true },
+  },
+});
+
+export const ChannelSchema = new EntitySchema<Channel>({
+  name: 'Channel',
+  tableName: 'channels',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    name: { type: 'string' },
+    provider: { type: 'string' },
+    url: { type: 'string', nullable: true },
+    signingSecret: { type: 'string' },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
+
+export const ConversationSchema = new EntitySchema<Conversation>({
+  name: 'Conversation',
+  tableName: 'conversations',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    contact: { type: 'string', fieldName: 'contact_id' },
+    channel: { type: 'string', fieldName: 'channel_id' },
+    status: { type: 'string' },
+    assignee: { type: 'string', nullable: true },
+    lastInboundAt: { ...ts, nullable: true },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
+
+const optionalTs = { ...ts, nullable: true };
+export const MessageSchema = new EntitySchema<Message>({
+  name: 'Message',
+  tableName: 'messages',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    conversation: { type: 'string', fieldName: 'conversation_id' },
+    contact: { type: 'string', fieldName: 'contact_id' },
+    channel: { type: 'string', fieldName: 'channel_id' },
+    direction: { type: 'string' },
+    type: { type: 'string' },
+    text: { type: 'string', nullable: true },
+    templateId: { type: 'string', nullable: true },
+    parameters: { type: 'json', nullable: true },
+    fileId: { type: 'string', nullable: true },
+    status: { type: 'string' },
+    failureReason: { type: 'string', nullable: true },
+    providerMessageId: { type: 'string', nullable: true },
+    queuedAt: optionalTs,
+    sentAt: optionalTs,
+    deliveredAt: optionalTs,
+    readAt: optionalTs,
+    failedAt: optionalTs,
+    receivedAt: optionalTs,
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
   },
 });
 
@@ -171,6 +298,7 @@ export const IdempotencySchema = new EntitySchema<IdempotencyRecord>({
     responseBody: { type: 'json', nullable: true },
     responseHeaders: { type: 'json', nullable: true },
     workflowId: { type: 'string' },
+    followUps: { type: 'json', nullable: true },
     createdAt: ts,
     completedAt: { ...ts, nullable: true },
     expiresAt: ts,
@@ -183,4 +311,7 @@ export const ENTITIES = [
   ContactSchema,
   EventSchema,
   IdempotencySchema,
+  ChannelSchema,
+  ConversationSchema,
+  MessageSchema,
 ];

@@ -26,7 +26,8 @@ export interface NewEvent {
 
 export interface CommandContext {
   workspaceId: string;
-  requestId: string;
+  /** the API request behind the change; null for changes made by background workflows */
+  requestId: string | null;
   /** uuid from the workflow: every id a command writes derives from it, so a retried command writes the same rows */
   seed: string;
   now: Date;

@@ -1,4 +1,15 @@
-import { proxyLocalActivities, uuid4 } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  ParentClosePolicy,
+  proxyActivities,
+  proxyLocalActivities,
+  sleep,
+  startChild,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
 
@@ -11,10 +22,59 @@ const { executeCommand } = proxyLocalActivities<Activities>({
 });
 
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
-  return executeCommand({ commandId: input.commandId, seed: uuid4() });
+  const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
+  // work the command asked for after its commit (a message's delivery) outlives this short workflow
+  for (const followUp of outcome.followUps ?? []) {
+    try {
+      await startChild(followUp.workflowType, {
+        workflowId: followUp.workflowId,
+        args: followUp.args,
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        typedSearchAttributes: workflowInfo().typedSearchAttributes,
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+  return { status: outcome.status };
+}
+
+const delivery = proxyActivities<Activities>({
+  startToCloseTimeout: '15s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 8, nonRetryableErrorTypes: ['provider_rejected', 'message_missing'] },
+});
+const statusWrites = proxyActivities<Activities>({
+  startToCloseTimeout: '10s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
+});
+
+/** One outbound message: hand it to the provider, then follow its receipts (simulated by the sandbox). */
+export async function sendMessage(input: { messageId: string }): Promise<void> {
+  let receipts: Awaited<ReturnType<Activities['dispatchMessage']>>['receipts'];
+  try {
+    ({ receipts } = await delivery.dispatchMessage(input));
+  } catch (err) {
+    const cause = err instanceof ActivityFailure ? err.cause : err;
+    const reason = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : 'delivery failed';
+    await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'failed', reason });
+    return;
+  }
+  if (!receipts) return;
+  await sleep(receipts.deliveredAfterMs);
+  await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'delivered' });
+  await sleep(receipts.readAfterMs);
+  await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'read' });
 }
 
 // One workflow type per operation, so the Web UI lists them by name.
 export const createContact = runCommand;
 export const updateContact = runCommand;
 export const deleteContact = runCommand;
+export const optInContact = runCommand;
+export const optOutContact = runCommand;
+export const createChannel = runCommand;
+export const createConversation = runCommand;
+export const updateConversation = runCommand;
+export const createMessage = runCommand;
+export const receiveInboundMessage = runCommand;
+export const receiveMessageStatus = runCommand;

@@ -8,6 +8,8 @@ export interface CommandInput {
 
 export interface CommandOutcome {
   status: number;
+  /** workflows the command asked for; ids only */
+  followUps?: { workflowType: string; workflowId: string; args: Record<string, string>[] }[];
 }
 
 export const SEARCH_ATTRIBUTES = {

@@ -40,6 +40,8 @@ export default async function globalSetup(): Promise<void> {
     WORKFLOW_BUNDLE: bundleFile,
     TEMPORAL_TASK_QUEUE: 'sabnode-test',
     COMMAND_WAIT_MS: '8000',
+    SANDBOX_DELIVERED_AFTER_MS: '300',
+    SANDBOX_READ_AFTER_MS: '300',
     LOG_LEVEL: 'info',
   };
   const worker = await spawnWorker('worker', env);

@@ -1,0 +1,139 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Channel, Conversation, Message } from './entities';
+import { toDate } from './timestamps';
+import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function toChannelWire(c: Channel) {
+  return {
+    id: c.id,
+    object: 'channel' as const,
+    name: c.name,
+    provider: c.provider,
+    url: c.url,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+/** The 24-hour customer-service window of WhatsApp-like channels, opened by the contact's last inbound message. */
+export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+export function toConversationWire(c: Conversation, now = new Date()) {
+  const windowEnds = c.lastInboundAt ? new Date(c.lastInboundAt.getTime() + SERVICE_WINDOW_MS) : null;
+  return {
+    id: c.id,
+    object: 'conversation' as const,
+    contact_id: c.contact,
+    channel_id: c.channel,
+    status: c.status,
+    assignee: c.assignee,
+    last_inbound_at: iso(c.lastInboundAt),
+    service_window_ends_at: windowEnds && windowEnds > now ? windowEnds.toISOString() : null,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+export function toMessageWire(m: Message) {
+  return {
+    id: m.id,
+    object: 'message' as const,
+    conversation_id: m.conversation,
+    contact_id: m.contact,
+    channel_id: m.channel,
+    direction: m.direction,
+    type: m.type,
+    text: m.text,
+    template_id: m.templateId,
+    parameters: m.parameters,
+    file_id: m.fileId,
+    status: m.status,
+    failure_reason: m.failureReason,
+    provider_message_id: m.providerMessageId,
+    queued_at: iso(m.queuedAt),
+    sent_at: iso(m.sentAt),
+    delivered_at: iso(m.deliveredAt),
+    read_at: iso(m.readAt),
+    failed_at: iso(m.failedAt),
+    received_at: iso(m.receivedAt),
+    created_at: m.createdAt.toISOString(),
+    updated_at: m.updatedAt.toISOString(),
+  };
+}
+
+const CHANNEL_COLUMNS = `id, workspace_id as "workspace", name, provider, url, signing_secret as "signingSecret", created_at as "createdAt", updated_at as "updatedAt"`;
+const CONVERSATION_COLUMNS = `id, workspace_id as "workspace", contact_id as "contact", channel_id as "channel", status, assignee,
+  last_inbound_at as "lastInboundAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
+const MESSAGE_COLUMNS = `id, workspace_id as "workspace", conversation_id as "conversation", contact_id as "contact", channel_id as "channel",
+  direction, type, text, template_id as "templateId", parameters, file_id as "fileId", status, failure_reason as "failureReason",
+  provider_message_id as "providerMessageId", queued_at as "queuedAt", sent_at as "sentAt", delivered_at as "deliveredAt",
+  read_at as "readAt", failed_at as "failedAt", received_at as "receivedAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
+
+function hydrateDates<T extends object>(row: T, fields: (keyof T)[]): T {
+  const out = { ...row };
+  for (const f of fields) (out as Record<keyof T, unknown>)[f] = toDate(row[f] as unknown as string | null);
+  return out;
+}
+const channelRow = (r: Channel) => hydrateDates(r, ['createdAt', 'updatedAt']);
+const conversationRow = (r: Conversation) => hydrateDates(r, ['lastInboundAt', 'createdAt', 'updatedAt']);
+const messageRow = (r: Message) =>
+  hydrateDates(r, ['queuedAt', 'sentAt', 'deliveredAt', 'readAt', 'failedAt', 'receivedAt', 'createdAt', 'updatedAt']);
+
+/** A channel by id alone: provider callbacks identify the workspace through the channel they sign for. */
+export async function findChannel(em: EntityManager, id: string, workspaceId?: string): Promise<Channel | null> {
+  const rows = await em.getConnection().execute<Channel[]>(
+    `select ${CHANNEL_COLUMNS} from channels where id = ?${workspaceId ? ' and workspace_id = ?' : ''}`,
+    workspaceId ? [id, workspaceId] : [id],
+  );
+  return rows[0] ? channelRow(rows[0]) : null;
+}
+
+export async function retrieveConversation(em: EntityManager, workspaceId: string, id: string): Promise<Conversation | null> {
+  const rows = await em.getConnection().execute<Conversation[]>(`select ${CONVERSATION_COLUMNS} from conversations where workspace_id = ? and id = ?`, [workspaceId, id]);
+  return rows[0] ? conversationRow(rows[0]) : null;
+}
+
+export async function retrieveMessage(em: EntityManager, workspaceId: string, id: string): Promise<Message | null> {
+  const rows = await em.getConnection().execute<Message[]>(`select ${MESSAGE_COLUMNS} from messages where workspace_id = ? and id = ?`, [workspaceId, id]);
+  return rows[0] ? messageRow(rows[0]) : null;
+}
+
+async function keysetList<R extends { id: string; createdAt: Date }, W>(
+  em: EntityManager,
+  list: string,
+  table: string,
+  columns: string,
+  workspaceId: string,
+  page: PageParams,
+  where: [string, unknown][],
+  hydrate: (r: R) => R,
+  toWire: (r: R) => W,
+): Promise<ListPage<W>> {
+  const clauses = ['workspace_id = ?', ...where.map(([sql]) => sql)];
+  const params: unknown[] = [workspaceId, ...where.map(([, v]) => v)];
+  const after = decodeCursor(list, workspaceId, page);
+  if (after) {
+    clauses.push('(created_at, id) < (?, ?)');
+    params.push(after.at, after.id);
+  }
+  params.push(page.limit + 1);
+  const rows = await em.getConnection().execute<R[]>(`select ${columns} from ${table} where ${clauses.join(' and ')} order by created_at desc, id desc limit ?`, params);
+  return toPage(list, workspaceId, page, rows.map(hydrate), (r) => r.createdAt, toWire);
+}
+
+export function listChannels(em: EntityManager, workspaceId: string, page: PageParams) {
+  return keysetList(em, 'channels', 'channels', CHANNEL_COLUMNS, workspaceId, page, [], channelRow, toChannelWire);
+}
+
+export function listConversations(em: EntityManager, workspaceId: string, page: PageParams & { filters: { contact_id?: string; status?: string } }) {
+  const where: [string, unknown][] = [];
+  if (page.filters.contact_id) where.push(['contact_id = ?', page.filters.contact_id]);
+  if (page.filters.status) where.push(['status = ?', page.filters.status]);
+  return keysetList(em, 'conversations', 'conversations', CONVERSATION_COLUMNS, workspaceId, page, where, conversationRow, (c) => toConversationWire(c));
+}
+
+export function listMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: { conversation_id: string } }) {
+  return keysetList(em, 'messages', 'messages', MESSAGE_COLUMNS, workspaceId, page, [['conversation_id = ?', page.filters.conversation_id]], messageRow, toMessageWire);
+}
