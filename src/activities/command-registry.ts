@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommandContext } from '../db/events';
 import { createContact, deleteContact, updateContact } from './contacts.commands';
+import { createOrder, updateOrder } from './orders.commands';
+import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
 
 export interface CommandResponse {
   status: number;
@@ -15,4 +17,9 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createContact,
   updateContact,
   deleteContact,
+  createTemplate,
+  updateTemplate,
+  deleteTemplate,
+  createOrder,
+  updateOrder,
 };

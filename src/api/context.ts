@@ -6,6 +6,7 @@ import type { ApiVersion } from '../versions';
 export interface AuthContext {
   keyId: string;
   workspaceId: string;
+  keyType: 'secret' | 'publishable';
   scopes: string[];
   pinnedVersion: string;
 }

@@ -24,18 +24,23 @@ export interface Operation {
   rateLimitFamily: string;
   hasBody: boolean;
   isPublic: boolean;
+  /** callable with a publishable key (pk_…) and from browsers (CORS) */
+  publishable: boolean;
 }
 
 const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
 
-/** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family). */
+/** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family, x-publishable). */
 export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((method) => {
-    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; requestBody?: unknown; security?: unknown[] };
+    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; 'x-publishable'?: boolean; requestBody?: unknown; security?: unknown[] };
     const isPublic = Array.isArray(op.security) && op.security.length === 0;
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
       throw new Error(`openapi.yaml: ${op.operationId} needs x-scopes and x-rate-limit-family`);
     }
+    const publishable = op['x-publishable'] === true;
+    // browsers and publishable keys only ever read
+    if (publishable && method !== 'get') throw new Error(`openapi.yaml: ${op.operationId} is a ${method}; only GET operations may be x-publishable`);
     return {
       operationId: op.operationId,
       method,
@@ -45,6 +50,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       rateLimitFamily: op['x-rate-limit-family'] ?? 'public',
       hasBody: op.requestBody !== undefined,
       isPublic,
+      publishable,
     };
   }),
 );

@@ -18,3 +18,8 @@ async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<Comma
 export const createContact = runCommand;
 export const updateContact = runCommand;
 export const deleteContact = runCommand;
+export const createTemplate = runCommand;
+export const updateTemplate = runCommand;
+export const deleteTemplate = runCommand;
+export const createOrder = runCommand;
+export const updateOrder = runCommand;
