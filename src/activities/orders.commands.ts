@@ -121,13 +121,16 @@ export async function updateOrder(em: EntityManager, ctx: CommandContext, params
   }
   if (Object.keys(previous).length > 0) {
     order.updatedAt = ctx.now;
-    const wire = toOrderWire(order);
     order.version += 1;
-    recordEvent(em, ctx, 0, { type: 'order.updated', objectType: 'order', objectId: order.id, sequence: order.version, object: wire, previousAttributes: previous });
-    if (moveTo) {
-      order.version += 1;
-      recordEvent(em, ctx, 1, { type: `order.${moveTo}`, objectType: 'order', objectId: order.id, sequence: order.version, object: wire });
-    }
+    // one event per change, like contact.deleted: a status change is told as order.<status>, anything else as order.updated
+    recordEvent(em, ctx, 0, {
+      type: moveTo ? `order.${moveTo}` : 'order.updated',
+      objectType: 'order',
+      objectId: order.id,
+      sequence: order.version,
+      object: toOrderWire(order),
+      previousAttributes: previous,
+    });
     await em.flush();
   }
   return { status: 200, body: toOrderWire(order) };
