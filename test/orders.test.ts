@@ -160,6 +160,21 @@ describe('orders', () => {
     expect((await eventsOf(order.id)).map((e) => e.type)).toEqual(['order.refunded', 'order.fulfilled', 'order.paid', 'order.created']);
   });
 
+  it('serialises concurrent moves: of fulfilling and cancelling a paid order, exactly one wins', async () => {
+    const order = await create();
+    await api.patch(`/v1/orders/${order.id}`, { body: { status: 'paid' } });
+    const [fulfil, cancel] = await Promise.all([
+      api.patch(`/v1/orders/${order.id}`, { body: { status: 'fulfilled' } }),
+      api.patch(`/v1/orders/${order.id}`, { body: { status: 'cancelled' } }),
+    ]);
+    expect([fulfil.status, cancel.status].sort()).toEqual([200, 422]);
+    const winner = fulfil.status === 200 ? fulfil : cancel;
+    const loser = fulfil.status === 200 ? cancel : fulfil;
+    expect(loser.body.code).toBe('order_invalid_transition');
+    expect((await api.get(`/v1/orders/${order.id}`)).body).toEqual(winner.body);
+    expect((await eventsOf(order.id)).map((e) => e.sequence)).toEqual([3, 2, 1]);
+  });
+
   it('merges metadata key by key, emitting order.updated, or the status event when the status moves too', async () => {
     const order = await create({ metadata: { channel: 'web', coupon: 'X1' } });
     const res = await api.patch(`/v1/orders/${order.id}`, { body: { metadata: { coupon: null, note: 'gift wrap' } } });

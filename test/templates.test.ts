@@ -173,6 +173,16 @@ describe('templates', () => {
     expect(again.body.id).not.toBe(holder.id);
   });
 
+  it('lets exactly one of several concurrent creates with one name win', async () => {
+    const name = uniqueName('race');
+    const results = await Promise.all(Array.from({ length: 5 }, () => api.post('/v1/templates', { body: newTemplate({ name }) })));
+    expect(results.map((r) => r.status).sort()).toEqual([201, 422, 422, 422, 422]);
+    const winner = results.find((r) => r.status === 201)!;
+    for (const r of results.filter((x) => x.status === 422)) expect(r.body).toMatchObject({ code: 'template_name_taken', existing_id: winner.body.id });
+    const rows = await sql(`select id from templates where workspace_id = ? and name = ?`, [ws.workspaceId, name]);
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses invalid input with 400 naming the field', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ ...newTemplate(), name: 'Order Shipped' }, '/name'],
