@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       if (!values.workspace) throw new Error('--workspace is required');
       if (values.type !== 'secret' && values.type !== 'publishable') throw new Error('--type is secret or publishable');
       // without --scopes: every scope for a secret key, the publishable scopes for a publishable one
-      const scopes = values.scopes ? values.scopes.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+      const scopes = values.scopes ? values.scopes.split(',').map((s) => s.trim()).filter(Boolean) : values.type === 'secret' ? ALL_SCOPES : undefined;
       const key = await createApiKey(orm, { workspaceId: values.workspace, type: values.type, scopes, apiVersion: values['api-version'] });
       out = { key_id: key.keyId, api_key: key.secret, type: values.type };
     } else if (resource === 'keys' && action === 'revoke') {

@@ -56,7 +56,9 @@ export async function createApiKey(
   opts: { workspaceId: string; scopes?: string[]; type?: ApiKey['type']; name?: string; apiVersion?: string; expiresAt?: Date },
 ): Promise<{ keyId: string; secret: string }> {
   const type = opts.type ?? 'secret';
-  const scopes = opts.scopes ?? (type === 'publishable' ? PUBLISHABLE_SCOPES : ALL_SCOPES);
+  // a secret key names its scopes; a publishable one may leave them to the default
+  const scopes = opts.scopes ?? (type === 'publishable' ? PUBLISHABLE_SCOPES : null);
+  if (!scopes) throw new Error('a secret key needs its scopes');
   const em = orm.em.fork();
   const workspace = await em.findOne(WorkspaceSchema, { id: opts.workspaceId });
   if (!workspace) throw new Error(`no workspace ${opts.workspaceId}`);
