@@ -1,6 +1,7 @@
 // Operator CLI against DATABASE_URL (the dev stack's PostgreSQL by default).
 //   npm run admin -- workspaces create --name Acme [--rate-limit 500] --json
 //   npm run admin -- keys create --workspace ws_… --scopes contacts:read,pii:read [--api-version 2025-06-01] --json
+//   npm run admin -- keys create --workspace ws_… --type publishable --json      (pk_…, templates:read)
 //   npm run admin -- keys revoke --key key_…
 import { parseArgs } from 'node:util';
 import { ALL_SCOPES, createApiKey, createWorkspace, revokeApiKey } from '../src/admin';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
       name: { type: 'string' },
       workspace: { type: 'string' },
       scopes: { type: 'string' },
+      type: { type: 'string', default: 'secret' },
       key: { type: 'string' },
       'api-version': { type: 'string' },
       'rate-limit': { type: 'string' },
@@ -34,15 +36,17 @@ async function main(): Promise<void> {
       out = { workspace_id: workspaceId, api_key: key.secret };
     } else if (resource === 'keys' && action === 'create') {
       if (!values.workspace) throw new Error('--workspace is required');
-      const scopes = values.scopes ? values.scopes.split(',').map((s) => s.trim()).filter(Boolean) : ALL_SCOPES;
-      const key = await createApiKey(orm, { workspaceId: values.workspace, scopes, apiVersion: values['api-version'] });
-      out = { key_id: key.keyId, api_key: key.secret };
+      if (values.type !== 'secret' && values.type !== 'publishable') throw new Error('--type is secret or publishable');
+      // without --scopes: every scope for a secret key, the publishable scopes for a publishable one
+      const scopes = values.scopes ? values.scopes.split(',').map((s) => s.trim()).filter(Boolean) : values.type === 'secret' ? ALL_SCOPES : undefined;
+      const key = await createApiKey(orm, { workspaceId: values.workspace, type: values.type, scopes, apiVersion: values['api-version'] });
+      out = { key_id: key.keyId, api_key: key.secret, type: values.type };
     } else if (resource === 'keys' && action === 'revoke') {
       if (!values.key) throw new Error('--key is required');
       await revokeApiKey(orm, values.key);
       out = { key_id: values.key, revoked: 'true' };
     } else {
-      throw new Error('usage: admin workspaces create --name N | keys create --workspace ws_… [--scopes a,b] | keys revoke --key key_…');
+      throw new Error('usage: admin workspaces create --name N | keys create --workspace ws_… [--type secret|publishable] [--scopes a,b] | keys revoke --key key_…');
     }
     console.log(values.json ? JSON.stringify(out) : Object.entries(out).map(([k, v]) => `${k}: ${v}`).join('\n'));
   } finally {

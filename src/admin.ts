@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ApiKeySchema, WorkspaceSchema, type RateLimitSettings } from './db/entities';
+import { ApiKeySchema, WorkspaceSchema, type ApiKey, type RateLimitSettings } from './db/entities';
 import { newId, sha256Hex } from './ids';
 import { CURRENT_VERSION } from './versions';
 
@@ -45,26 +45,38 @@ export async function createWorkspace(orm: MikroORM, opts: { name: string; rateL
   return ws.id;
 }
 
-/** Mints a secret key. The secret is returned once; only its SHA-256 is stored. */
+/** What a publishable key (pk_…, meant for browsers) may ever carry. */
+export const PUBLISHABLE_SCOPES = ['templates:read'];
+
+/**
+ * Mints a key: `secret` (sk_…, server-side, any scopes) or `publishable` (pk_…, browser-safe, at most
+ * PUBLISHABLE_SCOPES, which is also its default). The key is returned once; only its SHA-256 is stored.
+ */
 export async function createApiKey(
   orm: MikroORM,
-  opts: { workspaceId: string; scopes: string[]; name?: string; apiVersion?: string; expiresAt?: Date },
+  opts: { workspaceId: string; scopes?: string[]; type?: ApiKey['type']; name?: string; apiVersion?: string; expiresAt?: Date },
 ): Promise<{ keyId: string; secret: string }> {
+  const type = opts.type ?? 'secret';
+  // a secret key names its scopes; a publishable one may leave them to the default
+  const scopes = opts.scopes ?? (type === 'publishable' ? PUBLISHABLE_SCOPES : null);
+  if (!scopes) throw new Error('a secret key needs its scopes');
   const em = orm.em.fork();
   const workspace = await em.findOne(WorkspaceSchema, { id: opts.workspaceId });
   if (!workspace) throw new Error(`no workspace ${opts.workspaceId}`);
-  const unknown = opts.scopes.filter((s) => !ALL_SCOPES.includes(s));
+  const unknown = scopes.filter((s) => !ALL_SCOPES.includes(s));
   if (unknown.length) throw new Error(`unknown scopes: ${unknown.join(', ')}`);
-  const secret = `sk_${randomBytes(24).toString('base64url')}`;
+  const tooBroad = type === 'publishable' ? scopes.filter((s) => !PUBLISHABLE_SCOPES.includes(s)) : [];
+  if (tooBroad.length) throw new Error(`a publishable key may carry only ${PUBLISHABLE_SCOPES.join(', ')}; not ${tooBroad.join(', ')}`);
+  const secret = `${type === 'publishable' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
   const now = new Date();
   const key = em.create(ApiKeySchema, {
     id: newId('key'),
     workspace: workspace.id,
     name: opts.name ?? 'admin',
-    type: 'secret',
+    type,
     secretHash: sha256Hex(secret),
     secretLast4: secret.slice(-4),
-    scopes: opts.scopes,
+    scopes,
     apiVersion: opts.apiVersion ?? workspace.apiVersion,
     expiresAt: opts.expiresAt ?? null,
     revokedAt: null,

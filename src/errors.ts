@@ -11,6 +11,7 @@ export const ERROR_CATALOGUE = {
   api_key_expired: { status: 401, title: 'The API key has expired' },
   invalid_signature: { status: 401, title: 'The provider signature is missing, wrong or stale' },
   insufficient_scope: { status: 403, title: 'The API key lacks a required scope' },
+  publishable_key_not_allowed: { status: 403, title: 'This operation needs a secret key' },
   resource_missing: { status: 404, title: 'No such object' },
   route_not_found: { status: 404, title: 'No such endpoint' },
   method_not_allowed: { status: 405, title: 'Method not allowed on this endpoint' },
@@ -20,12 +21,15 @@ export const ERROR_CATALOGUE = {
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   contact_phone_taken: { status: 422, title: 'Another contact has this phone number' },
   contact_external_id_taken: { status: 422, title: 'Another contact has this external id' },
-  contact_not_found: { status: 422, title: 'The contact does not exist' },
   channel_not_found: { status: 422, title: 'The channel does not exist' },
   conversation_already_open: { status: 422, title: 'An open conversation already exists for this contact and channel' },
   conversation_closed: { status: 422, title: 'The conversation is closed' },
   contact_opted_out: { status: 422, title: 'The contact opted out of messages' },
   outside_service_window: { status: 422, title: 'Outside the 24-hour customer service window' },
+  contact_not_found: { status: 422, title: 'No live contact has this id in the workspace' },
+  template_name_taken: { status: 422, title: 'Another template has this name' },
+  template_parameters_mismatch: { status: 422, title: 'The number of parameters does not match the template' },
+  order_invalid_transition: { status: 422, title: 'The order cannot move to this status' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
@@ -46,6 +50,7 @@ export interface ProblemExtras {
   diff?: { pointer: string; original?: unknown; received?: unknown }[];
   existing_id?: string;
   missing_scopes?: string[];
+  allowed_statuses?: string[];
 }
 
 export interface Problem extends ProblemExtras {

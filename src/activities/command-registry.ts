@@ -12,6 +12,8 @@ import {
   receiveMessageStatus,
   updateConversation,
 } from './messaging.commands';
+import { createOrder, updateOrder } from './orders.commands';
+import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
 
 export interface CommandResponse {
   status: number;
@@ -36,4 +38,9 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createMessage,
   receiveInboundMessage,
   receiveMessageStatus,
+  createTemplate,
+  updateTemplate,
+  deleteTemplate,
+  createOrder,
+  updateOrder,
 };

@@ -11,11 +11,15 @@ import { authenticate, authenticateProvider } from './auth';
 import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
+import { corsFor } from './cors';
 import { eventsHandlers } from './events.handlers';
 import { messagingHandlers } from './messaging.handlers';
 import { registry, requestDuration } from './metrics';
+import { ordersHandlers } from './orders.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
+import { statusHandlers } from './status.handlers';
+import { templatesHandlers } from './templates.handlers';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -183,6 +187,9 @@ export function createApp(deps: AppDeps): express.Express {
     ...contactsHandlers(deps.orm, runCommand),
     ...eventsHandlers(deps.orm),
     ...messagingHandlers(deps.orm, runCommand),
+    ...templatesHandlers(deps.orm, runCommand),
+    ...ordersHandlers(deps.orm, runCommand),
+    ...statusHandlers(),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,
@@ -207,6 +214,10 @@ export function createApp(deps: AppDeps): express.Express {
       next();
     });
 
+  // CORS before anything that can refuse, so that a browser can read the refusal
+  for (const path of new Set(OPERATIONS.map((op) => op.expressPath))) {
+    app.all(path, corsFor(OPERATIONS.filter((op) => op.expressPath === path)));
+  }
   for (const op of OPERATIONS) {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`openapi.yaml names ${op.operationId} but no handler implements it`);

@@ -10,11 +10,14 @@ import { findChannel } from '../db/messaging.queries';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../signatures';
 import { CURRENT_VERSION } from '../versions';
 import type { ApiRequest } from './context';
-import type { Operation } from './spec';
+import { OPERATIONS, type Operation } from './spec';
+
+const PUBLISHABLE_OPERATIONS = OPERATIONS.filter((o) => o.publishable).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');
 
 interface KeyRow {
   id: string;
   workspace_id: string;
+  type: 'secret' | 'publishable';
   scopes: string[];
   api_version: string;
   secret_hash: string;
@@ -30,7 +33,7 @@ const WINDOW = `floor(extract(epoch from clock_timestamp()))::bigint`;
 // One round trip finds the key and spends one unit of its budget in the store every API process shares.
 const KEY_AND_BUDGET_SQL = `
   with k as (
-    select k.id, k.workspace_id, k.scopes, k.api_version, k.secret_hash, k.revoked_at, k.expires_at, w.rate_limits
+    select k.id, k.workspace_id, k.type, k.scopes, k.api_version, k.secret_hash, k.revoked_at, k.expires_at, w.rate_limits
     from api_keys k join workspaces w on w.id = k.workspace_id
     where k.secret_hash = ?
   ), spent as (
@@ -88,15 +91,19 @@ export function authenticate(orm: MikroORM, op: Operation) {
       throw err;
     };
     const secret = bearer(req);
-    if (secret === null) return refuse(new ApiError('missing_api_key', 'Send your secret key as `Authorization: Bearer sk_…`'));
+    if (secret === null) return refuse(new ApiError('missing_api_key', `Send your ${op.publishable ? 'secret or publishable key as `Authorization: Bearer sk_…` or `pk_…`' : 'secret key as `Authorization: Bearer sk_…`'}`));
     if (!secret) return refuse(new ApiError('invalid_api_key', 'The Authorization header must be `Bearer <key>`'));
     const hash = sha256Hex(secret);
     const [key] = await conn.execute<KeyRow[]>(KEY_AND_BUDGET_SQL, [hash, op.rateLimitFamily]);
     if (!key || !timingSafeEqual(Buffer.from(key.secret_hash), Buffer.from(hash))) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
     if (key.revoked_at) return refuse(new ApiError('api_key_revoked', 'This API key was revoked'));
     if (key.expires_at && toDate(key.expires_at) <= new Date()) return refuse(new ApiError('api_key_expired', 'This API key has expired'));
-    req.ctx.auth = { keyId: key.id, workspaceId: key.workspace_id, scopes: key.scopes, pinnedVersion: key.api_version };
+    req.ctx.auth = { keyId: key.id, workspaceId: key.workspace_id, keyType: key.type, scopes: key.scopes, pinnedVersion: key.api_version };
     applyBudget(res, op.rateLimitFamily, limitFor(key.rate_limits, op.rateLimitFamily), key.used ?? 0, Number(key.window_start));
+    // publishable keys live in browsers: they reach only the operations the spec marks x-publishable
+    if (key.type === 'publishable' && !op.publishable) {
+      throw new ApiError('publishable_key_not_allowed', `${op.operationId} needs a secret key (sk_…); publishable keys (pk_…) may call only ${PUBLISHABLE_OPERATIONS}`);
+    }
     const missing = op.scopes.filter((s) => !key.scopes.includes(s));
     if (missing.length) {
       throw new ApiError('insufficient_scope', `This operation needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { missing_scopes: missing });
@@ -123,7 +130,7 @@ export function authenticateProvider(orm: MikroORM, op: Operation) {
       throw new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`);
     }
     // the provider may see what it sent us, personal data included
-    req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION };
+    req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION };
     await spendBudget(orm, res, channel.id, op.rateLimitFamily, config.providerCallbackRateLimit);
     next();
   };

@@ -6,6 +6,8 @@ import type { ApiVersion } from '../versions';
 export interface AuthContext {
   keyId: string;
   workspaceId: string;
+  /** a provider callback is authenticated by its channel's signature, not by a key */
+  keyType: 'secret' | 'publishable' | 'provider';
   scopes: string[];
   pinnedVersion: string;
 }

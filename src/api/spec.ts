@@ -26,19 +26,24 @@ export interface Operation {
   isPublic: boolean;
   /** how callers prove who they are: an API key, or a channel provider's body signature */
   auth: 'key' | 'signature';
+  /** callable with a publishable key (pk_…) and from browsers (CORS) */
+  publishable: boolean;
 }
 
 const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
 
-/** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family). */
+/** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family, x-publishable). */
 export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((method) => {
-    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; requestBody?: unknown; security?: Record<string, unknown>[] };
+    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; 'x-publishable'?: boolean; requestBody?: unknown; security?: Record<string, unknown>[] };
     const isPublic = Array.isArray(op.security) && op.security.length === 0;
     const signed = !!op.security?.some((s) => 'providerSignature' in s);
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
       throw new Error(`openapi.yaml: ${op.operationId} needs x-scopes and x-rate-limit-family`);
     }
+    const publishable = op['x-publishable'] === true;
+    // browsers and publishable keys only ever read
+    if (publishable && method !== 'get') throw new Error(`openapi.yaml: ${op.operationId} is a ${method}; only GET operations may be x-publishable`);
     return {
       operationId: op.operationId,
       method,
@@ -49,6 +54,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       hasBody: op.requestBody !== undefined,
       isPublic,
       auth: signed ? ('signature' as const) : ('key' as const),
+      publishable,
     };
   }),
 );

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 
 // Plain interfaces mapped with EntitySchema: no decorators, so the same types serve activities, queries and tests.
 
@@ -106,6 +106,55 @@ export interface FollowUp {
   workflowType: string;
   workflowId: string;
   args: Record<string, string>[];
+}
+
+export type TemplateCategory = 'marketing' | 'utility' | 'authentication';
+export type TemplateStatus = 'pending' | 'approved' | 'rejected';
+
+export interface Template {
+  id: string;
+  workspace: string;
+  name: string;
+  language: string;
+  category: TemplateCategory;
+  body: string;
+  parametersCount: number;
+  status: TemplateStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt?: Date | null;
+}
+
+export type OrderStatus = 'pending' | 'paid' | 'fulfilled' | 'delivered' | 'cancelled' | 'refunded';
+
+export interface OrderItem {
+  sku: string;
+  name: string;
+  quantity: number;
+  unit_price: number;
+  amount: number;
+}
+
+export interface Order {
+  id: string;
+  workspace: string;
+  contactId: string;
+  status: OrderStatus;
+  currency: string;
+  items: OrderItem[];
+  subtotal: number;
+  total: number;
+  metadata: Record<string, string | number | boolean>;
+  /** the sequence of the order's latest event */
+  version: number;
+  paidAt?: Date | null;
+  fulfilledAt?: Date | null;
+  deliveredAt?: Date | null;
+  cancelledAt?: Date | null;
+  refundedAt?: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface EventRecord {
@@ -266,6 +315,52 @@ export const MessageSchema = new EntitySchema<Message>({
   },
 });
 
+export const TemplateSchema = new EntitySchema<Template>({
+  name: 'Template',
+  tableName: 'templates',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    name: { type: 'string' },
+    language: { type: 'string' },
+    category: { type: 'string' },
+    body: { type: 'text' },
+    parametersCount: { type: 'integer' },
+    status: { type: 'string' },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: { ...ts, nullable: true },
+  },
+});
+
+// amounts are integer minor units; bounded by the spec well inside Number.MAX_SAFE_INTEGER
+const money = { type: new BigIntType('number'), columnType: 'bigint' } as const;
+
+export const OrderSchema = new EntitySchema<Order>({
+  name: 'Order',
+  tableName: 'orders',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    contactId: { type: 'string' },
+    status: { type: 'string' },
+    currency: { type: 'string' },
+    items: { type: 'json' },
+    subtotal: money,
+    total: money,
+    metadata: { type: 'json' },
+    version: { type: 'integer' },
+    paidAt: { ...ts, nullable: true },
+    fulfilledAt: { ...ts, nullable: true },
+    deliveredAt: { ...ts, nullable: true },
+    cancelledAt: { ...ts, nullable: true },
+    refundedAt: { ...ts, nullable: true },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
+
 export const EventSchema = new EntitySchema<EventRecord>({
   name: 'Event',
   tableName: 'events',
@@ -309,6 +404,8 @@ export const ENTITIES = [
   WorkspaceSchema,
   ApiKeySchema,
   ContactSchema,
+  TemplateSchema,
+  OrderSchema,
   EventSchema,
   IdempotencySchema,
   ChannelSchema,

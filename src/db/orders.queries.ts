@@ -1,0 +1,108 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Order, OrderItem, OrderStatus } from './entities';
+import { toDate } from './timestamps';
+import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+
+export interface OrderWire {
+  id: string;
+  object: 'order';
+  contact_id: string;
+  status: OrderStatus;
+  currency: string;
+  items: OrderItem[];
+  subtotal: number;
+  total: number;
+  metadata: Record<string, string | number | boolean>;
+  paid_at: string | null;
+  fulfilled_at: string | null;
+  delivered_at: string | null;
+  cancelled_at: string | null;
+  refunded_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
+
+export function toOrderWire(o: Order): OrderWire {
+  return {
+    id: o.id,
+    object: 'order',
+    contact_id: o.contactId,
+    status: o.status,
+    currency: o.currency,
+    // rebuilt field by field: jsonb does not keep the key order of the stored items
+    items: o.items.map((i) => ({ sku: i.sku, name: i.name, quantity: i.quantity, unit_price: i.unit_price, amount: i.amount })),
+    subtotal: o.subtotal,
+    total: o.total,
+    metadata: o.metadata,
+    paid_at: iso(o.paidAt),
+    fulfilled_at: iso(o.fulfilledAt),
+    delivered_at: iso(o.deliveredAt),
+    cancelled_at: iso(o.cancelledAt),
+    refunded_at: iso(o.refundedAt),
+    created_at: o.createdAt.toISOString(),
+    updated_at: o.updatedAt.toISOString(),
+  };
+}
+
+const COLUMNS = `id, workspace_id as "workspace", contact_id as "contactId", status, currency, items, subtotal, total, metadata, version,
+  paid_at as "paidAt", fulfilled_at as "fulfilledAt", delivered_at as "deliveredAt", cancelled_at as "cancelledAt",
+  refunded_at as "refundedAt", created_at as "createdAt", updated_at as "updatedAt"`;
+
+// raw rows carry bigint as text and timestamptz as text
+function hydrate(row: Order): Order {
+  return {
+    ...row,
+    subtotal: Number(row.subtotal),
+    total: Number(row.total),
+    paidAt: toDate(row.paidAt),
+    fulfilledAt: toDate(row.fulfilledAt),
+    deliveredAt: toDate(row.deliveredAt),
+    cancelledAt: toDate(row.cancelledAt),
+    refundedAt: toDate(row.refundedAt),
+    createdAt: toDate(row.createdAt),
+    updatedAt: toDate(row.updatedAt),
+  };
+}
+
+export async function retrieveOrder(em: EntityManager, workspaceId: string, id: string): Promise<Order | null> {
+  const rows = await em.getConnection().execute<Order[]>(`select ${COLUMNS} from orders where workspace_id = ? and id = ?`, [workspaceId, id]);
+  return rows[0] ? hydrate(rows[0]) : null;
+}
+
+export interface OrderFilters {
+  contact_id?: string;
+  status?: string;
+  updated_since?: string;
+}
+
+export async function listOrders(em: EntityManager, workspaceId: string, page: PageParams & { filters: OrderFilters }): Promise<ListPage<OrderWire>> {
+  const f = page.filters;
+  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
+  const where = ['workspace_id = ?'];
+  const params: unknown[] = [workspaceId];
+  if (f.updated_since) {
+    where.push('updated_at >= ?');
+    params.push(new Date(f.updated_since));
+  }
+  if (f.contact_id) {
+    where.push('contact_id = ?');
+    params.push(f.contact_id);
+  }
+  if (f.status) {
+    where.push('status = ?');
+    params.push(f.status);
+  }
+  const after = decodeCursor('orders', workspaceId, page);
+  if (after) {
+    where.push(`(${col}, id) < (?, ?)`);
+    params.push(after.at, after.id);
+  }
+  params.push(page.limit + 1);
+  const rows = await em.getConnection().execute<Order[]>(
+    `select ${COLUMNS} from orders where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
+    params,
+  );
+  return toPage('orders', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toOrderWire);
+}

@@ -1,0 +1,103 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Template, TemplateCategory, TemplateStatus } from './entities';
+import { toDate } from './timestamps';
+import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+
+export interface TemplateWire {
+  id: string;
+  object: 'template';
+  name: string;
+  language: string;
+  category: TemplateCategory;
+  body: string;
+  parameters_count: number;
+  status: TemplateStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeletedTemplateWire {
+  id: string;
+  object: 'template';
+  deleted: true;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toTemplateWire(t: Template): TemplateWire | DeletedTemplateWire {
+  if (t.deletedAt) return toDeletedTemplateWire(t);
+  return {
+    id: t.id,
+    object: 'template',
+    name: t.name,
+    language: t.language,
+    category: t.category,
+    body: t.body,
+    parameters_count: t.parametersCount,
+    status: t.status,
+    created_at: t.createdAt.toISOString(),
+    updated_at: t.updatedAt.toISOString(),
+  };
+}
+
+export function toDeletedTemplateWire(t: Template): DeletedTemplateWire {
+  return { id: t.id, object: 'template', deleted: true, created_at: t.createdAt.toISOString(), updated_at: t.updatedAt.toISOString() };
+}
+
+const COLUMNS = `id, workspace_id as "workspace", name, language, category, body, parameters_count as "parametersCount", status,
+  version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+
+function hydrate(row: Template): Template {
+  return { ...row, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt), deletedAt: toDate(row.deletedAt) };
+}
+
+/** A live template of the workspace; message sending looks templates up here by id. */
+export async function retrieveTemplate(em: EntityManager, workspaceId: string, id: string): Promise<Template | null> {
+  const rows = await em.getConnection().execute<Template[]>(
+    `select ${COLUMNS} from templates where workspace_id = ? and id = ? and deleted_at is null`,
+    [workspaceId, id],
+  );
+  return rows[0] ? hydrate(rows[0]) : null;
+}
+
+export interface TemplateFilters {
+  name?: string;
+  language?: string;
+  category?: string;
+  status?: string;
+  updated_since?: string;
+}
+
+export async function listTemplates(
+  em: EntityManager,
+  workspaceId: string,
+  page: PageParams & { filters: TemplateFilters },
+): Promise<ListPage<TemplateWire | DeletedTemplateWire>> {
+  const f = page.filters;
+  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
+  const where = ['workspace_id = ?'];
+  const params: unknown[] = [workspaceId];
+  // a sync by updated_since must see deletes, so only then are tombstones listed
+  if (f.updated_since) {
+    where.push('updated_at >= ?');
+    params.push(new Date(f.updated_since));
+  } else {
+    where.push('deleted_at is null');
+  }
+  for (const column of ['name', 'language', 'category', 'status'] as const) {
+    if (f[column] === undefined) continue;
+    where.push(`${column} = ?`);
+    params.push(f[column]);
+  }
+  const after = decodeCursor('templates', workspaceId, page);
+  if (after) {
+    where.push(`(${col}, id) < (?, ?)`);
+    params.push(after.at, after.id);
+  }
+  params.push(page.limit + 1);
+  const rows = await em.getConnection().execute<Template[]>(
+    `select ${COLUMNS} from templates where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
+    params,
+  );
+  return toPage('templates', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toTemplateWire);
+}
