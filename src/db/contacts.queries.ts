@@ -12,6 +12,7 @@ export interface ContactWire {
   last_name: string | null;
   external_id: string | null;
   attributes: Record<string, string | number | boolean>;
+  tags: string[];
   created_at: string;
   updated_at: string;
 }
@@ -35,6 +36,7 @@ export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
     last_name: c.lastName,
     external_id: c.externalId,
     attributes: c.attributes,
+    tags: c.tags,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };
@@ -44,9 +46,10 @@ export function toDeletedContactWire(c: Contact): DeletedContactWire {
   return { id: c.id, object: 'contact', deleted: true, created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString() };
 }
 
-// Raw SQL on the read path: one indexed keyset query, columns aliased straight onto the Contact shape.
+// Raw SQL on the read path: one indexed keyset query, columns aliased straight onto the Contact shape. Tags are a
+// sorted text[] column kept by the tag commands, so a page of contacts needs no join or aggregate.
 const COLUMNS = `id, workspace_id as "workspace", phone, email, first_name as "firstName", last_name as "lastName",
-  external_id as "externalId", attributes, version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+  external_id as "externalId", attributes, tags, version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 
 export async function retrieveContact(em: EntityManager, workspaceId: string, id: string): Promise<Contact | null> {
   const rows = await em.getConnection().execute<Contact[]>(
@@ -64,6 +67,8 @@ export interface ContactFilters {
   phone?: string;
   email?: string;
   external_id?: string;
+  /** a tag name, lower case */
+  tag?: string;
   updated_since?: string;
 }
 
@@ -94,6 +99,10 @@ export async function listContacts(
   if (f.external_id) {
     where.push('external_id = ?');
     params.push(f.external_id);
+  }
+  if (f.tag) {
+    where.push('tags @> array[?]::text[]');
+    params.push(f.tag);
   }
   const after = decodeCursor('contacts', workspaceId, page);
   if (after) {

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { ArrayType, EntitySchema, type Platform, type TransformContext } from '@mikro-orm/core';
 
 // Plain interfaces mapped with EntitySchema: no decorators, so the same types serve activities, queries and tests.
 
@@ -41,10 +41,23 @@ export interface Contact {
   lastName: string | null;
   externalId: string | null;
   attributes: Record<string, string | number | boolean>;
+  /** tag names, sorted; kept by the tag commands */
+  tags: string[];
   version: number;
   createdAt: Date;
   updatedAt: Date;
   deletedAt?: Date | null;
+}
+
+export interface Tag {
+  id: string;
+  workspace: string;
+  /** lower case, unique in the workspace */
+  name: string;
+  /** live (not deleted) contacts that carry the tag */
+  contactCount: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface EventRecord {
@@ -83,6 +96,17 @@ export interface CommandRequest {
   body: Record<string, unknown> | null;
   requestId: string;
   keyId: string;
+}
+
+/**
+ * text[] that quotes every element: MikroORM's array type leaves a bare `null` element unquoted, which PostgreSQL
+ * reads as NULL (a tag named "null" is a valid tag).
+ */
+export class TextArrayType extends ArrayType<string> {
+  override convertToDatabaseValue(value: string[] | null, platform: Platform, context?: TransformContext): string | null {
+    if (!Array.isArray(value)) return super.convertToDatabaseValue(value, platform, context);
+    return `{${value.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  }
 }
 
 const ts = { type: 'Date', columnType: 'timestamptz(3)' } as const;
@@ -132,10 +156,24 @@ export const ContactSchema = new EntitySchema<Contact>({
     lastName: { type: 'string', nullable: true },
     externalId: { type: 'string', nullable: true },
     attributes: { type: 'json' },
+    tags: { type: TextArrayType, columnType: 'text[]' },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,
     deletedAt: { ...ts, nullable: true },
+  },
+});
+
+export const TagSchema = new EntitySchema<Tag>({
+  name: 'Tag',
+  tableName: 'tags',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    name: { type: 'string' },
+    contactCount: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
   },
 });
 
@@ -181,6 +219,7 @@ export const ENTITIES = [
   WorkspaceSchema,
   ApiKeySchema,
   ContactSchema,
+  TagSchema,
   EventSchema,
   IdempotencySchema,
 ];

@@ -3,9 +3,11 @@ import { Migrator } from '@mikro-orm/migrations';
 import { config } from '../config';
 import { ENTITIES } from './entities';
 import { Migration20261126000000_foundation } from './migrations/Migration20261126000000_foundation';
+import { Migration20261126000003_tags } from './migrations/Migration20261126000003_tags';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
+  { name: 'Migration20261126000003_tags', class: Migration20261126000003_tags },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

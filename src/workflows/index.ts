@@ -18,3 +18,5 @@ async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<Comma
 export const createContact = runCommand;
 export const updateContact = runCommand;
 export const deleteContact = runCommand;
+export const addContactTags = runCommand;
+export const removeContactTag = runCommand;
