@@ -12,14 +12,17 @@ import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
 import { eventsHandlers } from './events.handlers';
+import type { EventStreams } from './events.stream';
 import { registry, requestDuration } from './metrics';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
+import { tagsHandlers } from './tags.handlers';
 
 export interface AppDeps {
   orm: MikroORM;
   client: Client;
   connection: Connection;
+  eventStreams: EventStreams;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
@@ -172,7 +175,8 @@ export function createApp(deps: AppDeps): express.Express {
   const runCommand = commandRunner(deps);
   const handlers: Record<string, Handler> = {
     ...contactsHandlers(deps.orm, runCommand),
-    ...eventsHandlers(deps.orm),
+    ...eventsHandlers(deps.orm, deps.eventStreams),
+    ...tagsHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,
