@@ -40,6 +40,7 @@ export default async function globalSetup(): Promise<void> {
     WORKFLOW_BUNDLE: bundleFile,
     TEMPORAL_TASK_QUEUE: 'sabnode-test',
     COMMAND_WAIT_MS: '8000',
+    EVENT_STREAM_HEARTBEAT_MS: '1000',
     LOG_LEVEL: 'info',
   };
   const worker = await spawnWorker('worker', env);
