@@ -306,6 +306,8 @@ describe('GET /v1/events/stream', () => {
     const { key, keyId } = await ws.keyWith(['events:read']);
     const s = await connect(key);
     expect(s.res.status).toBe(200);
+    await s.heartbeat();
+    expect(s.ended).toBe(false);
     await revokeApiKey(await db(), keyId);
     await s.end();
   });

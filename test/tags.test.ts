@@ -143,7 +143,7 @@ describe('tags', () => {
     expect(await count('replayed')).toBe(1);
     const reused = await api.post(`/v1/contacts/${c}/tags`, { body: { tags: ['other'] }, headers });
     expect(reused.status).toBe(409);
-    expect(reused.body.diff).toEqual([{ pointer: '/tags/0', original: 'replayed', received: 'other' }]);
+    expect(reused.body.diff).toEqual([{ pointer: '/tags', original: ['replayed'], received: ['other'] }]);
 
     const delHeaders = { 'Idempotency-Key': `untag-${Date.now()}` };
     expect((await api.delete(`/v1/contacts/${c}/tags/replayed`, { headers: delHeaders })).status).toBe(200);
