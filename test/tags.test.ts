@@ -69,9 +69,13 @@ describe('tags', () => {
     expect(gone.body.code).toBe('tag_not_on_contact');
     expect((await api.get(`/v1/contacts/${a}`)).body.tags).toEqual(['stuck-shipment']);
 
-    // counts cover live contacts only
+    // counts cover live contacts only; a tag-filtered sync still sees the delete as a tombstone
+    const since = new Date(Date.now() - 1000).toISOString();
     expect((await api.delete(`/v1/contacts/${b}`)).status).toBe(200);
     expect(await count('vip')).toBe(0);
+    expect((await api.get('/v1/contacts?tag=vip')).body.data).toEqual([]);
+    const sync = await api.get(`/v1/contacts?tag=vip&sort=updated_at&updated_since=${encodeURIComponent(since)}`);
+    expect(sync.body.data).toEqual([expect.objectContaining({ id: b, deleted: true })]);
     expect((await api.get('/v1/tags?limit=100')).body.data.find((t: { name: string }) => t.name === 'vip')).toMatchObject({ contact_count: 0 });
     const rows = await sql<{ n: number }>(`select contact_count as n from tags where workspace_id = ? and name = 'stuck-shipment'`, [ws.workspaceId]);
     expect(rows[0].n).toBe(1);
@@ -203,6 +207,8 @@ describe('tags', () => {
     expect((await api.get(`/v1/contacts/${c}`)).body.tags).toEqual([...odd].sort());
     expect((await api.get('/v1/contacts?tag=null')).body.data.map((x: { id: string }) => x.id)).toEqual([c]);
     expect((await api.delete(`/v1/contacts/${c}/tags/region:south`)).body.tags).toEqual(['a.b_c-d', 'null', 'x'.repeat(64)]);
+    expect((await api.get('/v1/tags/A.B_C-D')).body).toMatchObject({ name: 'a.b_c-d', contact_count: 1 });
+    expect((await api.delete(`/v1/contacts/${c}/tags/a.b_c-d`)).body.tags).toEqual(['null', 'x'.repeat(64)]);
 
     const full = await newContact();
     expect((await api.post(`/v1/contacts/${full}/tags`, { body: { tags: Array.from({ length: 50 }, (_, i) => `cap-${i}`) } })).status).toBe(200);

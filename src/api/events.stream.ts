@@ -271,11 +271,6 @@ export class EventStreams {
     for (const s of [...this.subs]) this.end(s);
     await Promise.all([...this.releases]);
   }
-
-  /** Open streams in this process (for metrics and tests). */
-  get size(): number {
-    return this.subs.size;
-  }
 }
 
 function drained(res: Response): Promise<void> {
