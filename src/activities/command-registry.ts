@@ -14,6 +14,7 @@ import {
 } from './messaging.commands';
 import { createOrder, updateOrder } from './orders.commands';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
+import { addContactTags, removeContactTag } from './tags.commands';
 
 export interface CommandResponse {
   status: number;
@@ -43,4 +44,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   deleteTemplate,
   createOrder,
   updateOrder,
+  addContactTags,
+  removeContactTag,
 };

@@ -2,6 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, type Contact } from '../db/entities';
 import { toContactWire, toDeletedContactWire } from '../db/contacts.queries';
 import { recordEvent, type CommandContext } from '../db/events';
+import { countTagsOff } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
@@ -43,7 +44,7 @@ async function assertUnique(em: EntityManager, workspaceId: string, input: Conta
   }
 }
 
-async function findLive(em: EntityManager, workspaceId: string, id: string): Promise<Contact> {
+export async function findLive(em: EntityManager, workspaceId: string, id: string): Promise<Contact> {
   // the row lock serialises concurrent commands on one contact, so versions and event sequences never collide
   const contact = await em.findOne(ContactSchema, { id, workspace: workspaceId, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!contact) throw new ApiError('resource_missing', `No such contact: '${id}'`);
@@ -63,6 +64,7 @@ export async function createContact(em: EntityManager, ctx: CommandContext, _par
     lastName: body.last_name ?? null,
     externalId: body.external_id ?? null,
     attributes,
+    tags: [],
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -113,6 +115,8 @@ export async function updateContact(em: EntityManager, ctx: CommandContext, para
 
 export async function deleteContact(em: EntityManager, ctx: CommandContext, params: Record<string, string>): Promise<CommandResponse> {
   const contact = await findLive(em, ctx.workspaceId, params.contact_id);
+  // tag counts cover live contacts only; the tombstone keeps its tags so a tag-filtered sync still sees the delete
+  await countTagsOff(em, ctx.workspaceId, contact.tags, ctx.now);
   contact.deletedAt = ctx.now;
   contact.updatedAt = ctx.now;
   contact.version += 1;

@@ -193,6 +193,7 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
       lastName: null,
       externalId: null,
       attributes: {},
+      tags: [],
       version: 1,
       createdAt: ctx.now,
       updatedAt: ctx.now,

@@ -14,17 +14,20 @@ import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
 import { corsFor } from './cors';
 import { eventsHandlers } from './events.handlers';
 import { messagingHandlers } from './messaging.handlers';
+import type { EventStreams } from './events.stream';
 import { registry, requestDuration } from './metrics';
 import { ordersHandlers } from './orders.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
 import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
+import { tagsHandlers } from './tags.handlers';
 
 export interface AppDeps {
   orm: MikroORM;
   client: Client;
   connection: Connection;
+  eventStreams: EventStreams;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
@@ -185,11 +188,12 @@ export function createApp(deps: AppDeps): express.Express {
   const runCommand = commandRunner(deps);
   const handlers: Record<string, Handler> = {
     ...contactsHandlers(deps.orm, runCommand),
-    ...eventsHandlers(deps.orm),
     ...messagingHandlers(deps.orm, runCommand),
     ...templatesHandlers(deps.orm, runCommand),
     ...ordersHandlers(deps.orm, runCommand),
     ...statusHandlers(),
+    ...eventsHandlers(deps.orm, deps.eventStreams),
+    ...tagsHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { listContacts, retrieveContact, toContactWire } from '../db/contacts.queries';
+import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
@@ -11,7 +12,7 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
     deleteContact: runCommand,
     async listContacts(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
-      const page = pageParams(req, { phone: q.phone, email: q.email?.toLowerCase(), external_id: q.external_id, updated_since: q.updated_since });
+      const page = pageParams(req, { phone: q.phone, email: q.email?.toLowerCase(), external_id: q.external_id, tag: q.tag && normaliseTagName(q.tag), updated_since: q.updated_since });
       return { status: 200, body: await listContacts(orm.em.fork(), req.ctx.auth.workspaceId, page) };
     },
     async retrieveContact(req: AuthedRequest): Promise<HandlerResult> {

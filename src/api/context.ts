@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Operation } from './spec';
 import type { ApiVersion } from '../versions';
@@ -29,6 +29,8 @@ export interface HandlerResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A streamed answer (text/event-stream): called once its head is written, with this caller's body renderer. */
+  stream?: (res: Response, render: (body: unknown) => unknown) => void;
 }
 
 export interface AuthedRequest extends ApiRequest {

@@ -48,7 +48,15 @@ function commonHeaders(req: ApiRequest, res: Response): void {
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
 }
 
-/** The single writer of successful responses: personal-data masking, version transforms, JSON. */
+/** A body as this caller may see it: personal data masked without pii:read, then shaped for its API version. */
+export function renderBody(req: ApiRequest, body: unknown): unknown {
+  let out = body;
+  if (req.ctx.auth && !req.ctx.auth.scopes.includes('pii:read')) out = maskPersonalData(out);
+  if (req.ctx.version) out = downgradeResponse(req.ctx.version, out);
+  return out;
+}
+
+/** The single writer of successful responses: personal-data masking, version transforms, JSON or an event stream. */
 export function sendResult(req: ApiRequest, res: Response, result: HandlerResult): void {
   commonHeaders(req, res);
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
@@ -57,10 +65,17 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     res.status(result.status).type(PROBLEM_TYPE).send(JSON.stringify(result.body));
     return;
   }
-  let body = result.body;
-  if (req.ctx.auth && !req.ctx.auth.scopes.includes('pii:read')) body = maskPersonalData(body);
-  if (req.ctx.version) body = downgradeResponse(req.ctx.version, body);
-  res.status(result.status).type('application/json').send(JSON.stringify(body));
+  if (result.stream) {
+    res.status(result.status);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    // reverse proxies (nginx) must pass each message on at once
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
+    result.stream(res, (body) => renderBody(req, body));
+    return;
+  }
+  res.status(result.status).type('application/json').send(JSON.stringify(renderBody(req, result.body)));
 }
 
 export function sendProblem(req: ApiRequest, res: Response, problem: Problem, headers: Record<string, string> = {}): void {

@@ -6,11 +6,13 @@ import { temporalClient } from '../temporal';
 import { createApp } from './app';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
+import { EventStreams } from './events.stream';
 
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
   const { client, connection } = temporalClient();
-  const app = createApp({ orm, client, connection });
+  const eventStreams = new EventStreams(orm);
+  const app = createApp({ orm, client, connection, eventStreams });
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
@@ -26,7 +28,14 @@ export async function startServer(port = config.port): Promise<{ port: number; c
     port: actualPort,
     async close() {
       clearInterval(sweep);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // open event streams would keep server.close() waiting forever; their clients reconnect with Last-Event-ID
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await eventStreams.close();
+      // requests in flight finish; sockets that fall idle meanwhile (ended streams among them) are closed at once
+      const reaper = setInterval(() => server.closeIdleConnections(), 100);
+      server.closeIdleConnections();
+      await closed;
+      clearInterval(reaper);
       server.closeAllConnections();
       await connection.close();
       await orm.close();

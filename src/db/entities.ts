@@ -1,4 +1,4 @@
-import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { ArrayType, BigIntType, EntitySchema, type Platform, type TransformContext } from '@mikro-orm/core';
 
 // Plain interfaces mapped with EntitySchema: no decorators, so the same types serve activities, queries and tests.
 
@@ -41,12 +41,25 @@ export interface Contact {
   lastName: string | null;
   externalId: string | null;
   attributes: Record<string, string | number | boolean>;
+  /** tag names, sorted; kept by the tag commands */
+  tags: string[];
   optedInAt?: Date | null;
   optedOutAt?: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
   deletedAt?: Date | null;
+}
+
+export interface Tag {
+  id: string;
+  workspace: string;
+  /** lower case, unique in the workspace */
+  name: string;
+  /** live (not deleted) contacts that carry the tag */
+  contactCount: number;
+  createdAt: Date;
+  updatedAt: Date;
 }
 
 export interface Channel {
@@ -196,6 +209,17 @@ export interface CommandRequest {
   keyId: string;
 }
 
+/**
+ * text[] that quotes every element: MikroORM's array type leaves a bare `null` element unquoted, which PostgreSQL
+ * reads as NULL (a tag named "null" is a valid tag).
+ */
+export class TextArrayType extends ArrayType<string> {
+  override convertToDatabaseValue(value: string[] | null, platform: Platform, context?: TransformContext): string | null {
+    if (!Array.isArray(value)) return super.convertToDatabaseValue(value, platform, context);
+    return `{${value.map((v) => `"${v.replace(/[\\"]/g, '\\$&')}"`).join(',')}}`;
+  }
+}
+
 const ts = { type: 'Date', columnType: 'timestamptz(3)' } as const;
 const workspaceRef = { type: 'string', fieldName: 'workspace_id' } as const;
 
@@ -243,12 +267,26 @@ export const ContactSchema = new EntitySchema<Contact>({
     lastName: { type: 'string', nullable: true },
     externalId: { type: 'string', nullable: true },
     attributes: { type: 'json' },
+    tags: { type: TextArrayType, columnType: 'text[]' },
     optedInAt: { ...ts, nullable: true },
     optedOutAt: { ...ts, nullable: true },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,
     deletedAt: { ...ts, nullable: true },
+  },
+});
+
+export const TagSchema = new EntitySchema<Tag>({
+  name: 'Tag',
+  tableName: 'tags',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    name: { type: 'string' },
+    contactCount: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
   },
 });
 
@@ -406,6 +444,7 @@ export const ENTITIES = [
   ContactSchema,
   TemplateSchema,
   OrderSchema,
+  TagSchema,
   EventSchema,
   IdempotencySchema,
   ChannelSchema,

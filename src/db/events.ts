@@ -67,17 +67,26 @@ export interface EventFilters {
   created_since?: string;
 }
 
+const COLUMNS = `id, workspace_id as "workspace", type, object_type as "objectType", object_id as "objectId", sequence, data,
+  previous_attributes as "previousAttributes", request_id as "requestId", created_at as "createdAt"`;
+
+/** Exact types (`contact.updated`) and family wildcards (`contact.*`), any of which matches. */
+function typeCondition(types: string[], params: unknown[]): string[] {
+  if (!types.length) return [];
+  const parts = types.map((t) => {
+    if (!t.endsWith('.*')) {
+      params.push(t);
+      return 'type = ?';
+    }
+    params.push(`${t.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`);
+    return 'type like ?';
+  });
+  return [`(${parts.join(' or ')})`];
+}
+
 export async function listEvents(em: EntityManager, workspaceId: string, page: PageParams & { filters: EventFilters }): Promise<ListPage<EventWire>> {
-  const where = ['workspace_id = ?'];
   const params: unknown[] = [workspaceId];
-  const type = page.filters.type;
-  if (type?.endsWith('.*')) {
-    where.push('type like ?');
-    params.push(`${type.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`);
-  } else if (type) {
-    where.push('type = ?');
-    params.push(type);
-  }
+  const where = ['workspace_id = ?', ...typeCondition(page.filters.type ? [page.filters.type] : [], params)];
   if (page.filters.created_since) {
     where.push('created_at >= ?');
     params.push(new Date(page.filters.created_since));
@@ -89,10 +98,56 @@ export async function listEvents(em: EntityManager, workspaceId: string, page: P
   }
   params.push(page.limit + 1);
   const rows = await em.getConnection().execute<EventRecord[]>(
-    `select id, workspace_id as "workspace", type, object_type as "objectType", object_id as "objectId", sequence, data,
-       previous_attributes as "previousAttributes", request_id as "requestId", created_at as "createdAt"
-     from events where ${where.join(' and ')} order by created_at desc, id desc limit ?`,
+    `select ${COLUMNS} from events where ${where.join(' and ')} order by created_at desc, id desc limit ?`,
     params,
   );
   return toPage('events', workspaceId, page, rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) })), (r) => r.createdAt, toEventWire);
+}
+
+/**
+ * A place in the event stream: the writing transaction's id (xid8, as text) and the event id. The stream is ordered by
+ * (txid, id) and only ever reads below the settled horizon, so nothing can later appear behind a position.
+ */
+export interface StreamPosition {
+  txid: string;
+  id: string;
+}
+
+/** Every transaction below this id has finished (committed or rolled back): its events are all visible now. */
+export async function settledHorizon(em: EntityManager): Promise<string> {
+  const [row] = await em.getConnection().execute<{ horizon: string }[]>('select pg_snapshot_xmin(pg_current_snapshot())::text as horizon');
+  return row.horizon;
+}
+
+/** The workspaces that got events from transactions in [from, to): the stream hub's one query per poll. */
+export async function workspacesWithEventsBetween(em: EntityManager, from: string, to: string): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ workspace_id: string }[]>(
+    'select distinct workspace_id from events where txid >= ?::xid8 and txid < ?::xid8',
+    [from, to],
+  );
+  return rows.map((r) => r.workspace_id);
+}
+
+export async function streamPositionOf(em: EntityManager, workspaceId: string, eventId: string): Promise<StreamPosition | null> {
+  const rows = await em.getConnection().execute<StreamPosition[]>('select txid::text as txid, id from events where workspace_id = ? and id = ?', [workspaceId, eventId]);
+  return rows[0] ?? null;
+}
+
+/** The workspace's events after `after` and below `horizon`, in stream order. */
+export async function settledEventsAfter(
+  em: EntityManager,
+  workspaceId: string,
+  after: StreamPosition,
+  horizon: string,
+  types: string[],
+  limit: number,
+): Promise<(EventRecord & { txid: string })[]> {
+  const params: unknown[] = [workspaceId, after.txid, after.id, horizon];
+  const where = ['workspace_id = ?', '(txid, id) > (?::xid8, ?)', 'txid < ?::xid8', ...typeCondition(types, params)];
+  params.push(limit);
+  const rows = await em.getConnection().execute<(EventRecord & { txid: string })[]>(
+    `select ${COLUMNS}, txid::text as txid from events where ${where.join(' and ')} order by txid, id limit ?`,
+    params,
+  );
+  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
 }

@@ -83,3 +83,5 @@ export const updateTemplate = runCommand;
 export const deleteTemplate = runCommand;
 export const createOrder = runCommand;
 export const updateOrder = runCommand;
+export const addContactTags = runCommand;
+export const removeContactTag = runCommand;

@@ -42,6 +42,7 @@ export default async function globalSetup(): Promise<void> {
     COMMAND_WAIT_MS: '8000',
     SANDBOX_DELIVERED_AFTER_MS: '300',
     SANDBOX_READ_AFTER_MS: '300',
+    EVENT_STREAM_HEARTBEAT_MS: '1000',
     LOG_LEVEL: 'info',
   };
   const worker = await spawnWorker('worker', env);

@@ -1,0 +1,89 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Tag } from './entities';
+import type { CommandContext } from './events';
+import { toDate } from './timestamps';
+import { idFromSeed } from '../ids';
+import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+
+/** Tag names are case-insensitive: `VIP` and `vip` are one tag, stored and shown in lower case. */
+export function normaliseTagName(name: string): string {
+  return name.toLowerCase();
+}
+
+export interface TagWire {
+  id: string;
+  object: 'tag';
+  name: string;
+  contact_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toTagWire(t: Tag): TagWire {
+  return {
+    id: t.id,
+    object: 'tag',
+    name: t.name,
+    contact_count: t.contactCount,
+    created_at: t.createdAt.toISOString(),
+    updated_at: t.updatedAt.toISOString(),
+  };
+}
+
+const COLUMNS = `id, workspace_id as "workspace", name, contact_count as "contactCount", created_at as "createdAt", updated_at as "updatedAt"`;
+
+function hydrate(row: Tag): Tag {
+  return { ...row, contactCount: Number(row.contactCount), createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) };
+}
+
+export async function retrieveTag(em: EntityManager, workspaceId: string, name: string): Promise<Tag | null> {
+  const rows = await em.getConnection().execute<Tag[]>(`select ${COLUMNS} from tags where workspace_id = ? and name = ?`, [workspaceId, name]);
+  return rows[0] ? hydrate(rows[0]) : null;
+}
+
+export async function listTags(em: EntityManager, workspaceId: string, page: PageParams): Promise<ListPage<TagWire>> {
+  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
+  const where = ['workspace_id = ?'];
+  const params: unknown[] = [workspaceId];
+  const after = decodeCursor('tags', workspaceId, page);
+  if (after) {
+    where.push(`(${col}, id) < (?, ?)`);
+    params.push(after.at, after.id);
+  }
+  params.push(page.limit + 1);
+  const rows = await em.getConnection().execute<Tag[]>(
+    `select ${COLUMNS} from tags where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
+    params,
+  );
+  return toPage('tags', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toTagWire);
+}
+
+/**
+ * Counts one more live contact for each named tag, creating the tags that do not exist yet. Rows are written in
+ * name order, so two commands touching overlapping tags lock them in the same order and cannot deadlock.
+ * `created` is true for a tag this command created (its id is the one proposed here).
+ */
+export async function countTagsOn(em: EntityManager, ctx: CommandContext, names: string[]): Promise<{ tag: Tag; created: boolean }[]> {
+  if (!names.length) return [];
+  const sorted = [...names].sort();
+  const proposed = new Map(sorted.map((name, i) => [name, idFromSeed('tag', ctx.seed, i)]));
+  const values = sorted.map(() => '(?, ?, ?, 1, ?, ?)').join(', ');
+  const params = sorted.flatMap((name) => [proposed.get(name), ctx.workspaceId, name, ctx.now, ctx.now]);
+  const rows = await em.execute<Tag[]>(
+    `insert into tags as t (id, workspace_id, name, contact_count, created_at, updated_at) values ${values}
+     on conflict (workspace_id, name) do update set contact_count = t.contact_count + 1, updated_at = excluded.updated_at
+     returning ${COLUMNS}`,
+    params,
+  );
+  return rows.map(hydrate).map((tag) => ({ tag, created: proposed.get(tag.name) === tag.id }));
+}
+
+/** Counts one live contact less for each named tag (a tag removed, or its contact deleted); same lock order. */
+export async function countTagsOff(em: EntityManager, workspaceId: string, names: string[], now: Date): Promise<void> {
+  if (!names.length) return;
+  await em.execute(
+    `with locked as (select id from tags where workspace_id = ? and name = any(array[?]::text[]) order by name for update)
+     update tags t set contact_count = t.contact_count - 1, updated_at = ? from locked where t.id = locked.id`,
+    [workspaceId, names, now],
+  );
+}

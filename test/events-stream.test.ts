@@ -1,0 +1,329 @@
+import { Client as PgClient } from 'pg';
+import { revokeApiKey } from '../src/admin';
+import { freePort } from '../src/stack/embedded';
+import { client } from './support/client';
+import { spawnApi } from './support/processes';
+import { closeDb, db, newWorkspace, sql, stack, type TestWorkspace } from './support/stack';
+
+interface SseMessage {
+  id?: string;
+  event?: string;
+  data: string;
+}
+
+/** A small SSE client over fetch: collects messages and comment lines until closed. */
+async function connect(key: string, opts: { query?: string; headers?: Record<string, string>; baseUrl?: string } = {}) {
+  const abort = new AbortController();
+  const res = await fetch(`${opts.baseUrl ?? stack().apiUrl}/v1/events/stream${opts.query ?? ''}`, {
+    headers: { Authorization: `Bearer ${key}`, Accept: 'text/event-stream', ...(opts.headers ?? {}) },
+    signal: abort.signal,
+  });
+  const messages: SseMessage[] = [];
+  const comments: string[] = [];
+  let retry: number | null = null;
+  let ended = false;
+  const waiters = new Set<() => void>();
+  const notify = () => waiters.forEach((w) => w());
+  const reading = (async () => {
+    if (res.status !== 200 || !res.body) return;
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let at: number;
+        while ((at = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, at);
+          buffer = buffer.slice(at + 2);
+          const msg: SseMessage = { data: '' };
+          let isMessage = false;
+          for (const line of block.split('\n')) {
+            if (line.startsWith(':')) comments.push(line);
+            else if (line.startsWith('retry: ')) retry = Number(line.slice(7));
+            else {
+              const [field, ...rest] = line.split(': ');
+              (msg as unknown as Record<string, string>)[field] = rest.join(': ');
+              isMessage = true;
+            }
+          }
+          if (isMessage) messages.push(msg);
+        }
+        notify();
+      }
+    } catch {
+      /* aborted */
+    } finally {
+      ended = true;
+      notify();
+    }
+  })();
+  const until = (check: () => boolean, what: string, timeoutMs = 8_000) =>
+    new Promise<void>((resolve, reject) => {
+      if (check()) return resolve();
+      const timer = setTimeout(() => {
+        waiters.delete(waiter);
+        reject(new Error(`timed out waiting for ${what}; got ${messages.length} messages: ${messages.map((m) => m.event).join(', ')}`));
+      }, timeoutMs);
+      const waiter = () => {
+        if (!check()) return;
+        clearTimeout(timer);
+        waiters.delete(waiter);
+        resolve();
+      };
+      waiters.add(waiter);
+    });
+  return {
+    res,
+    messages,
+    comments,
+    get retry() {
+      return retry;
+    },
+    get ended() {
+      return ended;
+    },
+    count: (n: number) => until(() => messages.length >= n, `${n} messages`),
+    heartbeat: () => until(() => comments.includes(': keep-alive'), 'a keep-alive comment', 5_000),
+    end: () => until(() => ended, 'the end of the stream'),
+    async close() {
+      abort.abort();
+      await reading;
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let ws: TestWorkspace;
+let api: ReturnType<typeof client>;
+beforeAll(async () => {
+  ws = await newWorkspace();
+  api = client(ws.key);
+});
+afterAll(closeDb);
+
+let phoneSeq = 0;
+const phone = () => `+91960000${String(++phoneSeq).padStart(4, '0')}`;
+
+/** The workspace's event ids in stream order, after a given event (or all). */
+async function streamOrder(afterId?: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>(
+    `select id from events where workspace_id = ? ${afterId ? 'and (txid, id) > (select txid, id from events where id = ?)' : ''} order by txid, id`,
+    afterId ? [ws.workspaceId, afterId] : [ws.workspaceId],
+  );
+  return rows.map((r) => r.id);
+}
+
+describe('GET /v1/events/stream', () => {
+  it('answers with an event stream and the usual headers, and delivers events written after connecting as GET /v1/events shows them', async () => {
+    const head = await api.get('/v1/events/stream');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(head.headers.get('cache-control')).toMatch(/no-cache/);
+    expect(head.headers.get('x-ratelimit-limit')).toBeTruthy();
+    expect(head.headers.get('api-version')).toBe('2026-11-01');
+
+    const s = await connect(ws.key);
+    expect(s.res.status).toBe(200);
+    const created = await api.post('/v1/contacts', { body: { phone: phone(), first_name: 'Stream' } });
+    await api.post(`/v1/contacts/${created.body.id}/tags`, { body: { tags: ['streamed'] } });
+    await s.count(3);
+    expect(s.retry).toBe(2000);
+    expect(s.messages.map((m) => m.event).sort()).toEqual(['contact.created', 'contact.updated', 'tag.created']);
+    expect(s.messages[0].event).toBe('contact.created');
+    const listed = (await api.get('/v1/events?limit=10')).body.data as { id: string }[];
+    for (const m of s.messages) {
+      expect(m.id).toMatch(/^evt_/);
+      expect(JSON.parse(m.data)).toEqual(listed.find((e) => e.id === m.id));
+    }
+    expect(s.messages.map((m) => m.id)).toEqual(await streamOrder(undefined).then((ids) => ids.slice(-3)));
+    await s.close();
+  });
+
+  it('resumes after Last-Event-ID with exactly the missed events, none repeated', async () => {
+    const s = await connect(ws.key);
+    const c = await api.post('/v1/contacts', { body: { phone: phone() } });
+    await s.count(1);
+    await s.close();
+    const last = s.messages[s.messages.length - 1].id!;
+
+    // written while disconnected
+    await api.patch(`/v1/contacts/${c.body.id}`, { body: { first_name: 'Missed' } });
+    await api.post(`/v1/contacts/${c.body.id}/tags`, { body: { tags: ['missed-1', 'missed-2'] } });
+    await api.post('/v1/contacts', { body: { phone: phone() } });
+    const missed = await streamOrder(last);
+    expect(missed).toHaveLength(5);
+
+    const resumed = await connect(ws.key, { headers: { 'Last-Event-ID': last } });
+    await resumed.count(5);
+    await sleep(1_200); // nothing more should come
+    expect(resumed.messages.map((m) => m.id)).toEqual(missed);
+    // and it goes on live after the catch-up
+    await api.post('/v1/contacts', { body: { phone: phone() } });
+    await resumed.count(6);
+    expect(new Set(resumed.messages.map((m) => m.id)).size).toBe(6);
+    await resumed.close();
+
+    // the query parameter does the same for clients that cannot set headers; the header wins over it
+    const byQuery = await connect(ws.key, { query: `?last_event_id=${last}` });
+    await byQuery.count(6);
+    expect(byQuery.messages.map((m) => m.id)).toEqual(await streamOrder(last));
+    await byQuery.close();
+    const both = await connect(ws.key, { query: `?last_event_id=${last}`, headers: { 'Last-Event-ID': missed[4] } });
+    await both.count(1);
+    await sleep(800);
+    expect(both.messages).toHaveLength(1);
+    await both.close();
+  });
+
+  it('loses nothing when commits land out of order, and holds later events back until earlier transactions finish', async () => {
+    const c = await api.post('/v1/contacts', { body: { phone: phone() } });
+    const s = await connect(ws.key);
+    await sleep(600);
+    // a transaction that starts first and commits last
+    const pg = new PgClient({ connectionString: stack().env.DATABASE_URL });
+    await pg.connect();
+    try {
+      await pg.query('begin');
+      const wire = (await api.get(`/v1/contacts/${c.body.id}`)).body;
+      const slowId = `evt_${'0'.repeat(22)}slow`;
+      await pg.query(
+        `insert into events (id, workspace_id, type, object_type, object_id, sequence, data, previous_attributes, request_id, created_at)
+         values ($1, $2, 'contact.updated', 'contact', $3, 99, $4, $5, null, now())`,
+        [slowId, ws.workspaceId, c.body.id, JSON.stringify({ object: wire }), JSON.stringify({ attributes: {} })],
+      );
+      // a later transaction commits first
+      const fast = await api.post('/v1/contacts', { body: { phone: phone() } });
+      expect(fast.status).toBe(201);
+      await sleep(1_500);
+      expect(s.messages).toHaveLength(0); // held back behind the open transaction, not skipped
+      await pg.query('commit');
+      await s.count(2);
+      expect(s.messages[0].id).toBe(slowId);
+      expect(JSON.parse(s.messages[1].data).data.object.id).toBe(fast.body.id);
+
+      // a client that had only seen the slow one resumes with the fast one, once
+      const resumed = await connect(ws.key, { headers: { 'Last-Event-ID': slowId } });
+      await resumed.count(1);
+      await sleep(600);
+      expect(resumed.messages.map((m) => m.id)).toEqual([s.messages[1].id]);
+      await resumed.close();
+    } finally {
+      await pg.query('rollback').catch(() => undefined);
+      await pg.end();
+      await s.close();
+    }
+  });
+
+  it('sends keep-alive comments while idle', async () => {
+    const s = await connect(ws.key);
+    await s.heartbeat();
+    expect(s.messages).toHaveLength(0);
+    await s.close();
+  });
+
+  it('filters by type, with family wildcards', async () => {
+    const onlyTags = await connect(ws.key, { query: '?types=tag.*' });
+    const some = await connect(ws.key, { query: '?types=contact.created,tag.created' });
+    const c = await api.post('/v1/contacts', { body: { phone: phone() } });
+    await api.post(`/v1/contacts/${c.body.id}/tags`, { body: { tags: ['filtered'] } });
+    await api.patch(`/v1/contacts/${c.body.id}`, { body: { first_name: 'Filter' } });
+    await onlyTags.count(1);
+    await some.count(2);
+    await sleep(800);
+    expect(onlyTags.messages.map((m) => m.event)).toEqual(['tag.created']);
+    expect(some.messages.map((m) => m.event).sort()).toEqual(['contact.created', 'tag.created']);
+    // resuming a filtered stream skips what the filter leaves out
+    await api.post('/v1/contacts', { body: { phone: phone() } });
+    const resumed = await connect(ws.key, { query: '?types=contact.created', headers: { 'Last-Event-ID': onlyTags.messages[0].id! } });
+    await resumed.count(1);
+    await sleep(600);
+    expect(resumed.messages).toHaveLength(1);
+    await Promise.all([onlyTags.close(), some.close(), resumed.close()]);
+
+    const bad = await api.get('/v1/events/stream?types=contact');
+    expect(bad.status).toBe(400);
+  });
+
+  it('renders events in the caller\'s API version with personal data masked', async () => {
+    const { key } = await ws.keyWith(['events:read'], '2025-06-01');
+    const s = await connect(key);
+    const c = await api.post('/v1/contacts', { body: { phone: '+919611112222', first_name: 'Meera', last_name: 'Iyer' } });
+    await s.count(1);
+    const data = JSON.parse(s.messages[0].data);
+    expect(data.data.object).toMatchObject({ id: c.body.id, name: 'M*** I***', phone: `+91${'*'.repeat(8)}22` });
+    expect(s.messages[0].data).not.toContain('Meera');
+    const listed = await client(key).get('/v1/events?limit=1');
+    expect(data).toEqual(listed.body.data[0]);
+    await s.close();
+  });
+
+  it('refuses without a key (401), without events:read (403) and with an unknown Last-Event-ID (400)', async () => {
+    const none = await api.get('/v1/events/stream', { key: null });
+    expect(none.status).toBe(401);
+    expect(none.headers.get('content-type')).toMatch(/problem\+json/);
+    const { key } = await ws.keyWith(['contacts:read']);
+    const forbidden = await client(key).get('/v1/events/stream');
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.missing_scopes).toEqual(['events:read']);
+
+    const other = await newWorkspace();
+    const foreign = (await client(other.key).post('/v1/contacts', { body: { phone: '+919600009999' } })).body;
+    const theirEvent = (await client(other.key).get('/v1/events?limit=1')).body.data[0].id;
+    expect(foreign.id).toBeTruthy();
+    const unknown = await api.get('/v1/events/stream', { headers: { 'Last-Event-ID': theirEvent } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('last_event_id_unknown');
+    expect((await api.get('/v1/events/stream?last_event_id=nope')).status).toBe(400);
+  });
+
+  it('caps open streams per key with 429 and frees a slot when a stream closes', async () => {
+    const { key } = await ws.keyWith(['events:read']);
+    const open = await Promise.all(Array.from({ length: 5 }, () => connect(key)));
+    expect(open.map((s) => s.res.status)).toEqual([200, 200, 200, 200, 200]);
+    const sixth = await client(key).get('/v1/events/stream');
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.code).toBe('stream_limit_reached');
+    expect(sixth.headers.get('retry-after')).toBeTruthy();
+    // another key of the same workspace is not affected
+    const others = await connect(ws.key);
+    expect(others.res.status).toBe(200);
+    await others.close();
+
+    await open[0].close();
+    let again = await client(key).get('/v1/events/stream');
+    for (let i = 0; i < 20 && again.status === 429; i++) {
+      await sleep(100);
+      again = await client(key).get('/v1/events/stream');
+    }
+    expect(again.status).toBe(200);
+    await Promise.all(open.slice(1).map((s) => s.close()));
+  });
+
+  it('ends the streams of a revoked key', async () => {
+    const { key, keyId } = await ws.keyWith(['events:read']);
+    const s = await connect(key);
+    expect(s.res.status).toBe(200);
+    await s.heartbeat();
+    expect(s.ended).toBe(false);
+    await revokeApiKey(await db(), keyId);
+    await s.end();
+  });
+
+  it('ends open streams when the server shuts down, so it stops promptly', async () => {
+    const port = await freePort();
+    const proc = await spawnApi('stream-shutdown-api', port, stack().env);
+    try {
+      const s = await connect(ws.key, { baseUrl: `http://127.0.0.1:${port}` });
+      expect(s.res.status).toBe(200);
+      const started = Date.now();
+      await proc.stop();
+      await s.end();
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await proc.stop(true);
+    }
+  });
+});
