@@ -27,6 +27,8 @@ export const ERROR_CATALOGUE = {
   conversation_already_open: { status: 422, title: 'An open conversation already exists for this contact and channel' },
   conversation_closed: { status: 422, title: 'The conversation is closed' },
   contact_opted_out: { status: 422, title: 'The contact opted out of messages' },
+  template_not_found: { status: 422, title: 'The template does not exist' },
+  file_not_found: { status: 422, title: 'The file does not exist' },
   outside_service_window: { status: 422, title: 'Outside the 24-hour customer service window' },
   contact_not_found: { status: 422, title: 'No live contact has this id in the workspace' },
   template_name_taken: { status: 422, title: 'Another template has this name' },

@@ -174,6 +174,81 @@ describe('sandbox channel', () => {
   });
 });
 
+describe('templates, opt-in confirmation and the contact timeline', () => {
+  let templateId: string;
+  beforeAll(async () => {
+    const t = await api.post('/v1/templates', { body: { name: `shipped_${Date.now().toString(36)}`, language: 'en_US', category: 'utility', body: 'Hi {{1}}, order {{2}} has shipped.' } });
+    expect(t.status).toBe(201);
+    templateId = t.body.id;
+  });
+
+  it('sends a template outside the service window, rendered with its parameters, and refuses a wrong fit', async () => {
+    const { channel, contact } = await setup('sandbox');
+    const conversation = await api.post('/v1/conversations', { body: { contact_id: contact.id, channel_id: channel.id } });
+    const sent = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: templateId, parameters: ['Kiran', '#42'] } });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ type: 'template', template_id: templateId, parameters: ['Kiran', '#42'], text: 'Hi Kiran, order #42 has shipped.' });
+    const wrongCount = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: templateId, parameters: ['Kiran'] } });
+    expect(wrongCount.status).toBe(422);
+    expect(wrongCount.body.code).toBe('template_parameters_mismatch');
+    const unknown = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: 'tpl_00000000000000000000000000' } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.code).toBe('template_not_found');
+    const other = client((await newWorkspace()).key);
+    const theirs = await other.post('/v1/templates', { body: { name: 'foreign_tpl', language: 'en', category: 'utility', body: 'Hello' } });
+    const foreign = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: theirs.body.id } });
+    expect(foreign.body.code).toBe('template_not_found');
+  });
+
+  it('records an opt-in and sends its confirmation template in one command, or neither', async () => {
+    const { channel, contact } = await setup('sandbox');
+    await api.post(`/v1/contacts/${contact.id}/opt-out`);
+    const refused = await api.post(`/v1/contacts/${contact.id}/opt-in`, { body: { channel_id: channel.id, template_id: 'tpl_00000000000000000000000000' } });
+    expect(refused.status).toBe(422);
+    expect((await api.get(`/v1/contacts/${contact.id}`)).body.opted_in_at).toBeNull();
+
+    const optIn = await api.post(`/v1/contacts/${contact.id}/opt-in`, { body: { channel_id: channel.id, template_id: templateId, parameters: ['Kiran', 'confirmation'] } });
+    expect(optIn.status).toBe(200);
+    expect(optIn.body.opted_in_at).not.toBeNull();
+    const conversation = (await api.get(`/v1/conversations?contact_id=${contact.id}`)).body.data[0];
+    const messages = await api.get(`/v1/conversations/${conversation.id}/messages`);
+    expect(messages.body.data).toHaveLength(1);
+    expect(messages.body.data[0]).toMatchObject({ type: 'template', text: 'Hi Kiran, order confirmation has shipped.' });
+    const delivered = await waitFor(() => api.get(`/v1/messages/${messages.body.data[0].id}`), (r) => r.body.status === 'read');
+    expect(delivered.body.status).toBe('read');
+    const needsBoth = await api.post(`/v1/contacts/${contact.id}/opt-in`, { body: { template_id: templateId } });
+    expect(needsBoth.status).toBe(400);
+  });
+
+  it('lists a contact’s orders, messages and events in one newest-first stream', async () => {
+    const { channel, secret, contact, phone } = await setup('sandbox');
+    await providerCall(channel.id, secret, 'inbound', { from: phone, text: 'hello', provider_message_id: `wamid.${randomUUID()}` });
+    const order = await api.post('/v1/orders', { body: { contact_id: contact.id, currency: 'INR', items: [{ sku: 'A', name: 'A', quantity: 1, unit_price: 100 }] } });
+    expect(order.status).toBe(201);
+    await api.post(`/v1/contacts/${contact.id}/opt-out`);
+    const all: { object: string; id: string; created_at: string }[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { status: number; body: { data: typeof all; next_cursor: string | null } } = await api.get(`/v1/contacts/${contact.id}/timeline?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.status).toBe(200);
+      all.push(...page.body.data);
+      cursor = page.body.next_cursor;
+    } while (cursor);
+    expect(all.map((i) => i.object).sort()).toEqual(['event', 'event', 'message', 'order']); // contact.created, contact.updated (opt-out)
+    expect(all.find((i) => i.object === 'order')!.id).toBe(order.body.id);
+    const times = all.map((i) => Date.parse(i.created_at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+    expect(new Set(all.map((i) => i.id)).size).toBe(all.length);
+
+    const { key } = await ws.keyWith(['contacts:read', 'messages:read']);
+    const noOrders = await client(key).get(`/v1/contacts/${contact.id}/timeline`);
+    expect(noOrders.status).toBe(403);
+    expect(noOrders.body.missing_scopes).toEqual(['orders:read']);
+    const other = client((await newWorkspace()).key);
+    expect((await other.get(`/v1/contacts/${contact.id}/timeline`)).status).toBe(404);
+  });
+});
+
 describe('http channel', () => {
   let server: Server;
   let url: string;

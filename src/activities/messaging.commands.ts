@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ChannelSchema, ContactSchema, ConversationSchema, MessageSchema, type Contact, type Conversation, type Message, type MessageStatus } from '../db/entities';
+import { ChannelSchema, ContactSchema, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type FollowUp, type Message, type MessageStatus } from '../db/entities';
+import { renderTemplate } from '../template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
 import { recordEvent, type CommandContext } from '../db/events';
@@ -123,11 +124,12 @@ interface MessageInput {
   file_id?: string;
 }
 
-export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {
-  const conversation = await lockedConversation(em, ctx.workspaceId, params.conversation_id);
+/**
+ * Checks that a message may go out and queues it with its delivery as a follow-up workflow. Shared by sends and
+ * by the opt-in confirmation. `n` keeps ids and event ids apart when one command queues more than one thing.
+ */
+async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
   if (conversation.status !== 'open') throw new ApiError('conversation_closed', `Conversation ${conversation.id} is closed; reopen it with PATCH to send`);
-  const contact = await liveContact(em, ctx.workspaceId, conversation.contact);
-  if (!contact) throw new ApiError('contact_not_found', 'The conversation\'s contact was deleted');
   if (isOptedOut(contact)) throw new ApiError('contact_opted_out', `Contact ${contact.id} opted out of messages on ${contact.optedOutAt!.toISOString()}`);
   const channel = await em.findOneOrFail(ChannelSchema, { id: conversation.channel, workspace: ctx.workspaceId });
   if (channel.provider === 'sandbox' && body.type !== 'template') {
@@ -138,17 +140,34 @@ export async function createMessage(em: EntityManager, ctx: CommandContext, para
       });
     }
   }
+  let text = body.text ?? null;
+  if (body.type === 'template') {
+    const template = await em.findOne(TemplateSchema, { id: body.template_id!, workspace: ctx.workspaceId, deletedAt: null });
+    if (!template) {
+      throw new ApiError('template_not_found', `No such template: '${body.template_id}'`, { errors: [{ pointer: '/template_id', code: 'template_not_found', message: 'No such template' }] });
+    }
+    text = renderTemplate(template.body, body.parameters ?? []);
+  }
+  if (body.type === 'media') {
+    const file = await em.getConnection().execute<{ id: string }[]>(
+      'select id from files where workspace_id = ? and id = ? and deleted_at is null',
+      [ctx.workspaceId, body.file_id],
+      'all',
+      em.getTransactionContext(),
+    );
+    if (!file.length) throw new ApiError('file_not_found', `No such file: '${body.file_id}'`, { errors: [{ pointer: '/file_id', code: 'file_not_found', message: 'No such file' }] });
+  }
   const message = em.create(MessageSchema, {
-    id: idFromSeed('msg', ctx.seed),
+    id: idFromSeed('msg', ctx.seed, n),
     workspace: ctx.workspaceId,
     conversation: conversation.id,
     contact: contact.id,
     channel: channel.id,
     direction: 'outbound',
     type: body.type,
-    text: body.text ?? null,
+    text,
     templateId: body.template_id ?? null,
-    parameters: body.parameters ?? null,
+    parameters: body.type === 'template' ? body.parameters ?? [] : null,
     fileId: body.file_id ?? null,
     status: 'queued',
     failureReason: null,
@@ -163,14 +182,17 @@ export async function createMessage(em: EntityManager, ctx: CommandContext, para
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
-  const wire = toMessageWire(message);
-  recordEvent(em, ctx, 0, { type: 'message.queued', objectType: 'message', objectId: message.id, sequence: 1, object: wire });
+  recordEvent(em, ctx, 20 + n, { type: 'message.queued', objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
+  return { message, followUp: { workflowType: 'sendMessage', workflowId: `${ctx.workspaceId}/sendMessage/${message.id}`, args: [{ messageId: message.id }] } };
+}
+
+export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {
+  const conversation = await lockedConversation(em, ctx.workspaceId, params.conversation_id);
+  const contact = await liveContact(em, ctx.workspaceId, conversation.contact);
+  if (!contact) throw new ApiError('contact_not_found', "The conversation's contact was deleted");
+  const { message, followUp } = await queueMessage(em, ctx, 0, conversation, contact, body);
   await em.flush();
-  return {
-    status: 201,
-    body: wire,
-    followUps: [{ workflowType: 'sendMessage', workflowId: `${ctx.workspaceId}/sendMessage/${message.id}`, args: [{ messageId: message.id }] }],
-  };
+  return { status: 201, body: toMessageWire(message), followUps: [followUp] };
 }
 
 const STOP_WORDS = new Set(['stop', 'unsubscribe', 'stopall', 'cancel']);
@@ -287,7 +309,7 @@ export async function receiveMessageStatus(em: EntityManager, ctx: CommandContex
   return { status: 200, body: toMessageWire(message) };
 }
 
-async function setConsent(em: EntityManager, ctx: CommandContext, contactId: string, field: 'optedInAt' | 'optedOutAt'): Promise<CommandResponse> {
+async function setConsent(em: EntityManager, ctx: CommandContext, contactId: string, field: 'optedInAt' | 'optedOutAt'): Promise<Contact> {
   const contact = await liveContact(em, ctx.workspaceId, contactId, true);
   if (!contact) throw new ApiError('resource_missing', `No such contact: '${contactId}'`);
   const wireName = field === 'optedInAt' ? 'opted_in_at' : 'opted_out_at';
@@ -296,9 +318,34 @@ async function setConsent(em: EntityManager, ctx: CommandContext, contactId: str
   contact.version += 1;
   contact.updatedAt = ctx.now;
   recordEvent(em, ctx, 0, { type: 'contact.updated', objectType: 'contact', objectId: contact.id, sequence: contact.version, object: toContactWire(contact), previousAttributes: previous });
+  return contact;
+}
+
+interface OptInInput {
+  /** with a template: the confirmation message to send on this channel */
+  channel_id?: string;
+  template_id?: string;
+  parameters?: string[];
+}
+
+/** Records the opt-in and, when asked, sends the confirmation template in the same command. */
+export async function optInContact(em: EntityManager, ctx: CommandContext, params: Params, body: OptInInput): Promise<CommandResponse> {
+  const contact = await setConsent(em, ctx, params.contact_id, 'optedInAt');
+  const followUps: FollowUp[] = [];
+  if (body.template_id) {
+    const channel = await em.findOne(ChannelSchema, { id: body.channel_id!, workspace: ctx.workspaceId });
+    if (!channel) throw new ApiError('channel_not_found', `No such channel: '${body.channel_id}'`, { errors: [{ pointer: '/channel_id', code: 'channel_not_found', message: 'No such channel' }] });
+    const conversation = (await openConversationOf(em, contact.id, channel.id)) ?? newConversation(em, ctx, 1, contact.id, channel.id);
+    await em.flush();
+    const { followUp } = await queueMessage(em, ctx, 1, conversation, contact, { type: 'template', template_id: body.template_id, parameters: body.parameters });
+    followUps.push(followUp);
+  }
+  await em.flush();
+  return { status: 200, body: toContactWire(contact), followUps };
+}
+
+export async function optOutContact(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  const contact = await setConsent(em, ctx, params.contact_id, 'optedOutAt');
   await em.flush();
   return { status: 200, body: toContactWire(contact) };
 }
-
-export const optInContact = (em: EntityManager, ctx: CommandContext, params: Params) => setConsent(em, ctx, params.contact_id, 'optedInAt');
-export const optOutContact = (em: EntityManager, ctx: CommandContext, params: Params) => setConsent(em, ctx, params.contact_id, 'optedOutAt');

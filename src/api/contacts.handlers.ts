@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { listContacts, retrieveContact, toContactWire } from '../db/contacts.queries';
+import { contactTimeline } from '../db/timeline.queries';
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
@@ -14,6 +15,12 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
       const q = req.query as Record<string, string | undefined>;
       const page = pageParams(req, { phone: q.phone, email: q.email?.toLowerCase(), external_id: q.external_id, tag: q.tag && normaliseTagName(q.tag), updated_since: q.updated_since });
       return { status: 200, body: await listContacts(orm.em.fork(), req.ctx.auth.workspaceId, page) };
+    },
+    async listContactTimeline(req: AuthedRequest): Promise<HandlerResult> {
+      const em = orm.em.fork();
+      const id = req.params.contact_id as string;
+      if (!(await retrieveContact(em, req.ctx.auth.workspaceId, id))) throw new ApiError('resource_missing', `No such contact: '${id}'`);
+      return { status: 200, body: await contactTimeline(em, req.ctx.auth.workspaceId, id, pageParams(req, { contact_id: id })) };
     },
     async retrieveContact(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.contact_id as string;

@@ -151,3 +151,9 @@ export async function settledEventsAfter(
   );
   return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
 }
+
+export async function eventsByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<EventRecord[]> {
+  if (!ids.length) return [];
+  const rows = await em.getConnection().execute<EventRecord[]>(`select ${COLUMNS} from events where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
+  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
+}

@@ -137,3 +137,9 @@ export function listConversations(em: EntityManager, workspaceId: string, page: 
 export function listMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: { conversation_id: string } }) {
   return keysetList(em, 'messages', 'messages', MESSAGE_COLUMNS, workspaceId, page, [['conversation_id = ?', page.filters.conversation_id]], messageRow, toMessageWire);
 }
+
+export async function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {
+  if (!ids.length) return [];
+  const rows = await em.getConnection().execute<Message[]>(`select ${MESSAGE_COLUMNS} from messages where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
+  return rows.map(messageRow);
+}

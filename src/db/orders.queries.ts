@@ -106,3 +106,9 @@ export async function listOrders(em: EntityManager, workspaceId: string, page: P
   );
   return toPage('orders', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toOrderWire);
 }
+
+export async function ordersByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Order[]> {
+  if (!ids.length) return [];
+  const rows = await em.getConnection().execute<Order[]>(`select ${COLUMNS} from orders where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
+  return rows.map(hydrate);
+}
