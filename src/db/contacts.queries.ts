@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Contact } from './entities';
 import { toDate } from './timestamps';
-import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+import type { ListPage, PageParams } from '../pagination';
+import { keysetList } from './keyset';
 
 export interface ContactWire {
   id: string;
@@ -89,41 +90,10 @@ export async function listContacts(
   page: PageParams & { filters: ContactFilters },
 ): Promise<ListPage<ContactWire | DeletedContactWire>> {
   const f = page.filters;
-  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
-  const where = ['workspace_id = ?'];
-  const params: unknown[] = [workspaceId];
-  // a sync by updated_since must see deletes, so only then are tombstones listed
-  if (f.updated_since) {
-    where.push('updated_at >= ?');
-    params.push(new Date(f.updated_since));
-  } else {
-    where.push('deleted_at is null');
-  }
-  if (f.phone) {
-    where.push('phone = ?');
-    params.push(f.phone);
-  }
-  if (f.email) {
-    where.push('lower(email) = lower(?)');
-    params.push(f.email);
-  }
-  if (f.external_id) {
-    where.push('external_id = ?');
-    params.push(f.external_id);
-  }
-  if (f.tag) {
-    where.push('tags @> array[?]::text[]');
-    params.push(f.tag);
-  }
-  const after = decodeCursor('contacts', workspaceId, page);
-  if (after) {
-    where.push(`(${col}, id) < (?, ?)`);
-    params.push(after.at, after.id);
-  }
-  params.push(page.limit + 1);
-  const rows = await em.getConnection().execute<Contact[]>(
-    `select ${COLUMNS} from contacts where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
-    params,
-  );
-  return toPage('contacts', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toContactWire);
+  const where: [string, ...unknown[]][] = [];
+  if (f.phone) where.push(['phone = ?', f.phone]);
+  if (f.email) where.push(['lower(email) = lower(?)', f.email]);
+  if (f.external_id) where.push(['external_id = ?', f.external_id]);
+  if (f.tag) where.push(['tags @> array[?]::text[]', f.tag]);
+  return keysetList(em, { list: 'contacts', table: 'contacts', columns: COLUMNS, workspaceId, page, where, softDelete: true, hydrate, toWire: toContactWire });
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel, Conversation, Message } from './entities';
 import { toDate } from './timestamps';
-import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+import type { PageParams } from '../pagination';
+import { keysetList } from './keyset';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -100,42 +101,20 @@ export async function retrieveMessage(em: EntityManager, workspaceId: string, id
   return rows[0] ? messageRow(rows[0]) : null;
 }
 
-async function keysetList<R extends { id: string; createdAt: Date }, W>(
-  em: EntityManager,
-  list: string,
-  table: string,
-  columns: string,
-  workspaceId: string,
-  page: PageParams,
-  where: [string, unknown][],
-  hydrate: (r: R) => R,
-  toWire: (r: R) => W,
-): Promise<ListPage<W>> {
-  const clauses = ['workspace_id = ?', ...where.map(([sql]) => sql)];
-  const params: unknown[] = [workspaceId, ...where.map(([, v]) => v)];
-  const after = decodeCursor(list, workspaceId, page);
-  if (after) {
-    clauses.push('(created_at, id) < (?, ?)');
-    params.push(after.at, after.id);
-  }
-  params.push(page.limit + 1);
-  const rows = await em.getConnection().execute<R[]>(`select ${columns} from ${table} where ${clauses.join(' and ')} order by created_at desc, id desc limit ?`, params);
-  return toPage(list, workspaceId, page, rows.map(hydrate), (r) => r.createdAt, toWire);
-}
 
 export function listChannels(em: EntityManager, workspaceId: string, page: PageParams) {
-  return keysetList(em, 'channels', 'channels', CHANNEL_COLUMNS, workspaceId, page, [], channelRow, toChannelWire);
+  return keysetList(em, { list: 'channels', table: 'channels', columns: CHANNEL_COLUMNS, workspaceId, page, hydrate: channelRow, toWire: toChannelWire });
 }
 
 export function listConversations(em: EntityManager, workspaceId: string, page: PageParams & { filters: { contact_id?: string; status?: string } }) {
-  const where: [string, unknown][] = [];
+  const where: [string, ...unknown[]][] = [];
   if (page.filters.contact_id) where.push(['contact_id = ?', page.filters.contact_id]);
   if (page.filters.status) where.push(['status = ?', page.filters.status]);
-  return keysetList(em, 'conversations', 'conversations', CONVERSATION_COLUMNS, workspaceId, page, where, conversationRow, (c) => toConversationWire(c));
+  return keysetList(em, { list: 'conversations', table: 'conversations', columns: CONVERSATION_COLUMNS, workspaceId, page, where, hydrate: conversationRow, toWire: (c) => toConversationWire(c) });
 }
 
 export function listMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: { conversation_id: string } }) {
-  return keysetList(em, 'messages', 'messages', MESSAGE_COLUMNS, workspaceId, page, [['conversation_id = ?', page.filters.conversation_id]], messageRow, toMessageWire);
+  return keysetList(em, { list: 'messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where: [['conversation_id = ?', page.filters.conversation_id]], hydrate: messageRow, toWire: toMessageWire });
 }
 
 export async function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Order, OrderItem, OrderStatus } from './entities';
 import { toDate } from './timestamps';
-import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+import type { ListPage, PageParams } from '../pagination';
+import { keysetList } from './keyset';
 
 export interface OrderWire {
   id: string;
@@ -79,32 +80,10 @@ export interface OrderFilters {
 
 export async function listOrders(em: EntityManager, workspaceId: string, page: PageParams & { filters: OrderFilters }): Promise<ListPage<OrderWire>> {
   const f = page.filters;
-  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
-  const where = ['workspace_id = ?'];
-  const params: unknown[] = [workspaceId];
-  if (f.updated_since) {
-    where.push('updated_at >= ?');
-    params.push(new Date(f.updated_since));
-  }
-  if (f.contact_id) {
-    where.push('contact_id = ?');
-    params.push(f.contact_id);
-  }
-  if (f.status) {
-    where.push('status = ?');
-    params.push(f.status);
-  }
-  const after = decodeCursor('orders', workspaceId, page);
-  if (after) {
-    where.push(`(${col}, id) < (?, ?)`);
-    params.push(after.at, after.id);
-  }
-  params.push(page.limit + 1);
-  const rows = await em.getConnection().execute<Order[]>(
-    `select ${COLUMNS} from orders where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
-    params,
-  );
-  return toPage('orders', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toOrderWire);
+  const where: [string, ...unknown[]][] = [];
+  if (f.contact_id) where.push(['contact_id = ?', f.contact_id]);
+  if (f.status) where.push(['status = ?', f.status]);
+  return keysetList(em, { list: 'orders', table: 'orders', columns: COLUMNS, workspaceId, page, where, hydrate, toWire: toOrderWire });
 }
 
 export async function ordersByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Order[]> {

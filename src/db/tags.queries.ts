@@ -3,7 +3,8 @@ import type { Tag } from './entities';
 import type { CommandContext } from './events';
 import { toDate } from './timestamps';
 import { idFromSeed } from '../ids';
-import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+import type { ListPage, PageParams } from '../pagination';
+import { keysetList } from './keyset';
 
 /** Tag names are case-insensitive: `VIP` and `vip` are one tag, stored and shown in lower case. */
 export function normaliseTagName(name: string): string {
@@ -42,20 +43,7 @@ export async function retrieveTag(em: EntityManager, workspaceId: string, name: 
 }
 
 export async function listTags(em: EntityManager, workspaceId: string, page: PageParams): Promise<ListPage<TagWire>> {
-  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
-  const where = ['workspace_id = ?'];
-  const params: unknown[] = [workspaceId];
-  const after = decodeCursor('tags', workspaceId, page);
-  if (after) {
-    where.push(`(${col}, id) < (?, ?)`);
-    params.push(after.at, after.id);
-  }
-  params.push(page.limit + 1);
-  const rows = await em.getConnection().execute<Tag[]>(
-    `select ${COLUMNS} from tags where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
-    params,
-  );
-  return toPage('tags', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toTagWire);
+  return keysetList(em, { list: 'tags', table: 'tags', columns: COLUMNS, workspaceId, page, hydrate, toWire: toTagWire });
 }
 
 /**

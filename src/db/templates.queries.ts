@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Template, TemplateCategory, TemplateStatus } from './entities';
 import { toDate } from './timestamps';
-import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+import type { ListPage, PageParams } from '../pagination';
+import { keysetList } from './keyset';
 
 export interface TemplateWire {
   id: string;
@@ -74,30 +75,9 @@ export async function listTemplates(
   page: PageParams & { filters: TemplateFilters },
 ): Promise<ListPage<TemplateWire | DeletedTemplateWire>> {
   const f = page.filters;
-  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
-  const where = ['workspace_id = ?'];
-  const params: unknown[] = [workspaceId];
-  // a sync by updated_since must see deletes, so only then are tombstones listed
-  if (f.updated_since) {
-    where.push('updated_at >= ?');
-    params.push(new Date(f.updated_since));
-  } else {
-    where.push('deleted_at is null');
-  }
+  const where: [string, ...unknown[]][] = [];
   for (const column of ['name', 'language', 'category', 'status'] as const) {
-    if (f[column] === undefined) continue;
-    where.push(`${column} = ?`);
-    params.push(f[column]);
+    if (f[column] !== undefined) where.push([`${column} = ?`, f[column]]);
   }
-  const after = decodeCursor('templates', workspaceId, page);
-  if (after) {
-    where.push(`(${col}, id) < (?, ?)`);
-    params.push(after.at, after.id);
-  }
-  params.push(page.limit + 1);
-  const rows = await em.getConnection().execute<Template[]>(
-    `select ${COLUMNS} from templates where ${where.join(' and ')} order by ${col} desc, id desc limit ?`,
-    params,
-  );
-  return toPage('templates', workspaceId, page, rows.map(hydrate), (r) => (col === 'updated_at' ? r.updatedAt : r.createdAt), toTemplateWire);
+  return keysetList(em, { list: 'templates', table: 'templates', columns: COLUMNS, workspaceId, page, where, softDelete: true, hydrate, toWire: toTemplateWire });
 }

@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+
+export interface KeysetListSpec<R extends { id: string; createdAt: Date; updatedAt?: Date }, W> {
+  /** names the list inside its cursors: a cursor from one list is refused by another */
+  list: string;
+  table: string;
+  /** select list, aliased onto R */
+  columns: string;
+  workspaceId: string;
+  page: PageParams;
+  /** extra conditions, each a SQL fragment with its parameters */
+  where?: [sql: string, ...params: unknown[]][];
+  /**
+   * Soft-deleted tables list live rows only, except for an `updated_since` sync, which must see deletes and so
+   * gets tombstones too.
+   */
+  softDelete?: boolean;
+  hydrate: (row: R) => R;
+  toWire: (row: R) => W;
+}
+
+/** The one list query: workspace-scoped, keyset on (sort column, id) descending, fetched with limit + 1. */
+export async function keysetList<R extends { id: string; createdAt: Date; updatedAt?: Date }, W>(em: EntityManager, spec: KeysetListSpec<R, W>): Promise<ListPage<W>> {
+  const { page } = spec;
+  const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
+  const clauses = ['workspace_id = ?'];
+  const params: unknown[] = [spec.workspaceId];
+  const updatedSince = page.filters.updated_since;
+  if (typeof updatedSince === 'string') {
+    clauses.push('updated_at >= ?');
+    params.push(new Date(updatedSince));
+  } else if (spec.softDelete) {
+    clauses.push('deleted_at is null');
+  }
+  for (const [sql, ...values] of spec.where ?? []) {
+    clauses.push(sql);
+    params.push(...values);
+  }
+  const after = decodeCursor(spec.list, spec.workspaceId, page);
+  if (after) {
+    clauses.push(`(${col}, id) < (?, ?)`);
+    params.push(after.at, after.id);
+  }
+  params.push(page.limit + 1);
+  const rows = await em.getConnection().execute<R[]>(`select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`, params);
+  return toPage(spec.list, spec.workspaceId, page, rows.map(spec.hydrate), (r) => (col === 'updated_at' ? r.updatedAt ?? r.createdAt : r.createdAt), spec.toWire);
+}
