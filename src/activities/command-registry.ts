@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommandContext } from '../db/events';
 import { createContact, deleteContact, updateContact } from './contacts.commands';
+import { createFile, deleteFile } from './files.commands';
 
 export interface CommandResponse {
   status: number;
@@ -15,4 +16,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createContact,
   updateContact,
   deleteContact,
+  createFile,
+  deleteFile,
 };

@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client, Connection } from '@temporalio/client';
+import { LocalFileStore, type FileStore } from '../activities/file-store';
 import { config } from '../config';
 import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../errors';
 import { logger } from '../logger';
@@ -12,6 +13,8 @@ import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
 import { eventsHandlers } from './events.handlers';
+import { filesHandlers } from './files.handlers';
+import { receiveUpload } from './files.upload';
 import { registry, requestDuration } from './metrics';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
@@ -20,6 +23,7 @@ export interface AppDeps {
   orm: MikroORM;
   client: Client;
   connection: Connection;
+  files?: FileStore;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
@@ -170,9 +174,11 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const runCommand = commandRunner(deps);
+  const files = deps.files ?? new LocalFileStore(config.filesDir);
   const handlers: Record<string, Handler> = {
     ...contactsHandlers(deps.orm, runCommand),
     ...eventsHandlers(deps.orm),
+    ...filesHandlers(deps.orm, runCommand, files),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,
@@ -181,6 +187,8 @@ export function createApp(deps: AppDeps): express.Express {
     validateSecurity: false,
     validateFormats: true,
     ignoreUndocumented: true,
+    // multer would hold uploads in memory; receiveUpload streams them to the FileStore instead
+    fileUploader: false,
   });
 
   const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
@@ -201,7 +209,8 @@ export function createApp(deps: AppDeps): express.Express {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`openapi.yaml names ${op.operationId} but no handler implements it`);
     const run = wrap(async (req, res) => sendResult(req, res, await handler(req as AuthedRequest)));
-    app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...(op.hasBody ? [jsonBody, upgrade(op)] : []), ...validator, run);
+    const body = !op.hasBody ? [] : op.multipart ? [receiveUpload(deps.orm, files)] : [jsonBody, upgrade(op)];
+    app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...body, ...validator, run);
   }
   const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));
   if (extra.length) throw new Error(`handlers without an operation in openapi.yaml: ${extra.join(', ')}`);

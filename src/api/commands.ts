@@ -83,12 +83,13 @@ const TRANSIENT_GRPC = new Set([14, 4, 1]);
  * the workflow, wait a bounded time for its result, and answer with the response the command stored.
  */
 export function commandRunner(deps: CommandDeps) {
-  return async function runCommand(req: AuthedRequest): Promise<HandlerResult> {
+  /** `commandBody` replaces the request body when the wire body is not what the command runs on (an upload). */
+  return async function runCommand(req: AuthedRequest, commandBody?: Record<string, unknown>): Promise<HandlerResult> {
     const { auth, operation: op, requestId } = req.ctx;
     const key = req.get('idempotency-key') ?? randomUUID();
     const keyHash = sha256Hex(key);
     const params = { ...(req.params as Record<string, string>) };
-    const body = op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null;
+    const body = commandBody ?? (op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null);
     const request: CommandRequest = { params, body, requestId, keyId: auth.keyId };
     const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body }));
     const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;

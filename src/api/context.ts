@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Operation } from './spec';
@@ -27,6 +28,8 @@ export interface HandlerResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** bytes to stream as they are (file content) instead of a JSON body */
+  stream?: Readable;
 }
 
 export interface AuthedRequest extends ApiRequest {

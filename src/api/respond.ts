@@ -1,5 +1,7 @@
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { ApiError, ERROR_CATALOGUE, problemOf, type Problem } from '../errors';
+import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
 
@@ -55,7 +57,22 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     res.status(result.status).type(PROBLEM_TYPE).send(JSON.stringify(result.body));
     return;
   }
-  let body = result.body;
+  if (result.stream) {
+    const stream = result.stream;
+    res.status(result.status);
+    // headers are out once bytes flow: a failure now can only cut the body short, which Content-Length reveals
+    pipeline(stream, res).catch((err: Error) => {
+      if (err.name !== 'AbortError' && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        logger.error({ request_id: req.ctx.requestId, err: { message: err.message } }, 'streaming a response failed');
+      }
+    });
+    return;
+  }
+  if (result.body === undefined) {
+    res.status(result.status).end();
+    return;
+  }
+  let body: unknown = result.body;
   if (req.ctx.auth && !req.ctx.auth.scopes.includes('pii:read')) body = maskPersonalData(body);
   if (req.ctx.version) body = downgradeResponse(req.ctx.version, body);
   res.status(result.status).type('application/json').send(JSON.stringify(body));

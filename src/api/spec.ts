@@ -23,6 +23,8 @@ export interface Operation {
   scopes: string[];
   rateLimitFamily: string;
   hasBody: boolean;
+  /** the body is multipart/form-data (an upload), parsed by its route rather than as JSON */
+  multipart: boolean;
   isPublic: boolean;
 }
 
@@ -31,7 +33,7 @@ const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
 /** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family). */
 export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((method) => {
-    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; requestBody?: unknown; security?: unknown[] };
+    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; requestBody?: { content?: Record<string, unknown> }; security?: unknown[] };
     const isPublic = Array.isArray(op.security) && op.security.length === 0;
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
       throw new Error(`openapi.yaml: ${op.operationId} needs x-scopes and x-rate-limit-family`);
@@ -44,6 +46,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       scopes: op['x-scopes'] ?? [],
       rateLimitFamily: op['x-rate-limit-family'] ?? 'public',
       hasBody: op.requestBody !== undefined,
+      multipart: op.requestBody?.content?.['multipart/form-data'] !== undefined,
       isPublic,
     };
   }),

@@ -47,6 +47,20 @@ export interface Contact {
   deletedAt?: Date | null;
 }
 
+export interface FileRecord {
+  id: string;
+  workspace: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  purpose: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt?: Date | null;
+}
+
 export interface EventRecord {
   id: string;
   workspace: string;
@@ -139,6 +153,24 @@ export const ContactSchema = new EntitySchema<Contact>({
   },
 });
 
+export const FileSchema = new EntitySchema<FileRecord>({
+  name: 'File',
+  tableName: 'files',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    filename: { type: 'string' },
+    contentType: { type: 'string' },
+    size: { type: 'integer' },
+    sha256: { type: 'string' },
+    purpose: { type: 'string', nullable: true },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: { ...ts, nullable: true },
+  },
+});
+
 export const EventSchema = new EntitySchema<EventRecord>({
   name: 'Event',
   tableName: 'events',
@@ -181,6 +213,7 @@ export const ENTITIES = [
   WorkspaceSchema,
   ApiKeySchema,
   ContactSchema,
+  FileSchema,
   EventSchema,
   IdempotencySchema,
 ];

@@ -3,9 +3,11 @@ import { Migrator } from '@mikro-orm/migrations';
 import { config } from '../config';
 import { ENTITIES } from './entities';
 import { Migration20261126000000_foundation } from './migrations/Migration20261126000000_foundation';
+import { Migration20261126000002_files } from './migrations/Migration20261126000002_files';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
+  { name: 'Migration20261126000002_files', class: Migration20261126000002_files },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

@@ -10,6 +10,12 @@ const { executeCommand } = proxyLocalActivities<Activities>({
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s', nonRetryableErrorTypes: ['command_missing', 'command_unknown'] },
 });
 
+const { releaseFileBlob } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30s',
+  localRetryThreshold: '10s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   return executeCommand({ commandId: input.commandId, seed: uuid4() });
 }
@@ -18,3 +24,11 @@ async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<Comma
 export const createContact = runCommand;
 export const updateContact = runCommand;
 export const deleteContact = runCommand;
+export const createFile = runCommand;
+
+export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
+  const outcome = await runCommand(input);
+  // only after the tombstone has committed; a refused delete (404) leaves the blob alone
+  if (outcome.status === 200) await releaseFileBlob({ commandId: input.commandId });
+  return outcome;
+}

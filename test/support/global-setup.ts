@@ -41,11 +41,13 @@ export default async function globalSetup(): Promise<void> {
     TEMPORAL_TASK_QUEUE: 'sabnode-test',
     COMMAND_WAIT_MS: '8000',
     LOG_LEVEL: 'info',
+    FILES_DIR: join(ROOT, '.data', `test-files-${process.pid}`),
   };
+  stops.push(async () => rmSync(env.FILES_DIR, { recursive: true, force: true }));
   const worker = await spawnWorker('worker', env);
   const api = await spawnApi('api', apiPort, env);
   stops.unshift(() => api.stop(), () => worker.stop());
-  const info: StackInfo = { apiUrl: `http://127.0.0.1:${apiPort}`, env, apiLog: api.logFile, workerPid: worker.child.pid! };
+  const info: StackInfo = { apiUrl: `http://127.0.0.1:${apiPort}`, env, apiLog: api.logFile, workerPid: worker.child.pid!, apiPid: api.child.pid! };
   writeFileSync(STACK_FILE, JSON.stringify(info));
   log(`ready: api ${info.apiUrl}, postgres :${pgPort}, temporal ${temporal.address}`);
 }
