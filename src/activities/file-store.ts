@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
@@ -75,13 +76,9 @@ export class LocalFileStore implements FileStore {
         done(null, chunk);
       },
     });
-    const fh = await open(tmp, 'wx', 0o600);
-    let closed = false;
     try {
-      await pipeline(source, meter, fh.createWriteStream({ autoClose: false }));
-      await fh.sync();
-      await fh.close();
-      closed = true;
+      // flush: the bytes are fsynced before the stream closes, so a renamed blob is a durable blob
+      await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true }));
       const blob = { sha256: hash.digest('hex'), size };
       await opts.beforeCommit?.(blob);
       const target = this.pathOf(blob.sha256);
@@ -91,7 +88,6 @@ export class LocalFileStore implements FileStore {
       await this.syncDir(join(target, '..'));
       return blob;
     } catch (err) {
-      if (!closed) await fh.close().catch(() => undefined);
       await unlink(tmp).catch(ignoreMissing);
       throw err;
     }

@@ -175,6 +175,8 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
       }
       const gate = new TypeGate(info.mimeType);
       filePart = { stream, filename, gate };
+      // a refusal may come before the store has attached to the gate; the store's pipeline still reports it
+      gate.on('error', () => undefined);
       stream.on('error', (err) => gate.destroy(err));
       stream.pipe(gate);
       stored = store
