@@ -7,10 +7,12 @@ import { closeDb, newWorkspace, sql, stack } from './support/stack';
 const MiB = 1024 * 1024;
 let api: ReturnType<typeof client>;
 let workspaceId: string;
+let key: string;
 
 beforeAll(async () => {
   const ws = await newWorkspace();
   workspaceId = ws.workspaceId;
+  key = ws.key;
   api = client(ws.key);
 });
 afterAll(closeDb);
@@ -63,6 +65,7 @@ function streamedUpload(opts: { size: number; head: Buffer; filename: string; co
     yield Buffer.from(`\r\n--${boundary}--\r\n`);
   }
   return {
+    boundary,
     body: body(),
     headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
     /** sha256 of what was sent (complete once the body was consumed) */
@@ -216,6 +219,43 @@ describe('files', () => {
     expect(rowsAfter).toBe(rowsBefore);
     const [{ n: pinsAfter }] = await sql<{ n: string }>(`select count(*) as n from file_blob_pins`);
     expect(pinsAfter).toBe(pinsBefore);
+  });
+
+  it('refuses a declared Content-Length over the limit before storing anything', async () => {
+    const before = storedFiles();
+    const size = 26 * MiB;
+    const upload = streamedUpload({ size, head: MP4_HEAD, filename: 'declared.mp4', contentType: 'video/mp4' });
+    const framing = Buffer.byteLength(`--${upload.boundary}\r\nContent-Disposition: form-data; name="file"; filename="declared.mp4"\r\nContent-Type: video/mp4\r\n\r\n`) + Buffer.byteLength(`\r\n--${upload.boundary}--\r\n`);
+    const res = await api.post('/v1/files', { rawBody: upload.body, headers: { ...upload.headers, 'Content-Length': String(size + framing) } });
+    expectProblem(res, 413, 'payload_too_large');
+    expect(storedFiles()).toEqual(before);
+  });
+
+  it('keeps nothing of an upload the client abandons halfway', async () => {
+    const before = storedFiles();
+    const upload = streamedUpload({ size: 20 * MiB, head: MP4_HEAD, filename: 'abandoned.mp4', contentType: 'video/mp4' });
+    const controller = new AbortController();
+    async function* halfway(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of upload.body) {
+        yield chunk;
+        if (upload.sent() > 8 * MiB) {
+          // let the server write some of it before the connection goes
+          await new Promise((r) => setTimeout(r, 200));
+          controller.abort();
+          return;
+        }
+      }
+    }
+    const sent = fetch(`${stack().apiUrl}/v1/files`, {
+      method: 'POST',
+      headers: { ...upload.headers, Authorization: `Bearer ${key}` },
+      body: halfway(),
+      duplex: 'half',
+      signal: controller.signal,
+    } as RequestInit);
+    await expect(sent).rejects.toThrow();
+    for (let i = 0; i < 50 && storedFiles().length !== before.length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(storedFiles()).toEqual(before);
   });
 
   it('accepts exactly 25 MiB', async () => {

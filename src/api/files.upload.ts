@@ -28,6 +28,7 @@ const FRAMING_BYTES = 64 * 1024;
 // instead of a reset connection), but only this much of it.
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 const MAX_FILENAME = 255;
+const CLIENT_GONE = new Error('the client closed the connection during the upload');
 
 const tooLarge = () => new ApiError('payload_too_large', `Files are limited to ${config.maxFileBytes} bytes (25 MiB)`);
 const malformed = (detail: string, pointer?: string) =>
@@ -124,10 +125,12 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
       } catch (err) {
         failure ??= err;
       }
-      if (failure) {
-        const err = failure instanceof BlobTooLargeError ? tooLarge() : failure;
-        return refuse(err);
+      if (failure === CLIENT_GONE) {
+        // nobody is left to answer; whatever was half-written is already gone
+        logger.info({ request_id: (req as ApiRequest).ctx.requestId }, 'upload abandoned by the client');
+        return;
       }
+      if (failure) return refuse(failure instanceof BlobTooLargeError ? tooLarge() : failure);
       (req as UploadRequest).upload = upload ?? undefined;
       // the validator checks these against the spec; `file` stands for the part, which is a file
       req.body = upload ? { ...fields, file: upload.filename } : { ...fields };
@@ -150,7 +153,7 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
     };
     req.on('data', count);
     req.once('close', () => {
-      if (!req.complete) abort(new Error('the client closed the connection during the upload'));
+      if (!req.complete) abort(CLIENT_GONE);
     });
 
     parser.on('field', (name, value, info) => {
