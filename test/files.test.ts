@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { decideContentType, sniffContentType } from '../src/api/files.sniff';
+import { parseRange } from '../src/api/http-ranges';
 import { client, type ApiResponse } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 
@@ -297,6 +299,17 @@ describe('files', () => {
     expect(mp3.body.content_type).toBe('audio/mpeg');
   });
 
+  it('keeps a filename in any script, and gives it back in Content-Disposition', async () => {
+    const name = 'résumé "final" 2026.pdf';
+    const res = await api.post('/v1/files', { rawBody: form(Buffer.from('%PDF-1.4\n%âãÏÓ\n'), name, 'application/pdf') });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ filename: name, content_type: 'application/pdf' });
+    const download = await api.get(`/v1/files/${res.body.id}/content`, { streamBody: true });
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="r_sum_ _final_ 2026.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    await download.stream?.cancel();
+  });
+
   it('refuses what is not one multipart file', async () => {
     expectProblem(await api.post('/v1/files', { body: { file: 'x' } }), 415, 'unsupported_media_type');
     const none = new FormData();
@@ -423,5 +436,49 @@ describe('files', () => {
     expect(refused.body.missing_scopes).toEqual(['files:write']);
     const { key: writeOnly } = await ws.keyWith(['files:write']);
     expectProblem(await api.get(`/v1/files/${big.id}/content`, { key: writeOnly }), 403, 'insufficient_scope');
+  });
+});
+
+describe('content sniffing and byte ranges', () => {
+  // the HTTP suite above is the contract; these pin down edge cases of the pure parts
+  it.each([
+    [Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]), 'image/webp'],
+    [Buffer.concat([Buffer.from([0, 0, 0, 0x1c]), Buffer.from('ftypM4A '), Buffer.alloc(8)]), 'audio/mp4'],
+    [Buffer.concat([Buffer.from([0, 0, 0, 0x14]), Buffer.from('ftypqt  '), Buffer.alloc(8)]), 'video/quicktime'],
+    [Buffer.from([0xff, 0xfb, 0x90, 0x64, 0, 0]), 'audio/mpeg'],
+    [Buffer.from([0xff, 0xf1, 0x50, 0x80, 0, 0]), 'application/octet-stream'], // AAC ADTS, not MPEG layer III
+    [Buffer.from('OggS\0\x02\0\0\0\0\0\0\0\0\x80theora', 'latin1'), 'video/ogg'],
+    [Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'text/html'],
+    [Buffer.from('a;b;c\n1;2;3\n4;5;6\n'), 'text/csv'],
+    [Buffer.from('just one line, with a comma\n'), 'text/plain'],
+    [Buffer.from([0xc3, 0x28, 0x41]), 'application/octet-stream'], // not UTF-8
+    [Buffer.alloc(0), 'text/plain'],
+  ])('sniffs %#', (head, type) => {
+    expect(sniffContentType(head, true)).toBe(type);
+  });
+
+  it('lets the declared type decide only where the bytes cannot', () => {
+    expect(decideContentType('audio/mp4', 'video/mp4')).toEqual({ ok: true, contentType: 'audio/mp4' });
+    expect(decideContentType('image/png; charset=binary', 'image/png')).toEqual({ ok: true, contentType: 'image/png' });
+    expect(decideContentType('text/html', 'text/plain').ok).toBe(false);
+    expect(decideContentType('image/gif', 'image/png').ok).toBe(false);
+    expect(decideContentType(undefined, 'text/html').ok).toBe(false);
+  });
+
+  it.each([
+    ['bytes=0-0', 10, { start: 0, end: 0 }],
+    ['bytes=-3', 10, { start: 7, end: 9 }],
+    ['bytes=-30', 10, { start: 0, end: 9 }],
+    ['bytes=5-', 10, { start: 5, end: 9 }],
+    ['bytes=8-20', 10, { start: 8, end: 9 }],
+    ['bytes=10-', 10, 'unsatisfiable'],
+    ['bytes=-0', 10, 'unsatisfiable'],
+    ['bytes=0-', 0, 'unsatisfiable'],
+    ['bytes=5-2', 10, null],
+    ['items=0-5', 10, null],
+    ['bytes=0-1,3-4', 10, null],
+    [undefined, 10, null],
+  ])('Range %s of %i bytes', (header, size, expected) => {
+    expect(parseRange(header, size)).toEqual(expected);
   });
 });

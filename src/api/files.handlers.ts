@@ -40,7 +40,7 @@ export function filesHandlers(orm: MikroORM, runCommand: RunCommand, store: File
       if (noneMatchHits(req.get('if-none-match'), etag)) return { status: 304, body: undefined, headers };
       const range = ifRangeHolds(req.get('if-range'), etag) ? parseRange(req.get('range'), file.size) : null;
       if (range === 'unsatisfiable') {
-        throw new ApiError('range_not_satisfiable', `The file has ${file.size} bytes`, {}, { 'Content-Range': `bytes */${file.size}`, ...headers });
+        throw new ApiError('range_not_satisfiable', `The file has ${file.size} bytes`, {}, { 'Content-Range': `bytes */${file.size}`, 'Accept-Ranges': 'bytes' });
       }
       const content = {
         ...headers,

@@ -69,6 +69,11 @@ class TypeGate extends Transform {
   }
 }
 
+// WHATWG form serialisation escapes only `"`, CR and LF in names (as %22, %0D, %0A); a bare `%` stays as it is.
+function decodeFormDataName(name: string): string {
+  return name.replace(/%22|%0D|%0A/gi, (m) => ({ '%22': '"', '%0D': '\r', '%0A': '\n' })[m.toUpperCase()]!);
+}
+
 /** Reads and drops what is left of the request body, so the answer reaches a client still sending. */
 function drain(req: Request): Promise<void> {
   return new Promise((resolve) => {
@@ -103,7 +108,8 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
 
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fields: 8, fieldSize: 1024, fieldNameSize: 100, parts: 10, headerPairs: 20 } });
+      // browsers and fetch send a UTF-8 filename as it is, not as RFC 5987 `filename*`
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fields: 8, fieldSize: 1024, fieldNameSize: 100, parts: 10, headerPairs: 20 } });
     } catch (err) {
       return refuse(malformed(`The multipart body cannot be read: ${(err as Error).message}`));
     }
@@ -171,7 +177,7 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
         stream.resume();
         return abort(malformed('Send one `file` part per request', '/file'));
       }
-      const filename = info.filename ?? '';
+      const filename = decodeFormDataName(info.filename ?? '');
       if (!filename || filename.length > MAX_FILENAME || /[\x00-\x1f\x7f]/.test(filename)) {
         stream.resume();
         return abort(malformed(`The file part needs a filename of 1 to ${MAX_FILENAME} characters without control characters`, '/file'));
