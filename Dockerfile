@@ -14,6 +14,9 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json openapi.yaml ./
+# file blobs (a volume shared by the API and the worker in docker-compose.yml); created here so `node` owns it
+ENV FILES_DIR=/var/lib/sabnode/files
+RUN mkdir -p /var/lib/sabnode/files && chown node:node /var/lib/sabnode/files
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/api/server.js"]

@@ -1,4 +1,7 @@
 // Process configuration, read once from the environment.
+import { join } from 'node:path';
+import { projectRoot } from './project-root';
+
 const env = process.env;
 
 function int(name: string, fallback: number): number {
@@ -39,5 +42,8 @@ export const config = {
   eventStreamsPerKey: int('EVENT_STREAMS_PER_KEY', 5),
   idempotencyTtlHours: 24,
   maxBodyBytes: 1024 * 1024,
+  // content-addressed file blobs; every API and worker process of a deployment must see the same folder
+  filesDir: env.FILES_DIR || join(projectRoot(), '.data', 'files'),
+  maxFileBytes: 25 * 1024 * 1024,
   logLevel: env.LOG_LEVEL ?? 'info',
 };

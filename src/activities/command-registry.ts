@@ -15,6 +15,7 @@ import {
 import { createOrder, updateOrder } from './orders.commands';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
 import { addContactTags, removeContactTag } from './tags.commands';
+import { createFile, deleteFile } from './files.commands';
 
 export interface CommandResponse {
   status: number;
@@ -46,4 +47,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   updateOrder,
   addContactTags,
   removeContactTag,
+  createFile,
+  deleteFile,
 };

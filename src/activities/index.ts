@@ -1,5 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type MikroORM } from '@mikro-orm/postgresql';
+import { config } from '../config';
+import { ChannelSchema, ContactSchema, IdempotencySchema, MessageSchema, type MessageStatus } from '../db/entities';
+import { ApiError, problemOf } from '../errors';
+import { COMMANDS, type CommandResponse } from './command-registry';
+import { purgeBlobIfUnheld } from './file-blobs';
+import { LocalFileStore, type FileStore } from './file-store';
+import { applyMessageStatus } from './messaging.commands';
+import { PROVIDERS } from './providers';
+import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 /**
  * PostgreSQL puts row values in its messages ("Key (phone)=(+91…) already exists"). Failures go to Temporal
@@ -11,18 +20,13 @@ function withoutRowData(err: DriverException): Error {
   out.name = e.name;
   return out;
 }
-import { ChannelSchema, ContactSchema, IdempotencySchema, MessageSchema, type MessageStatus } from '../db/entities';
-import { ApiError, problemOf } from '../errors';
-import { COMMANDS, type CommandResponse } from './command-registry';
-import { applyMessageStatus } from './messaging.commands';
-import { PROVIDERS } from './providers';
-import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 export interface ActivityDeps {
   orm: MikroORM;
+  files?: FileStore;
 }
 
-export function createActivities({ orm }: ActivityDeps) {
+export function createActivities({ orm, files = new LocalFileStore(config.filesDir) }: ActivityDeps) {
   return {
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit
@@ -89,6 +93,16 @@ export function createActivities({ orm }: ActivityDeps) {
         if (!message) return;
         applyMessageStatus(tx, { workspaceId: message.workspace, requestId: null, seed: `${message.id}:${input.status}`, now: new Date() }, message, input.status, { reason: input.reason });
       });
+    },
+
+    /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */
+    async releaseFileBlob(input: Pick<CommandInput, 'commandId'>): Promise<void> {
+      const [row] = await orm.em.getConnection().execute<{ sha256: string }[]>(
+        `select f.sha256 from idempotency_keys i join files f on f.workspace_id = i.workspace_id and f.id = (i.request->'params'->>'file_id') collate "C"
+         where i.id = ?`,
+        [input.commandId],
+      );
+      if (row) await purgeBlobIfUnheld(orm, files, row.sha256);
     },
   };
 }

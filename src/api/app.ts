@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import * as OpenApiValidator from 'express-openapi-validator';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client, Connection } from '@temporalio/client';
+import { LocalFileStore, type FileStore } from '../activities/file-store';
 import { config } from '../config';
 import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../errors';
 import { logger } from '../logger';
@@ -15,6 +16,8 @@ import { corsFor } from './cors';
 import { eventsHandlers } from './events.handlers';
 import { messagingHandlers } from './messaging.handlers';
 import type { EventStreams } from './events.stream';
+import { filesHandlers } from './files.handlers';
+import { receiveUpload } from './files.upload';
 import { registry, requestDuration } from './metrics';
 import { ordersHandlers } from './orders.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
@@ -28,6 +31,7 @@ export interface AppDeps {
   client: Client;
   connection: Connection;
   eventStreams: EventStreams;
+  files?: FileStore;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
@@ -186,6 +190,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const runCommand = commandRunner(deps);
+  const files = deps.files ?? new LocalFileStore(config.filesDir);
   const handlers: Record<string, Handler> = {
     ...contactsHandlers(deps.orm, runCommand),
     ...messagingHandlers(deps.orm, runCommand),
@@ -194,6 +199,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...statusHandlers(),
     ...eventsHandlers(deps.orm, deps.eventStreams),
     ...tagsHandlers(deps.orm, runCommand),
+    ...filesHandlers(deps.orm, runCommand, files),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,
@@ -202,6 +208,8 @@ export function createApp(deps: AppDeps): express.Express {
     validateSecurity: false,
     validateFormats: true,
     ignoreUndocumented: true,
+    // multer would hold uploads in memory; receiveUpload streams them to the FileStore instead
+    fileUploader: false,
   });
 
   const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
@@ -229,9 +237,10 @@ export function createApp(deps: AppDeps): express.Express {
     if (op.auth === 'signature') {
       // the signature covers the body, so the body is read before the caller is known
       app[op.method](op.expressPath, bind(op), jsonBody, wrap(authenticateProvider(deps.orm, op)), version, ...validator, run);
-    } else {
-      app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...(op.hasBody ? [jsonBody, upgrade(op)] : []), ...validator, run);
+      continue;
     }
+    const body = !op.hasBody ? [] : op.multipart ? [receiveUpload(deps.orm, files)] : [jsonBody, upgrade(op)];
+    app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...body, ...validator, run);
   }
   const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));
   if (extra.length) throw new Error(`handlers without an operation in openapi.yaml: ${extra.join(', ')}`);

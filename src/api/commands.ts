@@ -82,14 +82,22 @@ const TRANSIENT_GRPC = new Set([14, 4, 1]);
  * Runs a mutation as a Temporal workflow under its Idempotency-Key: claim the key in PostgreSQL, start (or join)
  * the workflow, wait a bounded time for its result, and answer with the response the command stored.
  */
-export function commandRunner(deps: CommandDeps) {
-  /** `idempotencyKey` overrides the header for callers whose requests carry their own identity (provider callbacks). */
-  return async function runCommand(req: AuthedRequest, idempotencyKey?: string): Promise<HandlerResult> {
+export interface RunCommandOptions {
+  /** overrides the header for callers whose requests carry their own identity (a provider's message id) */
+  idempotencyKey?: string;
+  /** replaces the request body when the wire body is not what the command runs on (an upload's metadata) */
+  body?: Record<string, unknown>;
+}
+
+export type RunCommand = (req: AuthedRequest, opts?: RunCommandOptions) => Promise<HandlerResult>;
+
+export function commandRunner(deps: CommandDeps): RunCommand {
+  return async function runCommand(req: AuthedRequest, opts: RunCommandOptions = {}): Promise<HandlerResult> {
     const { auth, operation: op, requestId } = req.ctx;
-    const key = idempotencyKey ?? req.get('idempotency-key') ?? randomUUID();
+    const key = opts.idempotencyKey ?? req.get('idempotency-key') ?? randomUUID();
     const keyHash = sha256Hex(key);
     const params = { ...(req.params as Record<string, string>) };
-    const body = op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null;
+    const body = opts.body ?? (op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null);
     const request: CommandRequest = { params, body, requestId, keyId: auth.keyId };
     const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body }));
     const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Operation } from './spec';
@@ -30,7 +31,9 @@ export interface HandlerResult {
   body: unknown;
   headers?: Record<string, string>;
   /** A streamed answer (text/event-stream): called once its head is written, with this caller's body renderer. */
-  stream?: (res: Response, render: (body: unknown) => unknown) => void;
+  eventStream?: (res: Response, render: (body: unknown) => unknown) => void;
+  /** bytes to stream as they are (file content) instead of a JSON body */
+  stream?: Readable;
 }
 
 export interface AuthedRequest extends ApiRequest {

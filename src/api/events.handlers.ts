@@ -16,7 +16,7 @@ export function eventsHandlers(orm: MikroORM, streams: EventStreams) {
       // the header wins: EventSource sends it on every reconnect while the URL keeps its first query
       const lastEventId = req.get('last-event-id') ?? q.last_event_id;
       const stream = await streams.open(req.ctx.auth, { lastEventId, types: q.types ?? [] });
-      return { status: 200, body: null, stream };
+      return { status: 200, body: null, eventStream: stream };
     },
   };
 }

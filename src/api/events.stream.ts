@@ -31,7 +31,7 @@ export interface StreamRequest {
   types: string[];
 }
 
-/** Starts a stream once the response head is written (HandlerResult.stream). */
+/** Starts a stream once the response head is written (HandlerResult.eventStream). */
 export type StreamStarter = (res: Response, render: (body: unknown) => unknown) => void;
 
 interface Subscriber {

@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { findChannel, listChannels, listConversations, listMessages, retrieveConversation, retrieveMessage, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
 import { ApiError } from '../errors';
+import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 
-type RunCommand = (req: AuthedRequest, idempotencyKey?: string) => Promise<HandlerResult>;
 
 export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {
   const ws = (req: AuthedRequest) => req.ctx.auth.workspaceId;
@@ -17,10 +17,10 @@ export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {
     updateConversation: (req: AuthedRequest) => runCommand(req),
     createMessage: (req: AuthedRequest) => runCommand(req),
     // a provider's own message id makes its retries (and replays) land on the first result
-    receiveInboundMessage: (req: AuthedRequest) => runCommand(req, `inbound:${(req.body as { provider_message_id: string }).provider_message_id}`),
+    receiveInboundMessage: (req: AuthedRequest) => runCommand(req, { idempotencyKey: `inbound:${(req.body as { provider_message_id: string }).provider_message_id}` }),
     receiveMessageStatus: (req: AuthedRequest) => {
       const body = req.body as { provider_message_id: string; status: string };
-      return runCommand(req, `status:${body.provider_message_id}:${body.status}`);
+      return runCommand(req, { idempotencyKey: `status:${body.provider_message_id}:${body.status}` });
     },
     async listChannels(req: AuthedRequest): Promise<HandlerResult> {
       return { status: 200, body: await listChannels(orm.em.fork(), ws(req), pageParams(req, {})) };

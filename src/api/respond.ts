@@ -1,5 +1,7 @@
+import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { ApiError, ERROR_CATALOGUE, problemOf, type Problem } from '../errors';
+import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
 
@@ -65,14 +67,28 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     res.status(result.status).type(PROBLEM_TYPE).send(JSON.stringify(result.body));
     return;
   }
-  if (result.stream) {
+  if (result.eventStream) {
     res.status(result.status);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
     // reverse proxies (nginx) must pass each message on at once
     res.setHeader('X-Accel-Buffering', 'no');
     res.flushHeaders();
-    result.stream(res, (body) => renderBody(req, body));
+    result.eventStream(res, (body) => renderBody(req, body));
+    return;
+  }
+  if (result.stream) {
+    res.status(result.status);
+    // headers are out once bytes flow: a failure now can only cut the body short, which Content-Length reveals
+    pipeline(result.stream, res).catch((err: Error) => {
+      if (err.name !== 'AbortError' && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+        logger.error({ request_id: req.ctx.requestId, err: { message: err.message } }, 'streaming a response failed');
+      }
+    });
+    return;
+  }
+  if (result.body === undefined) {
+    res.status(result.status).end();
     return;
   }
   res.status(result.status).type('application/json').send(JSON.stringify(renderBody(req, result.body)));

@@ -1,4 +1,6 @@
 import { createServer } from 'node:http';
+import { sweepExpiredPins } from '../activities/file-blobs';
+import { LocalFileStore } from '../activities/file-store';
 import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { logger } from '../logger';
@@ -12,13 +14,16 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const orm = await openOrm();
   const { client, connection } = temporalClient();
   const eventStreams = new EventStreams(orm);
-  const app = createApp({ orm, client, connection, eventStreams });
+  const files = new LocalFileStore(config.filesDir);
+  const app = createApp({ orm, client, connection, eventStreams, files });
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
   const sweep = setInterval(() => {
     sweepRateLimitWindows(orm).catch(() => undefined);
     sweepExpiredIdempotencyKeys(orm).catch(() => undefined);
+    sweepExpiredPins(orm, files).catch(() => undefined);
+    files.sweepTemp().catch(() => undefined);
   }, 30_000);
   sweep.unref();
   const address = server.address();

@@ -23,6 +23,8 @@ export interface Operation {
   scopes: string[];
   rateLimitFamily: string;
   hasBody: boolean;
+  /** the body is multipart/form-data (an upload), parsed by its route rather than as JSON */
+  multipart: boolean;
   isPublic: boolean;
   /** how callers prove who they are: an API key, or a channel provider's body signature */
   auth: 'key' | 'signature';
@@ -35,7 +37,7 @@ const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
 /** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family, x-publishable). */
 export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((method) => {
-    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; 'x-publishable'?: boolean; requestBody?: unknown; security?: Record<string, unknown>[] };
+    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; 'x-publishable'?: boolean; requestBody?: { content?: Record<string, unknown> }; security?: Record<string, unknown>[] };
     const isPublic = Array.isArray(op.security) && op.security.length === 0;
     const signed = !!op.security?.some((s) => 'providerSignature' in s);
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
@@ -52,6 +54,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       scopes: op['x-scopes'] ?? [],
       rateLimitFamily: op['x-rate-limit-family'] ?? 'public',
       hasBody: op.requestBody !== undefined,
+      multipart: op.requestBody?.content?.['multipart/form-data'] !== undefined,
       isPublic,
       auth: signed ? ('signature' as const) : ('key' as const),
       publishable,

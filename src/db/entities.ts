@@ -51,6 +51,20 @@ export interface Contact {
   deletedAt?: Date | null;
 }
 
+export interface FileRecord {
+  id: string;
+  workspace: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  purpose: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt?: Date | null;
+}
+
 export interface Tag {
   id: string;
   workspace: string;
@@ -277,6 +291,24 @@ export const ContactSchema = new EntitySchema<Contact>({
   },
 });
 
+export const FileSchema = new EntitySchema<FileRecord>({
+  name: 'File',
+  tableName: 'files',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    filename: { type: 'string' },
+    contentType: { type: 'string' },
+    size: { type: 'integer' },
+    sha256: { type: 'string' },
+    purpose: { type: 'string', nullable: true },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: { ...ts, nullable: true },
+  },
+});
+
 export const TagSchema = new EntitySchema<Tag>({
   name: 'Tag',
   tableName: 'tags',
@@ -445,6 +477,7 @@ export const ENTITIES = [
   TemplateSchema,
   OrderSchema,
   TagSchema,
+  FileSchema,
   EventSchema,
   IdempotencySchema,
   ChannelSchema,

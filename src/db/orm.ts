@@ -4,12 +4,14 @@ import { config } from '../config';
 import { ENTITIES } from './entities';
 import { Migration20261126000000_foundation } from './migrations/Migration20261126000000_foundation';
 import { Migration20261126000001_orders_templates } from './migrations/Migration20261126000001_orders_templates';
+import { Migration20261126000002_files } from './migrations/Migration20261126000002_files';
 import { Migration20261126000003_tags } from './migrations/Migration20261126000003_tags';
 import { Migration20261126000004_messaging } from './migrations/Migration20261126000004_messaging';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
   { name: 'Migration20261126000001_orders_templates', class: Migration20261126000001_orders_templates },
+  { name: 'Migration20261126000002_files', class: Migration20261126000002_files },
   { name: 'Migration20261126000003_tags', class: Migration20261126000003_tags },
   { name: 'Migration20261126000004_messaging', class: Migration20261126000004_messaging },
 ];

@@ -21,6 +21,12 @@ const { executeCommand } = proxyLocalActivities<Activities>({
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s', nonRetryableErrorTypes: ['command_missing', 'command_unknown'] },
 });
 
+const { releaseFileBlob } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30s',
+  localRetryThreshold: '10s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
+});
+
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
   // work the command asked for after its commit (a message's delivery) outlives this short workflow
@@ -85,3 +91,11 @@ export const createOrder = runCommand;
 export const updateOrder = runCommand;
 export const addContactTags = runCommand;
 export const removeContactTag = runCommand;
+export const createFile = runCommand;
+
+export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
+  const outcome = await runCommand(input);
+  // only after the tombstone has committed; a refused delete (404) leaves the blob alone
+  if (outcome.status === 200) await releaseFileBlob({ commandId: input.commandId });
+  return outcome;
+}

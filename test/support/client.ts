@@ -10,12 +10,17 @@ export interface ApiResponse<T = any> {
   headers: Headers;
   body: T;
   text: string;
+  /** with `streamBody`, the unread body of a non-JSON response */
+  stream?: ReadableStream<Uint8Array> | null;
 }
 
 export interface CallOptions {
   key?: string | null;
   body?: unknown;
-  rawBody?: string | Buffer;
+  /** a stream or async iterable is sent as it is produced (chunked), so a large upload never sits in the test's memory */
+  rawBody?: string | Buffer | FormData | AsyncIterable<Uint8Array>;
+  /** leave a non-JSON response body unread in `stream`, for downloads too large to buffer */
+  streamBody?: boolean;
   headers?: Record<string, string>;
   baseUrl?: string;
   /** skip the spec check, for the few calls that test what the spec cannot describe (unknown routes) */
@@ -64,9 +69,10 @@ export function assertMatchesSpec(method: string, path: string, res: ApiResponse
   const contentType = (res.headers.get('content-type') ?? '').split(';')[0];
   const media = Object.keys(response.content ?? {});
   if (!media.length) return;
-  if (!media.includes(contentType)) throw new Error(`${where}: content type ${contentType} is not one of ${media.join(', ')}`);
-  // an event stream never ends; its status and headers are what a call can check
-  if (contentType === 'text/event-stream') return;
+  const matched = media.find((m) => m === contentType || m === '*/*' || (m.endsWith('/*') && contentType.startsWith(m.slice(0, -1))));
+  if (!matched) throw new Error(`${where}: content type ${contentType} is not one of ${media.join(', ')}`);
+  // binary content (file downloads) and event streams (which never end): status and headers are the contract
+  if (!/[/+]json$/.test(matched)) return;
   // the spec describes the current version; older versions are checked by their own tests
   if (res.headers.get('api-version') !== CURRENT_VERSION && res.status < 400) return;
   const schemaPointer = `${pointer}/content/${esc(contentType)}/schema`;
@@ -83,16 +89,23 @@ export function assertMatchesSpec(method: string, path: string, res: ApiResponse
 export async function call<T = any>(method: string, path: string, opts: CallOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (opts.key) headers.Authorization = `Bearer ${opts.key}`;
-  let body: string | Buffer | undefined;
+  let body: CallOptions['rawBody'];
   if (opts.rawBody !== undefined) body = opts.rawBody;
   else if (opts.body !== undefined) {
     body = JSON.stringify(opts.body);
     headers['Content-Type'] ??= 'application/json';
   }
-  const res = await fetch(`${opts.baseUrl ?? stack().apiUrl}${path}`, { method, headers, body });
+  const streaming = body !== undefined && typeof body === 'object' && Symbol.asyncIterator in body;
+  const init = { method, headers, body, ...(streaming ? { duplex: 'half' } : {}) } as RequestInit;
+  const res = await fetch(`${opts.baseUrl ?? stack().apiUrl}${path}`, init);
   if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
     await res.body?.cancel();
     const out = { status: res.status, headers: res.headers, body: null as T, text: '' };
+    if (!opts.unchecked) assertMatchesSpec(method, path, out);
+    return out;
+  }
+  if (opts.streamBody && !/json/.test(res.headers.get('content-type') ?? 'json')) {
+    const out = { status: res.status, headers: res.headers, body: null as T, text: '', stream: res.body as ReadableStream<Uint8Array> | null };
     if (!opts.unchecked) assertMatchesSpec(method, path, out);
     return out;
   }

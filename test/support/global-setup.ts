@@ -44,11 +44,13 @@ export default async function globalSetup(): Promise<void> {
     SANDBOX_READ_AFTER_MS: '300',
     EVENT_STREAM_HEARTBEAT_MS: '1000',
     LOG_LEVEL: 'info',
+    FILES_DIR: join(ROOT, '.data', `test-files-${process.pid}`),
   };
+  stops.push(async () => rmSync(env.FILES_DIR, { recursive: true, force: true }));
   const worker = await spawnWorker('worker', env);
   const api = await spawnApi('api', apiPort, env);
   stops.unshift(() => api.stop(), () => worker.stop());
-  const info: StackInfo = { apiUrl: `http://127.0.0.1:${apiPort}`, env, apiLog: api.logFile, workerPid: worker.child.pid! };
+  const info: StackInfo = { apiUrl: `http://127.0.0.1:${apiPort}`, env, apiLog: api.logFile, workerPid: worker.child.pid!, apiPid: api.child.pid! };
   writeFileSync(STACK_FILE, JSON.stringify(info));
   log(`ready: api ${info.apiUrl}, postgres :${pgPort}, temporal ${temporal.address}`);
 }

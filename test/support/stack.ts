@@ -12,6 +12,7 @@ export interface StackInfo {
   env: Record<string, string>;
   apiLog: string;
   workerPid: number;
+  apiPid: number;
 }
 
 export function stack(): StackInfo {
