@@ -220,6 +220,44 @@ describe('templates, opt-in confirmation and the contact timeline', () => {
     expect(needsBoth.status).toBe(400);
   });
 
+  it('sends a media message naming an uploaded file, and refuses a file it cannot see', async () => {
+    const { channel, secret, contact, phone } = await setup('sandbox');
+    await providerCall(channel.id, secret, 'inbound', { from: phone, text: 'send the invoice', provider_message_id: `wamid.${randomUUID()}` });
+    const conversation = (await api.get(`/v1/conversations?contact_id=${contact.id}`)).body.data[0];
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%invoice\n')], { type: 'application/pdf' }), 'invoice.pdf');
+    const file = await api.post('/v1/files', { rawBody: form });
+    expect(file.status).toBe(201);
+    const sent = await api.post(`/v1/conversations/${conversation.id}/messages`, { body: { type: 'media', file_id: file.body.id, text: 'Your invoice' } });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ type: 'media', file_id: file.body.id, text: 'Your invoice' });
+    const other = client((await newWorkspace()).key);
+    const theirs = new FormData();
+    theirs.append('file', new Blob([Buffer.from('%PDF-1.4\n%theirs\n')], { type: 'application/pdf' }), 'theirs.pdf');
+    const foreign = await other.post('/v1/files', { rawBody: theirs });
+    const refused = await api.post(`/v1/conversations/${conversation.id}/messages`, { body: { type: 'media', file_id: foreign.body.id } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('file_not_found');
+    expect((await api.delete(`/v1/files/${file.body.id}`)).status).toBe(200);
+    const gone = await api.post(`/v1/conversations/${conversation.id}/messages`, { body: { type: 'media', file_id: file.body.id } });
+    expect(gone.body.code).toBe('file_not_found');
+  });
+
+  it('replays channel and conversation creation under their keys', async () => {
+    const idem = randomUUID();
+    const a = await api.post('/v1/channels', { body: { name: 'replayed', provider: 'sandbox' }, headers: { 'Idempotency-Key': idem } });
+    const b = await api.post('/v1/channels', { body: { name: 'replayed', provider: 'sandbox' }, headers: { 'Idempotency-Key': idem } });
+    expect(b.text).toBe(a.text);
+    expect(b.headers.get('idempotent-replayed')).toBe('true');
+    const contact = await api.post('/v1/contacts', { body: { external_id: `cnv-replay-${idem}` } });
+    const key = randomUUID();
+    const c1 = await api.post('/v1/conversations', { body: { contact_id: contact.body.id, channel_id: a.body.id }, headers: { 'Idempotency-Key': key } });
+    const c2 = await api.post('/v1/conversations', { body: { contact_id: contact.body.id, channel_id: a.body.id }, headers: { 'Idempotency-Key': key } });
+    expect([c1.status, c2.status]).toEqual([201, 201]);
+    expect(c2.body.id).toBe(c1.body.id);
+    expect(await sql(`select id from conversations where contact_id = ?`, [contact.body.id])).toHaveLength(1);
+  });
+
   it('lists a contact’s orders, messages and events in one newest-first stream', async () => {
     const { channel, secret, contact, phone } = await setup('sandbox');
     await providerCall(channel.id, secret, 'inbound', { from: phone, text: 'hello', provider_message_id: `wamid.${randomUUID()}` });
