@@ -6,6 +6,7 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import { config } from './config';
 import type { EventRecord } from './db/entities';
 import { settledEventsOfAllWorkspaces, settledHorizon } from './db/events';
+import { toDate } from './db/timestamps';
 import { deliveryFollowUp, deliveryIdFor } from './activities/webhooks.commands';
 import { logger } from './logger';
 import { searchKeys } from './temporal';
@@ -52,7 +53,8 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<{ workspaceId: st
     const rows: unknown[][] = [];
     for (const e of events) {
       for (const ep of endpoints) {
-        if (ep.workspace_id !== e.workspace || new Date(ep.created_at) > e.createdAt) continue;
+        // only events committed after the endpoint: not even its own webhook_endpoint.created
+        if (ep.workspace_id !== e.workspace || e.createdAt <= toDate(ep.created_at)) continue;
         if (endpointWants(ep.event_types, ep.id, e)) rows.push([deliveryIdFor(ep.id, e.id), e.workspace, ep.id, e.id, e.type]);
       }
     }
