@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { client } from './support/client';
 import { expectAuthRefusals, expectProblem } from './support/operation-refusals';
 import { privateStack } from './support/processes';
+import { freePort } from '../src/stack/embedded';
 import { closeDb, newWorkspace, sql } from './support/stack';
 
 jest.setTimeout(60_000);
@@ -32,6 +33,8 @@ class Receiver {
         const r = { path: req.url ?? '/', headers: req.headers, body };
         this.received.push(r);
         const out = this.answer(r, this.received.filter((x) => x.path === r.path).length);
+        // status 0: never answer (a receiver that hangs)
+        if (out.status === 0) return;
         res.writeHead(out.status, out.headers ?? {}).end('{"ok":true}');
       });
     });
@@ -46,7 +49,10 @@ class Receiver {
     return this.received.filter((r) => r.path === path);
   }
   close(): Promise<void> {
-    return new Promise((r) => this.server.close(() => r()));
+    return new Promise((r) => {
+      this.server.close(() => r());
+      this.server.closeAllConnections();
+    });
   }
 }
 
@@ -303,6 +309,52 @@ describe('webhook deliveries', () => {
     } finally {
       await new Promise<void>((r) => trap.close(() => r()));
     }
+  });
+});
+
+describe('webhook failure handling', () => {
+  it('honours Retry-After between attempts', async () => {
+    receiver.answer = (r, nth) => (r.path === '/retry-after' && nth === 1 ? { status: 429, headers: { 'Retry-After': '2' } } : { status: 200 });
+    const ep = await endpoint('/retry-after');
+    const sent = await api.post(`/v1/webhook-endpoints/${ep.id}/test`);
+    const done = await waitFor(() => delivery(sent.body.id), finished);
+    expect(done.body.status).toBe('succeeded');
+    const [first, second] = done.body.attempts;
+    expect(first.response_headers['retry-after']).toBe('2');
+    // the timetable says 200 ms here; the receiver asked for 2 s
+    expect(Date.parse(second.attempted_at) - Date.parse(first.attempted_at)).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('names the network failure of an attempt: connection refused, timeout', async () => {
+    const closedPort = await freePort();
+    const refused = await api.post('/v1/webhook-endpoints', { body: { url: `http://127.0.0.1:${closedPort}/nobody` } });
+    const a = await api.post(`/v1/webhook-endpoints/${refused.body.id}/test`);
+    receiver.answer = (r) => (r.path === '/hang' ? { status: 0 } : { status: 200 });
+    const hang = await endpoint('/hang');
+    const b = await api.post(`/v1/webhook-endpoints/${hang.id}/test`);
+    const first = await waitFor(() => delivery(a.body.id), (r) => r.body.attempt_count >= 1);
+    expect(first.body.attempts[0]).toMatchObject({ status_code: null, response_headers: null, error: { code: 'refused' } });
+    const second = await waitFor(() => delivery(b.body.id), (r) => r.body.attempt_count >= 1);
+    expect(second.body.attempts[0]).toMatchObject({ status_code: null, error: { code: 'timeout' } });
+    expect(second.body.attempts[0].duration_ms).toBeGreaterThanOrEqual(1400);
+    expect(second.body.next_attempt_at).not.toBeNull();
+    await api.delete(`/v1/webhook-endpoints/${hang.id}`);
+    await api.delete(`/v1/webhook-endpoints/${refused.body.id}`);
+  });
+
+  it('disables an endpoint whose attempts have all failed for 5 days, with an event', async () => {
+    receiver.answer = (r) => (r.path === '/failing' ? { status: 500 } : { status: 200 });
+    const ep = await endpoint('/failing');
+    await sql(`update webhook_endpoints set failing_since = now() - interval '5 days 1 minute' where id = ?`, [ep.id]);
+    const sent = await api.post(`/v1/webhook-endpoints/${ep.id}/test`);
+    const done = await waitFor(() => delivery(sent.body.id), finished);
+    expect(done.body.status).toBe('dead');
+    expect(done.body.attempts).toHaveLength(1);
+    expect((await api.get(`/v1/webhook-endpoints/${ep.id}`)).body).toMatchObject({ enabled: false, disabled_reason: 'failing' });
+    const events = await api.get(`/v1/events?type=webhook_endpoint.disabled`);
+    expect(events.body.data.map((e: { data: { object: { id: string } } }) => e.data.object.id)).toContain(ep.id);
+    const dead = await api.get(`/v1/events?type=webhook_delivery.*`);
+    expect(dead.body.data.map((e: { data: { object: { id: string } } }) => e.data.object.id)).toContain(sent.body.id);
   });
 });
 
