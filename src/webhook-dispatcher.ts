@@ -32,8 +32,14 @@ export function endpointWants(types: string[], endpointId: string, event: Pick<E
 
 const BATCH = 500;
 
-/** One step: at most BATCH events. Returns the deliveries it created; only one worker at a time holds the position. */
-export async function dispatchWebhooks(orm: MikroORM): Promise<{ workspaceId: string; deliveryId: string }[]> {
+interface DispatchStep {
+  /** events read in this step; a full batch means more are waiting */
+  read: number;
+  created: { workspaceId: string; deliveryId: string }[];
+}
+
+/** One step: at most BATCH events. Only one worker at a time holds the position. */
+export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
   const horizon = await settledHorizon(orm.em.fork());
   return orm.em.fork().transactional(async (em) => {
     const conn = em.getConnection();
@@ -41,9 +47,9 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<{ workspaceId: st
     const [pos] = await conn.execute<{ txid: string; event_id: string }[]>(
       'select txid::text as txid, event_id from webhook_dispatch_position where id = 1 for update skip locked', [], 'all', trx,
     );
-    if (!pos) return [];
+    if (!pos) return { read: 0, created: [] };
     const events = await settledEventsOfAllWorkspaces(em, { txid: pos.txid, id: pos.event_id }, horizon, BATCH);
-    if (!events.length) return [];
+    if (!events.length) return { read: 0, created: [] };
     const workspaces = [...new Set(events.map((e) => e.workspace))];
     const endpoints = await conn.execute<EndpointFilter[]>(
       `select id, workspace_id, event_types, created_at from webhook_endpoints
@@ -69,7 +75,7 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<{ workspaceId: st
     }
     const last = events[events.length - 1];
     await conn.execute('update webhook_dispatch_position set txid = ?::xid8, event_id = ? where id = 1', [last.txid, last.id], 'run', trx);
-    return created.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id }));
+    return { read: events.length, created: created.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })) };
   });
 }
 
@@ -102,13 +108,14 @@ export async function runWebhookDispatcher(orm: MikroORM, client: Client, signal
   let sweepAt = 0;
   while (!signal.aborted) {
     try {
-      const created = await dispatchWebhooks(orm);
-      await startDeliveries(client, created);
+      const step = await dispatchWebhooks(orm);
+      await startDeliveries(client, step.created);
       if (Date.now() > sweepAt) {
         sweepAt = Date.now() + 30_000;
         await startDeliveries(client, await unstartedDeliveries(orm));
       }
-      if (created.length) continue;
+      // a backlog is read batch after batch without pausing
+      if (step.read === BATCH) continue;
     } catch (err) {
       logger.warn({ error: (err as Error).message }, 'webhook dispatch failed; retrying');
     }
