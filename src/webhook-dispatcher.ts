@@ -79,10 +79,13 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
   });
 }
 
-/** Deliveries that exist but were never started (Temporal was down right after their commit). */
+/**
+ * Deliveries queued (created or replayed) but not attempted for a while: their workflow never started (Temporal was
+ * down right after the commit, or a replay met the previous run still finishing). Starting an existing one is a no-op.
+ */
 async function unstartedDeliveries(orm: MikroORM): Promise<{ workspaceId: string; deliveryId: string }[]> {
   const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string }[]>(
-    `select id, workspace_id from webhook_deliveries where status = 'pending' and attempt_count = 0 and created_at < now() - interval '30 seconds' limit 100`,
+    `select id, workspace_id from webhook_deliveries where status = 'pending' and updated_at < now() - interval '30 seconds' limit 100`,
   );
   return rows.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id }));
 }

@@ -275,6 +275,14 @@ describe('webhook deliveries', () => {
     expect(shown.body).toMatchObject({ enabled: false, disabled_reason: 'gone' });
     const events = await sql<{ type: string }>(`select type from events where object_id = ? order by sequence`, [ep.id]);
     expect(events.map((e) => e.type)).toContain('webhook_endpoint.disabled');
+    // replays while disabled end dead at once, each with its own event
+    for (let i = 0; i < 2; i++) {
+      expect((await api.post(`/v1/webhook-deliveries/${sent.body.id}/replay`)).status).toBe(202);
+      await waitFor(() => sql(`select id from events where object_id = ?`, [sent.body.id]), (rows) => rows.length === i + 2);
+    }
+    const deadEvents = await sql<{ sequence: number }>(`select sequence from events where object_id = ? order by sequence`, [sent.body.id]);
+    expect(deadEvents.map((e) => e.sequence)).toEqual([1, 2, 3]);
+    expect(receiver.at('/gone')).toHaveLength(1);
     const enabled = await api.patch(`/v1/webhook-endpoints/${ep.id}`, { body: { enabled: true } });
     expect(enabled.body).toMatchObject({ enabled: true, disabled_reason: null });
   });

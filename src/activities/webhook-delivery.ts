@@ -21,8 +21,10 @@ function disableEndpoint(em: Parameters<typeof recordEvent>[0], ctx: CommandCont
   endpoint.disabledReason = reason;
   endpoint.version += 1;
   endpoint.updatedAt = ctx.now;
-  recordEvent(em, ctx, 1, { type: 'webhook_endpoint.disabled', objectType: 'webhook_endpoint', objectId: endpoint.id, sequence: endpoint.version, object: toEndpointWire(endpoint, ctx.now), previousAttributes: previous });
+  recordEvent(em, { ...ctx, seed: `${endpoint.id}:v${endpoint.version}` }, 0, { type: 'webhook_endpoint.disabled', objectType: 'webhook_endpoint', objectId: endpoint.id, sequence: endpoint.version, object: toEndpointWire(endpoint, ctx.now), previousAttributes: previous });
 }
+
+const isFinished = (d: WebhookDelivery) => d.status === 'succeeded' || d.status === 'dead';
 
 export function createWebhookActivities(orm: MikroORM) {
   return {
@@ -42,7 +44,8 @@ export function createWebhookActivities(orm: MikroORM) {
       const em = orm.em.fork();
       const delivery = await em.findOne(WebhookDeliverySchema, { id: input.deliveryId });
       if (!delivery) throw ApplicationFailure.nonRetryable(`no webhook delivery ${input.deliveryId}`, 'delivery_missing');
-      if (delivery.attemptCount >= input.attempt) return { done: delivery.status === 'succeeded' || delivery.status === 'dead', retryAfterMs: null };
+      // a retry of an attempt that already committed, or of one that found the delivery finished: nothing to send
+      if (delivery.attemptCount >= input.attempt || isFinished(delivery)) return { done: isFinished(delivery), retryAfterMs: null };
       const endpoint = await em.findOneOrFail(WebhookEndpointSchema, { id: delivery.endpoint });
       const event = await em.findOneOrFail(EventSchema, { id: delivery.event });
       const now = new Date();
@@ -55,7 +58,7 @@ export function createWebhookActivities(orm: MikroORM) {
       }
       return orm.em.fork().transactional(async (tx) => {
         const d = await tx.findOneOrFail(WebhookDeliverySchema, { id: input.deliveryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (d.attemptCount >= input.attempt) return { done: d.status === 'succeeded' || d.status === 'dead', retryAfterMs: null };
+        if (d.attemptCount >= input.attempt || isFinished(d)) return { done: isFinished(d), retryAfterMs: null };
         const ep = await tx.findOneOrFail(WebhookEndpointSchema, { id: d.endpoint }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         const at = new Date();
         const ctx: CommandContext = { workspaceId: d.workspace, requestId: null, seed: `${d.id}:${input.attempt}`, now: at };
@@ -110,6 +113,7 @@ export function createWebhookActivities(orm: MikroORM) {
 async function markDead(tx: Parameters<typeof recordEvent>[0], ctx: CommandContext, d: WebhookDelivery): Promise<void> {
   d.status = 'dead';
   d.nextAttemptAt = null;
-  recordEvent(tx, ctx, 0, { type: 'webhook_delivery.dead', objectType: 'webhook_delivery', objectId: d.id, sequence: await nextSequence(tx, d.id), object: toDeliveryWire(d) });
+  const sequence = await nextSequence(tx, d.id);
+  recordEvent(tx, { ...ctx, seed: `${d.id}:dead:${sequence}` }, 0, { type: 'webhook_delivery.dead', objectType: 'webhook_delivery', objectId: d.id, sequence, object: toDeliveryWire(d) });
   await tx.flush();
 }
