@@ -46,4 +46,15 @@ export const config = {
   filesDir: env.FILES_DIR || join(projectRoot(), '.data', 'files'),
   maxFileBytes: 25 * 1024 * 1024,
   logLevel: env.LOG_LEVEL ?? 'info',
+  webhooks: {
+    // delay before each attempt, from the event: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h
+    retryScheduleMs: (env.WEBHOOK_RETRY_SCHEDULE_MS || '0,5000,300000,1800000,7200000,18000000,36000000,36000000').split(',').map((v) => Number(v.trim())),
+    attemptTimeoutMs: int('WEBHOOK_ATTEMPT_TIMEOUT_MS', 5_000),
+    retryAfterMaxMs: int('WEBHOOK_RETRY_AFTER_MAX_MS', 36_000_000),
+    disableAfterFailingMs: int('WEBHOOK_DISABLE_AFTER_FAILING_MS', 5 * 24 * 3600 * 1000),
+    dispatchPollMs: int('WEBHOOK_DISPATCH_POLL_MS', 500),
+    // hosts (exact names or literal addresses) exempt from the https and public-address rules, for development and tests
+    allowedHosts: new Set((env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
+    developmentMode: env.NODE_ENV !== 'production',
+  },
 };

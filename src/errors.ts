@@ -38,6 +38,7 @@ export const ERROR_CATALOGUE = {
   contact_tag_limit: { status: 422, title: 'A contact carries at most 100 tags' },
   file_type_not_allowed: { status: 422, title: 'This type of file is not allowed' },
   file_upload_expired: { status: 422, title: 'The uploaded content is no longer held; upload it again' },
+  webhook_url_not_allowed: { status: 422, title: 'The webhook URL is not allowed' },
   rate_limited: { status: 429, title: 'Too many requests' },
   stream_limit_reached: { status: 429, title: 'Too many event streams are open for this API key' },
   internal_error: { status: 500, title: 'Internal error' },

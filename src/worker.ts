@@ -1,5 +1,6 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
+import { runWebhookDispatcher } from './webhook-dispatcher';
 import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';
@@ -20,7 +21,7 @@ export async function runWorker(): Promise<void> {
   const client = await Connection.connect({ address: config.temporalAddress });
   // a namespace where this key may not add attributes (Temporal Cloud) has them registered by its operator
   await ensureSearchAttributes(client).catch((err: Error) => logger.warn({ error: err.message }, 'could not register search attributes'));
-  await client.close();
+  const dispatcherClient = new Client({ connection: client, namespace: config.temporalNamespace });
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const bundlePath = process.env.WORKFLOW_BUNDLE;
   const worker = await Worker.create({
@@ -33,11 +34,20 @@ export async function runWorker(): Promise<void> {
     maxConcurrentWorkflowTaskExecutions: 100,
     // no personal data ever reaches the worker's logs: only ids
   });
-  const stop = () => worker.shutdown();
+  // webhook fan-out: every worker polls; one at a time holds the read position
+  const dispatching = new AbortController();
+  const dispatcher = runWebhookDispatcher(orm, dispatcherClient, dispatching.signal);
+  const stop = () => {
+    dispatching.abort();
+    worker.shutdown();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   logger.info({ taskQueue: config.taskQueue }, 'worker started');
   await worker.run();
+  dispatching.abort();
+  await dispatcher;
+  await client.close();
   await connection.close();
   await orm.close();
   logger.info('worker stopped');

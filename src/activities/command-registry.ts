@@ -16,6 +16,15 @@ import { createOrder, updateOrder } from './orders.commands';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
 import { addContactTags, removeContactTag } from './tags.commands';
 import { createFile, deleteFile } from './files.commands';
+import {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  replayWebhookDelivery,
+  replayWebhookEndpoint,
+  rotateWebhookEndpointSecret,
+  testWebhookEndpoint,
+  updateWebhookEndpoint,
+} from './webhooks.commands';
 
 export interface CommandResponse {
   status: number;
@@ -49,4 +58,11 @@ export const COMMANDS: Record<string, CommandHandler> = {
   removeContactTag,
   createFile,
   deleteFile,
+  createWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  rotateWebhookEndpointSecret,
+  testWebhookEndpoint,
+  replayWebhookDelivery,
+  replayWebhookEndpoint,
 };

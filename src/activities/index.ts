@@ -8,6 +8,7 @@ import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { applyMessageStatus } from './messaging.commands';
 import { PROVIDERS } from './providers';
+import { createWebhookActivities } from './webhook-delivery';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 /**
@@ -28,6 +29,8 @@ export interface ActivityDeps {
 
 export function createActivities({ orm, files = new LocalFileStore(config.filesDir) }: ActivityDeps) {
   return {
+    ...createWebhookActivities(orm),
+
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit
      * together. Idempotent: a retry after a commit finds the stored response and writes nothing.

@@ -25,6 +25,7 @@ import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './sp
 import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
 import { tagsHandlers } from './tags.handlers';
+import { webhooksHandlers } from './webhooks.handlers';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -200,6 +201,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...eventsHandlers(deps.orm, deps.eventStreams),
     ...tagsHandlers(deps.orm, runCommand),
     ...filesHandlers(deps.orm, runCommand, files),
+    ...webhooksHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

@@ -470,7 +470,84 @@ export const IdempotencySchema = new EntitySchema<IdempotencyRecord>({
   },
 });
 
+export interface WebhookEndpoint {
+  id: string;
+  workspace: string;
+  url: string;
+  eventTypes: string[];
+  description: string | null;
+  enabled: boolean;
+  disabledReason: 'manual' | 'gone' | 'failing' | null;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+  /** start of the current run of failed attempts; null after a success */
+  failingSince: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'dead';
+
+export interface WebhookDelivery {
+  id: string;
+  workspace: string;
+  endpoint: string;
+  event: string;
+  eventType: string;
+  status: WebhookDeliveryStatus;
+  attemptCount: number;
+  nextAttemptAt: Date | null;
+  lastAttemptAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const WebhookEndpointSchema = new EntitySchema<WebhookEndpoint>({
+  name: 'WebhookEndpoint',
+  tableName: 'webhook_endpoints',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    url: { type: 'string' },
+    eventTypes: { type: TextArrayType, columnType: 'text[]' },
+    description: { type: 'string', nullable: true },
+    enabled: { type: 'boolean' },
+    disabledReason: { type: 'string', nullable: true },
+    secret: { type: 'string' },
+    previousSecret: { type: 'string', nullable: true },
+    previousSecretExpiresAt: { ...ts, nullable: true },
+    failingSince: { ...ts, nullable: true },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: { ...ts, nullable: true },
+  },
+});
+
+export const WebhookDeliverySchema = new EntitySchema<WebhookDelivery>({
+  name: 'WebhookDelivery',
+  tableName: 'webhook_deliveries',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    endpoint: { type: 'string', fieldName: 'endpoint_id' },
+    event: { type: 'string', fieldName: 'event_id' },
+    eventType: { type: 'string' },
+    status: { type: 'string' },
+    attemptCount: { type: 'integer' },
+    nextAttemptAt: { ...ts, nullable: true },
+    lastAttemptAt: { ...ts, nullable: true },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
+
 export const ENTITIES = [
+  WebhookEndpointSchema,
+  WebhookDeliverySchema,
   WorkspaceSchema,
   ApiKeySchema,
   ContactSchema,

@@ -157,3 +157,12 @@ export async function eventsByIds(em: EntityManager, workspaceId: string, ids: s
   const rows = await em.getConnection().execute<EventRecord[]>(`select ${COLUMNS} from events where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
   return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
 }
+
+/** Every workspace's events after `after` and below `horizon`, in commit order: the webhook dispatcher's read. */
+export async function settledEventsOfAllWorkspaces(em: EntityManager, after: StreamPosition, horizon: string, limit: number): Promise<(EventRecord & { txid: string })[]> {
+  const rows = await em.getConnection().execute<(EventRecord & { txid: string })[]>(
+    `select ${COLUMNS}, txid::text as txid from events where (txid, id) > (?::xid8, ?) and txid < ?::xid8 order by txid, id limit ?`,
+    [after.txid, after.id, horizon, limit],
+  );
+  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
+}

@@ -72,6 +72,30 @@ export async function sendMessage(input: { messageId: string }): Promise<void> {
   await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'read' });
 }
 
+const webhookAttempts = proxyActivities<Activities>({
+  // an attempt is bounded at 5 s by the sender; the rest is PostgreSQL
+  startToCloseTimeout: '30s',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: ['delivery_missing'] },
+});
+
+/** One webhook delivery: its attempts on the retry timetable, each signed afresh; ids only in history. */
+export async function deliverWebhook(input: { deliveryId: string }): Promise<void> {
+  const { firstAttempt, scheduleMs } = await webhookAttempts.beginWebhookDelivery(input);
+  let retryAfterMs = 0;
+  for (let i = 0; i < scheduleMs.length; i++) {
+    const wait = Math.max(scheduleMs[i], retryAfterMs);
+    if (wait > 0) await sleep(wait);
+    const result = await webhookAttempts.attemptWebhookDelivery({
+      deliveryId: input.deliveryId,
+      attempt: firstAttempt + i,
+      final: i === scheduleMs.length - 1,
+      nextDelayMs: scheduleMs[i + 1] ?? 0,
+    });
+    if (result.done) return;
+    retryAfterMs = result.retryAfterMs ?? 0;
+  }
+}
+
 // One workflow type per operation, so the Web UI lists them by name.
 export const createContact = runCommand;
 export const updateContact = runCommand;
@@ -92,6 +116,13 @@ export const updateOrder = runCommand;
 export const addContactTags = runCommand;
 export const removeContactTag = runCommand;
 export const createFile = runCommand;
+export const createWebhookEndpoint = runCommand;
+export const updateWebhookEndpoint = runCommand;
+export const deleteWebhookEndpoint = runCommand;
+export const rotateWebhookEndpointSecret = runCommand;
+export const testWebhookEndpoint = runCommand;
+export const replayWebhookDelivery = runCommand;
+export const replayWebhookEndpoint = runCommand;
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

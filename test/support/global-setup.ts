@@ -44,6 +44,12 @@ export default async function globalSetup(): Promise<void> {
     SANDBOX_READ_AFTER_MS: '300',
     EVENT_STREAM_HEARTBEAT_MS: '1000',
     LOG_LEVEL: 'info',
+    // webhooks: the local receivers of the tests, a timetable in milliseconds, a fixed DNS answer for the rebinding test
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
+    WEBHOOK_RETRY_SCHEDULE_MS: '0,200,400,600',
+    WEBHOOK_ATTEMPT_TIMEOUT_MS: '1500',
+    WEBHOOK_DISPATCH_POLL_MS: '100',
+    WEBHOOK_RESOLVE_OVERRIDES: 'rebind.sabnode.test=127.0.0.2',
     FILES_DIR: join(ROOT, '.data', `test-files-${process.pid}`),
   };
   stops.push(async () => rmSync(env.FILES_DIR, { recursive: true, force: true }));

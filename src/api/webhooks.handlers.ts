@@ -1,0 +1,41 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { findEndpoint, listDeliveries, listEndpoints, retrieveDelivery, toEndpointWire } from '../db/webhooks.queries';
+import { ApiError } from '../errors';
+import type { RunCommand } from './commands';
+import type { AuthedRequest, HandlerResult } from './context';
+import { pageParams } from './list-params';
+
+export function webhooksHandlers(orm: MikroORM, runCommand: RunCommand) {
+  const ws = (req: AuthedRequest) => req.ctx.auth.workspaceId;
+  const missingEndpoint = (id: string) => new ApiError('resource_missing', `No such webhook endpoint: '${id}'`);
+  return {
+    createWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
+    updateWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
+    deleteWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
+    rotateWebhookEndpointSecret: (req: AuthedRequest) => runCommand(req),
+    testWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
+    replayWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
+    replayWebhookDelivery: (req: AuthedRequest) => runCommand(req),
+    async listWebhookEndpoints(req: AuthedRequest): Promise<HandlerResult> {
+      return { status: 200, body: await listEndpoints(orm.em.fork(), ws(req), pageParams(req, {})) };
+    },
+    async retrieveWebhookEndpoint(req: AuthedRequest): Promise<HandlerResult> {
+      const endpoint = await findEndpoint(orm.em.fork(), ws(req), String(req.params.endpoint_id));
+      if (!endpoint) throw missingEndpoint(String(req.params.endpoint_id));
+      return { status: 200, body: toEndpointWire(endpoint) };
+    },
+    async listWebhookDeliveries(req: AuthedRequest): Promise<HandlerResult> {
+      const em = orm.em.fork();
+      const endpointId = String(req.params.endpoint_id);
+      if (!(await findEndpoint(em, ws(req), endpointId))) throw missingEndpoint(endpointId);
+      const q = req.query as Record<string, string | undefined>;
+      const filters = { endpoint_id: endpointId, status: q.status, event_type: q.event_type, created_since: q.created_since, created_until: q.created_until };
+      return { status: 200, body: await listDeliveries(em, ws(req), pageParams(req, filters)) };
+    },
+    async retrieveWebhookDelivery(req: AuthedRequest): Promise<HandlerResult> {
+      const delivery = await retrieveDelivery(orm.em.fork(), ws(req), String(req.params.delivery_id));
+      if (!delivery) throw new ApiError('resource_missing', `No such webhook delivery: '${req.params.delivery_id}'`);
+      return { status: 200, body: delivery };
+    },
+  };
+}

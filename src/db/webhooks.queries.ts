@@ -1,0 +1,115 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { WebhookDelivery, WebhookEndpoint } from './entities';
+import type { PageParams } from '../pagination';
+import { keysetList } from './keyset';
+import { toDate } from './timestamps';
+
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+export function toEndpointWire(e: WebhookEndpoint, now = new Date()) {
+  const rotating = e.previousSecret && e.previousSecretExpiresAt && e.previousSecretExpiresAt > now;
+  return {
+    id: e.id,
+    object: 'webhook_endpoint' as const,
+    url: e.url,
+    event_types: e.eventTypes,
+    description: e.description,
+    enabled: e.enabled,
+    disabled_reason: e.disabledReason,
+    secret_rotation_ends_at: rotating ? e.previousSecretExpiresAt!.toISOString() : null,
+    created_at: e.createdAt.toISOString(),
+    updated_at: e.updatedAt.toISOString(),
+  };
+}
+
+export function toDeliveryWire(d: WebhookDelivery) {
+  return {
+    id: d.id,
+    object: 'webhook_delivery' as const,
+    endpoint_id: d.endpoint,
+    event_id: d.event,
+    event_type: d.eventType,
+    status: d.status,
+    attempt_count: d.attemptCount,
+    next_attempt_at: iso(d.nextAttemptAt),
+    last_attempt_at: iso(d.lastAttemptAt),
+    created_at: d.createdAt.toISOString(),
+    updated_at: d.updatedAt.toISOString(),
+  };
+}
+
+export interface AttemptRow {
+  attempt: number;
+  attemptedAt: Date;
+  durationMs: number;
+  statusCode: number | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+}
+
+export function toAttemptWire(a: AttemptRow) {
+  return {
+    attempt: a.attempt,
+    attempted_at: toDate(a.attemptedAt).toISOString(),
+    duration_ms: a.durationMs,
+    status_code: a.statusCode,
+    response_headers: a.responseHeaders,
+    response_body: a.responseBody,
+    error: a.errorCode ? { code: a.errorCode, message: a.errorMessage ?? '' } : null,
+  };
+}
+
+const ENDPOINT_COLUMNS = `id, workspace_id as "workspace", url, event_types as "eventTypes", description, enabled, disabled_reason as "disabledReason",
+  secret, previous_secret as "previousSecret", previous_secret_expires_at as "previousSecretExpiresAt", failing_since as "failingSince", version,
+  created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+const DELIVERY_COLUMNS = `id, workspace_id as "workspace", endpoint_id as "endpoint", event_id as "event", event_type as "eventType", status,
+  attempt_count as "attemptCount", next_attempt_at as "nextAttemptAt", last_attempt_at as "lastAttemptAt", created_at as "createdAt", updated_at as "updatedAt"`;
+
+function hydrateEndpoint(r: WebhookEndpoint): WebhookEndpoint {
+  return { ...r, previousSecretExpiresAt: toDate(r.previousSecretExpiresAt), failingSince: toDate(r.failingSince), createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt), deletedAt: toDate(r.deletedAt) };
+}
+function hydrateDelivery(r: WebhookDelivery): WebhookDelivery {
+  return { ...r, nextAttemptAt: toDate(r.nextAttemptAt), lastAttemptAt: toDate(r.lastAttemptAt), createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) };
+}
+
+export async function findEndpoint(em: EntityManager, workspaceId: string, id: string): Promise<WebhookEndpoint | null> {
+  const rows = await em.getConnection().execute<WebhookEndpoint[]>(`select ${ENDPOINT_COLUMNS} from webhook_endpoints where workspace_id = ? and id = ? and deleted_at is null`, [workspaceId, id]);
+  return rows[0] ? hydrateEndpoint(rows[0]) : null;
+}
+
+export function listEndpoints(em: EntityManager, workspaceId: string, page: PageParams) {
+  return keysetList(em, { list: 'webhook_endpoints', table: 'webhook_endpoints', columns: ENDPOINT_COLUMNS, workspaceId, page, softDelete: true, hydrate: hydrateEndpoint, toWire: (e) => toEndpointWire(e) });
+}
+
+export interface DeliveryFilters {
+  endpoint_id: string;
+  status?: string;
+  event_type?: string;
+  created_since?: string;
+  created_until?: string;
+}
+
+export function listDeliveries(em: EntityManager, workspaceId: string, page: PageParams & { filters: DeliveryFilters }) {
+  const f = page.filters;
+  const where: [string, ...unknown[]][] = [['endpoint_id = ?', f.endpoint_id]];
+  if (f.status) where.push(['status = ?', f.status]);
+  if (f.event_type) where.push(f.event_type.endsWith('.*') ? ['event_type like ?', `${f.event_type.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`] : ['event_type = ?', f.event_type]);
+  if (f.created_since) where.push(['created_at >= ?', new Date(f.created_since)]);
+  if (f.created_until) where.push(['created_at < ?', new Date(f.created_until)]);
+  return keysetList(em, { list: 'webhook_deliveries', table: 'webhook_deliveries', columns: DELIVERY_COLUMNS, workspaceId, page, where, hydrate: hydrateDelivery, toWire: toDeliveryWire });
+}
+
+export async function retrieveDelivery(em: EntityManager, workspaceId: string, id: string) {
+  const conn = em.getConnection();
+  const [row] = await conn.execute<WebhookDelivery[]>(`select ${DELIVERY_COLUMNS} from webhook_deliveries where workspace_id = ? and id = ?`, [workspaceId, id]);
+  if (!row) return null;
+  const attempts = await conn.execute<AttemptRow[]>(
+    `select attempt, attempted_at as "attemptedAt", duration_ms as "durationMs", status_code as "statusCode", response_headers as "responseHeaders",
+       response_body as "responseBody", error_code as "errorCode", error_message as "errorMessage"
+     from webhook_attempts where delivery_id = ? order by attempt`,
+    [id],
+  );
+  return { ...toDeliveryWire(hydrateDelivery(row)), attempts: attempts.map(toAttemptWire) };
+}

@@ -1,0 +1,127 @@
+// The webhook fan-out: reads events in commit order, below PostgreSQL's settled horizon, and turns each into one
+// delivery per matching endpoint. Commands never wait for it; a crash re-reads from the committed position.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { config } from './config';
+import type { EventRecord } from './db/entities';
+import { settledEventsOfAllWorkspaces, settledHorizon } from './db/events';
+import { toDate } from './db/timestamps';
+import { deliveryFollowUp, deliveryIdFor } from './activities/webhooks.commands';
+import { logger } from './logger';
+import { searchKeys } from './temporal';
+
+interface EndpointFilter {
+  id: string;
+  workspace_id: string;
+  event_types: string[];
+  created_at: string | Date;
+}
+
+/**
+ * `*` covers every type except the `webhook_delivery.*` family, which an endpoint must name, and which never goes to
+ * the endpoint it is about (a dead endpoint would otherwise feed itself). `webhook.test` goes to its endpoint only.
+ */
+export function endpointWants(types: string[], endpointId: string, event: Pick<EventRecord, 'type' | 'data'>): boolean {
+  const about = (event.data as { object?: { endpoint_id?: string } }).object?.endpoint_id;
+  if (event.type === 'webhook.test') return about === endpointId;
+  const family = `${event.type.split('.')[0]}.*`;
+  if (event.type.startsWith('webhook_delivery.')) return about !== endpointId && (types.includes(event.type) || types.includes(family));
+  return types.includes('*') || types.includes(event.type) || types.includes(family);
+}
+
+const BATCH = 500;
+
+interface DispatchStep {
+  /** events read in this step; a full batch means more are waiting */
+  read: number;
+  created: { workspaceId: string; deliveryId: string }[];
+}
+
+/** One step: at most BATCH events. Only one worker at a time holds the position. */
+export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
+  const horizon = await settledHorizon(orm.em.fork());
+  return orm.em.fork().transactional(async (em) => {
+    const conn = em.getConnection();
+    const trx = em.getTransactionContext();
+    const [pos] = await conn.execute<{ txid: string; event_id: string }[]>(
+      'select txid::text as txid, event_id from webhook_dispatch_position where id = 1 for update skip locked', [], 'all', trx,
+    );
+    if (!pos) return { read: 0, created: [] };
+    const events = await settledEventsOfAllWorkspaces(em, { txid: pos.txid, id: pos.event_id }, horizon, BATCH);
+    if (!events.length) return { read: 0, created: [] };
+    const workspaces = [...new Set(events.map((e) => e.workspace))];
+    const endpoints = await conn.execute<EndpointFilter[]>(
+      `select id, workspace_id, event_types, created_at from webhook_endpoints
+       where workspace_id in (${workspaces.map(() => '?').join(', ')}) and enabled and deleted_at is null`,
+      workspaces, 'all', trx,
+    );
+    const rows: unknown[][] = [];
+    for (const e of events) {
+      for (const ep of endpoints) {
+        // only events committed after the endpoint: not even its own webhook_endpoint.created
+        if (ep.workspace_id !== e.workspace || e.createdAt <= toDate(ep.created_at)) continue;
+        if (endpointWants(ep.event_types, ep.id, e)) rows.push([deliveryIdFor(ep.id, e.id), e.workspace, ep.id, e.id, e.type]);
+      }
+    }
+    let created: { id: string; workspace_id: string }[] = [];
+    if (rows.length) {
+      created = await conn.execute(
+        `insert into webhook_deliveries (id, workspace_id, endpoint_id, event_id, event_type, status, attempt_count, next_attempt_at, created_at, updated_at)
+         values ${rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, now(), now(), now())").join(', ')}
+         on conflict (endpoint_id, event_id) do nothing returning id, workspace_id`,
+        rows.flat(), 'all', trx,
+      );
+    }
+    const last = events[events.length - 1];
+    await conn.execute('update webhook_dispatch_position set txid = ?::xid8, event_id = ? where id = 1', [last.txid, last.id], 'run', trx);
+    return { read: events.length, created: created.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })) };
+  });
+}
+
+/**
+ * Deliveries queued (created or replayed) but not attempted for a while: their workflow never started (Temporal was
+ * down right after the commit, or a replay met the previous run still finishing). Starting an existing one is a no-op.
+ */
+async function unstartedDeliveries(orm: MikroORM): Promise<{ workspaceId: string; deliveryId: string }[]> {
+  const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string }[]>(
+    `select id, workspace_id from webhook_deliveries where status = 'pending' and updated_at < now() - interval '30 seconds' limit 100`,
+  );
+  return rows.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id }));
+}
+
+export async function startDeliveries(client: Client, deliveries: { workspaceId: string; deliveryId: string }[]): Promise<void> {
+  for (const { workspaceId, deliveryId } of deliveries) {
+    const f = deliveryFollowUp(workspaceId, deliveryId);
+    await client.workflow.start(f.workflowType, {
+      workflowId: f.workflowId,
+      taskQueue: config.taskQueue,
+      args: f.args,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      typedSearchAttributes: new TypedSearchAttributes([
+        { key: searchKeys.workspaceId, value: workspaceId },
+        { key: searchKeys.operationId, value: 'deliverWebhook' },
+      ]),
+    });
+  }
+}
+
+/** The worker's poll loop; stops when `signal` aborts. */
+export async function runWebhookDispatcher(orm: MikroORM, client: Client, signal: AbortSignal): Promise<void> {
+  let sweepAt = 0;
+  while (!signal.aborted) {
+    try {
+      const step = await dispatchWebhooks(orm);
+      await startDeliveries(client, step.created);
+      if (Date.now() > sweepAt) {
+        sweepAt = Date.now() + 30_000;
+        await startDeliveries(client, await unstartedDeliveries(orm));
+      }
+      // a backlog is read batch after batch without pausing
+      if (step.read === BATCH) continue;
+    } catch (err) {
+      logger.warn({ error: (err as Error).message }, 'webhook dispatch failed; retrying');
+    }
+    await new Promise((r) => setTimeout(r, config.webhooks.dispatchPollMs));
+  }
+}
