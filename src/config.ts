@@ -36,7 +36,7 @@ export const config = {
   anonymousRateLimit: int('RATE_LIMIT_ANONYMOUS', 20),
   providerCallbackRateLimit: int('RATE_LIMIT_PROVIDER_CALLBACKS', 500),
   // GET /v1/events/stream: how often each API process looks for new events, the keep-alive comment interval
-  // (a stream's lease lapses after three missed ones) and how many streams one key may hold open
+  // (a stream's lease lapses after three missed ones, at least 30 s) and how many streams one key may hold open
   eventStreamPollMs: int('EVENT_STREAM_POLL_MS', 500),
   eventStreamHeartbeatMs: int('EVENT_STREAM_HEARTBEAT_MS', 15_000),
   eventStreamsPerKey: int('EVENT_STREAMS_PER_KEY', 5),

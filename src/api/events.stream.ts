@@ -99,8 +99,10 @@ export class EventStreams {
     this.heartbeatTimer.unref();
   }
 
+  // a slot outlives a few missed renewals (a stalled event loop must not drop healthy streams); a crashed
+  // process's slots lapse after it
   private get leaseTtlSeconds(): number {
-    return (3 * this.settings.heartbeatMs) / 1000;
+    return Math.max(3 * this.settings.heartbeatMs, 30_000) / 1000;
   }
 
   /** Checks the request and takes a stream slot; every refusal happens here, before the response head. */
@@ -247,7 +249,7 @@ export class EventStreams {
       .execute('delete from event_stream_leases where id = ?', [id])
       .then(
         () => undefined,
-        // a lease left behind lapses after three heartbeats
+        // a lease left behind lapses after leaseTtlSeconds
         () => undefined,
       );
     this.releases.add(p);
