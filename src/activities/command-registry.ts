@@ -16,6 +16,7 @@ import { createOrder, updateOrder } from './orders.commands';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
 import { addContactTags, removeContactTag } from './tags.commands';
 import { createFile, deleteFile } from './files.commands';
+import { finishBulkJob } from './bulk.commands';
 
 export interface CommandResponse {
   status: number;
@@ -49,4 +50,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   removeContactTag,
   createFile,
   deleteFile,
+  // a bulk command's stored response, once its chunks have run (see workflows: runBulkCommand)
+  bulkUpsertContacts: finishBulkJob,
 };

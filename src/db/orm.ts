@@ -7,6 +7,7 @@ import { Migration20261126000001_orders_templates } from './migrations/Migration
 import { Migration20261126000002_files } from './migrations/Migration20261126000002_files';
 import { Migration20261126000003_tags } from './migrations/Migration20261126000003_tags';
 import { Migration20261126000004_messaging } from './migrations/Migration20261126000004_messaging';
+import { Migration20261126000006_bulk } from './migrations/Migration20261126000006_bulk';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000002_files', class: Migration20261126000002_files },
   { name: 'Migration20261126000003_tags', class: Migration20261126000003_tags },
   { name: 'Migration20261126000004_messaging', class: Migration20261126000004_messaging },
+  { name: 'Migration20261126000006_bulk', class: Migration20261126000006_bulk },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

@@ -1,0 +1,234 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { ApplicationFailure } from '@temporalio/common';
+import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { spec } from '../api/spec';
+import { findBulkJob, bulkCounts, toBulkJobWire, toItemResultWire } from '../db/bulk.queries';
+import { BulkJobSchema, IdempotencySchema, type BulkJobItem } from '../db/entities';
+import type { CommandContext } from '../db/events';
+import { ApiError, problemOf, type ErrorCode, type FieldError, type Problem } from '../errors';
+import { idFromSeed } from '../ids';
+import type { CommandResponse } from './command-registry';
+import { createContact, updateContact } from './contacts.commands';
+
+export const BULK_MAX_ITEMS = 1_000;
+export const BULK_CHUNK_SIZE = 100;
+
+type Item = Record<string, unknown>;
+
+interface MatchKey {
+  /** the item's field that carries it, for error pointers */
+  field: string;
+  /** a namespaced key: `phone:+91…`; equal keys are the same target */
+  key: string;
+}
+
+/** What a bulk operation does per item: the single-item schema it validates against, its match keys, and how it applies one. */
+interface BulkOperation {
+  itemSchema: string;
+  matchKeys(item: Item): MatchKey[];
+  /** rows to lock (by id order) before any item of a chunk is applied, so that two chunks never wait on each other in a cycle */
+  lockTargets(em: EntityManager, workspaceId: string, items: Item[]): Promise<void>;
+  apply(em: EntityManager, ctx: CommandContext, item: Item): Promise<CommandResponse>;
+}
+
+const stringField = (item: Item, field: string): string | undefined => (typeof item[field] === 'string' ? (item[field] as string) : undefined);
+
+const upsertContacts: BulkOperation = {
+  itemSchema: 'ContactUpsertItem',
+  matchKeys(item) {
+    return (['external_id', 'phone'] as const).flatMap((field) => {
+      const v = stringField(item, field);
+      return v === undefined ? [] : [{ field, key: `${field}:${v}` }];
+    });
+  },
+  async lockTargets(em, workspaceId, items) {
+    const phones = items.map((i) => stringField(i, 'phone')).filter((v): v is string => v !== undefined);
+    const externalIds = items.map((i) => stringField(i, 'external_id')).filter((v): v is string => v !== undefined);
+    await em.execute(
+      `select id from contacts where workspace_id = ? and deleted_at is null and (phone = any(?::text[]) or external_id = any(?::text[])) order by id for update`,
+      [workspaceId, phones, externalIds],
+    );
+  },
+  // matched on external_id when the item has one, otherwise on phone; then the single-item command runs
+  async apply(em, ctx, item) {
+    const externalId = stringField(item, 'external_id');
+    const [match] = await em.execute<{ id: string }[]>(
+      `select id from contacts where workspace_id = ? and deleted_at is null and ${externalId !== undefined ? 'external_id' : 'phone'} = ?`,
+      [ctx.workspaceId, externalId ?? stringField(item, 'phone')],
+    );
+    if (match) return updateContact(em, ctx, { contact_id: match.id }, item as never);
+    return createContact(em, ctx, {}, item as never);
+  },
+};
+
+export const BULK_OPERATIONS: Record<string, BulkOperation> = {
+  bulkUpsertContacts: upsertContacts,
+};
+
+const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
+addFormats(ajv);
+ajv.addSchema({ ...(spec as object), $id: 'urn:sabnode:openapi' } as object);
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(schema: string): ValidateFunction {
+  let v = validators.get(schema);
+  if (!v) {
+    v = ajv.compile({ $ref: `urn:sabnode:openapi#/components/schemas/${schema}` });
+    validators.set(schema, v);
+  }
+  return v;
+}
+
+/** The problem the single-item operation would have answered, with pointers moved under `/items/<index>`. */
+function itemProblem(code: ErrorCode, requestId: string, index: number, detail: string | undefined, extras: ApiError['extras'] = {}): Problem {
+  const errors = extras.errors?.map((e) => ({ ...e, pointer: `/items/${index}${e.pointer === '/' ? '' : e.pointer}` }));
+  return problemOf(code, requestId, detail, { ...extras, ...(errors ? { errors } : {}) });
+}
+
+function validationProblem(validate: ValidateFunction, requestId: string, index: number): Problem {
+  const errors: FieldError[] = (validate.errors ?? []).map((e) => {
+    const extra = e.keyword === 'additionalProperties' ? `/${(e.params as { additionalProperty: string }).additionalProperty}` : '';
+    const required = e.keyword === 'required' ? `/${(e.params as { missingProperty: string }).missingProperty}` : '';
+    return { pointer: `${e.instancePath}${extra}${required}` || '/', code: e.keyword, message: e.message ?? 'is invalid' };
+  });
+  const problem = itemProblem('invalid_request', requestId, index, undefined, { errors });
+  return { ...problem, detail: (problem.errors ?? []).map((e) => `${e.pointer}: ${e.message}`).join('; ').slice(0, 500) };
+}
+
+interface PreparedItem {
+  idx: number;
+  input: Item;
+  status: number | null;
+  error: Problem | null;
+}
+
+/**
+ * Creates the job and its items from the stored request, once per command. Items that fail validation, and later items
+ * that repeat an earlier item's match key (`duplicate_in_request`), get their result here; the rest are applied by chunks.
+ */
+export async function prepareBulkJob(orm: MikroORM, commandId: string): Promise<{ jobId: string; chunks: number }> {
+  return orm.em.fork().transactional(async (em) => {
+    const record = await em.findOne(IdempotencySchema, { id: commandId });
+    if (!record) throw ApplicationFailure.nonRetryable(`command ${commandId} has no stored request`, 'command_missing');
+    const existing = await findBulkJob(em, { commandId });
+    if (existing) return { jobId: existing.id, chunks: Math.ceil(existing.total / existing.chunkSize) };
+    const operation = BULK_OPERATIONS[record.operationId];
+    if (!operation) throw ApplicationFailure.nonRetryable(`no bulk operation named ${record.operationId}`, 'command_unknown');
+    const items = ((record.request.body as { items?: Item[] } | null)?.items ?? []) as Item[];
+    const requestId = record.request.requestId ?? '';
+    const validate = validatorFor(operation.itemSchema);
+    const claimed = new Map<string, number>();
+    const prepared: PreparedItem[] = items.map((input, idx) => {
+      if (!validate(input)) return { idx, input, status: 400, error: validationProblem(validate, requestId, idx) };
+      const keys = operation.matchKeys(input);
+      const dup = keys.find((k) => claimed.has(k.key));
+      if (dup) {
+        const first = claimed.get(dup.key)!;
+        const message = `Item ${first} of this request has the same ${dup.field}; each target appears once per request`;
+        return { idx, input, status: 422, error: itemProblem('duplicate_in_request', requestId, idx, message, { errors: [{ pointer: `/${dup.field}`, code: 'duplicate_in_request', message }] }) };
+      }
+      for (const k of keys) claimed.set(k.key, idx);
+      return { idx, input, status: null, error: null };
+    });
+    const jobId = idFromSeed('blk', commandId);
+    const now = new Date();
+    em.create(BulkJobSchema, {
+      id: jobId,
+      workspace: record.workspace,
+      commandId,
+      operationId: record.operationId,
+      status: 'running',
+      total: items.length,
+      chunkSize: BULK_CHUNK_SIZE,
+      createdAt: now,
+      updatedAt: now,
+      completedAt: null,
+    });
+    await em.flush();
+    await em.execute(
+      `insert into bulk_job_items (job_id, idx, input, status, error)
+       select ?, x.idx, x.input, x.status, x.error from jsonb_to_recordset(?::jsonb) as x(idx int, input jsonb, status smallint, error jsonb)`,
+      [jobId, JSON.stringify(prepared)],
+    );
+    return { jobId, chunks: Math.ceil(items.length / BULK_CHUNK_SIZE) };
+  });
+}
+
+const DEADLOCK_OR_SERIALIZATION = new Set(['40P01', '40001', '23505']);
+
+/**
+ * Applies the items of one chunk that have no result yet, in one transaction that also records their results: a
+ * retried chunk finds them recorded and applies nothing twice. Match keys are locked first, in sorted order, so two
+ * jobs touching the same contacts queue behind each other instead of deadlocking.
+ */
+export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk: number }, heartbeat: () => void): Promise<{ applied: number }> {
+  return orm.em.fork().transactional(async (em) => {
+    const job = await em.findOne(BulkJobSchema, { id: input.jobId });
+    if (!job) throw ApplicationFailure.nonRetryable(`no bulk job ${input.jobId}`, 'command_missing');
+    const operation = BULK_OPERATIONS[job.operationId];
+    const record = await em.findOneOrFail(IdempotencySchema, { id: job.commandId }, { fields: ['request'] });
+    const from = input.chunk * job.chunkSize;
+    const rows = await em.execute<Pick<BulkJobItem, 'idx' | 'input' | 'status'>[]>(
+      `select idx, input, status from bulk_job_items where job_id = ? and idx >= ? and idx < ? order by idx for update`,
+      [job.id, from, from + job.chunkSize],
+    );
+    const pending = rows.filter((r) => r.status === null);
+    if (!pending.length) return { applied: 0 };
+    const keys = [...new Set(pending.flatMap((r) => operation.matchKeys(r.input).map((k) => `${job.workspace}:${k.key}`)))].sort();
+    // unnest keeps the array's order, so the locks are taken in sorted order
+    await em.execute(`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(?::text[]) as k`, [keys]);
+    await operation.lockTargets(em, job.workspace, pending.map((r) => r.input));
+    const requestId = record.request.requestId ?? '';
+    const now = new Date();
+    const results: { idx: number; status: number; id: string | null; error: Problem | null }[] = [];
+    for (const row of pending) {
+      const ctx: CommandContext = { workspaceId: job.workspace, requestId: record.request.requestId, seed: `${job.id}:${row.idx}`, now };
+      try {
+        // a savepoint per item: a refused item leaves no partial write
+        const res = await em.transactional((tx) => operation.apply(tx, ctx, row.input));
+        results.push({ idx: row.idx, status: res.status, id: (res.body as { id?: string }).id ?? null, error: null });
+      } catch (err) {
+        if (err instanceof DriverException) {
+          const code = (err as DriverException & { code?: string }).code;
+          // transient: the whole chunk is retried by Temporal, and nothing of it has committed
+          throw new Error(`bulk chunk failed with ${err.name} (${code ?? 'no code'})${code && DEADLOCK_OR_SERIALIZATION.has(code) ? '; retrying' : ''}`);
+        }
+        if (!(err instanceof ApiError) || err.status >= 500) throw err;
+        results.push({ idx: row.idx, status: err.status, id: err.extras.existing_id ?? null, error: itemProblem(err.code, requestId, row.idx, err.detail, err.extras) });
+      }
+      heartbeat();
+    }
+    await em.execute(
+      `update bulk_job_items b set status = x.status, result_id = x.id, error = x.error
+       from jsonb_to_recordset(?::jsonb) as x(idx int, status smallint, id text, error jsonb) where b.job_id = ? and b.idx = x.idx`,
+      [JSON.stringify(results), job.id],
+    );
+    job.updatedAt = now;
+    await em.flush();
+    return { applied: results.length };
+  });
+}
+
+/**
+ * The bulk command's own step, run by executeCommand once every chunk has committed: it completes the job and
+ * answers with each item's result in input order (stored like any command's response).
+ */
+export async function finishBulkJob(em: EntityManager, ctx: CommandContext): Promise<CommandResponse> {
+  if (!ctx.commandId) throw new Error('a bulk command runs with its command id');
+  const job = await em.findOne(BulkJobSchema, { commandId: ctx.commandId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!job) throw new Error(`bulk command ${ctx.commandId} has no job`);
+  const items = await em.execute<Pick<BulkJobItem, 'idx' | 'status' | 'resultId' | 'error'>[]>(
+    `select idx, status, result_id as "resultId", error from bulk_job_items where job_id = ? order by idx`,
+    [job.id],
+  );
+  // a chunk that has not committed: transient, the workflow only finishes after every chunk
+  if (items.some((i) => i.status === null)) throw new Error(`bulk job ${job.id} has unapplied items`);
+  job.status = 'completed';
+  job.updatedAt = ctx.now;
+  job.completedAt = ctx.now;
+  await em.flush();
+  const counts = await bulkCounts(em, job.id);
+  return { status: 200, body: { ...toBulkJobWire(job, counts), results: items.map(toItemResultWire) } };
+}

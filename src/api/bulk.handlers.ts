@@ -1,0 +1,32 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { config } from '../config';
+import { findBulkJob, listBulkJobResults, retrieveBulkJob } from '../db/bulk.queries';
+import { ApiError } from '../errors';
+import type { RunCommand } from './commands';
+import type { AuthedRequest, HandlerResult } from './context';
+import { pageParams } from './list-params';
+
+export function bulkHandlers(orm: MikroORM, runCommand: RunCommand) {
+  // past the synchronous bound, the job itself: 202 while it runs, its results at /v1/bulk-jobs/{id}/results
+  const whilePending = async (commandId: string): Promise<HandlerResult | null> => {
+    const job = await retrieveBulkJob(orm.em.fork(), { commandId });
+    return job && { status: 202, body: job, headers: { Location: `/v1/bulk-jobs/${job.id}` } };
+  };
+  const runBulk = (req: AuthedRequest) => runCommand(req, { waitMs: config.bulkSyncWaitMs, whilePending });
+  return {
+    bulkUpsertContacts: runBulk,
+    async retrieveBulkJob(req: AuthedRequest): Promise<HandlerResult> {
+      const id = req.params.bulk_job_id as string;
+      const job = await retrieveBulkJob(orm.em.fork(), { workspaceId: req.ctx.auth.workspaceId, id });
+      if (!job) throw new ApiError('resource_missing', `No such bulk job: '${id}'`);
+      return { status: 200, body: job };
+    },
+    async listBulkJobResults(req: AuthedRequest): Promise<HandlerResult> {
+      const em = orm.em.fork();
+      const id = req.params.bulk_job_id as string;
+      const job = await findBulkJob(em, { workspaceId: req.ctx.auth.workspaceId, id });
+      if (!job) throw new ApiError('resource_missing', `No such bulk job: '${id}'`);
+      return { status: 200, body: await listBulkJobResults(em, job, pageParams(req, { bulk_job_id: id })) };
+    },
+  };
+}
