@@ -47,8 +47,10 @@ const upsertContacts: BulkOperation = {
     const phones = items.map((i) => stringField(i, 'phone')).filter((v): v is string => v !== undefined);
     const externalIds = items.map((i) => stringField(i, 'external_id')).filter((v): v is string => v !== undefined);
     await em.execute(
-      `select id from contacts where workspace_id = ? and deleted_at is null and (phone = any(?::text[]) or external_id = any(?::text[])) order by id for update`,
-      [workspaceId, phones, externalIds],
+      `select id from contacts where workspace_id = ? and deleted_at is null
+         and (phone in (select jsonb_array_elements_text(?::jsonb)) or external_id in (select jsonb_array_elements_text(?::jsonb)))
+       order by id for update`,
+      [workspaceId, JSON.stringify(phones), JSON.stringify(externalIds)],
     );
   },
   // matched on external_id when the item has one, otherwise on phone; then the single-item command runs
@@ -177,8 +179,8 @@ export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk:
     const pending = rows.filter((r) => r.status === null);
     if (!pending.length) return { applied: 0 };
     const keys = [...new Set(pending.flatMap((r) => operation.matchKeys(r.input).map((k) => `${job.workspace}:${k.key}`)))].sort();
-    // unnest keeps the array's order, so the locks are taken in sorted order
-    await em.execute(`select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest(?::text[]) as k`, [keys]);
+    // the set-returning function yields the array in order, so the locks are taken in sorted order
+    await em.execute(`select pg_advisory_xact_lock(hashtextextended(k, 0::bigint)) from jsonb_array_elements_text(?::jsonb) as t(k)`, [JSON.stringify(keys)]);
     await operation.lockTargets(em, job.workspace, pending.map((r) => r.input));
     const requestId = record.request.requestId ?? '';
     const now = new Date();

@@ -8,9 +8,15 @@ import { pageParams } from './list-params';
 
 export function bulkHandlers(orm: MikroORM, runCommand: RunCommand) {
   // past the synchronous bound, the job itself: 202 while it runs, its results at /v1/bulk-jobs/{id}/results
+  // (the job row appears with the workflow's first step; a worker that has not taken it yet gets a moment more, then 503)
   const whilePending = async (commandId: string): Promise<HandlerResult | null> => {
-    const job = await retrieveBulkJob(orm.em.fork(), { commandId });
-    return job && { status: 202, body: job, headers: { Location: `/v1/bulk-jobs/${job.id}` } };
+    const until = Date.now() + config.temporalRpcTimeoutMs;
+    for (;;) {
+      const job = await retrieveBulkJob(orm.em.fork(), { commandId });
+      if (job) return { status: 202, body: job, headers: { Location: `/v1/bulk-jobs/${job.id}` } };
+      if (Date.now() > until) return null;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   };
   const runBulk = (req: AuthedRequest) => runCommand(req, { waitMs: config.bulkSyncWaitMs, whilePending });
   return {
