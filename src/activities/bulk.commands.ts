@@ -5,12 +5,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { spec } from '../api/spec';
 import { findBulkJob, bulkCounts, toBulkJobWire, toItemResultWire } from '../db/bulk.queries';
-import { BulkJobSchema, IdempotencySchema, type BulkJobItem } from '../db/entities';
+import { BulkJobSchema, ContactSchema, IdempotencySchema, type BulkJobItem, type Contact } from '../db/entities';
+import { toContactWire } from '../db/contacts.queries';
 import type { CommandContext } from '../db/events';
 import { ApiError, problemOf, type ErrorCode, type FieldError, type Problem } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
-import { createContact, updateContact } from './contacts.commands';
+import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
 
 export const BULK_MAX_ITEMS = 1_000;
 export const BULK_CHUNK_SIZE = 100;
@@ -24,13 +25,18 @@ interface MatchKey {
   key: string;
 }
 
-/** What a bulk operation does per item: the single-item schema it validates against, its match keys, and how it applies one. */
+/** Applies one item as its single-item operation would; refuses (throws ApiError) before it changes anything. */
+type ItemApplier = (ctx: CommandContext, item: Item) => Promise<CommandResponse>;
+
+/** What a bulk operation does: the single-item schema it validates against, its match keys, and how a chunk applies items. */
 interface BulkOperation {
   itemSchema: string;
   matchKeys(item: Item): MatchKey[];
-  /** rows to lock (by id order) before any item of a chunk is applied, so that two chunks never wait on each other in a cycle */
-  lockTargets(em: EntityManager, workspaceId: string, items: Item[]): Promise<void>;
-  apply(em: EntityManager, ctx: CommandContext, item: Item): Promise<CommandResponse>;
+  /**
+   * Locks (by id order) and loads every row the chunk's items can touch, so two chunks never wait on each other in a
+   * cycle, then returns the per-item applier. Writes stay in the unit of work; the chunk flushes them once.
+   */
+  openChunk(em: EntityManager, workspaceId: string, items: Item[]): Promise<ItemApplier>;
 }
 
 const stringField = (item: Item, field: string): string | undefined => (typeof item[field] === 'string' ? (item[field] as string) : undefined);
@@ -43,25 +49,40 @@ const upsertContacts: BulkOperation = {
       return v === undefined ? [] : [{ field, key: `${field}:${v}` }];
     });
   },
-  async lockTargets(em, workspaceId, items) {
+  async openChunk(em, workspaceId, items) {
     const phones = items.map((i) => stringField(i, 'phone')).filter((v): v is string => v !== undefined);
     const externalIds = items.map((i) => stringField(i, 'external_id')).filter((v): v is string => v !== undefined);
-    await em.execute(
-      `select id from contacts where workspace_id = ? and deleted_at is null
-         and (phone in (select jsonb_array_elements_text(?::jsonb)) or external_id in (select jsonb_array_elements_text(?::jsonb)))
-       order by id for update`,
-      [workspaceId, JSON.stringify(phones), JSON.stringify(externalIds)],
+    const locked = await em.find(
+      ContactSchema,
+      { workspace: workspaceId, deletedAt: null, $or: [{ phone: { $in: phones } }, { externalId: { $in: externalIds } }] },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
     );
-  },
-  // matched on external_id when the item has one, otherwise on phone; then the single-item command runs
-  async apply(em, ctx, item) {
-    const externalId = stringField(item, 'external_id');
-    const [match] = await em.execute<{ id: string }[]>(
-      `select id from contacts where workspace_id = ? and deleted_at is null and ${externalId !== undefined ? 'external_id' : 'phone'} = ?`,
-      [ctx.workspaceId, externalId ?? stringField(item, 'phone')],
-    );
-    if (match) return updateContact(em, ctx, { contact_id: match.id }, item as never);
-    return createContact(em, ctx, {}, item as never);
+    // every live holder of a phone or external id of this chunk is locked here, so uniqueness is checked in memory
+    const byPhone = new Map<string, Contact>();
+    const byExternalId = new Map<string, Contact>();
+    const index = (c: Contact) => {
+      if (c.phone) byPhone.set(c.phone, c);
+      if (c.externalId) byExternalId.set(c.externalId, c);
+    };
+    locked.forEach(index);
+    const holderOf: HolderOf = async (field, value) => (field === 'phone' ? byPhone : byExternalId).get(value)?.id;
+    // matched on external_id when the item has one, otherwise on phone; then the single-item command's rules and events
+    return async (ctx, item) => {
+      const body = item as ContactInput;
+      const match = body.external_id !== undefined && body.external_id !== null ? byExternalId.get(body.external_id) : byPhone.get(body.phone ?? '');
+      await assertUnique(body, match?.id, holderOf);
+      if (!match) {
+        const contact = insertContact(em, ctx, body);
+        index(contact);
+        return { status: 201, body: toContactWire(contact) };
+      }
+      const before = { phone: match.phone, externalId: match.externalId };
+      changeContact(em, ctx, match, body);
+      if (before.phone && before.phone !== match.phone && byPhone.get(before.phone) === match) byPhone.delete(before.phone);
+      if (before.externalId && before.externalId !== match.externalId && byExternalId.get(before.externalId) === match) byExternalId.delete(before.externalId);
+      index(match);
+      return { status: 200, body: toContactWire(match) };
+    };
   },
 };
 
@@ -158,8 +179,6 @@ export async function prepareBulkJob(orm: MikroORM, commandId: string): Promise<
   });
 }
 
-const DEADLOCK_OR_SERIALIZATION = new Set(['40P01', '40001', '23505']);
-
 /**
  * Applies the items of one chunk that have no result yet, in one transaction that also records their results: a
  * retried chunk finds them recorded and applies nothing twice. Match keys are locked first, in sorted order, so two
@@ -181,34 +200,35 @@ export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk:
     const keys = [...new Set(pending.flatMap((r) => operation.matchKeys(r.input).map((k) => `${job.workspace}:${k.key}`)))].sort();
     // the set-returning function yields the array in order, so the locks are taken in sorted order
     await em.execute(`select pg_advisory_xact_lock(hashtextextended(k, 0::bigint)) from jsonb_array_elements_text(?::jsonb) as t(k)`, [JSON.stringify(keys)]);
-    await operation.lockTargets(em, job.workspace, pending.map((r) => r.input));
+    heartbeat();
+    const apply = await operation.openChunk(em, job.workspace, pending.map((r) => r.input));
     const requestId = record.request.requestId ?? '';
     const now = new Date();
     const results: { idx: number; status: number; id: string | null; error: Problem | null }[] = [];
     for (const row of pending) {
       const ctx: CommandContext = { workspaceId: job.workspace, requestId: record.request.requestId, seed: `${job.id}:${row.idx}`, now };
       try {
-        // a savepoint per item: a refused item leaves no partial write
-        const res = await em.transactional((tx) => operation.apply(tx, ctx, row.input));
+        const res = await apply(ctx, row.input);
         results.push({ idx: row.idx, status: res.status, id: (res.body as { id?: string }).id ?? null, error: null });
       } catch (err) {
-        if (err instanceof DriverException) {
-          const code = (err as DriverException & { code?: string }).code;
-          // transient: the whole chunk is retried by Temporal, and nothing of it has committed
-          throw new Error(`bulk chunk failed with ${err.name} (${code ?? 'no code'})${code && DEADLOCK_OR_SERIALIZATION.has(code) ? '; retrying' : ''}`);
-        }
         if (!(err instanceof ApiError) || err.status >= 500) throw err;
         results.push({ idx: row.idx, status: err.status, id: err.extras.existing_id ?? null, error: itemProblem(err.code, requestId, row.idx, err.detail, err.extras) });
       }
-      heartbeat();
     }
+    job.updatedAt = now;
+    try {
+      await em.flush();
+    } catch (err) {
+      // transient (a concurrent single-item write took a key, a deadlock): nothing of the chunk has committed; Temporal retries it
+      if (err instanceof DriverException) throw new Error(`bulk chunk failed: ${err.name} (${(err as DriverException & { code?: string }).code ?? 'no code'})`);
+      throw err;
+    }
+    heartbeat();
     await em.execute(
       `update bulk_job_items b set status = x.status, result_id = x.id, error = x.error
        from jsonb_to_recordset(?::jsonb) as x(idx int, status smallint, id text, error jsonb) where b.job_id = ? and b.idx = x.idx`,
       [JSON.stringify(results), job.id],
     );
-    job.updatedAt = now;
-    await em.flush();
     return { applied: results.length };
   });
 }
