@@ -156,6 +156,67 @@ describe('POST /v1/contacts/bulk', () => {
   });
 });
 
+describe('POST /v1/tags/bulk', () => {
+  it('adds and removes tags by contact id, external_id or phone, one change and the single operations’ events per item', async () => {
+    const ws = await newWorkspace();
+    const api = client(ws.key);
+    const [p0, p1, p2, unknown] = phones(4);
+    const made = await api.post('/v1/contacts/bulk', { body: { items: [{ phone: p0 }, { phone: p1, external_id: 'tag-ext-1' }, { phone: p2 }] } });
+    const [id0, id1, id2] = made.body.results.map((r: Result) => r.id);
+    const res = await api.post('/v1/tags/bulk', {
+      body: {
+        items: [
+          { contact_id: id0, add: ['VIP', 'gold'] },
+          { external_id: 'tag-ext-1', add: ['vip'] },
+          { phone: p2, remove: ['vip'] },
+          { phone: unknown, add: ['x'] },
+          { contact_id: id0, add: ['more'] },
+          { external_id: 'tag-ext-1', phone: p1, add: ['y'] },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const results = res.body.results as Result[];
+    expect(results.map((r) => [r.status, r.error?.code ?? null])).toEqual([
+      [200, null],
+      [200, null],
+      [404, 'tag_not_on_contact'],
+      [404, 'resource_missing'],
+      [422, 'duplicate_in_request'],
+      [400, 'invalid_request'],
+    ]);
+    expect(results[2].error!.errors![0].pointer).toBe('/items/2/remove');
+    expect(results[3].error!.errors![0].pointer).toBe('/items/3/phone');
+    expect(results[4].error!.errors![0].pointer).toBe('/items/4/contact_id');
+    expect((await api.get(`/v1/contacts/${id0}`)).body.tags).toEqual(['gold', 'vip']);
+    expect((await api.get(`/v1/contacts/${id1}`)).body.tags).toEqual(['vip']);
+    expect((await api.get(`/v1/contacts/${id2}`)).body.tags).toEqual([]);
+    expect((await api.get('/v1/tags/vip')).body.contact_count).toBe(2);
+    expect(await countEvents(ws.workspaceId, 'tag.created')).toBe(2);
+    expect(await countEvents(ws.workspaceId, 'contact.updated')).toBe(2);
+
+    const again = await api.post('/v1/tags/bulk', { body: { items: [{ contact_id: id0, remove: ['vip'], add: ['silver'] }] } });
+    expect(again.body.results[0]).toMatchObject({ status: 200, id: id0 });
+    expect((await api.get(`/v1/contacts/${id0}`)).body.tags).toEqual(['gold', 'silver']);
+    expect((await api.get('/v1/tags/vip')).body.contact_count).toBe(1);
+    expect(await countEvents(ws.workspaceId, 'contact.updated')).toBe(3);
+  });
+
+  it('runs two bulk tag jobs over the same contacts and tags at once without a deadlock', async () => {
+    const ws = await newWorkspace();
+    const api = client(ws.key);
+    const made = await api.post('/v1/contacts/bulk', { body: { items: phones(300).map((phone) => ({ phone })) } });
+    const ids: string[] = made.body.results.map((r: Result) => r.id);
+    const a = ids.map((contact_id, i) => ({ contact_id, add: [`t${i % 7}`, `u${i % 5}`] }));
+    const b = [...ids].reverse().map((contact_id, i) => ({ contact_id, add: [`u${i % 5}`, `t${i % 3}`] }));
+    const [ra, rb] = await Promise.all([api.post('/v1/tags/bulk', { body: { items: a } }), api.post('/v1/tags/bulk', { body: { items: b } })]);
+    expect([ra.status, rb.status, ra.body.failed, rb.body.failed]).toEqual([200, 200, 0, 0]);
+    const counts = await sql<{ name: string; contact_count: number }>(`select name, contact_count from tags where workspace_id = ?`, [ws.workspaceId]);
+    const live = await sql<{ name: string; n: string }>(`select t as name, count(*) as n from contacts, unnest(tags) t where workspace_id = ? group by t`, [ws.workspaceId]);
+    expect(Object.fromEntries(counts.map((c) => [c.name, Number(c.contact_count)]))).toEqual(Object.fromEntries(live.map((l) => [l.name, Number(l.n)])));
+  });
+});
+
 describe('long bulk jobs', () => {
   let stackB: Awaited<ReturnType<typeof privateStack>>;
   let api: ReturnType<typeof client>;

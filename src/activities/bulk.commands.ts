@@ -11,6 +11,8 @@ import type { CommandContext } from '../db/events';
 import { ApiError, problemOf, type ErrorCode, type FieldError, type Problem } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
+import { normaliseTagName } from '../db/tags.queries';
+import { retagContact } from './tags.commands';
 import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
 
 export const BULK_MAX_ITEMS = 1_000;
@@ -32,6 +34,8 @@ type ItemApplier = (ctx: CommandContext, item: Item) => Promise<CommandResponse>
 interface BulkOperation {
   itemSchema: string;
   matchKeys(item: Item): MatchKey[];
+  /** further advisory lock keys beyond the match keys (shared rows such as tag counters) */
+  lockKeys?(item: Item): string[];
   /**
    * Locks (by id order) and loads every row the chunk's items can touch, so two chunks never wait on each other in a
    * cycle, then returns the per-item applier. Writes stay in the unit of work; the chunk flushes them once.
@@ -86,8 +90,52 @@ const upsertContacts: BulkOperation = {
   },
 };
 
+const CONTACT_REFS = ['contact_id', 'external_id', 'phone'] as const;
+const tagNames = (item: Item, field: string): string[] => (Array.isArray(item[field]) ? (item[field] as string[]).map(normaliseTagName) : []);
+
+const retagContacts: BulkOperation = {
+  itemSchema: 'ContactTagsBulkItem',
+  matchKeys(item) {
+    return CONTACT_REFS.flatMap((field) => {
+      const v = stringField(item, field);
+      return v === undefined ? [] : [{ field, key: `${field}:${v}` }];
+    });
+  },
+  // tag counters are rows too: two chunks naming the same tag take its advisory lock in sorted order with the others
+  lockKeys(item) {
+    return [...tagNames(item, 'add'), ...tagNames(item, 'remove')].map((name) => `tag:${name}`);
+  },
+  async openChunk(em, workspaceId, items) {
+    const values = (field: string) => JSON.stringify(items.map((i) => stringField(i, field)).filter((v) => v !== undefined));
+    const ids = await em.execute<{ id: string }[]>(
+      `select id from contacts where workspace_id = ? and deleted_at is null
+         and (id in (select jsonb_array_elements_text(?::jsonb)) or external_id in (select jsonb_array_elements_text(?::jsonb))
+              or phone in (select jsonb_array_elements_text(?::jsonb)))
+       order by id for update`,
+      [workspaceId, values('contact_id'), values('external_id'), values('phone')],
+    );
+    const locked = ids.length ? await em.find(ContactSchema, { id: { $in: ids.map((r) => r.id) } }) : [];
+    const by = {
+      contact_id: new Map(locked.map((c) => [c.id, c])),
+      external_id: new Map(locked.filter((c) => c.externalId).map((c) => [c.externalId!, c])),
+      phone: new Map(locked.filter((c) => c.phone).map((c) => [c.phone!, c])),
+    };
+    return async (ctx, item) => {
+      const field = CONTACT_REFS.find((f) => stringField(item, f) !== undefined)!;
+      const contact = by[field].get(stringField(item, field)!);
+      if (!contact) {
+        const message = `No live contact has this ${field.replace('_', ' ')}`;
+        throw new ApiError('resource_missing', message, { errors: [{ pointer: `/${field}`, code: 'resource_missing', message }] });
+      }
+      await retagContact(em, ctx, contact, { add: item.add as string[] | undefined, remove: item.remove as string[] | undefined }, { add: '/add', remove: '/remove' });
+      return { status: 200, body: toContactWire(contact) };
+    };
+  },
+};
+
 export const BULK_OPERATIONS: Record<string, BulkOperation> = {
   bulkUpsertContacts: upsertContacts,
+  bulkTagContacts: retagContacts,
 };
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
@@ -197,7 +245,7 @@ export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk:
     );
     const pending = rows.filter((r) => r.status === null);
     if (!pending.length) return { applied: 0 };
-    const keys = [...new Set(pending.flatMap((r) => operation.matchKeys(r.input).map((k) => `${job.workspace}:${k.key}`)))].sort();
+    const keys = [...new Set(pending.flatMap((r) => [...operation.matchKeys(r.input).map((k) => k.key), ...(operation.lockKeys?.(r.input) ?? [])]).map((k) => `${job.workspace}:${k}`))].sort();
     // the set-returning function yields the array in order, so the locks are taken in sorted order
     await em.execute(`select pg_advisory_xact_lock(hashtextextended(k, 0::bigint)) from jsonb_array_elements_text(?::jsonb) as t(k)`, [JSON.stringify(keys)]);
     heartbeat();

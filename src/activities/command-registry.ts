@@ -52,4 +52,5 @@ export const COMMANDS: Record<string, CommandHandler> = {
   deleteFile,
   // a bulk command's stored response, once its chunks have run (see workflows: runBulkCommand)
   bulkUpsertContacts: finishBulkJob,
+  bulkTagContacts: finishBulkJob,
 };

@@ -21,6 +21,7 @@ export function bulkHandlers(orm: MikroORM, runCommand: RunCommand) {
   const runBulk = (req: AuthedRequest) => runCommand(req, { waitMs: config.bulkSyncWaitMs, whilePending });
   return {
     bulkUpsertContacts: runBulk,
+    bulkTagContacts: runBulk,
     async retrieveBulkJob(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.bulk_job_id as string;
       const job = await retrieveBulkJob(orm.em.fork(), { workspaceId: req.ctx.auth.workspaceId, id });

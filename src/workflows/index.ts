@@ -113,6 +113,7 @@ export const addContactTags = runCommand;
 export const removeContactTag = runCommand;
 export const createFile = runCommand;
 export const bulkUpsertContacts = runBulkCommand;
+export const bulkTagContacts = runBulkCommand;
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);
