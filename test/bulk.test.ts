@@ -224,7 +224,8 @@ describe('long bulk jobs', () => {
   beforeAll(async () => {
     const ws = await newWorkspace();
     workspaceId = ws.workspaceId;
-    stackB = await privateStack('bulk', { BULK_SYNC_WAIT_MS: '150' });
+    // small chunks make the job long enough to kill its worker in the middle
+    stackB = await privateStack('bulk', { BULK_SYNC_WAIT_MS: '150', BULK_CHUNK_SIZE: '25' });
     api = client(ws.key, { baseUrl: stackB.apiUrl });
   });
   afterAll(() => stackB.close());

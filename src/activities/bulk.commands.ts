@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { spec } from '../api/spec';
+import { config } from '../config';
 import { findBulkJob, bulkCounts, toBulkJobWire, toItemResultWire } from '../db/bulk.queries';
 import { BulkJobSchema, ContactSchema, IdempotencySchema, type BulkJobItem, type Contact } from '../db/entities';
 import { toContactWire } from '../db/contacts.queries';
@@ -16,7 +17,6 @@ import { retagContact } from './tags.commands';
 import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
 
 export const BULK_MAX_ITEMS = 1_000;
-export const BULK_CHUNK_SIZE = 100;
 
 type Item = Record<string, unknown>;
 
@@ -212,7 +212,7 @@ export async function prepareBulkJob(orm: MikroORM, commandId: string): Promise<
       operationId: record.operationId,
       status: 'running',
       total: items.length,
-      chunkSize: BULK_CHUNK_SIZE,
+      chunkSize: config.bulkChunkSize,
       createdAt: now,
       updatedAt: now,
       completedAt: null,
@@ -223,7 +223,7 @@ export async function prepareBulkJob(orm: MikroORM, commandId: string): Promise<
        select ?, x.idx, x.input, x.status, x.error from jsonb_to_recordset(?::jsonb) as x(idx int, input jsonb, status smallint, error jsonb)`,
       [jobId, JSON.stringify(prepared)],
     );
-    return { jobId, chunks: Math.ceil(items.length / BULK_CHUNK_SIZE) };
+    return { jobId, chunks: Math.ceil(items.length / config.bulkChunkSize) };
   });
 }
 
