@@ -16,8 +16,6 @@ import { normaliseTagName } from '../db/tags.queries';
 import { retagContact } from './tags.commands';
 import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
 
-export const BULK_MAX_ITEMS = 1_000;
-
 type Item = Record<string, unknown>;
 
 interface MatchKey {
