@@ -23,6 +23,7 @@ export const ALL_SCOPES = [
   'files:read',
   'files:write',
   'events:read',
+  'bulk:read',
   'pii:read',
   'keys:write',
   'privacy:write',

@@ -31,6 +31,10 @@ export const config = {
   secret: secret(),
   // how long a request waits for its command before answering 503 (first request) or 409 (a concurrent retry)
   commandWaitMs: int('COMMAND_WAIT_MS', 10_000),
+  // a bulk call answers 200 with every item's result if its job finishes within this bound, else 202 with the job
+  bulkSyncWaitMs: int('BULK_SYNC_WAIT_MS', 10_000),
+  // items per chunk transaction of a bulk job (read by the worker when it creates a job; each job keeps its own)
+  bulkChunkSize: int('BULK_CHUNK_SIZE', 250),
   temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 3_000),
   defaultRateLimit: int('RATE_LIMIT_DEFAULT', 100),
   anonymousRateLimit: int('RATE_LIMIT_ANONYMOUS', 20),

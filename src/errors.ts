@@ -35,6 +35,7 @@ export const ERROR_CATALOGUE = {
   template_name_taken: { status: 422, title: 'Another template has this name' },
   template_parameters_mismatch: { status: 422, title: 'The number of parameters does not match the template' },
   order_invalid_transition: { status: 422, title: 'The order cannot move to this status' },
+  duplicate_in_request: { status: 422, title: 'An earlier item of the same request has this match key' },
   contact_tag_limit: { status: 422, title: 'A contact carries at most 100 tags' },
   file_type_not_allowed: { status: 422, title: 'This type of file is not allowed' },
   file_upload_expired: { status: 422, title: 'The uploaded content is no longer held; upload it again' },

@@ -25,6 +25,7 @@ import {
   testWebhookEndpoint,
   updateWebhookEndpoint,
 } from './webhooks.commands';
+import { finishBulkJob } from './bulk.commands';
 
 export interface CommandResponse {
   status: number;
@@ -65,4 +66,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   testWebhookEndpoint,
   replayWebhookDelivery,
   replayWebhookEndpoint,
+  // a bulk command's stored response, once its chunks have run (see workflows: runBulkCommand)
+  bulkUpsertContacts: finishBulkJob,
+  bulkTagContacts: finishBulkJob,
 };

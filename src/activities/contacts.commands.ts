@@ -9,7 +9,7 @@ import type { CommandResponse } from './command-registry';
 
 type Attributes = Contact['attributes'];
 
-interface ContactInput {
+export interface ContactInput {
   phone?: string | null;
   email?: string | null;
   first_name?: string | null;
@@ -26,19 +26,28 @@ const FIELD_MAP = [
   ['external_id', 'externalId'],
 ] as const;
 
-async function assertUnique(em: EntityManager, workspaceId: string, input: ContactInput, selfId?: string): Promise<void> {
+/** Who holds a unique value among the workspace's live contacts: the database, or a bulk chunk's locked rows. */
+export type HolderOf = (field: 'phone' | 'external_id', value: string) => Promise<string | undefined>;
+
+const holderInDatabase =
+  (em: EntityManager, workspaceId: string): HolderOf =>
+  async (field, value) => {
+    const prop = field === 'phone' ? 'phone' : 'externalId';
+    return (await em.findOne(ContactSchema, { workspace: workspaceId, [prop]: value, deletedAt: null }, { fields: ['id'] }))?.id;
+  };
+
+export async function assertUnique(input: ContactInput, selfId: string | undefined, holderOf: HolderOf): Promise<void> {
   const checks = [
     { field: 'phone', value: input.phone, code: 'contact_phone_taken' },
     { field: 'external_id', value: input.external_id, code: 'contact_external_id_taken' },
   ] as const;
   for (const check of checks) {
     if (check.value === undefined || check.value === null) continue;
-    const prop = check.field === 'phone' ? 'phone' : 'externalId';
-    const holder = await em.findOne(ContactSchema, { workspace: workspaceId, [prop]: check.value, deletedAt: null }, { fields: ['id'] });
-    if (holder && holder.id !== selfId) {
-      throw new ApiError(check.code, `Contact ${holder.id} already has this ${check.field === 'phone' ? 'phone number' : 'external id'}`, {
-        existing_id: holder.id,
-        errors: [{ pointer: `/${check.field}`, code: check.code, message: `Already used by contact ${holder.id}` }],
+    const holder = await holderOf(check.field, check.value);
+    if (holder && holder !== selfId) {
+      throw new ApiError(check.code, `Contact ${holder} already has this ${check.field === 'phone' ? 'phone number' : 'external id'}`, {
+        existing_id: holder,
+        errors: [{ pointer: `/${check.field}`, code: check.code, message: `Already used by contact ${holder}` }],
       });
     }
   }
@@ -51,8 +60,8 @@ export async function findLive(em: EntityManager, workspaceId: string, id: strin
   return contact;
 }
 
-export async function createContact(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
-  await assertUnique(em, ctx.workspaceId, body);
+/** A new contact and its contact.created event in the unit of work (flushed by the caller). */
+export function insertContact(em: EntityManager, ctx: CommandContext, body: ContactInput): Contact {
   const attributes: Attributes = {};
   for (const [k, v] of Object.entries(body.attributes ?? {})) if (v !== null) attributes[k] = v;
   const contact = em.create(ContactSchema, {
@@ -70,15 +79,12 @@ export async function createContact(em: EntityManager, ctx: CommandContext, _par
     updatedAt: ctx.now,
     deletedAt: null,
   });
-  const wire = toContactWire(contact);
-  recordEvent(em, ctx, 0, { type: 'contact.created', objectType: 'contact', objectId: contact.id, sequence: 1, object: wire });
-  await em.flush();
-  return { status: 201, body: wire };
+  recordEvent(em, ctx, 0, { type: 'contact.created', objectType: 'contact', objectId: contact.id, sequence: 1, object: toContactWire(contact) });
+  return contact;
 }
 
-export async function updateContact(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
-  const contact = await findLive(em, ctx.workspaceId, params.contact_id);
-  await assertUnique(em, ctx.workspaceId, body, contact.id);
+/** Applies a patch to a locked contact; when anything changed, a new version and its contact.updated event (flushed by the caller). */
+export function changeContact(em: EntityManager, ctx: CommandContext, contact: Contact, body: ContactInput): boolean {
   const previous: Record<string, unknown> = {};
   for (const [wireName, prop] of FIELD_MAP) {
     const next = body[wireName];
@@ -97,19 +103,31 @@ export async function updateContact(em: EntityManager, ctx: CommandContext, para
       contact.attributes = merged;
     }
   }
-  if (Object.keys(previous).length > 0) {
-    contact.version += 1;
-    contact.updatedAt = ctx.now;
-    recordEvent(em, ctx, 0, {
-      type: 'contact.updated',
-      objectType: 'contact',
-      objectId: contact.id,
-      sequence: contact.version,
-      object: toContactWire(contact),
-      previousAttributes: previous,
-    });
-    await em.flush();
-  }
+  if (Object.keys(previous).length === 0) return false;
+  contact.version += 1;
+  contact.updatedAt = ctx.now;
+  recordEvent(em, ctx, 0, {
+    type: 'contact.updated',
+    objectType: 'contact',
+    objectId: contact.id,
+    sequence: contact.version,
+    object: toContactWire(contact),
+    previousAttributes: previous,
+  });
+  return true;
+}
+
+export async function createContact(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
+  await assertUnique(body, undefined, holderInDatabase(em, ctx.workspaceId));
+  const contact = insertContact(em, ctx, body);
+  await em.flush();
+  return { status: 201, body: toContactWire(contact) };
+}
+
+export async function updateContact(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
+  const contact = await findLive(em, ctx.workspaceId, params.contact_id);
+  await assertUnique(body, contact.id, holderInDatabase(em, ctx.workspaceId));
+  if (changeContact(em, ctx, contact, body)) await em.flush();
   return { status: 200, body: toContactWire(contact) };
 }
 

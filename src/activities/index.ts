@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
@@ -7,6 +8,7 @@ import { COMMANDS, type CommandResponse } from './command-registry';
 import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { applyMessageStatus } from './messaging.commands';
+import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
@@ -42,7 +44,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         if (record.state === 'completed') return { status: record.responseStatus ?? 500, followUps: record.followUps ?? [] };
         const handler = COMMANDS[record.operationId];
         if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operationId}`, 'command_unknown');
-        const ctx = { workspaceId: record.workspace, requestId: record.request.requestId, seed: input.seed, now: new Date() };
+        const ctx = { workspaceId: record.workspace, requestId: record.request.requestId, seed: input.seed, now: new Date(), commandId: record.id };
         let response: CommandResponse;
         try {
           // a savepoint: a refused command leaves no partial write, yet its refusal is stored like any answer
@@ -96,6 +98,17 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         if (!message) return;
         applyMessageStatus(tx, { workspaceId: message.workspace, requestId: null, seed: `${message.id}:${input.status}`, now: new Date() }, message, input.status, { reason: input.reason });
       });
+    },
+
+    /** A bulk command's first step: its job and items, from the stored request (once). */
+    async prepareBulkJob(input: Pick<CommandInput, 'commandId'>): Promise<{ jobId: string; chunks: number }> {
+      return prepareBulkJob(orm, input.commandId);
+    },
+
+    /** One chunk of a bulk job in one transaction, heartbeating per item. */
+    async runBulkChunk(input: { jobId: string; chunk: number }): Promise<{ applied: number }> {
+      const ctx = Context.current();
+      return runBulkChunk(orm, input, () => ctx.heartbeat());
     },
 
     /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */

@@ -9,6 +9,7 @@ import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../
 import { logger } from '../logger';
 import { resolveVersion, upgradeRequest } from '../versions';
 import { authenticate, authenticateProvider } from './auth';
+import { bulkHandlers } from './bulk.handlers';
 import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
@@ -202,6 +203,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...tagsHandlers(deps.orm, runCommand),
     ...filesHandlers(deps.orm, runCommand, files),
     ...webhooksHandlers(deps.orm, runCommand),
+    ...bulkHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

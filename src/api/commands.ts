@@ -87,6 +87,13 @@ export interface RunCommandOptions {
   idempotencyKey?: string;
   /** replaces the request body when the wire body is not what the command runs on (an upload's metadata) */
   body?: Record<string, unknown>;
+  /** how long to wait for the workflow before answering without its result (default COMMAND_WAIT_MS) */
+  waitMs?: number;
+  /**
+   * For long commands (bulk jobs): the answer while the command is still running, such as `202` with the resource
+   * that shows its progress. Null (nothing to show yet, say the worker is down) falls back to 503 / 409.
+   */
+  whilePending?: (commandId: string) => Promise<HandlerResult | null>;
 }
 
 export type RunCommand = (req: AuthedRequest, opts?: RunCommandOptions) => Promise<HandlerResult>;
@@ -152,7 +159,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     }
     let outcome: CommandOutcome;
     try {
-      outcome = await deps.connection.withDeadline(Date.now() + config.commandWaitMs, () => handle.result() as Promise<CommandOutcome>);
+      outcome = await deps.connection.withDeadline(Date.now() + (opts.waitMs ?? config.commandWaitMs), () => handle.result() as Promise<CommandOutcome>);
     } catch (err) {
       if (err instanceof WorkflowFailedError) {
         logger.error({ request_id: requestId, operation: op.operationId, cause: err.cause?.message }, 'command workflow failed');
@@ -162,6 +169,8 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       // the command is durable in Temporal and finishes when a worker is back; the same key returns its result
       const [now] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
       if (now?.state === 'completed') return stored(now, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
+      const accepted = opts.whilePending && (await opts.whilePending(row.id));
+      if (accepted) return { ...accepted, headers: { ...keyHeaders, ...accepted.headers } };
       if (replayed) {
         throw new ApiError('idempotency_in_progress', 'The first request with this Idempotency-Key has not finished; retry with the same key', {}, { ...pendingHeaders, 'Retry-After': '1' });
       }

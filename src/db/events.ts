@@ -31,6 +31,8 @@ export interface CommandContext {
   /** uuid from the workflow: every id a command writes derives from it, so a retried command writes the same rows */
   seed: string;
   now: Date;
+  /** idempotency_keys.id of the command being run, for commands that keep state of their own under it (bulk jobs) */
+  commandId?: string;
 }
 
 /** Queues an event in the command's unit of work; it commits with the change or not at all. */

@@ -8,6 +8,7 @@ import { Migration20261126000002_files } from './migrations/Migration20261126000
 import { Migration20261126000003_tags } from './migrations/Migration20261126000003_tags';
 import { Migration20261126000004_messaging } from './migrations/Migration20261126000004_messaging';
 import { Migration20261126000005_webhooks } from './migrations/Migration20261126000005_webhooks';
+import { Migration20261126000006_bulk } from './migrations/Migration20261126000006_bulk';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000003_tags', class: Migration20261126000003_tags },
   { name: 'Migration20261126000004_messaging', class: Migration20261126000004_messaging },
   { name: 'Migration20261126000005_webhooks', class: Migration20261126000005_webhooks },
+  { name: 'Migration20261126000006_bulk', class: Migration20261126000006_bulk },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

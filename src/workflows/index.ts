@@ -45,6 +45,26 @@ async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<Comma
   return { status: outcome.status };
 }
 
+// Chunks are scheduled activities: a worker that dies mid-chunk is noticed by its missed heartbeats and the chunk runs
+// again elsewhere; its transaction never committed, or it committed with its results and the retry applies nothing.
+const bulk = proxyActivities<Activities>({
+  startToCloseTimeout: '2m',
+  heartbeatTimeout: '5s',
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '5s', nonRetryableErrorTypes: ['command_missing', 'command_unknown'] },
+});
+const BULK_PARALLEL_CHUNKS = 4;
+
+/** A bulk command: its items are stored in PostgreSQL, applied chunk by chunk, then its response is stored like any command's. */
+async function runBulkCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
+  const { jobId, chunks } = await bulk.prepareBulkJob({ commandId: input.commandId });
+  let next = 0;
+  const lane = async () => {
+    while (next < chunks) await bulk.runBulkChunk({ jobId, chunk: next++ });
+  };
+  await Promise.all(Array.from({ length: Math.min(BULK_PARALLEL_CHUNKS, chunks) }, lane));
+  return runCommand(input);
+}
+
 const delivery = proxyActivities<Activities>({
   startToCloseTimeout: '15s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 8, nonRetryableErrorTypes: ['provider_rejected', 'message_missing'] },
@@ -123,6 +143,8 @@ export const rotateWebhookEndpointSecret = runCommand;
 export const testWebhookEndpoint = runCommand;
 export const replayWebhookDelivery = runCommand;
 export const replayWebhookEndpoint = runCommand;
+export const bulkUpsertContacts = runBulkCommand;
+export const bulkTagContacts = runBulkCommand;
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);
