@@ -1,15 +1,10 @@
 // Bulk benchmark (issue 5): p50 of a 1,000-contact POST /v1/contacts/bulk, and 50,000 contacts through 50 bulk
 // calls. Starts its own PostgreSQL, Temporal, worker and API; writes bench/results/bulk-latest.{md,json}. Not a test.
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { ALL_SCOPES, createApiKey, createWorkspace } from '../src/admin';
-import { migrate, openOrm } from '../src/db/orm';
-import { ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../src/stack/embedded';
-import { SEARCH_ATTRIBUTES } from '../src/workflows/types';
-import { DATA_DIR, LOG_DIR, poll, ROOT, spawnHttp, spawnNode, Teardown, untilReady } from './stack';
+import { ROOT, startBenchStack, type BenchStack } from './stack';
 
 const log = (msg: string) => process.stderr.write(`[bench:bulk] ${msg}\n`);
 const LATENCY_RUNS = Number(process.env.BENCH_BULK_RUNS ?? 9);
@@ -21,45 +16,14 @@ let nextPhone = 9_100_000_000;
 const batch = (tag: string) => Array.from({ length: ITEMS }, (_, i) => ({ phone: `+91${nextPhone++}`, first_name: `Bench${i}`, external_id: `${tag}-${i}`, attributes: { plan: 'pro' } }));
 
 async function main(): Promise<void> {
-  const teardown = new Teardown();
-  process.once('SIGINT', () => void teardown.run(log).finally(() => process.exit(130)));
+  let stack: BenchStack | undefined;
+  process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
   try {
-    rmSync(join(LOG_DIR, 'bulk-worker.log'), { force: true });
-    const [pgPort, temporalPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
-    const bin = await ensureTemporalBinary(log);
-    const pg = await startPostgres({ dataDir: join(DATA_DIR, 'bench-bulk-pg'), port: pgPort, log, persistent: false });
-    teardown.add('postgres', pg.stop);
-    const temporal = await startTemporal({ bin, port: temporalPort, headless: true, searchAttributes: SEARCH_ATTRIBUTES, log });
-    teardown.add('temporal', temporal.stop);
-    const orm = await openOrm(pg.url);
-    teardown.add('orm', () => orm.close());
-    await migrate(orm);
-    const workspaceId = await createWorkspace(orm, { name: 'Bench bulk', rateLimits: { default: 1_000_000 } });
-    const { secret: key } = await createApiKey(orm, { workspaceId, scopes: ALL_SCOPES, name: 'bench' });
-    const quiet = { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never;
-    const bundleFile = join(DATA_DIR, 'bench-bulk-workflow-bundle.js');
-    writeFileSync(bundleFile, (await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows'), logger: quiet })).code);
-    const env = {
-      DATABASE_URL: pg.url,
-      TEMPORAL_ADDRESS: temporal.address,
-      SABNODE_SECRET: randomBytes(32).toString('hex'),
-      WORKFLOW_BUNDLE: bundleFile,
-      TEMPORAL_TASK_QUEUE: 'sabnode-bench-bulk',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      DB_POOL_MAX: '20',
-      BULK_SYNC_WAIT_MS: '60000',
-    };
-    const worker = spawnNode('bulk-worker', 'src/worker.ts', env);
-    teardown.add('worker', () => worker.stop());
-    const workerLog = join(LOG_DIR, 'bulk-worker.log');
-    await untilReady(worker, poll('worker', async () => existsSync(workerLog) && readFileSync(workerLog, 'utf8').includes('"worker started"'), 90_000), 90_000);
-    const api = await spawnHttp('bulk-api', 'src/api/server.ts', apiPort, { ...env, LOG_LEVEL: 'warn' });
-    teardown.add('api', () => api.stop());
-
+    stack = await startBenchStack('bulk', { BULK_SYNC_WAIT_MS: '60000' }, log);
+    const { apiUrl, key, workspaceId, orm } = stack;
     const post = async (items: unknown[]): Promise<{ ms: number; status: number; failed: number }> => {
       const t = performance.now();
-      const res = await fetch(`http://127.0.0.1:${apiPort}/v1/contacts/bulk`, {
+      const res = await fetch(`${apiUrl}/v1/contacts/bulk`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
         body: JSON.stringify({ items }),
@@ -120,7 +84,7 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'bulk-latest.md'), md);
     process.stdout.write(md);
   } finally {
-    await teardown.run(log);
+    await stack?.teardown.run(log);
   }
 }
 

@@ -139,3 +139,59 @@ export class Teardown {
     return this.running;
   }
 }
+
+export interface BenchStack {
+  apiUrl: string;
+  key: string;
+  workspaceId: string;
+  orm: import('@mikro-orm/postgresql').MikroORM;
+  teardown: Teardown;
+}
+
+/**
+ * Its own PostgreSQL, Temporal dev server, one worker and one API, a workspace with a key that has every scope and
+ * no practical rate limit. Shared by the benchmarks that need only the product itself.
+ */
+export async function startBenchStack(name: string, extraEnv: Record<string, string>, log: (msg: string) => void): Promise<BenchStack> {
+  const { randomBytes } = await import('node:crypto');
+  const { existsSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+  const { bundleWorkflowCode } = await import('@temporalio/worker');
+  const { ALL_SCOPES, createApiKey, createWorkspace } = await import('../src/admin');
+  const { migrate, openOrm } = await import('../src/db/orm');
+  const { ensureTemporalBinary, freePort, startPostgres, startTemporal } = await import('../src/stack/embedded');
+  const { SEARCH_ATTRIBUTES } = await import('../src/workflows/types');
+  const teardown = new Teardown();
+  rmSync(join(LOG_DIR, `${name}-worker.log`), { force: true });
+  const [pgPort, temporalPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  const bin = await ensureTemporalBinary(log);
+  const pg = await startPostgres({ dataDir: join(DATA_DIR, `bench-${name}-pg`), port: pgPort, log, persistent: false });
+  teardown.add('postgres', pg.stop);
+  const temporal = await startTemporal({ bin, port: temporalPort, headless: true, searchAttributes: SEARCH_ATTRIBUTES, log });
+  teardown.add('temporal', temporal.stop);
+  const orm = await openOrm(pg.url);
+  teardown.add('orm', () => orm.close());
+  await migrate(orm);
+  const workspaceId = await createWorkspace(orm, { name: `Bench ${name}`, rateLimits: { default: 1_000_000 } });
+  const { secret: key } = await createApiKey(orm, { workspaceId, scopes: ALL_SCOPES, name: 'bench' });
+  const quiet = { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never;
+  const bundleFile = join(DATA_DIR, `bench-${name}-workflow-bundle.js`);
+  writeFileSync(bundleFile, (await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows'), logger: quiet })).code);
+  const env = {
+    DATABASE_URL: pg.url,
+    TEMPORAL_ADDRESS: temporal.address,
+    SABNODE_SECRET: randomBytes(32).toString('hex'),
+    WORKFLOW_BUNDLE: bundleFile,
+    TEMPORAL_TASK_QUEUE: `sabnode-bench-${name}`,
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    DB_POOL_MAX: '20',
+    ...extraEnv,
+  };
+  const worker = spawnNode(`${name}-worker`, 'src/worker.ts', env);
+  teardown.add('worker', () => worker.stop());
+  const workerLog = join(LOG_DIR, `${name}-worker.log`);
+  await untilReady(worker, poll('worker', async () => existsSync(workerLog) && readFileSync(workerLog, 'utf8').includes('"worker started"'), 90_000), 90_000);
+  const api = await spawnHttp(`${name}-api`, 'src/api/server.ts', apiPort, { ...env, LOG_LEVEL: 'warn' });
+  teardown.add('api', () => api.stop());
+  return { apiUrl: `http://127.0.0.1:${apiPort}`, key, workspaceId, orm, teardown };
+}
