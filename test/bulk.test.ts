@@ -387,4 +387,44 @@ describe('long bulk jobs', () => {
     expect(replay.text).toBe(done.text);
     void workspaceId;
   });
+
+  it('delivers each queued message exactly once when the worker is killed mid-job of a bulk send', async () => {
+    const ws = await newWorkspace();
+    const api4 = client(ws.key, { baseUrl: stackB.apiUrl });
+    const channel = await api4.post('/v1/channels', { body: { name: 'kill', provider: 'sandbox' } });
+    const template = await api4.post('/v1/templates', { body: { name: 'kill_tpl', language: 'en', category: 'utility', body: 'Hello {{1}}' } });
+    expect([channel.status, template.status]).toEqual([201, 201]);
+    const upserted = await api4.post('/v1/contacts/bulk', { body: { items: phones(150).map((phone) => ({ phone })) } });
+    const contacts = upserted.status === 200 ? (upserted.body.results as Result[]) : await (async () => {
+      await waitFor(() => api4.get(`/v1/bulk-jobs/${upserted.body.id}`), (r) => r.body.status === 'completed', 60_000);
+      return allResults(api4, upserted.body.id);
+    })();
+    expect(contacts.map((r) => r.status)).toEqual(Array(150).fill(201));
+    const items = contacts.map((r: Result, i: number) => ({ contact_id: r.id, channel_id: channel.body.id, template_id: template.body.id, parameters: [`n${i}`] }));
+    const idem = randomUUID();
+    const first = await api4.post('/v1/messages/bulk', { body: { items }, headers: { 'Idempotency-Key': idem } });
+    expect(first.status).toBe(202);
+    await stackB.killWorker();
+    const [{ n }] = await sql<{ n: string }>(`select count(status) as n from bulk_job_items where job_id = ?`, [first.body.id]);
+    expect(Number(n)).toBeLessThan(150);
+    await stackB.startWorker();
+    let done: ApiResponse | undefined;
+    for (let i = 0; i < 240 && !done; i++) {
+      const res = await api4.post('/v1/messages/bulk', { body: { items }, headers: { 'Idempotency-Key': idem } });
+      if (res.status === 200) done = res;
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(done!.body.results[0].error).toBeNull();
+    expect(done!.body).toMatchObject({ id: first.body.id, status: 'completed', succeeded: 150, failed: 0 });
+    const read = await waitFor(
+      () => sql<{ n: string }>(`select count(*) as n from messages where workspace_id = ? and status = 'read'`, [ws.workspaceId]),
+      (rows) => Number(rows[0].n) === 150,
+      90_000,
+    );
+    expect(Number(read[0].n)).toBe(150);
+    const perMessage = await sql<{ n: string }>(`select count(*) as n from events where workspace_id = ? and type = 'message.sent' group by object_id`, [ws.workspaceId]);
+    expect(perMessage.map((r) => Number(r.n))).toEqual(Array(150).fill(1));
+    expect(await countEvents(ws.workspaceId, 'message.queued')).toBe(150);
+    expect(await countEvents(ws.workspaceId, 'conversation.created')).toBe(150);
+  }, 180_000);
 });
