@@ -60,6 +60,24 @@ function nameOnUpdate(body: Json): Json {
   return { ...rest, ...splitName(name) };
 }
 
+/** Applies a single-item request transform to each item of a bulk body; a refusal points at its item. */
+function eachItem(transform: (body: Json) => Json): (body: Json) => Json {
+  return (body) => {
+    if (!Array.isArray(body.items)) return body;
+    const items = body.items.map((item: unknown, i: number) => {
+      if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
+      try {
+        return transform(item as Json);
+      } catch (err) {
+        if (!(err instanceof ApiError)) throw err;
+        const errors = err.extras.errors?.map((e) => ({ ...e, pointer: `/items/${i}${e.pointer}` }));
+        throw new ApiError(err.code, `/items/${i}: ${err.detail ?? ''}`, { ...err.extras, ...(errors ? { errors } : {}) });
+      }
+    });
+    return { ...body, items };
+  };
+}
+
 function contactDown(obj: Json): Json {
   if (!('first_name' in obj) && !('last_name' in obj)) return obj; // tombstones
   const { first_name, last_name, ...rest } = obj;
@@ -93,7 +111,7 @@ export const VERSIONS: ApiVersion[] = [
     sunset: '2028-11-01',
     changeToNext: {
       description: 'Contacts: `name` split into `first_name` and `last_name` (at the first space).',
-      requests: { createContact: nameOnCreate, updateContact: nameOnUpdate },
+      requests: { createContact: nameOnCreate, updateContact: nameOnUpdate, bulkUpsertContacts: eachItem(nameOnCreate) },
       resources: { contact: contactDown, event: eventDown },
     },
   },

@@ -128,6 +128,23 @@ describe('POST /v1/contacts/bulk', () => {
     expect(await sql(`select 1 from bulk_jobs where workspace_id = ? and total > 1000`, [workspaceId])).toHaveLength(0);
   });
 
+  it('takes `name` on each item in API version 2025-06-01, split as the single create splits it', async () => {
+    const [p1, p2] = phones(2);
+    const old = { 'Api-Version': '2025-06-01' };
+    const res = await api.post('/v1/contacts/bulk', { body: { items: [{ phone: p1, name: 'Meera Iyer Nair' }, { phone: p2, name: 'Arjun' }] }, headers: old });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: Result) => r.status)).toEqual([201, 201]);
+    const first = await api.get(`/v1/contacts/${res.body.results[0].id}`);
+    expect(first.body).toMatchObject({ first_name: 'Meera', last_name: 'Iyer Nair' });
+    const second = await api.get(`/v1/contacts/${res.body.results[1].id}`, { headers: old });
+    expect(second.body).toMatchObject({ name: 'Arjun' });
+    expect(second.body).not.toHaveProperty('first_name');
+    // the new fields do not exist in the old version; the refusal points at the item
+    const refused = await api.post('/v1/contacts/bulk', { body: { items: [{ phone: phones(1)[0], first_name: 'X' }] }, headers: old });
+    expectProblem(refused, 400, 'invalid_request');
+    expect(refused.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/items/0/first_name']);
+  });
+
   it('replays the same result for the same key, and refuses the key for another request', async () => {
     const idem = randomUUID();
     const body = { items: phones(5).map((phone) => ({ phone })) };
@@ -217,6 +234,87 @@ describe('POST /v1/tags/bulk', () => {
   });
 });
 
+async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('POST /v1/messages/bulk', () => {
+  it('queues each item as a single send would, refuses per item, delivers each message once, and replays without sending twice', async () => {
+    const ws = await newWorkspace();
+    const api = client(ws.key);
+    const channel = await api.post('/v1/channels', { body: { name: 'broadcast', provider: 'sandbox' } });
+    expect(channel.status).toBe(201);
+    const template = await api.post('/v1/templates', { body: { name: `otp_${Date.now().toString(36)}`, language: 'en', category: 'utility', body: 'Hi {{1}}, your code is {{2}}.' } });
+    expect(template.status).toBe(201);
+    const [pOpen, pNew, pById, pOut, pShort, pNobody] = phones(6);
+    const contact = async (phone: string) => (await api.post('/v1/contacts', { body: { phone, first_name: 'Bulk' } })).body.id as string;
+    const [cOpen, cNew, cById, cOut, cShort] = [await contact(pOpen), await contact(pNew), await contact(pById), await contact(pOut), await contact(pShort)];
+    const conversation = await api.post('/v1/conversations', { body: { contact_id: cOpen, channel_id: channel.body.id } });
+    expect(conversation.status).toBe(201);
+    expect((await api.post(`/v1/contacts/${cOut}/opt-out`, {})).status).toBe(200);
+
+    const send = { channel_id: channel.body.id, template_id: template.body.id };
+    const items = [
+      { contact_id: cOpen, ...send, parameters: ['Asha', '1'] },
+      { phone: pNew, ...send, parameters: ['Ravi', '2'] },
+      { phone: pNobody, ...send, parameters: ['Nobody', '3'] },
+      { contact_id: cShort, ...send, parameters: ['Short'] },
+      { contact_id: cOut, ...send, parameters: ['Out', '5'] },
+      { contact_id: cById, ...send, parameters: ['Kiran', '6'] },
+      { contact_id: cOpen, ...send, parameters: ['Again', '7'] },
+      { contact_id: cById, channel_id: channel.body.id, text: 'free-form' },
+    ];
+    const idem = randomUUID();
+    const res = await api.post('/v1/messages/bulk', { body: { items }, headers: { 'Idempotency-Key': idem } });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ object: 'bulk_job', operation: 'bulkCreateMessages', status: 'completed', total: 8, succeeded: 3, failed: 5 });
+    const results = res.body.results as Result[];
+    expect(results.map((r) => [r.index, r.status, r.error?.code ?? null])).toEqual([
+      [0, 201, null],
+      [1, 201, null],
+      [2, 422, 'contact_not_found'],
+      [3, 422, 'template_parameters_mismatch'],
+      [4, 422, 'contact_opted_out'],
+      [5, 201, null],
+      [6, 422, 'duplicate_in_request'],
+      [7, 400, 'invalid_request'],
+    ]);
+    expect(results[2].error!.errors!.map((e) => e.pointer)).toEqual(['/items/2/phone']);
+    expect(results[6].error!.errors!.map((e) => e.pointer)).toEqual(['/items/6/contact_id']);
+    const queued = [results[0], results[1], results[5]].map((r) => r.id!);
+    expect(queued.every((id) => /^msg_/.test(id))).toBe(true);
+
+    // the open conversation is reused, the others are opened; a refused item opens none
+    const first = await api.get(`/v1/messages/${queued[0]}`);
+    expect(first.body).toMatchObject({ conversation_id: conversation.body.id, type: 'template', text: 'Hi Asha, your code is 1.' });
+    const opened = await sql<{ contact_id: string }>(`select contact_id from conversations where workspace_id = ? order by contact_id`, [ws.workspaceId]);
+    expect(opened.map((c) => c.contact_id).sort()).toEqual([cOpen, cNew, cById].sort());
+    expect(await countEvents(ws.workspaceId, 'conversation.created')).toBe(3);
+    expect(await countEvents(ws.workspaceId, 'message.queued')).toBe(3);
+
+    for (const id of queued) {
+      const read = await waitFor(() => api.get(`/v1/messages/${id}`), (r) => r.body.status === 'read');
+      expect(read.body.status).toBe('read');
+    }
+    const sentPer = async () =>
+      sql<{ object_id: string; n: string }>(`select object_id, count(*) as n from events where workspace_id = ? and type = 'message.sent' group by object_id order by object_id`, [ws.workspaceId]);
+    expect((await sentPer()).map((r) => [r.object_id, Number(r.n)])).toEqual([...queued].sort().map((id) => [id, 1]));
+
+    const again = await api.post('/v1/messages/bulk', { body: { items }, headers: { 'Idempotency-Key': idem } });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.text).toBe(res.text);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await sentPer()).map((r) => [r.object_id, Number(r.n)])).toEqual([...queued].sort().map((id) => [id, 1]));
+    expect(await countEvents(ws.workspaceId, 'message.queued')).toBe(3);
+  });
+});
+
 describe('long bulk jobs', () => {
   let stackB: Awaited<ReturnType<typeof privateStack>>;
   let api: ReturnType<typeof client>;
@@ -289,4 +387,44 @@ describe('long bulk jobs', () => {
     expect(replay.text).toBe(done.text);
     void workspaceId;
   });
+
+  it('delivers each queued message exactly once when the worker is killed mid-job of a bulk send', async () => {
+    const ws = await newWorkspace();
+    const api4 = client(ws.key, { baseUrl: stackB.apiUrl });
+    const channel = await api4.post('/v1/channels', { body: { name: 'kill', provider: 'sandbox' } });
+    const template = await api4.post('/v1/templates', { body: { name: 'kill_tpl', language: 'en', category: 'utility', body: 'Hello {{1}}' } });
+    expect([channel.status, template.status]).toEqual([201, 201]);
+    const upserted = await api4.post('/v1/contacts/bulk', { body: { items: phones(150).map((phone) => ({ phone })) } });
+    const contacts = upserted.status === 200 ? (upserted.body.results as Result[]) : await (async () => {
+      await waitFor(() => api4.get(`/v1/bulk-jobs/${upserted.body.id}`), (r) => r.body.status === 'completed', 60_000);
+      return allResults(api4, upserted.body.id);
+    })();
+    expect(contacts.map((r) => r.status)).toEqual(Array(150).fill(201));
+    const items = contacts.map((r: Result, i: number) => ({ contact_id: r.id, channel_id: channel.body.id, template_id: template.body.id, parameters: [`n${i}`] }));
+    const idem = randomUUID();
+    const first = await api4.post('/v1/messages/bulk', { body: { items }, headers: { 'Idempotency-Key': idem } });
+    expect(first.status).toBe(202);
+    await stackB.killWorker();
+    const [{ n }] = await sql<{ n: string }>(`select count(status) as n from bulk_job_items where job_id = ?`, [first.body.id]);
+    expect(Number(n)).toBeLessThan(150);
+    await stackB.startWorker();
+    let done: ApiResponse | undefined;
+    for (let i = 0; i < 240 && !done; i++) {
+      const res = await api4.post('/v1/messages/bulk', { body: { items }, headers: { 'Idempotency-Key': idem } });
+      if (res.status === 200) done = res;
+      else await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(done!.body.results[0].error).toBeNull();
+    expect(done!.body).toMatchObject({ id: first.body.id, status: 'completed', succeeded: 150, failed: 0 });
+    const read = await waitFor(
+      () => sql<{ n: string }>(`select count(*) as n from messages where workspace_id = ? and status = 'read'`, [ws.workspaceId]),
+      (rows) => Number(rows[0].n) === 150,
+      90_000,
+    );
+    expect(Number(read[0].n)).toBe(150);
+    const perMessage = await sql<{ n: string }>(`select count(*) as n from events where workspace_id = ? and type = 'message.sent' group by object_id`, [ws.workspaceId]);
+    expect(perMessage.map((r) => Number(r.n))).toEqual(Array(150).fill(1));
+    expect(await countEvents(ws.workspaceId, 'message.queued')).toBe(150);
+    expect(await countEvents(ws.workspaceId, 'conversation.created')).toBe(150);
+  }, 180_000);
 });

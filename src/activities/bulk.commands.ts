@@ -6,14 +6,16 @@ import { DriverException, LockMode, type EntityManager, type MikroORM } from '@m
 import { spec } from '../api/spec';
 import { config } from '../config';
 import { findBulkJob, bulkCounts, toBulkJobWire, toItemResultWire } from '../db/bulk.queries';
-import { BulkJobSchema, ContactSchema, IdempotencySchema, type BulkJobItem, type Contact } from '../db/entities';
+import { BulkJobSchema, ChannelSchema, ContactSchema, ConversationSchema, IdempotencySchema, type BulkJobItem, type Contact, type Conversation, type FollowUp } from '../db/entities';
 import { toContactWire } from '../db/contacts.queries';
+import { toMessageWire } from '../db/messaging.queries';
 import type { CommandContext } from '../db/events';
 import { ApiError, problemOf, type ErrorCode, type FieldError, type Problem } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
 import { normaliseTagName } from '../db/tags.queries';
 import { retagContact } from './tags.commands';
+import { deliveryFollowUp, newConversation, queueMessage, type MessageInput } from './messaging.commands';
 import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
 
 type Item = Record<string, unknown>;
@@ -39,6 +41,8 @@ interface BulkOperation {
    * cycle, then returns the per-item applier. Writes stay in the unit of work; the chunk flushes them once.
    */
   openChunk(em: EntityManager, workspaceId: string, items: Item[]): Promise<ItemApplier>;
+  /** workflows to start once the job has finished, built from the stored ids of the items answered 201 */
+  followUps?(workspaceId: string, createdIds: string[]): FollowUp[];
 }
 
 const stringField = (item: Item, field: string): string | undefined => (typeof item[field] === 'string' ? (item[field] as string) : undefined);
@@ -131,9 +135,80 @@ const retagContacts: BulkOperation = {
   },
 };
 
+const RECIPIENT_REFS = ['contact_id', 'phone'] as const;
+
+const createMessages: BulkOperation = {
+  itemSchema: 'MessagesBulkItem',
+  // one message per recipient and channel per request
+  matchKeys(item) {
+    const channelId = stringField(item, 'channel_id');
+    return RECIPIENT_REFS.flatMap((field) => {
+      const v = stringField(item, field);
+      return v === undefined ? [] : [{ field, key: `${field}:${v}@${channelId}` }];
+    });
+  },
+  async openChunk(em, workspaceId, items) {
+    const values = (field: string) => JSON.stringify(items.map((i) => stringField(i, field)).filter((v) => v !== undefined));
+    // the contacts are locked, so a concurrent chunk or send cannot open a second conversation for them
+    const ids = await em.execute<{ id: string }[]>(
+      `select id from contacts where workspace_id = ? and deleted_at is null
+         and (id in (select jsonb_array_elements_text(?::jsonb)) or phone in (select jsonb_array_elements_text(?::jsonb)))
+       order by id for update`,
+      [workspaceId, values('contact_id'), values('phone')],
+    );
+    const contacts = ids.length ? await em.find(ContactSchema, { id: { $in: ids.map((r) => r.id) } }) : [];
+    const by = {
+      contact_id: new Map(contacts.map((c) => [c.id, c])),
+      phone: new Map(contacts.filter((c) => c.phone).map((c) => [c.phone!, c])),
+    };
+    const channelIds = [...new Set(items.map((i) => stringField(i, 'channel_id')!))];
+    const channels = new Set((await em.find(ChannelSchema, { workspace: workspaceId, id: { $in: channelIds } })).map((c) => c.id));
+    const open = new Map<string, Conversation>();
+    if (contacts.length) {
+      const found = await em.find(ConversationSchema, { workspace: workspaceId, contact: { $in: contacts.map((c) => c.id) }, channel: { $in: channelIds }, status: 'open' });
+      for (const c of found) open.set(`${c.contact}|${c.channel}`, c);
+    }
+    return async (ctx, item) => {
+      const field = RECIPIENT_REFS.find((f) => stringField(item, f) !== undefined)!;
+      const contact = by[field].get(stringField(item, field)!);
+      if (!contact) {
+        const message = `No live contact has this ${field.replace('_', ' ')}`;
+        throw new ApiError('contact_not_found', message, { errors: [{ pointer: `/${field}`, code: 'contact_not_found', message }] });
+      }
+      const channelId = item.channel_id as string;
+      if (!channels.has(channelId)) {
+        throw new ApiError('channel_not_found', `No such channel: '${channelId}'`, { errors: [{ pointer: '/channel_id', code: 'channel_not_found', message: 'No such channel' }] });
+      }
+      const body: MessageInput = { type: 'template', template_id: item.template_id as string, parameters: item.parameters as string[] | undefined };
+      const key = `${contact.id}|${channelId}`;
+      const existing = open.get(key);
+      if (existing) return { status: 201, body: toMessageWire((await queueMessage(em, ctx, 0, existing, contact, body)).message) };
+      // a refused item opens no conversation: the new one is written under a savepoint (after the chunk's earlier
+      // items, which must survive a rollback) and rolled back with the refusal
+      await em.flush();
+      await em.execute('savepoint bulk_item');
+      const conversation = newConversation(em, ctx, 0, contact.id, channelId);
+      await em.flush();
+      try {
+        const { message } = await queueMessage(em, ctx, 0, conversation, contact, body);
+        open.set(key, conversation);
+        return { status: 201, body: toMessageWire(message) };
+      } catch (err) {
+        await em.execute('rollback to savepoint bulk_item');
+        em.getUnitOfWork().unsetIdentity(conversation);
+        throw err;
+      }
+    };
+  },
+  followUps(workspaceId, createdIds) {
+    return createdIds.map((id) => deliveryFollowUp(workspaceId, id));
+  },
+};
+
 export const BULK_OPERATIONS: Record<string, BulkOperation> = {
   bulkUpsertContacts: upsertContacts,
   bulkTagContacts: retagContacts,
+  bulkCreateMessages: createMessages,
 };
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
@@ -298,5 +373,8 @@ export async function finishBulkJob(em: EntityManager, ctx: CommandContext): Pro
   job.completedAt = ctx.now;
   await em.flush();
   const counts = await bulkCounts(em, job.id);
-  return { status: 200, body: { ...toBulkJobWire(job, counts), results: items.map(toItemResultWire) } };
+  // from the stored results, not from what a chunk saw: stored with the response, so a rerun starts the same workflows
+  const created = items.filter((i) => i.status === 201 && i.resultId).map((i) => i.resultId!);
+  const followUps = BULK_OPERATIONS[job.operationId]?.followUps?.(job.workspace, created) ?? [];
+  return { status: 200, body: { ...toBulkJobWire(job, counts), results: items.map(toItemResultWire) }, followUps };
 }

@@ -69,4 +69,5 @@ export const COMMANDS: Record<string, CommandHandler> = {
   // a bulk command's stored response, once its chunks have run (see workflows: runBulkCommand)
   bulkUpsertContacts: finishBulkJob,
   bulkTagContacts: finishBulkJob,
+  bulkCreateMessages: finishBulkJob,
 };

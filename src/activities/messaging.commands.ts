@@ -39,11 +39,11 @@ async function liveContact(em: EntityManager, workspaceId: string, id: string, l
   return em.findOne(ContactSchema, { id, workspace: workspaceId, deletedAt: null }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
 }
 
-async function openConversationOf(em: EntityManager, contactId: string, channelId: string): Promise<Conversation | null> {
+export async function openConversationOf(em: EntityManager, contactId: string, channelId: string): Promise<Conversation | null> {
   return em.findOne(ConversationSchema, { contact: contactId, channel: channelId, status: 'open' });
 }
 
-function newConversation(em: EntityManager, ctx: CommandContext, n: number, contactId: string, channelId: string): Conversation {
+export function newConversation(em: EntityManager, ctx: CommandContext, n: number, contactId: string, channelId: string): Conversation {
   const conversation = em.create(ConversationSchema, {
     id: idFromSeed('cnv', ctx.seed, n),
     workspace: ctx.workspaceId,
@@ -116,7 +116,7 @@ export function isOptedOut(contact: Pick<Contact, 'optedInAt' | 'optedOutAt'>): 
   return !!contact.optedOutAt && (!contact.optedInAt || contact.optedOutAt > contact.optedInAt);
 }
 
-interface MessageInput {
+export interface MessageInput {
   type: 'text' | 'template' | 'media';
   text?: string;
   template_id?: string;
@@ -128,7 +128,7 @@ interface MessageInput {
  * Checks that a message may go out and queues it with its delivery as a follow-up workflow. Shared by sends and
  * by the opt-in confirmation. `n` keeps ids and event ids apart when one command queues more than one thing.
  */
-async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
+export async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
   if (conversation.status !== 'open') throw new ApiError('conversation_closed', `Conversation ${conversation.id} is closed; reopen it with PATCH to send`);
   if (isOptedOut(contact)) throw new ApiError('contact_opted_out', `Contact ${contact.id} opted out of messages on ${contact.optedOutAt!.toISOString()}`);
   const channel = await em.findOneOrFail(ChannelSchema, { id: conversation.channel, workspace: ctx.workspaceId });
@@ -183,7 +183,12 @@ async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, c
     updatedAt: ctx.now,
   });
   recordEvent(em, ctx, 20 + n, { type: 'message.queued', objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
-  return { message, followUp: { workflowType: 'sendMessage', workflowId: `${ctx.workspaceId}/sendMessage/${message.id}`, args: [{ messageId: message.id }] } };
+  return { message, followUp: deliveryFollowUp(ctx.workspaceId, message.id) };
+}
+
+/** A queued message's delivery: one workflow per message id, so starting it again starts nothing. */
+export function deliveryFollowUp(workspaceId: string, messageId: string): FollowUp {
+  return { workflowType: 'sendMessage', workflowId: `${workspaceId}/sendMessage/${messageId}`, args: [{ messageId }] };
 }
 
 export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {

@@ -22,6 +22,7 @@ export function bulkHandlers(orm: MikroORM, runCommand: RunCommand) {
   return {
     bulkUpsertContacts: runBulk,
     bulkTagContacts: runBulk,
+    bulkCreateMessages: runBulk,
     async retrieveBulkJob(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.bulk_job_id as string;
       const job = await retrieveBulkJob(orm.em.fork(), { workspaceId: req.ctx.auth.workspaceId, id });

@@ -30,18 +30,21 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
   // work the command asked for after its commit (a message's delivery) outlives this short workflow
-  for (const followUp of outcome.followUps ?? []) {
-    try {
-      await startChild(followUp.workflowType, {
-        workflowId: followUp.workflowId,
-        args: followUp.args,
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        typedSearchAttributes: workflowInfo().typedSearchAttributes,
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
-  }
+  // started together: a bulk send has up to 1,000, and one at a time would cost a round trip each
+  await Promise.all(
+    (outcome.followUps ?? []).map(async (followUp) => {
+      try {
+        await startChild(followUp.workflowType, {
+          workflowId: followUp.workflowId,
+          args: followUp.args,
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          typedSearchAttributes: workflowInfo().typedSearchAttributes,
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    }),
+  );
   return { status: outcome.status };
 }
 
@@ -145,6 +148,7 @@ export const replayWebhookDelivery = runCommand;
 export const replayWebhookEndpoint = runCommand;
 export const bulkUpsertContacts = runBulkCommand;
 export const bulkTagContacts = runBulkCommand;
+export const bulkCreateMessages = runBulkCommand;
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);
