@@ -67,7 +67,8 @@ const NOISE_CORES = 0.15;
 // the whole run is bounded: past this, tear down and fail
 const MAX_RUN_MS = num('BENCH_MAX_SECONDS', 600) * 1000;
 
-const t0 = Date.now();
+// from process start, so the module loading (tsx compiling, Temporal and MikroORM imports) is counted too
+const t0 = Date.now() - Math.round(process.uptime() * 1000);
 const log = (msg: string) => process.stderr.write(`[bench +${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
 const monoUs = () => Number(process.hrtime.bigint() / 1000n);
 
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
   log(`machine: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}, load ${machine.loadAvgAtStart.join(' ')}`);
   if (machine.loadAvgAtStart[0] > machine.cpus * 0.5) log(`WARNING: the machine is already busy (1-min load ${machine.loadAvgAtStart[0]}); numbers will be noisy`);
 
-  rmSync(LOG_DIR, { recursive: true, force: true });
+  // each child's log is truncated when it starts; the folder is shared with the other benches (bench/bulk.ts)
   mkdirSync(LOG_DIR, { recursive: true });
   const profDir = join(DATA_DIR, 'bench-prof');
   if (CPU_PROF) rmSync(profDir, { recursive: true, force: true });
@@ -369,7 +370,7 @@ async function main(): Promise<void> {
   writeFileSync(join(resultsDir, `${base}.json`), JSON.stringify(result, null, 2) + '\n');
   writeFileSync(join(resultsDir, `${base}.md`), md);
   process.stdout.write('\n' + md + '\n');
-  log(`wrote bench/results/${base}.md and bench/results/${base}.json; total ${timings.total} s`);
+  log(`wrote bench/results/${base}.md and bench/results/${base}.json at ${new Date().toISOString()}; total ${timings.total} s`);
   if (!allOk) log('!!!!!!!! WARNING: some responses were not 2xx; see the table');
   clearTimeout(watchdog);
 }
