@@ -145,6 +145,8 @@ function docsPage(): string {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // JSON answers are not cached by clients; hashing every body cost CPU on the read path (file downloads set their own ETag)
+  app.set('etag', false);
   app.set('trust proxy', process.env.TRUST_PROXY ?? false);
   app.use(requestContext);
 
