@@ -1,6 +1,5 @@
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Operation } from './spec';
 import type { ApiVersion } from '../versions';
 
@@ -38,8 +37,4 @@ export interface HandlerResult {
 
 export interface AuthedRequest extends ApiRequest {
   ctx: RequestContext & { operation: Operation; auth: AuthContext; version: ApiVersion };
-}
-
-export interface ReadDeps {
-  em: () => EntityManager;
 }

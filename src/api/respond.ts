@@ -1,6 +1,6 @@
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
-import { ApiError, ERROR_CATALOGUE, problemOf, type Problem } from '../errors';
+import { ApiError, problemOf, type Problem } from '../errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
@@ -102,8 +102,4 @@ export function sendProblem(req: ApiRequest, res: Response, problem: Problem, he
 
 export function sendApiError(req: ApiRequest, res: Response, err: ApiError): void {
   sendProblem(req, res, problemOf(err.code, req.ctx.requestId, err.detail, err.extras), err.headers);
-}
-
-export function isKnownStatus(status: number): boolean {
-  return Object.values(ERROR_CATALOGUE).some((e) => e.status === status);
 }

@@ -3,6 +3,7 @@ import { EventSchema, type EventRecord } from './entities';
 import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
 import { idFromSeed } from '../ids';
 import { toDate } from './timestamps';
+import { rowsByIds } from './keyset';
 
 export interface EventWire {
   id: string;
@@ -154,10 +155,8 @@ export async function settledEventsAfter(
   return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
 }
 
-export async function eventsByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<EventRecord[]> {
-  if (!ids.length) return [];
-  const rows = await em.getConnection().execute<EventRecord[]>(`select ${COLUMNS} from events where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
-  return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
+export function eventsByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<EventRecord[]> {
+  return rowsByIds<EventRecord>(em, 'events', COLUMNS, workspaceId, ids, (r) => ({ ...r, createdAt: toDate(r.createdAt) }));
 }
 
 /** Every workspace's events after `after` and below `horizon`, in commit order: the webhook dispatcher's read. */

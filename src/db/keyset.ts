@@ -46,3 +46,10 @@ export async function keysetList<R extends { id: string; createdAt: Date; update
   const rows = await em.getConnection().execute<R[]>(`select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`, params);
   return toPage(spec.list, spec.workspaceId, page, rows.map(spec.hydrate), (r) => (col === 'updated_at' ? r.updatedAt ?? r.createdAt : r.createdAt), spec.toWire);
 }
+
+/** Rows of one table by id, scoped to the workspace (the timeline's second step). */
+export async function rowsByIds<R>(em: EntityManager, table: string, columns: string, workspaceId: string, ids: string[], hydrate: (row: R) => R): Promise<R[]> {
+  if (!ids.length) return [];
+  const rows = await em.getConnection().execute<R[]>(`select ${columns} from ${table} where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
+  return rows.map(hydrate);
+}

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel, Conversation, Message } from './entities';
 import { toDate } from './timestamps';
 import type { PageParams } from '../pagination';
-import { keysetList } from './keyset';
+import { keysetList, rowsByIds } from './keyset';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -117,8 +117,6 @@ export function listMessages(em: EntityManager, workspaceId: string, page: PageP
   return keysetList(em, { list: 'messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where: [['conversation_id = ?', page.filters.conversation_id]], hydrate: messageRow, toWire: toMessageWire });
 }
 
-export async function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {
-  if (!ids.length) return [];
-  const rows = await em.getConnection().execute<Message[]>(`select ${MESSAGE_COLUMNS} from messages where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
-  return rows.map(messageRow);
+export function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {
+  return rowsByIds(em, 'messages', MESSAGE_COLUMNS, workspaceId, ids, messageRow);
 }

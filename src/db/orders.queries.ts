@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Order, OrderItem, OrderStatus } from './entities';
 import { toDate } from './timestamps';
 import type { ListPage, PageParams } from '../pagination';
-import { keysetList } from './keyset';
+import { keysetList, rowsByIds } from './keyset';
 
 export interface OrderWire {
   id: string;
@@ -86,8 +86,6 @@ export async function listOrders(em: EntityManager, workspaceId: string, page: P
   return keysetList(em, { list: 'orders', table: 'orders', columns: COLUMNS, workspaceId, page, where, hydrate, toWire: toOrderWire });
 }
 
-export async function ordersByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Order[]> {
-  if (!ids.length) return [];
-  const rows = await em.getConnection().execute<Order[]>(`select ${COLUMNS} from orders where workspace_id = ? and id in (${ids.map(() => '?').join(', ')})`, [workspaceId, ...ids]);
-  return rows.map(hydrate);
+export function ordersByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Order[]> {
+  return rowsByIds(em, 'orders', COLUMNS, workspaceId, ids, hydrate);
 }
