@@ -242,12 +242,17 @@ describe('files', () => {
     const before = storedFiles();
     const upload = streamedUpload({ size: 20 * MiB, head: MP4_HEAD, filename: 'abandoned.mp4', contentType: 'video/mp4' });
     const controller = new AbortController();
+    let sawTemp = false;
     async function* halfway(): AsyncGenerator<Uint8Array> {
       for await (const chunk of upload.body) {
         yield chunk;
         if (upload.sent() > 8 * MiB) {
-          // let the server write some of it before the connection goes
-          await new Promise((r) => setTimeout(r, 200));
+          // the connection goes only once the server is writing the upload, so the check below sees its temp file
+          // removed rather than one that does not exist yet (on a busy machine the server can lag the client)
+          for (let i = 0; i < 100 && !storedFiles().some((f) => f.startsWith('tmp') && !before.includes(f)); i++) {
+            await new Promise((r) => setTimeout(r, 50));
+          }
+          sawTemp = storedFiles().some((f) => f.startsWith('tmp') && !before.includes(f));
           controller.abort();
           return;
         }
@@ -261,6 +266,7 @@ describe('files', () => {
       signal: controller.signal,
     } as RequestInit);
     await expect(sent).rejects.toThrow();
+    expect(sawTemp).toBe(true);
     for (let i = 0; i < 50 && storedFiles().length !== before.length; i++) await new Promise((r) => setTimeout(r, 100));
     expect(storedFiles()).toEqual(before);
   });
