@@ -43,6 +43,10 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
       throw new Error(`openapi.yaml: ${op.operationId} needs x-scopes and x-rate-limit-family`);
     }
+    const sdk = (op as { 'x-sdk'?: unknown })['x-sdk'];
+    const sdkOk = sdk === false || (typeof sdk === 'object' && sdk !== null && /^[a-z][A-Za-z]*$/.test(String((sdk as Record<string, unknown>).resource)) && /^[a-z][A-Za-z]*$/.test(String((sdk as Record<string, unknown>).method)));
+    // the SDK generators name every method from this, never from the operationId
+    if (!sdkOk) throw new Error(`openapi.yaml: ${op.operationId} needs x-sdk: {resource, method} (camelCase) or x-sdk: false`);
     const publishable = op['x-publishable'] === true;
     // browsers and publishable keys only ever read
     if (publishable && method !== 'get') throw new Error(`openapi.yaml: ${op.operationId} is a ${method}; only GET operations may be x-publishable`);
@@ -61,6 +65,15 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
     };
   }),
 );
+
+{
+  const names = OPERATIONS.map((op) => {
+    const sdk = (spec.paths[op.path]![op.method] as { 'x-sdk': false | { resource: string; method: string } })['x-sdk'];
+    return sdk ? `${sdk.resource}.${sdk.method}` : null;
+  }).filter((n): n is string => n !== null);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length) throw new Error(`openapi.yaml: x-sdk names used twice: ${twice.join(', ')}`);
+}
 
 /** Methods the spec allows on a concrete path, for 405 answers. */
 export function allowedMethods(path: string): string[] {
