@@ -1,0 +1,3 @@
+module github.com/sabnode/sabnode-go
+
+go 1.24
