@@ -17,8 +17,9 @@ import { parse } from 'yaml';
 type Schema = Record<string, any>;
 
 const root = resolve(__dirname, '..', '..');
-const outDir = join(root, 'sdks', 'go');
-const spec = parse(readFileSync(join(root, 'openapi.yaml'), 'utf8'), { merge: true }) as Schema;
+// arguments (for trying another spec): [spec path] [output folder]
+const outDir = resolve(process.argv[3] ?? join(root, 'sdks', 'go'));
+const spec = parse(readFileSync(resolve(process.argv[2] ?? join(root, 'openapi.yaml')), 'utf8'), { merge: true }) as Schema;
 const schemas: Record<string, Schema> = spec.components?.schemas ?? {};
 
 // ---------------------------------------------------------------------------------------------------- naming
