@@ -68,7 +68,7 @@ function deref(s: Schema): { schema: Schema; name?: string } {
   if (s && typeof s.$ref === 'string') {
     const m = /^#\/components\/schemas\/(.+)$/.exec(s.$ref);
     if (!m || !schemas[m[1]]) throw new Error(`unresolvable $ref ${s.$ref}`);
-    return { schema: schemas[m[1]], name: m[1] };
+    return { schema: schemas[m[1]], name: pascal(m[1]) };
   }
   return { schema: s };
 }
@@ -320,18 +320,23 @@ function variantTest(s: Schema): { required: string[]; consts: Record<string, st
   return { required: shape?.required ?? [], consts };
 }
 
-function variantName(parent: string, v: Schema, index: number): string {
+/** A variant's type name: its $ref's, else the parent's plus its constant (`MessageCreateText`), else plus the
+ * first property only it requires (`FlowConditionTag`), else plus its position. */
+function variantName(parent: string, v: Schema, index: number, all: Schema[]): string {
   if (v.$ref) return deref(v).name!;
-  const { consts } = variantTest(v);
+  const { consts, required } = variantTest(v);
   const key = Object.keys(consts).sort()[0];
-  return key ? `${parent}${pascal(JSON.parse(consts[key]))}` : `${parent}Variant${index + 1}`;
+  if (key) return `${parent}${pascal(String(JSON.parse(consts[key])))}`;
+  const others = all.filter((_, i) => i !== index).map((o) => variantTest(o).required);
+  const own = required.find((r) => others.every((o) => !o.includes(r)));
+  return own ? `${parent}${pascal(own)}` : `${parent}Variant${index + 1}`;
 }
 
 function emitUnion(name: string, variants: Schema[], description?: string): void {
   if (emitted.has(name) || emitting.has(name)) return;
   emitting.add(name);
   const members = variants.map((v, i) => {
-    const vn = variantName(name, v, i);
+    const vn = variantName(name, v, i, variants);
     const t = typeOf(v, vn);
     return { field: vn, type: t.expr, test: variantTest(v) };
   });
@@ -646,7 +651,7 @@ function isListEnvelope(s: Schema): boolean {
   const shape = objectShape(s);
   return !!shape && 'has_more' in shape.properties && 'next_cursor' in shape.properties;
 }
-for (const [name, s] of Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) if (needsNamedType(s) && !isListEnvelope(s)) emitNamed(name, s);
+for (const [name, s] of Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) if (needsNamedType(s) && !isListEnvelope(s)) emitNamed(pascal(name), s);
 
 const types = [...emitted.keys()].sort().map((k) => emitted.get(k)!).join('\n');
 

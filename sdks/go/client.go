@@ -117,7 +117,9 @@ func WithIdempotencyKey(key string) RequestOption {
 }
 
 // WithRequestAPIVersion overrides the Api-Version of one call.
-func WithRequestAPIVersion(v string) RequestOption { return func(r *requestConfig) { r.apiVersion = v } }
+func WithRequestAPIVersion(v string) RequestOption {
+	return func(r *requestConfig) { r.apiVersion = v }
+}
 
 // WithHeader adds a header to one call.
 func WithHeader(name, value string) RequestOption {
@@ -128,7 +130,9 @@ func WithHeader(name, value string) RequestOption {
 func WithRequestMaxRetries(n int) RequestOption { return func(r *requestConfig) { r.maxRetries = &n } }
 
 // WithRequestTimeout overrides the client's per-attempt timeout for one call.
-func WithRequestTimeout(d time.Duration) RequestOption { return func(r *requestConfig) { r.timeout = &d } }
+func WithRequestTimeout(d time.Duration) RequestOption {
+	return func(r *requestConfig) { r.timeout = &d }
+}
 
 // request is one operation's HTTP request, as the generated methods describe it.
 type request struct {
