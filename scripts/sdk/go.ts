@@ -570,6 +570,7 @@ for (const o of ops) {
   if (item) {
     src += `${doc}//\n// It returns the first page; Page.All iterates every item across pages.\n`;
     src += `func (s *${R}Service) ${M}(${args.join(', ')}) (*Page[${item}], error) {\n`;
+    if (paramsName) src += '\tif params != nil {\n\t\tcopied := *params // later pages use the parameters as they were at the call\n\t\tparams = &copied\n\t}\n';
     src += `\tfetch := func(ctx context.Context, cursor string) (*Page[${item}], error) {\n\t${newReq.split('\n').filter(Boolean).join('\n\t')}\n`;
     src += '\t\tif cursor != "" {\n\t\t\treq.query.Set("cursor", cursor)\n\t\t}\n';
     src += `\t\tpage := &Page[${item}]{}\n\t\tif _, err := s.client.do(ctx, req, opts, page); err != nil {\n\t\t\treturn nil, err\n\t\t}\n\t\treturn page, nil\n\t}\n`;

@@ -60,6 +60,10 @@ type BulkJobsService struct {
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *BulkJobsService) ListResults(ctx context.Context, bulkJobID string, params *BulkJobsListResultsParams, opts ...RequestOption) (*Page[BulkItemResult], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[BulkItemResult], error) {
 		req := newRequest("GET", "/v1/bulk-jobs/"+url.PathEscape(formValue(bulkJobID))+"/results")
 		params.apply(req)
@@ -112,6 +116,10 @@ func (s *ChannelsService) Create(ctx context.Context, body ChannelCreate, opts .
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *ChannelsService) List(ctx context.Context, params *ChannelsListParams, opts ...RequestOption) (*Page[Channel], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[Channel], error) {
 		req := newRequest("GET", "/v1/channels")
 		params.apply(req)
@@ -249,6 +257,10 @@ func (s *ContactsService) Delete(ctx context.Context, contactID string, opts ...
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *ContactsService) List(ctx context.Context, params *ContactsListParams, opts ...RequestOption) (*Page[ContactListItem], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[ContactListItem], error) {
 		req := newRequest("GET", "/v1/contacts")
 		params.apply(req)
@@ -327,6 +339,10 @@ func (s *ContactsService) Retrieve(ctx context.Context, contactID string, opts .
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *ContactsService) Timeline(ctx context.Context, contactID string, params *ContactsTimelineParams, opts ...RequestOption) (*Page[TimelineItem], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[TimelineItem], error) {
 		req := newRequest("GET", "/v1/contacts/"+url.PathEscape(formValue(contactID))+"/timeline")
 		params.apply(req)
@@ -378,6 +394,10 @@ func (s *ConversationsService) Create(ctx context.Context, body ConversationCrea
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *ConversationsService) List(ctx context.Context, params *ConversationsListParams, opts ...RequestOption) (*Page[Conversation], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[Conversation], error) {
 		req := newRequest("GET", "/v1/conversations")
 		params.apply(req)
@@ -427,6 +447,10 @@ type EventsService struct {
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *EventsService) List(ctx context.Context, params *EventsListParams, opts ...RequestOption) (*Page[Event], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[Event], error) {
 		req := newRequest("GET", "/v1/events")
 		params.apply(req)
@@ -546,6 +570,10 @@ func (s *FilesService) Download(ctx context.Context, fileID string, params *File
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *FilesService) List(ctx context.Context, params *FilesListParams, opts ...RequestOption) (*Page[FileListItem], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[FileListItem], error) {
 		req := newRequest("GET", "/v1/files")
 		params.apply(req)
@@ -638,6 +666,10 @@ func (s *MessagesService) Create(ctx context.Context, conversationID string, bod
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *MessagesService) List(ctx context.Context, conversationID string, params *MessagesListParams, opts ...RequestOption) (*Page[Message], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[Message], error) {
 		req := newRequest("GET", "/v1/conversations/"+url.PathEscape(formValue(conversationID))+"/messages")
 		params.apply(req)
@@ -690,6 +722,10 @@ func (s *OrdersService) Create(ctx context.Context, body OrderCreate, opts ...Re
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *OrdersService) List(ctx context.Context, params *OrdersListParams, opts ...RequestOption) (*Page[Order], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[Order], error) {
 		req := newRequest("GET", "/v1/orders")
 		params.apply(req)
@@ -810,6 +846,10 @@ func (s *TagsService) BulkApply(ctx context.Context, body ContactTagsBulk, opts 
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *TagsService) List(ctx context.Context, params *TagsListParams, opts ...RequestOption) (*Page[Tag], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[Tag], error) {
 		req := newRequest("GET", "/v1/tags")
 		params.apply(req)
@@ -877,6 +917,10 @@ func (s *TemplatesService) Delete(ctx context.Context, templateID string, opts .
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *TemplatesService) List(ctx context.Context, params *TemplatesListParams, opts ...RequestOption) (*Page[TemplateListItem], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[TemplateListItem], error) {
 		req := newRequest("GET", "/v1/templates")
 		params.apply(req)
@@ -987,6 +1031,10 @@ func (s *WebhookEndpointsService) Delete(ctx context.Context, endpointID string,
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *WebhookEndpointsService) List(ctx context.Context, params *WebhookEndpointsListParams, opts ...RequestOption) (*Page[WebhookEndpoint], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[WebhookEndpoint], error) {
 		req := newRequest("GET", "/v1/webhook-endpoints")
 		params.apply(req)
@@ -1006,6 +1054,10 @@ func (s *WebhookEndpointsService) List(ctx context.Context, params *WebhookEndpo
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *WebhookEndpointsService) ListDeliveries(ctx context.Context, endpointID string, params *WebhookEndpointsListDeliveriesParams, opts ...RequestOption) (*Page[WebhookDelivery], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
 	fetch := func(ctx context.Context, cursor string) (*Page[WebhookDelivery], error) {
 		req := newRequest("GET", "/v1/webhook-endpoints/"+url.PathEscape(formValue(endpointID))+"/deliveries")
 		params.apply(req)
