@@ -5,10 +5,9 @@
 // page.go, sse.go, webhooks.go, …) does the HTTP. The output depends on the spec alone (sorted, no timestamps), and
 // is run through gofmt, so a rerun is byte-identical.
 //
-// Why not oapi-codegen or ogen: the spec is OpenAPI 3.1 (type arrays with 'null', const, oneOf unions decided by
-// required properties, unevaluatedProperties); oapi-codegen reads documents through kin-openapi, which is 3.0-only,
-// and ogen's 3.1 subset plus its own transport would replace the runtime this SDK needs (retries, idempotency keys,
-// pagination, SSE). See sdks/go/README.md.
+// Why not oapi-codegen or ogen: the spec is OpenAPI 3.1 (type arrays, 'null' in them, const, oneOf unions told
+// apart by required properties); oapi-codegen (through kin-openapi, 3.0 only) and ogen both refuse it at the first
+// multi-type schema. See sdks/go/README.md.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
