@@ -527,7 +527,6 @@ for (const o of ops) {
   const pathParams = pathOrder(o.path, o.params);
   const otherParams = o.params.filter((p) => p.in !== 'path' && !(p.in === 'header' && RUNTIME_HEADERS.has(p.name.toLowerCase())));
   const args: string[] = ['ctx context.Context'];
-  const pre: string[] = [];
   for (const p of pathParams) args.push(`${camel(p.name)} ${typeOf(p.schema ?? {}, `${R}${M}${pascal(p.name)}`).expr}`);
   let bodyLine = '';
   const rb = o.op.requestBody ? resolveRef(o.op.requestBody) : null;
