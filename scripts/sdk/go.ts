@@ -290,8 +290,18 @@ function emitStruct(name: string, s: Schema, shape: Shape): void {
   }
   src += lines.join('') + '}\n';
   if (multipart) src += multipartWriter(name, shape);
+  else src += constMarshaler(name, shape);
   emitting.delete(name);
   emitted.set(name, src);
+}
+
+/** A struct with `const` properties writes them itself, so a request body need not spell them out. */
+function constMarshaler(name: string, shape: Shape): string {
+  const consts = Object.keys(shape.properties).filter((p) => (shape.properties[p] ?? {}).const !== undefined && shape.required.includes(p));
+  if (consts.length === 0) return '';
+  let src = `\n// MarshalJSON writes the object with its constant ${consts.map((c) => `"${c}"`).join(', ')} filled in.\nfunc (v ${name}) MarshalJSON() ([]byte, error) {\n\ttype plain ${name}\n`;
+  for (const c of consts) src += `\tv.${fieldName(c)} = ${JSON.stringify(shape.properties[c].const)}\n`;
+  return src + '\treturn json.Marshal(plain(v))\n}\n';
 }
 
 function multipartWriter(name: string, shape: Shape): string {
@@ -564,7 +574,7 @@ for (const o of ops) {
   const item = listItemType(o, s);
   const sse = s.find((x) => x.kind === 'sse');
   const binary = s.find((x) => x.kind === 'binary');
-  const jsonTypes = [...new Map(s.filter((x) => x.kind === 'json').map((x) => [typeOf(x.schema!, `${R}${M}Result`).expr, x])).entries()];
+  const jsonTypes = item || sse || binary ? [] : [...new Map(s.filter((x) => x.kind === 'json').map((x) => [typeOf(x.schema!, `${R}${M}Result`).expr, x])).entries()];
   if (item) {
     src += `${doc}//\n// It returns the first page; Page.All iterates every item across pages.\n`;
     src += `func (s *${R}Service) ${M}(${args.join(', ')}) (*Page[${item}], error) {\n`;

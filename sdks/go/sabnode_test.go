@@ -706,3 +706,49 @@ func TestFileUploadAndDownload(t *testing.T) {
 		t.Fatalf("range: %d %q", part.StatusCode, head)
 	}
 }
+
+// A request body that is a union (MessageCreate) is sent as the variant that is set, its constant filled in.
+func TestMessagesUnionBodies(t *testing.T) {
+	ctx := testCtx(t, 60*time.Second)
+	client := newClient(apiKey)
+	run := nonce()
+	ch, err := client.Channels.Create(ctx, sabnode.ChannelCreate{Name: "go " + run, Provider: "sandbox"})
+	if err != nil {
+		t.Fatalf("channel: %v", err)
+	}
+	contact, err := client.Contacts.Create(ctx, sabnode.ContactCreate{Phone: sabnode.Ptr(fmt.Sprintf("+9197%08d", time.Now().UnixNano()%100000000))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv, err := client.Conversations.Create(ctx, sabnode.ConversationCreate{ContactID: contact.ID, ChannelID: ch.ID})
+	if err != nil {
+		t.Fatalf("conversation: %v", err)
+	}
+	tpl, err := client.Templates.Create(ctx, sabnode.TemplateCreate{Name: "go_" + run, Language: "en", Category: sabnode.TemplateCategoryUtility, Body: "Hi {{1}}, order {{2}} ships today."})
+	if err != nil {
+		t.Fatalf("template: %v", err)
+	}
+	if tpl.ParametersCount != 2 {
+		t.Fatalf("parameters_count %d", tpl.ParametersCount)
+	}
+	msg, err := client.Messages.Create(ctx, conv.ID, sabnode.MessageCreate{MessageCreateTemplate: &sabnode.MessageCreateTemplate{TemplateID: tpl.ID, Parameters: []string{"Asha", "A-1"}}})
+	if err != nil {
+		t.Fatalf("template message: %v", err)
+	}
+	if msg.Type != "template" || msg.TemplateID == nil || *msg.TemplateID != tpl.ID || !slices.Equal(msg.Parameters, []string{"Asha", "A-1"}) || msg.Direction != "outbound" {
+		t.Fatalf("message: %+v", msg)
+	}
+	// free text needs an open service window, which a new conversation does not have
+	_, err = client.Messages.Create(ctx, conv.ID, sabnode.MessageCreate{MessageCreateText: &sabnode.MessageCreateText{Text: "Hello?"}})
+	var unprocessable *sabnode.UnprocessableEntityError
+	if !errors.As(err, &unprocessable) || unprocessable.Code != "outside_service_window" {
+		t.Fatalf("a text message outside the service window: %v", err)
+	}
+	page, err := client.Messages.List(ctx, conv.ID, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Data) != 1 || page.Data[0].ID != msg.ID {
+		t.Fatalf("messages of the conversation: %d", len(page.Data))
+	}
+}

@@ -20,15 +20,6 @@ type BulkItemResult struct {
 	Error *Problem `json:"error"`
 }
 
-// BulkItemResultList is an object of the API.
-type BulkItemResultList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string          `json:"next_cursor"`
-	Data       []BulkItemResult `json:"data"`
-}
-
 // BulkJob is an object of the API.
 type BulkJob struct {
 	ID     string `json:"id"`
@@ -50,6 +41,13 @@ type BulkJob struct {
 	CompletedAt *time.Time `json:"completed_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v BulkJob) MarshalJSON() ([]byte, error) {
+	type plain BulkJob
+	v.Object = "bulk_job"
+	return json.Marshal(plain(v))
+}
+
 // BulkJobFields is an object of the API.
 type BulkJobFields struct {
 	ID     string `json:"id"`
@@ -69,6 +67,13 @@ type BulkJobFields struct {
 	// RFC 3339, UTC, millisecond precision.
 	UpdatedAt   time.Time  `json:"updated_at"`
 	CompletedAt *time.Time `json:"completed_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v BulkJobFields) MarshalJSON() ([]byte, error) {
+	type plain BulkJobFields
+	v.Object = "bulk_job"
+	return json.Marshal(plain(v))
 }
 
 // BulkJobWithResults is an object of the API.
@@ -94,6 +99,13 @@ type BulkJobWithResults struct {
 	Results []BulkItemResult `json:"results"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v BulkJobWithResults) MarshalJSON() ([]byte, error) {
+	type plain BulkJobWithResults
+	v.Object = "bulk_job"
+	return json.Marshal(plain(v))
+}
+
 // Channel is an object of the API.
 type Channel struct {
 	ID       string  `json:"id"`
@@ -107,21 +119,19 @@ type Channel struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Channel) MarshalJSON() ([]byte, error) {
+	type plain Channel
+	v.Object = "channel"
+	return json.Marshal(plain(v))
+}
+
 // ChannelCreate is an object of the API.
 type ChannelCreate struct {
 	Name     string `json:"name"`
 	Provider string `json:"provider"`
 	// Where an `http` channel POSTs messages (required for `http`).
 	URL *string `json:"url,omitempty"`
-}
-
-// ChannelList is an object of the API.
-type ChannelList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string   `json:"next_cursor"`
-	Data       []Channel `json:"data"`
 }
 
 // ChannelWithSecret is an object of the API.
@@ -137,6 +147,13 @@ type ChannelWithSecret struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	// HMAC key for `Sabnode-Signature`; shown once.
 	SigningSecret string `json:"signing_secret"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v ChannelWithSecret) MarshalJSON() ([]byte, error) {
+	type plain ChannelWithSecret
+	v.Object = "channel"
+	return json.Marshal(plain(v))
 }
 
 // Contact is an object of the API.
@@ -166,6 +183,13 @@ type Contact struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Contact) MarshalJSON() ([]byte, error) {
+	type plain Contact
+	v.Object = "contact"
+	return json.Marshal(plain(v))
+}
+
 // At least one of `phone`, `email` or `external_id` is required.
 type ContactCreate struct {
 	// E.164 phone number.
@@ -177,55 +201,6 @@ type ContactCreate struct {
 	ExternalID *string `json:"external_id,omitempty"`
 	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500.
 	Attributes map[string]any `json:"attributes,omitempty"`
-}
-
-// ContactList is an object of the API.
-type ContactList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string               `json:"next_cursor"`
-	Data       []ContactListDataItem `json:"data"`
-}
-
-// ContactListDataItem is one of: Contact, DeletedContact; exactly one of its pointer fields is set (Raw keeps the JSON as received).
-type ContactListDataItem struct {
-	Contact        *Contact
-	DeletedContact *DeletedContact
-	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
-	Raw json.RawMessage
-}
-
-var contactListDataItemVariants = []variantTest{
-	{required: []string{"id", "object", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact\""}},
-}
-
-// MarshalJSON writes the variant that is set.
-func (u ContactListDataItem) MarshalJSON() ([]byte, error) {
-	switch {
-	case u.Contact != nil:
-		return json.Marshal(u.Contact)
-	case u.DeletedContact != nil:
-		return json.Marshal(u.DeletedContact)
-	case u.Raw != nil:
-		return u.Raw, nil
-	}
-	return []byte("null"), nil
-}
-
-// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
-func (u *ContactListDataItem) UnmarshalJSON(b []byte) error {
-	*u = ContactListDataItem{Raw: append(json.RawMessage(nil), b...)}
-	switch matchVariant(b, contactListDataItemVariants) {
-	case 0:
-		u.Contact = new(Contact)
-		return json.Unmarshal(b, u.Contact)
-	case 1:
-		u.DeletedContact = new(DeletedContact)
-		return json.Unmarshal(b, u.DeletedContact)
-	}
-	return nil
 }
 
 // ContactListItem is one of: Contact, DeletedContact; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -346,20 +321,18 @@ type Conversation struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Conversation) MarshalJSON() ([]byte, error) {
+	type plain Conversation
+	v.Object = "conversation"
+	return json.Marshal(plain(v))
+}
+
 // ConversationCreate is an object of the API.
 type ConversationCreate struct {
 	ContactID string  `json:"contact_id"`
 	ChannelID string  `json:"channel_id"`
 	Assignee  *string `json:"assignee,omitempty"`
-}
-
-// ConversationList is an object of the API.
-type ConversationList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string        `json:"next_cursor"`
-	Data       []Conversation `json:"data"`
 }
 
 // ConversationUpdate is an object of the API.
@@ -379,6 +352,14 @@ type DeletedContact struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedContact) MarshalJSON() ([]byte, error) {
+	type plain DeletedContact
+	v.Object = "contact"
+	v.Deleted = true
+	return json.Marshal(plain(v))
+}
+
 // A deleted file (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedFile struct {
 	ID      string `json:"id"`
@@ -388,6 +369,14 @@ type DeletedFile struct {
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
 	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedFile) MarshalJSON() ([]byte, error) {
+	type plain DeletedFile
+	v.Object = "file"
+	v.Deleted = true
+	return json.Marshal(plain(v))
 }
 
 // A deleted template (the answer to a delete, and a tombstone in `updated_since` lists).
@@ -401,6 +390,14 @@ type DeletedTemplate struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedTemplate) MarshalJSON() ([]byte, error) {
+	type plain DeletedTemplate
+	v.Object = "template"
+	v.Deleted = true
+	return json.Marshal(plain(v))
+}
+
 // DeletedWebhookEndpoint is an object of the API.
 type DeletedWebhookEndpoint struct {
 	ID      string `json:"id"`
@@ -410,6 +407,14 @@ type DeletedWebhookEndpoint struct {
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
 	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedWebhookEndpoint) MarshalJSON() ([]byte, error) {
+	type plain DeletedWebhookEndpoint
+	v.Object = "webhook_endpoint"
+	v.Deleted = true
+	return json.Marshal(plain(v))
 }
 
 // Event is an object of the API.
@@ -426,6 +431,13 @@ type Event struct {
 	// RFC 3339, UTC, millisecond precision.
 	UpdatedAt time.Time `json:"updated_at"`
 	Data      EventData `json:"data"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	v.Object = "event"
+	return json.Marshal(plain(v))
 }
 
 // EventData is an object of the API.
@@ -567,15 +579,6 @@ func (u *EventDataObject) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// EventList is an object of the API.
-type EventList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string `json:"next_cursor"`
-	Data       []Event `json:"data"`
-}
-
 // FieldError is an object of the API.
 type FieldError struct {
 	// JSON pointer into the request body, or `/query/<name>`, `/header/<name>` or `/path/<name>`.
@@ -603,53 +606,11 @@ type File struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// FileList is an object of the API.
-type FileList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string            `json:"next_cursor"`
-	Data       []FileListDataItem `json:"data"`
-}
-
-// FileListDataItem is one of: File, DeletedFile; exactly one of its pointer fields is set (Raw keeps the JSON as received).
-type FileListDataItem struct {
-	File        *File
-	DeletedFile *DeletedFile
-	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
-	Raw json.RawMessage
-}
-
-var fileListDataItemVariants = []variantTest{
-	{required: []string{"id", "object", "filename", "content_type", "size", "sha256", "purpose", "created_at", "updated_at"}, consts: map[string]string{"object": "\"file\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"file\""}},
-}
-
-// MarshalJSON writes the variant that is set.
-func (u FileListDataItem) MarshalJSON() ([]byte, error) {
-	switch {
-	case u.File != nil:
-		return json.Marshal(u.File)
-	case u.DeletedFile != nil:
-		return json.Marshal(u.DeletedFile)
-	case u.Raw != nil:
-		return u.Raw, nil
-	}
-	return []byte("null"), nil
-}
-
-// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
-func (u *FileListDataItem) UnmarshalJSON(b []byte) error {
-	*u = FileListDataItem{Raw: append(json.RawMessage(nil), b...)}
-	switch matchVariant(b, fileListDataItemVariants) {
-	case 0:
-		u.File = new(File)
-		return json.Unmarshal(b, u.File)
-	case 1:
-		u.DeletedFile = new(DeletedFile)
-		return json.Unmarshal(b, u.DeletedFile)
-	}
-	return nil
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v File) MarshalJSON() ([]byte, error) {
+	type plain File
+	v.Object = "file"
+	return json.Marshal(plain(v))
 }
 
 // FileListItem is one of: File, DeletedFile; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -762,6 +723,13 @@ type Message struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Message) MarshalJSON() ([]byte, error) {
+	type plain Message
+	v.Object = "message"
+	return json.Marshal(plain(v))
+}
+
 // MessageCreate is one of: MessageCreateText, MessageCreateTemplate, MessageCreateMedia; exactly one of its pointer fields is set (Raw keeps the JSON as received).
 type MessageCreate struct {
 	MessageCreateText     *MessageCreateText
@@ -817,11 +785,25 @@ type MessageCreateMedia struct {
 	Text *string `json:"text,omitempty"`
 }
 
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v MessageCreateMedia) MarshalJSON() ([]byte, error) {
+	type plain MessageCreateMedia
+	v.Type = "media"
+	return json.Marshal(plain(v))
+}
+
 // MessageCreateTemplate is an object of the API.
 type MessageCreateTemplate struct {
 	Type       string   `json:"type"`
 	TemplateID string   `json:"template_id"`
 	Parameters []string `json:"parameters,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v MessageCreateTemplate) MarshalJSON() ([]byte, error) {
+	type plain MessageCreateTemplate
+	v.Type = "template"
+	return json.Marshal(plain(v))
 }
 
 // MessageCreateText is an object of the API.
@@ -830,13 +812,11 @@ type MessageCreateText struct {
 	Text string `json:"text"`
 }
 
-// MessageList is an object of the API.
-type MessageList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string   `json:"next_cursor"`
-	Data       []Message `json:"data"`
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v MessageCreateText) MarshalJSON() ([]byte, error) {
+	type plain MessageCreateText
+	v.Type = "text"
+	return json.Marshal(plain(v))
 }
 
 // MessageStatusCallback is an object of the API.
@@ -905,6 +885,13 @@ type Order struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Order) MarshalJSON() ([]byte, error) {
+	type plain Order
+	v.Object = "order"
+	return json.Marshal(plain(v))
+}
+
 // OrderCreate is an object of the API.
 type OrderCreate struct {
 	ContactID string `json:"contact_id"`
@@ -933,15 +920,6 @@ type OrderItemCreate struct {
 	Name      string `json:"name"`
 	Quantity  int64  `json:"quantity"`
 	UnitPrice int64  `json:"unit_price"`
-}
-
-// OrderList is an object of the API.
-type OrderList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string `json:"next_cursor"`
-	Data       []Order `json:"data"`
 }
 
 // `pending` → `paid` → `fulfilled` → `delivered`; `cancelled` from `pending` or `paid`; `refunded` from `paid`, `fulfilled` or `delivered`.
@@ -995,6 +973,13 @@ type Status struct {
 	Time time.Time `json:"time"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Status) MarshalJSON() ([]byte, error) {
+	type plain Status
+	v.Object = "status"
+	return json.Marshal(plain(v))
+}
+
 // Tag is an object of the API.
 type Tag struct {
 	ID     string `json:"id"`
@@ -1009,13 +994,11 @@ type Tag struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// TagList is an object of the API.
-type TagList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string `json:"next_cursor"`
-	Data       []Tag   `json:"data"`
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Tag) MarshalJSON() ([]byte, error) {
+	type plain Tag
+	v.Object = "tag"
+	return json.Marshal(plain(v))
 }
 
 // TagsBulkApplyResponse is the answer of Tags.BulkApply: exactly one of its pointer fields is set, per StatusCode.
@@ -1050,6 +1033,13 @@ type Template struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Template) MarshalJSON() ([]byte, error) {
+	type plain Template
+	v.Object = "template"
+	return json.Marshal(plain(v))
+}
+
 // TemplateCategory is one of the values below.
 type TemplateCategory string
 
@@ -1069,55 +1059,6 @@ type TemplateCreate struct {
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
 	// appear more than once. Any other text in double braces is refused.
 	Body string `json:"body"`
-}
-
-// TemplateList is an object of the API.
-type TemplateList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string                `json:"next_cursor"`
-	Data       []TemplateListDataItem `json:"data"`
-}
-
-// TemplateListDataItem is one of: Template, DeletedTemplate; exactly one of its pointer fields is set (Raw keeps the JSON as received).
-type TemplateListDataItem struct {
-	Template        *Template
-	DeletedTemplate *DeletedTemplate
-	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
-	Raw json.RawMessage
-}
-
-var templateListDataItemVariants = []variantTest{
-	{required: []string{"id", "object", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
-}
-
-// MarshalJSON writes the variant that is set.
-func (u TemplateListDataItem) MarshalJSON() ([]byte, error) {
-	switch {
-	case u.Template != nil:
-		return json.Marshal(u.Template)
-	case u.DeletedTemplate != nil:
-		return json.Marshal(u.DeletedTemplate)
-	case u.Raw != nil:
-		return u.Raw, nil
-	}
-	return []byte("null"), nil
-}
-
-// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
-func (u *TemplateListDataItem) UnmarshalJSON(b []byte) error {
-	*u = TemplateListDataItem{Raw: append(json.RawMessage(nil), b...)}
-	switch matchVariant(b, templateListDataItemVariants) {
-	case 0:
-		u.Template = new(Template)
-		return json.Unmarshal(b, u.Template)
-	case 1:
-		u.DeletedTemplate = new(DeletedTemplate)
-		return json.Unmarshal(b, u.DeletedTemplate)
-	}
-	return nil
 }
 
 // TemplateListItem is one of: Template, DeletedTemplate; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -1180,62 +1121,6 @@ type TemplateUpdate struct {
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
 	// appear more than once. Any other text in double braces is refused.
 	Body *string `json:"body,omitempty"`
-}
-
-// Timeline is an object of the API.
-type Timeline struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string            `json:"next_cursor"`
-	Data       []TimelineDataItem `json:"data"`
-}
-
-// TimelineDataItem is one of: Order, Message, Event; exactly one of its pointer fields is set (Raw keeps the JSON as received).
-type TimelineDataItem struct {
-	Order   *Order
-	Message *Message
-	Event   *Event
-	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
-	Raw json.RawMessage
-}
-
-var timelineDataItemVariants = []variantTest{
-	{required: []string{"id", "object", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
-	{required: []string{"id", "object", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
-}
-
-// MarshalJSON writes the variant that is set.
-func (u TimelineDataItem) MarshalJSON() ([]byte, error) {
-	switch {
-	case u.Order != nil:
-		return json.Marshal(u.Order)
-	case u.Message != nil:
-		return json.Marshal(u.Message)
-	case u.Event != nil:
-		return json.Marshal(u.Event)
-	case u.Raw != nil:
-		return u.Raw, nil
-	}
-	return []byte("null"), nil
-}
-
-// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
-func (u *TimelineDataItem) UnmarshalJSON(b []byte) error {
-	*u = TimelineDataItem{Raw: append(json.RawMessage(nil), b...)}
-	switch matchVariant(b, timelineDataItemVariants) {
-	case 0:
-		u.Order = new(Order)
-		return json.Unmarshal(b, u.Order)
-	case 1:
-		u.Message = new(Message)
-		return json.Unmarshal(b, u.Message)
-	case 2:
-		u.Event = new(Event)
-		return json.Unmarshal(b, u.Event)
-	}
-	return nil
 }
 
 // TimelineItem is one of: Order, Message, Event; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -1324,13 +1209,11 @@ type WebhookDelivery struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// WebhookDeliveryList is an object of the API.
-type WebhookDeliveryList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string           `json:"next_cursor"`
-	Data       []WebhookDelivery `json:"data"`
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WebhookDelivery) MarshalJSON() ([]byte, error) {
+	type plain WebhookDelivery
+	v.Object = "webhook_delivery"
+	return json.Marshal(plain(v))
 }
 
 // `pending`: not attempted yet; `failed`: the last attempt failed and another is scheduled; `dead`: no attempt is left.
@@ -1361,21 +1244,19 @@ type WebhookEndpoint struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WebhookEndpoint) MarshalJSON() ([]byte, error) {
+	type plain WebhookEndpoint
+	v.Object = "webhook_endpoint"
+	return json.Marshal(plain(v))
+}
+
 // WebhookEndpointCreate is an object of the API.
 type WebhookEndpointCreate struct {
 	URL         string           `json:"url"`
 	EventTypes  []string         `json:"event_types,omitempty"`
 	Description Nullable[string] `json:"description,omitzero"`
 	Enabled     *bool            `json:"enabled,omitempty"`
-}
-
-// WebhookEndpointList is an object of the API.
-type WebhookEndpointList struct {
-	Object  string `json:"object"`
-	HasMore bool   `json:"has_more"`
-	// Pass as `cursor` to get the next page; null on the last page.
-	NextCursor *string           `json:"next_cursor"`
-	Data       []WebhookEndpoint `json:"data"`
 }
 
 // WebhookEndpointUpdate is an object of the API.
@@ -1406,12 +1287,26 @@ type WebhookEndpointWithSecret struct {
 	Secret string `json:"secret"`
 }
 
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WebhookEndpointWithSecret) MarshalJSON() ([]byte, error) {
+	type plain WebhookEndpointWithSecret
+	v.Object = "webhook_endpoint"
+	return json.Marshal(plain(v))
+}
+
 // WebhookReplay is an object of the API.
 type WebhookReplay struct {
 	Object     string `json:"object"`
 	EndpointID string `json:"endpoint_id"`
 	Count      int64  `json:"count"`
 	DryRun     bool   `json:"dry_run"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WebhookReplay) MarshalJSON() ([]byte, error) {
+	type plain WebhookReplay
+	v.Object = "webhook_replay"
+	return json.Marshal(plain(v))
 }
 
 // WebhookReplayRequest is an object of the API.
@@ -1433,4 +1328,11 @@ type WebhookTestObject struct {
 	Object     string `json:"object"`
 	EndpointID string `json:"endpoint_id"`
 	Message    string `json:"message"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WebhookTestObject) MarshalJSON() ([]byte, error) {
+	type plain WebhookTestObject
+	v.Object = "webhook_test"
+	return json.Marshal(plain(v))
 }
