@@ -14,6 +14,8 @@ type APIError struct {
 	StatusCode int
 	// Code is the problem's stable machine-readable code, e.g. "contact_phone_taken".
 	Code string
+	// Type is the problem's stable URI per code, where the code is documented.
+	Type string
 	// Title and Detail are the problem's human-readable summary and explanation.
 	Title  string
 	Detail string
@@ -87,7 +89,7 @@ func newAPIError(resp *http.Response, body []byte) error {
 	var p Problem
 	if json.Unmarshal(body, &p) == nil && p.Code != "" {
 		e.Problem = &p
-		e.Code, e.Title, e.Errors = p.Code, p.Title, p.Errors
+		e.Code, e.Type, e.Title, e.Errors = p.Code, p.Type, p.Title, p.Errors
 		if p.Detail != nil {
 			e.Detail = *p.Detail
 		}

@@ -367,7 +367,7 @@ func TestTypedErrors(t *testing.T) {
 	before := len(rec.exchanges())
 	_, err = client.Contacts.Retrieve(ctx, "ctc_"+strings.Repeat("0", 26))
 	var nf *sabnode.NotFoundError
-	if !errors.As(err, &nf) || nf.StatusCode != 404 || nf.Code == "" || nf.RequestID == "" {
+	if !errors.As(err, &nf) || nf.StatusCode != 404 || nf.Code == "" || nf.RequestID == "" || !strings.HasSuffix(nf.Type, "/"+nf.Code) {
 		t.Fatalf("404: %v", err)
 	}
 	if n := len(rec.exchanges()) - before; n != 1 {
