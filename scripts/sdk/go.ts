@@ -416,7 +416,9 @@ for (const [path, item] of Object.entries<Schema>(spec.paths ?? {})) {
     ops.push({ resource: op['x-sdk'].resource, method: op['x-sdk'].method, httpMethod: m.toUpperCase(), path, op, params: [...byKey.values()] });
   }
 }
-ops.sort((a, b) => (a.resource === b.resource ? a.method.localeCompare(b.method) : a.resource.localeCompare(b.resource)));
+// code-point order (not the locale's), so every machine sorts alike
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+ops.sort((a, b) => (a.resource === b.resource ? byCodePoint(a.method, b.method) : byCodePoint(a.resource, b.resource)));
 
 interface Success {
   status: number;
@@ -660,7 +662,7 @@ function isListEnvelope(s: Schema): boolean {
   const shape = objectShape(s);
   return !!shape && 'has_more' in shape.properties && 'next_cursor' in shape.properties;
 }
-for (const [name, s] of Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b))) if (needsNamedType(s) && !isListEnvelope(s)) emitNamed(pascal(name), s);
+for (const [name, s] of Object.entries(schemas).sort(([a], [b]) => byCodePoint(a, b))) if (needsNamedType(s) && !isListEnvelope(s)) emitNamed(pascal(name), s);
 
 const types = [...emitted.keys()].sort().map((k) => emitted.get(k)!).join('\n');
 
