@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 import time
@@ -37,6 +38,13 @@ class Receiver:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
+    def next_test(self) -> Delivery:
+        """The next `webhook.test` delivery (rotations also deliver `webhook_endpoint.updated`)."""
+        while True:
+            d = self.got.get(timeout=30)
+            if json.loads(d.body).get("type") == "webhook.test":
+                return d
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}/hooks"
@@ -52,7 +60,7 @@ def test_real_delivery_verifies_and_tampering_fails(client: sabnode.Client) -> N
         ep = client.webhook_endpoints.create({"url": rx.url, "description": "python sdk test"})
         assert ep["secret"].startswith("whsec_")
         client.webhook_endpoints.test(ep["id"])
-        d = rx.got.get(timeout=30)
+        d = rx.next_test()
         payload = sabnode.verify_webhook(d.body, d.headers, ep["secret"])
         assert payload["type"] == "webhook.test"
 
@@ -69,7 +77,7 @@ def test_real_delivery_verifies_and_tampering_fails(client: sabnode.Client) -> N
         rotated = client.webhook_endpoints.rotate_secret(ep["id"], {"overlap_seconds": 3600})
         assert rotated["secret"] != ep["secret"]
         client.webhook_endpoints.test(ep["id"])
-        r = rx.got.get(timeout=30)
+        r = rx.next_test()
         assert len(r.headers["webhook-signature"].split(" ")) == 2
         assert sabnode.verify_webhook(r.body, r.headers, rotated["secret"])["type"] == "webhook.test"
         assert sabnode.verify_webhook(r.body, r.headers, ep["secret"])["type"] == "webhook.test"
@@ -78,7 +86,7 @@ def test_real_delivery_verifies_and_tampering_fails(client: sabnode.Client) -> N
         # an immediate rotation: the old secret no longer verifies
         latest = client.webhook_endpoints.rotate_secret(ep["id"], {"overlap_seconds": 0})
         client.webhook_endpoints.test(ep["id"])
-        last = rx.got.get(timeout=30)
+        last = rx.next_test()
         assert len(last.headers["webhook-signature"].split(" ")) == 1
         sabnode.verify_webhook(last.body, last.headers, latest["secret"])
         with pytest.raises(sabnode.WebhookVerificationError):
