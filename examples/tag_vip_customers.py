@@ -6,7 +6,7 @@
 The contacts are listed with the `tag` filter (100 a page, every page), and tagged with `tags.bulk_apply`,
 1,000 contacts a call; a chunk is sent as soon as it is full, a few at a time, while the listing goes on.
 Each call carries its own Idempotency-Key, so the SDK's retries never tag twice. Prints one JSON line:
-how many contacts were found and tagged, how many items failed, and the seconds it took.
+how many contacts were found and tagged, how many items failed, when the listing ended and the seconds it took.
 (Without the SDK installed, run it with PYTHONPATH=sdks/python.)
 """
 
@@ -57,12 +57,14 @@ def main() -> int:
                 chunk = []
         if chunk:
             pending.append(pool.submit(apply_chunk, client, chunk, args.add))
+        listed = time.monotonic() - started
         for f in pending:
             ok, bad = f.result()
             tagged += ok
             failed += bad
     seconds = time.monotonic() - started
     print(json.dumps({"has": args.has, "add": args.add, "found": found, "tagged": tagged, "failed": failed,
+                      "bulk_calls": len(pending), "listed_after_seconds": round(listed, 2),
                       "seconds": round(seconds, 2)}))
     return 0 if failed == 0 else 1
 

@@ -68,3 +68,19 @@ def test_unknown_last_event_id_is_a_typed_400(client: sabnode.Client) -> None:
         assert e.code in ("last_event_id_unknown", "validation_failed")
         return
     raise AssertionError("no error")
+
+
+async def test_async_stream_resumes_from_an_event_id(aclient: sabnode.AsyncClient, client: sabnode.Client) -> None:
+    x = client.contacts.create({"phone": phone(), "first_name": "X"})
+    y = client.contacts.create({"phone": phone(), "first_name": "Y"})
+    listed = client.events.list(type="contact.created", limit=50).data
+    by_contact = {e["data"]["object"].get("id"): e for e in listed}
+    ex, ey = by_contact[x["id"]], by_contact[y["id"]]
+    stream = aclient.events.stream(types=["contact.created"], last_event_id=ex["id"])
+    first: Any = None
+    async for ev in stream:
+        if ev["data"]["object"].get("id") in (x["id"], y["id"]):
+            first = ev
+            break
+    assert first is not None and first["id"] == ey["id"] and first["type"] == "contact.created"
+    assert stream.last_event_id == ey["id"]

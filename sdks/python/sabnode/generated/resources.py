@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import builtins
-from typing import Any, Literal, cast
+from typing import Literal, cast
 
 from .._transport import AsyncTransport, BinaryResponse, FileInput, SyncTransport
 from ..pagination import AsyncPaginator, SyncPage
@@ -15,8 +15,6 @@ __all__ = ["API_VERSION", "SyncResources", "AsyncResources"]
 
 API_VERSION = "2026-11-01"
 """The API version this SDK was generated from; sent as `Api-Version` unless overridden."""
-
-_ = (Any, Literal, BinaryResponse, FileInput)
 
 
 class Contacts:
