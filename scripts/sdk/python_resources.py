@@ -26,6 +26,8 @@ OUT = ROOT / "sdks/python/sabnode/generated/resources.py"
 RUNTIME_HEADERS = {"idempotency-key", "api-version"}
 METHODS = ("get", "post", "put", "patch", "delete")
 MUTATING = {"post", "put", "patch", "delete"}
+# attributes the hand-written clients add beside the generated resources
+RESERVED = {"bulk", "close", "api_version"}
 
 
 def snake(name: str) -> str:
@@ -144,6 +146,9 @@ def main() -> int:
     resources: dict[str, list[dict[str, Any]]] = {}
     for o in ops:
         resources.setdefault(o["sdk"]["resource"], []).append(o)
+    for resource in resources:
+        if snake(resource) in RESERVED:
+            raise SystemExit(f"x-sdk resource {resource!r} would hide the client's own `{snake(resource)}`")
 
     # a stream yields the items its resource's list yields
     list_items: dict[str, str] = {}
@@ -174,7 +179,7 @@ def main() -> int:
             body.append(f"        self.{snake(resource)} = {prefix}{pascal(resource)}(transport)")
     text = "\n".join(header(body) + body) + "\n"
     OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(resources)} resources, {len(ops)} operations", file=sys.stderr)
+    print(f"wrote {OUT.name}: {len(resources)} resources, {len(ops)} operations", file=sys.stderr)
     return 0
 
 
@@ -267,7 +272,10 @@ def render_method(g: Gen, o: dict[str, Any], asynchronous: bool, list_items: dic
                 multipart_fields.append(field)
             call.append("multipart={" + ", ".join(f"{f!r}: {snake(f)}" for f in multipart_fields) + "}")
         else:
-            raise SystemExit(f"{method.upper()} {path}: request content {list(content)} not supported")
+            # any other media type: the caller's bytes, sent as that type
+            media = sorted(content)[0]
+            positional.append("body: bytes" if body.get("required") else "body: bytes | None = None")
+            call.append(f"raw_body=body, content_type={media!r}")
 
     query = [p for p in params if p["in"] == "query"]
     headers = [p for p in params if p["in"] == "header" and p["name"].lower() not in RUNTIME_HEADERS]

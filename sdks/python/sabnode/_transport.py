@@ -88,6 +88,8 @@ class _Base:
         multipart: Mapping[str, object] | None,
         headers: Mapping[str, str | None] | None,
         idempotency_key: str | None,
+        raw_body: bytes | None = None,
+        content_type: str | None = None,
     ) -> tuple[str, dict[str, Any]]:
         """The URL and the httpx keyword arguments of one call (the same for each of its retries)."""
         url = self.base_url + path.format(**{k: quote(str(v), safe="") for k, v in (path_params or {}).items()})
@@ -108,6 +110,9 @@ class _Base:
                     data[name] = value if isinstance(value, str) else json.dumps(value)
             kwargs["files"] = files
             kwargs["data"] = data
+        elif raw_body is not None:
+            hdrs["Content-Type"] = content_type or "application/octet-stream"
+            kwargs["content"] = raw_body
         elif body is not None:
             hdrs["Content-Type"] = "application/json"
             kwargs["content"] = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
@@ -171,6 +176,8 @@ class SyncTransport(_Base):
         csv: Collection[str] = (),
         body: object = None,
         multipart: Mapping[str, object] | None = None,
+        raw_body: bytes | None = None,
+        content_type: str | None = None,
         headers: Mapping[str, str | None] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
@@ -178,7 +185,7 @@ class SyncTransport(_Base):
     ) -> Any:
         url, kwargs = self.build(
             method, path, path_params=path_params, query=query, csv=csv, body=body, multipart=multipart,
-            headers=headers, idempotency_key=idempotency_key,
+            headers=headers, idempotency_key=idempotency_key, raw_body=raw_body, content_type=content_type,
         )
         if timeout is not None:
             kwargs["timeout"] = timeout
@@ -239,6 +246,8 @@ class AsyncTransport(_Base):
         csv: Collection[str] = (),
         body: object = None,
         multipart: Mapping[str, object] | None = None,
+        raw_body: bytes | None = None,
+        content_type: str | None = None,
         headers: Mapping[str, str | None] | None = None,
         idempotency_key: str | None = None,
         timeout: float | None = None,
@@ -246,7 +255,7 @@ class AsyncTransport(_Base):
     ) -> Any:
         url, kwargs = self.build(
             method, path, path_params=path_params, query=query, csv=csv, body=body, multipart=multipart,
-            headers=headers, idempotency_key=idempotency_key,
+            headers=headers, idempotency_key=idempotency_key, raw_body=raw_body, content_type=content_type,
         )
         if timeout is not None:
             kwargs["timeout"] = timeout
