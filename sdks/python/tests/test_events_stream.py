@@ -84,3 +84,12 @@ async def test_async_stream_resumes_from_an_event_id(aclient: sabnode.AsyncClien
             break
     assert first is not None and first["id"] == ey["id"] and first["type"] == "contact.created"
     assert stream.last_event_id == ey["id"]
+
+
+def test_sse_wire_format() -> None:
+    from sabnode.streaming import parse_sse
+
+    lines = ["retry: 2000", "", ": keep-alive", "id: evt_1", "event: a.b", "data: {\"x\":", "data: 1}", "",
+             "data:2", "", "id: evt_3", ""]
+    msgs = list(parse_sse(lines))
+    assert [(m.id, m.event, m.data) for m in msgs] == [("evt_1", "a.b", "{\"x\":\n1}"), (None, None, "2")]
