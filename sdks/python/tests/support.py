@@ -36,6 +36,8 @@ class Proxy:
     - `drop_first[(method, path)] = n`: forward the next n such requests but answer none of them (the connection
       is closed after the API answered, as when a response is lost on the way back).
     - `cut_stream_after`: on the first `text/event-stream` answer, close the connection after that many events.
+    - `answer_first[(method, path)] = [(status, headers, body), …]`: answer the next such requests itself, in
+      turn, without forwarding them (what a gateway in front of the API may answer, e.g. a 503).
     """
 
     def __init__(self, upstream: str) -> None:
@@ -45,6 +47,7 @@ class Proxy:
         self.records: list[Record] = []
         self.drop_first: dict[tuple[str, str], int] = {}
         self.cut_stream_after: int | None = None
+        self.answer_first: dict[tuple[str, str], list[tuple[int, dict[str, str], bytes]]] = {}
         self.streams_opened = threading.Event()
         self._lock = threading.Lock()
         self._sockets: set[socket.socket] = set()
@@ -97,6 +100,18 @@ class Proxy:
             drop = self.drop_first.get(key, 0) > 0
             if drop:
                 self.drop_first[key] -= 1
+            canned = self.answer_first.get(key)
+            answer = canned.pop(0) if canned else None
+        if answer is not None:
+            status, extra, data = answer
+            record.status, record.response_headers, record.at = status, {k.lower(): v for k, v in extra.items()}, time.monotonic()
+            h.send_response(status)
+            for k, v in extra.items():
+                h.send_header(k, v)
+            h.send_header("Content-Length", str(len(data)))
+            h.end_headers()
+            h.wfile.write(data)
+            return
         upstream = http.client.HTTPConnection(self.host, self.port, timeout=120)
         try:
             upstream.request(h.command, h.path, body=body, headers=headers)

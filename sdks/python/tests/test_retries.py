@@ -81,3 +81,35 @@ def test_retry_decisions() -> None:
     for attempt in range(8):
         assert 0 <= t.delay(attempt, None) <= min(8.0, 0.5 * 2**attempt)
     t.close()
+
+
+def test_503_and_409_in_progress_are_retried_with_the_same_key(api_url: str, api_key: str, client: sabnode.Client) -> None:
+    problem = {"Content-Type": "application/problem+json"}
+    in_progress = b'{"type":"about:blank","title":"In progress","status":409,"code":"idempotency_in_progress","request_id":"req_x"}'
+    unavailable = b'{"type":"about:blank","title":"Unavailable","status":503,"code":"service_unavailable","request_id":"req_y"}'
+    p = phone()
+    with Proxy(api_url) as proxy:
+        proxy.answer_first[("POST", "/v1/contacts")] = [
+            (503, {**problem, "Retry-After": "1"}, unavailable),
+            (409, {**problem, "Retry-After": "1"}, in_progress),
+        ]
+        with sabnode.Client(api_key, base_url=proxy.url, max_retries=3) as c:
+            contact = c.contacts.create({"phone": p})
+        posts = proxy.matching("POST", "/v1/contacts")
+    assert [r.status for r in posts] == [503, 409, 201]
+    assert len({r.headers["idempotency-key"] for r in posts}) == 1
+    assert posts[1].at - posts[0].at >= 0.95 and posts[2].at - posts[1].at >= 0.95
+    assert [m["id"] for m in client.contacts.list(phone=p).data] == [contact["id"]]
+
+
+def test_max_retries_bounds_the_attempts(api_url: str, api_key: str) -> None:
+    body = b'{"type":"about:blank","title":"Unavailable","status":503,"code":"service_unavailable","request_id":"req_z"}'
+    with Proxy(api_url) as proxy:
+        proxy.answer_first[("GET", "/v1/status")] = [(503, {"Content-Type": "application/problem+json", "Retry-After": "0"}, body)] * 3
+        with sabnode.Client(api_key, base_url=proxy.url, max_retries=2) as c:
+            try:
+                c.status.retrieve()
+                raise AssertionError("no error")
+            except sabnode.InternalServerError as e:
+                assert e.status == 503 and e.code == "service_unavailable" and e.request_id == "req_z"
+        assert len(proxy.matching("GET", "/v1/status")) == 3
