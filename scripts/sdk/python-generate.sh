@@ -8,7 +8,10 @@ cd "$ROOT"
 VENV="$(bash scripts/sdk/python-venv.sh)"
 OUT=sdks/python/sabnode/generated
 mkdir -p "$OUT"
-"$VENV/bin/datamodel-codegen" \
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+# its deprecation warnings go to a log shown only if it fails
+if ! "$VENV/bin/datamodel-codegen" \
   --input openapi.yaml --input-file-type openapi \
   --output "$OUT/models.py" \
   --output-model-type typing.TypedDict \
@@ -17,6 +20,9 @@ mkdir -p "$OUT"
   --enum-field-as-literal all \
   --use-standard-collections --use-union-operator --use-double-quotes \
   --use-schema-description \
-  --formatters black isort 2>/dev/null
+  --formatters black isort 2>"$log"; then
+  cat "$log" >&2
+  exit 1
+fi
 "$VENV/bin/python" scripts/sdk/python_resources.py
 "$VENV/bin/black" --quiet --line-length 120 "$OUT/resources.py"
