@@ -259,14 +259,40 @@ function emitResources(doc: Json, ops: Operation[]): string {
   return lines.join('\n') + '\n';
 }
 
+const CONSTRAINT_KEYS = new Set(['required', 'not', 'dependentRequired', 'description']);
+const constraintOnly = (node: unknown) =>
+  !!node && typeof node === 'object' && !('$ref' in node) && Object.keys(node).every((k) => CONSTRAINT_KEYS.has(k));
+
+/**
+ * openapi-typescript turns `anyOf`/`oneOf` branches that only list `required` properties ("at least one of phone,
+ * email or external_id") into `unknown`, which erases the whole object type. Those branches constrain which
+ * properties are present, not their types, so the types are generated without them (the server still enforces them).
+ */
+function withoutConstraintBranches(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutConstraintBranches);
+  if (!node || typeof node !== 'object') return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'anyOf' || key === 'oneOf') && Array.isArray(value) && value.every(constraintOnly)) continue;
+    if (key === 'allOf' && Array.isArray(value)) {
+      const kept = value.map(withoutConstraintBranches).filter((v) => !(v && typeof v === 'object' && Object.keys(v).length === 0));
+      if (kept.length) out[key] = kept;
+      continue;
+    }
+    out[key] = withoutConstraintBranches(value);
+  }
+  return out;
+}
+
 async function generate(): Promise<Record<string, string>> {
   const text = readFileSync(SPEC, 'utf8');
   const doc = parse(text, { merge: true, maxAliasCount: -1 }) as Json;
   const ops = collect(doc);
-  // openapi-typescript is ESM-first; its CommonJS build serves this script
+  // openapi-typescript is ESM-first; its CommonJS build serves this script. A field with a default is optional
+  // to send (defaultNonNullable: false).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const oat = require('openapi-typescript') as { default: (src: string) => Promise<unknown>; astToString: (ast: unknown) => string };
-  const schema = HEADER + oat.astToString(await oat.default(text));
+  const oat = require('openapi-typescript') as { default: (src: object, options: object) => Promise<unknown>; astToString: (ast: unknown) => string };
+  const schema = HEADER + oat.astToString(await oat.default(withoutConstraintBranches(doc) as object, { defaultNonNullable: false }));
   return { 'schema.ts': schema, 'resources.ts': emitResources(doc, ops) };
 }
 

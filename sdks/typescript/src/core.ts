@@ -179,7 +179,7 @@ export class Core {
         if (options.signal?.aborted) throw options.signal.reason;
         const failure = timeout.signal.aborted
           ? (timeout.signal.reason as APIConnectionTimeoutError)
-          : new APIConnectionError(`connection to ${this.baseURL} failed: ${err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)}`, { cause: err });
+          : new APIConnectionError(`connection to ${this.baseURL} failed: ${reasonOf(err)}`, { cause: err });
         if (attempt >= maxRetries) throw failure;
         await sleep(this.backoff(attempt), options.signal);
         continue;
@@ -236,6 +236,12 @@ export class Core {
     }
     return form;
   }
+}
+
+// duck-typed: fetch's errors may come from another realm (a test runner's sandbox), where instanceof fails
+function reasonOf(err: unknown): string {
+  const e = err as { message?: unknown; cause?: { message?: unknown } } | undefined;
+  return String(e?.cause?.message ?? e?.message ?? err);
 }
 
 function isUploadable(value: unknown): value is Uploadable {
@@ -315,6 +321,13 @@ export class PagePromise<P extends ListPage<T>, T> implements PromiseLike<Page<P
   }
 }
 
+interface SseMessage {
+  id?: string;
+  event?: string;
+  data?: string;
+  retry?: number;
+}
+
 /**
  * A Server-Sent Events stream of typed items: `for await (const event of stream)`. It reconnects by itself
  * when the connection ends, resuming with `Last-Event-ID`, so no event is missed or repeated.
@@ -368,17 +381,26 @@ export class EventStream<T> implements AsyncIterable<T> {
       }
       this.connections++;
       let received = false;
+      const messages = this.messages(res);
       try {
-        for await (const message of this.messages(res)) {
+        for (;;) {
+          let next: IteratorResult<SseMessage>;
+          try {
+            next = await messages.next();
+          } catch {
+            // the connection dropped (or went silent): reconnect below
+            break;
+          }
+          if (next.done) break;
+          const message = next.value;
           if (message.retry !== undefined) this.retryMs = message.retry;
           if (message.data === undefined) continue;
           received = true;
           if (message.id !== undefined) this.lastEventId = message.id;
           yield JSON.parse(message.data) as T;
         }
-      } catch (err) {
-        if (this.closed) return;
-        if (!(err instanceof TypeError || err instanceof APIConnectionError || (err instanceof Error && err.name === 'AbortError'))) throw err;
+      } finally {
+        await messages.return(undefined);
       }
       if (this.closed) return;
       // the connection ended: reconnect after the delay, from the last id received
@@ -393,7 +415,7 @@ export class EventStream<T> implements AsyncIterable<T> {
   }
 
   /** Parses the `text/event-stream` body (WHATWG rules) into messages. */
-  private async *messages(res: Response): AsyncGenerator<{ id?: string; event?: string; data?: string; retry?: number }> {
+  private async *messages(res: Response): AsyncGenerator<SseMessage> {
     if (!res.body) return;
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     const idleMs = this.options.idleTimeoutMs ?? 45_000;
@@ -404,7 +426,7 @@ export class EventStream<T> implements AsyncIterable<T> {
     let idle: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       clearTimeout(idle);
-      idle = setTimeout(() => void reader.cancel(new APIConnectionError('the event stream went silent')), idleMs);
+      idle = setTimeout(() => void reader.cancel(new APIConnectionError('the event stream went silent')).catch(() => undefined), idleMs);
     };
     try {
       arm();

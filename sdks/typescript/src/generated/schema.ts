@@ -1076,10 +1076,10 @@ export interface components {
              *       "*"
              *     ]
              */
-            event_types: components["schemas"]["WebhookEventTypeFilter"][];
+            event_types?: components["schemas"]["WebhookEventTypeFilter"][];
             description?: string | null;
             /** @default true */
-            enabled: boolean;
+            enabled?: boolean;
         };
         WebhookEndpointUpdate: {
             /** Format: uri */
@@ -1146,7 +1146,7 @@ export interface components {
         };
         WebhookSecretRotate: {
             /** @default 86400 */
-            overlap_seconds: number;
+            overlap_seconds?: number;
         };
         /**
          * @description `pending`: not attempted yet; `failed`: the last attempt failed and another is scheduled; `dead`: no attempt is left.
@@ -1200,9 +1200,9 @@ export interface components {
              * @default failed
              * @enum {string}
              */
-            status: "failed" | "dead" | "all";
+            status?: "failed" | "dead" | "all";
             /** @default false */
-            dry_run: boolean;
+            dry_run?: boolean;
         };
         WebhookTestObject: {
             /** @constant */
@@ -1306,7 +1306,7 @@ export interface components {
             last_name?: components["schemas"]["PersonName"];
             external_id?: components["schemas"]["ExternalId"];
             attributes?: components["schemas"]["Attributes"];
-        } | unknown | unknown | unknown;
+        };
         ContactUpdate: {
             phone?: components["schemas"]["Phone"] | null;
             email?: components["schemas"]["Email"] | null;
@@ -1517,7 +1517,7 @@ export interface components {
             last_name?: components["schemas"]["PersonName"];
             external_id?: components["schemas"]["ExternalId"];
             attributes?: components["schemas"]["AttributesPatch"];
-        } | unknown | unknown;
+        };
         ContactsBulkUpsert: {
             /** @description Each a `ContactUpsertItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
             items: (components["schemas"]["ContactUpsertItem"] | Record<string, never>)[];
@@ -1529,7 +1529,7 @@ export interface components {
             phone?: components["schemas"]["Phone"];
             add?: components["schemas"]["TagNameInput"][];
             remove?: components["schemas"]["TagNameInput"][];
-        } & ((unknown | unknown | unknown) & (unknown | unknown));
+        };
         ContactTagsBulk: {
             /** @description Each a `ContactTagsBulkItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
             items: (components["schemas"]["ContactTagsBulkItem"] | Record<string, never>)[];
@@ -1541,7 +1541,7 @@ export interface components {
             channel_id: components["schemas"]["ChannelIdValue"];
             template_id: components["schemas"]["TemplateIdValue"];
             parameters?: string[];
-        } & (unknown | unknown);
+        };
         MessagesBulkCreate: {
             /** @description Each a `MessagesBulkItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
             items: (components["schemas"]["MessagesBulkItem"] | Record<string, never>)[];
@@ -1806,24 +1806,15 @@ export interface components {
         /** @description The endpoint, with its signing secret (shown only in this response). */
         WebhookEndpointCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -1833,24 +1824,15 @@ export interface components {
         /** @description The endpoint, with its new signing secret (shown only in this response). */
         WebhookEndpointSecretRotated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -1860,20 +1842,13 @@ export interface components {
         /** @description The endpoint. */
         WebhookEndpointOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -1883,20 +1858,13 @@ export interface components {
         /** @description A page of endpoints. */
         WebhookEndpointListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -1906,24 +1874,15 @@ export interface components {
         /** @description The deleted endpoint. */
         WebhookEndpointDeleted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -1933,24 +1892,15 @@ export interface components {
         /** @description The delivery; its attempts follow the retry timetable. */
         WebhookDeliveryAccepted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -1960,20 +1910,13 @@ export interface components {
         /** @description The delivery with every attempt. */
         WebhookDeliveryOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -1983,20 +1926,13 @@ export interface components {
         /** @description A page of deliveries, newest first (without attempts). */
         WebhookDeliveryListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2006,24 +1942,15 @@ export interface components {
         /** @description Dry run: how many deliveries a replay would redeliver. */
         WebhookReplayCounted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2033,24 +1960,15 @@ export interface components {
         /** @description The replay started; the deliveries are redelivered in the background. */
         WebhookReplayAccepted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2060,24 +1978,15 @@ export interface components {
         /** @description Every item was applied or refused; one result per item, in input order. */
         BulkJobDone: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2136,24 +2045,15 @@ export interface components {
         /** @description The job did not finish within the synchronous bound; it goes on. Poll it at `Location`. */
         BulkJobAccepted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 /** @description The job: `/v1/bulk-jobs/{id}`. */
                 Location?: string;
                 [name: string]: unknown;
@@ -2165,20 +2065,13 @@ export interface components {
         /** @description The bulk job. */
         BulkJobOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2188,20 +2081,13 @@ export interface components {
         /** @description A page of item results. */
         BulkItemResultListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2211,24 +2097,15 @@ export interface components {
         /** @description The channel, with its signing secret (shown only in this response). */
         ChannelCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2238,20 +2115,13 @@ export interface components {
         /** @description The channel. */
         ChannelOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2261,20 +2131,13 @@ export interface components {
         /** @description A page of channels. */
         ChannelListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2284,24 +2147,15 @@ export interface components {
         /** @description The conversation was opened. */
         ConversationCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2311,24 +2165,15 @@ export interface components {
         /** @description The conversation. */
         ConversationOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2338,20 +2183,13 @@ export interface components {
         /** @description A page of conversations. */
         ConversationListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2361,24 +2199,15 @@ export interface components {
         /** @description The message. */
         MessageCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2388,24 +2217,15 @@ export interface components {
         /** @description The message. */
         MessageOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2415,20 +2235,13 @@ export interface components {
         /** @description A page of the contact's timeline, newest first. */
         TimelineOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2438,20 +2251,13 @@ export interface components {
         /** @description A page of messages, newest first. */
         MessageListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2461,24 +2267,15 @@ export interface components {
         /** @description The file was stored. */
         FileCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2488,20 +2285,13 @@ export interface components {
         /** @description The file's metadata. */
         FileOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2511,20 +2301,13 @@ export interface components {
         /** @description A page of files. */
         FileListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2534,24 +2317,15 @@ export interface components {
         /** @description The file was deleted. */
         FileDeleted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2561,20 +2335,13 @@ export interface components {
         /** @description The whole content, with the file's `content_type` as `Content-Type`. */
         FileContent: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Content-Length": components["headers"]["Content-Length"];
                 ETag: components["headers"]["ETag"];
                 "Accept-Ranges": components["headers"]["Accept-Ranges"];
@@ -2588,20 +2355,13 @@ export interface components {
         /** @description The requested byte range of the content. */
         FilePartialContent: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Content-Length": components["headers"]["Content-Length"];
                 "Content-Range": components["headers"]["Content-Range"];
                 ETag: components["headers"]["ETag"];
@@ -2616,20 +2376,13 @@ export interface components {
         /** @description `If-None-Match` matched: the content you hold is current. No body. */
         FileNotModified: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 ETag: components["headers"]["ETag"];
                 [name: string]: unknown;
             };
@@ -2638,20 +2391,13 @@ export interface components {
         /** @description The range starts at or beyond the end of the content (`range_not_satisfiable`). */
         RangeNotSatisfiable: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Content-Range": components["headers"]["Content-Range"];
                 [name: string]: unknown;
             };
@@ -2662,20 +2408,13 @@ export interface components {
         /** @description The file is larger than 25 MiB (26214400 bytes); nothing of it was kept (`payload_too_large`). */
         FileTooLarge: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2685,20 +2424,13 @@ export interface components {
         /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
         MultipartRequired: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2712,24 +2444,15 @@ export interface components {
          */
         FileRejected: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2739,20 +2462,13 @@ export interface components {
         /** @description A page of contacts. */
         ContactListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2762,24 +2478,15 @@ export interface components {
         /** @description The contact was deleted. */
         ContactDeleted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2789,20 +2496,13 @@ export interface components {
         /** @description A page of tags. */
         TagListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2812,20 +2512,13 @@ export interface components {
         /** @description The tag. */
         TagOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2835,20 +2528,13 @@ export interface components {
         /** @description The event stream; it stays open until the client or the server closes it. */
         EventStreamOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2867,20 +2553,13 @@ export interface components {
         /** @description A page of events. */
         EventListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -2890,24 +2569,15 @@ export interface components {
         /** @description The contact was created. */
         ContactCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2917,24 +2587,15 @@ export interface components {
         /** @description The contact. */
         ContactOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2944,24 +2605,15 @@ export interface components {
         /** @description The template was created. */
         TemplateCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2971,24 +2623,15 @@ export interface components {
         /** @description The template. */
         TemplateOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -2998,20 +2641,13 @@ export interface components {
         /** @description A page of templates. */
         TemplateListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3021,24 +2657,15 @@ export interface components {
         /** @description The template was deleted. */
         TemplateDeleted: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -3048,24 +2675,15 @@ export interface components {
         /** @description The order was created. */
         OrderCreated: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -3075,24 +2693,15 @@ export interface components {
         /** @description The order. */
         OrderOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -3102,20 +2711,13 @@ export interface components {
         /** @description A page of orders. */
         OrderListOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3125,20 +2727,13 @@ export interface components {
         /** @description The API is serving. */
         StatusOk: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3148,20 +2743,13 @@ export interface components {
         /** @description The request is malformed or fails validation (`errors` lists each field). */
         BadRequest: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3171,20 +2759,13 @@ export interface components {
         /** @description The key is missing, unknown, expired or revoked. */
         Unauthorized: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3197,20 +2778,13 @@ export interface components {
          */
         Forbidden: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3220,20 +2794,13 @@ export interface components {
         /** @description No such object in this workspace. */
         NotFound: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3246,20 +2813,13 @@ export interface components {
          */
         Conflict: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -3270,20 +2830,13 @@ export interface components {
         /** @description The body is larger than 1 MB. */
         PayloadTooLarge: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3293,20 +2846,13 @@ export interface components {
         /** @description The body is not `application/json`. */
         UnsupportedMediaType: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3316,24 +2862,15 @@ export interface components {
         /** @description The request is valid but breaks a business rule (for example a duplicate phone). */
         UnprocessableEntity: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
-                /** @description The idempotency key this command ran under (generated when the request had none). */
-                "Idempotency-Key"?: string;
-                /** @description `true` when this response is a replay of an earlier request with the same key. */
-                "Idempotent-Replayed"?: "true";
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                 [name: string]: unknown;
             };
             content: {
@@ -3343,20 +2880,13 @@ export interface components {
         /** @description The key's budget for this endpoint family is spent; wait `Retry-After` seconds. */
         TooManyRequests: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -3367,20 +2897,13 @@ export interface components {
         /** @description An unexpected failure; it is logged with the request id. Safe to retry with the same Idempotency-Key. */
         InternalError: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -3393,20 +2916,13 @@ export interface components {
          */
         ServiceUnavailable: {
             headers: {
-                /** @description Unique id of this request; quote it to support. */
-                "Request-Id"?: string;
-                /** @description The API version used to answer. */
-                "Api-Version"?: string;
-                /** @description Requests allowed per window for this key and endpoint family. */
-                "X-RateLimit-Limit"?: number;
-                /** @description Requests left in the current window. */
-                "X-RateLimit-Remaining"?: number;
-                /** @description Unix time (seconds) when the current window ends. */
-                "X-RateLimit-Reset"?: number;
-                /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
-                "RateLimit-Policy"?: string;
-                /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
-                RateLimit?: string;
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
