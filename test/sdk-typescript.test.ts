@@ -51,7 +51,7 @@ function client(opts: Partial<SdkModule.ClientOptions> = {}): SdkModule.SabNode 
 
 const phone = () => `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
-type ProxyAction = 'pass' | 'drop-response' | 'fail-503' | 'cut-after-first-event';
+type ProxyAction = 'pass' | 'drop-response' | 'fail-503' | 'in-progress-409' | 'hang' | 'cut-after-first-event';
 
 /** A local HTTP proxy to the API whose answers a test can drop, fail or cut. */
 class Proxy {
@@ -70,10 +70,16 @@ class Proxy {
       this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
       const nth = this.requests.filter((r) => r.method === req.method && r.path.split('?')[0] === path.split('?')[0]).length;
       const action = this.decide(req.method ?? 'GET', path.split('?')[0], nth);
-      if (action === 'fail-503') {
+      if (action === 'fail-503' || action === 'in-progress-409') {
         req.resume();
-        res.writeHead(503, { 'Content-Type': 'application/problem+json', 'Retry-After': '0' });
-        res.end(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, code: 'service_unavailable', request_id: 'req_proxy' }));
+        const status = action === 'fail-503' ? 503 : 409;
+        const code = action === 'fail-503' ? 'service_unavailable' : 'idempotency_in_progress';
+        res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Retry-After': '0' });
+        res.end(JSON.stringify({ type: 'about:blank', title: 'Not now', status, code, request_id: 'req_proxy' }));
+        return;
+      }
+      if (action === 'hang') {
+        req.resume();
         return;
       }
       const forward = httpRequest({ host: up.hostname, port: up.port, method: req.method, path, headers: { ...req.headers, host: up.host } }, (upRes) => {
@@ -259,8 +265,11 @@ describe('contacts through the SDK', () => {
     }
   });
 
-  test('a 503 is retried and a caller-chosen Idempotency-Key is kept', async () => {
-    const proxy = await new Proxy(env.SABNODE_API_URL, (method, path, nth) => (method === 'POST' && path === '/v1/contacts' && (nth <= 2 || nth === 4) ? 'fail-503' : 'pass')).start();
+  test('a 503 and a 409 idempotency_in_progress are retried and a caller-chosen Idempotency-Key is kept', async () => {
+    const proxy = await new Proxy(env.SABNODE_API_URL, (method, path, nth) => {
+      if (method !== 'POST' || path !== '/v1/contacts') return 'pass';
+      return nth === 1 ? 'in-progress-409' : nth === 2 || nth === 4 ? 'fail-503' : 'pass';
+    }).start();
     try {
       const key = `mine-${randomUUID()}`;
       const contact = await client({ baseURL: proxy.url }).contacts.create({ phone: phone() }, { idempotencyKey: key });
@@ -274,6 +283,23 @@ describe('contacts through the SDK', () => {
       expect(proxy.requests.filter((r) => r.method === 'POST')).toHaveLength(4);
       expect(err).toBeInstanceOf(sdk.InternalServerError);
       expect(err).toMatchObject({ status: 503, code: 'service_unavailable', requestId: 'req_proxy' });
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  test('an answer that does not come in time is a typed timeout, retried with the same key', async () => {
+    const proxy = await new Proxy(env.SABNODE_API_URL, () => 'hang').start();
+    try {
+      const started = Date.now();
+      const err = await client({ baseURL: proxy.url, timeoutMs: 300, maxRetries: 1 })
+        .contacts.create({ phone: phone() })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(sdk.APIConnectionTimeoutError);
+      expect(err).toBeInstanceOf(sdk.APIConnectionError);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(600);
+      expect(proxy.requests).toHaveLength(2);
+      expect(proxy.requests[1].headers['idempotency-key']).toBe(proxy.requests[0].headers['idempotency-key']);
     } finally {
       await proxy.stop();
     }
