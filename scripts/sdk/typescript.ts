@@ -32,7 +32,7 @@ interface Operation {
   summary: string;
   pathParams: Param[];
   queryParams: Param[];
-  body: { kind: 'json' | 'multipart'; required: boolean; binaryFields: string[] } | null;
+  body: { kind: 'json' | 'multipart' | 'raw'; required: boolean; binaryFields: string[]; contentType: string } | null;
   success: { code: number; kind: 'json' | 'binary' | 'stream' | 'empty' }[];
   list: boolean;
 }
@@ -96,12 +96,13 @@ function collect(doc: Json): Operation[] {
       if (op.requestBody) {
         const rb = resolveRef(doc, op.requestBody);
         const content = rb.content as Record<string, Json>;
-        if (content['application/json']) body = { kind: 'json', required: rb.required === true, binaryFields: [] };
+        const required = rb.required === true;
+        if (content['application/json']) body = { kind: 'json', required, binaryFields: [], contentType: 'application/json' };
         else if (content['multipart/form-data']) {
           const props = properties(doc, content['multipart/form-data'].schema);
           const binaryFields = Object.keys(props).filter((k) => props[k].format === 'binary');
-          body = { kind: 'multipart', required: rb.required === true, binaryFields };
-        } else throw new Error(`${op.operationId as string}: unsupported request content ${Object.keys(content).join(', ')}`);
+          body = { kind: 'multipart', required, binaryFields, contentType: 'multipart/form-data' };
+        } else body = { kind: 'raw', required, binaryFields: [], contentType: Object.keys(content)[0] }; // bytes as they are
       }
 
       const success: Operation['success'] = [];
@@ -168,8 +169,9 @@ function emitResources(doc: Json, ops: Operation[]): string {
 
   // per-operation aliases, so signatures read as names
   const taken = new Set(Object.keys(((doc.components as Json).schemas as Json) ?? {}));
-  const alias = (name: string, type: string): string => {
-    if (taken.has(name)) throw new Error(`generated type name ${name} is taken`);
+  const alias = (wanted: string, type: string): string => {
+    let name = wanted;
+    for (let n = 2; taken.has(name); n++) name = `${wanted}${n}`; // a schema already has the name
     taken.add(name);
     lines.push(`export type ${name} = ${type};`);
     return name;
@@ -180,10 +182,14 @@ function emitResources(doc: Json, ops: Operation[]): string {
     const opT = `operations[${str(o.operationId)}]`;
     const base = pascal(o.operationId);
     const args: string[] = [];
-    for (const p of o.pathParams) args.push(`${camel(p.name)}: ${opT}['parameters']['path'][${str(p.name)}]`);
+    for (const p of o.pathParams) {
+      const schema = p.schema ? resolveRef(doc, p.schema) : undefined;
+      const t = isType(schema, 'string') ? 'string' : isType(schema, 'integer') || isType(schema, 'number') ? 'number' : `${opT}['parameters']['path'][${str(p.name)}]`;
+      args.push(`${camel(p.name)}: ${t}`);
+    }
     if (o.body) {
-      const content = o.body.kind === 'json' ? 'application/json' : 'multipart/form-data';
-      let t = `NonNullable<${opT}['requestBody']>['content'][${str(content)}]`;
+      let t = `NonNullable<${opT}['requestBody']>['content'][${str(o.body.contentType)}]`;
+      if (o.body.kind === 'raw') t = `Uploadable['data']`;
       if (o.body.kind === 'multipart' && o.body.binaryFields.length) {
         t = `Omit<${t}, ${o.body.binaryFields.map(str).join(' | ')}> & { ${o.body.binaryFields.map((f) => `${f}: Uploadable`).join('; ')} }`;
       }
@@ -203,6 +209,7 @@ function emitResources(doc: Json, ops: Operation[]): string {
     if (o.queryParams.length) spec.push('query');
     if (csv.length) spec.push(`csv: [${csv.map(str).join(', ')}]`);
     if (o.body) spec.push('body', `bodyKind: ${str(o.body.kind)}`);
+    if (o.body?.kind === 'raw') spec.push(`contentType: ${str(o.body.contentType)}`);
     spec.push(`ok: [${o.success.map((s) => s.code).join(', ')}]`);
     const jsonCodes = o.success.filter((s) => s.kind === 'json').map((s) => s.code);
 

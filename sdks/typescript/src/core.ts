@@ -66,7 +66,9 @@ export interface OperationSpec {
   /** query parameters sent comma-separated (`style: form, explode: false`) */
   csv?: string[];
   body?: unknown;
-  bodyKind?: 'json' | 'multipart';
+  bodyKind?: 'json' | 'multipart' | 'raw';
+  /** the Content-Type of a raw body */
+  contentType?: string;
   /** the statuses the operation answers on success */
   ok: number[];
   responseKind: 'json' | 'binary' | 'stream' | 'empty';
@@ -213,7 +215,7 @@ export class Core {
     return url.toString();
   }
 
-  private body(spec: OperationSpec, headers: Record<string, string>): string | FormData | undefined {
+  private body(spec: OperationSpec, headers: Record<string, string>): string | FormData | Blob | Uint8Array | ArrayBuffer | undefined {
     if (spec.body === undefined || spec.bodyKind === undefined) {
       // a mutation without a body still says what it would send
       delete headers['Content-Type'];
@@ -222,6 +224,10 @@ export class Core {
     if (spec.bodyKind === 'json') {
       headers['Content-Type'] = 'application/json';
       return JSON.stringify(spec.body);
+    }
+    if (spec.bodyKind === 'raw') {
+      headers['Content-Type'] = spec.contentType ?? 'application/octet-stream';
+      return spec.body as string | Blob | Uint8Array | ArrayBuffer;
     }
     delete headers['Content-Type']; // fetch sets the multipart boundary
     const form = new FormData();

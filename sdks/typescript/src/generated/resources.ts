@@ -284,17 +284,17 @@ export class ContactsResource {
   }
 
   /** Retrieve a contact. `GET /v1/contacts/{contact_id}` (retrieveContact) */
-  retrieve(contactId: operations["retrieveContact"]['parameters']['path']["contact_id"], options?: RequestOptions): Promise<RetrieveContactResponse> {
+  retrieve(contactId: string, options?: RequestOptions): Promise<RetrieveContactResponse> {
     return this.core.request({ method: "GET", path: `/v1/contacts/${encodeURIComponent(contactId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Delete a contact. `DELETE /v1/contacts/{contact_id}` (deleteContact) */
-  delete(contactId: operations["deleteContact"]['parameters']['path']["contact_id"], options?: RequestOptions): Promise<DeleteContactResponse> {
+  delete(contactId: string, options?: RequestOptions): Promise<DeleteContactResponse> {
     return this.core.request({ method: "DELETE", path: `/v1/contacts/${encodeURIComponent(contactId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Update a contact. `PATCH /v1/contacts/{contact_id}` (updateContact) */
-  update(contactId: operations["updateContact"]['parameters']['path']["contact_id"], body: UpdateContactBody, options?: RequestOptions): Promise<UpdateContactResponse> {
+  update(contactId: string, body: UpdateContactBody, options?: RequestOptions): Promise<UpdateContactResponse> {
     return this.core.request({ method: "PATCH", path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 
@@ -304,27 +304,27 @@ export class ContactsResource {
   }
 
   /** A contact's timeline. `GET /v1/contacts/{contact_id}/timeline` (listContactTimeline) */
-  timeline(contactId: operations["listContactTimeline"]['parameters']['path']["contact_id"], query?: ListContactTimelineQuery, options?: RequestOptions): PagePromise<ListContactTimelineResponse, ListContactTimelineItem> {
+  timeline(contactId: string, query?: ListContactTimelineQuery, options?: RequestOptions): PagePromise<ListContactTimelineResponse, ListContactTimelineItem> {
     return this.core.list({ method: "GET", path: `/v1/contacts/${encodeURIComponent(contactId)}/timeline`, query, ok: [200], responseKind: "json" }, options);
   }
 
   /** Record a contact's opt-in to messages. `POST /v1/contacts/{contact_id}/opt-in` (optInContact) */
-  optIn(contactId: operations["optInContact"]['parameters']['path']["contact_id"], body?: OptInContactBody, options?: RequestOptions): Promise<OptInContactResponse> {
+  optIn(contactId: string, body?: OptInContactBody, options?: RequestOptions): Promise<OptInContactResponse> {
     return this.core.request({ method: "POST", path: `/v1/contacts/${encodeURIComponent(contactId)}/opt-in`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 
   /** Record a contact's opt-out from messages. `POST /v1/contacts/{contact_id}/opt-out` (optOutContact) */
-  optOut(contactId: operations["optOutContact"]['parameters']['path']["contact_id"], options?: RequestOptions): Promise<OptOutContactResponse> {
+  optOut(contactId: string, options?: RequestOptions): Promise<OptOutContactResponse> {
     return this.core.request({ method: "POST", path: `/v1/contacts/${encodeURIComponent(contactId)}/opt-out`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Add tags to a contact. `POST /v1/contacts/{contact_id}/tags` (addContactTags) */
-  addTags(contactId: operations["addContactTags"]['parameters']['path']["contact_id"], body: AddContactTagsBody, options?: RequestOptions): Promise<AddContactTagsResponse> {
+  addTags(contactId: string, body: AddContactTagsBody, options?: RequestOptions): Promise<AddContactTagsResponse> {
     return this.core.request({ method: "POST", path: `/v1/contacts/${encodeURIComponent(contactId)}/tags`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 
   /** Remove a tag from a contact. `DELETE /v1/contacts/{contact_id}/tags/{tag}` (removeContactTag) */
-  removeTag(contactId: operations["removeContactTag"]['parameters']['path']["contact_id"], tag: operations["removeContactTag"]['parameters']['path']["tag"], options?: RequestOptions): Promise<RemoveContactTagResponse> {
+  removeTag(contactId: string, tag: string, options?: RequestOptions): Promise<RemoveContactTagResponse> {
     return this.core.request({ method: "DELETE", path: `/v1/contacts/${encodeURIComponent(contactId)}/tags/${encodeURIComponent(tag)}`, ok: [200], responseKind: "json" }, options);
   }
 }
@@ -343,7 +343,7 @@ export class TagsResource {
   }
 
   /** Retrieve a tag by name. `GET /v1/tags/{tag}` (retrieveTag) */
-  retrieve(tag: operations["retrieveTag"]['parameters']['path']["tag"], options?: RequestOptions): Promise<RetrieveTagResponse> {
+  retrieve(tag: string, options?: RequestOptions): Promise<RetrieveTagResponse> {
     return this.core.request({ method: "GET", path: `/v1/tags/${encodeURIComponent(tag)}`, ok: [200], responseKind: "json" }, options);
   }
 }
@@ -357,17 +357,17 @@ export class MessagesResource {
   }
 
   /** List a conversation's messages. `GET /v1/conversations/{conversation_id}/messages` (listConversationMessages) */
-  list(conversationId: operations["listConversationMessages"]['parameters']['path']["conversation_id"], query?: ListConversationMessagesQuery, options?: RequestOptions): PagePromise<ListConversationMessagesResponse, ListConversationMessagesItem> {
+  list(conversationId: string, query?: ListConversationMessagesQuery, options?: RequestOptions): PagePromise<ListConversationMessagesResponse, ListConversationMessagesItem> {
     return this.core.list({ method: "GET", path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, query, ok: [200], responseKind: "json" }, options);
   }
 
   /** Send a message. `POST /v1/conversations/{conversation_id}/messages` (createMessage) */
-  create(conversationId: operations["createMessage"]['parameters']['path']["conversation_id"], body: CreateMessageBody, options?: RequestOptions): Promise<CreateMessageResponse> {
+  create(conversationId: string, body: CreateMessageBody, options?: RequestOptions): Promise<CreateMessageResponse> {
     return this.core.request({ method: "POST", path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
   }
 
   /** Retrieve a message. `GET /v1/messages/{message_id}` (retrieveMessage) */
-  retrieve(messageId: operations["retrieveMessage"]['parameters']['path']["message_id"], options?: RequestOptions): Promise<RetrieveMessageResponse> {
+  retrieve(messageId: string, options?: RequestOptions): Promise<RetrieveMessageResponse> {
     return this.core.request({ method: "GET", path: `/v1/messages/${encodeURIComponent(messageId)}`, ok: [200], responseKind: "json" }, options);
   }
 }
@@ -376,12 +376,12 @@ export class BulkJobsResource {
   constructor(private readonly core: Core) {}
 
   /** Retrieve a bulk job. `GET /v1/bulk-jobs/{bulk_job_id}` (retrieveBulkJob) */
-  retrieve(bulkJobId: operations["retrieveBulkJob"]['parameters']['path']["bulk_job_id"], options?: RequestOptions): Promise<RetrieveBulkJobResponse> {
+  retrieve(bulkJobId: string, options?: RequestOptions): Promise<RetrieveBulkJobResponse> {
     return this.core.request({ method: "GET", path: `/v1/bulk-jobs/${encodeURIComponent(bulkJobId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** List a bulk job's per-item results. `GET /v1/bulk-jobs/{bulk_job_id}/results` (listBulkJobResults) */
-  listResults(bulkJobId: operations["listBulkJobResults"]['parameters']['path']["bulk_job_id"], query?: ListBulkJobResultsQuery, options?: RequestOptions): PagePromise<ListBulkJobResultsResponse, ListBulkJobResultsItem> {
+  listResults(bulkJobId: string, query?: ListBulkJobResultsQuery, options?: RequestOptions): PagePromise<ListBulkJobResultsResponse, ListBulkJobResultsItem> {
     return this.core.list({ method: "GET", path: `/v1/bulk-jobs/${encodeURIComponent(bulkJobId)}/results`, query, ok: [200], responseKind: "json" }, options);
   }
 }
@@ -400,17 +400,17 @@ export class TemplatesResource {
   }
 
   /** Retrieve a template. `GET /v1/templates/{template_id}` (retrieveTemplate) */
-  retrieve(templateId: operations["retrieveTemplate"]['parameters']['path']["template_id"], options?: RequestOptions): Promise<RetrieveTemplateResponse> {
+  retrieve(templateId: string, options?: RequestOptions): Promise<RetrieveTemplateResponse> {
     return this.core.request({ method: "GET", path: `/v1/templates/${encodeURIComponent(templateId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Delete a template. `DELETE /v1/templates/{template_id}` (deleteTemplate) */
-  delete(templateId: operations["deleteTemplate"]['parameters']['path']["template_id"], options?: RequestOptions): Promise<DeleteTemplateResponse> {
+  delete(templateId: string, options?: RequestOptions): Promise<DeleteTemplateResponse> {
     return this.core.request({ method: "DELETE", path: `/v1/templates/${encodeURIComponent(templateId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Update a template. `PATCH /v1/templates/{template_id}` (updateTemplate) */
-  update(templateId: operations["updateTemplate"]['parameters']['path']["template_id"], body: UpdateTemplateBody, options?: RequestOptions): Promise<UpdateTemplateResponse> {
+  update(templateId: string, body: UpdateTemplateBody, options?: RequestOptions): Promise<UpdateTemplateResponse> {
     return this.core.request({ method: "PATCH", path: `/v1/templates/${encodeURIComponent(templateId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 }
@@ -429,12 +429,12 @@ export class OrdersResource {
   }
 
   /** Retrieve an order. `GET /v1/orders/{order_id}` (retrieveOrder) */
-  retrieve(orderId: operations["retrieveOrder"]['parameters']['path']["order_id"], options?: RequestOptions): Promise<RetrieveOrderResponse> {
+  retrieve(orderId: string, options?: RequestOptions): Promise<RetrieveOrderResponse> {
     return this.core.request({ method: "GET", path: `/v1/orders/${encodeURIComponent(orderId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Update an order. `PATCH /v1/orders/{order_id}` (updateOrder) */
-  update(orderId: operations["updateOrder"]['parameters']['path']["order_id"], body: UpdateOrderBody, options?: RequestOptions): Promise<UpdateOrderResponse> {
+  update(orderId: string, body: UpdateOrderBody, options?: RequestOptions): Promise<UpdateOrderResponse> {
     return this.core.request({ method: "PATCH", path: `/v1/orders/${encodeURIComponent(orderId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 }
@@ -453,7 +453,7 @@ export class ChannelsResource {
   }
 
   /** Retrieve a channel. `GET /v1/channels/{channel_id}` (retrieveChannel) */
-  retrieve(channelId: operations["retrieveChannel"]['parameters']['path']["channel_id"], options?: RequestOptions): Promise<RetrieveChannelResponse> {
+  retrieve(channelId: string, options?: RequestOptions): Promise<RetrieveChannelResponse> {
     return this.core.request({ method: "GET", path: `/v1/channels/${encodeURIComponent(channelId)}`, ok: [200], responseKind: "json" }, options);
   }
 }
@@ -472,12 +472,12 @@ export class ConversationsResource {
   }
 
   /** Retrieve a conversation. `GET /v1/conversations/{conversation_id}` (retrieveConversation) */
-  retrieve(conversationId: operations["retrieveConversation"]['parameters']['path']["conversation_id"], options?: RequestOptions): Promise<RetrieveConversationResponse> {
+  retrieve(conversationId: string, options?: RequestOptions): Promise<RetrieveConversationResponse> {
     return this.core.request({ method: "GET", path: `/v1/conversations/${encodeURIComponent(conversationId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Update a conversation. `PATCH /v1/conversations/{conversation_id}` (updateConversation) */
-  update(conversationId: operations["updateConversation"]['parameters']['path']["conversation_id"], body: UpdateConversationBody, options?: RequestOptions): Promise<UpdateConversationResponse> {
+  update(conversationId: string, body: UpdateConversationBody, options?: RequestOptions): Promise<UpdateConversationResponse> {
     return this.core.request({ method: "PATCH", path: `/v1/conversations/${encodeURIComponent(conversationId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 }
@@ -496,17 +496,17 @@ export class FilesResource {
   }
 
   /** Retrieve a file's metadata. `GET /v1/files/{file_id}` (retrieveFile) */
-  retrieve(fileId: operations["retrieveFile"]['parameters']['path']["file_id"], options?: RequestOptions): Promise<RetrieveFileResponse> {
+  retrieve(fileId: string, options?: RequestOptions): Promise<RetrieveFileResponse> {
     return this.core.request({ method: "GET", path: `/v1/files/${encodeURIComponent(fileId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Delete a file. `DELETE /v1/files/{file_id}` (deleteFile) */
-  delete(fileId: operations["deleteFile"]['parameters']['path']["file_id"], options?: RequestOptions): Promise<DeleteFileResponse> {
+  delete(fileId: string, options?: RequestOptions): Promise<DeleteFileResponse> {
     return this.core.request({ method: "DELETE", path: `/v1/files/${encodeURIComponent(fileId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Download a file's content. `GET /v1/files/{file_id}/content` (downloadFile) */
-  download(fileId: operations["downloadFile"]['parameters']['path']["file_id"], options?: RequestOptions): Promise<BinaryResponse> {
+  download(fileId: string, options?: RequestOptions): Promise<BinaryResponse> {
     return this.core.request({ method: "GET", path: `/v1/files/${encodeURIComponent(fileId)}/content`, ok: [200, 206, 304], responseKind: "binary" }, options);
   }
 }
@@ -548,37 +548,37 @@ export class WebhookEndpointsResource {
   }
 
   /** Retrieve a webhook endpoint. `GET /v1/webhook-endpoints/{endpoint_id}` (retrieveWebhookEndpoint) */
-  retrieve(endpointId: operations["retrieveWebhookEndpoint"]['parameters']['path']["endpoint_id"], options?: RequestOptions): Promise<RetrieveWebhookEndpointResponse> {
+  retrieve(endpointId: string, options?: RequestOptions): Promise<RetrieveWebhookEndpointResponse> {
     return this.core.request({ method: "GET", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Delete a webhook endpoint. `DELETE /v1/webhook-endpoints/{endpoint_id}` (deleteWebhookEndpoint) */
-  delete(endpointId: operations["deleteWebhookEndpoint"]['parameters']['path']["endpoint_id"], options?: RequestOptions): Promise<DeleteWebhookEndpointResponse> {
+  delete(endpointId: string, options?: RequestOptions): Promise<DeleteWebhookEndpointResponse> {
     return this.core.request({ method: "DELETE", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Update a webhook endpoint. `PATCH /v1/webhook-endpoints/{endpoint_id}` (updateWebhookEndpoint) */
-  update(endpointId: operations["updateWebhookEndpoint"]['parameters']['path']["endpoint_id"], body: UpdateWebhookEndpointBody, options?: RequestOptions): Promise<UpdateWebhookEndpointResponse> {
+  update(endpointId: string, body: UpdateWebhookEndpointBody, options?: RequestOptions): Promise<UpdateWebhookEndpointResponse> {
     return this.core.request({ method: "PATCH", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 
   /** Rotate the signing secret. `POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret` (rotateWebhookEndpointSecret) */
-  rotateSecret(endpointId: operations["rotateWebhookEndpointSecret"]['parameters']['path']["endpoint_id"], body?: RotateWebhookEndpointSecretBody, options?: RequestOptions): Promise<RotateWebhookEndpointSecretResponse> {
+  rotateSecret(endpointId: string, body?: RotateWebhookEndpointSecretBody, options?: RequestOptions): Promise<RotateWebhookEndpointSecretResponse> {
     return this.core.request({ method: "POST", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/rotate-secret`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 
   /** Send a test event. `POST /v1/webhook-endpoints/{endpoint_id}/test` (testWebhookEndpoint) */
-  test(endpointId: operations["testWebhookEndpoint"]['parameters']['path']["endpoint_id"], options?: RequestOptions): Promise<TestWebhookEndpointResponse> {
+  test(endpointId: string, options?: RequestOptions): Promise<TestWebhookEndpointResponse> {
     return this.core.request({ method: "POST", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/test`, ok: [202], responseKind: "json" }, options);
   }
 
   /** Redeliver past deliveries. `POST /v1/webhook-endpoints/{endpoint_id}/replay` (replayWebhookEndpoint) */
-  replay(endpointId: operations["replayWebhookEndpoint"]['parameters']['path']["endpoint_id"], body: ReplayWebhookEndpointBody, options?: RequestOptions): Promise<ReplayWebhookEndpointResponse> {
+  replay(endpointId: string, body: ReplayWebhookEndpointBody, options?: RequestOptions): Promise<ReplayWebhookEndpointResponse> {
     return this.core.request({ method: "POST", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/replay`, body, bodyKind: "json", ok: [200, 202], responseKind: "json" }, options);
   }
 
   /** List an endpoint's deliveries. `GET /v1/webhook-endpoints/{endpoint_id}/deliveries` (listWebhookDeliveries) */
-  listDeliveries(endpointId: operations["listWebhookDeliveries"]['parameters']['path']["endpoint_id"], query?: ListWebhookDeliveriesQuery, options?: RequestOptions): PagePromise<ListWebhookDeliveriesResponse, ListWebhookDeliveriesItem> {
+  listDeliveries(endpointId: string, query?: ListWebhookDeliveriesQuery, options?: RequestOptions): PagePromise<ListWebhookDeliveriesResponse, ListWebhookDeliveriesItem> {
     return this.core.list({ method: "GET", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/deliveries`, query, ok: [200], responseKind: "json" }, options);
   }
 }
@@ -587,12 +587,12 @@ export class WebhookDeliveriesResource {
   constructor(private readonly core: Core) {}
 
   /** Retrieve a delivery with its attempts. `GET /v1/webhook-deliveries/{delivery_id}` (retrieveWebhookDelivery) */
-  retrieve(deliveryId: operations["retrieveWebhookDelivery"]['parameters']['path']["delivery_id"], options?: RequestOptions): Promise<RetrieveWebhookDeliveryResponse> {
+  retrieve(deliveryId: string, options?: RequestOptions): Promise<RetrieveWebhookDeliveryResponse> {
     return this.core.request({ method: "GET", path: `/v1/webhook-deliveries/${encodeURIComponent(deliveryId)}`, ok: [200], responseKind: "json" }, options);
   }
 
   /** Redeliver one delivery. `POST /v1/webhook-deliveries/{delivery_id}/replay` (replayWebhookDelivery) */
-  replay(deliveryId: operations["replayWebhookDelivery"]['parameters']['path']["delivery_id"], options?: RequestOptions): Promise<ReplayWebhookDeliveryResponse> {
+  replay(deliveryId: string, options?: RequestOptions): Promise<ReplayWebhookDeliveryResponse> {
     return this.core.request({ method: "POST", path: `/v1/webhook-deliveries/${encodeURIComponent(deliveryId)}/replay`, ok: [202], responseKind: "json" }, options);
   }
 }
