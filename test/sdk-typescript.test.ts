@@ -51,7 +51,7 @@ function client(opts: Partial<SdkModule.ClientOptions> = {}): SdkModule.SabNode 
 
 const phone = () => `+9198${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 
-type ProxyAction = 'pass' | 'drop-response' | 'fail-503' | 'in-progress-409' | 'hang' | 'cut-after-first-event';
+type ProxyAction = 'pass' | 'drop-response' | 'fail-503' | 'fail-503-wait-long' | 'in-progress-409' | 'hang' | 'cut-after-first-event';
 
 /** A local HTTP proxy to the API whose answers a test can drop, fail or cut. */
 class Proxy {
@@ -70,11 +70,11 @@ class Proxy {
       this.requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
       const nth = this.requests.filter((r) => r.method === req.method && r.path.split('?')[0] === path.split('?')[0]).length;
       const action = this.decide(req.method ?? 'GET', path.split('?')[0], nth);
-      if (action === 'fail-503' || action === 'in-progress-409') {
+      if (action === 'fail-503' || action === 'fail-503-wait-long' || action === 'in-progress-409') {
         req.resume();
-        const status = action === 'fail-503' ? 503 : 409;
-        const code = action === 'fail-503' ? 'service_unavailable' : 'idempotency_in_progress';
-        res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Retry-After': '0' });
+        const status = action === 'in-progress-409' ? 409 : 503;
+        const code = action === 'in-progress-409' ? 'idempotency_in_progress' : 'service_unavailable';
+        res.writeHead(status, { 'Content-Type': 'application/problem+json', 'Retry-After': action === 'fail-503-wait-long' ? '120' : '0' });
         res.end(JSON.stringify({ type: 'about:blank', title: 'Not now', status, code, request_id: 'req_proxy' }));
         return;
       }
@@ -153,16 +153,19 @@ describe('the package', () => {
     execFileSync(process.execPath, [require.resolve('tsx/cli'), join(ROOT, 'scripts', 'sdk', 'typescript.ts'), '--check'], { cwd: ROOT, stdio: 'pipe' });
   });
 
-  test('loads as CommonJS and as an ES module, by its package name', () => {
-    const probe = `const c = new SabNode({ apiKey: 'sk_test', baseURL: 'http://127.0.0.1:9' });
-      const ok = typeof c.contacts.create === 'function' && typeof c.webhookEndpoints.rotateSecret === 'function'
+  test('loads as CommonJS and as an ES module, by its package name, and calls the API from both', () => {
+    const probe = `const c = new SabNode();
+      const shape = typeof c.contacts.create === 'function' && typeof c.webhookEndpoints.rotateSecret === 'function'
         && typeof c.events.stream === 'function' && new NotFoundError(404, { code: 'resource_missing' }, new Headers()) instanceof APIError
         && c.apiVersion === API_VERSION && typeof verifyWebhook === 'function';
-      console.log(ok ? 'loaded' : 'broken');`;
-    const cjs = execFileSync(process.execPath, ['-e', `const { SabNode, NotFoundError, APIError, API_VERSION, verifyWebhook } = require('@sabnode/sdk');\n${probe}`], { cwd: CONSUMER_DIR }).toString();
-    expect(cjs.trim()).toBe('loaded');
-    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `import { SabNode, NotFoundError, APIError, API_VERSION, verifyWebhook } from '@sabnode/sdk';\n${probe}`], { cwd: CONSUMER_DIR }).toString();
-    expect(esm.trim()).toBe('loaded');
+      c.status.retrieve().then((s) => console.log(shape ? s.status + ' ' + s.api_version : 'broken'), (e) => console.log('failed', e));`;
+    // the key and URL come from the environment, as the README says
+    const childEnv = { ...process.env, SABNODE_API_URL: env.SABNODE_API_URL, SABNODE_API_KEY: env.SABNODE_API_KEY };
+    const expected = 'operational';
+    const cjs = execFileSync(process.execPath, ['-e', `const { SabNode, NotFoundError, APIError, API_VERSION, verifyWebhook } = require('@sabnode/sdk');\n${probe}`], { cwd: CONSUMER_DIR, env: childEnv }).toString();
+    expect(cjs.trim()).toBe(`${expected} ${sdk.API_VERSION}`);
+    const esm = execFileSync(process.execPath, ['--input-type=module', '-e', `import { SabNode, NotFoundError, APIError, API_VERSION, verifyWebhook } from '@sabnode/sdk';\n${probe}`], { cwd: CONSUMER_DIR, env: childEnv }).toString();
+    expect(esm.trim()).toBe(`${expected} ${sdk.API_VERSION}`);
   });
 
   test('its declarations type a consumer under strict, from ESM and from CommonJS', () => {
@@ -283,6 +286,19 @@ describe('contacts through the SDK', () => {
       expect(proxy.requests.filter((r) => r.method === 'POST')).toHaveLength(4);
       expect(err).toBeInstanceOf(sdk.InternalServerError);
       expect(err).toMatchObject({ status: 503, code: 'service_unavailable', requestId: 'req_proxy' });
+    } finally {
+      await proxy.stop();
+    }
+  });
+
+  test('a Retry-After longer than the client will wait is not cut short: the error is thrown at once', async () => {
+    const proxy = await new Proxy(env.SABNODE_API_URL, () => 'fail-503-wait-long').start();
+    try {
+      const started = Date.now();
+      const err = await client({ baseURL: proxy.url, maxRetryAfterMs: 30_000 }).contacts.list().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(sdk.InternalServerError);
+      expect(proxy.requests).toHaveLength(1);
+      expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       await proxy.stop();
     }
