@@ -155,7 +155,7 @@ export class Core {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.apiKey}`,
       'Api-Version': options.apiVersion ?? this.apiVersion,
-      Accept: options.accept ?? 'application/json',
+      Accept: options.accept ?? (spec.responseKind === 'binary' ? '*/*' : 'application/json'),
       ...this.defaultHeaders,
       ...(options.headers ?? {}),
     };
