@@ -1,0 +1,630 @@
+// Generated from openapi.yaml by scripts/sdk/typescript.ts (npm run sdk:generate:typescript). Do not edit.
+
+import type { components, operations } from './schema.js';
+import type { Core, EventStream, PagePromise, RequestOptions, StreamOptions, BinaryResponse, Uploadable } from '../core.js';
+
+/** The API version this SDK was generated for (`info.version` of openapi.yaml); sent as `Api-Version`. */
+export const API_VERSION = "2026-11-01";
+
+/** The SDK name of every operation, by operationId. */
+export const OPERATIONS = {
+  listContacts: { resource: "contacts", method: "list", httpMethod: "GET", path: "/v1/contacts" },
+  createContact: { resource: "contacts", method: "create", httpMethod: "POST", path: "/v1/contacts" },
+  retrieveContact: { resource: "contacts", method: "retrieve", httpMethod: "GET", path: "/v1/contacts/{contact_id}" },
+  deleteContact: { resource: "contacts", method: "delete", httpMethod: "DELETE", path: "/v1/contacts/{contact_id}" },
+  updateContact: { resource: "contacts", method: "update", httpMethod: "PATCH", path: "/v1/contacts/{contact_id}" },
+  bulkUpsertContacts: { resource: "contacts", method: "bulkUpsert", httpMethod: "POST", path: "/v1/contacts/bulk" },
+  bulkTagContacts: { resource: "tags", method: "bulkApply", httpMethod: "POST", path: "/v1/tags/bulk" },
+  bulkCreateMessages: { resource: "messages", method: "bulkCreate", httpMethod: "POST", path: "/v1/messages/bulk" },
+  retrieveBulkJob: { resource: "bulkJobs", method: "retrieve", httpMethod: "GET", path: "/v1/bulk-jobs/{bulk_job_id}" },
+  listBulkJobResults: { resource: "bulkJobs", method: "listResults", httpMethod: "GET", path: "/v1/bulk-jobs/{bulk_job_id}/results" },
+  listTemplates: { resource: "templates", method: "list", httpMethod: "GET", path: "/v1/templates" },
+  createTemplate: { resource: "templates", method: "create", httpMethod: "POST", path: "/v1/templates" },
+  retrieveTemplate: { resource: "templates", method: "retrieve", httpMethod: "GET", path: "/v1/templates/{template_id}" },
+  deleteTemplate: { resource: "templates", method: "delete", httpMethod: "DELETE", path: "/v1/templates/{template_id}" },
+  updateTemplate: { resource: "templates", method: "update", httpMethod: "PATCH", path: "/v1/templates/{template_id}" },
+  listOrders: { resource: "orders", method: "list", httpMethod: "GET", path: "/v1/orders" },
+  createOrder: { resource: "orders", method: "create", httpMethod: "POST", path: "/v1/orders" },
+  retrieveOrder: { resource: "orders", method: "retrieve", httpMethod: "GET", path: "/v1/orders/{order_id}" },
+  updateOrder: { resource: "orders", method: "update", httpMethod: "PATCH", path: "/v1/orders/{order_id}" },
+  listContactTimeline: { resource: "contacts", method: "timeline", httpMethod: "GET", path: "/v1/contacts/{contact_id}/timeline" },
+  optInContact: { resource: "contacts", method: "optIn", httpMethod: "POST", path: "/v1/contacts/{contact_id}/opt-in" },
+  optOutContact: { resource: "contacts", method: "optOut", httpMethod: "POST", path: "/v1/contacts/{contact_id}/opt-out" },
+  listChannels: { resource: "channels", method: "list", httpMethod: "GET", path: "/v1/channels" },
+  createChannel: { resource: "channels", method: "create", httpMethod: "POST", path: "/v1/channels" },
+  retrieveChannel: { resource: "channels", method: "retrieve", httpMethod: "GET", path: "/v1/channels/{channel_id}" },
+  listConversations: { resource: "conversations", method: "list", httpMethod: "GET", path: "/v1/conversations" },
+  createConversation: { resource: "conversations", method: "create", httpMethod: "POST", path: "/v1/conversations" },
+  retrieveConversation: { resource: "conversations", method: "retrieve", httpMethod: "GET", path: "/v1/conversations/{conversation_id}" },
+  updateConversation: { resource: "conversations", method: "update", httpMethod: "PATCH", path: "/v1/conversations/{conversation_id}" },
+  listConversationMessages: { resource: "messages", method: "list", httpMethod: "GET", path: "/v1/conversations/{conversation_id}/messages" },
+  createMessage: { resource: "messages", method: "create", httpMethod: "POST", path: "/v1/conversations/{conversation_id}/messages" },
+  retrieveMessage: { resource: "messages", method: "retrieve", httpMethod: "GET", path: "/v1/messages/{message_id}" },
+  addContactTags: { resource: "contacts", method: "addTags", httpMethod: "POST", path: "/v1/contacts/{contact_id}/tags" },
+  removeContactTag: { resource: "contacts", method: "removeTag", httpMethod: "DELETE", path: "/v1/contacts/{contact_id}/tags/{tag}" },
+  listTags: { resource: "tags", method: "list", httpMethod: "GET", path: "/v1/tags" },
+  retrieveTag: { resource: "tags", method: "retrieve", httpMethod: "GET", path: "/v1/tags/{tag}" },
+  listFiles: { resource: "files", method: "list", httpMethod: "GET", path: "/v1/files" },
+  createFile: { resource: "files", method: "create", httpMethod: "POST", path: "/v1/files" },
+  retrieveFile: { resource: "files", method: "retrieve", httpMethod: "GET", path: "/v1/files/{file_id}" },
+  deleteFile: { resource: "files", method: "delete", httpMethod: "DELETE", path: "/v1/files/{file_id}" },
+  downloadFile: { resource: "files", method: "download", httpMethod: "GET", path: "/v1/files/{file_id}/content" },
+  listEvents: { resource: "events", method: "list", httpMethod: "GET", path: "/v1/events" },
+  retrieveStatus: { resource: "status", method: "retrieve", httpMethod: "GET", path: "/v1/status" },
+  streamEvents: { resource: "events", method: "stream", httpMethod: "GET", path: "/v1/events/stream" },
+  listWebhookEndpoints: { resource: "webhookEndpoints", method: "list", httpMethod: "GET", path: "/v1/webhook-endpoints" },
+  createWebhookEndpoint: { resource: "webhookEndpoints", method: "create", httpMethod: "POST", path: "/v1/webhook-endpoints" },
+  retrieveWebhookEndpoint: { resource: "webhookEndpoints", method: "retrieve", httpMethod: "GET", path: "/v1/webhook-endpoints/{endpoint_id}" },
+  deleteWebhookEndpoint: { resource: "webhookEndpoints", method: "delete", httpMethod: "DELETE", path: "/v1/webhook-endpoints/{endpoint_id}" },
+  updateWebhookEndpoint: { resource: "webhookEndpoints", method: "update", httpMethod: "PATCH", path: "/v1/webhook-endpoints/{endpoint_id}" },
+  rotateWebhookEndpointSecret: { resource: "webhookEndpoints", method: "rotateSecret", httpMethod: "POST", path: "/v1/webhook-endpoints/{endpoint_id}/rotate-secret" },
+  testWebhookEndpoint: { resource: "webhookEndpoints", method: "test", httpMethod: "POST", path: "/v1/webhook-endpoints/{endpoint_id}/test" },
+  replayWebhookEndpoint: { resource: "webhookEndpoints", method: "replay", httpMethod: "POST", path: "/v1/webhook-endpoints/{endpoint_id}/replay" },
+  listWebhookDeliveries: { resource: "webhookEndpoints", method: "listDeliveries", httpMethod: "GET", path: "/v1/webhook-endpoints/{endpoint_id}/deliveries" },
+  retrieveWebhookDelivery: { resource: "webhookDeliveries", method: "retrieve", httpMethod: "GET", path: "/v1/webhook-deliveries/{delivery_id}" },
+  replayWebhookDelivery: { resource: "webhookDeliveries", method: "replay", httpMethod: "POST", path: "/v1/webhook-deliveries/{delivery_id}/replay" },
+} as const;
+
+// Named types for every schema of the spec.
+export type WebhookEndpointIdValue = components['schemas']["WebhookEndpointIdValue"];
+export type WebhookDeliveryIdValue = components['schemas']["WebhookDeliveryIdValue"];
+export type WebhookEventTypeFilter = components['schemas']["WebhookEventTypeFilter"];
+export type WebhookEndpointCreate = components['schemas']["WebhookEndpointCreate"];
+export type WebhookEndpointUpdate = components['schemas']["WebhookEndpointUpdate"];
+export type WebhookEndpoint = components['schemas']["WebhookEndpoint"];
+export type WebhookEndpointWithSecret = components['schemas']["WebhookEndpointWithSecret"];
+export type DeletedWebhookEndpoint = components['schemas']["DeletedWebhookEndpoint"];
+export type WebhookEndpointList = components['schemas']["WebhookEndpointList"];
+export type WebhookSecretRotate = components['schemas']["WebhookSecretRotate"];
+export type WebhookDeliveryStatus = components['schemas']["WebhookDeliveryStatus"];
+export type WebhookAttempt = components['schemas']["WebhookAttempt"];
+export type WebhookDelivery = components['schemas']["WebhookDelivery"];
+export type WebhookDeliveryList = components['schemas']["WebhookDeliveryList"];
+export type WebhookReplayRequest = components['schemas']["WebhookReplayRequest"];
+export type WebhookTestObject = components['schemas']["WebhookTestObject"];
+export type WebhookReplay = components['schemas']["WebhookReplay"];
+export type Timestamp = components['schemas']["Timestamp"];
+export type Phone = components['schemas']["Phone"];
+export type Email = components['schemas']["Email"];
+export type ExternalId = components['schemas']["ExternalId"];
+export type PersonName = components['schemas']["PersonName"];
+export type ContactIdValue = components['schemas']["ContactIdValue"];
+export type Attributes = components['schemas']["Attributes"];
+export type AttributesPatch = components['schemas']["AttributesPatch"];
+export type Contact = components['schemas']["Contact"];
+export type TagNameValue = components['schemas']["TagNameValue"];
+export type TagNameInput = components['schemas']["TagNameInput"];
+export type Tag = components['schemas']["Tag"];
+export type ContactTagsAdd = components['schemas']["ContactTagsAdd"];
+export type TagList = components['schemas']["TagList"];
+export type ContactCreate = components['schemas']["ContactCreate"];
+export type ContactUpdate = components['schemas']["ContactUpdate"];
+export type DeletedContact = components['schemas']["DeletedContact"];
+export type TemplateIdValue = components['schemas']["TemplateIdValue"];
+export type TemplateName = components['schemas']["TemplateName"];
+export type TemplateLanguage = components['schemas']["TemplateLanguage"];
+export type TemplateCategory = components['schemas']["TemplateCategory"];
+export type TemplateStatus = components['schemas']["TemplateStatus"];
+export type TemplateBody = components['schemas']["TemplateBody"];
+export type Template = components['schemas']["Template"];
+export type TemplateCreate = components['schemas']["TemplateCreate"];
+export type TemplateUpdate = components['schemas']["TemplateUpdate"];
+export type DeletedTemplate = components['schemas']["DeletedTemplate"];
+export type TemplateList = components['schemas']["TemplateList"];
+export type OrderIdValue = components['schemas']["OrderIdValue"];
+export type OrderStatus = components['schemas']["OrderStatus"];
+export type Currency = components['schemas']["Currency"];
+export type MinorUnits = components['schemas']["MinorUnits"];
+export type OrderItemCreate = components['schemas']["OrderItemCreate"];
+export type OrderItem = components['schemas']["OrderItem"];
+export type Order = components['schemas']["Order"];
+export type OrderCreate = components['schemas']["OrderCreate"];
+export type OrderUpdate = components['schemas']["OrderUpdate"];
+export type OrderList = components['schemas']["OrderList"];
+export type Status = components['schemas']["Status"];
+export type FileIdValue = components['schemas']["FileIdValue"];
+export type Sha256 = components['schemas']["Sha256"];
+export type FilePurpose = components['schemas']["FilePurpose"];
+export type FileUpload = components['schemas']["FileUpload"];
+export type File = components['schemas']["File"];
+export type DeletedFile = components['schemas']["DeletedFile"];
+export type FileList = components['schemas']["FileList"];
+export type ContactUpsertItem = components['schemas']["ContactUpsertItem"];
+export type ContactsBulkUpsert = components['schemas']["ContactsBulkUpsert"];
+export type ContactTagsBulkItem = components['schemas']["ContactTagsBulkItem"];
+export type ContactTagsBulk = components['schemas']["ContactTagsBulk"];
+export type MessagesBulkItem = components['schemas']["MessagesBulkItem"];
+export type MessagesBulkCreate = components['schemas']["MessagesBulkCreate"];
+export type BulkJobFields = components['schemas']["BulkJobFields"];
+export type BulkJob = components['schemas']["BulkJob"];
+export type BulkItemResult = components['schemas']["BulkItemResult"];
+export type BulkJobWithResults = components['schemas']["BulkJobWithResults"];
+export type BulkItemResultList = components['schemas']["BulkItemResultList"];
+export type ListEnvelope = components['schemas']["ListEnvelope"];
+export type ContactList = components['schemas']["ContactList"];
+export type Event = components['schemas']["Event"];
+export type ChannelIdValue = components['schemas']["ChannelIdValue"];
+export type ConversationIdValue = components['schemas']["ConversationIdValue"];
+export type MessageIdValue = components['schemas']["MessageIdValue"];
+export type ChannelCreate = components['schemas']["ChannelCreate"];
+export type Channel = components['schemas']["Channel"];
+export type ChannelWithSecret = components['schemas']["ChannelWithSecret"];
+export type ChannelList = components['schemas']["ChannelList"];
+export type ConversationCreate = components['schemas']["ConversationCreate"];
+export type ConversationUpdate = components['schemas']["ConversationUpdate"];
+export type Conversation = components['schemas']["Conversation"];
+export type ConversationList = components['schemas']["ConversationList"];
+export type MessageCreate = components['schemas']["MessageCreate"];
+export type Message = components['schemas']["Message"];
+export type MessageList = components['schemas']["MessageList"];
+export type Timeline = components['schemas']["Timeline"];
+export type OptInRequest = components['schemas']["OptInRequest"];
+export type InboundMessage = components['schemas']["InboundMessage"];
+export type MessageStatusCallback = components['schemas']["MessageStatusCallback"];
+export type EventIdValue = components['schemas']["EventIdValue"];
+export type EventList = components['schemas']["EventList"];
+export type FieldError = components['schemas']["FieldError"];
+export type IdempotencyDiffEntry = components['schemas']["IdempotencyDiffEntry"];
+export type Problem = components['schemas']["Problem"];
+
+// Request and response types of every operation.
+export type ListContactsQuery = NonNullable<operations["listContacts"]['parameters']['query']>;
+export type ListContactsResponse = operations["listContacts"]['responses'][200]['content']['application/json'];
+export type ListContactsItem = ListContactsResponse['data'][number];
+export type CreateContactBody = NonNullable<operations["createContact"]['requestBody']>['content']["application/json"];
+export type CreateContactResponse = operations["createContact"]['responses'][201]['content']['application/json'];
+export type RetrieveContactResponse = operations["retrieveContact"]['responses'][200]['content']['application/json'];
+export type DeleteContactResponse = operations["deleteContact"]['responses'][200]['content']['application/json'];
+export type UpdateContactBody = NonNullable<operations["updateContact"]['requestBody']>['content']["application/json"];
+export type UpdateContactResponse = operations["updateContact"]['responses'][200]['content']['application/json'];
+export type BulkUpsertContactsBody = NonNullable<operations["bulkUpsertContacts"]['requestBody']>['content']["application/json"];
+export type BulkUpsertContactsResponse = operations["bulkUpsertContacts"]['responses'][200]['content']['application/json'] | operations["bulkUpsertContacts"]['responses'][202]['content']['application/json'];
+export type BulkTagContactsBody = NonNullable<operations["bulkTagContacts"]['requestBody']>['content']["application/json"];
+export type BulkTagContactsResponse = operations["bulkTagContacts"]['responses'][200]['content']['application/json'] | operations["bulkTagContacts"]['responses'][202]['content']['application/json'];
+export type BulkCreateMessagesBody = NonNullable<operations["bulkCreateMessages"]['requestBody']>['content']["application/json"];
+export type BulkCreateMessagesResponse = operations["bulkCreateMessages"]['responses'][200]['content']['application/json'] | operations["bulkCreateMessages"]['responses'][202]['content']['application/json'];
+export type RetrieveBulkJobResponse = operations["retrieveBulkJob"]['responses'][200]['content']['application/json'];
+export type ListBulkJobResultsQuery = NonNullable<operations["listBulkJobResults"]['parameters']['query']>;
+export type ListBulkJobResultsResponse = operations["listBulkJobResults"]['responses'][200]['content']['application/json'];
+export type ListBulkJobResultsItem = ListBulkJobResultsResponse['data'][number];
+export type ListTemplatesQuery = NonNullable<operations["listTemplates"]['parameters']['query']>;
+export type ListTemplatesResponse = operations["listTemplates"]['responses'][200]['content']['application/json'];
+export type ListTemplatesItem = ListTemplatesResponse['data'][number];
+export type CreateTemplateBody = NonNullable<operations["createTemplate"]['requestBody']>['content']["application/json"];
+export type CreateTemplateResponse = operations["createTemplate"]['responses'][201]['content']['application/json'];
+export type RetrieveTemplateResponse = operations["retrieveTemplate"]['responses'][200]['content']['application/json'];
+export type DeleteTemplateResponse = operations["deleteTemplate"]['responses'][200]['content']['application/json'];
+export type UpdateTemplateBody = NonNullable<operations["updateTemplate"]['requestBody']>['content']["application/json"];
+export type UpdateTemplateResponse = operations["updateTemplate"]['responses'][200]['content']['application/json'];
+export type ListOrdersQuery = NonNullable<operations["listOrders"]['parameters']['query']>;
+export type ListOrdersResponse = operations["listOrders"]['responses'][200]['content']['application/json'];
+export type ListOrdersItem = ListOrdersResponse['data'][number];
+export type CreateOrderBody = NonNullable<operations["createOrder"]['requestBody']>['content']["application/json"];
+export type CreateOrderResponse = operations["createOrder"]['responses'][201]['content']['application/json'];
+export type RetrieveOrderResponse = operations["retrieveOrder"]['responses'][200]['content']['application/json'];
+export type UpdateOrderBody = NonNullable<operations["updateOrder"]['requestBody']>['content']["application/json"];
+export type UpdateOrderResponse = operations["updateOrder"]['responses'][200]['content']['application/json'];
+export type ListContactTimelineQuery = NonNullable<operations["listContactTimeline"]['parameters']['query']>;
+export type ListContactTimelineResponse = operations["listContactTimeline"]['responses'][200]['content']['application/json'];
+export type ListContactTimelineItem = ListContactTimelineResponse['data'][number];
+export type OptInContactBody = NonNullable<operations["optInContact"]['requestBody']>['content']["application/json"];
+export type OptInContactResponse = operations["optInContact"]['responses'][200]['content']['application/json'];
+export type OptOutContactResponse = operations["optOutContact"]['responses'][200]['content']['application/json'];
+export type ListChannelsQuery = NonNullable<operations["listChannels"]['parameters']['query']>;
+export type ListChannelsResponse = operations["listChannels"]['responses'][200]['content']['application/json'];
+export type ListChannelsItem = ListChannelsResponse['data'][number];
+export type CreateChannelBody = NonNullable<operations["createChannel"]['requestBody']>['content']["application/json"];
+export type CreateChannelResponse = operations["createChannel"]['responses'][201]['content']['application/json'];
+export type RetrieveChannelResponse = operations["retrieveChannel"]['responses'][200]['content']['application/json'];
+export type ListConversationsQuery = NonNullable<operations["listConversations"]['parameters']['query']>;
+export type ListConversationsResponse = operations["listConversations"]['responses'][200]['content']['application/json'];
+export type ListConversationsItem = ListConversationsResponse['data'][number];
+export type CreateConversationBody = NonNullable<operations["createConversation"]['requestBody']>['content']["application/json"];
+export type CreateConversationResponse = operations["createConversation"]['responses'][201]['content']['application/json'];
+export type RetrieveConversationResponse = operations["retrieveConversation"]['responses'][200]['content']['application/json'];
+export type UpdateConversationBody = NonNullable<operations["updateConversation"]['requestBody']>['content']["application/json"];
+export type UpdateConversationResponse = operations["updateConversation"]['responses'][200]['content']['application/json'];
+export type ListConversationMessagesQuery = NonNullable<operations["listConversationMessages"]['parameters']['query']>;
+export type ListConversationMessagesResponse = operations["listConversationMessages"]['responses'][200]['content']['application/json'];
+export type ListConversationMessagesItem = ListConversationMessagesResponse['data'][number];
+export type CreateMessageBody = NonNullable<operations["createMessage"]['requestBody']>['content']["application/json"];
+export type CreateMessageResponse = operations["createMessage"]['responses'][201]['content']['application/json'];
+export type RetrieveMessageResponse = operations["retrieveMessage"]['responses'][200]['content']['application/json'];
+export type AddContactTagsBody = NonNullable<operations["addContactTags"]['requestBody']>['content']["application/json"];
+export type AddContactTagsResponse = operations["addContactTags"]['responses'][200]['content']['application/json'];
+export type RemoveContactTagResponse = operations["removeContactTag"]['responses'][200]['content']['application/json'];
+export type ListTagsQuery = NonNullable<operations["listTags"]['parameters']['query']>;
+export type ListTagsResponse = operations["listTags"]['responses'][200]['content']['application/json'];
+export type ListTagsItem = ListTagsResponse['data'][number];
+export type RetrieveTagResponse = operations["retrieveTag"]['responses'][200]['content']['application/json'];
+export type ListFilesQuery = NonNullable<operations["listFiles"]['parameters']['query']>;
+export type ListFilesResponse = operations["listFiles"]['responses'][200]['content']['application/json'];
+export type ListFilesItem = ListFilesResponse['data'][number];
+export type CreateFileBody = Omit<NonNullable<operations["createFile"]['requestBody']>['content']["multipart/form-data"], "file"> & { file: Uploadable };
+export type CreateFileResponse = operations["createFile"]['responses'][201]['content']['application/json'];
+export type RetrieveFileResponse = operations["retrieveFile"]['responses'][200]['content']['application/json'];
+export type DeleteFileResponse = operations["deleteFile"]['responses'][200]['content']['application/json'];
+export type ListEventsQuery = NonNullable<operations["listEvents"]['parameters']['query']>;
+export type ListEventsResponse = operations["listEvents"]['responses'][200]['content']['application/json'];
+export type ListEventsItem = ListEventsResponse['data'][number];
+export type RetrieveStatusResponse = operations["retrieveStatus"]['responses'][200]['content']['application/json'];
+export type StreamEventsQuery = NonNullable<operations["streamEvents"]['parameters']['query']>;
+export type StreamEventsItem = ListEventsItem;
+export type ListWebhookEndpointsQuery = NonNullable<operations["listWebhookEndpoints"]['parameters']['query']>;
+export type ListWebhookEndpointsResponse = operations["listWebhookEndpoints"]['responses'][200]['content']['application/json'];
+export type ListWebhookEndpointsItem = ListWebhookEndpointsResponse['data'][number];
+export type CreateWebhookEndpointBody = NonNullable<operations["createWebhookEndpoint"]['requestBody']>['content']["application/json"];
+export type CreateWebhookEndpointResponse = operations["createWebhookEndpoint"]['responses'][201]['content']['application/json'];
+export type RetrieveWebhookEndpointResponse = operations["retrieveWebhookEndpoint"]['responses'][200]['content']['application/json'];
+export type DeleteWebhookEndpointResponse = operations["deleteWebhookEndpoint"]['responses'][200]['content']['application/json'];
+export type UpdateWebhookEndpointBody = NonNullable<operations["updateWebhookEndpoint"]['requestBody']>['content']["application/json"];
+export type UpdateWebhookEndpointResponse = operations["updateWebhookEndpoint"]['responses'][200]['content']['application/json'];
+export type RotateWebhookEndpointSecretBody = NonNullable<operations["rotateWebhookEndpointSecret"]['requestBody']>['content']["application/json"];
+export type RotateWebhookEndpointSecretResponse = operations["rotateWebhookEndpointSecret"]['responses'][200]['content']['application/json'];
+export type TestWebhookEndpointResponse = operations["testWebhookEndpoint"]['responses'][202]['content']['application/json'];
+export type ReplayWebhookEndpointBody = NonNullable<operations["replayWebhookEndpoint"]['requestBody']>['content']["application/json"];
+export type ReplayWebhookEndpointResponse = operations["replayWebhookEndpoint"]['responses'][200]['content']['application/json'] | operations["replayWebhookEndpoint"]['responses'][202]['content']['application/json'];
+export type ListWebhookDeliveriesQuery = NonNullable<operations["listWebhookDeliveries"]['parameters']['query']>;
+export type ListWebhookDeliveriesResponse = operations["listWebhookDeliveries"]['responses'][200]['content']['application/json'];
+export type ListWebhookDeliveriesItem = ListWebhookDeliveriesResponse['data'][number];
+export type RetrieveWebhookDeliveryResponse = operations["retrieveWebhookDelivery"]['responses'][200]['content']['application/json'];
+export type ReplayWebhookDeliveryResponse = operations["replayWebhookDelivery"]['responses'][202]['content']['application/json'];
+
+export class ContactsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List contacts. `GET /v1/contacts` (listContacts) */
+  list(query?: ListContactsQuery, options?: RequestOptions): PagePromise<ListContactsResponse, ListContactsItem> {
+    return this.core.list({ method: "GET", path: `/v1/contacts`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create a contact. `POST /v1/contacts` (createContact) */
+  create(body: CreateContactBody, options?: RequestOptions): Promise<CreateContactResponse> {
+    return this.core.request({ method: "POST", path: `/v1/contacts`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a contact. `GET /v1/contacts/{contact_id}` (retrieveContact) */
+  retrieve(contactId: string, options?: RequestOptions): Promise<RetrieveContactResponse> {
+    return this.core.request({ method: "GET", path: `/v1/contacts/${encodeURIComponent(contactId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Delete a contact. `DELETE /v1/contacts/{contact_id}` (deleteContact) */
+  delete(contactId: string, options?: RequestOptions): Promise<DeleteContactResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/contacts/${encodeURIComponent(contactId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update a contact. `PATCH /v1/contacts/{contact_id}` (updateContact) */
+  update(contactId: string, body: UpdateContactBody, options?: RequestOptions): Promise<UpdateContactResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/contacts/${encodeURIComponent(contactId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create or update up to 1,000 contacts. `POST /v1/contacts/bulk` (bulkUpsertContacts) */
+  bulkUpsert(body: BulkUpsertContactsBody, options?: RequestOptions): Promise<BulkUpsertContactsResponse> {
+    return this.core.request({ method: "POST", path: `/v1/contacts/bulk`, body, bodyKind: "json", ok: [200, 202], responseKind: "json" }, options);
+  }
+
+  /** A contact's timeline. `GET /v1/contacts/{contact_id}/timeline` (listContactTimeline) */
+  timeline(contactId: string, query?: ListContactTimelineQuery, options?: RequestOptions): PagePromise<ListContactTimelineResponse, ListContactTimelineItem> {
+    return this.core.list({ method: "GET", path: `/v1/contacts/${encodeURIComponent(contactId)}/timeline`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Record a contact's opt-in to messages. `POST /v1/contacts/{contact_id}/opt-in` (optInContact) */
+  optIn(contactId: string, body?: OptInContactBody, options?: RequestOptions): Promise<OptInContactResponse> {
+    return this.core.request({ method: "POST", path: `/v1/contacts/${encodeURIComponent(contactId)}/opt-in`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Record a contact's opt-out from messages. `POST /v1/contacts/{contact_id}/opt-out` (optOutContact) */
+  optOut(contactId: string, options?: RequestOptions): Promise<OptOutContactResponse> {
+    return this.core.request({ method: "POST", path: `/v1/contacts/${encodeURIComponent(contactId)}/opt-out`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Add tags to a contact. `POST /v1/contacts/{contact_id}/tags` (addContactTags) */
+  addTags(contactId: string, body: AddContactTagsBody, options?: RequestOptions): Promise<AddContactTagsResponse> {
+    return this.core.request({ method: "POST", path: `/v1/contacts/${encodeURIComponent(contactId)}/tags`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Remove a tag from a contact. `DELETE /v1/contacts/{contact_id}/tags/{tag}` (removeContactTag) */
+  removeTag(contactId: string, tag: string, options?: RequestOptions): Promise<RemoveContactTagResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/contacts/${encodeURIComponent(contactId)}/tags/${encodeURIComponent(tag)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class TagsResource {
+  constructor(private readonly core: Core) {}
+
+  /** Add or remove tags on up to 1,000 contacts. `POST /v1/tags/bulk` (bulkTagContacts) */
+  bulkApply(body: BulkTagContactsBody, options?: RequestOptions): Promise<BulkTagContactsResponse> {
+    return this.core.request({ method: "POST", path: `/v1/tags/bulk`, body, bodyKind: "json", ok: [200, 202], responseKind: "json" }, options);
+  }
+
+  /** List tags. `GET /v1/tags` (listTags) */
+  list(query?: ListTagsQuery, options?: RequestOptions): PagePromise<ListTagsResponse, ListTagsItem> {
+    return this.core.list({ method: "GET", path: `/v1/tags`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a tag by name. `GET /v1/tags/{tag}` (retrieveTag) */
+  retrieve(tag: string, options?: RequestOptions): Promise<RetrieveTagResponse> {
+    return this.core.request({ method: "GET", path: `/v1/tags/${encodeURIComponent(tag)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class MessagesResource {
+  constructor(private readonly core: Core) {}
+
+  /** Send a template message to up to 1,000 contacts. `POST /v1/messages/bulk` (bulkCreateMessages) */
+  bulkCreate(body: BulkCreateMessagesBody, options?: RequestOptions): Promise<BulkCreateMessagesResponse> {
+    return this.core.request({ method: "POST", path: `/v1/messages/bulk`, body, bodyKind: "json", ok: [200, 202], responseKind: "json" }, options);
+  }
+
+  /** List a conversation's messages. `GET /v1/conversations/{conversation_id}/messages` (listConversationMessages) */
+  list(conversationId: string, query?: ListConversationMessagesQuery, options?: RequestOptions): PagePromise<ListConversationMessagesResponse, ListConversationMessagesItem> {
+    return this.core.list({ method: "GET", path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Send a message. `POST /v1/conversations/{conversation_id}/messages` (createMessage) */
+  create(conversationId: string, body: CreateMessageBody, options?: RequestOptions): Promise<CreateMessageResponse> {
+    return this.core.request({ method: "POST", path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a message. `GET /v1/messages/{message_id}` (retrieveMessage) */
+  retrieve(messageId: string, options?: RequestOptions): Promise<RetrieveMessageResponse> {
+    return this.core.request({ method: "GET", path: `/v1/messages/${encodeURIComponent(messageId)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class BulkJobsResource {
+  constructor(private readonly core: Core) {}
+
+  /** Retrieve a bulk job. `GET /v1/bulk-jobs/{bulk_job_id}` (retrieveBulkJob) */
+  retrieve(bulkJobId: string, options?: RequestOptions): Promise<RetrieveBulkJobResponse> {
+    return this.core.request({ method: "GET", path: `/v1/bulk-jobs/${encodeURIComponent(bulkJobId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** List a bulk job's per-item results. `GET /v1/bulk-jobs/{bulk_job_id}/results` (listBulkJobResults) */
+  listResults(bulkJobId: string, query?: ListBulkJobResultsQuery, options?: RequestOptions): PagePromise<ListBulkJobResultsResponse, ListBulkJobResultsItem> {
+    return this.core.list({ method: "GET", path: `/v1/bulk-jobs/${encodeURIComponent(bulkJobId)}/results`, query, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class TemplatesResource {
+  constructor(private readonly core: Core) {}
+
+  /** List templates. `GET /v1/templates` (listTemplates) */
+  list(query?: ListTemplatesQuery, options?: RequestOptions): PagePromise<ListTemplatesResponse, ListTemplatesItem> {
+    return this.core.list({ method: "GET", path: `/v1/templates`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create a template. `POST /v1/templates` (createTemplate) */
+  create(body: CreateTemplateBody, options?: RequestOptions): Promise<CreateTemplateResponse> {
+    return this.core.request({ method: "POST", path: `/v1/templates`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a template. `GET /v1/templates/{template_id}` (retrieveTemplate) */
+  retrieve(templateId: string, options?: RequestOptions): Promise<RetrieveTemplateResponse> {
+    return this.core.request({ method: "GET", path: `/v1/templates/${encodeURIComponent(templateId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Delete a template. `DELETE /v1/templates/{template_id}` (deleteTemplate) */
+  delete(templateId: string, options?: RequestOptions): Promise<DeleteTemplateResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/templates/${encodeURIComponent(templateId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update a template. `PATCH /v1/templates/{template_id}` (updateTemplate) */
+  update(templateId: string, body: UpdateTemplateBody, options?: RequestOptions): Promise<UpdateTemplateResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/templates/${encodeURIComponent(templateId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class OrdersResource {
+  constructor(private readonly core: Core) {}
+
+  /** List orders. `GET /v1/orders` (listOrders) */
+  list(query?: ListOrdersQuery, options?: RequestOptions): PagePromise<ListOrdersResponse, ListOrdersItem> {
+    return this.core.list({ method: "GET", path: `/v1/orders`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create an order. `POST /v1/orders` (createOrder) */
+  create(body: CreateOrderBody, options?: RequestOptions): Promise<CreateOrderResponse> {
+    return this.core.request({ method: "POST", path: `/v1/orders`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve an order. `GET /v1/orders/{order_id}` (retrieveOrder) */
+  retrieve(orderId: string, options?: RequestOptions): Promise<RetrieveOrderResponse> {
+    return this.core.request({ method: "GET", path: `/v1/orders/${encodeURIComponent(orderId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update an order. `PATCH /v1/orders/{order_id}` (updateOrder) */
+  update(orderId: string, body: UpdateOrderBody, options?: RequestOptions): Promise<UpdateOrderResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/orders/${encodeURIComponent(orderId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class ChannelsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List channels. `GET /v1/channels` (listChannels) */
+  list(query?: ListChannelsQuery, options?: RequestOptions): PagePromise<ListChannelsResponse, ListChannelsItem> {
+    return this.core.list({ method: "GET", path: `/v1/channels`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create a channel. `POST /v1/channels` (createChannel) */
+  create(body: CreateChannelBody, options?: RequestOptions): Promise<CreateChannelResponse> {
+    return this.core.request({ method: "POST", path: `/v1/channels`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a channel. `GET /v1/channels/{channel_id}` (retrieveChannel) */
+  retrieve(channelId: string, options?: RequestOptions): Promise<RetrieveChannelResponse> {
+    return this.core.request({ method: "GET", path: `/v1/channels/${encodeURIComponent(channelId)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class ConversationsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List conversations. `GET /v1/conversations` (listConversations) */
+  list(query?: ListConversationsQuery, options?: RequestOptions): PagePromise<ListConversationsResponse, ListConversationsItem> {
+    return this.core.list({ method: "GET", path: `/v1/conversations`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Open a conversation. `POST /v1/conversations` (createConversation) */
+  create(body: CreateConversationBody, options?: RequestOptions): Promise<CreateConversationResponse> {
+    return this.core.request({ method: "POST", path: `/v1/conversations`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a conversation. `GET /v1/conversations/{conversation_id}` (retrieveConversation) */
+  retrieve(conversationId: string, options?: RequestOptions): Promise<RetrieveConversationResponse> {
+    return this.core.request({ method: "GET", path: `/v1/conversations/${encodeURIComponent(conversationId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update a conversation. `PATCH /v1/conversations/{conversation_id}` (updateConversation) */
+  update(conversationId: string, body: UpdateConversationBody, options?: RequestOptions): Promise<UpdateConversationResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/conversations/${encodeURIComponent(conversationId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class FilesResource {
+  constructor(private readonly core: Core) {}
+
+  /** List files. `GET /v1/files` (listFiles) */
+  list(query?: ListFilesQuery, options?: RequestOptions): PagePromise<ListFilesResponse, ListFilesItem> {
+    return this.core.list({ method: "GET", path: `/v1/files`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Upload a file. `POST /v1/files` (createFile) */
+  create(body: CreateFileBody, options?: RequestOptions): Promise<CreateFileResponse> {
+    return this.core.request({ method: "POST", path: `/v1/files`, body, bodyKind: "multipart", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a file's metadata. `GET /v1/files/{file_id}` (retrieveFile) */
+  retrieve(fileId: string, options?: RequestOptions): Promise<RetrieveFileResponse> {
+    return this.core.request({ method: "GET", path: `/v1/files/${encodeURIComponent(fileId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Delete a file. `DELETE /v1/files/{file_id}` (deleteFile) */
+  delete(fileId: string, options?: RequestOptions): Promise<DeleteFileResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/files/${encodeURIComponent(fileId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Download a file's content. `GET /v1/files/{file_id}/content` (downloadFile) */
+  download(fileId: string, options?: RequestOptions): Promise<BinaryResponse> {
+    return this.core.request({ method: "GET", path: `/v1/files/${encodeURIComponent(fileId)}/content`, ok: [200, 206, 304], responseKind: "binary" }, options);
+  }
+}
+
+export class EventsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List events. `GET /v1/events` (listEvents) */
+  list(query?: ListEventsQuery, options?: RequestOptions): PagePromise<ListEventsResponse, ListEventsItem> {
+    return this.core.list({ method: "GET", path: `/v1/events`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Stream events (Server-Sent Events). `GET /v1/events/stream` (streamEvents) */
+  stream(query?: StreamEventsQuery, options?: StreamOptions): EventStream<StreamEventsItem> {
+    return this.core.stream({ method: "GET", path: `/v1/events/stream`, query, csv: ["types"], ok: [200], responseKind: "stream" }, options);
+  }
+}
+
+export class StatusResource {
+  constructor(private readonly core: Core) {}
+
+  /** Check the API. `GET /v1/status` (retrieveStatus) */
+  retrieve(options?: RequestOptions): Promise<RetrieveStatusResponse> {
+    return this.core.request({ method: "GET", path: `/v1/status`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class WebhookEndpointsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List webhook endpoints. `GET /v1/webhook-endpoints` (listWebhookEndpoints) */
+  list(query?: ListWebhookEndpointsQuery, options?: RequestOptions): PagePromise<ListWebhookEndpointsResponse, ListWebhookEndpointsItem> {
+    return this.core.list({ method: "GET", path: `/v1/webhook-endpoints`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create a webhook endpoint. `POST /v1/webhook-endpoints` (createWebhookEndpoint) */
+  create(body: CreateWebhookEndpointBody, options?: RequestOptions): Promise<CreateWebhookEndpointResponse> {
+    return this.core.request({ method: "POST", path: `/v1/webhook-endpoints`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a webhook endpoint. `GET /v1/webhook-endpoints/{endpoint_id}` (retrieveWebhookEndpoint) */
+  retrieve(endpointId: string, options?: RequestOptions): Promise<RetrieveWebhookEndpointResponse> {
+    return this.core.request({ method: "GET", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Delete a webhook endpoint. `DELETE /v1/webhook-endpoints/{endpoint_id}` (deleteWebhookEndpoint) */
+  delete(endpointId: string, options?: RequestOptions): Promise<DeleteWebhookEndpointResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update a webhook endpoint. `PATCH /v1/webhook-endpoints/{endpoint_id}` (updateWebhookEndpoint) */
+  update(endpointId: string, body: UpdateWebhookEndpointBody, options?: RequestOptions): Promise<UpdateWebhookEndpointResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Rotate the signing secret. `POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret` (rotateWebhookEndpointSecret) */
+  rotateSecret(endpointId: string, body?: RotateWebhookEndpointSecretBody, options?: RequestOptions): Promise<RotateWebhookEndpointSecretResponse> {
+    return this.core.request({ method: "POST", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/rotate-secret`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Send a test event. `POST /v1/webhook-endpoints/{endpoint_id}/test` (testWebhookEndpoint) */
+  test(endpointId: string, options?: RequestOptions): Promise<TestWebhookEndpointResponse> {
+    return this.core.request({ method: "POST", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/test`, ok: [202], responseKind: "json" }, options);
+  }
+
+  /** Redeliver past deliveries. `POST /v1/webhook-endpoints/{endpoint_id}/replay` (replayWebhookEndpoint) */
+  replay(endpointId: string, body: ReplayWebhookEndpointBody, options?: RequestOptions): Promise<ReplayWebhookEndpointResponse> {
+    return this.core.request({ method: "POST", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/replay`, body, bodyKind: "json", ok: [200, 202], responseKind: "json" }, options);
+  }
+
+  /** List an endpoint's deliveries. `GET /v1/webhook-endpoints/{endpoint_id}/deliveries` (listWebhookDeliveries) */
+  listDeliveries(endpointId: string, query?: ListWebhookDeliveriesQuery, options?: RequestOptions): PagePromise<ListWebhookDeliveriesResponse, ListWebhookDeliveriesItem> {
+    return this.core.list({ method: "GET", path: `/v1/webhook-endpoints/${encodeURIComponent(endpointId)}/deliveries`, query, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class WebhookDeliveriesResource {
+  constructor(private readonly core: Core) {}
+
+  /** Retrieve a delivery with its attempts. `GET /v1/webhook-deliveries/{delivery_id}` (retrieveWebhookDelivery) */
+  retrieve(deliveryId: string, options?: RequestOptions): Promise<RetrieveWebhookDeliveryResponse> {
+    return this.core.request({ method: "GET", path: `/v1/webhook-deliveries/${encodeURIComponent(deliveryId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Redeliver one delivery. `POST /v1/webhook-deliveries/{delivery_id}/replay` (replayWebhookDelivery) */
+  replay(deliveryId: string, options?: RequestOptions): Promise<ReplayWebhookDeliveryResponse> {
+    return this.core.request({ method: "POST", path: `/v1/webhook-deliveries/${encodeURIComponent(deliveryId)}/replay`, ok: [202], responseKind: "json" }, options);
+  }
+}
+
+/** Every resource of the API, as properties. */
+export class Resources {
+  readonly contacts: ContactsResource;
+  readonly tags: TagsResource;
+  readonly messages: MessagesResource;
+  readonly bulkJobs: BulkJobsResource;
+  readonly templates: TemplatesResource;
+  readonly orders: OrdersResource;
+  readonly channels: ChannelsResource;
+  readonly conversations: ConversationsResource;
+  readonly files: FilesResource;
+  readonly events: EventsResource;
+  readonly status: StatusResource;
+  readonly webhookEndpoints: WebhookEndpointsResource;
+  readonly webhookDeliveries: WebhookDeliveriesResource;
+  constructor(core: Core) {
+    this.contacts = new ContactsResource(core);
+    this.tags = new TagsResource(core);
+    this.messages = new MessagesResource(core);
+    this.bulkJobs = new BulkJobsResource(core);
+    this.templates = new TemplatesResource(core);
+    this.orders = new OrdersResource(core);
+    this.channels = new ChannelsResource(core);
+    this.conversations = new ConversationsResource(core);
+    this.files = new FilesResource(core);
+    this.events = new EventsResource(core);
+    this.status = new StatusResource(core);
+    this.webhookEndpoints = new WebhookEndpointsResource(core);
+    this.webhookDeliveries = new WebhookDeliveriesResource(core);
+  }
+}

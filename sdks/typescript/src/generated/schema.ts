@@ -1,0 +1,4860 @@
+// Generated from openapi.yaml by scripts/sdk/typescript.ts (npm run sdk:generate:typescript). Do not edit.
+export interface paths {
+    "/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Newest first by `created_at` (default) or `updated_at`. With `updated_since`, deleted contacts
+         *     appear as tombstones (`"deleted": true`) so that a sync sees deletes.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Create a contact
+         * @description `phone` and `external_id` are unique among the workspace's live contacts; a duplicate is
+         *     `422` with code `contact_phone_taken` or `contact_external_id_taken` and the existing
+         *     contact's id in `existing_id`. Emits `contact.created`.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{contact_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a contact */
+        get: operations["retrieveContact"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact
+         * @description Soft-deletes the contact; it stays visible as a tombstone to `updated_since` syncs. Emits `contact.deleted`.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact
+         * @description Only the fields sent change; `null` clears a field. `attributes` merge key by key and a `null`
+         *     value removes that key. Emits `contact.updated` with `previous_attributes` when anything changed.
+         */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/v1/contacts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 1,000 contacts
+         * @description Upserts each item of `items` (1–1,000; the body is at most 1 MB). An item is matched on `external_id` when it
+         *     has one, otherwise on `phone` (one of the two is required): a live contact with that key is updated as
+         *     `PATCH /v1/contacts/{id}` would update it (`200`, `contact.updated` when something changed), otherwise a
+         *     contact is created as `POST /v1/contacts` would create it (`201`, `contact.created`). Every item emits the
+         *     same events as its single-item operation.
+         *
+         *     **Per-item results.** The call answers `200` with one result per item in input order: `index`, `status`
+         *     (`201`, `200`, or the `4xx` the single-item operation would have answered), `id` (the contact's, or with a
+         *     uniqueness conflict the id of the contact that holds the value) and `error` (problem details whose
+         *     `errors[].pointer` point into this request, such as `/items/17/phone`). An item that fails validation is
+         *     `400 invalid_request`; a phone or external id held by another contact is `422 contact_phone_taken` /
+         *     `contact_external_id_taken`.
+         *
+         *     **Duplicates in one request.** An item whose `phone` or `external_id` is already used by an earlier item of
+         *     the same request is not applied: it is `422 duplicate_in_request`, with the pointer of the repeated field
+         *     and the earlier item's index in `detail`. So every contact is written at most once per request, whatever
+         *     the order the chunks run in.
+         *
+         *     **A request as a whole** that is not an object with an `items` array of 1–1,000 objects is `400` and
+         *     applies nothing.
+         *
+         *     **Long jobs.** The items run as a bulk job (`blk_…`) in chunks of 250, each chunk one transaction that also
+         *     records its items' results, so an item is applied exactly once even when a worker dies mid-job. If the job
+         *     finishes within the synchronous bound (10 s by default) the answer is `200` with every result; otherwise
+         *     `202` with the job (`Location: /v1/bulk-jobs/{id}`): poll `GET /v1/bulk-jobs/{id}` and read the results at
+         *     `GET /v1/bulk-jobs/{id}/results`. A retry with the same `Idempotency-Key` answers `202` with the job while
+         *     it runs and the stored `200` once it has finished (`Idempotent-Replayed: true`).
+         *
+         *     Bulk calls have their own rate-limit family, `bulk_write`, so an import does not spend the budget of
+         *     single-contact writes.
+         *
+         *     In API version 2025-06-01 an item takes `name` instead of `first_name` and `last_name`, split at the first
+         *     space as `POST /v1/contacts` splits it (a one-word name leaves `last_name` as it is); an item with
+         *     `first_name` or `last_name` refuses the request with `400` pointing at the item (`/items/3/first_name`).
+         */
+        post: operations["bulkUpsertContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tags/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add or remove tags on up to 1,000 contacts
+         * @description Each item names one live contact by exactly one of `contact_id`, `external_id` or `phone`, and the tags to
+         *     `add` and/or `remove` (names are lower-cased, as in `POST /v1/contacts/{id}/tags`). An item is one change: the
+         *     removals (every one of which the contact must carry, else `404 tag_not_on_contact`) and the additions (a tag
+         *     already carried is no change; at most 100 tags, else `422 contact_tag_limit`) apply together and emit one
+         *     `contact.updated` with `previous_attributes.tags`, plus `tag.created` for each new tag object. A contact
+         *     that does not exist is `404 resource_missing` with the pointer of the reference. Results, duplicates
+         *     (`422 duplicate_in_request` for a later item with the same reference), the `400` for a malformed request as a
+         *     whole, the `202` bulk job past the synchronous bound and idempotency work exactly as in
+         *     `POST /v1/contacts/bulk`. Rate-limit family `bulk_write`.
+         */
+        post: operations["bulkTagContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a template message to up to 1,000 contacts
+         * @description A broadcast: each item sends one template message. An item names its recipient by exactly one of
+         *     `contact_id` or `phone` (a live contact of the workspace, else `422 contact_not_found`), the `channel_id`
+         *     to send on (per item, so one call may span channels; an unknown channel is `422 channel_not_found`), and the
+         *     `template_id` with its `parameters`. Bulk messages are templates only: free-form text outside the 24-hour
+         *     service window would be refused anyway, so send text with `POST /v1/conversations/{id}/messages`.
+         *
+         *     Each item uses the contact's open conversation on the channel, or opens one (`conversation.created`), then
+         *     queues the message exactly as `POST /v1/conversations/{id}/messages` would: the same refusals (`422`
+         *     `contact_opted_out`, `template_not_found`, `template_parameters_mismatch`, …) and the same events
+         *     (`message.queued`, then `message.sent`, `message.delivered`, `message.read` from its delivery). A refused
+         *     item opens no conversation. Every queued message is delivered exactly once, also when a worker dies
+         *     mid-job or the request is resent: deliveries start from the job's stored results once every chunk has run.
+         *
+         *     Results (`201` with the message's `id`, or the `4xx`), duplicates (`422 duplicate_in_request` for a later
+         *     item with the same recipient reference on the same channel), the `400` for a malformed request as a whole,
+         *     the `202` bulk job past the synchronous bound and idempotency work exactly as in `POST /v1/contacts/bulk`.
+         *     Rate-limit family `bulk_write`.
+         */
+        post: operations["bulkCreateMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bulk-jobs/{bulk_job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bulk_job_id: components["parameters"]["BulkJobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a bulk job
+         * @description The job's progress. `processed` counts the items with a result; `status` is `completed` once every result is stored.
+         */
+        get: operations["retrieveBulkJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bulk-jobs/{bulk_job_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bulk_job_id: components["parameters"]["BulkJobId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a bulk job's per-item results
+         * @description The results recorded so far, in input order (ascending `index`), with the usual opaque cursor.
+         */
+        get: operations["listBulkJobResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List templates
+         * @description Newest first by `created_at` (default) or `updated_at`. With `updated_since`, deleted templates
+         *     appear as tombstones (`"deleted": true`) so that a sync sees deletes. Callable with a publishable
+         *     key and from browsers (CORS).
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        /**
+         * Create a template
+         * @description `name` is unique among the workspace's live templates; a duplicate is `422` with code
+         *     `template_name_taken` and the existing template's id in `existing_id`. The server derives
+         *     `parameters_count` from the placeholders in `body`; placeholders that skip a number or are not
+         *     `{{n}}` are a `400` on `/body`. A new template is `approved` at once. Emits `template.created`.
+         */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/templates/{template_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a template */
+        get: operations["retrieveTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a template
+         * @description Soft-deletes the template; its name is free again, and it stays visible as a tombstone to
+         *     `updated_since` syncs. Emits `template.deleted`.
+         */
+        delete: operations["deleteTemplate"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a template
+         * @description Only the fields sent change. A new `body` recomputes `parameters_count`. Emits `template.updated`
+         *     with `previous_attributes` when anything changed.
+         */
+        patch: operations["updateTemplate"];
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description Newest first by `created_at` (default) or `updated_at`. Orders are never deleted.
+         */
+        get: operations["listOrders"];
+        put?: never;
+        /**
+         * Create an order
+         * @description `contact_id` must name a live contact of the workspace, else `422` with code `contact_not_found`.
+         *     The server computes each item's `amount` (`quantity × unit_price`), the `subtotal` and the
+         *     `total` (no tax, discounts or shipping yet), all in integer minor units of `currency`. A new
+         *     order is `pending`. Emits `order.created`.
+         */
+        post: operations["createOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an order */
+        get: operations["retrieveOrder"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update an order
+         * @description Moves the order through its statuses and edits `metadata` (merged key by key; a `null` value
+         *     removes that key). The statuses:
+         *
+         *     | from | may become |
+         *     |---|---|
+         *     | `pending` | `paid`, `cancelled` |
+         *     | `paid` | `fulfilled`, `cancelled`, `refunded` |
+         *     | `fulfilled` | `delivered`, `refunded` |
+         *     | `delivered` | `refunded` |
+         *     | `cancelled`, `refunded` | nothing (final) |
+         *
+         *     Any other move is `422` with code `order_invalid_transition`; `detail` names the statuses the
+         *     order may move to and `allowed_statuses` lists them. Asking for the status the order already has
+         *     changes nothing. Each move sets its timestamp (`paid_at`, `fulfilled_at`, `delivered_at`,
+         *     `cancelled_at`, `refunded_at`) once.
+         *
+         *     Events: one per change, with `previous_attributes`. A status change emits `order.<new status>`
+         *     (`order.paid`, `order.fulfilled`, `order.delivered`, `order.cancelled`, `order.refunded`), its
+         *     `previous_attributes` holding the old `status`, the new timestamp's `null` and any `metadata`
+         *     changed alongside; a change of `metadata` alone emits `order.updated`. Subscribe to `order.*`
+         *     to see every change exactly once, in `sequence` order.
+         */
+        patch: operations["updateOrder"];
+        trace?: never;
+    };
+    "/v1/contacts/{contact_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A contact's timeline
+         * @description The contact's orders, messages and events (the contact's own `contact.*` events) in one stream, newest
+         *     first by `created_at`, cursor-paginated like every list. Each item is the object itself; tell them apart
+         *     by `object` (`order`, `message`, `event`). Needs `contacts:read`, `messages:read` and `orders:read`.
+         */
+        get: operations["listContactTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{contact_id}/opt-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a contact's opt-in to messages
+         * @description Sets `opted_in_at`. A later opt-in lifts an earlier opt-out. Emits `contact.updated`. With `template_id`
+         *     and `channel_id`, the same command also sends that template as the opt-in confirmation (in the contact's
+         *     open conversation on the channel, opened if needed); a missing template or channel is `422` and then
+         *     nothing is recorded.
+         */
+        post: operations["optInContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{contact_id}/opt-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a contact's opt-out from messages
+         * @description Sets `opted_out_at`; outbound messages to the contact are then `422 contact_opted_out` until a later opt-in. An inbound `STOP` does the same. Emits `contact.updated`.
+         */
+        post: operations["optOutContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List channels */
+        get: operations["listChannels"];
+        put?: never;
+        /**
+         * Create a channel
+         * @description A channel connects a workspace to a messaging provider. `sandbox` behaves like the WhatsApp Business
+         *     platform (24-hour service window, simulated delivery and read receipts); `http` POSTs each message to
+         *     `url`, signed with the channel's `signing_secret` (returned once, here). The provider signs its calls to
+         *     `/v1/channels/{channel_id}/inbound` and `/status` with the same secret. Emits `channel.created`.
+         */
+        post: operations["createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{channel_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a channel */
+        get: operations["retrieveChannel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{channel_id}/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an inbound message (provider callback)
+         * @description Called by the channel's provider, signed with the channel's secret in `Sabnode-Signature`
+         *     (`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, at most 5 minutes old). Finds or creates
+         *     the contact by phone, opens or reuses the conversation, opens the 24-hour service window and emits
+         *     `message.received`. The same `provider_message_id` again is a replay: it is answered with the first
+         *     response and changes nothing. `STOP` opts the contact out, `START` back in.
+         */
+        post: operations["receiveInboundMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{channel_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a message status (provider callback)
+         * @description Signed like `/inbound`. Moves an outbound message forward (`sent → delivered → read`, or `failed` before
+         *     delivery) and emits `message.<status>`; late or repeated receipts change nothing.
+         */
+        post: operations["receiveMessageStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List conversations */
+        get: operations["listConversations"];
+        put?: never;
+        /**
+         * Open a conversation
+         * @description One open conversation per contact and channel; another is `422 conversation_already_open` with `existing_id`. Emits `conversation.created`.
+         */
+        post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/conversations/{conversation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a conversation */
+        get: operations["retrieveConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update a conversation
+         * @description Close or reopen it, or change its assignee. Emits `conversation.updated` with `previous_attributes`.
+         */
+        patch: operations["updateConversation"];
+        trace?: never;
+    };
+    "/v1/conversations/{conversation_id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        /** List a conversation's messages */
+        get: operations["listConversationMessages"];
+        put?: never;
+        /**
+         * Send a message
+         * @description Queues a text, template or media message for delivery and answers `201` with it (`status: queued`);
+         *     delivery runs as its own workflow: `message.sent`, `message.delivered`, `message.read`, or
+         *     `message.failed` with `failure_reason`. Refused with `422`: a closed conversation
+         *     (`conversation_closed`), an opted-out contact (`contact_opted_out`), free-form text on a sandbox
+         *     channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
+         *     or file (`file_not_found`), parameters that do not fit the template (`template_parameters_mismatch`).
+         *     A template message's `text` is the template rendered with its parameters.
+         */
+        post: operations["createMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{message_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        /** Retrieve a message */
+        get: operations["retrieveMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{contact_id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add tags to a contact
+         * @description Adds each tag the contact does not carry yet; a tag it already carries is left as it is (not an error), so
+         *     sending the same list twice changes nothing the second time. Names are lower-cased (`VIP` is `vip`). A tag
+         *     object is created on first use of its name. A contact carries at most 100 tags (`422 contact_tag_limit`).
+         *     Answers with the contact. Emits `contact.updated` with `previous_attributes.tags` when the contact's tags
+         *     changed, and `tag.created` for each new tag object.
+         */
+        post: operations["addContactTags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{contact_id}/tags/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+                /** @description The tag's name, case-insensitive. */
+                tag: components["parameters"]["TagName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a tag from a contact
+         * @description Removes one tag (case-insensitive) and answers with the contact. A tag the contact does not carry is
+         *     `404 tag_not_on_contact`, like deleting anything that is not there; a retry with the same Idempotency-Key
+         *     replays the first answer instead. The tag object stays, with one contact fewer in `contact_count`. Emits
+         *     `contact.updated` with `previous_attributes.tags`.
+         */
+        delete: operations["removeContactTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tags
+         * @description Newest first by `created_at` (default) or by `updated_at`, which moves whenever `contact_count` changes
+         *     (so `sort=updated_at` lists the most recently used tags first). `contact_count` counts live contacts only;
+         *     a tag whose contacts are all gone stays, with a count of 0.
+         */
+        get: operations["listTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tags/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tag's name, case-insensitive. */
+                tag: components["parameters"]["TagName"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a tag by name */
+        get: operations["retrieveTag"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List files
+         * @description Newest first by `created_at` (default) or `updated_at`. With `updated_since`, deleted files appear
+         *     as tombstones (`"deleted": true`) so that a sync sees deletes.
+         */
+        get: operations["listFiles"];
+        put?: never;
+        /**
+         * Upload a file
+         * @description A `multipart/form-data` body with one `file` part (which needs a `filename` in its
+         *     `Content-Disposition`: up to 255 characters, no control characters) and an optional `purpose`
+         *     field. The file is streamed to storage, at most 25 MiB (26214400 bytes); a larger one is `413`
+         *     and nothing of it is kept.
+         *
+         *     The type is taken from the file's first bytes (JPEG, PNG, GIF, WebP, PDF, MP3, MP4/M4A/QuickTime,
+         *     Ogg/Opus, UTF-8 plain text or CSV), not from its name. It must be one of the types listed for
+         *     the `file` part below, and the part's own `Content-Type` must agree with it: otherwise `422
+         *     file_type_not_allowed`. `application/octet-stream` declares nothing and lets the content decide;
+         *     where the bytes cannot tell (CSV or plain text, audio or video MP4) the declared type is used. A
+         *     part without a `Content-Type` counts as `text/plain` (RFC 7578).
+         *
+         *     With an `Idempotency-Key`, sending the same file (same bytes, name and purpose) again replays the
+         *     first answer; different content under the same key is `409 idempotency_key_reused`. Emits
+         *     `file.created`.
+         */
+        post: operations["createFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a file's metadata */
+        get: operations["retrieveFile"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file
+         * @description Soft-deletes the file; it stays visible as a tombstone to `updated_since` syncs and its content can
+         *     no longer be downloaded. The stored bytes are removed once no live file in any workspace has the
+         *     same content. Emits `file.deleted`.
+         */
+        delete: operations["deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{file_id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Download a file's content
+         * @description The stored bytes, streamed, with the file's `content_type` and `Content-Disposition: attachment`.
+         *     `ETag` is the quoted sha256 of the content, so `If-None-Match` answers `304` without a body. One
+         *     byte range (`Range: bytes=0-99`, `bytes=100-`, or the last n bytes `bytes=-100`) answers `206`
+         *     with `Content-Range`; a range that starts at or beyond the end is `416` with
+         *     `Content-Range: bytes *\/<size>`. Several ranges in one header, another unit or an unparsable
+         *     value are ignored (`200` with the whole content).
+         */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Newest first. Objects inside events are shown in the caller's API version.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the API
+         * @description Any valid key, secret or publishable, and no scope. `operational` means the API is up and serving
+         *     (the key was just checked in the database); `/readyz` reports each dependency. Callable from browsers (CORS).
+         */
+        get: operations["retrieveStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream events (Server-Sent Events)
+         * @description The workspace's events as they happen, as a `text/event-stream` (works with the browser's `EventSource` and
+         *     any SSE client). Each message is
+         *
+         *     ```
+         *     id: evt_…
+         *     event: contact.updated
+         *     data: {"id":"evt_…","object":"event","type":"contact.updated",…}
+         *     ```
+         *
+         *     followed by a blank line. `data` is the event on one line, exactly as `GET /v1/events` shows it: in the
+         *     caller's API version, with personal data masked without `pii:read`. The stream first sends `retry: 2000`
+         *     (the reconnect delay) and then a comment line `: keep-alive` every 15 seconds, so idle connections stay up.
+         *
+         *     **Order and resuming.** Events arrive in the order their transactions are known to be finished, usually
+         *     within a second of the change. To resume after a disconnect, send the `id` of the last message received as
+         *     `Last-Event-ID` (`EventSource` does this by itself) or as `last_event_id`: the stream continues with exactly
+         *     the events after it, none missed and none repeated, even when changes commit out of order. Without either,
+         *     the stream starts at the moment of connecting. An id that is not one of the workspace's events is
+         *     `400 last_event_id_unknown`; use ids received from this stream.
+         *
+         *     **Limits.** A key may hold 5 streams open at once; one more is `429 stream_limit_reached`. Rate-limit and
+         *     version headers come with the response head. A stream ends when its key is revoked or expires, and when the
+         *     server restarts (reconnect with `Last-Event-ID`).
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Registers a URL that receives the workspace's events as signed POSTs, following the Standard Webhooks
+         *     specification: `webhook-id` (the delivery id, the same on every retry), `webhook-timestamp` (Unix seconds of the
+         *     attempt) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">`, keyed by
+         *     the base64-decoded part of the secret after `whsec_`. The `secret` is returned once, here.
+         *
+         *     `event_types` selects events: exact types (`contact.updated`), family wildcards (`contact.*`) or `*` (every event
+         *     except the `webhook_delivery.*` family, which must be named explicitly and is never sent to the endpoint it is
+         *     about). Outside development mode the URL must be `https`; a literal IP address that is not public (loopback,
+         *     private, link-local, CGNAT, multicast, IPv4-mapped IPv6, cloud metadata) is `422 webhook_url_not_allowed`; host
+         *     names are checked against the address actually connected to at delivery time. Emits `webhook_endpoint.created`.
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpoint_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a webhook endpoint */
+        get: operations["retrieveWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Stops all deliveries to the endpoint (pending retries end as `dead`). Emits `webhook_endpoint.deleted`.
+         */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Changes the URL, filter or description, or disables and re-enables the endpoint (`enabled: true` clears
+         *     `disabled_reason` and the failure streak). Emits `webhook_endpoint.updated` with `previous_attributes`.
+         *     Events that happen while an endpoint is disabled are not queued for it; deliveries already queued end as
+         *     `dead` when their next attempt finds the endpoint disabled (replay them once it is enabled again).
+         */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpoint_id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Issues a new secret (returned once, here). For `overlap_seconds` (0 to 604800, default 86400) every delivery
+         *     carries two signatures separated by one space, the new one first, so receivers can switch without losing a
+         *     delivery. Emits `webhook_endpoint.updated`.
+         */
+        post: operations["rotateWebhookEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpoint_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Emits a `webhook.test` event that is delivered to this endpoint only, whatever its `event_types`, and
+         *     returns its delivery; follow it with `GET /v1/webhook-deliveries/{delivery_id}`.
+         */
+        post: operations["testWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpoint_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver past deliveries
+         * @description Redelivers this endpoint's deliveries created between `since` and `until` whose status is `failed` or `dead`
+         *     (`status: all` takes every delivery). With `dry_run: true` only counts them (`200`). Otherwise answers `202`
+         *     and a new run of the retry timetable starts for each (at most 1000 per call; narrow the window for more).
+         */
+        post: operations["replayWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{endpoint_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        /** List an endpoint's deliveries */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: components["parameters"]["WebhookDeliveryId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a delivery with its attempts */
+        get: operations["retrieveWebhookDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                delivery_id: components["parameters"]["WebhookDeliveryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Redeliver one delivery
+         * @description Starts the retry timetable again for this delivery (same `webhook-id`). A delivery still being retried is left
+         *     as it is.
+         */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        WebhookEndpointIdValue: string;
+        WebhookDeliveryIdValue: string;
+        /** @description An event type, a family wildcard (`contact.*`) or `*`. */
+        WebhookEventTypeFilter: string;
+        WebhookEndpointCreate: {
+            /** Format: uri */
+            url: string;
+            /**
+             * @default [
+             *       "*"
+             *     ]
+             */
+            event_types?: components["schemas"]["WebhookEventTypeFilter"][];
+            description?: string | null;
+            /** @default true */
+            enabled?: boolean;
+        };
+        WebhookEndpointUpdate: {
+            /** Format: uri */
+            url?: string;
+            event_types?: components["schemas"]["WebhookEventTypeFilter"][];
+            description?: string | null;
+            enabled?: boolean;
+        };
+        WebhookEndpoint: {
+            id: components["schemas"]["WebhookEndpointIdValue"];
+            /** @constant */
+            object: "webhook_endpoint";
+            url: string;
+            event_types: string[];
+            description: string | null;
+            enabled: boolean;
+            /**
+             * @description `gone`: the endpoint answered `410`; `failing`: every attempt failed for 5 days.
+             * @enum {string|null}
+             */
+            disabled_reason: "manual" | "gone" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description While set and in the future, deliveries carry the previous secret's signature too.
+             */
+            secret_rotation_ends_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        WebhookEndpointWithSecret: {
+            id: components["schemas"]["WebhookEndpointIdValue"];
+            /** @constant */
+            object: "webhook_endpoint";
+            url: string;
+            event_types: string[];
+            description: string | null;
+            enabled: boolean;
+            /**
+             * @description `gone`: the endpoint answered `410`; `failing`: every attempt failed for 5 days.
+             * @enum {string|null}
+             */
+            disabled_reason: "manual" | "gone" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description While set and in the future, deliveries carry the previous secret's signature too.
+             */
+            secret_rotation_ends_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description `whsec_` + standard base64 of 24 random bytes; shown once. */
+            secret: string;
+        };
+        DeletedWebhookEndpoint: {
+            id: components["schemas"]["WebhookEndpointIdValue"];
+            /** @constant */
+            object: "webhook_endpoint";
+            /** @constant */
+            deleted: true;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        WebhookEndpointList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["WebhookEndpoint"][];
+        };
+        WebhookSecretRotate: {
+            /** @default 86400 */
+            overlap_seconds?: number;
+        };
+        /**
+         * @description `pending`: not attempted yet; `failed`: the last attempt failed and another is scheduled; `dead`: no attempt is left.
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "succeeded" | "failed" | "dead";
+        WebhookAttempt: {
+            attempt: number;
+            attempted_at: components["schemas"]["Timestamp"];
+            duration_ms: number;
+            status_code: number | null;
+            response_headers: {
+                [key: string]: string;
+            } | null;
+            /** @description The first 4 KB of the response body. */
+            response_body: string | null;
+            error: {
+                /** @enum {string} */
+                code: "timeout" | "dns" | "refused" | "tls" | "address_not_allowed" | "connection" | "http_status";
+                message: string;
+            } | null;
+        };
+        WebhookDelivery: {
+            id: components["schemas"]["WebhookDeliveryIdValue"];
+            /** @constant */
+            object: "webhook_delivery";
+            endpoint_id: components["schemas"]["WebhookEndpointIdValue"];
+            event_id: components["schemas"]["EventIdValue"];
+            event_type: string;
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            attempt_count: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            /** Format: date-time */
+            last_attempt_at: string | null;
+            /** @description Only when retrieving one delivery. */
+            attempts?: components["schemas"]["WebhookAttempt"][];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        WebhookDeliveryList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["WebhookDelivery"][];
+        };
+        WebhookReplayRequest: {
+            /** Format: date-time */
+            since: string;
+            /** Format: date-time */
+            until?: string;
+            /**
+             * @description `failed` covers `failed` and `dead`.
+             * @default failed
+             * @enum {string}
+             */
+            status?: "failed" | "dead" | "all";
+            /** @default false */
+            dry_run?: boolean;
+        };
+        WebhookTestObject: {
+            /** @constant */
+            object: "webhook_test";
+            endpoint_id: components["schemas"]["WebhookEndpointIdValue"];
+            message: string;
+        };
+        WebhookReplay: {
+            /** @constant */
+            object: "webhook_replay";
+            endpoint_id: components["schemas"]["WebhookEndpointIdValue"];
+            count: number;
+            dry_run: boolean;
+        };
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, millisecond precision.
+         */
+        Timestamp: string;
+        /**
+         * @description E.164 phone number.
+         * @example +919876543210
+         */
+        Phone: string;
+        /** Format: email */
+        Email: string;
+        /** @description Your own identifier for the contact (printable ASCII). */
+        ExternalId: string;
+        PersonName: string;
+        ContactIdValue: string;
+        /** @description Up to 50 custom attributes; keys up to 40 characters, string values up to 500. */
+        Attributes: {
+            [key: string]: string | number | boolean;
+        };
+        /** @description Keys to set; a `null` value removes the key. */
+        AttributesPatch: {
+            [key: string]: string | number | boolean | null;
+        };
+        Contact: {
+            id: components["schemas"]["ContactIdValue"];
+            /** @constant */
+            object: "contact";
+            /** @description E.164; masked without `pii:read`. */
+            phone: string | null;
+            /** @description Masked without `pii:read`. */
+            email: string | null;
+            /** @description Masked without `pii:read`. */
+            first_name: string | null;
+            /** @description Masked without `pii:read`. */
+            last_name: string | null;
+            external_id: string | null;
+            attributes: components["schemas"]["Attributes"];
+            /** @description The names of the contact's tags, sorted. Changed with the tag endpoints. */
+            tags: components["schemas"]["TagNameValue"][];
+            /**
+             * Format: date-time
+             * @description When the contact last opted in to messages.
+             */
+            opted_in_at: string | null;
+            /**
+             * Format: date-time
+             * @description When the contact last opted out; sends are refused while it is later than `opted_in_at`.
+             */
+            opted_out_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /**
+         * @description A tag name as stored and shown (lower case).
+         * @example vip
+         */
+        TagNameValue: string;
+        /**
+         * @description A tag name, case-insensitive (stored and shown in lower case): letters, digits and `_ : . -`, starting with a letter or digit.
+         * @example vip
+         * @example stuck-shipment
+         * @example region:south
+         */
+        TagNameInput: string;
+        Tag: {
+            id: string;
+            /** @constant */
+            object: "tag";
+            name: components["schemas"]["TagNameValue"];
+            /** @description Live (not deleted) contacts that carry the tag. */
+            contact_count: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ContactTagsAdd: {
+            tags: components["schemas"]["TagNameInput"][];
+        };
+        TagList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Tag"][];
+        };
+        /** @description At least one of `phone`, `email` or `external_id` is required. */
+        ContactCreate: {
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
+            first_name?: components["schemas"]["PersonName"];
+            last_name?: components["schemas"]["PersonName"];
+            external_id?: components["schemas"]["ExternalId"];
+            attributes?: components["schemas"]["Attributes"];
+        };
+        ContactUpdate: {
+            phone?: components["schemas"]["Phone"] | null;
+            email?: components["schemas"]["Email"] | null;
+            first_name?: components["schemas"]["PersonName"] | null;
+            last_name?: components["schemas"]["PersonName"] | null;
+            external_id?: components["schemas"]["ExternalId"] | null;
+            attributes?: components["schemas"]["AttributesPatch"];
+        };
+        /** @description A deleted contact (the answer to a delete, and a tombstone in `updated_since` lists). */
+        DeletedContact: {
+            id: components["schemas"]["ContactIdValue"];
+            /** @constant */
+            object: "contact";
+            /** @constant */
+            deleted: true;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        TemplateIdValue: string;
+        /**
+         * @description Lower-case letters, digits and underscores, as WhatsApp requires; unique among the workspace's live templates.
+         * @example order_shipped
+         */
+        TemplateName: string;
+        /**
+         * @description A language code, with an optional region after an underscore (`en`, `en_US`, `pt_BR`, `fil`).
+         * @example en_US
+         */
+        TemplateLanguage: string;
+        /** @enum {string} */
+        TemplateCategory: "marketing" | "utility" | "authentication";
+        /**
+         * @description `approved` templates can be sent. Every template is `approved` as soon as it is created today;
+         *     `pending` and `rejected` are reserved for a review step and never appear yet.
+         * @enum {string}
+         */
+        TemplateStatus: "pending" | "approved" | "rejected";
+        /**
+         * @description Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
+         *     appear more than once. Any other text in double braces is refused.
+         * @example Hi {{1}}, your order {{2}} is on its way.
+         */
+        TemplateBody: string;
+        Template: {
+            id: components["schemas"]["TemplateIdValue"];
+            /** @constant */
+            object: "template";
+            name: components["schemas"]["TemplateName"];
+            language: components["schemas"]["TemplateLanguage"];
+            category: components["schemas"]["TemplateCategory"];
+            body: components["schemas"]["TemplateBody"];
+            /** @description How many parameters a send of this template takes (the highest placeholder number); derived from `body`. */
+            parameters_count: number;
+            status: components["schemas"]["TemplateStatus"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        TemplateCreate: {
+            name: components["schemas"]["TemplateName"];
+            language: components["schemas"]["TemplateLanguage"];
+            category: components["schemas"]["TemplateCategory"];
+            body: components["schemas"]["TemplateBody"];
+        };
+        TemplateUpdate: {
+            name?: components["schemas"]["TemplateName"];
+            language?: components["schemas"]["TemplateLanguage"];
+            category?: components["schemas"]["TemplateCategory"];
+            body?: components["schemas"]["TemplateBody"];
+        };
+        /** @description A deleted template (the answer to a delete, and a tombstone in `updated_since` lists). */
+        DeletedTemplate: {
+            id: components["schemas"]["TemplateIdValue"];
+            /** @constant */
+            object: "template";
+            /** @constant */
+            deleted: true;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        TemplateList: components["schemas"]["ListEnvelope"] & {
+            data: (components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"])[];
+        };
+        OrderIdValue: string;
+        /**
+         * @description `pending` → `paid` → `fulfilled` → `delivered`; `cancelled` from `pending` or `paid`; `refunded` from `paid`, `fulfilled` or `delivered`.
+         * @enum {string}
+         */
+        OrderStatus: "pending" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
+        /**
+         * @description An ISO 4217 currency code in circulation, upper case; an unknown code is a `400` on `/currency`.
+         * @example INR
+         */
+        Currency: string;
+        /** @description An amount in the currency's minor unit (paise for INR, cents for USD, yen for JPY). */
+        MinorUnits: number;
+        OrderItemCreate: {
+            /** @description Your stock-keeping unit (printable ASCII). */
+            sku: string;
+            name: string;
+            quantity: number;
+            unit_price: components["schemas"]["MinorUnits"];
+        };
+        OrderItem: {
+            sku: string;
+            name: string;
+            quantity: number;
+            unit_price: components["schemas"]["MinorUnits"];
+            /** @description `quantity × unit_price`, computed by the server. */
+            amount: components["schemas"]["MinorUnits"];
+        };
+        Order: {
+            id: components["schemas"]["OrderIdValue"];
+            /** @constant */
+            object: "order";
+            contact_id: components["schemas"]["ContactIdValue"];
+            status: components["schemas"]["OrderStatus"];
+            currency: components["schemas"]["Currency"];
+            items: components["schemas"]["OrderItem"][];
+            /** @description The sum of the items' `amount`. */
+            subtotal: components["schemas"]["MinorUnits"];
+            /** @description What the contact pays; equal to `subtotal` until taxes, discounts and shipping exist. */
+            total: components["schemas"]["MinorUnits"];
+            metadata: components["schemas"]["Attributes"];
+            paid_at: components["schemas"]["Timestamp"] | null;
+            fulfilled_at: components["schemas"]["Timestamp"] | null;
+            delivered_at: components["schemas"]["Timestamp"] | null;
+            cancelled_at: components["schemas"]["Timestamp"] | null;
+            refunded_at: components["schemas"]["Timestamp"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        OrderCreate: {
+            contact_id: components["schemas"]["ContactIdValue"];
+            currency: components["schemas"]["Currency"];
+            items: components["schemas"]["OrderItemCreate"][];
+            metadata?: components["schemas"]["Attributes"];
+        };
+        OrderUpdate: {
+            status?: components["schemas"]["OrderStatus"];
+            metadata?: components["schemas"]["AttributesPatch"];
+        };
+        OrderList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Order"][];
+        };
+        Status: {
+            /** @constant */
+            object: "status";
+            /**
+             * @description `operational`: the API is serving requests.
+             * @enum {string}
+             */
+            status: "operational";
+            /** @description The API version this request was answered in (as in the `Api-Version` header). */
+            api_version: string;
+            time: components["schemas"]["Timestamp"];
+        };
+        FileIdValue: string;
+        /** @description Lower-case hex SHA-256 of the content. */
+        Sha256: string;
+        /**
+         * @description What the file is for, in your own words (lower-case letters, digits and `_`), e.g. `message_media`.
+         * @example message_media
+         * @example template_header
+         * @example contact_import
+         */
+        FilePurpose: string;
+        FileUpload: {
+            /**
+             * Format: binary
+             * @description The file, with a `filename` in the part's `Content-Disposition`; at most 25 MiB.
+             */
+            file: string;
+            purpose?: components["schemas"]["FilePurpose"];
+        };
+        File: {
+            id: components["schemas"]["FileIdValue"];
+            /** @constant */
+            object: "file";
+            /** @description The name the file was uploaded with (without any folder). */
+            filename: string;
+            /** @description The type found in the content, e.g. `image/png`; `Content-Type` of the download. */
+            content_type: string;
+            /** @description Bytes. */
+            size: number;
+            sha256: components["schemas"]["Sha256"];
+            purpose: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description A deleted file (the answer to a delete, and a tombstone in `updated_since` lists). */
+        DeletedFile: {
+            id: components["schemas"]["FileIdValue"];
+            /** @constant */
+            object: "file";
+            /** @constant */
+            deleted: true;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        FileList: components["schemas"]["ListEnvelope"] & {
+            data: (components["schemas"]["File"] | components["schemas"]["DeletedFile"])[];
+        };
+        /** @description One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`. */
+        ContactUpsertItem: {
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
+            first_name?: components["schemas"]["PersonName"];
+            last_name?: components["schemas"]["PersonName"];
+            external_id?: components["schemas"]["ExternalId"];
+            attributes?: components["schemas"]["AttributesPatch"];
+        };
+        ContactsBulkUpsert: {
+            /** @description Each a `ContactUpsertItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
+            items: (components["schemas"]["ContactUpsertItem"] | Record<string, never>)[];
+        };
+        /** @description One contact, by exactly one of `contact_id`, `external_id` or `phone`, and its tags to add and/or remove. */
+        ContactTagsBulkItem: {
+            contact_id?: components["schemas"]["ContactIdValue"];
+            external_id?: components["schemas"]["ExternalId"];
+            phone?: components["schemas"]["Phone"];
+            add?: components["schemas"]["TagNameInput"][];
+            remove?: components["schemas"]["TagNameInput"][];
+        };
+        ContactTagsBulk: {
+            /** @description Each a `ContactTagsBulkItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
+            items: (components["schemas"]["ContactTagsBulkItem"] | Record<string, never>)[];
+        };
+        /** @description One template message, to a contact named by exactly one of `contact_id` or `phone`. */
+        MessagesBulkItem: {
+            contact_id?: components["schemas"]["ContactIdValue"];
+            phone?: components["schemas"]["Phone"];
+            channel_id: components["schemas"]["ChannelIdValue"];
+            template_id: components["schemas"]["TemplateIdValue"];
+            parameters?: string[];
+        };
+        MessagesBulkCreate: {
+            /** @description Each a `MessagesBulkItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
+            items: (components["schemas"]["MessagesBulkItem"] | Record<string, never>)[];
+        };
+        BulkJobFields: {
+            id: string;
+            /** @constant */
+            object: "bulk_job";
+            /**
+             * @description The bulk operation's operationId.
+             * @example bulkUpsertContacts
+             * @example bulkTagContacts
+             * @example bulkCreateMessages
+             */
+            operation: string;
+            /** @enum {string} */
+            status: "running" | "completed";
+            total: number;
+            /** @description Items with a result so far. */
+            processed: number;
+            /** @description Items answered `200` or `201`. */
+            succeeded: number;
+            /** @description Items answered `4xx`. */
+            failed: number;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** Format: date-time */
+            completed_at: string | null;
+        };
+        BulkJob: components["schemas"]["BulkJobFields"];
+        BulkItemResult: {
+            /** @description The item's position in `items`. */
+            index: number;
+            /** @description What the single-item operation would have answered: `201`, `200` or a `4xx`. */
+            status: number;
+            /** @description The object written; with a uniqueness conflict, the object that holds the value. */
+            id: string | null;
+            error: components["schemas"]["Problem"] | null;
+        };
+        BulkJobWithResults: {
+            /** @description One result per item, in input order. */
+            results: components["schemas"]["BulkItemResult"][];
+        } & components["schemas"]["BulkJobFields"];
+        BulkItemResultList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["BulkItemResult"][];
+        };
+        ListEnvelope: {
+            /** @constant */
+            object: "list";
+            has_more: boolean;
+            /** @description Pass as `cursor` to get the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        ContactList: components["schemas"]["ListEnvelope"] & {
+            data: (components["schemas"]["Contact"] | components["schemas"]["DeletedContact"])[];
+        };
+        Event: {
+            id: components["schemas"]["EventIdValue"];
+            /** @constant */
+            object: "event";
+            /** @enum {string} */
+            type: "contact.created" | "contact.updated" | "contact.deleted" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead";
+            /** @description Per-object sequence number; increases by one with each event of the same object. */
+            sequence: number;
+            /** @description The request that caused the event. */
+            request_id?: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            data: {
+                /** @description The object after the change (a tombstone for deletes), in the caller's API version. */
+                object: components["schemas"]["Contact"] | components["schemas"]["DeletedContact"] | components["schemas"]["File"] | components["schemas"]["DeletedFile"] | components["schemas"]["Tag"] | components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"] | components["schemas"]["Order"] | components["schemas"]["Channel"] | components["schemas"]["Conversation"] | components["schemas"]["Message"] | components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"] | components["schemas"]["WebhookDelivery"] | components["schemas"]["WebhookTestObject"];
+                /** @description For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change. */
+                previous_attributes?: Record<string, never>;
+            };
+        };
+        ChannelIdValue: string;
+        ConversationIdValue: string;
+        MessageIdValue: string;
+        ChannelCreate: {
+            name: string;
+            /** @enum {string} */
+            provider: "sandbox" | "http";
+            /**
+             * Format: uri
+             * @description Where an `http` channel POSTs messages (required for `http`).
+             */
+            url?: string;
+        };
+        Channel: {
+            id: components["schemas"]["ChannelIdValue"];
+            /** @constant */
+            object: "channel";
+            name: string;
+            /** @enum {string} */
+            provider: "sandbox" | "http";
+            url: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ChannelWithSecret: {
+            id: components["schemas"]["ChannelIdValue"];
+            /** @constant */
+            object: "channel";
+            name: string;
+            /** @enum {string} */
+            provider: "sandbox" | "http";
+            url: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description HMAC key for `Sabnode-Signature`; shown once. */
+            signing_secret: string;
+        };
+        ChannelList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Channel"][];
+        };
+        ConversationCreate: {
+            contact_id: components["schemas"]["ContactIdValue"];
+            channel_id: components["schemas"]["ChannelIdValue"];
+            assignee?: string;
+        };
+        ConversationUpdate: {
+            /** @enum {string} */
+            status?: "open" | "closed";
+            assignee?: string | null;
+        };
+        Conversation: {
+            id: components["schemas"]["ConversationIdValue"];
+            /** @constant */
+            object: "conversation";
+            contact_id: components["schemas"]["ContactIdValue"];
+            channel_id: components["schemas"]["ChannelIdValue"];
+            /** @enum {string} */
+            status: "open" | "closed";
+            assignee: string | null;
+            /** Format: date-time */
+            last_inbound_at: string | null;
+            /**
+             * Format: date-time
+             * @description While set, free-form messages may be sent on WhatsApp-like channels.
+             */
+            service_window_ends_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ConversationList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Conversation"][];
+        };
+        MessageCreate: {
+            /** @constant */
+            type: "text";
+            text: string;
+        } | {
+            /** @constant */
+            type: "template";
+            template_id: string;
+            parameters?: string[];
+        } | {
+            /** @constant */
+            type: "media";
+            file_id: string;
+            /** @description Caption. */
+            text?: string;
+        };
+        Message: {
+            id: components["schemas"]["MessageIdValue"];
+            /** @constant */
+            object: "message";
+            conversation_id: components["schemas"]["ConversationIdValue"];
+            contact_id: components["schemas"]["ContactIdValue"];
+            channel_id: components["schemas"]["ChannelIdValue"];
+            /** @enum {string} */
+            direction: "inbound" | "outbound";
+            /** @enum {string} */
+            type: "text" | "template" | "media";
+            /** @description Masked without `pii:read`. */
+            text: string | null;
+            template_id: string | null;
+            parameters: string[] | null;
+            file_id: string | null;
+            /** @enum {string} */
+            status: "queued" | "sent" | "delivered" | "read" | "failed" | "received";
+            failure_reason: string | null;
+            provider_message_id: string | null;
+            /** Format: date-time */
+            queued_at: string | null;
+            /** Format: date-time */
+            sent_at: string | null;
+            /** Format: date-time */
+            delivered_at: string | null;
+            /** Format: date-time */
+            read_at: string | null;
+            /** Format: date-time */
+            failed_at: string | null;
+            /** Format: date-time */
+            received_at: string | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        MessageList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Message"][];
+        };
+        Timeline: components["schemas"]["ListEnvelope"] & {
+            data: (components["schemas"]["Order"] | components["schemas"]["Message"] | components["schemas"]["Event"])[];
+        };
+        OptInRequest: {
+            channel_id?: components["schemas"]["ChannelIdValue"];
+            template_id?: string;
+            parameters?: string[];
+        };
+        InboundMessage: {
+            from: components["schemas"]["Phone"];
+            text?: string;
+            provider_message_id: string;
+        };
+        MessageStatusCallback: {
+            provider_message_id: string;
+            /** @enum {string} */
+            status: "sent" | "delivered" | "read" | "failed";
+            reason?: string;
+        };
+        EventIdValue: string;
+        EventList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Event"][];
+        };
+        FieldError: {
+            /** @description JSON pointer into the request body, or `/query/<name>`, `/header/<name>` or `/path/<name>`. */
+            pointer: string;
+            code: string;
+            message: string;
+        };
+        IdempotencyDiffEntry: {
+            pointer: string;
+            /** @description The value in the first request (absent when it had none). */
+            original?: unknown;
+            /** @description The value in this request (absent when it has none). */
+            received?: unknown;
+        };
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /**
+             * Format: uri
+             * @description Stable URI per `code`.
+             */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            /** @description Machine-readable error code. */
+            code: string;
+            request_id: string;
+            errors?: components["schemas"]["FieldError"][];
+            /** @description With `idempotency_key_reused`, what differs from the first request. */
+            diff?: components["schemas"]["IdempotencyDiffEntry"][];
+            /** @description With a uniqueness conflict, the id of the object that holds the value. */
+            existing_id?: string;
+            missing_scopes?: string[];
+            /** @description With `order_invalid_transition`, the statuses the order may move to now (empty when its status is final). */
+            allowed_statuses?: components["schemas"]["OrderStatus"][];
+        };
+    };
+    responses: {
+        /** @description The endpoint, with its signing secret (shown only in this response). */
+        WebhookEndpointCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+            };
+        };
+        /** @description The endpoint, with its new signing secret (shown only in this response). */
+        WebhookEndpointSecretRotated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+            };
+        };
+        /** @description The endpoint. */
+        WebhookEndpointOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEndpoint"];
+            };
+        };
+        /** @description A page of endpoints. */
+        WebhookEndpointListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointList"];
+            };
+        };
+        /** @description The deleted endpoint. */
+        WebhookEndpointDeleted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeletedWebhookEndpoint"];
+            };
+        };
+        /** @description The delivery; its attempts follow the retry timetable. */
+        WebhookDeliveryAccepted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookDelivery"];
+            };
+        };
+        /** @description The delivery with every attempt. */
+        WebhookDeliveryOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookDelivery"];
+            };
+        };
+        /** @description A page of deliveries, newest first (without attempts). */
+        WebhookDeliveryListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookDeliveryList"];
+            };
+        };
+        /** @description Dry run: how many deliveries a replay would redeliver. */
+        WebhookReplayCounted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookReplay"];
+            };
+        };
+        /** @description The replay started; the deliveries are redelivered in the background. */
+        WebhookReplayAccepted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookReplay"];
+            };
+        };
+        /** @description Every item was applied or refused; one result per item, in input order. */
+        BulkJobDone: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "blk_8q3m5v0c2x7n4k9h1r6t0w2y5z",
+                 *       "object": "bulk_job",
+                 *       "operation": "bulkUpsertContacts",
+                 *       "status": "completed",
+                 *       "total": 3,
+                 *       "processed": 3,
+                 *       "succeeded": 2,
+                 *       "failed": 1,
+                 *       "created_at": "2026-11-26T10:00:00.000Z",
+                 *       "updated_at": "2026-11-26T10:00:00.412Z",
+                 *       "completed_at": "2026-11-26T10:00:00.412Z",
+                 *       "results": [
+                 *         {
+                 *           "index": 0,
+                 *           "status": 200,
+                 *           "id": "ctc_3v9b4k6d0h2j8w4n1xq8m2r7c",
+                 *           "error": null
+                 *         },
+                 *         {
+                 *           "index": 1,
+                 *           "status": 201,
+                 *           "id": "ctc_5n1xq8m2r7c3v9b4k6d0h2j8w",
+                 *           "error": null
+                 *         },
+                 *         {
+                 *           "index": 2,
+                 *           "status": 400,
+                 *           "id": null,
+                 *           "error": {
+                 *             "type": "https://docs.sabnode.com/errors/invalid_request",
+                 *             "title": "The request is invalid",
+                 *             "status": 400,
+                 *             "detail": "/items/2/phone: must match pattern \"^\\+[1-9][0-9]{6,14}$\"",
+                 *             "code": "invalid_request",
+                 *             "request_id": "req_0f3a9c1b2d4e5f6a7b8c9d0e",
+                 *             "errors": [
+                 *               {
+                 *                 "pointer": "/items/2/phone",
+                 *                 "code": "pattern",
+                 *                 "message": "must match pattern \"^\\+[1-9][0-9]{6,14}$\""
+                 *               }
+                 *             ]
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkJobWithResults"];
+            };
+        };
+        /** @description The job did not finish within the synchronous bound; it goes on. Poll it at `Location`. */
+        BulkJobAccepted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                /** @description The job: `/v1/bulk-jobs/{id}`. */
+                Location?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BulkJob"];
+            };
+        };
+        /** @description The bulk job. */
+        BulkJobOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BulkJob"];
+            };
+        };
+        /** @description A page of item results. */
+        BulkItemResultListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BulkItemResultList"];
+            };
+        };
+        /** @description The channel, with its signing secret (shown only in this response). */
+        ChannelCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChannelWithSecret"];
+            };
+        };
+        /** @description The channel. */
+        ChannelOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Channel"];
+            };
+        };
+        /** @description A page of channels. */
+        ChannelListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ChannelList"];
+            };
+        };
+        /** @description The conversation was opened. */
+        ConversationCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Conversation"];
+            };
+        };
+        /** @description The conversation. */
+        ConversationOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Conversation"];
+            };
+        };
+        /** @description A page of conversations. */
+        ConversationListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ConversationList"];
+            };
+        };
+        /** @description The message. */
+        MessageCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Message"];
+            };
+        };
+        /** @description The message. */
+        MessageOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Message"];
+            };
+        };
+        /** @description A page of the contact's timeline, newest first. */
+        TimelineOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Timeline"];
+            };
+        };
+        /** @description A page of messages, newest first. */
+        MessageListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MessageList"];
+            };
+        };
+        /** @description The file was stored. */
+        FileCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["File"];
+            };
+        };
+        /** @description The file's metadata. */
+        FileOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["File"];
+            };
+        };
+        /** @description A page of files. */
+        FileListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FileList"];
+            };
+        };
+        /** @description The file was deleted. */
+        FileDeleted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeletedFile"];
+            };
+        };
+        /** @description The whole content, with the file's `content_type` as `Content-Type`. */
+        FileContent: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Content-Length": components["headers"]["Content-Length"];
+                ETag: components["headers"]["ETag"];
+                "Accept-Ranges": components["headers"]["Accept-Ranges"];
+                "Content-Disposition": components["headers"]["Content-Disposition"];
+                [name: string]: unknown;
+            };
+            content: {
+                "*/*": string;
+            };
+        };
+        /** @description The requested byte range of the content. */
+        FilePartialContent: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Content-Length": components["headers"]["Content-Length"];
+                "Content-Range": components["headers"]["Content-Range"];
+                ETag: components["headers"]["ETag"];
+                "Accept-Ranges": components["headers"]["Accept-Ranges"];
+                "Content-Disposition": components["headers"]["Content-Disposition"];
+                [name: string]: unknown;
+            };
+            content: {
+                "*/*": string;
+            };
+        };
+        /** @description `If-None-Match` matched: the content you hold is current. No body. */
+        FileNotModified: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                ETag: components["headers"]["ETag"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The range starts at or beyond the end of the content (`range_not_satisfiable`). */
+        RangeNotSatisfiable: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Content-Range": components["headers"]["Content-Range"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The file is larger than 25 MiB (26214400 bytes); nothing of it was kept (`payload_too_large`). */
+        FileTooLarge: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+        MultipartRequired: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `file_type_not_allowed`: the content is not of an allowed type, or the part's `Content-Type`
+         *     says something else than the content. `file_upload_expired`: the command waited so long (a worker
+         *     outage of a day) that the uploaded content was released; upload again with a new Idempotency-Key.
+         */
+        FileRejected: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A page of contacts. */
+        ContactListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ContactList"];
+            };
+        };
+        /** @description The contact was deleted. */
+        ContactDeleted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeletedContact"];
+            };
+        };
+        /** @description A page of tags. */
+        TagListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TagList"];
+            };
+        };
+        /** @description The tag. */
+        TagOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Tag"];
+            };
+        };
+        /** @description The event stream; it stays open until the client or the server closes it. */
+        EventStreamOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example retry: 2000
+                 *
+                 *     id: evt_5n1xq8m2r7c3v9b4k6d0h2j8w4
+                 *     event: tag.created
+                 *     data: {"id":"evt_5n1xq8m2r7c3v9b4k6d0h2j8w4","object":"event","type":"tag.created","sequence":1,"request_id":"req_0f…","created_at":"2026-11-26T10:00:00.000Z","updated_at":"2026-11-26T10:00:00.000Z","data":{"object":{"id":"tag_…","object":"tag","name":"vip","contact_count":1,"created_at":"2026-11-26T10:00:00.000Z","updated_at":"2026-11-26T10:00:00.000Z"}}}
+                 *
+                 *     : keep-alive
+                 */
+                "text/event-stream": string;
+            };
+        };
+        /** @description A page of events. */
+        EventListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EventList"];
+            };
+        };
+        /** @description The contact was created. */
+        ContactCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Contact"];
+            };
+        };
+        /** @description The contact. */
+        ContactOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Contact"];
+            };
+        };
+        /** @description The template was created. */
+        TemplateCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Template"];
+            };
+        };
+        /** @description The template. */
+        TemplateOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Template"];
+            };
+        };
+        /** @description A page of templates. */
+        TemplateListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TemplateList"];
+            };
+        };
+        /** @description The template was deleted. */
+        TemplateDeleted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeletedTemplate"];
+            };
+        };
+        /** @description The order was created. */
+        OrderCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Order"];
+            };
+        };
+        /** @description The order. */
+        OrderOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Order"];
+            };
+        };
+        /** @description A page of orders. */
+        OrderListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OrderList"];
+            };
+        };
+        /** @description The API is serving. */
+        StatusOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Status"];
+            };
+        };
+        /** @description The request is malformed or fails validation (`errors` lists each field). */
+        BadRequest: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The key is missing, unknown, expired or revoked. */
+        Unauthorized: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `insufficient_scope`: the key lacks a scope this operation needs (named in `detail` and `missing_scopes`).
+         *     `publishable_key_not_allowed`: a publishable key (`pk_…`) was used on an operation that needs a secret key.
+         */
+        Forbidden: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such object in this workspace. */
+        NotFound: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description `idempotency_key_reused` (with `diff`) when the key was used for a different request;
+         *     `idempotency_in_progress` (with `Retry-After`) when the first request is still running.
+         */
+        Conflict: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than 1 MB. */
+        PayloadTooLarge: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request is valid but breaks a business rule (for example a duplicate phone). */
+        UnprocessableEntity: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The key's budget for this endpoint family is spent; wait `Retry-After` seconds. */
+        TooManyRequests: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An unexpected failure; it is logged with the request id. Safe to retry with the same Idempotency-Key. */
+        InternalError: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description A dependency (PostgreSQL, Temporal or the worker) is unavailable. An accepted command is not
+         *     lost: retry with the same Idempotency-Key after `Retry-After` seconds to get its result.
+         */
+        ServiceUnavailable: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+        ApiVersion: string;
+        /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+        IdempotencyKey: string;
+        /** @description Page size. */
+        Limit: number;
+        /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+        Cursor: string;
+        /** @description Sort column; always descending. */
+        Sort: "created_at" | "updated_at";
+        /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+        UpdatedSince: string;
+        ChannelId: components["schemas"]["ChannelIdValue"];
+        ConversationId: components["schemas"]["ConversationIdValue"];
+        ContactId: components["schemas"]["ContactIdValue"];
+        TemplateId: components["schemas"]["TemplateIdValue"];
+        OrderId: components["schemas"]["OrderIdValue"];
+        FileId: components["schemas"]["FileIdValue"];
+        /** @description One byte range: `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`. */
+        Range: string;
+        /** @description ETags you hold (`"<sha256>"`, comma-separated, or `*`); a match answers `304`. */
+        IfNoneMatch: string;
+        /** @description The ETag you hold; `Range` applies only while it still matches, else the whole content is sent. */
+        IfRange: string;
+        BulkJobId: string;
+        /** @description The tag's name, case-insensitive. */
+        TagName: components["schemas"]["TagNameInput"];
+        WebhookEndpointId: components["schemas"]["WebhookEndpointIdValue"];
+        WebhookDeliveryId: components["schemas"]["WebhookDeliveryIdValue"];
+    };
+    requestBodies: never;
+    headers: {
+        /** @description Unique id of this request; quote it to support. */
+        "Request-Id": string;
+        /** @description The API version used to answer. */
+        "Api-Version": string;
+        /** @description Requests allowed per window for this key and endpoint family. */
+        "X-RateLimit-Limit": number;
+        /** @description Requests left in the current window. */
+        "X-RateLimit-Remaining": number;
+        /** @description Unix time (seconds) when the current window ends. */
+        "X-RateLimit-Reset": number;
+        /** @description IETF RateLimit-Policy field, e.g. `"contacts_read";q=100;w=1`. */
+        "RateLimit-Policy": string;
+        /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
+        RateLimit: string;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+        /** @description The idempotency key this command ran under (generated when the request had none). */
+        "Idempotency-Key": string;
+        /** @description `true` when this response is a replay of an earlier request with the same key. */
+        "Idempotent-Replayed": "true";
+        /** @description The quoted sha256 of the content (a strong validator). */
+        ETag: string;
+        /** @description Always `bytes`. */
+        "Accept-Ranges": "bytes";
+        /** @description Bytes in this body. */
+        "Content-Length": number;
+        /** @description `bytes <first>-<last>/<size>` on `206`; `bytes *\/<size>` on `416`. */
+        "Content-Range": string;
+        /** @description `attachment` with the file's name (`filename` and RFC 8187 `filename*`). */
+        "Content-Disposition": string;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listContacts: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+                /** @description Exact E.164 phone number. */
+                phone?: components["schemas"]["Phone"];
+                /** @description Exact email address (case-insensitive). */
+                email?: components["schemas"]["Email"];
+                /** @description Exact external id. */
+                external_id?: components["schemas"]["ExternalId"];
+                /** @description Only contacts that carry this tag (case-insensitive). With `updated_since`, deleted contacts that carried it at deletion are listed as tombstones. */
+                tag?: components["schemas"]["TagNameInput"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "+919876543210",
+                 *       "first_name": "Asha",
+                 *       "last_name": "Rao",
+                 *       "email": "asha@example.com",
+                 *       "external_id": "crm-1042",
+                 *       "attributes": {
+                 *         "plan": "pro"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ContactCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "asha.rao@example.com",
+                 *       "attributes": {
+                 *         "plan": "enterprise"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ContactOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    bulkUpsertContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "external_id": "crm-1042",
+                 *           "phone": "+919876543210",
+                 *           "first_name": "Asha",
+                 *           "last_name": "Rao"
+                 *         },
+                 *         {
+                 *           "phone": "+919876543211",
+                 *           "first_name": "Ravi"
+                 *         },
+                 *         {
+                 *           "phone": "12345"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactsBulkUpsert"];
+            };
+        };
+        responses: {
+            200: components["responses"]["BulkJobDone"];
+            202: components["responses"]["BulkJobAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    bulkTagContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "external_id": "crm-1042",
+                 *           "add": [
+                 *             "vip"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "phone": "+919876543211",
+                 *           "add": [
+                 *             "region:south"
+                 *           ],
+                 *           "remove": [
+                 *             "trial"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "contact_id": "ctc_3v9b4k6d0h2j8w4n1xq8m2r7c",
+                 *           "remove": [
+                 *             "vip"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactTagsBulk"];
+            };
+        };
+        responses: {
+            200: components["responses"]["BulkJobDone"];
+            202: components["responses"]["BulkJobAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    bulkCreateMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "contact_id": "ctc_3v9b4k6d0h2j8w4n1xq8m2r7c",
+                 *           "channel_id": "chn_0a1b2c3d4e5f6g7h8j9k0m1n2p",
+                 *           "template_id": "tpl_5k2m8n4p6q1r3s7t9v0w2x4y6z",
+                 *           "parameters": [
+                 *             "Asha",
+                 *             "1042"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "phone": "+919876543211",
+                 *           "channel_id": "chn_0a1b2c3d4e5f6g7h8j9k0m1n2p",
+                 *           "template_id": "tpl_5k2m8n4p6q1r3s7t9v0w2x4y6z",
+                 *           "parameters": [
+                 *             "Ravi",
+                 *             "1043"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MessagesBulkCreate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["BulkJobDone"];
+            202: components["responses"]["BulkJobAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveBulkJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                bulk_job_id: components["parameters"]["BulkJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BulkJobOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listBulkJobResults: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                bulk_job_id: components["parameters"]["BulkJobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BulkItemResultListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+                /** @description Exact template name. */
+                name?: components["schemas"]["TemplateName"];
+                /** @description Exact language code. */
+                language?: components["schemas"]["TemplateLanguage"];
+                category?: components["schemas"]["TemplateCategory"];
+                status?: components["schemas"]["TemplateStatus"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TemplateListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "order_shipped",
+                 *       "language": "en_US",
+                 *       "category": "utility",
+                 *       "body": "Hi {{1}}, your order {{2}} is on its way."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TemplateCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["TemplateCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TemplateOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TemplateDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                template_id: components["parameters"]["TemplateId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "body": "Hi {{1}}, order {{2}} ships today."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TemplateUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["TemplateOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrders: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only orders updated at or after this time. */
+                updated_since?: string;
+                /** @description Only this contact's orders. */
+                contact_id?: components["schemas"]["ContactIdValue"];
+                status?: components["schemas"]["OrderStatus"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contact_id": "ctc_0v4y5kq3n8m2p7r6s9t1w3x5z7",
+                 *       "currency": "INR",
+                 *       "items": [
+                 *         {
+                 *           "sku": "TSHIRT-M-BLUE",
+                 *           "name": "T-shirt, blue, M",
+                 *           "quantity": 2,
+                 *           "unit_price": 49900
+                 *         },
+                 *         {
+                 *           "sku": "CAP-RED",
+                 *           "name": "Red cap",
+                 *           "quantity": 1,
+                 *           "unit_price": 19900
+                 *         }
+                 *       ],
+                 *       "metadata": {
+                 *         "channel": "whatsapp"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["OrderCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OrderOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateOrder: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                order_id: components["parameters"]["OrderId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "status": "paid",
+                 *       "metadata": {
+                 *         "payment_ref": "pay_8812"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["OrderUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["OrderOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listContactTimeline: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TimelineOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    optInContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "channel_id": "chn_0000000000000000000000000a",
+                 *       "template_id": "tpl_0000000000000000000000000a",
+                 *       "parameters": [
+                 *         "Asha"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OptInRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ContactOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    optOutContact: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listChannels: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ChannelListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "WhatsApp India",
+                 *       "provider": "sandbox"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ChannelCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ChannelCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveChannel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ChannelOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveInboundMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": "+919876543210",
+                 *       "text": "Hi",
+                 *       "provider_message_id": "wamid.HBgM"
+                 *     }
+                 */
+                "application/json": components["schemas"]["InboundMessage"];
+            };
+        };
+        responses: {
+            200: components["responses"]["MessageOk"];
+            201: components["responses"]["MessageCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveMessageStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "provider_message_id": "wamid.HBgM",
+                 *       "status": "delivered"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MessageStatusCallback"];
+            };
+        };
+        responses: {
+            200: components["responses"]["MessageOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                contact_id?: components["schemas"]["ContactIdValue"];
+                status?: "open" | "closed";
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConversationListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createConversation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ConversationCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveConversation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConversationOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateConversation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ConversationOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConversationMessages: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MessageListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                conversation_id: components["parameters"]["ConversationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "type": "text",
+                 *       "text": "Your order has shipped"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["MessageCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MessageOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addContactTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "tags": [
+                 *         "vip",
+                 *         "stuck-shipment"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactTagsAdd"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ContactOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeContactTag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+                /** @description The tag's name, case-insensitive. */
+                tag: components["parameters"]["TagName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTags: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TagListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveTag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                /** @description The tag's name, case-insensitive. */
+                tag: components["parameters"]["TagName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TagOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFiles: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+                /** @description Exact purpose. */
+                purpose?: components["schemas"]["FilePurpose"];
+                /** @description Files with exactly this content (lower-case hex SHA-256), e.g. to skip an upload you already made. */
+                sha256?: components["schemas"]["Sha256"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FileListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileUpload"];
+            };
+        };
+        responses: {
+            201: components["responses"]["FileCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["FileTooLarge"];
+            415: components["responses"]["MultipartRequired"];
+            422: components["responses"]["FileRejected"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                file_id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FileOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                file_id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FileDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description One byte range: `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`. */
+                Range?: components["parameters"]["Range"];
+                /** @description ETags you hold (`"<sha256>"`, comma-separated, or `*`); a match answers `304`. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+                /** @description The ETag you hold; `Range` applies only while it still matches, else the whole content is sent. */
+                "If-Range"?: components["parameters"]["IfRange"];
+            };
+            path: {
+                file_id: components["parameters"]["FileId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FileContent"];
+            206: components["responses"]["FilePartialContent"];
+            304: components["responses"]["FileNotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            416: components["responses"]["RangeNotSatisfiable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description An event type (`contact.updated`) or a family wildcard (`contact.*`). */
+                type?: string;
+                /** @description Only events created at or after this time. */
+                created_since?: string;
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EventListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StatusOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description The same as the `Last-Event-ID` header, for clients that cannot set headers. */
+                last_event_id?: components["schemas"]["EventIdValue"];
+                /** @description Only these event types, comma-separated; each an exact type (`tag.created`) or a family wildcard (`contact.*`). */
+                types?: string[];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description The `id` of the last message received; the stream resumes right after it. Wins over `last_event_id`. */
+                "Last-Event-ID"?: components["schemas"]["EventIdValue"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EventStreamOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookEndpointListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/hooks/sabnode",
+                 *       "event_types": [
+                 *         "contact.*",
+                 *         "order.paid"
+                 *       ],
+                 *       "description": "CRM sync"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEndpointCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["WebhookEndpointCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookEndpointOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookEndpointDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookEndpointOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotateWebhookEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookSecretRotate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookEndpointSecretRotated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    testWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["WebhookDeliveryAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replayWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookReplayRequest"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReplayCounted"];
+            202: components["responses"]["WebhookReplayAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                status?: components["schemas"]["WebhookDeliveryStatus"];
+                /** @description An event type or a family wildcard (`contact.*`). */
+                event_type?: string;
+                created_since?: string;
+                created_until?: string;
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                endpoint_id: components["parameters"]["WebhookEndpointId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookDeliveryListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                delivery_id: components["parameters"]["WebhookDeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WebhookDeliveryOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                delivery_id: components["parameters"]["WebhookDeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["WebhookDeliveryAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+}
