@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { newKeySecret } from './api/api-keys.handlers';
 import { ApiKeySchema, WorkspaceSchema, type ApiKey, type RateLimitSettings } from './db/entities';
 import { newId, sha256Hex } from './ids';
 import { CURRENT_VERSION } from './versions';
@@ -29,6 +29,10 @@ export const ALL_SCOPES = [
   'privacy:write',
   'webhooks:read',
   'webhooks:write',
+  'keys:read',
+  'audit:read',
+  'workspace:read',
+  'workspace:write',
 ];
 
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {
@@ -68,7 +72,7 @@ export async function createApiKey(
   if (unknown.length) throw new Error(`unknown scopes: ${unknown.join(', ')}`);
   const tooBroad = type === 'publishable' ? scopes.filter((s) => !PUBLISHABLE_SCOPES.includes(s)) : [];
   if (tooBroad.length) throw new Error(`a publishable key may carry only ${PUBLISHABLE_SCOPES.join(', ')}; not ${tooBroad.join(', ')}`);
-  const secret = `${type === 'publishable' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
+  const secret = newKeySecret(type);
   const now = new Date();
   const key = em.create(ApiKeySchema, {
     id: newId('key'),

@@ -50,16 +50,29 @@ function commonHeaders(req: ApiRequest, res: Response): void {
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
 }
 
-/** A body as this caller may see it: personal data masked without pii:read, then shaped for its API version. */
-export function renderBody(req: ApiRequest, body: unknown): unknown {
+/**
+ * A body as this caller may see it: personal data masked without pii:read, then shaped for its API version. With
+ * pii:read in a workspace that audits such reads, `audited` gets the pending audit record of this body.
+ */
+export function renderBody(req: ApiRequest, body: unknown, audited?: (pending: Promise<void>) => void): unknown {
   let out = body;
   if (req.ctx.auth && !req.ctx.auth.scopes.includes('pii:read')) out = maskPersonalData(out);
+  else {
+    const pending = req.ctx.piiAudit?.forResponse(req, body);
+    if (pending) {
+      if (audited) audited(pending);
+      else pending.catch(() => undefined); // already logged by the writer
+    }
+  }
   if (req.ctx.version) out = downgradeResponse(req.ctx.version, out);
   return out;
 }
 
-/** The single writer of successful responses: personal-data masking, version transforms, JSON or an event stream. */
-export function sendResult(req: ApiRequest, res: Response, result: HandlerResult): void {
+/**
+ * The single writer of successful responses: personal-data masking, version transforms, JSON or an event stream.
+ * A JSON body with personal data that must be audited is sent once its audit record has committed.
+ */
+export function sendResult(req: ApiRequest, res: Response, result: HandlerResult): void | Promise<void> {
   commonHeaders(req, res);
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   if (result.status >= 400) {
@@ -91,7 +104,11 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     res.status(result.status).end();
     return;
   }
-  res.status(result.status).type('application/json').send(JSON.stringify(renderBody(req, result.body)));
+  let audit: Promise<void> | undefined;
+  const json = JSON.stringify(renderBody(req, result.body, (pending) => (audit = pending)));
+  const send = () => void res.status(result.status).type('application/json').send(json);
+  if (!audit) return send();
+  return audit.then(send);
 }
 
 export function sendProblem(req: ApiRequest, res: Response, problem: Problem, headers: Record<string, string> = {}): void {

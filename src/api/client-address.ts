@@ -1,0 +1,51 @@
+import { BlockList, isIP } from 'node:net';
+import type { Request } from 'express';
+import { config } from '../config';
+
+/** `10.0.0.0/8`, `2001:db8::/32` or a bare address (a /32 or /128): the CIDR's canonical text, or null when it is not one. */
+export function parseCidr(text: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
+  const m = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(text.trim());
+  if (!m) return null;
+  const version = isIP(m[1]);
+  if (!version) return null;
+  const max = version === 4 ? 32 : 128;
+  const prefix = m[2] === undefined ? max : Number(m[2]);
+  if (prefix > max) return null;
+  return { address: m[1].toLowerCase(), prefix, family: version === 4 ? 'ipv4' : 'ipv6' };
+}
+
+function blockList(cidrs: string[]): BlockList {
+  const list = new BlockList();
+  for (const text of cidrs) {
+    const cidr = parseCidr(text);
+    if (!cidr) throw new Error(`TRUSTED_PROXIES: '${text}' is not a CIDR`);
+    list.addSubnet(cidr.address, cidr.prefix, cidr.family);
+  }
+  return list;
+}
+
+const trusted = blockList(config.trustedProxies);
+
+/** IPv4 peers of a dual-stack socket appear as ::ffff:a.b.c.d; they are IPv4 clients. */
+function plain(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+/**
+ * Express's `trust proxy`: a hop is believed only when it is one of TRUSTED_PROXIES. Walking X-Forwarded-For from
+ * the right, the client is the first address not sent by a trusted proxy.
+ */
+export function trustProxy(address: string): boolean {
+  if (!config.trustedProxies.length) return false;
+  const a = plain(address);
+  const family = isIP(a);
+  return family !== 0 && trusted.check(a, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The one decision about who is calling: the rate-limit budget of callers without a key, the IP allowlist, the
+ * key's last-used address and audit records all read it.
+ */
+export function clientAddress(req: Request): string {
+  return plain(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+}
