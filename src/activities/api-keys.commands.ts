@@ -128,8 +128,6 @@ export async function revokeApiKey(em: EntityManager, ctx: CommandContext, param
   const key = await findLiveKey(em, ctx, params.api_key_id);
   key.revokedAt = ctx.now;
   key.updatedAt = ctx.now;
-  key.previousSecretHash = null;
-  key.previousExpiresAt = null;
   recordAudit(em, ctx, 0, { action: 'api_key.revoked', objectIds: [key.id] });
   await em.flush();
   return { status: 200, body: toRevokedApiKeyWire(key) };
