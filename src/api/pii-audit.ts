@@ -4,49 +4,7 @@ import { ApiError } from '../errors';
 import { newId } from '../ids';
 import { logger } from '../logger';
 import type { ApiRequest } from './context';
-
-/**
- * Personal fields by object type: what a key without `pii:read` sees masked, and what a PII-read audit record names
- * when a key with it sees them in clear.
- */
-export const PERSONAL_FIELDS: Record<string, string[]> = {
-  contact: ['phone', 'email', 'first_name', 'last_name'],
-  message: ['text'],
-};
-
-/** The objects (by id) and the personal fields a response body shows; fields only when they hold a value. */
-export function personalDataIn(body: unknown): { objectIds: string[]; fields: string[] } {
-  const ids = new Set<string>();
-  const fields = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const obj = node as Record<string, unknown>;
-    const personal = typeof obj.object === 'string' ? PERSONAL_FIELDS[obj.object] : undefined;
-    if (personal && typeof obj.id === 'string') {
-      const shown = personal.filter((f) => obj[f] !== null && obj[f] !== undefined);
-      if (shown.length) {
-        ids.add(obj.id);
-        for (const f of shown) fields.add(`${obj.object}.${f}`);
-      }
-    }
-    // an event's previous values of a contact's personal fields are that contact's personal data too
-    if (obj.object === 'event' && obj.data && typeof obj.data === 'object') {
-      const data = obj.data as { object?: { id?: unknown; object?: unknown }; previous_attributes?: Record<string, unknown> };
-      const of = data.object && typeof data.object.object === 'string' ? PERSONAL_FIELDS[data.object.object] : undefined;
-      if (of && data.previous_attributes && typeof data.object?.id === 'string') {
-        const shown = of.filter((f) => data.previous_attributes![f] !== null && data.previous_attributes![f] !== undefined);
-        if (shown.length) {
-          ids.add(data.object.id);
-          for (const f of shown) fields.add(`${data.object.object as string}.previous_attributes.${f}`);
-        }
-      }
-    }
-    for (const v of Object.values(obj)) if (v && typeof v === 'object') visit(v);
-  };
-  visit(body);
-  return { objectIds: [...ids], fields: [...fields].sort() };
-}
+import { personalDataIn } from './personal-data';
 
 interface AuditRow {
   id: string;

@@ -4,45 +4,9 @@ import { ApiError, problemOf, type Problem } from '../errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
+import { maskPersonalData } from './personal-data';
 
 const PROBLEM_TYPE = 'application/problem+json';
-
-// Masks for personal fields when the key lacks pii:read: enough to recognise a record, not to contact a person.
-function maskPhone(v: string): string {
-  return v.length <= 5 ? '*'.repeat(v.length) : `${v.slice(0, 3)}${'*'.repeat(v.length - 5)}${v.slice(-2)}`;
-}
-function maskEmail(v: string): string {
-  const at = v.lastIndexOf('@');
-  return at <= 0 ? '***' : `${v[0]}***${v.slice(at)}`;
-}
-function maskName(v: string): string {
-  return v ? `${v[0]}***` : v;
-}
-const MASKS: Record<string, (v: string) => string> = { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName };
-
-export function maskPersonalData(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(maskPersonalData);
-  if (!node || typeof node !== 'object') return node;
-  const obj = node as Record<string, unknown>;
-  const isContact = obj.object === 'contact';
-  const isMessage = obj.object === 'message';
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (isMessage && k === 'text' && typeof v === 'string') out[k] = '[masked]';
-    else out[k] = isContact && typeof v === 'string' && MASKS[k] ? MASKS[k](v) : maskPersonalData(v);
-  }
-  // previous values of personal fields inside events are personal too
-  if (obj.object === 'event' && obj.data && typeof obj.data === 'object') {
-    const data = out.data as Record<string, unknown>;
-    const prev = data.previous_attributes as Record<string, unknown> | undefined;
-    if (prev) {
-      data.previous_attributes = Object.fromEntries(
-        Object.entries(prev).map(([k, v]) => [k, typeof v === 'string' && MASKS[k] ? MASKS[k](v) : v]),
-      );
-    }
-  }
-  return out;
-}
 
 function commonHeaders(req: ApiRequest, res: Response): void {
   const version = req.ctx.version;
