@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { sha256Hex } from '../src/ids';
 import { freePort } from '../src/stack/embedded';
 import { call, client } from './support/client';
 import { expectProblem } from './support/operation-refusals';
-import { spawnApi, type Proc } from './support/processes';
+import { LOG_DIR, spawnApi, type Proc } from './support/processes';
 import { closeDb, newWorkspace, sql, stack, type TestWorkspace } from './support/stack';
 
 let ws: TestWorkspace;
@@ -84,6 +86,9 @@ describe('API keys', () => {
     } finally {
       await connection.close();
     }
+    // nor in any log line of the API or the worker
+    await sleep(300);
+    for (const file of [stack().apiLog, join(LOG_DIR, 'worker.log')]) expect(readFileSync(file, 'utf8')).not.toContain(secret);
   });
 
   it('revokes a key: 200 tombstone, then 401 for the key and 404 for the object', async () => {
@@ -187,7 +192,7 @@ describe('IP allowlists', () => {
   let proxiedUrl: string;
   beforeAll(async () => {
     const port = await freePort();
-    proxied = await spawnApi('keys-trusted-proxy-api', port, { ...stack().env, TRUSTED_PROXIES: '127.0.0.1/32, ::1/128' });
+    proxied = await spawnApi('keys-trusted-proxy-api', port, { ...stack().env, TRUSTED_PROXIES: '127.0.0.1/32, ::1/128', RATE_LIMIT_ANONYMOUS: '3' });
     proxiedUrl = `http://127.0.0.1:${port}`;
   }, 90_000);
   afterAll(async () => proxied?.stop());
@@ -225,6 +230,17 @@ describe('IP allowlists', () => {
     const { body: here } = await mint({ name: 'here only', scopes: ['contacts:read'], allowed_ips: ['127.0.0.1/32'] });
     expectProblem(await client(here.secret, { baseUrl: proxiedUrl }).get('/v1/contacts', viaOffice), 403, 'ip_not_allowed');
     expect((await client(here.secret).get('/v1/contacts', viaOffice)).status).toBe(200);
+  });
+
+  it('give callers without a usable key a budget per client address, as the same function decides it', async () => {
+    // behind the trusted proxy, each forwarded address has its own budget of 3 refusals a second: 7 calls spread over at most two windows
+    const guess = (address: string) => call('GET', '/v1/contacts', { baseUrl: proxiedUrl, key: 'sk_guessing_000000000000000000000', headers: { 'X-Forwarded-For': address } });
+    const burst = await Promise.all(Array.from({ length: 7 }, () => guess('198.51.100.7')));
+    expect(burst.map((r) => r.status).sort()).toEqual(expect.arrayContaining([401, 429]));
+    expectProblem(burst.find((r) => r.status === 429)!, 429, 'rate_limited');
+    const neighbour = await guess('198.51.100.8');
+    expect(neighbour.headers.get('ratelimit-policy')).toBe('"anonymous";q=3;w=1');
+    expectProblem(neighbour, 401, 'invalid_api_key');
   });
 });
 
