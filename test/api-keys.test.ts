@@ -192,7 +192,7 @@ describe('IP allowlists', () => {
   let proxiedUrl: string;
   beforeAll(async () => {
     const port = await freePort();
-    proxied = await spawnApi('keys-trusted-proxy-api', port, { ...stack().env, TRUSTED_PROXIES: '127.0.0.1/32, ::1/128', RATE_LIMIT_ANONYMOUS: '3' });
+    proxied = await spawnApi('keys-trusted-proxy-api', port, { ...stack().env, TRUSTED_PROXIES: '127.0.0.1/32, ::1/128', RATE_LIMIT_ANONYMOUS: '6' });
     proxiedUrl = `http://127.0.0.1:${port}`;
   }, 90_000);
   afterAll(async () => proxied?.stop());
@@ -208,12 +208,18 @@ describe('IP allowlists', () => {
     // a refused key is not recorded as used
     expect((await api.get(`/v1/api-keys/${key.id}`)).body.last_used_at).toBeNull();
 
-    const { body: local } = await mint({ name: 'office and here', scopes: ['contacts:read'], allowed_ips: ['10.0.0.0/8', '127.0.0.1'] });
+    const { body: local } = await mint({ name: 'office and here', scopes: ['contacts:read'], allowed_ips: ['10.0.0.0/8', '127.0.0.1', '2001:DB8:0::/32'] });
+    expect(local.allowed_ips).toEqual(['10.0.0.0/8', '127.0.0.1/32', '2001:db8::/32']);
     expect((await client(local.secret).get('/v1/contacts')).status).toBe(200);
+    // every later read spells the list the same way, the roll's answer included
+    expect((await api.get(`/v1/api-keys/${local.id}`)).body.allowed_ips).toEqual(local.allowed_ips);
+    expect((await api.post(`/v1/api-keys/${local.id}/roll`, { body: { overlap_seconds: 0 } })).body.allowed_ips).toEqual(local.allowed_ips);
   });
 
   it('ignore X-Forwarded-For unless the proxy that sends it is trusted', async () => {
     const { body: office } = await mint({ name: 'office', scopes: ['contacts:read', 'keys:read'], allowed_ips: ['10.0.0.0/8'] });
+    // refusals spend a per-address budget shared by every API process: start in a window of its own
+    await sleep(1_100);
     const viaOffice = { headers: { 'X-Forwarded-For': '10.1.2.3' } };
     // the shared API trusts no proxy: the header is the caller's word only
     expectProblem(await client(office.secret).get('/v1/contacts', viaOffice), 403, 'ip_not_allowed');
@@ -233,13 +239,13 @@ describe('IP allowlists', () => {
   });
 
   it('give callers without a usable key a budget per client address, as the same function decides it', async () => {
-    // behind the trusted proxy, each forwarded address has its own budget of 3 refusals a second: 7 calls spread over at most two windows
+    // behind the trusted proxy, each forwarded address has its own budget of 6 refusals a second: 13 calls spread over at most two windows
     const guess = (address: string) => call('GET', '/v1/contacts', { baseUrl: proxiedUrl, key: 'sk_guessing_000000000000000000000', headers: { 'X-Forwarded-For': address } });
-    const burst = await Promise.all(Array.from({ length: 7 }, () => guess('198.51.100.7')));
+    const burst = await Promise.all(Array.from({ length: 13 }, () => guess('198.51.100.7')));
     expect(burst.map((r) => r.status).sort()).toEqual(expect.arrayContaining([401, 429]));
     expectProblem(burst.find((r) => r.status === 429)!, 429, 'rate_limited');
     const neighbour = await guess('198.51.100.8');
-    expect(neighbour.headers.get('ratelimit-policy')).toBe('"anonymous";q=3;w=1');
+    expect(neighbour.headers.get('ratelimit-policy')).toBe('"anonymous";q=6;w=1');
     expectProblem(neighbour, 401, 'invalid_api_key');
   });
 });

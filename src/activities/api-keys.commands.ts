@@ -79,6 +79,13 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
   }
   assertGrantable(scopes, await callerScopes(em, ctx));
   const workspace = await em.findOneOrFail(WorkspaceSchema, { id: ctx.workspaceId });
+  // PostgreSQL's spelling of each entry (`2001:DB8:0::/32` is `2001:db8::/32`), as every later read shows it
+  const ips = allowedIps && (await em.getConnection().execute<{ ip: string }[]>(
+    `select cast(x as inet)::text as ip from jsonb_array_elements_text(cast(? as jsonb)) with ordinality as t(x, n) order by n`,
+    [JSON.stringify(allowedIps.map((c) => c.trim()))],
+    'all',
+    em.getTransactionContext(),
+  )).map((r) => r.ip);
   const secret = generatedSecret(ctx);
   const key = em.create(ApiKeySchema, {
     id: idFromSeed('key', ctx.seed),
@@ -93,7 +100,7 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
     revokedAt: null,
     previousSecretHash: null,
     previousExpiresAt: null,
-    allowedIps: allowedIps && allowedIps.map((c) => c.trim()),
+    allowedIps: ips,
     allowedOrigins: body.allowed_origins ?? null,
     lastUsedAt: null,
     lastUsedIp: null,

@@ -34,6 +34,9 @@ export interface DeletedApiKeyWire {
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** Allowlist entries always as CIDRs: PostgreSQL prints a single address without its /32 or /128. */
+const asCidr = (c: string) => (c.includes('/') ? c : `${c}/${c.includes(':') ? 128 : 32}`);
+
 export function toApiKeyWire(k: ApiKey, now = new Date()): ApiKeyWire | DeletedApiKeyWire {
   if (k.revokedAt) return toRevokedApiKeyWire(k);
   const overlapLasts = k.previousSecretHash && k.previousExpiresAt && k.previousExpiresAt > now;
@@ -44,7 +47,7 @@ export function toApiKeyWire(k: ApiKey, now = new Date()): ApiKeyWire | DeletedA
     type: k.type,
     secret_hint: `${k.type === 'publishable' ? 'pk' : 'sk'}_…${k.secretLast4}`,
     scopes: k.scopes,
-    allowed_ips: k.allowedIps ?? null,
+    allowed_ips: k.allowedIps ? k.allowedIps.map(asCidr) : null,
     allowed_origins: k.allowedOrigins ?? null,
     api_version: k.apiVersion,
     expires_at: iso(k.expiresAt),
