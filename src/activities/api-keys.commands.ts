@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ALL_SCOPES, PUBLISHABLE_SCOPES } from '../admin';
-import { parseCidr } from '../api/client-address';
+import { parseCidr } from '../cidr';
 import { toApiKeyWire, toRevokedApiKeyWire } from '../db/api-keys.queries';
 import { recordAudit } from '../db/audit';
 import { ApiKeySchema, WorkspaceSchema, type ApiKey } from '../db/entities';
