@@ -11,6 +11,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { runHttp, type HttpRun } from './load';
 import { ROOT, startBenchStack, type BenchStack } from './stack';
+import { scrapeMetrics } from './sys';
 
 const ms = (v: number) => +v.toFixed(1);
 const log = (msg: string) => process.stderr.write(`[bench:audit] ${msg}\n`);
@@ -42,15 +43,22 @@ async function main(): Promise<void> {
     log(`warm-up ${PHASE_S / 2} s`);
     await runHttp({ url, connections: CONNECTIONS, durationS: PHASE_S / 2, headers });
     const runs: Record<'off' | 'on', HttpRun[]> = { off: [], on: [] };
+    const insertsOn: number[] = [];
+    let recordsOn = 0;
     for (const on of [false, true, false, true]) {
       await setAudit(on);
       const before = await auditRows();
+      const metricsBefore = await scrapeMetrics(apiUrl);
       const run = await runHttp({ url, connections: CONNECTIONS, durationS: PHASE_S, headers });
       const written = (await auditRows()) - before;
+      const metricsAfter = await scrapeMetrics(apiUrl);
+      const inserts = (metricsAfter.get('sabnode_pii_audit_batch_records_count') ?? 0) - (metricsBefore.get('sabnode_pii_audit_batch_records_count') ?? 0);
+      if (on) insertsOn.push(inserts);
       log(`audit ${on ? 'on ' : 'off'}: ${run.count} requests, p50 ${ms(run.p50)} ms, p95 ${ms(run.p95)} ms, ${run.rps.toFixed(0)}/s, non-2xx ${run.non2xx}, audit records ${written}`);
       // requests still in flight when a phase ends are answered (and audited) but not counted: up to one per connection
       if (on && (written < run.count - run.non2xx || written > run.count + CONNECTIONS)) log(`WARNING: ${run.count - run.non2xx} reads but ${written} audit records`);
       if (!on && written !== 0) log(`WARNING: ${written} audit records with the audit off`);
+      if (on) recordsOn += written;
       runs[on ? 'on' : 'off'].push(run);
     }
     // both phases of a setting pooled: the percentiles of all their requests, weighted by count
@@ -68,6 +76,7 @@ async function main(): Promise<void> {
       off,
       on,
       p95CostMs: ms(on.p95Ms - off.p95Ms),
+      audit: { records: recordsOn, inserts: insertsOn.reduce((a, b) => a + b, 0), recordsPerInsert: +(recordsOn / Math.max(1, insertsOn.reduce((a, b) => a + b, 0))).toFixed(2) },
       phases: { off: runs.off.map((r) => ({ p50: ms(r.p50), p95: ms(r.p95), rps: +r.rps.toFixed(0) })), on: runs.on.map((r) => ({ p50: ms(r.p50), p95: ms(r.p95), rps: +r.rps.toFixed(0) })) },
     };
     const md = [
@@ -82,6 +91,7 @@ async function main(): Promise<void> {
       `| on | ${on.requests} | ${on.rps} | ${on.p50Ms} ms | ${on.p95Ms} ms | ${on.p99Ms} ms |`,
       '',
       `p95 cost of auditing: ${result.p95CostMs} ms (each audited response waits for its record's group-committed insert).`,
+      `Audit records written: ${result.audit.records} in ${result.audit.inserts} inserts (${result.audit.recordsPerInsert} records per insert).`,
       `Phases (p95): off ${result.phases.off.map((p) => `${p.p95} ms`).join(', ')}; on ${result.phases.on.map((p) => `${p.p95} ms`).join(', ')}.`,
       result.machine.loadavg[0] > result.machine.cpus ? `The machine was loaded (load average ${result.machine.loadavg[0]} on ${result.machine.cpus} cores) by other work: differences of this size are within its noise.` : '',
       '',

@@ -4,6 +4,7 @@ import { ApiError } from '../errors';
 import { newId } from '../ids';
 import { logger } from '../logger';
 import type { ApiRequest } from './context';
+import { auditBatchRecords } from './metrics';
 import { personalDataIn } from './personal-data';
 
 interface AuditRow {
@@ -74,6 +75,7 @@ export class PiiReadAudit {
       const batch = this.queue.splice(0, this.batchMax);
       try {
         await this.orm.em.getConnection().execute(INSERT_SQL, [JSON.stringify(batch.map((b) => b.row))]);
+        auditBatchRecords.observe(batch.length);
         for (const b of batch) b.done();
       } catch (err) {
         logger.error({ err: { message: (err as Error).message }, records: batch.length }, 'writing PII-read audit records failed');
