@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { ApiKeySchema, WorkspaceSchema, type ApiKey, type RateLimitSettings } from './db/entities';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { newKeySecret } from './api/api-keys.handlers';
+import { ApiKeySchema, AuditLogSchema, WorkspaceSchema, type ApiKey, type RateLimitSettings } from './db/entities';
 import { newId, sha256Hex } from './ids';
 import { CURRENT_VERSION } from './versions';
 
@@ -29,6 +29,10 @@ export const ALL_SCOPES = [
   'privacy:write',
   'webhooks:read',
   'webhooks:write',
+  'keys:read',
+  'audit:read',
+  'workspace:read',
+  'workspace:write',
 ];
 
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {
@@ -68,7 +72,7 @@ export async function createApiKey(
   if (unknown.length) throw new Error(`unknown scopes: ${unknown.join(', ')}`);
   const tooBroad = type === 'publishable' ? scopes.filter((s) => !PUBLISHABLE_SCOPES.includes(s)) : [];
   if (tooBroad.length) throw new Error(`a publishable key may carry only ${PUBLISHABLE_SCOPES.join(', ')}; not ${tooBroad.join(', ')}`);
-  const secret = `${type === 'publishable' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
+  const secret = newKeySecret(type);
   const now = new Date();
   const key = em.create(ApiKeySchema, {
     id: newId('key'),
@@ -84,12 +88,37 @@ export async function createApiKey(
     createdAt: now,
     updatedAt: now,
   });
+  // key actions are always audited, from the command line too
+  adminAudit(em, workspace.id, 'api_key.created', key.id, { type, scopes });
   await em.flush();
   return { keyId: key.id, secret };
 }
 
 export async function revokeApiKey(orm: MikroORM, keyId: string): Promise<void> {
-  await orm.em.fork().nativeUpdate(ApiKeySchema, { id: keyId }, { revokedAt: new Date(), updatedAt: new Date() });
+  await orm.em.fork().transactional(async (em) => {
+    const key = await em.findOne(ApiKeySchema, { id: keyId, revokedAt: null });
+    if (!key) return;
+    key.revokedAt = new Date();
+    key.updatedAt = key.revokedAt;
+    adminAudit(em, key.workspace, 'api_key.revoked', key.id);
+  });
+}
+
+/** An audit record of an action taken with `npm run admin` (no key, no request): operation `admin`. */
+function adminAudit(em: EntityManager, workspaceId: string, action: string, objectId: string, details?: Record<string, unknown>): void {
+  em.create(AuditLogSchema, {
+    id: newId('aud'),
+    workspace: workspaceId,
+    action,
+    keyId: null,
+    operationId: 'admin',
+    objectIds: [objectId],
+    fields: [],
+    clientIp: null,
+    requestId: null,
+    details: details ?? null,
+    createdAt: new Date(),
+  });
 }
 
 export async function setRateLimits(orm: MikroORM, workspaceId: string, rateLimits: RateLimitSettings): Promise<void> {

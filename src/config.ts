@@ -45,6 +45,12 @@ export const config = {
   eventStreamHeartbeatMs: int('EVENT_STREAM_HEARTBEAT_MS', 15_000),
   eventStreamsPerKey: int('EVENT_STREAMS_PER_KEY', 5),
   idempotencyTtlHours: 24,
+  // proxies (CIDRs) whose X-Forwarded-For is believed; none by default, so the peer address is the client address
+  trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((c) => c.trim()).filter(Boolean),
+  // a key's last use is written at most this often (per key, across every API process)
+  keyLastUsedEveryMs: int('KEY_LAST_USED_EVERY_MS', 60_000),
+  // PII-read audit records: written in batches of at most this many, one multi-row insert per batch
+  auditBatchMax: int('AUDIT_BATCH_MAX', 500),
   maxBodyBytes: 1024 * 1024,
   // content-addressed file blobs; every API and worker process of a deployment must see the same folder
   filesDir: env.FILES_DIR || join(projectRoot(), '.data', 'files'),

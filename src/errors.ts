@@ -46,6 +46,11 @@ export const ERROR_CATALOGUE = {
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   temporal_unavailable: { status: 503, title: 'The workflow engine is unavailable' },
   command_pending: { status: 503, title: 'The command was accepted but has not finished yet' },
+  // API keys, allowlists and audit (issue 8)
+  ip_not_allowed: { status: 403, title: 'The API key may not be used from this address' },
+  origin_not_allowed: { status: 403, title: 'The publishable key may not be used from this origin' },
+  scope_not_grantable: { status: 403, title: 'A key can only grant scopes it holds itself' },
+  publishable_key_scope: { status: 422, title: 'A publishable key may carry only publishable scopes' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -26,6 +26,7 @@ import {
   updateWebhookEndpoint,
 } from './webhooks.commands';
 import { finishBulkJob } from './bulk.commands';
+import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys.commands';
 
 export interface CommandResponse {
   status: number;
@@ -70,4 +71,9 @@ export const COMMANDS: Record<string, CommandHandler> = {
   bulkUpsertContacts: finishBulkJob,
   bulkTagContacts: finishBulkJob,
   bulkCreateMessages: finishBulkJob,
+  // API keys and the workspace's settings (issue 8); every one audited in its transaction
+  createApiKey,
+  rollApiKey,
+  revokeApiKey,
+  updateWorkspace,
 };

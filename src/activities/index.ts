@@ -44,7 +44,15 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         if (record.state === 'completed') return { status: record.responseStatus ?? 500, followUps: record.followUps ?? [] };
         const handler = COMMANDS[record.operationId];
         if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operationId}`, 'command_unknown');
-        const ctx = { workspaceId: record.workspace, requestId: record.request.requestId, seed: input.seed, now: new Date(), commandId: record.id };
+        const ctx = {
+          workspaceId: record.workspace,
+          requestId: record.request.requestId,
+          seed: input.seed,
+          now: new Date(),
+          commandId: record.id,
+          actor: { keyId: record.request.keyId, operationId: record.operationId, clientAddress: record.request.clientAddress ?? null },
+          derived: record.request.derived ?? {},
+        };
         let response: CommandResponse;
         try {
           // a savepoint: a refused command leaves no partial write, yet its refusal is stored like any answer

@@ -8,7 +8,9 @@ import { config } from '../config';
 import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../errors';
 import { logger } from '../logger';
 import { resolveVersion, upgradeRequest } from '../versions';
+import { apiKeysHandlers } from './api-keys.handlers';
 import { authenticate, authenticateProvider } from './auth';
+import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
@@ -20,6 +22,7 @@ import type { EventStreams } from './events.stream';
 import { filesHandlers } from './files.handlers';
 import { receiveUpload } from './files.upload';
 import { registry, requestDuration } from './metrics';
+import { PiiReadAudit } from './pii-audit';
 import { ordersHandlers } from './orders.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
@@ -34,6 +37,7 @@ export interface AppDeps {
   connection: Connection;
   eventStreams: EventStreams;
   files?: FileStore;
+  piiAudit?: PiiReadAudit;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
@@ -147,8 +151,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   // JSON answers are not cached by clients; hashing every body cost CPU on the read path (file downloads set their own ETag)
   app.set('etag', false);
-  app.set('trust proxy', process.env.TRUST_PROXY ?? false);
+  // X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES
+  app.set('trust proxy', trustProxy);
   app.use(requestContext);
+  const piiAudit = deps.piiAudit ?? new PiiReadAudit(deps.orm);
+  app.use((req, _res, next) => {
+    (req as ApiRequest).ctx.piiAudit = piiAudit;
+    next();
+  });
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -206,6 +216,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...filesHandlers(deps.orm, runCommand, files),
     ...webhooksHandlers(deps.orm, runCommand),
     ...bulkHandlers(deps.orm, runCommand),
+    ...apiKeysHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

@@ -1,4 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { NextFunction, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
@@ -9,6 +10,7 @@ import { toDate } from '../db/timestamps';
 import { findChannel } from '../db/messaging.queries';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../signatures';
 import { CURRENT_VERSION } from '../versions';
+import { clientAddress } from './client-address';
 import type { ApiRequest } from './context';
 import { OPERATIONS, type Operation } from './spec';
 
@@ -21,27 +23,43 @@ interface KeyRow {
   scopes: string[];
   api_version: string;
   secret_hash: string;
+  previous_secret_hash: string | null;
+  /** the secret given is the key's current one (not the one a roll left valid for a while) */
+  current: boolean;
   revoked_at: string | null;
   expires_at: string | null;
+  allowed_origins: string[] | null;
+  ip_allowed: boolean;
   rate_limits: RateLimitSettings;
+  pii_read_audit: boolean;
   used: number | null;
   window_start: string | null;
 }
 
 const WINDOW = `floor(extract(epoch from clock_timestamp()))::bigint`;
 
-// One round trip finds the key and spends one unit of its budget in the store every API process shares.
+// One round trip finds the key (by its current secret, or by the previous one while a roll's overlap lasts), checks
+// the caller's address against its allowlist, spends one unit of its budget in the store every API process shares
+// and, at most once per KEY_LAST_USED_EVERY_MS, records when and from where it was used.
 const KEY_AND_BUDGET_SQL = `
   with k as (
-    select k.id, k.workspace_id, k.type, k.scopes, k.api_version, k.secret_hash, k.revoked_at, k.expires_at, w.rate_limits
+    select k.id, k.workspace_id, k.type, k.scopes, k.api_version, k.secret_hash, k.previous_secret_hash, k.secret_hash = ? as current,
+      k.revoked_at, k.expires_at, k.allowed_origins, w.rate_limits, w.pii_read_audit,
+      coalesce(k.allowed_ips is null or cast(? as inet) <<= any(k.allowed_ips), false) as ip_allowed
     from api_keys k join workspaces w on w.id = k.workspace_id
-    where k.secret_hash = ?
+    where k.secret_hash = ? or (k.previous_secret_hash = ? and k.previous_expires_at > now())
+    limit 1
+  ), usable as (
+    select id from k where revoked_at is null and (expires_at is null or expires_at > now()) and ip_allowed
   ), spent as (
     insert into rate_limit_counters as c (bucket, family, window_start, count)
-    select k.id, ?, ${WINDOW}, 1 from k
-    where k.revoked_at is null and (k.expires_at is null or k.expires_at > now())
+    select usable.id, ?, ${WINDOW}, 1 from usable
     on conflict (bucket, family, window_start) do update set count = c.count + 1
     returning c.count, c.window_start
+  ), touched as (
+    update api_keys set last_used_at = now(), last_used_ip = ?
+    where id = (select id from usable) and (last_used_at is null or last_used_at < now() - make_interval(secs => ?))
+    returning id
   )
   select k.*, spent.count as used, spent.window_start from k left join spent on true`;
 
@@ -85,21 +103,30 @@ function bearer(req: ApiRequest): string | null {
 export function authenticate(orm: MikroORM, op: Operation) {
   return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
     const conn = orm.em.getConnection();
+    const address = clientAddress(req);
+    req.ctx.clientAddress = address;
     // callers without a usable key share a small per-address budget, so guessing keys is slow too
     const refuse = async (err: ApiError): Promise<never> => {
-      await spendBudget(orm, res, `ip:${req.ip ?? 'unknown'}`, 'anonymous', config.anonymousRateLimit);
+      await spendBudget(orm, res, `ip:${address}`, 'anonymous', config.anonymousRateLimit);
       throw err;
     };
     const secret = bearer(req);
     if (secret === null) return refuse(new ApiError('missing_api_key', `Send your ${op.publishable ? 'secret or publishable key as `Authorization: Bearer sk_…` or `pk_…`' : 'secret key as `Authorization: Bearer sk_…`'}`));
     if (!secret) return refuse(new ApiError('invalid_api_key', 'The Authorization header must be `Bearer <key>`'));
     const hash = sha256Hex(secret);
-    const [key] = await conn.execute<KeyRow[]>(KEY_AND_BUDGET_SQL, [hash, op.rateLimitFamily]);
-    if (!key || !timingSafeEqual(Buffer.from(key.secret_hash), Buffer.from(hash))) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
+    const [key] = await conn.execute<KeyRow[]>(KEY_AND_BUDGET_SQL, [hash, isIP(address) ? address : null, hash, hash, op.rateLimitFamily, address, config.keyLastUsedEveryMs / 1000]);
+    const stored = key && (key.current ? key.secret_hash : key.previous_secret_hash);
+    if (!key || !stored || !timingSafeEqual(Buffer.from(stored), Buffer.from(hash))) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
     if (key.revoked_at) return refuse(new ApiError('api_key_revoked', 'This API key was revoked'));
     if (key.expires_at && toDate(key.expires_at) <= new Date()) return refuse(new ApiError('api_key_expired', 'This API key has expired'));
-    req.ctx.auth = { keyId: key.id, workspaceId: key.workspace_id, keyType: key.type, scopes: key.scopes, pinnedVersion: key.api_version };
+    if (!key.ip_allowed) return refuse(new ApiError('ip_not_allowed', `This API key may not be used from ${address}; its IP allowlist does not include it`));
+    req.ctx.auth = { keyId: key.id, workspaceId: key.workspace_id, keyType: key.type, scopes: key.scopes, pinnedVersion: key.api_version, piiReadAudit: key.pii_read_audit };
     applyBudget(res, op.rateLimitFamily, limitFor(key.rate_limits, op.rateLimitFamily), key.used ?? 0, Number(key.window_start));
+    // a publishable key may name the browser origins allowed to use it; a call without Origin is not a browser's
+    const origin = req.get('origin');
+    if (key.type === 'publishable' && key.allowed_origins && origin !== undefined && !key.allowed_origins.includes(origin)) {
+      throw new ApiError('origin_not_allowed', `This publishable key may be used only from ${key.allowed_origins.join(', ')}`);
+    }
     // publishable keys live in browsers: they reach only the operations the spec marks x-publishable
     if (key.type === 'publishable' && !op.publishable) {
       throw new ApiError('publishable_key_not_allowed', `${op.operationId} needs a secret key (sk_…); publishable keys (pk_…) may call only ${PUBLISHABLE_OPERATIONS}`);
@@ -125,12 +152,13 @@ export function authenticateProvider(orm: MikroORM, op: Operation) {
   return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
     const channel = await findChannel(orm.em.fork(), String(req.params.channel_id));
     const raw = (req as ApiRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    req.ctx.clientAddress = clientAddress(req);
     if (!channel || !verifyBodySignature(channel.signingSecret, req.get(SIGNATURE_HEADER), raw)) {
-      await spendBudget(orm, res, `ip:${req.ip ?? 'unknown'}`, 'anonymous', config.anonymousRateLimit);
+      await spendBudget(orm, res, `ip:${req.ctx.clientAddress}`, 'anonymous', config.anonymousRateLimit);
       throw new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`);
     }
     // the provider may see what it sent us, personal data included
-    req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION };
+    req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION, piiReadAudit: false };
     await spendBudget(orm, res, channel.id, op.rateLimitFamily, config.providerCallbackRateLimit);
     next();
   };

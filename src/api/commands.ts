@@ -94,6 +94,8 @@ export interface RunCommandOptions {
    * that shows its progress. Null (nothing to show yet, say the worker is down) falls back to 503 / 409.
    */
   whilePending?: (commandId: string) => Promise<HandlerResult | null>;
+  /** values this API process made for the command, stored with the request but outside its fingerprint */
+  derived?: Record<string, string>;
 }
 
 export type RunCommand = (req: AuthedRequest, opts?: RunCommandOptions) => Promise<HandlerResult>;
@@ -105,7 +107,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     const keyHash = sha256Hex(key);
     const params = { ...(req.params as Record<string, string>) };
     const body = opts.body ?? (op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null);
-    const request: CommandRequest = { params, body, requestId, keyId: auth.keyId };
+    const request: CommandRequest = { params, body, requestId, keyId: auth.keyId, clientAddress: req.ctx.clientAddress, ...(opts.derived ? { derived: opts.derived } : {}) };
     const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body }));
     const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;
     const conn = deps.orm.em.getConnection();

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
+import type { PiiReadAudit } from './pii-audit';
 import type { Operation } from './spec';
 import type { ApiVersion } from '../versions';
 
@@ -10,6 +11,8 @@ export interface AuthContext {
   keyType: 'secret' | 'publishable' | 'provider';
   scopes: string[];
   pinnedVersion: string;
+  /** the workspace audits every response that shows personal data to a key with pii:read */
+  piiReadAudit: boolean;
 }
 
 export interface RequestContext {
@@ -18,6 +21,10 @@ export interface RequestContext {
   operation?: Operation;
   auth?: AuthContext;
   version?: ApiVersion;
+  /** who is calling, as clientAddress() decides it */
+  clientAddress?: string;
+  /** the writer of PII-read audit records */
+  piiAudit?: PiiReadAudit;
 }
 
 export interface ApiRequest extends Request {

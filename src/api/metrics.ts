@@ -10,3 +10,11 @@ export const requestDuration = new Histogram({
   buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.25, 0.5, 1, 2.5, 5, 10],
   registers: [registry],
 });
+
+// PII-read audit: records per multi-row insert (group commit batches them while an insert is in flight)
+export const auditBatchRecords = new Histogram({
+  name: 'sabnode_pii_audit_batch_records',
+  help: 'PII-read audit records written per insert',
+  buckets: [1, 2, 5, 10, 25, 50, 100, 250, 500],
+  registers: [registry],
+});

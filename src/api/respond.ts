@@ -4,45 +4,9 @@ import { ApiError, problemOf, type Problem } from '../errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
+import { maskPersonalData } from './personal-data';
 
 const PROBLEM_TYPE = 'application/problem+json';
-
-// Masks for personal fields when the key lacks pii:read: enough to recognise a record, not to contact a person.
-function maskPhone(v: string): string {
-  return v.length <= 5 ? '*'.repeat(v.length) : `${v.slice(0, 3)}${'*'.repeat(v.length - 5)}${v.slice(-2)}`;
-}
-function maskEmail(v: string): string {
-  const at = v.lastIndexOf('@');
-  return at <= 0 ? '***' : `${v[0]}***${v.slice(at)}`;
-}
-function maskName(v: string): string {
-  return v ? `${v[0]}***` : v;
-}
-const MASKS: Record<string, (v: string) => string> = { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName };
-
-export function maskPersonalData(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(maskPersonalData);
-  if (!node || typeof node !== 'object') return node;
-  const obj = node as Record<string, unknown>;
-  const isContact = obj.object === 'contact';
-  const isMessage = obj.object === 'message';
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    if (isMessage && k === 'text' && typeof v === 'string') out[k] = '[masked]';
-    else out[k] = isContact && typeof v === 'string' && MASKS[k] ? MASKS[k](v) : maskPersonalData(v);
-  }
-  // previous values of personal fields inside events are personal too
-  if (obj.object === 'event' && obj.data && typeof obj.data === 'object') {
-    const data = out.data as Record<string, unknown>;
-    const prev = data.previous_attributes as Record<string, unknown> | undefined;
-    if (prev) {
-      data.previous_attributes = Object.fromEntries(
-        Object.entries(prev).map(([k, v]) => [k, typeof v === 'string' && MASKS[k] ? MASKS[k](v) : v]),
-      );
-    }
-  }
-  return out;
-}
 
 function commonHeaders(req: ApiRequest, res: Response): void {
   const version = req.ctx.version;
@@ -50,16 +14,29 @@ function commonHeaders(req: ApiRequest, res: Response): void {
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
 }
 
-/** A body as this caller may see it: personal data masked without pii:read, then shaped for its API version. */
-export function renderBody(req: ApiRequest, body: unknown): unknown {
+/**
+ * A body as this caller may see it: personal data masked without pii:read, then shaped for its API version. With
+ * pii:read in a workspace that audits such reads, `audited` gets the pending audit record of this body.
+ */
+export function renderBody(req: ApiRequest, body: unknown, audited?: (pending: Promise<void>) => void): unknown {
   let out = body;
   if (req.ctx.auth && !req.ctx.auth.scopes.includes('pii:read')) out = maskPersonalData(out);
+  else {
+    const pending = req.ctx.piiAudit?.forResponse(req, body);
+    if (pending) {
+      if (audited) audited(pending);
+      else pending.catch(() => undefined); // already logged by the writer
+    }
+  }
   if (req.ctx.version) out = downgradeResponse(req.ctx.version, out);
   return out;
 }
 
-/** The single writer of successful responses: personal-data masking, version transforms, JSON or an event stream. */
-export function sendResult(req: ApiRequest, res: Response, result: HandlerResult): void {
+/**
+ * The single writer of successful responses: personal-data masking, version transforms, JSON or an event stream.
+ * A JSON body with personal data that must be audited is sent once its audit record has committed.
+ */
+export function sendResult(req: ApiRequest, res: Response, result: HandlerResult): void | Promise<void> {
   commonHeaders(req, res);
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   if (result.status >= 400) {
@@ -91,7 +68,11 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     res.status(result.status).end();
     return;
   }
-  res.status(result.status).type('application/json').send(JSON.stringify(renderBody(req, result.body)));
+  let audit: Promise<void> | undefined;
+  const json = JSON.stringify(renderBody(req, result.body, (pending) => (audit = pending)));
+  const send = () => void res.status(result.status).type('application/json').send(json);
+  if (!audit) return send();
+  return audit.then(send);
 }
 
 export function sendProblem(req: ApiRequest, res: Response, problem: Problem, headers: Record<string, string> = {}): void {

@@ -9,13 +9,15 @@ import { createApp } from './app';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
 import { EventStreams } from './events.stream';
+import { PiiReadAudit } from './pii-audit';
 
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
   const { client, connection } = temporalClient();
   const eventStreams = new EventStreams(orm);
   const files = new LocalFileStore(config.filesDir);
-  const app = createApp({ orm, client, connection, eventStreams, files });
+  const piiAudit = new PiiReadAudit(orm);
+  const app = createApp({ orm, client, connection, eventStreams, files, piiAudit });
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
@@ -42,6 +44,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
       await closed;
       clearInterval(reaper);
       server.closeAllConnections();
+      await piiAudit.close();
       await connection.close();
       await orm.close();
     },

@@ -7,6 +7,8 @@ export interface Workspace {
   name: string;
   apiVersion: string;
   rateLimits: RateLimitSettings;
+  /** every response that shows personal data to a key with pii:read writes an audit record */
+  piiReadAudit?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -28,8 +30,32 @@ export interface ApiKey {
   apiVersion: string;
   expiresAt?: Date | null;
   revokedAt?: Date | null;
+  /** after a roll: the old secret's hash, valid until previousExpiresAt */
+  previousSecretHash?: string | null;
+  previousExpiresAt?: Date | null;
+  /** CIDRs the key may be used from; null: anywhere */
+  allowedIps?: string[] | null;
+  /** publishable keys: browser origins allowed to use the key; null: any */
+  allowedOrigins?: string[] | null;
+  lastUsedAt?: Date | null;
+  lastUsedIp?: string | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface AuditLog {
+  id: string;
+  workspace: string;
+  /** pii.read, api_key.created, api_key.rolled, api_key.revoked, purge.… */
+  action: string;
+  keyId: string | null;
+  operationId: string | null;
+  objectIds: string[];
+  fields: string[];
+  clientIp: string | null;
+  requestId: string | null;
+  details: Record<string, unknown> | null;
+  createdAt: Date;
 }
 
 export interface Contact {
@@ -221,6 +247,13 @@ export interface CommandRequest {
   body: Record<string, unknown> | null;
   requestId: string;
   keyId: string;
+  /** the caller's address, for the audit records a command writes */
+  clientAddress?: string;
+  /**
+   * Values the API process made for the command and that are not part of the request's fingerprint, such as the
+   * hash of a key secret the API generated (the secret itself is never stored nor sent to Temporal).
+   */
+  derived?: Record<string, string>;
 }
 
 /**
@@ -245,6 +278,7 @@ export const WorkspaceSchema = new EntitySchema<Workspace>({
     name: { type: 'string' },
     apiVersion: { type: 'string' },
     rateLimits: { type: 'json' },
+    piiReadAudit: { type: 'boolean', fieldName: 'pii_read_audit', default: false },
     createdAt: ts,
     updatedAt: ts,
   },
@@ -264,8 +298,32 @@ export const ApiKeySchema = new EntitySchema<ApiKey>({
     apiVersion: { type: 'string' },
     expiresAt: { ...ts, nullable: true },
     revokedAt: { ...ts, nullable: true },
+    previousSecretHash: { type: 'string', nullable: true },
+    previousExpiresAt: { ...ts, nullable: true },
+    allowedIps: { type: TextArrayType, columnType: 'inet[]', nullable: true },
+    allowedOrigins: { type: TextArrayType, columnType: 'text[]', nullable: true },
+    lastUsedAt: { ...ts, nullable: true },
+    lastUsedIp: { type: 'string', nullable: true },
     createdAt: ts,
     updatedAt: ts,
+  },
+});
+
+export const AuditLogSchema = new EntitySchema<AuditLog>({
+  name: 'AuditLog',
+  tableName: 'audit_logs',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    action: { type: 'string' },
+    keyId: { type: 'string', nullable: true },
+    operationId: { type: 'string', nullable: true },
+    objectIds: { type: TextArrayType, columnType: 'text[]' },
+    fields: { type: TextArrayType, columnType: 'text[]' },
+    clientIp: { type: 'string', nullable: true },
+    requestId: { type: 'string', nullable: true },
+    details: { type: 'json', nullable: true },
+    createdAt: ts,
   },
 });
 
@@ -593,6 +651,7 @@ export const ENTITIES = [
   WebhookDeliverySchema,
   WorkspaceSchema,
   ApiKeySchema,
+  AuditLogSchema,
   ContactSchema,
   TemplateSchema,
   OrderSchema,

@@ -34,6 +34,10 @@ export interface CommandContext {
   now: Date;
   /** idempotency_keys.id of the command being run, for commands that keep state of their own under it (bulk jobs) */
   commandId?: string;
+  /** who asked for the command: its key, operation and address (for audit records) */
+  actor?: { keyId: string; operationId: string; clientAddress: string | null };
+  /** values the API process made for this command (see CommandRequest.derived) */
+  derived?: Record<string, string>;
 }
 
 /** Queues an event in the command's unit of work; it commits with the change or not at all. */

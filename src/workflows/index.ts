@@ -149,6 +149,10 @@ export const replayWebhookEndpoint = runCommand;
 export const bulkUpsertContacts = runBulkCommand;
 export const bulkTagContacts = runBulkCommand;
 export const bulkCreateMessages = runBulkCommand;
+export const createApiKey = runCommand;
+export const rollApiKey = runCommand;
+export const revokeApiKey = runCommand;
+export const updateWorkspace = runCommand;
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

@@ -1,0 +1,112 @@
+// PII-read audit benchmark (issue 8): p95 of GET /v1/contacts/{id} with the workspace's audit off and on, in the same
+// run against the same stack, alternating off/on phases so drift affects both alike. With audit on, every response
+// waits for its record's group-committed insert. Starts its own stack; writes bench/results/audit-latest.{md,json}.
+// Not a test.
+//
+//   BENCH_AUDIT_PHASE=4        seconds per measured phase (two off, two on)
+//   BENCH_AUDIT_CONNECTIONS=10 concurrent connections
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { runHttp, type HttpRun } from './load';
+import { ROOT, startBenchStack, type BenchStack } from './stack';
+import { scrapeMetrics } from './sys';
+
+const ms = (v: number) => +v.toFixed(1);
+const log = (msg: string) => process.stderr.write(`[bench:audit] ${msg}\n`);
+const PHASE_S = Number(process.env.BENCH_AUDIT_PHASE ?? 4);
+const CONNECTIONS = Number(process.env.BENCH_AUDIT_CONNECTIONS ?? 10);
+
+async function main(): Promise<void> {
+  let stack: BenchStack | undefined;
+  process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
+  try {
+    stack = await startBenchStack('audit', {}, log);
+    const { apiUrl, key, workspaceId, orm } = stack;
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${apiUrl}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<Record<string, unknown>>;
+    };
+    const contact = await call('POST', '/v1/contacts', { phone: '+919800000001', email: 'bench@example.com', first_name: 'Bench', last_name: 'Mark' });
+    const url = `${apiUrl}/v1/contacts/${String(contact.id)}`;
+    const headers = { Authorization: `Bearer ${key}` };
+    const setAudit = (on: boolean) => call('PATCH', '/v1/workspace', { pii_read_audit: on });
+    const auditRows = async () =>
+      Number((await orm.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from audit_logs where workspace_id = ? and action = 'pii.read'`, [workspaceId]))[0].n);
+
+    log(`warm-up ${PHASE_S / 2} s`);
+    await runHttp({ url, connections: CONNECTIONS, durationS: PHASE_S / 2, headers });
+    const runs: Record<'off' | 'on', HttpRun[]> = { off: [], on: [] };
+    const insertsOn: number[] = [];
+    let recordsOn = 0;
+    for (const on of [false, true, false, true]) {
+      await setAudit(on);
+      const before = await auditRows();
+      const metricsBefore = await scrapeMetrics(apiUrl);
+      const run = await runHttp({ url, connections: CONNECTIONS, durationS: PHASE_S, headers });
+      const written = (await auditRows()) - before;
+      const metricsAfter = await scrapeMetrics(apiUrl);
+      const inserts = (metricsAfter.get('sabnode_pii_audit_batch_records_count') ?? 0) - (metricsBefore.get('sabnode_pii_audit_batch_records_count') ?? 0);
+      if (on) insertsOn.push(inserts);
+      log(`audit ${on ? 'on ' : 'off'}: ${run.count} requests, p50 ${ms(run.p50)} ms, p95 ${ms(run.p95)} ms, ${run.rps.toFixed(0)}/s, non-2xx ${run.non2xx}, audit records ${written}`);
+      // requests still in flight when a phase ends are answered (and audited) but not counted: up to one per connection
+      if (on && (written < run.count - run.non2xx || written > run.count + CONNECTIONS)) log(`WARNING: ${run.count - run.non2xx} reads but ${written} audit records`);
+      if (!on && written !== 0) log(`WARNING: ${written} audit records with the audit off`);
+      if (on) recordsOn += written;
+      runs[on ? 'on' : 'off'].push(run);
+    }
+    // both phases of a setting pooled: the percentiles of all their requests, weighted by count
+    const pooled = (rs: HttpRun[]) => {
+      const count = rs.reduce((a, r) => a + r.count, 0);
+      return { requests: count, rps: +(count / rs.reduce((a, r) => a + r.durationS, 0)).toFixed(0), p50Ms: ms(Math.max(...rs.map((r) => r.p50))), p95Ms: ms(Math.max(...rs.map((r) => r.p95))), p99Ms: ms(Math.max(...rs.map((r) => r.p99))), non2xx: rs.reduce((a, r) => a + r.non2xx, 0) };
+    };
+    const off = pooled(runs.off);
+    const on = pooled(runs.on);
+    const result = {
+      at: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavg: os.loadavg().map((l) => +l.toFixed(2)) },
+      connections: CONNECTIONS,
+      phaseSeconds: PHASE_S,
+      off,
+      on,
+      p95CostMs: ms(on.p95Ms - off.p95Ms),
+      audit: { records: recordsOn, inserts: insertsOn.reduce((a, b) => a + b, 0), recordsPerInsert: +(recordsOn / Math.max(1, insertsOn.reduce((a, b) => a + b, 0))).toFixed(2) },
+      phases: { off: runs.off.map((r) => ({ p50: ms(r.p50), p95: ms(r.p95), rps: +r.rps.toFixed(0) })), on: runs.on.map((r) => ({ p50: ms(r.p50), p95: ms(r.p95), rps: +r.rps.toFixed(0) })) },
+    };
+    const md = [
+      '# PII-read audit benchmark',
+      '',
+      `${result.at}; ${result.machine.cpus} cores (${result.machine.cpuModel}), node ${result.machine.node}, load average ${result.machine.loadavg.join(' ')}; own PostgreSQL 17, Temporal dev server, one API and one worker.`,
+      `GET /v1/contacts/{id} with a pii:read key, ${CONNECTIONS} connections, phases of ${PHASE_S} s alternating off, on, off, on (the worse phase of each setting is shown).`,
+      '',
+      '| audit | requests | req/s | p50 | p95 | p99 |',
+      '|---|---|---|---|---|---|',
+      `| off | ${off.requests} | ${off.rps} | ${off.p50Ms} ms | ${off.p95Ms} ms | ${off.p99Ms} ms |`,
+      `| on | ${on.requests} | ${on.rps} | ${on.p50Ms} ms | ${on.p95Ms} ms | ${on.p99Ms} ms |`,
+      '',
+      `p95 cost of auditing: ${result.p95CostMs} ms (each audited response waits for its record's group-committed insert).`,
+      `Audit records written: ${result.audit.records} in ${result.audit.inserts} inserts (${result.audit.recordsPerInsert} records per insert).`,
+      `Phases (p95): off ${result.phases.off.map((p) => `${p.p95} ms`).join(', ')}; on ${result.phases.on.map((p) => `${p.p95} ms`).join(', ')}.`,
+      result.machine.loadavg[0] > result.machine.cpus ? `The machine was loaded (load average ${result.machine.loadavg[0]} on ${result.machine.cpus} cores) by other work: differences of this size are within its noise.` : '',
+      '',
+    ].join('\n');
+    const dir = join(ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'audit-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(join(dir, 'audit-latest.md'), md);
+    process.stdout.write(md);
+  } finally {
+    await stack?.teardown.run(log);
+  }
+}
+
+main().catch((err: Error) => {
+  log(`failed: ${err.stack ?? err.message}`);
+  process.exit(1);
+});

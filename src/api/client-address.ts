@@ -1,0 +1,40 @@
+import { BlockList, isIP } from 'node:net';
+import { parseCidr } from '../cidr';
+import type { Request } from 'express';
+import { config } from '../config';
+
+function blockList(cidrs: string[]): BlockList {
+  const list = new BlockList();
+  for (const text of cidrs) {
+    const cidr = parseCidr(text);
+    if (!cidr) throw new Error(`TRUSTED_PROXIES: '${text}' is not a CIDR`);
+    list.addSubnet(cidr.address, cidr.prefix, cidr.family);
+  }
+  return list;
+}
+
+const trusted = blockList(config.trustedProxies);
+
+/** IPv4 peers of a dual-stack socket appear as ::ffff:a.b.c.d; they are IPv4 clients. */
+function plain(address: string): string {
+  return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+
+/**
+ * Express's `trust proxy`: a hop is believed only when it is one of TRUSTED_PROXIES. Walking X-Forwarded-For from
+ * the right, the client is the first address not sent by a trusted proxy.
+ */
+export function trustProxy(address: string): boolean {
+  if (!config.trustedProxies.length) return false;
+  const a = plain(address);
+  const family = isIP(a);
+  return family !== 0 && trusted.check(a, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * The one decision about who is calling: the rate-limit budget of callers without a key, the IP allowlist, the
+ * key's last-used address and audit records all read it.
+ */
+export function clientAddress(req: Request): string {
+  return plain(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+}
