@@ -9,6 +9,124 @@ import (
 	"time"
 )
 
+// APIKey is an object of the API.
+type APIKey struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	// The key's prefix and the last four characters of its secret.
+	SecretHint     string     `json:"secret_hint"`
+	Scopes         []string   `json:"scopes"`
+	AllowedIps     []string   `json:"allowed_ips"`
+	AllowedOrigins []string   `json:"allowed_origins"`
+	APIVersion     string     `json:"api_version"`
+	ExpiresAt      *time.Time `json:"expires_at"`
+	// After a roll, until when the previous secret still works; null when only the current one does.
+	PreviousSecretExpiresAt *time.Time `json:"previous_secret_expires_at"`
+	// When the key was last used (written at most once a minute, so up to a minute old).
+	LastUsedAt *time.Time `json:"last_used_at"`
+	// The client address of that use.
+	LastUsedIP *string `json:"last_used_ip"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v APIKey) MarshalJSON() ([]byte, error) {
+	type plain APIKey
+	v.Object = "api_key"
+	return json.Marshal(plain(v))
+}
+
+// APIKeyCreate is an object of the API.
+type APIKeyCreate struct {
+	Name string  `json:"name"`
+	Type *string `json:"type,omitempty"`
+	// Scopes the calling key holds itself. Default for a publishable key `[templates:read]`, for a secret key none.
+	Scopes []string `json:"scopes,omitempty"`
+	// Where the key may be used from (the client address; `X-Forwarded-For` counts only from the deployment's trusted proxies). Absent or null, anywhere.
+	AllowedIps Nullable[[]string] `json:"allowed_ips,omitzero"`
+	// Publishable keys only: browser origins (`https://shop.example.com`) allowed to use the key. Absent or null, any origin.
+	AllowedOrigins Nullable[[]string] `json:"allowed_origins,omitzero"`
+	// When the key stops working (`401 api_key_expired`); in the future.
+	ExpiresAt Nullable[time.Time] `json:"expires_at,omitzero"`
+	// The version pinned to the key; default the workspace's.
+	APIVersion *string `json:"api_version,omitempty"`
+}
+
+// APIKeyRoll is an object of the API.
+type APIKeyRoll struct {
+	// How long the old secret keeps working.
+	OverlapSeconds *int64 `json:"overlap_seconds,omitempty"`
+}
+
+// APIKeyWithSecret is an object of the API.
+type APIKeyWithSecret struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	Name   string `json:"name"`
+	Type   string `json:"type"`
+	// The key's prefix and the last four characters of its secret.
+	SecretHint     string     `json:"secret_hint"`
+	Scopes         []string   `json:"scopes"`
+	AllowedIps     []string   `json:"allowed_ips"`
+	AllowedOrigins []string   `json:"allowed_origins"`
+	APIVersion     string     `json:"api_version"`
+	ExpiresAt      *time.Time `json:"expires_at"`
+	// After a roll, until when the previous secret still works; null when only the current one does.
+	PreviousSecretExpiresAt *time.Time `json:"previous_secret_expires_at"`
+	// When the key was last used (written at most once a minute, so up to a minute old).
+	LastUsedAt *time.Time `json:"last_used_at"`
+	// The client address of that use.
+	LastUsedIP *string `json:"last_used_ip"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+	// The secret, shown once; `null` in a replay of the same Idempotency-Key.
+	Secret *string `json:"secret"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v APIKeyWithSecret) MarshalJSON() ([]byte, error) {
+	type plain APIKeyWithSecret
+	v.Object = "api_key"
+	return json.Marshal(plain(v))
+}
+
+// AuditLog is an object of the API.
+type AuditLog struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`
+	Action string `json:"action"`
+	// The key that acted.
+	KeyID       *string `json:"key_id"`
+	OperationID *string `json:"operation_id"`
+	// The objects concerned (for `pii.read`, those whose personal fields were shown).
+	ObjectIds []string `json:"object_ids"`
+	// For `pii.read`, the personal fields shown, as `<object>.<field>` (`contact.phone`, `message.text`, `contact.previous_attributes.email`).
+	Fields    []string `json:"fields"`
+	ClientIP  *string  `json:"client_ip"`
+	RequestID *string  `json:"request_id"`
+	// What the action was (scopes granted, the overlap of a roll); never personal data.
+	Details map[string]any `json:"details"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v AuditLog) MarshalJSON() ([]byte, error) {
+	type plain AuditLog
+	v.Object = "audit_log"
+	return json.Marshal(plain(v))
+}
+
 // BulkItemResult is an object of the API.
 type BulkItemResult struct {
 	// The item's position in `items`.
@@ -339,6 +457,25 @@ type ConversationCreate struct {
 type ConversationUpdate struct {
 	Status   *string          `json:"status,omitempty"`
 	Assignee Nullable[string] `json:"assignee,omitzero"`
+}
+
+// DeletedAPIKey is an object of the API.
+type DeletedAPIKey struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Deleted bool   `json:"deleted"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedAPIKey) MarshalJSON() ([]byte, error) {
+	type plain DeletedAPIKey
+	v.Object = "api_key"
+	v.Deleted = true
+	return json.Marshal(plain(v))
 }
 
 // A deleted contact (the answer to a delete, and a tombstone in `updated_since` lists).
@@ -1335,4 +1472,31 @@ func (v WebhookTestObject) MarshalJSON() ([]byte, error) {
 	type plain WebhookTestObject
 	v.Object = "webhook_test"
 	return json.Marshal(plain(v))
+}
+
+// Workspace is an object of the API.
+type Workspace struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	Name   string `json:"name"`
+	// The version new keys are pinned to by default.
+	APIVersion string `json:"api_version"`
+	// Whether every response that shows personal data in clear writes a `pii.read` audit record.
+	PiiReadAudit bool `json:"pii_read_audit"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Workspace) MarshalJSON() ([]byte, error) {
+	type plain Workspace
+	v.Object = "workspace"
+	return json.Marshal(plain(v))
+}
+
+// WorkspaceUpdate is an object of the API.
+type WorkspaceUpdate struct {
+	PiiReadAudit *bool `json:"pii_read_audit,omitempty"`
 }

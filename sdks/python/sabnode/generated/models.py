@@ -7,10 +7,82 @@ from typing import Any, Literal, NotRequired, TypeAlias
 
 from typing_extensions import TypedDict
 
+AllowedOrigin: TypeAlias = str
+
+
+class ApiKey(TypedDict, closed=True):
+    id: ApiKeyIdValue
+    object: Literal["api_key"]
+    name: str
+    type: Literal["secret", "publishable"]
+    secret_hint: str
+    scopes: list[Scope]
+    allowed_ips: list[str] | None
+    allowed_origins: list[str] | None
+    api_version: str
+    expires_at: Timestamp | None
+    previous_secret_expires_at: Timestamp | None
+    last_used_at: Timestamp | None
+    last_used_ip: str | None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ApiKeyCreate(TypedDict, closed=True):
+    name: str
+    type: NotRequired[Literal["secret", "publishable"]]
+    scopes: NotRequired[list[Scope]]
+    allowed_ips: NotRequired[list[Cidr] | None]
+    allowed_origins: NotRequired[list[AllowedOrigin] | None]
+    expires_at: NotRequired[str | None]
+    api_version: NotRequired[str]
+
+
+ApiKeyIdValue: TypeAlias = str
+
+
+class ApiKeyRoll(TypedDict, closed=True):
+    overlap_seconds: NotRequired[int]
+
+
+class ApiKeyWithSecret(TypedDict, closed=True):
+    id: ApiKeyIdValue
+    object: Literal["api_key"]
+    name: str
+    type: Literal["secret", "publishable"]
+    secret_hint: str
+    scopes: list[Scope]
+    allowed_ips: list[str] | None
+    allowed_origins: list[str] | None
+    api_version: str
+    expires_at: Timestamp | None
+    previous_secret_expires_at: Timestamp | None
+    last_used_at: Timestamp | None
+    last_used_ip: str | None
+    created_at: Timestamp
+    updated_at: Timestamp
+    secret: str | None
+
+
 Attributes: TypeAlias = dict[str, str | float | bool]
 
 
 AttributesPatch: TypeAlias = dict[str, str | float | bool | None]
+
+
+class AuditLog(TypedDict, closed=True):
+    id: str
+    object: Literal["audit_log"]
+    action: str
+    key_id: str | None
+    operation_id: str | None
+    object_ids: list[str]
+    fields: list[str]
+    client_ip: str | None
+    request_id: str | None
+    details: dict[str, Any] | None
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class BulkItemResult(TypedDict, closed=True):
@@ -70,6 +142,9 @@ class ChannelWithSecret(TypedDict, closed=True):
     created_at: Timestamp
     updated_at: Timestamp
     signing_secret: str
+
+
+Cidr: TypeAlias = str
 
 
 class Contact(TypedDict, closed=True):
@@ -246,6 +321,14 @@ class Data(TypedDict, closed=True):
     previous_attributes: NotRequired[dict[str, Any]]
 
 
+class DeletedApiKey(TypedDict, closed=True):
+    id: ApiKeyIdValue
+    object: Literal["api_key"]
+    deleted: Literal[True]
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
 class DeletedContact(TypedDict, closed=True):
     """
     A deleted contact (the answer to a delete, and a tombstone in `updated_since` lists).
@@ -405,6 +488,14 @@ class ListEnvelope(TypedDict):
     object: Literal["list"]
     has_more: bool
     next_cursor: str | None
+
+
+class ApiKeyList(ListEnvelope):
+    data: list[ApiKey]
+
+
+class AuditLogList(ListEnvelope):
+    data: list[AuditLog]
 
 
 class BulkItemResultList(ListEnvelope):
@@ -614,6 +705,9 @@ class Problem(TypedDict):
     allowed_statuses: NotRequired[list[OrderStatus]]
 
 
+Scope: TypeAlias = str
+
+
 Sha256: TypeAlias = str
 
 
@@ -807,3 +901,17 @@ class WebhookTestObject(TypedDict, closed=True):
     object: Literal["webhook_test"]
     endpoint_id: WebhookEndpointIdValue
     message: str
+
+
+class Workspace(TypedDict, closed=True):
+    id: str
+    object: Literal["workspace"]
+    name: str
+    api_version: str
+    pii_read_audit: bool
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class WorkspaceUpdate(TypedDict, closed=True):
+    pii_read_audit: NotRequired[bool]

@@ -889,6 +889,137 @@ class WebhookDeliveries:
         )
 
 
+class ApiKeys:
+    """`client.api_keys`: the apiKeys operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        type: Literal["secret"] | Literal["publishable"] | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.ApiKey]:
+        """List API keys: `GET /v1/api-keys`."""
+        return self._t.paginate(
+            "/v1/api-keys", query={"limit": limit, "cursor": cursor, "sort": sort, "type": type}, timeout=timeout
+        )
+
+    def create(
+        self, body: models.ApiKeyCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.ApiKeyWithSecret:
+        """Create an API key: `POST /v1/api-keys`."""
+        return cast(
+            "models.ApiKeyWithSecret",
+            self._t.request("POST", "/v1/api-keys", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    def retrieve(self, api_key_id: str, *, timeout: float | None = None) -> models.ApiKey:
+        """Retrieve an API key: `GET /v1/api-keys/{api_key_id}`."""
+        return cast(
+            "models.ApiKey",
+            self._t.request(
+                "GET", "/v1/api-keys/{api_key_id}", path_params={"api_key_id": api_key_id}, timeout=timeout
+            ),
+        )
+
+    def revoke(
+        self, api_key_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedApiKey:
+        """Revoke an API key: `DELETE /v1/api-keys/{api_key_id}`."""
+        return cast(
+            "models.DeletedApiKey",
+            self._t.request(
+                "DELETE",
+                "/v1/api-keys/{api_key_id}",
+                path_params={"api_key_id": api_key_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def roll(
+        self,
+        api_key_id: str,
+        body: models.ApiKeyRoll | None = None,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.ApiKeyWithSecret:
+        """Roll an API key's secret: `POST /v1/api-keys/{api_key_id}/roll`."""
+        return cast(
+            "models.ApiKeyWithSecret",
+            self._t.request(
+                "POST",
+                "/v1/api-keys/{api_key_id}/roll",
+                path_params={"api_key_id": api_key_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
+class Workspace:
+    """`client.workspace`: the workspace operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def retrieve(self, *, timeout: float | None = None) -> models.Workspace:
+        """Retrieve the workspace's settings: `GET /v1/workspace`."""
+        return cast("models.Workspace", self._t.request("GET", "/v1/workspace", timeout=timeout))
+
+    def update(
+        self, body: models.WorkspaceUpdate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Workspace:
+        """Update the workspace's settings: `PATCH /v1/workspace`."""
+        return cast(
+            "models.Workspace",
+            self._t.request("PATCH", "/v1/workspace", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+
+class AuditLogs:
+    """`client.audit_logs`: the auditLogs operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        key_id: models.ApiKeyIdValue | None = None,
+        operation_id: str | None = None,
+        action: str | None = None,
+        object_id: str | None = None,
+        created_since: str | None = None,
+        created_before: str | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.AuditLog]:
+        """List audit records: `GET /v1/audit-logs`."""
+        return self._t.paginate(
+            "/v1/audit-logs",
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "key_id": key_id,
+                "operation_id": operation_id,
+                "action": action,
+                "object_id": object_id,
+                "created_since": created_since,
+                "created_before": created_before,
+            },
+            timeout=timeout,
+        )
+
+
 class AsyncContacts:
     """`client.contacts`: the contacts operations."""
 
@@ -1769,6 +1900,139 @@ class AsyncWebhookDeliveries:
         )
 
 
+class AsyncApiKeys:
+    """`client.api_keys`: the apiKeys operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        type: Literal["secret"] | Literal["publishable"] | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.ApiKey]:
+        """List API keys: `GET /v1/api-keys`."""
+        return self._t.paginate(
+            "/v1/api-keys", query={"limit": limit, "cursor": cursor, "sort": sort, "type": type}, timeout=timeout
+        )
+
+    async def create(
+        self, body: models.ApiKeyCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.ApiKeyWithSecret:
+        """Create an API key: `POST /v1/api-keys`."""
+        return cast(
+            "models.ApiKeyWithSecret",
+            await self._t.request("POST", "/v1/api-keys", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    async def retrieve(self, api_key_id: str, *, timeout: float | None = None) -> models.ApiKey:
+        """Retrieve an API key: `GET /v1/api-keys/{api_key_id}`."""
+        return cast(
+            "models.ApiKey",
+            await self._t.request(
+                "GET", "/v1/api-keys/{api_key_id}", path_params={"api_key_id": api_key_id}, timeout=timeout
+            ),
+        )
+
+    async def revoke(
+        self, api_key_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedApiKey:
+        """Revoke an API key: `DELETE /v1/api-keys/{api_key_id}`."""
+        return cast(
+            "models.DeletedApiKey",
+            await self._t.request(
+                "DELETE",
+                "/v1/api-keys/{api_key_id}",
+                path_params={"api_key_id": api_key_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def roll(
+        self,
+        api_key_id: str,
+        body: models.ApiKeyRoll | None = None,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.ApiKeyWithSecret:
+        """Roll an API key's secret: `POST /v1/api-keys/{api_key_id}/roll`."""
+        return cast(
+            "models.ApiKeyWithSecret",
+            await self._t.request(
+                "POST",
+                "/v1/api-keys/{api_key_id}/roll",
+                path_params={"api_key_id": api_key_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
+class AsyncWorkspace:
+    """`client.workspace`: the workspace operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def retrieve(self, *, timeout: float | None = None) -> models.Workspace:
+        """Retrieve the workspace's settings: `GET /v1/workspace`."""
+        return cast("models.Workspace", await self._t.request("GET", "/v1/workspace", timeout=timeout))
+
+    async def update(
+        self, body: models.WorkspaceUpdate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Workspace:
+        """Update the workspace's settings: `PATCH /v1/workspace`."""
+        return cast(
+            "models.Workspace",
+            await self._t.request(
+                "PATCH", "/v1/workspace", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+
+class AsyncAuditLogs:
+    """`client.audit_logs`: the auditLogs operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        key_id: models.ApiKeyIdValue | None = None,
+        operation_id: str | None = None,
+        action: str | None = None,
+        object_id: str | None = None,
+        created_since: str | None = None,
+        created_before: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.AuditLog]:
+        """List audit records: `GET /v1/audit-logs`."""
+        return self._t.paginate(
+            "/v1/audit-logs",
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "key_id": key_id,
+                "operation_id": operation_id,
+                "action": action,
+                "object_id": object_id,
+                "created_since": created_since,
+                "created_before": created_before,
+            },
+            timeout=timeout,
+        )
+
+
 class SyncResources:
     """Every resource of the API, as attributes."""
 
@@ -1785,6 +2049,9 @@ class SyncResources:
     status: Status
     webhook_endpoints: WebhookEndpoints
     webhook_deliveries: WebhookDeliveries
+    api_keys: ApiKeys
+    workspace: Workspace
+    audit_logs: AuditLogs
 
     def __init__(self, transport: SyncTransport) -> None:
         self.contacts = Contacts(transport)
@@ -1800,6 +2067,9 @@ class SyncResources:
         self.status = Status(transport)
         self.webhook_endpoints = WebhookEndpoints(transport)
         self.webhook_deliveries = WebhookDeliveries(transport)
+        self.api_keys = ApiKeys(transport)
+        self.workspace = Workspace(transport)
+        self.audit_logs = AuditLogs(transport)
 
 
 class AsyncResources:
@@ -1818,6 +2088,9 @@ class AsyncResources:
     status: AsyncStatus
     webhook_endpoints: AsyncWebhookEndpoints
     webhook_deliveries: AsyncWebhookDeliveries
+    api_keys: AsyncApiKeys
+    workspace: AsyncWorkspace
+    audit_logs: AsyncAuditLogs
 
     def __init__(self, transport: AsyncTransport) -> None:
         self.contacts = AsyncContacts(transport)
@@ -1833,3 +2106,6 @@ class AsyncResources:
         self.status = AsyncStatus(transport)
         self.webhook_endpoints = AsyncWebhookEndpoints(transport)
         self.webhook_deliveries = AsyncWebhookDeliveries(transport)
+        self.api_keys = AsyncApiKeys(transport)
+        self.workspace = AsyncWorkspace(transport)
+        self.audit_logs = AsyncAuditLogs(transport)

@@ -63,6 +63,14 @@ export const OPERATIONS = {
   listWebhookDeliveries: { resource: "webhookEndpoints", method: "listDeliveries", httpMethod: "GET", path: "/v1/webhook-endpoints/{endpoint_id}/deliveries" },
   retrieveWebhookDelivery: { resource: "webhookDeliveries", method: "retrieve", httpMethod: "GET", path: "/v1/webhook-deliveries/{delivery_id}" },
   replayWebhookDelivery: { resource: "webhookDeliveries", method: "replay", httpMethod: "POST", path: "/v1/webhook-deliveries/{delivery_id}/replay" },
+  listApiKeys: { resource: "apiKeys", method: "list", httpMethod: "GET", path: "/v1/api-keys" },
+  createApiKey: { resource: "apiKeys", method: "create", httpMethod: "POST", path: "/v1/api-keys" },
+  retrieveApiKey: { resource: "apiKeys", method: "retrieve", httpMethod: "GET", path: "/v1/api-keys/{api_key_id}" },
+  revokeApiKey: { resource: "apiKeys", method: "revoke", httpMethod: "DELETE", path: "/v1/api-keys/{api_key_id}" },
+  rollApiKey: { resource: "apiKeys", method: "roll", httpMethod: "POST", path: "/v1/api-keys/{api_key_id}/roll" },
+  retrieveWorkspace: { resource: "workspace", method: "retrieve", httpMethod: "GET", path: "/v1/workspace" },
+  updateWorkspace: { resource: "workspace", method: "update", httpMethod: "PATCH", path: "/v1/workspace" },
+  listAuditLogs: { resource: "auditLogs", method: "list", httpMethod: "GET", path: "/v1/audit-logs" },
 } as const;
 
 // Named types for every schema of the spec.
@@ -166,6 +174,19 @@ export type EventList = components['schemas']["EventList"];
 export type FieldError = components['schemas']["FieldError"];
 export type IdempotencyDiffEntry = components['schemas']["IdempotencyDiffEntry"];
 export type Problem = components['schemas']["Problem"];
+export type ApiKeyIdValue = components['schemas']["ApiKeyIdValue"];
+export type Scope = components['schemas']["Scope"];
+export type Cidr = components['schemas']["Cidr"];
+export type ApiKeyCreate = components['schemas']["ApiKeyCreate"];
+export type ApiKeyRoll = components['schemas']["ApiKeyRoll"];
+export type ApiKey = components['schemas']["ApiKey"];
+export type ApiKeyWithSecret = components['schemas']["ApiKeyWithSecret"];
+export type DeletedApiKey = components['schemas']["DeletedApiKey"];
+export type ApiKeyList = components['schemas']["ApiKeyList"];
+export type Workspace = components['schemas']["Workspace"];
+export type WorkspaceUpdate = components['schemas']["WorkspaceUpdate"];
+export type AuditLog = components['schemas']["AuditLog"];
+export type AuditLogList = components['schemas']["AuditLogList"];
 
 // Request and response types of every operation.
 export type ListContactsQuery = NonNullable<operations["listContacts"]['parameters']['query']>;
@@ -269,6 +290,21 @@ export type ListWebhookDeliveriesResponse = operations["listWebhookDeliveries"][
 export type ListWebhookDeliveriesItem = ListWebhookDeliveriesResponse['data'][number];
 export type RetrieveWebhookDeliveryResponse = operations["retrieveWebhookDelivery"]['responses'][200]['content']['application/json'];
 export type ReplayWebhookDeliveryResponse = operations["replayWebhookDelivery"]['responses'][202]['content']['application/json'];
+export type ListApiKeysQuery = NonNullable<operations["listApiKeys"]['parameters']['query']>;
+export type ListApiKeysResponse = operations["listApiKeys"]['responses'][200]['content']['application/json'];
+export type ListApiKeysItem = ListApiKeysResponse['data'][number];
+export type CreateApiKeyBody = NonNullable<operations["createApiKey"]['requestBody']>['content']["application/json"];
+export type CreateApiKeyResponse = operations["createApiKey"]['responses'][201]['content']['application/json'];
+export type RetrieveApiKeyResponse = operations["retrieveApiKey"]['responses'][200]['content']['application/json'];
+export type RevokeApiKeyResponse = operations["revokeApiKey"]['responses'][200]['content']['application/json'];
+export type RollApiKeyBody = NonNullable<operations["rollApiKey"]['requestBody']>['content']["application/json"];
+export type RollApiKeyResponse = operations["rollApiKey"]['responses'][200]['content']['application/json'];
+export type RetrieveWorkspaceResponse = operations["retrieveWorkspace"]['responses'][200]['content']['application/json'];
+export type UpdateWorkspaceBody = NonNullable<operations["updateWorkspace"]['requestBody']>['content']["application/json"];
+export type UpdateWorkspaceResponse = operations["updateWorkspace"]['responses'][200]['content']['application/json'];
+export type ListAuditLogsQuery = NonNullable<operations["listAuditLogs"]['parameters']['query']>;
+export type ListAuditLogsResponse = operations["listAuditLogs"]['responses'][200]['content']['application/json'];
+export type ListAuditLogsItem = ListAuditLogsResponse['data'][number];
 
 export class ContactsResource {
   constructor(private readonly core: Core) {}
@@ -597,6 +633,58 @@ export class WebhookDeliveriesResource {
   }
 }
 
+export class ApiKeysResource {
+  constructor(private readonly core: Core) {}
+
+  /** List API keys. `GET /v1/api-keys` (listApiKeys) */
+  list(query?: ListApiKeysQuery, options?: RequestOptions): PagePromise<ListApiKeysResponse, ListApiKeysItem> {
+    return this.core.list({ method: "GET", path: `/v1/api-keys`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create an API key. `POST /v1/api-keys` (createApiKey) */
+  create(body: CreateApiKeyBody, options?: RequestOptions): Promise<CreateApiKeyResponse> {
+    return this.core.request({ method: "POST", path: `/v1/api-keys`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve an API key. `GET /v1/api-keys/{api_key_id}` (retrieveApiKey) */
+  retrieve(apiKeyId: string, options?: RequestOptions): Promise<RetrieveApiKeyResponse> {
+    return this.core.request({ method: "GET", path: `/v1/api-keys/${encodeURIComponent(apiKeyId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Revoke an API key. `DELETE /v1/api-keys/{api_key_id}` (revokeApiKey) */
+  revoke(apiKeyId: string, options?: RequestOptions): Promise<RevokeApiKeyResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/api-keys/${encodeURIComponent(apiKeyId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Roll an API key's secret. `POST /v1/api-keys/{api_key_id}/roll` (rollApiKey) */
+  roll(apiKeyId: string, body?: RollApiKeyBody, options?: RequestOptions): Promise<RollApiKeyResponse> {
+    return this.core.request({ method: "POST", path: `/v1/api-keys/${encodeURIComponent(apiKeyId)}/roll`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class WorkspaceResource {
+  constructor(private readonly core: Core) {}
+
+  /** Retrieve the workspace's settings. `GET /v1/workspace` (retrieveWorkspace) */
+  retrieve(options?: RequestOptions): Promise<RetrieveWorkspaceResponse> {
+    return this.core.request({ method: "GET", path: `/v1/workspace`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update the workspace's settings. `PATCH /v1/workspace` (updateWorkspace) */
+  update(body: UpdateWorkspaceBody, options?: RequestOptions): Promise<UpdateWorkspaceResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/workspace`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class AuditLogsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List audit records. `GET /v1/audit-logs` (listAuditLogs) */
+  list(query?: ListAuditLogsQuery, options?: RequestOptions): PagePromise<ListAuditLogsResponse, ListAuditLogsItem> {
+    return this.core.list({ method: "GET", path: `/v1/audit-logs`, query, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 /** Every resource of the API, as properties. */
 export class Resources {
   readonly contacts: ContactsResource;
@@ -612,6 +700,9 @@ export class Resources {
   readonly status: StatusResource;
   readonly webhookEndpoints: WebhookEndpointsResource;
   readonly webhookDeliveries: WebhookDeliveriesResource;
+  readonly apiKeys: ApiKeysResource;
+  readonly workspace: WorkspaceResource;
+  readonly auditLogs: AuditLogsResource;
   constructor(core: Core) {
     this.contacts = new ContactsResource(core);
     this.tags = new TagsResource(core);
@@ -626,5 +717,8 @@ export class Resources {
     this.status = new StatusResource(core);
     this.webhookEndpoints = new WebhookEndpointsResource(core);
     this.webhookDeliveries = new WebhookDeliveriesResource(core);
+    this.apiKeys = new ApiKeysResource(core);
+    this.workspace = new WorkspaceResource(core);
+    this.auditLogs = new AuditLogsResource(core);
   }
 }
