@@ -16,4 +16,5 @@ export const SEARCH_ATTRIBUTES = {
   WorkspaceId: 'Keyword',
   OperationId: 'Keyword',
   RequestId: 'Keyword',
+  FlowId: 'Keyword',
 } as const;
