@@ -26,6 +26,7 @@ import {
   updateWebhookEndpoint,
 } from './webhooks.commands';
 import { finishBulkJob } from './bulk.commands';
+import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from './flows.commands';
 
 export interface CommandResponse {
   status: number;
@@ -66,6 +67,13 @@ export const COMMANDS: Record<string, CommandHandler> = {
   testWebhookEndpoint,
   replayWebhookDelivery,
   replayWebhookEndpoint,
+  createFlow,
+  updateFlow,
+  deleteFlow,
+  activateFlow,
+  deactivateFlow,
+  createFlowRun,
+  cancelFlowRun,
   // a bulk command's stored response, once its chunks have run (see workflows: runBulkCommand)
   bulkUpsertContacts: finishBulkJob,
   bulkTagContacts: finishBulkJob,

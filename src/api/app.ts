@@ -18,6 +18,7 @@ import { eventsHandlers } from './events.handlers';
 import { messagingHandlers } from './messaging.handlers';
 import type { EventStreams } from './events.stream';
 import { filesHandlers } from './files.handlers';
+import { flowsHandlers } from './flows.handlers';
 import { receiveUpload } from './files.upload';
 import { registry, requestDuration } from './metrics';
 import { ordersHandlers } from './orders.handlers';
@@ -206,6 +207,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...filesHandlers(deps.orm, runCommand, files),
     ...webhooksHandlers(deps.orm, runCommand),
     ...bulkHandlers(deps.orm, runCommand),
+    ...flowsHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

@@ -13,6 +13,7 @@ export class Migration20261126000007_flows extends Migration {
         trigger_type text not null,
         event_type text,
         signing_secret text not null,
+        activated_at timestamptz(3),
         created_at timestamptz(3) not null,
         updated_at timestamptz(3) not null,
         deleted_at timestamptz(3)
@@ -60,6 +61,8 @@ export class Migration20261126000007_flows extends Migration {
         type text not null,
         status text not null check (status in ('running', 'completed', 'failed', 'cancelled')),
         outcome jsonb,
+        -- where the run goes after this step (null: the run ends), so a retried step answers as the first time
+        next_idx integer,
         started_at timestamptz(3) not null,
         finished_at timestamptz(3),
         primary key (run_id, idx)
