@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { client, type ApiResponse } from './support/client';
 import { privateStack } from './support/processes';
 import { closeDb, newWorkspace, sql } from './support/stack';
-import { webhookSignature } from '../src/webhook-signing';
+import { Connection, Client } from '@temporalio/client';
+import { Webhook } from 'standardwebhooks';
+import { SIGNATURE_HEADER, signBody } from '../src/signatures';
+import { stack } from './support/stack';
 
 afterAll(closeDb);
 
@@ -259,5 +262,195 @@ describe('durable waits', () => {
     expect((await api.get(`/v1/contacts/${contactId}`)).body.tags).toEqual(['day-0', 'day-1']);
     const [{ n }] = await sql<{ n: string }>(`select count(*) as n from events where object_id = ? and type = 'contact.updated'`, [contactId]);
     expect(Number(n)).toBe(2);
+  });
+});
+
+describe('event triggers', () => {
+  let api: Api;
+  let workspaceId: string;
+  beforeAll(async () => {
+    const ws = await newWorkspace();
+    workspaceId = ws.workspaceId;
+    api = client(ws.key);
+  });
+
+  const runsOf = (flowId: string) =>
+    sql<{ id: string; contact_id: string; trigger_event_id: string; status: string }>(`select id, contact_id, trigger_event_id, status from flow_runs where flow_id = ? order by contact_id`, [flowId]);
+
+  it('starts exactly one run per (event, flow), also when a restarted poller reads the same events again', async () => {
+    const flow = await activeFlow(api, {
+      name: 'vip welcome',
+      trigger: { type: 'event', event_type: 'contact.updated', filter: { tag_added: 'VIP' } },
+      steps: [{ id: 'mark', type: 'add_tag', tags: ['vip-welcomed'] }],
+    });
+    const gold = await activeFlow(api, {
+      name: 'gold plan',
+      trigger: { type: 'event', event_type: 'contact.updated', filter: { fields: { 'attributes.plan': 'gold' } } },
+      steps: [{ id: 'end', type: 'end' }],
+    });
+    const [before] = await sql<{ txid: string; event_id: string }>(`select txid::text as txid, event_id from flow_trigger_position`);
+    const [a, b, c] = [await newContact(api), await newContact(api), await newContact(api)];
+    for (const id of [a, b]) expect((await api.post(`/v1/contacts/${id}/tags`, { body: { tags: ['vip'] } })).status).toBe(200);
+    // not a match: another tag, and the vip tag added again (no change, no event)
+    await api.post(`/v1/contacts/${c}/tags`, { body: { tags: ['regular'] } });
+    await api.post(`/v1/contacts/${a}/tags`, { body: { tags: ['vip'] } });
+    await api.patch(`/v1/contacts/${c}`, { body: { attributes: { plan: 'gold' } } });
+
+    const runs = await waitFor(() => runsOf(flow.body.id), (r) => r.length === 2 && r.every((x) => x.status === 'completed'));
+    expect(runs.map((r) => r.contact_id).sort()).toEqual([a, b].sort());
+    expect(runs.every((r) => r.status === 'completed')).toBe(true);
+    for (const r of runs) {
+      const [event] = await sql<{ type: string; object_id: string }>(`select type, object_id from events where id = ?`, [r.trigger_event_id]);
+      expect(event).toEqual({ type: 'contact.updated', object_id: r.contact_id });
+    }
+    const goldRuns = await waitFor(() => runsOf(gold.body.id), (r) => r.length === 1);
+    expect(goldRuns.map((r) => r.contact_id)).toEqual([c]);
+    // the flow's own contact.updated (vip-welcomed) did not start another run
+    expect((await api.get(`/v1/contacts/${a}`)).body.tags).toEqual(['vip', 'vip-welcomed']);
+
+    // a poller that died before moving its position reads the same events again: no second run
+    await sql(`update flow_trigger_position set txid = ?::xid8, event_id = ? where id = 1`, [before.txid, before.event_id]);
+    await waitFor(() => sql<{ moved: boolean }>(`select txid > ?::xid8 as moved from flow_trigger_position`, [before.txid]), (r) => r[0].moved);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await runsOf(flow.body.id)).toHaveLength(2);
+    expect(await runsOf(gold.body.id)).toHaveLength(1);
+    const [{ n }] = await sql<{ n: string }>(`select count(*) as n from events where workspace_id = ? and type = 'flow_run.started'`, [workspaceId]);
+    expect(Number(n)).toBe(3);
+    const listed = await api.get(`/v1/flow-runs?flow_id=${flow.body.id}`);
+    expect(listed.body.data.map((r: { trigger_event_id: string }) => r.trigger_event_id).sort()).toEqual(runs.map((r) => r.trigger_event_id).sort());
+  });
+
+  it('starts a run for an inbound message that matches the keyword', async () => {
+    const channel = await api.post('/v1/channels', { body: { name: 'inbound', provider: 'sandbox' } });
+    const flow = await activeFlow(api, {
+      name: 'join',
+      trigger: { type: 'inbound_message', keyword: 'join' },
+      steps: [{ id: 'member', type: 'add_tag', tags: ['member'] }],
+    });
+    const phone = `+91${nextPhone++}`;
+    const inbound = (text: string) => {
+      const raw = JSON.stringify({ from: phone, text, provider_message_id: randomUUID() });
+      return client('').post(`/v1/channels/${channel.body.id}/inbound`, { key: null, rawBody: raw, headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signBody(channel.body.signing_secret, raw) } });
+    };
+    expect((await inbound('hello')).status).toBe(201);
+    expect((await inbound(' JOIN ')).status).toBe(201);
+    const runs = await waitFor(() => runsOf(flow.body.id), (r) => r.length === 1 && r[0].status === 'completed');
+    expect(runs).toHaveLength(1);
+    expect((await api.get(`/v1/contacts/${runs[0].contact_id}`)).body.tags).toEqual(['member']);
+  });
+});
+
+describe('versions, cancel and http_request', () => {
+  let api: Api;
+  let workspaceId: string;
+  beforeAll(async () => {
+    const ws = await newWorkspace();
+    workspaceId = ws.workspaceId;
+    api = client(ws.key);
+  });
+
+  it('editing an active flow makes a new version; a run already going keeps its own', async () => {
+    const flow = await activeFlow(api, {
+      name: 'versioned',
+      trigger: { type: 'manual' },
+      steps: [{ id: 'pause', type: 'wait', duration_seconds: 3000 }, { id: 'tag', type: 'add_tag', tags: ['from-v1'] }],
+    });
+    const [c1, c2] = [await newContact(api), await newContact(api)];
+    const first = await api.post(`/v1/flows/${flow.body.id}/runs`, { body: { contact_id: c1 } });
+    await waitFor(() => runOf(api, first.body.id), (r) => r.body.steps?.length === 1);
+    const edited = await api.patch(`/v1/flows/${flow.body.id}`, { body: { name: 'versioned, edited', steps: [{ id: 'pause', type: 'wait', duration_seconds: 1 }, { id: 'tag', type: 'add_tag', tags: ['from-v2'] }] } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ version: 2, status: 'active', name: 'versioned, edited' });
+    const renamed = await api.patch(`/v1/flows/${flow.body.id}`, { body: { name: 'versioned' } });
+    expect(renamed.body.version).toBe(2);
+    const second = await api.post(`/v1/flows/${flow.body.id}/runs`, { body: { contact_id: c2 } });
+    expect(second.body.flow_version).toBe(2);
+
+    const [r1, r2] = await Promise.all([waitFor(() => runOf(api, first.body.id), finished), waitFor(() => runOf(api, second.body.id), finished)]);
+    expect(r1.body).toMatchObject({ status: 'completed', flow_version: 1 });
+    expect(r2.body).toMatchObject({ status: 'completed', flow_version: 2 });
+    expect((await api.get(`/v1/contacts/${c1}`)).body.tags).toEqual(['from-v1']);
+    expect((await api.get(`/v1/contacts/${c2}`)).body.tags).toEqual(['from-v2']);
+    const versions = await sql<{ version: number; steps: { tags?: string[] }[] }>(`select version, steps from flow_versions where flow_id = ? order by version`, [flow.body.id]);
+    expect(versions.map((v) => [v.version, v.steps[1].tags])).toEqual([[1, ['from-v1']], [2, ['from-v2']]]);
+  });
+
+  it('cancels a waiting run: the workflow is cancelled, the run and its wait say so, no later step runs', async () => {
+    const flow = await activeFlow(api, {
+      name: 'long wait',
+      trigger: { type: 'manual' },
+      steps: [{ id: 'pause', type: 'wait', duration_seconds: 60000 }, { id: 'tag', type: 'add_tag', tags: ['too-late'] }],
+    });
+    const contactId = await newContact(api);
+    const started = await api.post(`/v1/flows/${flow.body.id}/runs`, { body: { contact_id: contactId } });
+    await waitFor(() => runOf(api, started.body.id), (r) => r.body.steps?.length === 1);
+    const cancelled = await api.post(`/v1/flow-runs/${started.body.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', steps: [expect.objectContaining({ step_id: 'pause', status: 'cancelled' })] });
+    expect(cancelled.body.finished_at).not.toBeNull();
+
+    const connection = await Connection.connect({ address: stack().env.TEMPORAL_ADDRESS });
+    try {
+      const handle = new Client({ connection }).workflow.getHandle(`${workspaceId}/flow-run/${started.body.id}`);
+      const described = await waitFor(() => handle.describe(), (d) => d.status.name !== 'RUNNING', 10_000);
+      expect(described.status.name).toBe('CANCELLED');
+      expect(described.searchAttributes.FlowId).toEqual([flow.body.id]);
+    } finally {
+      await connection.close();
+    }
+    const again = await api.post(`/v1/flow-runs/${started.body.id}/cancel`);
+    expect(again.status).toBe(422);
+    expect(again.body.code).toBe('flow_run_finished');
+    const run = await runOf(api, started.body.id);
+    expect(run.body.status).toBe('cancelled');
+    expect(run.body.steps).toHaveLength(1);
+    const events = await sql<{ type: string }>(`select type from events where object_id = ? order by txid, id`, [started.body.id]);
+    expect(events.map((e) => e.type)).toEqual(['flow_run.started', 'flow_run.cancelled']);
+    expect((await api.get(`/v1/flow-runs?status=cancelled`)).body.data.map((r: { id: string }) => r.id)).toEqual([started.body.id]);
+  });
+
+  it('http_request POSTs to a local receiver with a Standard Webhooks signature that verifies with the flow secret', async () => {
+    const received: { headers: IncomingMessage['headers']; body: string }[] = [];
+    const server: Server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ headers: req.headers, body });
+        res.writeHead(received.length === 1 ? 204 : 500).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+    try {
+      const flow = await activeFlow(api, {
+        name: 'call out',
+        trigger: { type: 'manual' },
+        steps: [
+          { id: 'notify', type: 'http_request', url, body: { campaign: 'spring' } },
+          { id: 'again', type: 'http_request', url },
+          { id: 'tag', type: 'add_tag', tags: ['unreached'] },
+        ],
+      });
+      const contactId = await newContact(api);
+      const started = await api.post(`/v1/flows/${flow.body.id}/runs`, { body: { contact_id: contactId } });
+      const run = await waitFor(() => runOf(api, started.body.id), finished);
+      expect(received).toHaveLength(2);
+      const [first] = received;
+      const verified = new Webhook(flow.body.signing_secret).verify(first.body, {
+        'webhook-id': String(first.headers['webhook-id']),
+        'webhook-timestamp': String(first.headers['webhook-timestamp']),
+        'webhook-signature': String(first.headers['webhook-signature']),
+      });
+      expect(verified).toEqual({ flow_id: flow.body.id, flow_run_id: started.body.id, step_id: 'notify', contact_id: contactId, data: { campaign: 'spring' } });
+      expect(first.headers['webhook-id']).toBe(`${started.body.id}.0`);
+      expect(() => new Webhook(`whsec_${Buffer.alloc(24, 7).toString('base64')}`).verify(first.body, first.headers as Record<string, string>)).toThrow();
+      // the second call was answered 500: the run fails there and goes no further
+      expect(run.body).toMatchObject({ status: 'failed', failure_reason: 'http_request_failed' });
+      expect(run.body.steps.map((s: { step_id: string; status: string }) => [s.step_id, s.status])).toEqual([['notify', 'completed'], ['again', 'failed']]);
+      expect(run.body.steps[0].outcome).toEqual({ status_code: 204 });
+      expect((await api.get(`/v1/contacts/${contactId}`)).body.tags).toEqual([]);
+    } finally {
+      server.close();
+    }
   });
 });
