@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { client, type ApiResponse } from './support/client';
+import { expectAuthRefusals, expectBodyRefusals, expectKeyReuseRefused, expectProblem, expectRateLimited, type Probe } from './support/operation-refusals';
 import { privateStack } from './support/processes';
 import { closeDb, newWorkspace, sql } from './support/stack';
 import { Connection, Client } from '@temporalio/client';
@@ -452,5 +453,64 @@ describe('versions, cancel and http_request', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('refusals every flow operation shares', () => {
+  let ws: Awaited<ReturnType<typeof newWorkspace>>;
+  let api: Api;
+  let probes: Probe[];
+  let flowId: string;
+  let runId: string;
+  let contactId: string;
+  const body = { name: 'probe', trigger: { type: 'manual' }, steps: [{ id: 'e', type: 'end' }] };
+  beforeAll(async () => {
+    ws = await newWorkspace();
+    api = client(ws.key);
+    flowId = (await activeFlow(api, body)).body.id;
+    contactId = await newContact(api);
+    runId = (await api.post(`/v1/flows/${flowId}/runs`, { body: { contact_id: contactId } })).body.id;
+    probes = [
+      { method: 'POST', path: '/v1/flows', body, scope: 'flows:write', family: 'flows_write' },
+      { method: 'GET', path: '/v1/flows', scope: 'flows:read', family: 'flows_read' },
+      { method: 'GET', path: `/v1/flows/${flowId}`, scope: 'flows:read', family: 'flows_read' },
+      { method: 'PATCH', path: `/v1/flows/${flowId}`, body: { name: 'renamed' }, scope: 'flows:write', family: 'flows_write' },
+      { method: 'DELETE', path: `/v1/flows/${flowId}`, scope: 'flows:write', family: 'flows_write' },
+      { method: 'POST', path: `/v1/flows/${flowId}/activate`, scope: 'flows:write', family: 'flows_write' },
+      { method: 'POST', path: `/v1/flows/${flowId}/deactivate`, scope: 'flows:write', family: 'flows_write' },
+      { method: 'POST', path: `/v1/flows/${flowId}/runs`, body: { contact_id: contactId }, scope: 'flows:write', family: 'flows_write' },
+      { method: 'GET', path: '/v1/flow-runs', scope: 'flows:read', family: 'flows_read' },
+      { method: 'GET', path: `/v1/flow-runs/${runId}`, scope: 'flows:read', family: 'flows_read' },
+      { method: 'POST', path: `/v1/flow-runs/${runId}/cancel`, scope: 'flows:write', family: 'flows_write' },
+    ];
+  });
+
+  it('401 without a valid key, 403 without the scope or with a publishable key', async () => {
+    for (const p of probes) await expectAuthRefusals(ws, p);
+  });
+
+  it('413 for a body over 1 MB, 415 for a body that is not JSON', async () => {
+    for (const p of probes.filter((x) => x.body !== undefined)) await expectBodyRefusals(ws.key, p);
+  });
+
+  it('429 once the family budget is spent', async () => {
+    for (const p of probes.slice(0, 2)) await expectRateLimited(p);
+  });
+
+  it('404 for another workspace’s flows and runs; 409 for a reused Idempotency-Key; 422 for a URL that may not be called', async () => {
+    const other = client((await newWorkspace()).key);
+    expectProblem(await other.get(`/v1/flows/${flowId}`), 404, 'resource_missing');
+    expectProblem(await other.get(`/v1/flow-runs/${runId}`), 404, 'resource_missing');
+    expectProblem(await other.post(`/v1/flow-runs/${runId}/cancel`), 404, 'resource_missing');
+    expectProblem(await other.post(`/v1/flows/${flowId}/runs`, { body: { contact_id: contactId } }), 404, 'resource_missing');
+    expect((await other.get(`/v1/flow-runs?flow_id=${flowId}`)).body.data).toEqual([]);
+
+    const idem = randomUUID();
+    expect((await api.post(`/v1/flows/${flowId}/runs`, { body: { contact_id: contactId }, headers: { 'Idempotency-Key': idem } })).status).toBe(202);
+    await expectKeyReuseRefused(ws.key, idem, { method: 'POST', path: `/v1/flows/${flowId}/runs`, body: { contact_id: await newContact(api) }, scope: 'flows:write', family: 'flows_write' }, '/contact_id');
+
+    const metadata = await api.post('/v1/flows', { body: { name: 'ssrf', trigger: { type: 'manual' }, steps: [{ id: 'x', type: 'http_request', url: 'http://169.254.169.254/latest/meta-data' }] } });
+    expectProblem(metadata, 422, 'webhook_url_not_allowed');
+    expect(metadata.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/steps/0/url']);
   });
 });

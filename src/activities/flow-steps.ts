@@ -1,7 +1,7 @@
 // The steps of a flow run, one activity call each. A step is keyed by (run id, its place in the run): its effect and
 // its log row commit together, so a retried step finds the row and answers as the first time without a second write.
 import { ApplicationFailure } from '@temporalio/common';
-import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { ChannelSchema, ContactSchema, type Contact, type FollowUp } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
@@ -10,6 +10,7 @@ import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhook-signing';
 import { changeContact, findLive } from './contacts.commands';
+import { withoutRowData } from './index';
 import { deliveryFollowUp, newConversation, openConversationOf, queueMessage } from './messaging.commands';
 import { retagContact } from './tags.commands';
 import { postWebhook, type SendOutcome } from './webhook-sender';
@@ -172,52 +173,12 @@ export function createFlowActivities(orm: MikroORM) {
     },
 
     async runFlowStep(input: FlowStepInput): Promise<FlowStepResult> {
-      const { runId, n, index } = input;
-      // an http_request calls out before its transaction; a crash before the commit calls again with the same webhook-id
-      let http: SendOutcome | undefined;
-      {
-        const em = orm.em.fork();
-        const run = await findFlowRunById(em, runId);
-        if (run?.status === 'running' && !(await stepRow(em, runId, n))) {
-          const step = (await versionSteps(em, run))[index];
-          if (step?.type === 'http_request' && n < MAX_STEPS_PER_RUN) http = await callOut(em, run, step, n);
-        }
+      try {
+        return await runStep(orm, input);
+      } catch (err) {
+        // failures go to Temporal history: no row data
+        throw err instanceof DriverException ? withoutRowData(err) : err;
       }
-      return orm.em.fork().transactional(async (tx) => {
-        const run = await lockFlowRun(tx, runId);
-        if (!run) throw ApplicationFailure.nonRetryable(`no flow run ${runId}`, 'flow_run_missing');
-        // cancelled (or otherwise ended): no further step
-        if (run.status !== 'running') return { next: null };
-        const now = new Date();
-        const existing = await stepRow(tx, runId, n);
-        if (existing) return replay(existing, run.workspace, now);
-        const steps = await versionSteps(tx, run);
-        const step = steps[index];
-        if (n >= MAX_STEPS_PER_RUN) {
-          await finishRun(tx, run, 'failed', 'step_limit_reached');
-          return { next: null };
-        }
-        if (step.type === 'wait') {
-          const ms = waitMs(step, now);
-          await writeStep(tx, runId, n, step, 'running', { resume_at: new Date(now.getTime() + ms).toISOString() }, index + 1 < steps.length ? index + 1 : null, now, null);
-          return { next: null, waitMs: ms };
-        }
-        const ctx: CommandContext = { workspaceId: run.workspace, requestId: null, seed: `${runId}:${n}`, now };
-        try {
-          // a savepoint: a refused step leaves no partial write, and its refusal is recorded like any outcome
-          const done = await tx.transactional((sp) => applyStep(sp, ctx, run, steps, index, http));
-          await writeStep(tx, runId, n, step, 'completed', done.outcome, done.next, now, new Date());
-          if (done.next === null) await finishRun(tx, run, 'completed', null);
-          return { next: done.next, followUps: done.followUps ?? [] };
-        } catch (err) {
-          const refused = err instanceof StepFailed || (err instanceof ApiError && err.status < 500);
-          if (!refused) throw err;
-          const reason = err.code;
-          await writeStep(tx, runId, n, step, 'failed', { error: { code: reason, message: err.message } }, null, now, new Date());
-          await finishRun(tx, run, 'failed', reason);
-          return { next: null };
-        }
-      });
     },
 
     /** After a wait's timer: the wait is done, and the run goes on (or ends, when it was the last step). */
@@ -240,4 +201,52 @@ export function createFlowActivities(orm: MikroORM) {
 async function findFlowRunById(em: EntityManager, runId: string): Promise<FlowRunRow | null> {
   const [row] = await exec<{ workspace_id: string }>(em, 'select workspace_id from flow_runs where id = ?', [runId]);
   return row ? findFlowRun(em, row.workspace_id, runId) : null;
+}
+
+async function runStep(orm: MikroORM, { runId, n, index }: FlowStepInput): Promise<FlowStepResult> {
+  // an http_request calls out before its transaction; a crash before the commit calls again with the same webhook-id
+  let http: SendOutcome | undefined;
+  {
+    const em = orm.em.fork();
+    const run = await findFlowRunById(em, runId);
+    if (run?.status === 'running' && !(await stepRow(em, runId, n))) {
+      const step = (await versionSteps(em, run))[index];
+      if (step?.type === 'http_request' && n < MAX_STEPS_PER_RUN) http = await callOut(em, run, step, n);
+    }
+  }
+  return orm.em.fork().transactional(async (tx) => {
+    const run = await lockFlowRun(tx, runId);
+    if (!run) throw ApplicationFailure.nonRetryable(`no flow run ${runId}`, 'flow_run_missing');
+    // cancelled (or otherwise ended): no further step
+    if (run.status !== 'running') return { next: null };
+    const now = new Date();
+    const existing = await stepRow(tx, runId, n);
+    if (existing) return replay(existing, run.workspace, now);
+    const steps = await versionSteps(tx, run);
+    const step = steps[index];
+    if (n >= MAX_STEPS_PER_RUN) {
+      await finishRun(tx, run, 'failed', 'step_limit_reached');
+      return { next: null };
+    }
+    if (step.type === 'wait') {
+      const ms = waitMs(step, now);
+      await writeStep(tx, runId, n, step, 'running', { resume_at: new Date(now.getTime() + ms).toISOString() }, index + 1 < steps.length ? index + 1 : null, now, null);
+      return { next: null, waitMs: ms };
+    }
+    const ctx: CommandContext = { workspaceId: run.workspace, requestId: null, seed: `${runId}:${n}`, now };
+    try {
+      // a savepoint: a refused step leaves no partial write, and its refusal is recorded like any outcome
+      const done = await tx.transactional((sp) => applyStep(sp, ctx, run, steps, index, http));
+      await writeStep(tx, runId, n, step, 'completed', done.outcome, done.next, now, new Date());
+      if (done.next === null) await finishRun(tx, run, 'completed', null);
+      return { next: done.next, followUps: done.followUps ?? [] };
+    } catch (err) {
+      const refused = err instanceof StepFailed || (err instanceof ApiError && err.status < 500);
+      if (!refused) throw err;
+      const reason = err.code;
+      await writeStep(tx, runId, n, step, 'failed', { error: { code: reason, message: err.message } }, null, now, new Date());
+      await finishRun(tx, run, 'failed', reason);
+      return { next: null };
+    }
+  });
 }

@@ -4,6 +4,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { exec, findFlow, findFlowRun, flowRunSteps, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
 import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
+import { urlRefusal } from '../webhook-addresses';
 import { newWebhookSecret } from '../webhook-signing';
 import type { CommandResponse } from './command-registry';
 
@@ -47,6 +48,12 @@ function assertValid(def: FlowDefinition): void {
   if (problems.length) {
     throw new ApiError('invalid_request', problems.map((p) => `${p.pointer}: ${p.message}`).join('; ').slice(0, 500), { errors: problems });
   }
+  // http_request targets follow the webhook endpoints' address rules
+  const refused = def.steps.flatMap((s, i) => {
+    const refusal = s.type === 'http_request' ? urlRefusal(s.url) : null;
+    return refusal ? [{ pointer: `/steps/${i}/url`, code: 'webhook_url_not_allowed', message: refusal }] : [];
+  });
+  if (refused.length) throw new ApiError('webhook_url_not_allowed', `This URL cannot receive calls: ${refused[0].message}`, { errors: refused });
 }
 
 /** Every template a send step names must exist before the flow may run (activation, or an edit of an active flow). */

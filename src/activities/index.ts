@@ -18,7 +18,7 @@ import type { CommandInput, CommandOutcome } from '../workflows/types';
  * PostgreSQL puts row values in its messages ("Key (phone)=(+91…) already exists"). Failures go to Temporal
  * history and logs, so only the kind of failure and the constraint leave the activity.
  */
-function withoutRowData(err: DriverException): Error {
+export function withoutRowData(err: DriverException): Error {
   const e = err as DriverException & { constraint?: string; table?: string };
   const out = new Error(`${e.name} (${e.code ?? 'no code'}) on ${e.table ?? '?'}${e.constraint ? `.${e.constraint}` : ''}`);
   out.name = e.name;
