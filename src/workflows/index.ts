@@ -154,7 +154,8 @@ export async function flowRun(input: { runId: string }): Promise<void> {
     await startFollowUps(step.followUps ?? []);
     index = step.next;
     if (step.waitMs !== undefined) {
-      await sleep(step.waitMs);
+      // a wait until a time already past waits no time
+      if (step.waitMs > 0) await sleep(step.waitMs);
       index = (await flowSteps.finishFlowWait({ runId: input.runId, n })).next;
     }
   }
