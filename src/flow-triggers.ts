@@ -92,6 +92,8 @@ async function startRunsFor(em: EntityManager, events: EventRecord[]): Promise<S
     for (const flow of flows) {
       // only events committed after the flow was activated
       if (flow.workspace_id !== e.workspace || e.createdAt <= toDate(flow.activated_at)) continue;
+      // a change made by a flow step triggers nothing: no flow feeds itself or another in a loop
+      if (e.requestId?.startsWith('frun_')) continue;
       if (!triggerMatches(flow.trigger, e)) continue;
       const contactId = contactOf(e);
       if (!contactId) continue;

@@ -321,6 +321,23 @@ describe('event triggers', () => {
     expect(listed.body.data.map((r: { trigger_event_id: string }) => r.trigger_event_id).sort()).toEqual(runs.map((r) => r.trigger_event_id).sort());
   });
 
+  it('changes made by flow steps trigger no flow, so a flow cannot feed itself', async () => {
+    const flow = await activeFlow(api, {
+      name: 'any update',
+      trigger: { type: 'event', event_type: 'contact.updated' },
+      steps: [{ id: 'stamp', type: 'update_contact', attributes: { stamped: true } }, { id: 'tag', type: 'add_tag', tags: ['stamped'] }],
+    });
+    const contactId = await newContact(api);
+    await api.patch(`/v1/contacts/${contactId}`, { body: { attributes: { source: 'form' } } });
+    const runs = await waitFor(() => runsOf(flow.body.id), (r) => r.length === 1 && r[0].status === 'completed');
+    expect(runs.map((r) => r.status)).toEqual(['completed']);
+    const caused = await sql<{ type: string; request_id: string }>(`select type, request_id from events where object_id = ? and type = 'contact.updated' order by txid, id`, [contactId]);
+    expect(caused.map((e) => e.request_id)).toEqual([expect.stringMatching(/^req_/), runs[0].id, runs[0].id]);
+    // the position has moved past the flow's own events, and still one run
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await runsOf(flow.body.id)).toHaveLength(1);
+  });
+
   it('starts a run for an inbound message that matches the keyword', async () => {
     const channel = await api.post('/v1/channels', { body: { name: 'inbound', provider: 'sandbox' } });
     const flow = await activeFlow(api, {

@@ -233,7 +233,8 @@ async function runStep(orm: MikroORM, { runId, n, index }: FlowStepInput): Promi
       await writeStep(tx, runId, n, step, 'running', { resume_at: new Date(now.getTime() + ms).toISOString() }, index + 1 < steps.length ? index + 1 : null, now, null);
       return { next: null, waitMs: ms };
     }
-    const ctx: CommandContext = { workspaceId: run.workspace, requestId: null, seed: `${runId}:${n}`, now };
+    // the run stands where a request would: its id marks the events its steps cause (and keeps them from triggering flows)
+    const ctx: CommandContext = { workspaceId: run.workspace, requestId: runId, seed: `${runId}:${n}`, now };
     try {
       // a savepoint: a refused step leaves no partial write, and its refusal is recorded like any outcome
       const done = await tx.transactional((sp) => applyStep(sp, ctx, run, steps, index, http));
