@@ -91,6 +91,17 @@ describe('flow definitions', () => {
     expect(Number(n)).toBe(0);
   });
 
+  it('lists flows newest first, page by page with a cursor', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await api.post('/v1/flows', { body: { name: `page ${i}`, trigger: { type: 'manual' }, steps: [{ id: 'e', type: 'end' }] } })).body.id);
+    const first = await api.get('/v1/flows?limit=2&status=inactive');
+    expect(first.body.has_more).toBe(true);
+    const second = await api.get(`/v1/flows?limit=2&status=inactive&cursor=${encodeURIComponent(first.body.next_cursor)}`);
+    const seen = [...first.body.data, ...second.body.data].map((f: { id: string }) => f.id);
+    expect(seen.slice(0, 3)).toEqual([...ids].reverse());
+    expectProblem(await api.get(`/v1/flows?limit=2&status=active&cursor=${encodeURIComponent(first.body.next_cursor)}`), 400, 'invalid_cursor');
+  });
+
   it('activating a flow that names a missing template is 422 with a pointer to the step; with the template it activates', async () => {
     const { channelId, templateId } = await fixtures(api);
     const missing = 'tpl_0000000000000000000000000a';
@@ -121,6 +132,10 @@ describe('flow definitions', () => {
 
     const list = await api.get('/v1/flows?status=active');
     expect(list.body.data.map((f: { id: string }) => f.id)).toContain(created.body.id);
+    const off = await api.post(`/v1/flows/${created.body.id}/deactivate`);
+    expect(off.body).toMatchObject({ status: 'inactive', version: 2 });
+    expectProblem(await api.post(`/v1/flows/${created.body.id}/runs`, { body: { contact_id: contactId } }), 422, 'flow_not_active');
+    expect((await api.post(`/v1/flows/${created.body.id}/activate`)).body.status).toBe('active');
     const gone = await api.delete(`/v1/flows/${created.body.id}`);
     expect(gone.body).toEqual({ id: created.body.id, object: 'flow', deleted: true });
     expect((await api.get(`/v1/flows/${created.body.id}`)).status).toBe(404);
