@@ -79,11 +79,14 @@ export interface StartedRun {
 /** The runs that these events start, written with their flow_run.started events in the consumer's transaction. */
 async function startRunsFor(em: EntityManager, events: EventRecord[]): Promise<StartedRun[]> {
   const workspaces = [...new Set(events.map((e) => e.workspace))];
+  const types = [...new Set(events.map((e) => e.type))];
+  const list = (xs: string[]) => xs.map(() => '?').join(', ');
+  // flows.event_type: the one event type a trigger listens to (message.received for keyword triggers)
   const flows = await exec<TriggeredFlow>(
     em,
     `select f.id, f.workspace_id, f.version, v.trigger, f.activated_at from flows f join flow_versions v on v.flow_id = f.id and v.version = f.version
-     where f.workspace_id in (${workspaces.map(() => '?').join(', ')}) and f.status = 'active' and f.deleted_at is null and f.trigger_type <> 'manual'`,
-    workspaces,
+     where f.workspace_id in (${list(workspaces)}) and f.event_type in (${list(types)}) and f.status = 'active' and f.deleted_at is null`,
+    [...workspaces, ...types],
   );
   if (!flows.length) return [];
   const started: StartedRun[] = [];

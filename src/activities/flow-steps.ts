@@ -9,7 +9,7 @@ import { exec, findFlowRun, lockFlowRun, toFlowRunWire, type FlowRunRow, type Fl
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhook-signing';
-import { changeContact, findLive } from './contacts.commands';
+import { changeContact } from './contacts.commands';
 import { withoutRowData } from './index';
 import { deliveryFollowUp, newConversation, openConversationOf, queueMessage } from './messaging.commands';
 import { retagContact } from './tags.commands';
@@ -105,20 +105,20 @@ async function applyStep(
       return { outcome: { message_id: message.id }, next, followUps: [followUp] };
     }
     case 'add_tag': {
-      const contact = await findLive(em, run.workspace, run.contactId);
+      const contact = await liveContact(em, run);
       const changed = await retagContact(em, ctx, contact, { add: step.tags }, { add: `/steps/${index}/tags` });
       await em.flush();
       return { outcome: { changed }, next };
     }
     case 'remove_tag': {
-      const contact = await findLive(em, run.workspace, run.contactId);
+      const contact = await liveContact(em, run);
       const carried = contact.tags.includes(normaliseTagName(step.tag));
       if (carried) await retagContact(em, ctx, contact, { remove: [step.tag] }, { add: `/steps/${index}/tag` });
       await em.flush();
       return { outcome: { changed: carried }, next };
     }
     case 'update_contact': {
-      const contact = await findLive(em, run.workspace, run.contactId);
+      const contact = await liveContact(em, run);
       const changed = changeContact(em, ctx, contact, { attributes: step.attributes });
       await em.flush();
       return { outcome: { changed }, next };

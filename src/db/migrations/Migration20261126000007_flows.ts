@@ -20,7 +20,7 @@ export class Migration20261126000007_flows extends Migration {
       );`);
     this.addSql(`create index flows_workspace_idx on flows (workspace_id, created_at desc, id desc);`);
     // what the trigger poller reads per batch: the active event and keyword flows of a few workspaces
-    this.addSql(`create index flows_triggers_idx on flows (workspace_id) where status = 'active' and deleted_at is null and trigger_type <> 'manual';`);
+    this.addSql(`create index flows_triggers_idx on flows (workspace_id, event_type) where status = 'active' and deleted_at is null and event_type is not null;`);
     // versions are written once and never changed: a run reads the version it started with
     this.addSql(`
       create table flow_versions (
