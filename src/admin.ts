@@ -33,6 +33,8 @@ export const ALL_SCOPES = [
   'audit:read',
   'workspace:read',
   'workspace:write',
+  'flows:read',
+  'flows:write',
 ];
 
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {

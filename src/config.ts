@@ -67,4 +67,10 @@ export const config = {
     allowedHosts: new Set((env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     developmentMode: env.NODE_ENV !== 'production',
   },
+  flows: {
+    // multiplies every wait of a flow run; tests scale waits down (0.001 turns seconds into milliseconds)
+    waitScale: Number(env.FLOW_WAIT_SCALE || 1),
+    triggerPollMs: int('FLOW_TRIGGER_POLL_MS', 500),
+    httpTimeoutMs: int('FLOW_HTTP_TIMEOUT_MS', 10_000),
+  },
 };

@@ -5,10 +5,9 @@ import type { Client } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { config } from './config';
 import type { EventRecord } from './db/entities';
-import { settledEventsOfAllWorkspaces, settledHorizon } from './db/events';
 import { toDate } from './db/timestamps';
 import { deliveryFollowUp, deliveryIdFor } from './activities/webhooks.commands';
-import { logger } from './logger';
+import { consumeEvents, pollEvents } from './event-consumer';
 import { searchKeys } from './temporal';
 
 interface EndpointFilter {
@@ -40,16 +39,9 @@ interface DispatchStep {
 
 /** One step: at most BATCH events. Only one worker at a time holds the position. */
 export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
-  const horizon = await settledHorizon(orm.em.fork());
-  return orm.em.fork().transactional(async (em) => {
+  const step = await consumeEvents(orm, 'webhook_dispatch_position', BATCH, async (em, events) => {
     const conn = em.getConnection();
     const trx = em.getTransactionContext();
-    const [pos] = await conn.execute<{ txid: string; event_id: string }[]>(
-      'select txid::text as txid, event_id from webhook_dispatch_position where id = 1 for update skip locked', [], 'all', trx,
-    );
-    if (!pos) return { read: 0, created: [] };
-    const events = await settledEventsOfAllWorkspaces(em, { txid: pos.txid, id: pos.event_id }, horizon, BATCH);
-    if (!events.length) return { read: 0, created: [] };
     const workspaces = [...new Set(events.map((e) => e.workspace))];
     const endpoints = await conn.execute<EndpointFilter[]>(
       `select id, workspace_id, event_types, created_at from webhook_endpoints
@@ -64,19 +56,15 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
         if (endpointWants(ep.event_types, ep.id, e)) rows.push([deliveryIdFor(ep.id, e.id), e.workspace, ep.id, e.id, e.type]);
       }
     }
-    let created: { id: string; workspace_id: string }[] = [];
-    if (rows.length) {
-      created = await conn.execute(
-        `insert into webhook_deliveries (id, workspace_id, endpoint_id, event_id, event_type, status, attempt_count, next_attempt_at, created_at, updated_at)
-         values ${rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, now(), now(), now())").join(', ')}
-         on conflict (endpoint_id, event_id) do nothing returning id, workspace_id`,
-        rows.flat(), 'all', trx,
-      );
-    }
-    const last = events[events.length - 1];
-    await conn.execute('update webhook_dispatch_position set txid = ?::xid8, event_id = ? where id = 1', [last.txid, last.id], 'run', trx);
-    return { read: events.length, created: created.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })) };
+    if (!rows.length) return [];
+    return conn.execute<{ id: string; workspace_id: string }[]>(
+      `insert into webhook_deliveries (id, workspace_id, endpoint_id, event_id, event_type, status, attempt_count, next_attempt_at, created_at, updated_at)
+       values ${rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, now(), now(), now())").join(', ')}
+       on conflict (endpoint_id, event_id) do nothing returning id, workspace_id`,
+      rows.flat(), 'all', trx,
+    );
   });
+  return { read: step.read, created: (step.result ?? []).map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })) };
 }
 
 /**
@@ -109,19 +97,14 @@ export async function startDeliveries(client: Client, deliveries: { workspaceId:
 /** The worker's poll loop; stops when `signal` aborts. */
 export async function runWebhookDispatcher(orm: MikroORM, client: Client, signal: AbortSignal): Promise<void> {
   let sweepAt = 0;
-  while (!signal.aborted) {
-    try {
-      const step = await dispatchWebhooks(orm);
-      await startDeliveries(client, step.created);
-      if (Date.now() > sweepAt) {
-        sweepAt = Date.now() + 30_000;
-        await startDeliveries(client, await unstartedDeliveries(orm));
-      }
-      // a backlog is read batch after batch without pausing
-      if (step.read === BATCH) continue;
-    } catch (err) {
-      logger.warn({ error: (err as Error).message }, 'webhook dispatch failed; retrying');
+  await pollEvents('webhooks', signal, config.webhooks.dispatchPollMs, async () => {
+    const step = await dispatchWebhooks(orm);
+    await startDeliveries(client, step.created);
+    if (Date.now() > sweepAt) {
+      sweepAt = Date.now() + 30_000;
+      await startDeliveries(client, await unstartedDeliveries(orm));
     }
-    await new Promise((r) => setTimeout(r, config.webhooks.dispatchPollMs));
-  }
+    // a backlog is read batch after batch without pausing
+    return { full: step.read === BATCH };
+  });
 }

@@ -1,6 +1,7 @@
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { runWebhookDispatcher } from './webhook-dispatcher';
+import { runFlowTriggers } from './flow-triggers';
 import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';
@@ -37,6 +38,8 @@ export async function runWorker(): Promise<void> {
   // webhook fan-out: every worker polls; one at a time holds the read position
   const dispatching = new AbortController();
   const dispatcher = runWebhookDispatcher(orm, dispatcherClient, dispatching.signal);
+  // flow triggers: the same kind of poller, with its own read position
+  const triggers = runFlowTriggers(orm, dispatcherClient, dispatching.signal);
   const stop = () => {
     dispatching.abort();
     worker.shutdown();
@@ -47,6 +50,7 @@ export async function runWorker(): Promise<void> {
   await worker.run();
   dispatching.abort();
   await dispatcher;
+  await triggers;
   await client.close();
   await connection.close();
   await orm.close();

@@ -27,6 +27,7 @@ import {
 } from './webhooks.commands';
 import { finishBulkJob } from './bulk.commands';
 import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys.commands';
+import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from './flows.commands';
 
 export interface CommandResponse {
   status: number;
@@ -67,6 +68,13 @@ export const COMMANDS: Record<string, CommandHandler> = {
   testWebhookEndpoint,
   replayWebhookDelivery,
   replayWebhookEndpoint,
+  createFlow,
+  updateFlow,
+  deleteFlow,
+  activateFlow,
+  deactivateFlow,
+  createFlowRun,
+  cancelFlowRun,
   // a bulk command's stored response, once its chunks have run (see workflows: runBulkCommand)
   bulkUpsertContacts: finishBulkJob,
   bulkTagContacts: finishBulkJob,

@@ -11,13 +11,14 @@ import { applyMessageStatus } from './messaging.commands';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
+import { createFlowActivities } from './flow-steps';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 /**
  * PostgreSQL puts row values in its messages ("Key (phone)=(+91…) already exists"). Failures go to Temporal
  * history and logs, so only the kind of failure and the constraint leave the activity.
  */
-function withoutRowData(err: DriverException): Error {
+export function withoutRowData(err: DriverException): Error {
   const e = err as DriverException & { constraint?: string; table?: string };
   const out = new Error(`${e.name} (${e.code ?? 'no code'}) on ${e.table ?? '?'}${e.constraint ? `.${e.constraint}` : ''}`);
   out.name = e.name;
@@ -32,6 +33,7 @@ export interface ActivityDeps {
 export function createActivities({ orm, files = new LocalFileStore(config.filesDir) }: ActivityDeps) {
   return {
     ...createWebhookActivities(orm),
+    ...createFlowActivities(orm),
 
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit

@@ -20,6 +20,7 @@ import { eventsHandlers } from './events.handlers';
 import { messagingHandlers } from './messaging.handlers';
 import type { EventStreams } from './events.stream';
 import { filesHandlers } from './files.handlers';
+import { flowsHandlers } from './flows.handlers';
 import { receiveUpload } from './files.upload';
 import { registry, requestDuration } from './metrics';
 import { PiiReadAudit } from './pii-audit';
@@ -217,6 +218,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...webhooksHandlers(deps.orm, runCommand),
     ...bulkHandlers(deps.orm, runCommand),
     ...apiKeysHandlers(deps.orm, runCommand),
+    ...flowsHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

@@ -159,6 +159,8 @@ export interface FollowUp {
   workflowType: string;
   workflowId: string;
   args: Record<string, string>[];
+  /** cancel this workflow instead of starting it (a cancelled flow run) */
+  cancel?: boolean;
 }
 
 export type TemplateCategory = 'marketing' | 'utility' | 'authentication';

@@ -1,15 +1,17 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  getExternalWorkflowHandle,
   ParentClosePolicy,
   proxyActivities,
   proxyLocalActivities,
   sleep,
   startChild,
+  upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
 
@@ -27,12 +29,18 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
 
-async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
-  const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
-  // work the command asked for after its commit (a message's delivery) outlives this short workflow
-  // started together: a bulk send has up to 1,000, and one at a time would cost a round trip each
+/**
+ * Work a command (or a flow step) asked for after its commit, such as a message's delivery: it outlives this workflow.
+ * Started together: a bulk send has up to 1,000, and one at a time would cost a round trip each.
+ */
+async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']>): Promise<void> {
   await Promise.all(
-    (outcome.followUps ?? []).map(async (followUp) => {
+    followUps.map(async (followUp) => {
+      if (followUp.cancel) {
+        // a workflow that has already closed has nothing left to cancel
+        await getExternalWorkflowHandle(followUp.workflowId).cancel().catch(() => undefined);
+        return;
+      }
       try {
         await startChild(followUp.workflowType, {
           workflowId: followUp.workflowId,
@@ -45,6 +53,11 @@ async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<Comma
       }
     }),
   );
+}
+
+async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
+  const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
+  await startFollowUps(outcome.followUps ?? []);
   return { status: outcome.status };
 }
 
@@ -119,6 +132,35 @@ export async function deliverWebhook(input: { deliveryId: string }): Promise<voi
   }
 }
 
+// Flow steps: scheduled activities that retry until the database answers; a refused step fails the run instead.
+const flowSteps = proxyActivities<Activities>({
+  startToCloseTimeout: '1m',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: ['flow_run_missing', 'flow_step_missing'] },
+});
+const flowIdKey = defineSearchAttributeKey('FlowId', SearchAttributeType.KEYWORD);
+
+/**
+ * One run of a flow version for one contact. Each step is one activity keyed by (run, its place in the run); a wait is
+ * a durable timer, so a worker restart during it resumes the run. Cancellation (recorded by cancelFlowRun) ends it.
+ */
+export async function flowRun(input: { runId: string }): Promise<void> {
+  const { flowId } = await flowSteps.beginFlowRun(input);
+  upsertSearchAttributes([{ key: flowIdKey, value: flowId }]);
+  // a cancellation (recorded in the run by cancelFlowRun, which then cancels this workflow) ends the loop wherever it
+  // is; the step activities also refuse to run for a run that is no longer running
+  let index: number | null = 0;
+  for (let n = 0; index !== null; n++) {
+    const step: Awaited<ReturnType<Activities['runFlowStep']>> = await flowSteps.runFlowStep({ runId: input.runId, n, index });
+    await startFollowUps(step.followUps ?? []);
+    index = step.next;
+    if (step.waitMs !== undefined) {
+      // a wait until a time already past waits no time
+      if (step.waitMs > 0) await sleep(step.waitMs);
+      index = (await flowSteps.finishFlowWait({ runId: input.runId, n })).next;
+    }
+  }
+}
+
 // One workflow type per operation, so the Web UI lists them by name.
 export const createContact = runCommand;
 export const updateContact = runCommand;
@@ -146,6 +188,13 @@ export const rotateWebhookEndpointSecret = runCommand;
 export const testWebhookEndpoint = runCommand;
 export const replayWebhookDelivery = runCommand;
 export const replayWebhookEndpoint = runCommand;
+export const createFlow = runCommand;
+export const updateFlow = runCommand;
+export const deleteFlow = runCommand;
+export const activateFlow = runCommand;
+export const deactivateFlow = runCommand;
+export const createFlowRun = runCommand;
+export const cancelFlowRun = runCommand;
 export const bulkUpsertContacts = runBulkCommand;
 export const bulkTagContacts = runBulkCommand;
 export const bulkCreateMessages = runBulkCommand;

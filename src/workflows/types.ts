@@ -9,11 +9,12 @@ export interface CommandInput {
 export interface CommandOutcome {
   status: number;
   /** workflows the command asked for; ids only */
-  followUps?: { workflowType: string; workflowId: string; args: Record<string, string>[] }[];
+  followUps?: { workflowType: string; workflowId: string; args: Record<string, string>[]; cancel?: boolean }[];
 }
 
 export const SEARCH_ATTRIBUTES = {
   WorkspaceId: 'Keyword',
   OperationId: 'Keyword',
   RequestId: 'Keyword',
+  FlowId: 'Keyword',
 } as const;

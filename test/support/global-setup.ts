@@ -51,6 +51,9 @@ export default async function globalSetup(): Promise<void> {
     WEBHOOK_DISPATCH_POLL_MS: '100',
     WEBHOOK_RESOLVE_OVERRIDES: 'rebind.sabnode.test=127.0.0.2',
     FILES_DIR: join(ROOT, '.data', `test-files-${process.pid}`),
+    // flows: a wait of 1,000 s lasts 1 s
+    FLOW_WAIT_SCALE: '0.001',
+    FLOW_TRIGGER_POLL_MS: '100',
   };
   stops.push(async () => rmSync(env.FILES_DIR, { recursive: true, force: true }));
   const worker = await spawnWorker('worker', env);

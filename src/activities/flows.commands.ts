@@ -1,0 +1,190 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ContactSchema, type FollowUp } from '../db/entities';
+import { recordEvent, type CommandContext } from '../db/events';
+import { exec, findFlow, findFlowRun, flowRunSteps, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
+import { ApiError, type FieldError } from '../errors';
+import { idFromSeed } from '../ids';
+import { urlRefusal } from '../webhook-addresses';
+import { newWebhookSecret } from '../webhook-signing';
+import type { CommandResponse } from './command-registry';
+
+type Params = Record<string, string>;
+
+interface FlowDefinition {
+  trigger: FlowTrigger;
+  steps: FlowStep[];
+}
+
+/** What the schema cannot say about a definition: unique step ids, branch targets that exist, one of two fields. */
+export function definitionProblems(steps: FlowStep[], base = '/steps'): FieldError[] {
+  const problems: FieldError[] = [];
+  const seen = new Set<string>();
+  steps.forEach((step, i) => {
+    if (seen.has(step.id)) problems.push({ pointer: `${base}/${i}/id`, code: 'duplicate_step_id', message: `Another step already has the id '${step.id}'` });
+    seen.add(step.id);
+  });
+  steps.forEach((step, i) => {
+    const at = `${base}/${i}`;
+    if (step.type === 'branch') {
+      for (const target of ['then', 'else'] as const) {
+        if (!seen.has(step[target])) problems.push({ pointer: `${at}/${target}`, code: 'unknown_step', message: `No step has the id '${step[target]}'` });
+      }
+    }
+    if (step.type === 'send_message' && (step.template_id === undefined) === (step.text === undefined)) {
+      problems.push({ pointer: at, code: 'one_of_template_or_text', message: 'Give exactly one of template_id and text' });
+    }
+    if (step.type === 'send_message' && step.parameters !== undefined && step.template_id === undefined) {
+      problems.push({ pointer: `${at}/parameters`, code: 'parameters_without_template', message: 'parameters go with template_id' });
+    }
+    if (step.type === 'wait' && (step.duration_seconds === undefined) === (step.until === undefined)) {
+      problems.push({ pointer: at, code: 'one_of_duration_or_until', message: 'Give exactly one of duration_seconds and until' });
+    }
+  });
+  return problems;
+}
+
+function assertValid(def: FlowDefinition): void {
+  const problems = definitionProblems(def.steps);
+  if (problems.length) {
+    throw new ApiError('invalid_request', problems.map((p) => `${p.pointer}: ${p.message}`).join('; ').slice(0, 500), { errors: problems });
+  }
+  // http_request targets follow the webhook endpoints' address rules
+  const refused = def.steps.flatMap((s, i) => {
+    const refusal = s.type === 'http_request' ? urlRefusal(s.url) : null;
+    return refusal ? [{ pointer: `/steps/${i}/url`, code: 'webhook_url_not_allowed', message: refusal }] : [];
+  });
+  if (refused.length) throw new ApiError('webhook_url_not_allowed', `This URL cannot receive calls: ${refused[0].message}`, { errors: refused });
+}
+
+/** Every template a send step names must exist before the flow may run (activation, or an edit of an active flow). */
+async function assertTemplatesExist(em: EntityManager, workspaceId: string, steps: FlowStep[]): Promise<void> {
+  const named = steps.flatMap((s, i) => (s.type === 'send_message' && s.template_id ? [{ id: s.template_id, i }] : []));
+  if (!named.length) return;
+  const found = await exec<{ id: string }>(
+    em,
+    `select id from templates where workspace_id = ? and deleted_at is null and id in (${named.map(() => '?').join(', ')})`,
+    [workspaceId, ...named.map((n) => n.id)],
+  );
+  const missing = named.filter((n) => !found.some((f) => f.id === n.id));
+  if (missing.length) {
+    throw new ApiError('template_not_found', `No such template: '${missing[0].id}'`, {
+      errors: missing.map((m) => ({ pointer: `/steps/${m.i}/template_id`, code: 'template_not_found', message: `No such template: '${m.id}'` })),
+    });
+  }
+}
+
+async function lockedFlow(em: EntityManager, workspaceId: string, id: string): Promise<FlowRow> {
+  const flow = await findFlow(em, workspaceId, id, true);
+  if (!flow) throw new ApiError('resource_missing', `No such flow: '${id}'`);
+  return flow;
+}
+
+function insertVersion(em: EntityManager, ctx: CommandContext, flowId: string, version: number, def: FlowDefinition): Promise<unknown> {
+  return exec(em, 'insert into flow_versions (flow_id, version, workspace_id, trigger, steps, created_at) values (?, ?, ?, ?, ?, ?)', [
+    flowId, version, ctx.workspaceId, JSON.stringify(def.trigger), JSON.stringify(def.steps), ctx.now,
+  ]);
+}
+
+const eventTypeOf = (t: FlowTrigger) => (t.type === 'event' ? t.event_type : t.type === 'inbound_message' ? 'message.received' : null);
+
+export async function createFlow(em: EntityManager, ctx: CommandContext, _p: Params, body: { name: string } & FlowDefinition): Promise<CommandResponse> {
+  assertValid(body);
+  const id = idFromSeed('flw', ctx.seed);
+  // random, never derived from the workflow's seed: the seed is visible in workflow history
+  const signingSecret = newWebhookSecret();
+  await exec(
+    em,
+    `insert into flows (id, workspace_id, name, status, version, trigger_type, event_type, signing_secret, created_at, updated_at)
+     values (?, ?, ?, 'inactive', 1, ?, ?, ?, ?, ?)`,
+    [id, ctx.workspaceId, body.name, body.trigger.type, eventTypeOf(body.trigger), signingSecret, ctx.now, ctx.now],
+  );
+  await insertVersion(em, ctx, id, 1, body);
+  const flow = (await findFlow(em, ctx.workspaceId, id))!;
+  return { status: 201, body: { ...toFlowWire(flow), signing_secret: signingSecret } };
+}
+
+const canonical = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+
+export async function updateFlow(em: EntityManager, ctx: CommandContext, params: Params, body: { name?: string } & Partial<FlowDefinition>): Promise<CommandResponse> {
+  const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
+  const next: FlowDefinition = { trigger: body.trigger ?? flow.trigger, steps: body.steps ?? flow.steps };
+  assertValid(next);
+  if (flow.status === 'active') await assertTemplatesExist(em, ctx.workspaceId, next.steps);
+  let version = flow.version;
+  // versions are never changed in place: a run follows the version it started with to its end
+  if (canonical(next) !== canonical({ trigger: flow.trigger, steps: flow.steps })) {
+    version += 1;
+    await insertVersion(em, ctx, flow.id, version, next);
+  }
+  await exec(em, 'update flows set name = ?, version = ?, trigger_type = ?, event_type = ?, updated_at = ? where id = ?', [
+    body.name ?? flow.name, version, next.trigger.type, eventTypeOf(next.trigger), ctx.now, flow.id,
+  ]);
+  return { status: 200, body: toFlowWire((await findFlow(em, ctx.workspaceId, flow.id))!) };
+}
+
+export async function deleteFlow(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
+  await exec(em, "update flows set deleted_at = ?, status = 'inactive', updated_at = ? where id = ?", [ctx.now, ctx.now, flow.id]);
+  return { status: 200, body: { id: flow.id, object: 'flow', deleted: true } };
+}
+
+export async function activateFlow(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
+  if (flow.status !== 'active') {
+    await assertTemplatesExist(em, ctx.workspaceId, flow.steps);
+    await exec(em, "update flows set status = 'active', activated_at = ?, updated_at = ? where id = ?", [ctx.now, ctx.now, flow.id]);
+  }
+  return { status: 200, body: toFlowWire((await findFlow(em, ctx.workspaceId, flow.id))!) };
+}
+
+export async function deactivateFlow(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
+  if (flow.status !== 'inactive') await exec(em, "update flows set status = 'inactive', updated_at = ? where id = ?", [ctx.now, flow.id]);
+  return { status: 200, body: toFlowWire((await findFlow(em, ctx.workspaceId, flow.id))!) };
+}
+
+/** A run's workflow: one per run id, which for triggered runs derives from (event, flow). */
+export function flowRunFollowUp(workspaceId: string, runId: string, cancel = false): FollowUp {
+  return { workflowType: 'flowRun', workflowId: `${workspaceId}/flow-run/${runId}`, args: cancel ? [] : [{ runId }], ...(cancel ? { cancel } : {}) };
+}
+
+/** Inserts a run of the flow's current version and its flow_run.started event (flushed by the caller). */
+export async function insertFlowRun(em: EntityManager, ctx: CommandContext, runId: string, flow: Pick<FlowRow, 'id' | 'version'>, contactId: string, triggerEventId: string | null): Promise<FlowRunRow | null> {
+  const [row] = await exec<{ id: string }>(
+    em,
+    `insert into flow_runs (id, workspace_id, flow_id, flow_version, contact_id, status, trigger_event_id, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 'running', ?, ?, ?) on conflict do nothing returning id`,
+    [runId, ctx.workspaceId, flow.id, flow.version, contactId, triggerEventId, ctx.now, ctx.now],
+  );
+  if (!row) return null;
+  const run = (await findFlowRun(em, ctx.workspaceId, runId))!;
+  recordEvent(em, { ...ctx, seed: `${runId}:started` }, 0, { type: 'flow_run.started', objectType: 'flow_run', objectId: runId, sequence: 1, object: toFlowRunWire(run) });
+  return run;
+}
+
+export async function createFlowRun(em: EntityManager, ctx: CommandContext, params: Params, body: { contact_id: string }): Promise<CommandResponse> {
+  const flow = await findFlow(em, ctx.workspaceId, params.flow_id);
+  if (!flow) throw new ApiError('resource_missing', `No such flow: '${params.flow_id}'`);
+  if (flow.status !== 'active') throw new ApiError('flow_not_active', `Flow ${flow.id} is inactive; activate it to start runs`);
+  const contact = await em.findOne(ContactSchema, { id: body.contact_id, workspace: ctx.workspaceId, deletedAt: null }, { fields: ['id'] });
+  if (!contact) {
+    throw new ApiError('contact_not_found', `No such contact: '${body.contact_id}'`, { errors: [{ pointer: '/contact_id', code: 'contact_not_found', message: 'No such contact' }] });
+  }
+  const runId = idFromSeed('frn', ctx.seed);
+  const run = (await insertFlowRun(em, ctx, runId, flow, contact.id, null))!;
+  await em.flush();
+  return { status: 202, body: toFlowRunWire(run, []), followUps: [flowRunFollowUp(ctx.workspaceId, runId)] };
+}
+
+/** Records the cancellation with the run, then (after the commit) cancels its workflow, which then runs no further step. */
+export async function cancelFlowRun(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  const run = await findFlowRun(em, ctx.workspaceId, params.flow_run_id, true);
+  if (!run) throw new ApiError('resource_missing', `No such flow run: '${params.flow_run_id}'`);
+  if (run.status !== 'running') throw new ApiError('flow_run_finished', `Flow run ${run.id} is already ${run.status}`);
+  await exec(em, "update flow_runs set status = 'cancelled', finished_at = ?, updated_at = ? where id = ?", [ctx.now, ctx.now, run.id]);
+  await exec(em, "update flow_run_steps set status = 'cancelled', finished_at = ? where run_id = ? and status = 'running'", [ctx.now, run.id]);
+  const done = (await findFlowRun(em, ctx.workspaceId, run.id))!;
+  recordEvent(em, { ...ctx, seed: `${run.id}:finished` }, 0, { type: 'flow_run.cancelled', objectType: 'flow_run', objectId: run.id, sequence: 2, object: toFlowRunWire(done) });
+  await em.flush();
+  return { status: 200, body: toFlowRunWire(done, await flowRunSteps(em, run.id)), followUps: [flowRunFollowUp(ctx.workspaceId, run.id, true)] };
+}

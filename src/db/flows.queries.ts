@@ -1,0 +1,180 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ListPage, PageParams } from '../pagination';
+import { keysetList } from './keyset';
+import { toDate } from './timestamps';
+
+// The flow definition as the spec describes it (FlowTrigger, FlowStep); validated by the spec before it gets here.
+export type FlowTrigger =
+  | { type: 'manual' }
+  | { type: 'event'; event_type: string; filter?: FlowEventFilter }
+  | { type: 'inbound_message'; keyword: string; match?: 'exact' | 'contains' };
+
+export interface FlowEventFilter {
+  tag_added?: string;
+  tag_removed?: string;
+  fields?: Record<string, string | number | boolean | null>;
+}
+
+export type FlowCondition = { tag: string } | { attribute: string; equals: string | number | boolean };
+
+export type FlowStep =
+  | { id: string; type: 'send_message'; channel_id: string; template_id?: string; parameters?: string[]; text?: string }
+  | { id: string; type: 'wait'; duration_seconds?: number; until?: string }
+  | { id: string; type: 'add_tag'; tags: string[] }
+  | { id: string; type: 'remove_tag'; tag: string }
+  | { id: string; type: 'update_contact'; attributes: Record<string, string | number | boolean | null> }
+  | { id: string; type: 'http_request'; url: string; body?: Record<string, unknown> }
+  | { id: string; type: 'branch'; condition: FlowCondition; then: string; else: string }
+  | { id: string; type: 'end' };
+
+export interface FlowRow {
+  id: string;
+  workspace: string;
+  name: string;
+  status: 'inactive' | 'active';
+  version: number;
+  trigger: FlowTrigger;
+  steps: FlowStep[];
+  signingSecret: string;
+  activatedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type FlowRunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
+
+export interface FlowRunRow {
+  id: string;
+  workspace: string;
+  flowId: string;
+  flowVersion: number;
+  contactId: string;
+  status: FlowRunStatus;
+  triggerEventId: string | null;
+  failureReason: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+export interface FlowRunStepRow {
+  idx: number;
+  stepId: string;
+  type: FlowStep['type'];
+  status: FlowRunStatus;
+  outcome: Record<string, unknown> | null;
+  nextIdx: number | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+}
+
+export function toFlowWire(f: FlowRow) {
+  return {
+    id: f.id,
+    object: 'flow' as const,
+    name: f.name,
+    status: f.status,
+    version: f.version,
+    trigger: f.trigger,
+    steps: f.steps,
+    created_at: f.createdAt.toISOString(),
+    updated_at: f.updatedAt.toISOString(),
+  };
+}
+
+export function toFlowRunWire(r: FlowRunRow, steps?: FlowRunStepRow[]) {
+  return {
+    id: r.id,
+    object: 'flow_run' as const,
+    flow_id: r.flowId,
+    flow_version: r.flowVersion,
+    contact_id: r.contactId,
+    status: r.status,
+    trigger_event_id: r.triggerEventId,
+    failure_reason: r.failureReason,
+    ...(steps
+      ? {
+          steps: steps.map((s) => ({
+            step_id: s.stepId,
+            type: s.type,
+            status: s.status,
+            started_at: s.startedAt.toISOString(),
+            finished_at: s.finishedAt?.toISOString() ?? null,
+            outcome: s.outcome,
+          })),
+        }
+      : {}),
+    created_at: r.createdAt.toISOString(),
+    updated_at: r.updatedAt.toISOString(),
+    finished_at: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** Raw SQL inside the caller's transaction, when there is one. */
+export function exec<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
+}
+
+const FLOW_COLUMNS = `f.id, f.workspace_id as "workspace", f.name, f.status, f.version, v.trigger, v.steps, f.signing_secret as "signingSecret",
+  f.activated_at as "activatedAt", f.created_at as "createdAt", f.updated_at as "updatedAt"`;
+const FLOW_FROM = `flows f join flow_versions v on v.flow_id = f.id and v.version = f.version`;
+
+function hydrateFlow(r: FlowRow): FlowRow {
+  return { ...r, activatedAt: r.activatedAt ? toDate(r.activatedAt) : null, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) };
+}
+
+/** A live flow with its current version; `lock` takes the row lock that serialises changes to it. */
+export async function findFlow(em: EntityManager, workspaceId: string, id: string, lock = false): Promise<FlowRow | null> {
+  const rows = await exec<FlowRow>(em, `select ${FLOW_COLUMNS} from ${FLOW_FROM} where f.workspace_id = ? and f.id = ? and f.deleted_at is null${lock ? ' for update of f' : ''}`, [workspaceId, id]);
+  return rows[0] ? hydrateFlow(rows[0]) : null;
+}
+
+export async function listFlows(em: EntityManager, workspaceId: string, page: PageParams & { filters: { status?: string } }): Promise<ListPage<ReturnType<typeof toFlowWire>>> {
+  const where: [string, ...unknown[]][] = [['deleted_at is null']];
+  if (page.filters.status) where.push(['status = ?', page.filters.status]);
+  // keysetList reads one table: the current version's definition is joined in a subselect
+  const table = `(select f.*, v.trigger, v.steps from ${FLOW_FROM}) as flows`;
+  const columns = `id, workspace_id as "workspace", name, status, version, trigger, steps, activated_at as "activatedAt", created_at as "createdAt", updated_at as "updatedAt"`;
+  return keysetList(em, { list: 'flows', table, columns, workspaceId, page, where, hydrate: hydrateFlow, toWire: toFlowWire });
+}
+
+const RUN_COLUMNS = `id, workspace_id as "workspace", flow_id as "flowId", flow_version as "flowVersion", contact_id as "contactId", status,
+  trigger_event_id as "triggerEventId", failure_reason as "failureReason", created_at as "createdAt", updated_at as "updatedAt", finished_at as "finishedAt"`;
+
+function hydrateRun(r: FlowRunRow): FlowRunRow {
+  return { ...r, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt), finishedAt: r.finishedAt ? toDate(r.finishedAt) : null };
+}
+
+export async function findFlowRun(em: EntityManager, workspaceId: string, id: string, lock = false): Promise<FlowRunRow | null> {
+  const rows = await exec<FlowRunRow>(em, `select ${RUN_COLUMNS} from flow_runs where workspace_id = ? and id = ?${lock ? ' for update' : ''}`, [workspaceId, id]);
+  return rows[0] ? hydrateRun(rows[0]) : null;
+}
+
+/** A run by id alone: the worker's step activities know only the run id. */
+export async function lockFlowRun(em: EntityManager, id: string): Promise<FlowRunRow | null> {
+  const rows = await exec<FlowRunRow>(em, `select ${RUN_COLUMNS} from flow_runs where id = ? for update`, [id]);
+  return rows[0] ? hydrateRun(rows[0]) : null;
+}
+
+export async function flowRunSteps(em: EntityManager, runId: string): Promise<FlowRunStepRow[]> {
+  const rows = await exec<FlowRunStepRow>(
+    em,
+    `select idx, step_id as "stepId", type, status, outcome, next_idx as "nextIdx", started_at as "startedAt", finished_at as "finishedAt"
+     from flow_run_steps where run_id = ? order by idx`,
+    [runId],
+  );
+  return rows.map((s) => ({ ...s, startedAt: toDate(s.startedAt), finishedAt: s.finishedAt ? toDate(s.finishedAt) : null }));
+}
+
+export async function listFlowRuns(
+  em: EntityManager,
+  workspaceId: string,
+  page: PageParams & { filters: { flow_id?: string; contact_id?: string; status?: string } },
+): Promise<ListPage<ReturnType<typeof toFlowRunWire>>> {
+  const f = page.filters;
+  const where: [string, ...unknown[]][] = [];
+  if (f.flow_id) where.push(['flow_id = ?', f.flow_id]);
+  if (f.contact_id) where.push(['contact_id = ?', f.contact_id]);
+  if (f.status) where.push(['status = ?', f.status]);
+  return keysetList(em, { list: 'flow_runs', table: 'flow_runs', columns: RUN_COLUMNS, workspaceId, page, where, hydrate: hydrateRun, toWire: (r) => toFlowRunWire(r) });
+}

@@ -1,0 +1,160 @@
+// Event triggers: reads committed events (the shared event consumer, its own position) and starts one run per
+// (event, flow) whose trigger matches. The run's id derives from (event, flow) and a unique index on
+// (flow_id, trigger_event_id) holds it, so a re-read after a crash, or two pollers, never start a second run.
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import { TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { config } from './config';
+import type { EventRecord } from './db/entities';
+import { exec, type FlowEventFilter, type FlowTrigger } from './db/flows.queries';
+import { normaliseTagName } from './db/tags.queries';
+import { toDate } from './db/timestamps';
+import { idFromSeed } from './ids';
+import { flowRunFollowUp, insertFlowRun } from './activities/flows.commands';
+import { consumeEvents, pollEvents } from './event-consumer';
+import { searchKeys } from './temporal';
+
+const BATCH = 500;
+
+interface TriggeredFlow {
+  id: string;
+  workspace_id: string;
+  version: number;
+  trigger: FlowTrigger;
+  activated_at: string | Date;
+}
+
+type EventObject = Record<string, unknown> & { object?: string; id?: string; contact_id?: string; tags?: string[]; text?: string | null; direction?: string };
+
+/** The contact an event is about: a contact's own events, or an object that names its contact. */
+export function contactOf(event: Pick<EventRecord, 'data'>): string | null {
+  const o = (event.data as { object?: EventObject }).object;
+  if (!o) return null;
+  if (o.object === 'contact') return (o as { deleted?: boolean }).deleted ? null : o.id ?? null;
+  return typeof o.contact_id === 'string' ? o.contact_id : null;
+}
+
+function valueAt(object: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), object);
+}
+
+/** The filter language of `event` triggers (documented on createFlow): every condition given must hold. */
+export function filterMatches(filter: FlowEventFilter | undefined, event: Pick<EventRecord, 'data' | 'previousAttributes'>): boolean {
+  if (!filter) return true;
+  const object = (event.data as { object?: EventObject }).object ?? {};
+  const tagsNow = Array.isArray(object.tags) ? object.tags : [];
+  const tagsBefore = (event.previousAttributes as { tags?: string[] } | null)?.tags;
+  if (filter.tag_added !== undefined) {
+    const tag = normaliseTagName(filter.tag_added);
+    if (!Array.isArray(tagsBefore) || tagsBefore.includes(tag) || !tagsNow.includes(tag)) return false;
+  }
+  if (filter.tag_removed !== undefined) {
+    const tag = normaliseTagName(filter.tag_removed);
+    if (!Array.isArray(tagsBefore) || !tagsBefore.includes(tag) || tagsNow.includes(tag)) return false;
+  }
+  for (const [path, expected] of Object.entries(filter.fields ?? {})) {
+    const actual = valueAt(object, path);
+    if ((actual === undefined ? null : actual) !== expected) return false;
+  }
+  return true;
+}
+
+export function triggerMatches(trigger: FlowTrigger, event: Pick<EventRecord, 'type' | 'data' | 'previousAttributes'>): boolean {
+  if (trigger.type === 'event') return trigger.event_type === event.type && filterMatches(trigger.filter, event);
+  if (trigger.type === 'inbound_message') {
+    if (event.type !== 'message.received') return false;
+    const text = ((event.data as { object?: EventObject }).object?.text ?? '').trim().toLowerCase();
+    const keyword = trigger.keyword.trim().toLowerCase();
+    return (trigger.match ?? 'exact') === 'exact' ? text === keyword : text.includes(keyword);
+  }
+  return false;
+}
+
+export interface StartedRun {
+  workspaceId: string;
+  runId: string;
+  flowId: string;
+}
+
+/** The runs that these events start, written with their flow_run.started events in the consumer's transaction. */
+async function startRunsFor(em: EntityManager, events: EventRecord[]): Promise<StartedRun[]> {
+  const workspaces = [...new Set(events.map((e) => e.workspace))];
+  const types = [...new Set(events.map((e) => e.type))];
+  const list = (xs: string[]) => xs.map(() => '?').join(', ');
+  // flows.event_type: the one event type a trigger listens to (message.received for keyword triggers)
+  const flows = await exec<TriggeredFlow>(
+    em,
+    `select f.id, f.workspace_id, f.version, v.trigger, f.activated_at from flows f join flow_versions v on v.flow_id = f.id and v.version = f.version
+     where f.workspace_id in (${list(workspaces)}) and f.event_type in (${list(types)}) and f.status = 'active' and f.deleted_at is null`,
+    [...workspaces, ...types],
+  );
+  if (!flows.length) return [];
+  const started: StartedRun[] = [];
+  const now = new Date();
+  for (const e of events) {
+    for (const flow of flows) {
+      // only events committed after the flow was activated
+      if (flow.workspace_id !== e.workspace || e.createdAt <= toDate(flow.activated_at)) continue;
+      // a change made by a flow step triggers nothing: no flow feeds itself or another in a loop
+      if (e.requestId?.startsWith('frn_')) continue;
+      if (!triggerMatches(flow.trigger, e)) continue;
+      const contactId = contactOf(e);
+      if (!contactId) continue;
+      const runId = idFromSeed('frn', `${e.id}:${flow.id}`);
+      const ctx = { workspaceId: e.workspace, requestId: null, seed: runId, now };
+      if (await insertFlowRun(em, ctx, runId, flow, contactId, e.id)) started.push({ workspaceId: e.workspace, runId, flowId: flow.id });
+    }
+  }
+  await em.flush();
+  return started;
+}
+
+export async function triggerFlows(orm: MikroORM): Promise<{ read: number; started: StartedRun[] }> {
+  const step = await consumeEvents(orm, 'flow_trigger_position', BATCH, startRunsFor);
+  return { read: step.read, started: step.result ?? [] };
+}
+
+/** Runs written but whose workflow never began (Temporal down right after the commit): started again, harmlessly. */
+async function unstartedRuns(orm: MikroORM): Promise<StartedRun[]> {
+  const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string; flow_id: string }[]>(
+    `select id, workspace_id, flow_id from flow_runs where workflow_started_at is null and status = 'running' and created_at < now() - interval '30 seconds' limit 100`,
+  );
+  return rows.map((r) => ({ workspaceId: r.workspace_id, runId: r.id, flowId: r.flow_id }));
+}
+
+export async function startFlowRuns(client: Client, runs: StartedRun[]): Promise<void> {
+  for (const run of runs) {
+    const f = flowRunFollowUp(run.workspaceId, run.runId);
+    try {
+      await client.workflow.start(f.workflowType, {
+        workflowId: f.workflowId,
+        taskQueue: config.taskQueue,
+        args: f.args,
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        // a run that has finished is never run again
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: new TypedSearchAttributes([
+          { key: searchKeys.workspaceId, value: run.workspaceId },
+          { key: searchKeys.operationId, value: 'flowRun' },
+          { key: searchKeys.flowId, value: run.flowId },
+        ]),
+      });
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+    }
+  }
+}
+
+/** The worker's trigger loop; stops when `signal` aborts. */
+export async function runFlowTriggers(orm: MikroORM, client: Client, signal: AbortSignal): Promise<void> {
+  let sweepAt = 0;
+  await pollEvents('flow-triggers', signal, config.flows.triggerPollMs, async () => {
+    const step = await triggerFlows(orm);
+    await startFlowRuns(client, step.started);
+    if (Date.now() > sweepAt) {
+      sweepAt = Date.now() + 30_000;
+      await startFlowRuns(client, await unstartedRuns(orm));
+    }
+    return { full: step.read === BATCH };
+  });
+}
