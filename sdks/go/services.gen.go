@@ -26,6 +26,8 @@ type services struct {
 	Conversations     *ConversationsService
 	Events            *EventsService
 	Files             *FilesService
+	FlowRuns          *FlowRunsService
+	Flows             *FlowsService
 	Messages          *MessagesService
 	Orders            *OrdersService
 	Status            *StatusService
@@ -45,6 +47,8 @@ func (c *Client) initServices() {
 	c.Conversations = &ConversationsService{client: c}
 	c.Events = &EventsService{client: c}
 	c.Files = &FilesService{client: c}
+	c.FlowRuns = &FlowRunsService{client: c}
+	c.Flows = &FlowsService{client: c}
 	c.Messages = &MessagesService{client: c}
 	c.Orders = &OrdersService{client: c}
 	c.Status = &StatusService{client: c}
@@ -729,6 +733,217 @@ func (s *FilesService) List(ctx context.Context, params *FilesListParams, opts .
 func (s *FilesService) Retrieve(ctx context.Context, fileID string, opts ...RequestOption) (*File, error) {
 	req := newRequest("GET", "/v1/files/"+url.PathEscape(formValue(fileID)))
 	out := new(File)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FlowRunsService holds the flowRuns operations.
+type FlowRunsService struct {
+	client *Client
+}
+
+// Cancel calls POST /v1/flow-runs/{flow_run_id}/cancel (cancelFlowRun): Cancel a flow run.
+//
+// Marks a running run `cancelled` (emitting `flow_run.cancelled`) and cancels its workflow: a wait in progress
+// ends, and no further step runs. A run that has already finished is `422 flow_run_finished`.
+func (s *FlowRunsService) Cancel(ctx context.Context, flowRunID string, opts ...RequestOption) (*FlowRun, error) {
+	req := newRequest("POST", "/v1/flow-runs/"+url.PathEscape(formValue(flowRunID))+"/cancel")
+	out := new(FlowRun)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create calls POST /v1/flows/{flow_id}/runs (createFlowRun): Start a run of a flow.
+//
+// Starts the flow's current version for one contact and answers `202` with the run, `running`; follow it with
+// `GET /v1/flow-runs/{flow_run_id}`. The flow must be active (`422 flow_not_active`) and the contact live
+// (`422 contact_not_found`). A retry with the same Idempotency-Key starts nothing more. Emits
+// `flow_run.started`, then `flow_run.completed`, `flow_run.failed` or `flow_run.cancelled`.
+func (s *FlowRunsService) Create(ctx context.Context, flowID string, body FlowRunCreate, opts ...RequestOption) (*FlowRun, error) {
+	req := newRequest("POST", "/v1/flows/"+url.PathEscape(formValue(flowID))+"/runs")
+	req.jsonBody = body
+	out := new(FlowRun)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/flow-runs (listFlowRuns): List flow runs.
+//
+// Newest first by `created_at` (default) or `updated_at`, without their step logs.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *FlowRunsService) List(ctx context.Context, params *FlowRunsListParams, opts ...RequestOption) (*Page[FlowRun], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[FlowRun], error) {
+		req := newRequest("GET", "/v1/flow-runs")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[FlowRun]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// Retrieve calls GET /v1/flow-runs/{flow_run_id} (retrieveFlowRun): Retrieve a flow run.
+//
+// The run with its step-by-step log, in the order the steps ran.
+func (s *FlowRunsService) Retrieve(ctx context.Context, flowRunID string, opts ...RequestOption) (*FlowRun, error) {
+	req := newRequest("GET", "/v1/flow-runs/"+url.PathEscape(formValue(flowRunID)))
+	out := new(FlowRun)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// FlowsService holds the flows operations.
+type FlowsService struct {
+	client *Client
+}
+
+// Activate calls POST /v1/flows/{flow_id}/activate (activateFlow): Activate a flow.
+//
+// Its trigger starts runs from events committed after this call, and manual runs may start. Every template a
+// `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. Activating an
+// active flow changes nothing.
+func (s *FlowsService) Activate(ctx context.Context, flowID string, opts ...RequestOption) (*Flow, error) {
+	req := newRequest("POST", "/v1/flows/"+url.PathEscape(formValue(flowID))+"/activate")
+	out := new(Flow)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create calls POST /v1/flows (createFlow): Create a flow.
+//
+// A flow is a trigger and a list of steps, run once per contact. It starts `inactive` at `version` 1.
+//
+// **Triggers** (`trigger.type`):
+//   - `manual`: runs start only through `POST /v1/flows/{flow_id}/runs`.
+//   - `event`: a committed event of `event_type` that concerns a contact (a contact's own events, or an
+//     object with a `contact_id` such as a message or an order) starts one run for that contact, at most
+//     once per (event, flow). The optional `filter` narrows it; every condition given must hold:
+//     `tag_added` (the event's `previous_attributes.tags` lacks the tag and the object's `tags` has it),
+//     `tag_removed` (the reverse), and `fields` (equality of `data.object` values, keys as dotted paths such
+//     as `status` or `attributes.plan`).
+//   - `inbound_message`: a received message whose text equals `keyword` (`match: exact`, the default) or
+//     contains it (`match: contains`), case-insensitively, starts a run for its contact.
+//
+// Manual runs may be started for any active flow, whatever its trigger. Changes made by flow steps carry the
+// run's id as their events' `request_id` and trigger no flow, so a flow cannot feed itself.
+//
+// **Steps** run in order, each with an `id` unique in the flow; `branch` jumps to the steps named by `then`
+// and `else`, `end` stops the run, and the run completes after its last step. Types: `send_message` (a
+// template with `parameters`, or `text`, on `channel_id`, in the contact's open conversation there or a new
+// one), `wait` (`duration_seconds`, or `until` a time), `add_tag`, `remove_tag`, `update_contact`
+// (`attributes`; a `null` removes a key), `http_request` (a signed POST, see below), `branch` (on a tag the
+// contact carries, or a contact attribute equal to a value), `end`. A run executes at most 200 steps.
+//
+// Checks beyond the schema answer `400 invalid_request` with a pointer per problem: duplicate step ids,
+// `branch` targets that name no step, a `send_message` with both or neither of `template_id` and `text`, a
+// `wait` with both or neither of `duration_seconds` and `until`. An `http_request` URL follows the rules of
+// webhook endpoint URLs (`422 webhook_url_not_allowed`).
+//
+// **`http_request`** POSTs `{"flow_id", "flow_run_id", "step_id", "contact_id", "data"}` (`data` is the step's
+// `body`) signed as webhooks are (Standard Webhooks: `webhook-id` is `<flow_run_id>.<step index>`, the same on
+// a retry; `webhook-signature` keyed by this flow's `signing_secret`, shown once in this response). A `2xx`
+// answer completes the step; anything else fails the run.
+func (s *FlowsService) Create(ctx context.Context, body FlowCreate, opts ...RequestOption) (*FlowWithSecret, error) {
+	req := newRequest("POST", "/v1/flows")
+	req.jsonBody = body
+	out := new(FlowWithSecret)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Deactivate calls POST /v1/flows/{flow_id}/deactivate (deactivateFlow): Deactivate a flow.
+//
+// No new runs start; runs already started go on to their end (cancel them one by one to stop them).
+func (s *FlowsService) Deactivate(ctx context.Context, flowID string, opts ...RequestOption) (*Flow, error) {
+	req := newRequest("POST", "/v1/flows/"+url.PathEscape(formValue(flowID))+"/deactivate")
+	out := new(Flow)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete calls DELETE /v1/flows/{flow_id} (deleteFlow): Delete a flow.
+//
+// The flow stops triggering and disappears from lists; runs already started go on to their end.
+func (s *FlowsService) Delete(ctx context.Context, flowID string, opts ...RequestOption) (*DeletedFlow, error) {
+	req := newRequest("DELETE", "/v1/flows/"+url.PathEscape(formValue(flowID)))
+	out := new(DeletedFlow)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/flows (listFlows): List flows.
+//
+// Newest first by `created_at` (default) or `updated_at`; deleted flows are left out.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *FlowsService) List(ctx context.Context, params *FlowsListParams, opts ...RequestOption) (*Page[Flow], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[Flow], error) {
+		req := newRequest("GET", "/v1/flows")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[Flow]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// Retrieve calls GET /v1/flows/{flow_id} (retrieveFlow): Retrieve a flow.
+//
+// The flow with its current version's trigger and steps.
+func (s *FlowsService) Retrieve(ctx context.Context, flowID string, opts ...RequestOption) (*Flow, error) {
+	req := newRequest("GET", "/v1/flows/"+url.PathEscape(formValue(flowID)))
+	out := new(Flow)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Update calls PATCH /v1/flows/{flow_id} (updateFlow): Update a flow.
+//
+// A change of `trigger` or `steps` writes a new version (`version` + 1); versions are kept unchanged, and
+// runs already started go on with the version they started with. `name` alone changes no version. The
+// definition is checked as on create (`400`); on an active flow the templates it names must exist (`422
+// template_not_found`), as on activation.
+func (s *FlowsService) Update(ctx context.Context, flowID string, body FlowUpdate, opts ...RequestOption) (*Flow, error) {
+	req := newRequest("PATCH", "/v1/flows/"+url.PathEscape(formValue(flowID)))
+	req.jsonBody = body
+	out := new(Flow)
 	if _, err := s.client.do(ctx, req, opts, out); err != nil {
 		return nil, err
 	}
@@ -1646,6 +1861,72 @@ func (p *FilesListParams) apply(r *request) {
 	}
 	if p.SHA256 != nil {
 		r.query.Set("sha256", formValue(*p.SHA256))
+	}
+}
+
+// FlowRunsListParams holds the optional parameters of FlowRuns.List.
+type FlowRunsListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending.
+	Sort      *string
+	FlowID    *string
+	ContactID *string
+	Status    *FlowRunStatus
+}
+
+func (p *FlowRunsListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.FlowID != nil {
+		r.query.Set("flow_id", formValue(*p.FlowID))
+	}
+	if p.ContactID != nil {
+		r.query.Set("contact_id", formValue(*p.ContactID))
+	}
+	if p.Status != nil {
+		r.query.Set("status", formValue(*p.Status))
+	}
+}
+
+// FlowsListParams holds the optional parameters of Flows.List.
+type FlowsListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending.
+	Sort   *string
+	Status *FlowStatus
+}
+
+func (p *FlowsListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.Status != nil {
+		r.query.Set("status", formValue(*p.Status))
 	}
 }
 

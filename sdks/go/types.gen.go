@@ -516,6 +516,21 @@ func (v DeletedFile) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// DeletedFlow is an object of the API.
+type DeletedFlow struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Deleted bool   `json:"deleted"`
+}
+
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedFlow) MarshalJSON() ([]byte, error) {
+	type plain DeletedFlow
+	v.Object = "flow"
+	v.Deleted = true
+	return json.Marshal(plain(v))
+}
+
 // A deleted template (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedTemplate struct {
 	ID      string `json:"id"`
@@ -561,7 +576,7 @@ type Event struct {
 	Type   string `json:"type"`
 	// Per-object sequence number; increases by one with each event of the same object.
 	Sequence int64 `json:"sequence"`
-	// The request that caused the event.
+	// The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes.
 	RequestID Nullable[string] `json:"request_id,omitzero"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
@@ -585,7 +600,7 @@ type EventData struct {
 	PreviousAttributes map[string]any `json:"previous_attributes,omitempty"`
 }
 
-// EventDataObject is one of: Contact, DeletedContact, File, DeletedFile, Tag, Template, DeletedTemplate, Order, Channel, Conversation, Message, WebhookEndpoint, DeletedWebhookEndpoint, WebhookDelivery, WebhookTestObject; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+// EventDataObject is one of: Contact, DeletedContact, File, DeletedFile, Tag, Template, DeletedTemplate, Order, Channel, Conversation, Message, WebhookEndpoint, DeletedWebhookEndpoint, FlowRun, WebhookDelivery, WebhookTestObject; exactly one of its pointer fields is set (Raw keeps the JSON as received).
 type EventDataObject struct {
 	Contact                *Contact
 	DeletedContact         *DeletedContact
@@ -600,6 +615,7 @@ type EventDataObject struct {
 	Message                *Message
 	WebhookEndpoint        *WebhookEndpoint
 	DeletedWebhookEndpoint *DeletedWebhookEndpoint
+	FlowRun                *FlowRun
 	WebhookDelivery        *WebhookDelivery
 	WebhookTestObject      *WebhookTestObject
 	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
@@ -620,6 +636,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
 	{required: []string{"id", "object", "endpoint_id", "event_id", "event_type", "status", "attempt_count", "next_attempt_at", "last_attempt_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_delivery\""}},
 	{required: []string{"object", "endpoint_id", "message"}, consts: map[string]string{"object": "\"webhook_test\""}},
 }
@@ -653,6 +670,8 @@ func (u EventDataObject) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.WebhookEndpoint)
 	case u.DeletedWebhookEndpoint != nil:
 		return json.Marshal(u.DeletedWebhookEndpoint)
+	case u.FlowRun != nil:
+		return json.Marshal(u.FlowRun)
 	case u.WebhookDelivery != nil:
 		return json.Marshal(u.WebhookDelivery)
 	case u.WebhookTestObject != nil:
@@ -707,9 +726,12 @@ func (u *EventDataObject) UnmarshalJSON(b []byte) error {
 		u.DeletedWebhookEndpoint = new(DeletedWebhookEndpoint)
 		return json.Unmarshal(b, u.DeletedWebhookEndpoint)
 	case 13:
+		u.FlowRun = new(FlowRun)
+		return json.Unmarshal(b, u.FlowRun)
+	case 14:
 		u.WebhookDelivery = new(WebhookDelivery)
 		return json.Unmarshal(b, u.WebhookDelivery)
-	case 14:
+	case 15:
 		u.WebhookTestObject = new(WebhookTestObject)
 		return json.Unmarshal(b, u.WebhookTestObject)
 	}
@@ -812,6 +834,501 @@ func (b *FileUpload) writeMultipart(w *multipart.Writer) error {
 		}
 	}
 	return nil
+}
+
+// Flow is an object of the API.
+type Flow struct {
+	ID     string     `json:"id"`
+	Object string     `json:"object"`
+	Name   string     `json:"name"`
+	Status FlowStatus `json:"status"`
+	// The current version; each change of trigger or steps adds one.
+	Version int64       `json:"version"`
+	Trigger FlowTrigger `json:"trigger"`
+	Steps   []FlowStep  `json:"steps"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Flow) MarshalJSON() ([]byte, error) {
+	type plain Flow
+	v.Object = "flow"
+	return json.Marshal(plain(v))
+}
+
+// The contact carries `tag`, or its attribute `attribute` equals `equals`.
+//
+// FlowCondition is one of: FlowConditionTag, FlowConditionAttribute; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type FlowCondition struct {
+	FlowConditionTag       *FlowConditionTag
+	FlowConditionAttribute *FlowConditionAttribute
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var flowConditionVariants = []variantTest{
+	{required: []string{"tag"}, consts: map[string]string{}},
+	{required: []string{"attribute", "equals"}, consts: map[string]string{}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u FlowCondition) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.FlowConditionTag != nil:
+		return json.Marshal(u.FlowConditionTag)
+	case u.FlowConditionAttribute != nil:
+		return json.Marshal(u.FlowConditionAttribute)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *FlowCondition) UnmarshalJSON(b []byte) error {
+	*u = FlowCondition{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, flowConditionVariants) {
+	case 0:
+		u.FlowConditionTag = new(FlowConditionTag)
+		return json.Unmarshal(b, u.FlowConditionTag)
+	case 1:
+		u.FlowConditionAttribute = new(FlowConditionAttribute)
+		return json.Unmarshal(b, u.FlowConditionAttribute)
+	}
+	return nil
+}
+
+// FlowConditionAttribute is an object of the API.
+type FlowConditionAttribute struct {
+	Attribute string `json:"attribute"`
+	Equals    any    `json:"equals"`
+}
+
+// FlowConditionTag is an object of the API.
+type FlowConditionTag struct {
+	// A tag name, case-insensitive (stored and shown in lower case): letters, digits and `_ : . -`, starting with a letter or digit.
+	Tag string `json:"tag"`
+}
+
+// FlowCreate is an object of the API.
+type FlowCreate struct {
+	Name    string      `json:"name"`
+	Trigger FlowTrigger `json:"trigger"`
+	Steps   []FlowStep  `json:"steps"`
+}
+
+// Every condition given must hold.
+type FlowEventFilter struct {
+	// A tag name, case-insensitive (stored and shown in lower case): letters, digits and `_ : . -`, starting with a letter or digit.
+	TagAdded *string `json:"tag_added,omitempty"`
+	// A tag name, case-insensitive (stored and shown in lower case): letters, digits and `_ : . -`, starting with a letter or digit.
+	TagRemoved *string `json:"tag_removed,omitempty"`
+	// Equality on `data.object`: keys are dotted paths (`status`, `attributes.plan`).
+	Fields map[string]any `json:"fields,omitempty"`
+}
+
+// FlowRun is an object of the API.
+type FlowRun struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	FlowID string `json:"flow_id"`
+	// The version this run follows from start to end.
+	FlowVersion int64         `json:"flow_version"`
+	ContactID   string        `json:"contact_id"`
+	Status      FlowRunStatus `json:"status"`
+	// The event that started the run; null for manual runs.
+	TriggerEventID *string `json:"trigger_event_id"`
+	FailureReason  *string `json:"failure_reason"`
+	// The step log (on retrieve and cancel, not in lists).
+	Steps []FlowRunStep `json:"steps,omitempty"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt  time.Time  `json:"updated_at"`
+	FinishedAt *time.Time `json:"finished_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v FlowRun) MarshalJSON() ([]byte, error) {
+	type plain FlowRun
+	v.Object = "flow_run"
+	return json.Marshal(plain(v))
+}
+
+// FlowRunCreate is an object of the API.
+type FlowRunCreate struct {
+	ContactID string `json:"contact_id"`
+}
+
+// FlowRunStatus is one of the values below.
+type FlowRunStatus string
+
+const (
+	FlowRunStatusRunning   FlowRunStatus = "running"
+	FlowRunStatusCompleted FlowRunStatus = "completed"
+	FlowRunStatusFailed    FlowRunStatus = "failed"
+	FlowRunStatusCancelled FlowRunStatus = "cancelled"
+)
+
+// FlowRunStep is an object of the API.
+type FlowRunStep struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	StepID string `json:"step_id"`
+	Type   string `json:"type"`
+	Status string `json:"status"`
+	// RFC 3339, UTC, millisecond precision.
+	StartedAt  time.Time  `json:"started_at"`
+	FinishedAt *time.Time `json:"finished_at"`
+	// What the step did: `message_id` (send_message), `changed` (tags and contact updates), `status_code`
+	// (http_request), `next_step_id` (branch), `resume_at` (wait), or `error` (`code`, `message`) when it failed.
+	Outcome map[string]any `json:"outcome"`
+}
+
+// FlowStatus is one of the values below.
+type FlowStatus string
+
+const (
+	FlowStatusInactive FlowStatus = "inactive"
+	FlowStatusActive   FlowStatus = "active"
+)
+
+// FlowStep is one of: FlowStepSendMessage, FlowStepWait, FlowStepAddTag, FlowStepRemoveTag, FlowStepUpdateContact, FlowStepHTTPRequest, FlowStepBranch, FlowStepEnd; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type FlowStep struct {
+	FlowStepSendMessage   *FlowStepSendMessage
+	FlowStepWait          *FlowStepWait
+	FlowStepAddTag        *FlowStepAddTag
+	FlowStepRemoveTag     *FlowStepRemoveTag
+	FlowStepUpdateContact *FlowStepUpdateContact
+	FlowStepHTTPRequest   *FlowStepHTTPRequest
+	FlowStepBranch        *FlowStepBranch
+	FlowStepEnd           *FlowStepEnd
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var flowStepVariants = []variantTest{
+	{required: []string{"id", "type", "channel_id"}, consts: map[string]string{"type": "\"send_message\""}},
+	{required: []string{"id", "type"}, consts: map[string]string{"type": "\"wait\""}},
+	{required: []string{"id", "type", "tags"}, consts: map[string]string{"type": "\"add_tag\""}},
+	{required: []string{"id", "type", "tag"}, consts: map[string]string{"type": "\"remove_tag\""}},
+	{required: []string{"id", "type", "attributes"}, consts: map[string]string{"type": "\"update_contact\""}},
+	{required: []string{"id", "type", "url"}, consts: map[string]string{"type": "\"http_request\""}},
+	{required: []string{"id", "type", "condition", "then", "else"}, consts: map[string]string{"type": "\"branch\""}},
+	{required: []string{"id", "type"}, consts: map[string]string{"type": "\"end\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u FlowStep) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.FlowStepSendMessage != nil:
+		return json.Marshal(u.FlowStepSendMessage)
+	case u.FlowStepWait != nil:
+		return json.Marshal(u.FlowStepWait)
+	case u.FlowStepAddTag != nil:
+		return json.Marshal(u.FlowStepAddTag)
+	case u.FlowStepRemoveTag != nil:
+		return json.Marshal(u.FlowStepRemoveTag)
+	case u.FlowStepUpdateContact != nil:
+		return json.Marshal(u.FlowStepUpdateContact)
+	case u.FlowStepHTTPRequest != nil:
+		return json.Marshal(u.FlowStepHTTPRequest)
+	case u.FlowStepBranch != nil:
+		return json.Marshal(u.FlowStepBranch)
+	case u.FlowStepEnd != nil:
+		return json.Marshal(u.FlowStepEnd)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *FlowStep) UnmarshalJSON(b []byte) error {
+	*u = FlowStep{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, flowStepVariants) {
+	case 0:
+		u.FlowStepSendMessage = new(FlowStepSendMessage)
+		return json.Unmarshal(b, u.FlowStepSendMessage)
+	case 1:
+		u.FlowStepWait = new(FlowStepWait)
+		return json.Unmarshal(b, u.FlowStepWait)
+	case 2:
+		u.FlowStepAddTag = new(FlowStepAddTag)
+		return json.Unmarshal(b, u.FlowStepAddTag)
+	case 3:
+		u.FlowStepRemoveTag = new(FlowStepRemoveTag)
+		return json.Unmarshal(b, u.FlowStepRemoveTag)
+	case 4:
+		u.FlowStepUpdateContact = new(FlowStepUpdateContact)
+		return json.Unmarshal(b, u.FlowStepUpdateContact)
+	case 5:
+		u.FlowStepHTTPRequest = new(FlowStepHTTPRequest)
+		return json.Unmarshal(b, u.FlowStepHTTPRequest)
+	case 6:
+		u.FlowStepBranch = new(FlowStepBranch)
+		return json.Unmarshal(b, u.FlowStepBranch)
+	case 7:
+		u.FlowStepEnd = new(FlowStepEnd)
+		return json.Unmarshal(b, u.FlowStepEnd)
+	}
+	return nil
+}
+
+// FlowStepAddTag is an object of the API.
+type FlowStepAddTag struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID   string   `json:"id"`
+	Type string   `json:"type"`
+	Tags []string `json:"tags"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepAddTag) MarshalJSON() ([]byte, error) {
+	type plain FlowStepAddTag
+	v.Type = "add_tag"
+	return json.Marshal(plain(v))
+}
+
+// FlowStepBranch is an object of the API.
+type FlowStepBranch struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	// The contact carries `tag`, or its attribute `attribute` equals `equals`.
+	Condition FlowCondition `json:"condition"`
+	// Unique within the flow; `branch` steps name their targets by it.
+	Then string `json:"then"`
+	// Unique within the flow; `branch` steps name their targets by it.
+	Else string `json:"else"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepBranch) MarshalJSON() ([]byte, error) {
+	type plain FlowStepBranch
+	v.Type = "branch"
+	return json.Marshal(plain(v))
+}
+
+// FlowStepEnd is an object of the API.
+type FlowStepEnd struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID   string `json:"id"`
+	Type string `json:"type"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepEnd) MarshalJSON() ([]byte, error) {
+	type plain FlowStepEnd
+	v.Type = "end"
+	return json.Marshal(plain(v))
+}
+
+// FlowStepHTTPRequest is an object of the API.
+type FlowStepHTTPRequest struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	URL  string `json:"url"`
+	// Sent as `data` in the signed POST.
+	Body map[string]any `json:"body,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepHTTPRequest) MarshalJSON() ([]byte, error) {
+	type plain FlowStepHTTPRequest
+	v.Type = "http_request"
+	return json.Marshal(plain(v))
+}
+
+// A contact that does not carry the tag is no change.
+type FlowStepRemoveTag struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	// A tag name, case-insensitive (stored and shown in lower case): letters, digits and `_ : . -`, starting with a letter or digit.
+	Tag string `json:"tag"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepRemoveTag) MarshalJSON() ([]byte, error) {
+	type plain FlowStepRemoveTag
+	v.Type = "remove_tag"
+	return json.Marshal(plain(v))
+}
+
+// A template (with `parameters`) or `text`, exactly one of them.
+type FlowStepSendMessage struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID         string   `json:"id"`
+	Type       string   `json:"type"`
+	ChannelID  string   `json:"channel_id"`
+	TemplateID *string  `json:"template_id,omitempty"`
+	Parameters []string `json:"parameters,omitempty"`
+	Text       *string  `json:"text,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepSendMessage) MarshalJSON() ([]byte, error) {
+	type plain FlowStepSendMessage
+	v.Type = "send_message"
+	return json.Marshal(plain(v))
+}
+
+// FlowStepUpdateContact is an object of the API.
+type FlowStepUpdateContact struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	// Keys to set; a `null` value removes the key.
+	Attributes map[string]any `json:"attributes"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepUpdateContact) MarshalJSON() ([]byte, error) {
+	type plain FlowStepUpdateContact
+	v.Type = "update_contact"
+	return json.Marshal(plain(v))
+}
+
+// `duration_seconds` or `until`, exactly one of them; a time already past waits no time.
+type FlowStepWait struct {
+	// Unique within the flow; `branch` steps name their targets by it.
+	ID              string `json:"id"`
+	Type            string `json:"type"`
+	DurationSeconds *int64 `json:"duration_seconds,omitempty"`
+	// RFC 3339, UTC, millisecond precision.
+	Until *time.Time `json:"until,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowStepWait) MarshalJSON() ([]byte, error) {
+	type plain FlowStepWait
+	v.Type = "wait"
+	return json.Marshal(plain(v))
+}
+
+// FlowTrigger is one of: FlowTriggerManual, FlowTriggerEvent, FlowTriggerInboundMessage; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type FlowTrigger struct {
+	FlowTriggerManual         *FlowTriggerManual
+	FlowTriggerEvent          *FlowTriggerEvent
+	FlowTriggerInboundMessage *FlowTriggerInboundMessage
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var flowTriggerVariants = []variantTest{
+	{required: []string{"type"}, consts: map[string]string{"type": "\"manual\""}},
+	{required: []string{"type", "event_type"}, consts: map[string]string{"type": "\"event\""}},
+	{required: []string{"type", "keyword"}, consts: map[string]string{"type": "\"inbound_message\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u FlowTrigger) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.FlowTriggerManual != nil:
+		return json.Marshal(u.FlowTriggerManual)
+	case u.FlowTriggerEvent != nil:
+		return json.Marshal(u.FlowTriggerEvent)
+	case u.FlowTriggerInboundMessage != nil:
+		return json.Marshal(u.FlowTriggerInboundMessage)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *FlowTrigger) UnmarshalJSON(b []byte) error {
+	*u = FlowTrigger{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, flowTriggerVariants) {
+	case 0:
+		u.FlowTriggerManual = new(FlowTriggerManual)
+		return json.Unmarshal(b, u.FlowTriggerManual)
+	case 1:
+		u.FlowTriggerEvent = new(FlowTriggerEvent)
+		return json.Unmarshal(b, u.FlowTriggerEvent)
+	case 2:
+		u.FlowTriggerInboundMessage = new(FlowTriggerInboundMessage)
+		return json.Unmarshal(b, u.FlowTriggerInboundMessage)
+	}
+	return nil
+}
+
+// FlowTriggerEvent is an object of the API.
+type FlowTriggerEvent struct {
+	Type string `json:"type"`
+	// An event type such as `contact.updated` or `order.paid`.
+	EventType string `json:"event_type"`
+	// Every condition given must hold.
+	Filter *FlowEventFilter `json:"filter,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowTriggerEvent) MarshalJSON() ([]byte, error) {
+	type plain FlowTriggerEvent
+	v.Type = "event"
+	return json.Marshal(plain(v))
+}
+
+// FlowTriggerInboundMessage is an object of the API.
+type FlowTriggerInboundMessage struct {
+	Type    string  `json:"type"`
+	Keyword string  `json:"keyword"`
+	Match   *string `json:"match,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowTriggerInboundMessage) MarshalJSON() ([]byte, error) {
+	type plain FlowTriggerInboundMessage
+	v.Type = "inbound_message"
+	return json.Marshal(plain(v))
+}
+
+// FlowTriggerManual is an object of the API.
+type FlowTriggerManual struct {
+	Type string `json:"type"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v FlowTriggerManual) MarshalJSON() ([]byte, error) {
+	type plain FlowTriggerManual
+	v.Type = "manual"
+	return json.Marshal(plain(v))
+}
+
+// FlowUpdate is an object of the API.
+type FlowUpdate struct {
+	Name    *string      `json:"name,omitempty"`
+	Trigger *FlowTrigger `json:"trigger,omitempty"`
+	Steps   []FlowStep   `json:"steps,omitempty"`
+}
+
+// FlowWithSecret is an object of the API.
+type FlowWithSecret struct {
+	ID     string     `json:"id"`
+	Object string     `json:"object"`
+	Name   string     `json:"name"`
+	Status FlowStatus `json:"status"`
+	// The current version; each change of trigger or steps adds one.
+	Version int64       `json:"version"`
+	Trigger FlowTrigger `json:"trigger"`
+	Steps   []FlowStep  `json:"steps"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+	// Signs the flow's `http_request` calls (`whsec_` + standard base64 of 24 random bytes); shown once.
+	SigningSecret string `json:"signing_secret"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v FlowWithSecret) MarshalJSON() ([]byte, error) {
+	type plain FlowWithSecret
+	v.Object = "flow"
+	return json.Marshal(plain(v))
 }
 
 // IdempotencyDiffEntry is an object of the API.

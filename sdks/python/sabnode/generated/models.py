@@ -315,6 +315,7 @@ class Data(TypedDict, closed=True):
         | Message
         | WebhookEndpoint
         | DeletedWebhookEndpoint
+        | FlowRun
         | WebhookDelivery
         | WebhookTestObject
     )
@@ -351,6 +352,12 @@ class DeletedFile(TypedDict, closed=True):
     deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
+
+
+class DeletedFlow(TypedDict, closed=True):
+    id: FlowIdValue
+    object: Literal["flow"]
+    deleted: Literal[True]
 
 
 class DeletedTemplate(TypedDict, closed=True):
@@ -424,6 +431,10 @@ class Event(TypedDict, closed=True):
         "webhook_endpoint.disabled",
         "webhook.test",
         "webhook_delivery.dead",
+        "flow_run.started",
+        "flow_run.completed",
+        "flow_run.failed",
+        "flow_run.cancelled",
     ]
     sequence: int
     request_id: NotRequired[str | None]
@@ -465,6 +476,235 @@ FilePurpose: TypeAlias = str
 class FileUpload(TypedDict, closed=True):
     file: bytes
     purpose: NotRequired[FilePurpose]
+
+
+class Flow(TypedDict, closed=True):
+    id: FlowIdValue
+    object: Literal["flow"]
+    name: FlowName
+    status: FlowStatus
+    version: int
+    trigger: FlowTrigger
+    steps: FlowSteps
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class FlowCondition1(TypedDict, closed=True):
+    """
+    The contact carries `tag`, or its attribute `attribute` equals `equals`.
+    """
+
+    tag: TagNameInput
+
+
+class FlowCondition2(TypedDict, closed=True):
+    """
+    The contact carries `tag`, or its attribute `attribute` equals `equals`.
+    """
+
+    attribute: str
+    equals: str | float | bool
+
+
+FlowCondition: TypeAlias = FlowCondition1 | FlowCondition2
+
+
+class FlowCreate(TypedDict, closed=True):
+    name: FlowName
+    trigger: FlowTrigger
+    steps: FlowSteps
+
+
+class FlowEventFilter(TypedDict, closed=True):
+    """
+    Every condition given must hold.
+    """
+
+    tag_added: NotRequired[TagNameInput]
+    tag_removed: NotRequired[TagNameInput]
+    fields: NotRequired[dict[str, str | float | bool | None]]
+
+
+FlowIdValue: TypeAlias = str
+
+
+FlowName: TypeAlias = str
+
+
+class FlowRun(TypedDict, closed=True):
+    id: FlowRunIdValue
+    object: Literal["flow_run"]
+    flow_id: FlowIdValue
+    flow_version: int
+    contact_id: ContactIdValue
+    status: FlowRunStatus
+    trigger_event_id: str | None
+    failure_reason: str | None
+    steps: NotRequired[list[FlowRunStep]]
+    created_at: Timestamp
+    updated_at: Timestamp
+    finished_at: Timestamp | None
+
+
+class FlowRunCreate(TypedDict, closed=True):
+    contact_id: ContactIdValue
+
+
+FlowRunIdValue: TypeAlias = str
+
+
+FlowRunStatus: TypeAlias = Literal["running", "completed", "failed", "cancelled"]
+
+
+class FlowRunStep(TypedDict, closed=True):
+    step_id: FlowStepId
+    type: Literal[
+        "send_message",
+        "wait",
+        "add_tag",
+        "remove_tag",
+        "update_contact",
+        "http_request",
+        "branch",
+        "end",
+    ]
+    status: Literal["running", "completed", "failed", "cancelled"]
+    started_at: Timestamp
+    finished_at: Timestamp | None
+    outcome: dict[str, Any] | None
+
+
+FlowStatus: TypeAlias = Literal["inactive", "active"]
+
+
+class FlowStepAddTag(TypedDict, closed=True):
+    id: FlowStepId
+    type: Literal["add_tag"]
+    tags: list[TagNameInput]
+
+
+FlowStepBranch = TypedDict(
+    "FlowStepBranch",
+    {
+        "id": "FlowStepId",
+        "type": Literal["branch"],
+        "condition": FlowCondition,
+        "then": "FlowStepId",
+        "else": "FlowStepId",
+    },
+    closed=True,
+)
+
+
+class FlowStepEnd(TypedDict, closed=True):
+    id: FlowStepId
+    type: Literal["end"]
+
+
+class FlowStepHttpRequest(TypedDict, closed=True):
+    id: FlowStepId
+    type: Literal["http_request"]
+    url: str
+    body: NotRequired[dict[str, Any]]
+
+
+FlowStepId: TypeAlias = str
+
+
+class FlowStepRemoveTag(TypedDict, closed=True):
+    """
+    A contact that does not carry the tag is no change.
+    """
+
+    id: FlowStepId
+    type: Literal["remove_tag"]
+    tag: TagNameInput
+
+
+class FlowStepSendMessage(TypedDict, closed=True):
+    """
+    A template (with `parameters`) or `text`, exactly one of them.
+    """
+
+    id: FlowStepId
+    type: Literal["send_message"]
+    channel_id: ChannelIdValue
+    template_id: NotRequired[TemplateIdValue]
+    parameters: NotRequired[list[Parameter]]
+    text: NotRequired[str]
+
+
+class FlowStepUpdateContact(TypedDict, closed=True):
+    id: FlowStepId
+    type: Literal["update_contact"]
+    attributes: AttributesPatch
+
+
+class FlowStepWait(TypedDict, closed=True):
+    """
+    `duration_seconds` or `until`, exactly one of them; a time already past waits no time.
+    """
+
+    id: FlowStepId
+    type: Literal["wait"]
+    duration_seconds: NotRequired[int]
+    until: NotRequired[Timestamp]
+
+
+FlowStep: TypeAlias = (
+    FlowStepSendMessage
+    | FlowStepWait
+    | FlowStepAddTag
+    | FlowStepRemoveTag
+    | FlowStepUpdateContact
+    | FlowStepHttpRequest
+    | FlowStepBranch
+    | FlowStepEnd
+)
+
+
+FlowSteps: TypeAlias = list[FlowStep]
+
+
+class FlowTriggerEvent(TypedDict, closed=True):
+    type: Literal["event"]
+    event_type: str
+    filter: NotRequired[FlowEventFilter]
+
+
+class FlowTriggerInboundMessage(TypedDict, closed=True):
+    type: Literal["inbound_message"]
+    keyword: str
+    match: NotRequired[Literal["exact", "contains"]]
+
+
+class FlowTriggerManual(TypedDict, closed=True):
+    type: Literal["manual"]
+
+
+FlowTrigger: TypeAlias = (
+    FlowTriggerManual | FlowTriggerEvent | FlowTriggerInboundMessage
+)
+
+
+class FlowUpdate(TypedDict, closed=True):
+    name: NotRequired[FlowName]
+    trigger: NotRequired[FlowTrigger]
+    steps: NotRequired[FlowSteps]
+
+
+class FlowWithSecret(TypedDict, closed=True):
+    id: FlowIdValue
+    object: Literal["flow"]
+    name: FlowName
+    status: FlowStatus
+    version: int
+    trigger: FlowTrigger
+    steps: FlowSteps
+    created_at: Timestamp
+    updated_at: Timestamp
+    signing_secret: str
 
 
 class IdempotencyDiffEntry(TypedDict):
@@ -520,6 +760,14 @@ class EventList(ListEnvelope):
 
 class FileList(ListEnvelope):
     data: list[File | DeletedFile]
+
+
+class FlowList(ListEnvelope):
+    data: list[Flow]
+
+
+class FlowRunList(ListEnvelope):
+    data: list[FlowRun]
 
 
 class Message(TypedDict, closed=True):

@@ -1020,6 +1020,181 @@ class AuditLogs:
         )
 
 
+class Flows:
+    """`client.flows`: the flows operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        status: models.FlowStatus | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.Flow]:
+        """List flows: `GET /v1/flows`."""
+        return self._t.paginate(
+            "/v1/flows", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+        )
+
+    def create(
+        self, body: models.FlowCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.FlowWithSecret:
+        """Create a flow: `POST /v1/flows`."""
+        return cast(
+            "models.FlowWithSecret",
+            self._t.request("POST", "/v1/flows", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    def retrieve(self, flow_id: str, *, timeout: float | None = None) -> models.Flow:
+        """Retrieve a flow: `GET /v1/flows/{flow_id}`."""
+        return cast(
+            "models.Flow",
+            self._t.request("GET", "/v1/flows/{flow_id}", path_params={"flow_id": flow_id}, timeout=timeout),
+        )
+
+    def update(
+        self, flow_id: str, body: models.FlowUpdate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Flow:
+        """Update a flow: `PATCH /v1/flows/{flow_id}`."""
+        return cast(
+            "models.Flow",
+            self._t.request(
+                "PATCH",
+                "/v1/flows/{flow_id}",
+                path_params={"flow_id": flow_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def delete(
+        self, flow_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedFlow:
+        """Delete a flow: `DELETE /v1/flows/{flow_id}`."""
+        return cast(
+            "models.DeletedFlow",
+            self._t.request(
+                "DELETE",
+                "/v1/flows/{flow_id}",
+                path_params={"flow_id": flow_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def activate(
+        self, flow_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Flow:
+        """Activate a flow: `POST /v1/flows/{flow_id}/activate`."""
+        return cast(
+            "models.Flow",
+            self._t.request(
+                "POST",
+                "/v1/flows/{flow_id}/activate",
+                path_params={"flow_id": flow_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def deactivate(
+        self, flow_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Flow:
+        """Deactivate a flow: `POST /v1/flows/{flow_id}/deactivate`."""
+        return cast(
+            "models.Flow",
+            self._t.request(
+                "POST",
+                "/v1/flows/{flow_id}/deactivate",
+                path_params={"flow_id": flow_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
+class FlowRuns:
+    """`client.flow_runs`: the flowRuns operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def create(
+        self,
+        flow_id: str,
+        body: models.FlowRunCreate,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.FlowRun:
+        """Start a run of a flow: `POST /v1/flows/{flow_id}/runs`."""
+        return cast(
+            "models.FlowRun",
+            self._t.request(
+                "POST",
+                "/v1/flows/{flow_id}/runs",
+                path_params={"flow_id": flow_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        flow_id: models.FlowIdValue | None = None,
+        contact_id: models.ContactIdValue | None = None,
+        status: models.FlowRunStatus | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.FlowRun]:
+        """List flow runs: `GET /v1/flow-runs`."""
+        return self._t.paginate(
+            "/v1/flow-runs",
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "sort": sort,
+                "flow_id": flow_id,
+                "contact_id": contact_id,
+                "status": status,
+            },
+            timeout=timeout,
+        )
+
+    def retrieve(self, flow_run_id: str, *, timeout: float | None = None) -> models.FlowRun:
+        """Retrieve a flow run: `GET /v1/flow-runs/{flow_run_id}`."""
+        return cast(
+            "models.FlowRun",
+            self._t.request(
+                "GET", "/v1/flow-runs/{flow_run_id}", path_params={"flow_run_id": flow_run_id}, timeout=timeout
+            ),
+        )
+
+    def cancel(
+        self, flow_run_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.FlowRun:
+        """Cancel a flow run: `POST /v1/flow-runs/{flow_run_id}/cancel`."""
+        return cast(
+            "models.FlowRun",
+            self._t.request(
+                "POST",
+                "/v1/flow-runs/{flow_run_id}/cancel",
+                path_params={"flow_run_id": flow_run_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
 class AsyncContacts:
     """`client.contacts`: the contacts operations."""
 
@@ -2033,6 +2208,181 @@ class AsyncAuditLogs:
         )
 
 
+class AsyncFlows:
+    """`client.flows`: the flows operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        status: models.FlowStatus | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.Flow]:
+        """List flows: `GET /v1/flows`."""
+        return self._t.paginate(
+            "/v1/flows", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+        )
+
+    async def create(
+        self, body: models.FlowCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.FlowWithSecret:
+        """Create a flow: `POST /v1/flows`."""
+        return cast(
+            "models.FlowWithSecret",
+            await self._t.request("POST", "/v1/flows", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    async def retrieve(self, flow_id: str, *, timeout: float | None = None) -> models.Flow:
+        """Retrieve a flow: `GET /v1/flows/{flow_id}`."""
+        return cast(
+            "models.Flow",
+            await self._t.request("GET", "/v1/flows/{flow_id}", path_params={"flow_id": flow_id}, timeout=timeout),
+        )
+
+    async def update(
+        self, flow_id: str, body: models.FlowUpdate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Flow:
+        """Update a flow: `PATCH /v1/flows/{flow_id}`."""
+        return cast(
+            "models.Flow",
+            await self._t.request(
+                "PATCH",
+                "/v1/flows/{flow_id}",
+                path_params={"flow_id": flow_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def delete(
+        self, flow_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedFlow:
+        """Delete a flow: `DELETE /v1/flows/{flow_id}`."""
+        return cast(
+            "models.DeletedFlow",
+            await self._t.request(
+                "DELETE",
+                "/v1/flows/{flow_id}",
+                path_params={"flow_id": flow_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def activate(
+        self, flow_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Flow:
+        """Activate a flow: `POST /v1/flows/{flow_id}/activate`."""
+        return cast(
+            "models.Flow",
+            await self._t.request(
+                "POST",
+                "/v1/flows/{flow_id}/activate",
+                path_params={"flow_id": flow_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def deactivate(
+        self, flow_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Flow:
+        """Deactivate a flow: `POST /v1/flows/{flow_id}/deactivate`."""
+        return cast(
+            "models.Flow",
+            await self._t.request(
+                "POST",
+                "/v1/flows/{flow_id}/deactivate",
+                path_params={"flow_id": flow_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
+class AsyncFlowRuns:
+    """`client.flow_runs`: the flowRuns operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def create(
+        self,
+        flow_id: str,
+        body: models.FlowRunCreate,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.FlowRun:
+        """Start a run of a flow: `POST /v1/flows/{flow_id}/runs`."""
+        return cast(
+            "models.FlowRun",
+            await self._t.request(
+                "POST",
+                "/v1/flows/{flow_id}/runs",
+                path_params={"flow_id": flow_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        flow_id: models.FlowIdValue | None = None,
+        contact_id: models.ContactIdValue | None = None,
+        status: models.FlowRunStatus | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.FlowRun]:
+        """List flow runs: `GET /v1/flow-runs`."""
+        return self._t.paginate(
+            "/v1/flow-runs",
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "sort": sort,
+                "flow_id": flow_id,
+                "contact_id": contact_id,
+                "status": status,
+            },
+            timeout=timeout,
+        )
+
+    async def retrieve(self, flow_run_id: str, *, timeout: float | None = None) -> models.FlowRun:
+        """Retrieve a flow run: `GET /v1/flow-runs/{flow_run_id}`."""
+        return cast(
+            "models.FlowRun",
+            await self._t.request(
+                "GET", "/v1/flow-runs/{flow_run_id}", path_params={"flow_run_id": flow_run_id}, timeout=timeout
+            ),
+        )
+
+    async def cancel(
+        self, flow_run_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.FlowRun:
+        """Cancel a flow run: `POST /v1/flow-runs/{flow_run_id}/cancel`."""
+        return cast(
+            "models.FlowRun",
+            await self._t.request(
+                "POST",
+                "/v1/flow-runs/{flow_run_id}/cancel",
+                path_params={"flow_run_id": flow_run_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
 class SyncResources:
     """Every resource of the API, as attributes."""
 
@@ -2052,6 +2402,8 @@ class SyncResources:
     api_keys: ApiKeys
     workspace: Workspace
     audit_logs: AuditLogs
+    flows: Flows
+    flow_runs: FlowRuns
 
     def __init__(self, transport: SyncTransport) -> None:
         self.contacts = Contacts(transport)
@@ -2070,6 +2422,8 @@ class SyncResources:
         self.api_keys = ApiKeys(transport)
         self.workspace = Workspace(transport)
         self.audit_logs = AuditLogs(transport)
+        self.flows = Flows(transport)
+        self.flow_runs = FlowRuns(transport)
 
 
 class AsyncResources:
@@ -2091,6 +2445,8 @@ class AsyncResources:
     api_keys: AsyncApiKeys
     workspace: AsyncWorkspace
     audit_logs: AsyncAuditLogs
+    flows: AsyncFlows
+    flow_runs: AsyncFlowRuns
 
     def __init__(self, transport: AsyncTransport) -> None:
         self.contacts = AsyncContacts(transport)
@@ -2109,3 +2465,5 @@ class AsyncResources:
         self.api_keys = AsyncApiKeys(transport)
         self.workspace = AsyncWorkspace(transport)
         self.audit_logs = AsyncAuditLogs(transport)
+        self.flows = AsyncFlows(transport)
+        self.flow_runs = AsyncFlowRuns(transport)

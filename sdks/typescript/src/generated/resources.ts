@@ -71,6 +71,17 @@ export const OPERATIONS = {
   retrieveWorkspace: { resource: "workspace", method: "retrieve", httpMethod: "GET", path: "/v1/workspace" },
   updateWorkspace: { resource: "workspace", method: "update", httpMethod: "PATCH", path: "/v1/workspace" },
   listAuditLogs: { resource: "auditLogs", method: "list", httpMethod: "GET", path: "/v1/audit-logs" },
+  listFlows: { resource: "flows", method: "list", httpMethod: "GET", path: "/v1/flows" },
+  createFlow: { resource: "flows", method: "create", httpMethod: "POST", path: "/v1/flows" },
+  retrieveFlow: { resource: "flows", method: "retrieve", httpMethod: "GET", path: "/v1/flows/{flow_id}" },
+  deleteFlow: { resource: "flows", method: "delete", httpMethod: "DELETE", path: "/v1/flows/{flow_id}" },
+  updateFlow: { resource: "flows", method: "update", httpMethod: "PATCH", path: "/v1/flows/{flow_id}" },
+  activateFlow: { resource: "flows", method: "activate", httpMethod: "POST", path: "/v1/flows/{flow_id}/activate" },
+  deactivateFlow: { resource: "flows", method: "deactivate", httpMethod: "POST", path: "/v1/flows/{flow_id}/deactivate" },
+  createFlowRun: { resource: "flowRuns", method: "create", httpMethod: "POST", path: "/v1/flows/{flow_id}/runs" },
+  listFlowRuns: { resource: "flowRuns", method: "list", httpMethod: "GET", path: "/v1/flow-runs" },
+  retrieveFlowRun: { resource: "flowRuns", method: "retrieve", httpMethod: "GET", path: "/v1/flow-runs/{flow_run_id}" },
+  cancelFlowRun: { resource: "flowRuns", method: "cancel", httpMethod: "POST", path: "/v1/flow-runs/{flow_run_id}/cancel" },
 } as const;
 
 // Named types for every schema of the spec.
@@ -174,6 +185,38 @@ export type EventList = components['schemas']["EventList"];
 export type FieldError = components['schemas']["FieldError"];
 export type IdempotencyDiffEntry = components['schemas']["IdempotencyDiffEntry"];
 export type Problem = components['schemas']["Problem"];
+export type FlowIdValue = components['schemas']["FlowIdValue"];
+export type FlowRunIdValue = components['schemas']["FlowRunIdValue"];
+export type FlowStatus = components['schemas']["FlowStatus"];
+export type FlowRunStatus = components['schemas']["FlowRunStatus"];
+export type FlowName = components['schemas']["FlowName"];
+export type FlowStepId = components['schemas']["FlowStepId"];
+export type FlowTrigger = components['schemas']["FlowTrigger"];
+export type FlowTriggerManual = components['schemas']["FlowTriggerManual"];
+export type FlowTriggerEvent = components['schemas']["FlowTriggerEvent"];
+export type FlowEventFilter = components['schemas']["FlowEventFilter"];
+export type FlowTriggerInboundMessage = components['schemas']["FlowTriggerInboundMessage"];
+export type FlowStep = components['schemas']["FlowStep"];
+export type FlowStepSendMessage = components['schemas']["FlowStepSendMessage"];
+export type FlowStepWait = components['schemas']["FlowStepWait"];
+export type FlowStepAddTag = components['schemas']["FlowStepAddTag"];
+export type FlowStepRemoveTag = components['schemas']["FlowStepRemoveTag"];
+export type FlowStepUpdateContact = components['schemas']["FlowStepUpdateContact"];
+export type FlowStepHttpRequest = components['schemas']["FlowStepHttpRequest"];
+export type FlowStepBranch = components['schemas']["FlowStepBranch"];
+export type FlowCondition = components['schemas']["FlowCondition"];
+export type FlowStepEnd = components['schemas']["FlowStepEnd"];
+export type FlowSteps = components['schemas']["FlowSteps"];
+export type FlowCreate = components['schemas']["FlowCreate"];
+export type FlowUpdate = components['schemas']["FlowUpdate"];
+export type Flow = components['schemas']["Flow"];
+export type FlowWithSecret = components['schemas']["FlowWithSecret"];
+export type DeletedFlow = components['schemas']["DeletedFlow"];
+export type FlowList = components['schemas']["FlowList"];
+export type FlowRunCreate = components['schemas']["FlowRunCreate"];
+export type FlowRunStep = components['schemas']["FlowRunStep"];
+export type FlowRun = components['schemas']["FlowRun"];
+export type FlowRunList = components['schemas']["FlowRunList"];
 export type ApiKeyIdValue = components['schemas']["ApiKeyIdValue"];
 export type Scope = components['schemas']["Scope"];
 export type Cidr = components['schemas']["Cidr"];
@@ -305,6 +348,24 @@ export type UpdateWorkspaceResponse = operations["updateWorkspace"]['responses']
 export type ListAuditLogsQuery = NonNullable<operations["listAuditLogs"]['parameters']['query']>;
 export type ListAuditLogsResponse = operations["listAuditLogs"]['responses'][200]['content']['application/json'];
 export type ListAuditLogsItem = ListAuditLogsResponse['data'][number];
+export type ListFlowsQuery = NonNullable<operations["listFlows"]['parameters']['query']>;
+export type ListFlowsResponse = operations["listFlows"]['responses'][200]['content']['application/json'];
+export type ListFlowsItem = ListFlowsResponse['data'][number];
+export type CreateFlowBody = NonNullable<operations["createFlow"]['requestBody']>['content']["application/json"];
+export type CreateFlowResponse = operations["createFlow"]['responses'][201]['content']['application/json'];
+export type RetrieveFlowResponse = operations["retrieveFlow"]['responses'][200]['content']['application/json'];
+export type DeleteFlowResponse = operations["deleteFlow"]['responses'][200]['content']['application/json'];
+export type UpdateFlowBody = NonNullable<operations["updateFlow"]['requestBody']>['content']["application/json"];
+export type UpdateFlowResponse = operations["updateFlow"]['responses'][200]['content']['application/json'];
+export type ActivateFlowResponse = operations["activateFlow"]['responses'][200]['content']['application/json'];
+export type DeactivateFlowResponse = operations["deactivateFlow"]['responses'][200]['content']['application/json'];
+export type CreateFlowRunBody = NonNullable<operations["createFlowRun"]['requestBody']>['content']["application/json"];
+export type CreateFlowRunResponse = operations["createFlowRun"]['responses'][202]['content']['application/json'];
+export type ListFlowRunsQuery = NonNullable<operations["listFlowRuns"]['parameters']['query']>;
+export type ListFlowRunsResponse = operations["listFlowRuns"]['responses'][200]['content']['application/json'];
+export type ListFlowRunsItem = ListFlowRunsResponse['data'][number];
+export type RetrieveFlowRunResponse = operations["retrieveFlowRun"]['responses'][200]['content']['application/json'];
+export type CancelFlowRunResponse = operations["cancelFlowRun"]['responses'][200]['content']['application/json'];
 
 export class ContactsResource {
   constructor(private readonly core: Core) {}
@@ -685,6 +746,69 @@ export class AuditLogsResource {
   }
 }
 
+export class FlowsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List flows. `GET /v1/flows` (listFlows) */
+  list(query?: ListFlowsQuery, options?: RequestOptions): PagePromise<ListFlowsResponse, ListFlowsItem> {
+    return this.core.list({ method: "GET", path: `/v1/flows`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create a flow. `POST /v1/flows` (createFlow) */
+  create(body: CreateFlowBody, options?: RequestOptions): Promise<CreateFlowResponse> {
+    return this.core.request({ method: "POST", path: `/v1/flows`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a flow. `GET /v1/flows/{flow_id}` (retrieveFlow) */
+  retrieve(flowId: string, options?: RequestOptions): Promise<RetrieveFlowResponse> {
+    return this.core.request({ method: "GET", path: `/v1/flows/${encodeURIComponent(flowId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Delete a flow. `DELETE /v1/flows/{flow_id}` (deleteFlow) */
+  delete(flowId: string, options?: RequestOptions): Promise<DeleteFlowResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/flows/${encodeURIComponent(flowId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update a flow. `PATCH /v1/flows/{flow_id}` (updateFlow) */
+  update(flowId: string, body: UpdateFlowBody, options?: RequestOptions): Promise<UpdateFlowResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/flows/${encodeURIComponent(flowId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Activate a flow. `POST /v1/flows/{flow_id}/activate` (activateFlow) */
+  activate(flowId: string, options?: RequestOptions): Promise<ActivateFlowResponse> {
+    return this.core.request({ method: "POST", path: `/v1/flows/${encodeURIComponent(flowId)}/activate`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Deactivate a flow. `POST /v1/flows/{flow_id}/deactivate` (deactivateFlow) */
+  deactivate(flowId: string, options?: RequestOptions): Promise<DeactivateFlowResponse> {
+    return this.core.request({ method: "POST", path: `/v1/flows/${encodeURIComponent(flowId)}/deactivate`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class FlowRunsResource {
+  constructor(private readonly core: Core) {}
+
+  /** Start a run of a flow. `POST /v1/flows/{flow_id}/runs` (createFlowRun) */
+  create(flowId: string, body: CreateFlowRunBody, options?: RequestOptions): Promise<CreateFlowRunResponse> {
+    return this.core.request({ method: "POST", path: `/v1/flows/${encodeURIComponent(flowId)}/runs`, body, bodyKind: "json", ok: [202], responseKind: "json" }, options);
+  }
+
+  /** List flow runs. `GET /v1/flow-runs` (listFlowRuns) */
+  list(query?: ListFlowRunsQuery, options?: RequestOptions): PagePromise<ListFlowRunsResponse, ListFlowRunsItem> {
+    return this.core.list({ method: "GET", path: `/v1/flow-runs`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a flow run. `GET /v1/flow-runs/{flow_run_id}` (retrieveFlowRun) */
+  retrieve(flowRunId: string, options?: RequestOptions): Promise<RetrieveFlowRunResponse> {
+    return this.core.request({ method: "GET", path: `/v1/flow-runs/${encodeURIComponent(flowRunId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Cancel a flow run. `POST /v1/flow-runs/{flow_run_id}/cancel` (cancelFlowRun) */
+  cancel(flowRunId: string, options?: RequestOptions): Promise<CancelFlowRunResponse> {
+    return this.core.request({ method: "POST", path: `/v1/flow-runs/${encodeURIComponent(flowRunId)}/cancel`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 /** Every resource of the API, as properties. */
 export class Resources {
   readonly contacts: ContactsResource;
@@ -703,6 +827,8 @@ export class Resources {
   readonly apiKeys: ApiKeysResource;
   readonly workspace: WorkspaceResource;
   readonly auditLogs: AuditLogsResource;
+  readonly flows: FlowsResource;
+  readonly flowRuns: FlowRunsResource;
   constructor(core: Core) {
     this.contacts = new ContactsResource(core);
     this.tags = new TagsResource(core);
@@ -720,5 +846,7 @@ export class Resources {
     this.apiKeys = new ApiKeysResource(core);
     this.workspace = new WorkspaceResource(core);
     this.auditLogs = new AuditLogsResource(core);
+    this.flows = new FlowsResource(core);
+    this.flowRuns = new FlowRunsResource(core);
   }
 }

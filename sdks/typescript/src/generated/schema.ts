@@ -1194,6 +1194,230 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/flows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flows
+         * @description Newest first by `created_at` (default) or `updated_at`; deleted flows are left out.
+         */
+        get: operations["listFlows"];
+        put?: never;
+        /**
+         * Create a flow
+         * @description A flow is a trigger and a list of steps, run once per contact. It starts `inactive` at `version` 1.
+         *
+         *     **Triggers** (`trigger.type`):
+         *     - `manual`: runs start only through `POST /v1/flows/{flow_id}/runs`.
+         *     - `event`: a committed event of `event_type` that concerns a contact (a contact's own events, or an
+         *       object with a `contact_id` such as a message or an order) starts one run for that contact, at most
+         *       once per (event, flow). The optional `filter` narrows it; every condition given must hold:
+         *       `tag_added` (the event's `previous_attributes.tags` lacks the tag and the object's `tags` has it),
+         *       `tag_removed` (the reverse), and `fields` (equality of `data.object` values, keys as dotted paths such
+         *       as `status` or `attributes.plan`).
+         *     - `inbound_message`: a received message whose text equals `keyword` (`match: exact`, the default) or
+         *       contains it (`match: contains`), case-insensitively, starts a run for its contact.
+         *
+         *     Manual runs may be started for any active flow, whatever its trigger. Changes made by flow steps carry the
+         *     run's id as their events' `request_id` and trigger no flow, so a flow cannot feed itself.
+         *
+         *     **Steps** run in order, each with an `id` unique in the flow; `branch` jumps to the steps named by `then`
+         *     and `else`, `end` stops the run, and the run completes after its last step. Types: `send_message` (a
+         *     template with `parameters`, or `text`, on `channel_id`, in the contact's open conversation there or a new
+         *     one), `wait` (`duration_seconds`, or `until` a time), `add_tag`, `remove_tag`, `update_contact`
+         *     (`attributes`; a `null` removes a key), `http_request` (a signed POST, see below), `branch` (on a tag the
+         *     contact carries, or a contact attribute equal to a value), `end`. A run executes at most 200 steps.
+         *
+         *     Checks beyond the schema answer `400 invalid_request` with a pointer per problem: duplicate step ids,
+         *     `branch` targets that name no step, a `send_message` with both or neither of `template_id` and `text`, a
+         *     `wait` with both or neither of `duration_seconds` and `until`. An `http_request` URL follows the rules of
+         *     webhook endpoint URLs (`422 webhook_url_not_allowed`).
+         *
+         *     **`http_request`** POSTs `{"flow_id", "flow_run_id", "step_id", "contact_id", "data"}` (`data` is the step's
+         *     `body`) signed as webhooks are (Standard Webhooks: `webhook-id` is `<flow_run_id>.<step index>`, the same on
+         *     a retry; `webhook-signature` keyed by this flow's `signing_secret`, shown once in this response). A `2xx`
+         *     answer completes the step; anything else fails the run.
+         */
+        post: operations["createFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flows/{flow_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a flow
+         * @description The flow with its current version's trigger and steps.
+         */
+        get: operations["retrieveFlow"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a flow
+         * @description The flow stops triggering and disappears from lists; runs already started go on to their end.
+         */
+        delete: operations["deleteFlow"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a flow
+         * @description A change of `trigger` or `steps` writes a new version (`version` + 1); versions are kept unchanged, and
+         *     runs already started go on with the version they started with. `name` alone changes no version. The
+         *     definition is checked as on create (`400`); on an active flow the templates it names must exist (`422
+         *     template_not_found`), as on activation.
+         */
+        patch: operations["updateFlow"];
+        trace?: never;
+    };
+    "/v1/flows/{flow_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a flow
+         * @description Its trigger starts runs from events committed after this call, and manual runs may start. Every template a
+         *     `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. Activating an
+         *     active flow changes nothing.
+         */
+        post: operations["activateFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flows/{flow_id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a flow
+         * @description No new runs start; runs already started go on to their end (cancel them one by one to stop them).
+         */
+        post: operations["deactivateFlow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flows/{flow_id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a run of a flow
+         * @description Starts the flow's current version for one contact and answers `202` with the run, `running`; follow it with
+         *     `GET /v1/flow-runs/{flow_run_id}`. The flow must be active (`422 flow_not_active`) and the contact live
+         *     (`422 contact_not_found`). A retry with the same Idempotency-Key starts nothing more. Emits
+         *     `flow_run.started`, then `flow_run.completed`, `flow_run.failed` or `flow_run.cancelled`.
+         */
+        post: operations["createFlowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flow-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List flow runs
+         * @description Newest first by `created_at` (default) or `updated_at`, without their step logs.
+         */
+        get: operations["listFlowRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flow-runs/{flow_run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_run_id: components["parameters"]["FlowRunId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a flow run
+         * @description The run with its step-by-step log, in the order the steps ran.
+         */
+        get: operations["retrieveFlowRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/flow-runs/{flow_run_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                flow_run_id: components["parameters"]["FlowRunId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a flow run
+         * @description Marks a running run `cancelled` (emitting `flow_run.cancelled`) and cancels its workflow: a wait in progress
+         *     ends, and no further step runs. A run that has already finished is `422 flow_run_finished`.
+         */
+        post: operations["cancelFlowRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1737,16 +1961,16 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "contact.created" | "contact.updated" | "contact.deleted" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead";
+            type: "contact.created" | "contact.updated" | "contact.deleted" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled";
             /** @description Per-object sequence number; increases by one with each event of the same object. */
             sequence: number;
-            /** @description The request that caused the event. */
+            /** @description The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes. */
             request_id?: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             data: {
                 /** @description The object after the change (a tombstone for deletes), in the caller's API version. */
-                object: components["schemas"]["Contact"] | components["schemas"]["DeletedContact"] | components["schemas"]["File"] | components["schemas"]["DeletedFile"] | components["schemas"]["Tag"] | components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"] | components["schemas"]["Order"] | components["schemas"]["Channel"] | components["schemas"]["Conversation"] | components["schemas"]["Message"] | components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"] | components["schemas"]["WebhookDelivery"] | components["schemas"]["WebhookTestObject"];
+                object: components["schemas"]["Contact"] | components["schemas"]["DeletedContact"] | components["schemas"]["File"] | components["schemas"]["DeletedFile"] | components["schemas"]["Tag"] | components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"] | components["schemas"]["Order"] | components["schemas"]["Channel"] | components["schemas"]["Conversation"] | components["schemas"]["Message"] | components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"] | components["schemas"]["FlowRun"] | components["schemas"]["WebhookDelivery"] | components["schemas"]["WebhookTestObject"];
                 /** @description For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change. */
                 previous_attributes?: Record<string, never>;
             };
@@ -1934,6 +2158,233 @@ export interface components {
             missing_scopes?: string[];
             /** @description With `order_invalid_transition`, the statuses the order may move to now (empty when its status is final). */
             allowed_statuses?: components["schemas"]["OrderStatus"][];
+        };
+        FlowIdValue: string;
+        FlowRunIdValue: string;
+        /** @enum {string} */
+        FlowStatus: "inactive" | "active";
+        /** @enum {string} */
+        FlowRunStatus: "running" | "completed" | "failed" | "cancelled";
+        FlowName: string;
+        /** @description Unique within the flow; `branch` steps name their targets by it. */
+        FlowStepId: string;
+        FlowTrigger: components["schemas"]["FlowTriggerManual"] | components["schemas"]["FlowTriggerEvent"] | components["schemas"]["FlowTriggerInboundMessage"];
+        FlowTriggerManual: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "manual";
+        };
+        FlowTriggerEvent: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "event";
+            /** @description An event type such as `contact.updated` or `order.paid`. */
+            event_type: string;
+            filter?: components["schemas"]["FlowEventFilter"];
+        };
+        /** @description Every condition given must hold. */
+        FlowEventFilter: {
+            tag_added?: components["schemas"]["TagNameInput"];
+            tag_removed?: components["schemas"]["TagNameInput"];
+            /** @description Equality on `data.object`: keys are dotted paths (`status`, `attributes.plan`). */
+            fields?: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        FlowTriggerInboundMessage: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "inbound_message";
+            keyword: string;
+            /**
+             * @default exact
+             * @enum {string}
+             */
+            match?: "exact" | "contains";
+        };
+        FlowStep: components["schemas"]["FlowStepSendMessage"] | components["schemas"]["FlowStepWait"] | components["schemas"]["FlowStepAddTag"] | components["schemas"]["FlowStepRemoveTag"] | components["schemas"]["FlowStepUpdateContact"] | components["schemas"]["FlowStepHttpRequest"] | components["schemas"]["FlowStepBranch"] | components["schemas"]["FlowStepEnd"];
+        /** @description A template (with `parameters`) or `text`, exactly one of them. */
+        FlowStepSendMessage: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "send_message";
+            channel_id: components["schemas"]["ChannelIdValue"];
+            template_id?: components["schemas"]["TemplateIdValue"];
+            parameters?: string[];
+            text?: string;
+        };
+        /** @description `duration_seconds` or `until`, exactly one of them; a time already past waits no time. */
+        FlowStepWait: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "wait";
+            duration_seconds?: number;
+            until?: components["schemas"]["Timestamp"];
+        };
+        FlowStepAddTag: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "add_tag";
+            tags: components["schemas"]["TagNameInput"][];
+        };
+        /** @description A contact that does not carry the tag is no change. */
+        FlowStepRemoveTag: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "remove_tag";
+            tag: components["schemas"]["TagNameInput"];
+        };
+        FlowStepUpdateContact: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "update_contact";
+            attributes: components["schemas"]["AttributesPatch"];
+        };
+        FlowStepHttpRequest: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "http_request";
+            /** Format: uri */
+            url: string;
+            /** @description Sent as `data` in the signed POST. */
+            body?: Record<string, never>;
+        };
+        FlowStepBranch: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "branch";
+            condition: components["schemas"]["FlowCondition"];
+            then: components["schemas"]["FlowStepId"];
+            else: components["schemas"]["FlowStepId"];
+        };
+        /** @description The contact carries `tag`, or its attribute `attribute` equals `equals`. */
+        FlowCondition: {
+            tag: components["schemas"]["TagNameInput"];
+        } | {
+            attribute: string;
+            equals: string | number | boolean;
+        };
+        FlowStepEnd: {
+            id: components["schemas"]["FlowStepId"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "end";
+        };
+        FlowSteps: components["schemas"]["FlowStep"][];
+        FlowCreate: {
+            name: components["schemas"]["FlowName"];
+            trigger: components["schemas"]["FlowTrigger"];
+            steps: components["schemas"]["FlowSteps"];
+        };
+        FlowUpdate: {
+            name?: components["schemas"]["FlowName"];
+            trigger?: components["schemas"]["FlowTrigger"];
+            steps?: components["schemas"]["FlowSteps"];
+        };
+        Flow: {
+            id: components["schemas"]["FlowIdValue"];
+            /** @constant */
+            object: "flow";
+            name: components["schemas"]["FlowName"];
+            status: components["schemas"]["FlowStatus"];
+            /** @description The current version; each change of trigger or steps adds one. */
+            version: number;
+            trigger: components["schemas"]["FlowTrigger"];
+            steps: components["schemas"]["FlowSteps"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        FlowWithSecret: {
+            id: components["schemas"]["FlowIdValue"];
+            /** @constant */
+            object: "flow";
+            name: components["schemas"]["FlowName"];
+            status: components["schemas"]["FlowStatus"];
+            /** @description The current version; each change of trigger or steps adds one. */
+            version: number;
+            trigger: components["schemas"]["FlowTrigger"];
+            steps: components["schemas"]["FlowSteps"];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description Signs the flow's `http_request` calls (`whsec_` + standard base64 of 24 random bytes); shown once. */
+            signing_secret: string;
+        };
+        DeletedFlow: {
+            id: components["schemas"]["FlowIdValue"];
+            /** @constant */
+            object: "flow";
+            /** @constant */
+            deleted: true;
+        };
+        FlowList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Flow"][];
+        };
+        FlowRunCreate: {
+            contact_id: components["schemas"]["ContactIdValue"];
+        };
+        FlowRunStep: {
+            step_id: components["schemas"]["FlowStepId"];
+            /** @enum {string} */
+            type: "send_message" | "wait" | "add_tag" | "remove_tag" | "update_contact" | "http_request" | "branch" | "end";
+            /** @enum {string} */
+            status: "running" | "completed" | "failed" | "cancelled";
+            started_at: components["schemas"]["Timestamp"];
+            finished_at: components["schemas"]["Timestamp"] | null;
+            /**
+             * @description What the step did: `message_id` (send_message), `changed` (tags and contact updates), `status_code`
+             *     (http_request), `next_step_id` (branch), `resume_at` (wait), or `error` (`code`, `message`) when it failed.
+             */
+            outcome: Record<string, never> | null;
+        };
+        FlowRun: {
+            id: components["schemas"]["FlowRunIdValue"];
+            /** @constant */
+            object: "flow_run";
+            flow_id: components["schemas"]["FlowIdValue"];
+            /** @description The version this run follows from start to end. */
+            flow_version: number;
+            contact_id: components["schemas"]["ContactIdValue"];
+            status: components["schemas"]["FlowRunStatus"];
+            /** @description The event that started the run; null for manual runs. */
+            trigger_event_id: string | null;
+            failure_reason: string | null;
+            /** @description The step log (on retrieve and cancel, not in lists). */
+            steps?: components["schemas"]["FlowRunStep"][];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            finished_at: components["schemas"]["Timestamp"] | null;
+        };
+        FlowRunList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["FlowRun"][];
         };
         ApiKeyIdValue: string;
         /** @description A scope such as `contacts:read`; see `x-scopes` on each operation. */
@@ -3198,6 +3649,130 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The flow was created; `signing_secret` is shown this once. */
+        FlowCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FlowWithSecret"];
+            };
+        };
+        /** @description The flow. */
+        FlowOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Flow"];
+            };
+        };
+        /** @description A page of flows. */
+        FlowListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FlowList"];
+            };
+        };
+        /** @description The flow was deleted. */
+        FlowDeleted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeletedFlow"];
+            };
+        };
+        /** @description The run has started; poll it at `Location`. */
+        FlowRunAccepted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                /** @description The run: `/v1/flow-runs/{id}`. */
+                Location?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FlowRun"];
+            };
+        };
+        /** @description The flow run. */
+        FlowRunOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FlowRun"];
+            };
+        };
+        /** @description A page of flow runs. */
+        FlowRunListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["FlowRunList"];
+            };
+        };
         /** @description The key, with its secret (shown only in this response; `null` when the response is a replay). */
         ApiKeyCreated: {
             headers: {
@@ -3420,6 +3995,8 @@ export interface components {
         TagName: components["schemas"]["TagNameInput"];
         WebhookEndpointId: components["schemas"]["WebhookEndpointIdValue"];
         WebhookDeliveryId: components["schemas"]["WebhookDeliveryIdValue"];
+        FlowId: components["schemas"]["FlowIdValue"];
+        FlowRunId: components["schemas"]["FlowRunIdValue"];
         ApiKeyId: components["schemas"]["ApiKeyIdValue"];
     };
     requestBodies: never;
@@ -5572,6 +6149,393 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFlows: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+                status?: components["schemas"]["FlowStatus"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFlow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "VIP welcome",
+                 *       "trigger": {
+                 *         "type": "event",
+                 *         "event_type": "contact.updated",
+                 *         "filter": {
+                 *           "tag_added": "vip"
+                 *         }
+                 *       },
+                 *       "steps": [
+                 *         {
+                 *           "id": "hello",
+                 *           "type": "send_message",
+                 *           "channel_id": "chn_0v4y5kq3n8m2p7r6s9t1w3x5z7",
+                 *           "template_id": "tpl_0v4y5kq3n8m2p7r6s9t1w3x5z7",
+                 *           "parameters": [
+                 *             "Asha"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "pause",
+                 *           "type": "wait",
+                 *           "duration_seconds": 86400
+                 *         },
+                 *         {
+                 *           "id": "check",
+                 *           "type": "branch",
+                 *           "condition": {
+                 *             "tag": "ordered"
+                 *           },
+                 *           "then": "done",
+                 *           "else": "nudge"
+                 *         },
+                 *         {
+                 *           "id": "nudge",
+                 *           "type": "add_tag",
+                 *           "tags": [
+                 *             "needs-nudge"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "done",
+                 *           "type": "end"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["FlowCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["FlowCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveFlow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteFlow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateFlow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "steps": [
+                 *         {
+                 *           "id": "tag",
+                 *           "type": "add_tag",
+                 *           "tags": [
+                 *             "welcomed"
+                 *           ]
+                 *         },
+                 *         {
+                 *           "id": "done",
+                 *           "type": "end"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["FlowUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["FlowOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    activateFlow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deactivateFlow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createFlowRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                flow_id: components["parameters"]["FlowId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contact_id": "ctc_0v4y5kq3n8m2p7r6s9t1w3x5z7"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FlowRunCreate"];
+            };
+        };
+        responses: {
+            202: components["responses"]["FlowRunAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listFlowRuns: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+                flow_id?: components["schemas"]["FlowIdValue"];
+                contact_id?: components["schemas"]["ContactIdValue"];
+                status?: components["schemas"]["FlowRunStatus"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowRunListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveFlowRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                flow_run_id: components["parameters"]["FlowRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowRunOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelFlowRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                flow_run_id: components["parameters"]["FlowRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["FlowRunOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
