@@ -26,6 +26,7 @@ import {
   updateWebhookEndpoint,
 } from './webhooks.commands';
 import { finishBulkJob } from './bulk.commands';
+import { createPrivacyPurge } from './privacy.commands';
 
 export interface CommandResponse {
   status: number;
@@ -70,4 +71,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   bulkUpsertContacts: finishBulkJob,
   bulkTagContacts: finishBulkJob,
   bulkCreateMessages: finishBulkJob,
+  // a purge is recorded here; its workflow (purgeSubject) clears the stores after the command has answered 202
+  createPrivacyPurge,
 };

@@ -11,6 +11,7 @@ import { applyMessageStatus } from './messaging.commands';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
+import { createPrivacyActivities } from './privacy.activities';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 /**
@@ -32,6 +33,7 @@ export interface ActivityDeps {
 export function createActivities({ orm, files = new LocalFileStore(config.filesDir) }: ActivityDeps) {
   return {
     ...createWebhookActivities(orm),
+    ...createPrivacyActivities(orm, files),
 
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit

@@ -21,6 +21,7 @@ import { filesHandlers } from './files.handlers';
 import { receiveUpload } from './files.upload';
 import { registry, requestDuration } from './metrics';
 import { ordersHandlers } from './orders.handlers';
+import { privacyHandlers } from './privacy.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
 import { statusHandlers } from './status.handlers';
@@ -206,6 +207,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...filesHandlers(deps.orm, runCommand, files),
     ...webhooksHandlers(deps.orm, runCommand),
     ...bulkHandlers(deps.orm, runCommand),
+    ...privacyHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

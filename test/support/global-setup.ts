@@ -51,8 +51,12 @@ export default async function globalSetup(): Promise<void> {
     WEBHOOK_DISPATCH_POLL_MS: '100',
     WEBHOOK_RESOLVE_OVERRIDES: 'rebind.sabnode.test=127.0.0.2',
     FILES_DIR: join(ROOT, '.data', `test-files-${process.pid}`),
+    // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
+    BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
+    PURGE_BACKUP_RECHECK_MS: '500',
   };
   stops.push(async () => rmSync(env.FILES_DIR, { recursive: true, force: true }));
+  stops.push(async () => rmSync(env.BACKUP_DIR, { recursive: true, force: true }));
   const worker = await spawnWorker('worker', env);
   const api = await spawnApi('api', apiPort, env);
   stops.unshift(() => api.stop(), () => worker.stop());
