@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
+import { logger } from '../logger';
 import { temporalClient } from '../temporal';
 import { listBackups, pruneBackups, rewriteBackupForPurge, takeBackup } from '../privacy/backups';
 import { findPurge, setStage, updatePurge, type PurgeBackup } from '../privacy/purges';
@@ -79,7 +80,12 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
       if (!purge) throw ApplicationFailure.nonRetryable(`no purge ${input.purgeId}`, 'purge_missing');
       const outcomes = new Map<string, string>();
       for (const b of purge.backups.filter((x) => x.status === 'pending')) {
-        outcomes.set(b.id, await rewriteBackupForPurge(orm, config.backups.dir, b.id, purge.id).catch(() => 'failed'));
+        // a failure leaves the backup pending for the next timer; only its kind is logged (messages can hold row data)
+        const outcome = await rewriteBackupForPurge(orm, config.backups.dir, b.id, purge.id).catch((err: Error & { code?: string }) => {
+          logger.warn({ purge_id: purge.id, backup_id: b.id, error: err.name, code: err.code }, 'backup rewrite failed; retried on the next timer');
+          return 'failed';
+        });
+        outcomes.set(b.id, outcome);
       }
       const done = await updatePurge(orm, input.purgeId, (p) => {
         const now = new Date().toISOString();

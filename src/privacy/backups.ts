@@ -85,7 +85,8 @@ async function loadWorkspace(em: EntityManager, dir: string, id: string, ws: str
     for (let i = 0; i < rows.length; i += 500) {
       const batch = `[${rows.slice(i, i + 500).join(',')}]`;
       const target = `${schema}.${table.name}`;
-      const conflict = table.name === 'workspaces' ? ` on conflict (id) do update set name = excluded.name, api_version = excluded.api_version, rate_limits = excluded.rate_limits, updated_at = excluded.updated_at` : '';
+      // a restore keeps the workspace row (purge records point at it) and brings back its settings
+      const conflict = table.name === 'workspaces' && schema === 'public' ? ` on conflict (id) do update set name = excluded.name, api_version = excluded.api_version, rate_limits = excluded.rate_limits, updated_at = excluded.updated_at` : '';
       await em.execute(`insert into ${target} select * from json_populate_recordset(null::${target}, ?::json)${conflict}`, [batch]);
     }
   }
