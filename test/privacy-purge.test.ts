@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
@@ -281,5 +281,44 @@ describe('privacy purges', () => {
     const [kept] = await sql<{ subject: unknown; subject_hashes: string[] }>(`select subject, subject_hashes from privacy_purges where id = ?`, [started.body.id]);
     expect(kept.subject).toBeNull();
     expect(kept.subject_hashes.every((h) => /^[0-9a-f]{64}$/.test(h))).toBe(true);
+  });
+  it('keeps the backup Schedule, and waits on a durable timer for a backup still being written (operator CLI)', async () => {
+    const schedule = await temporal.client.schedule.getHandle('sabnode-backups').describe();
+    expect(Number(schedule.spec.intervals?.[0]?.every)).toBe(24 * 3600 * 1000);
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'takeBackup' });
+
+    const n = Math.floor(Math.random() * 1e8).toString().padStart(8, '0');
+    const email = `meera.${n}@example.com`;
+    const contact = await api.post('/v1/contacts', { body: { phone: `+9195${n}`, email, first_name: 'Meera' } });
+    expect(contact.status).toBe(201);
+    // a backup whose snapshot is taken but whose files are not all written yet
+    const backupId = `bkp_${n}${'0'.repeat(18)}`;
+    const manifest = { id: backupId, object: 'backup', format: 'jsonl/1', status: 'writing', taken_at: new Date(Date.now() - 1000).toISOString(), completed_at: null, workspaces: {}, purges_applied: {} };
+    const path = join(stack().env.BACKUP_DIR, backupId, 'manifest.json');
+    await mkdir(join(stack().env.BACKUP_DIR, backupId), { recursive: true });
+    await writeFile(path, JSON.stringify(manifest));
+
+    const started = await admin('privacy', 'purge', '--workspace', ws.workspaceId, '--email', email);
+    expect(started).toMatchObject({ object: 'privacy_purge', match: 'email', status: 'running' });
+    // the complete backup of the test above is rewritten at once; this one stays pending
+    const onlyIt = (r: { body: { pending_backups: { id: string }[] } }) => r.body.pending_backups?.map((b) => b.id).join() === backupId;
+    const waiting = await waitFor(() => api.get(`/v1/privacy/purges/${started.id}`), onlyIt, 30_000);
+    expect(waiting.body.status).toBe('waiting_for_backups');
+    expect(waiting.body.pending_backups.map((b: { id: string }) => b.id)).toEqual([backupId]);
+    expect(waiting.body.backups).toHaveLength(2);
+    expect(waiting.body.stages.find((s: { name: string }) => s.name === 'backups')).toMatchObject({ status: 'waiting', cleared_at: null });
+    expect(waiting.body.stages.find((s: { name: string }) => s.name === 'contacts')).toMatchObject({ status: 'cleared', cleared: 1 });
+    const due = Date.parse(waiting.body.pending_backups[0].due_at) - Date.parse(manifest.taken_at);
+    expect(due).toBe(30 * 24 * 3600 * 1000);
+    // several timer rounds later it is still pending; once the backup is complete the next round rewrites it
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await api.get(`/v1/privacy/purges/${started.id}`)).body.status).toBe('waiting_for_backups');
+    await writeFile(path, JSON.stringify({ ...manifest, status: 'complete', completed_at: new Date().toISOString() }));
+    const done = await waitFor(() => api.get(`/v1/privacy/purges/${started.id}`), (r) => r.body.status === 'completed', 30_000);
+    expect(done.body.status).toBe('completed');
+    expect(done.body.backups.map((b: { status: string }) => b.status)).toEqual(['cleared', 'cleared']);
+    expect(JSON.parse(await readFile(path, 'utf8')).purges_applied).toHaveProperty(started.id);
+    const histories = await historiesText(ws.workspaceId);
+    expect(findIn(histories.text, encodings([email]))).toEqual([]);
   });
 });
