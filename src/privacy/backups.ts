@@ -78,16 +78,24 @@ async function readRows(path: string): Promise<string[]> {
   return lines;
 }
 
-/** Loads one workspace's rows of a backup into `schema`'s tables (public for a restore, pg_temp for a rewrite). */
+/**
+ * Loads one workspace's rows of a backup into `schema`'s tables (public for a restore, pg_temp for a rewrite). Only
+ * the columns both the backup and today's table have are written: a column added since the backup takes its
+ * default, one dropped since is left out.
+ */
 async function loadWorkspace(em: EntityManager, dir: string, id: string, ws: string, schema: 'public' | 'pg_temp'): Promise<void> {
   for (const table of TABLES) {
     const rows = await readRows(tablePath(dir, id, ws, table.name));
+    if (!rows.length) continue;
+    const current = await em.execute<{ column_name: string }[]>(`select column_name from information_schema.columns where table_schema = 'public' and table_name = ?`, [table.name]);
+    const known = new Set(current.map((c) => c.column_name));
+    const columns = Object.keys(JSON.parse(rows[0]) as Record<string, unknown>).filter((c) => known.has(c)).map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+    const target = `${schema}.${table.name}`;
+    // a restore keeps the workspace row (purge records point at it) and brings back its settings
+    const conflict = table.name === 'workspaces' && schema === 'public' ? ` on conflict (id) do update set name = excluded.name, api_version = excluded.api_version, rate_limits = excluded.rate_limits, updated_at = excluded.updated_at` : '';
     for (let i = 0; i < rows.length; i += 500) {
       const batch = `[${rows.slice(i, i + 500).join(',')}]`;
-      const target = `${schema}.${table.name}`;
-      // a restore keeps the workspace row (purge records point at it) and brings back its settings
-      const conflict = table.name === 'workspaces' && schema === 'public' ? ` on conflict (id) do update set name = excluded.name, api_version = excluded.api_version, rate_limits = excluded.rate_limits, updated_at = excluded.updated_at` : '';
-      await em.execute(`insert into ${target} select * from json_populate_recordset(null::${target}, ?::json)${conflict}`, [batch]);
+      await em.execute(`insert into ${target} (${columns}) select ${columns} from json_populate_recordset(null::${target}, ?::json)${conflict}`, [batch]);
     }
   }
 }
