@@ -60,6 +60,8 @@ export const config = {
   purges: {
     // how often a purge looks again at a backup it could not clean yet (one being written, an unreachable store)
     backupRecheckMs: int('PURGE_BACKUP_RECHECK_MS', 3600 * 1000),
+    // the server deletes a closed workflow execution asynchronously (tens of seconds): the purge scans again until it is gone
+    temporalRecheckMs: int('PURGE_TEMPORAL_RECHECK_MS', 15_000),
     // a purge reaches every backup within this bound (or the backup expires first)
     backupDeadlineMs: int('PURGE_BACKUP_DEADLINE_MS', 90 * 24 * 3600 * 1000),
   },

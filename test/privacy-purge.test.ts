@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { searchKeys } from '../src/temporal';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { SIGNATURE_HEADER, signBody } from '../src/signatures';
@@ -209,6 +211,16 @@ describe('privacy purges', () => {
     expect(findIn(await databaseText(), [phone, email])).toEqual([phone, email]);
     expect(findIn(await folderText(stack().env.FILES_DIR), [phone])).toEqual([phone]);
 
+    // a workflow that does hold the subject (none of ours does; an operator's ad-hoc one might): the purge must find it
+    const leakyId = `${ws.workspaceId}/ad-hoc-import/${randomUUID()}`;
+    await temporal.client.workflow.start('adHocImport', {
+      workflowId: leakyId,
+      taskQueue: 'privacy-test-unpolled',
+      args: [{ rows: [{ phone, email }] }],
+      typedSearchAttributes: new TypedSearchAttributes([{ key: searchKeys.workspaceId, value: ws.workspaceId }]),
+    });
+    expect(findIn((await historiesText(ws.workspaceId)).text, [phone, email])).toEqual([phone, email]);
+
     const key = randomUUID();
     const started = await api.post('/v1/privacy/purges', { body: { phone }, headers: { 'Idempotency-Key': key } });
     expect(started.status).toBe(202);
@@ -231,6 +243,14 @@ describe('privacy purges', () => {
     expect(cleared.bulk_job_items).toBe(1);
     expect(cleared.events).toBeGreaterThan(5);
     expect(cleared.webhook_deliveries).toBeGreaterThan(0);
+    expect(cleared.temporal).toBe(1);
+    const gone = await waitFor(
+      () => temporal.client.workflow.getHandle(leakyId).describe().then(() => null, (err: unknown) => err),
+      (err) => err !== null,
+      30_000,
+    );
+    expect(gone).toBeInstanceOf(WorkflowNotFoundError);
+    process.stderr.write(`[measure] purge accepted → completed (live stores, Temporal, 1 backup): ${Date.parse(done.body.completed_at) - Date.parse(started.body.created_at)} ms\n`);
     expect(done.body.backups).toEqual([expect.objectContaining({ id: backup.id, status: 'cleared' })]);
     expect(done.body.pending_backups).toEqual([]);
     const listed = await api.get('/v1/privacy/purges');
@@ -248,7 +268,8 @@ describe('privacy purges', () => {
     expect(findIn(await databaseText(), needles)).toEqual([]);
     expect(findIn(await folderText(stack().env.FILES_DIR), needles)).toEqual([]);
     expect(findIn(await folderText(backupDir), needles)).toEqual([]);
-    const histories = await historiesText(ws.workspaceId);
+    // deletion is processed by the Temporal server in the background: wait until the listing no longer shows it
+    const histories = await waitFor(() => historiesText(ws.workspaceId), (h) => !h.text.includes(leakyId), 30_000);
     expect(histories.count).toBeGreaterThan(10);
     expect(findIn(histories.text, needles)).toEqual([]);
 

@@ -35,14 +35,18 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
       return { cleared };
     },
 
-    /** Searches the workspace's workflow histories for the subject; deletes any that hold it. */
-    async purgeTemporalHistories(input: { purgeId: string; workflowId: string }): Promise<{ scanned: number; deleted: number }> {
+    /**
+     * Searches the workspace's workflow histories for the subject and deletes any that hold it. The stage is
+     * `waiting` while a scan still finds one (the server deletes closed executions asynchronously); the workflow
+     * scans again on a timer until none is found. Only the first round counts the histories deleted.
+     */
+    async purgeTemporalHistories(input: { purgeId: string; workflowId: string; round: number }): Promise<{ found: number; recheckMs: number }> {
       const purge = await findPurge(orm.em.fork(), input.purgeId);
-      if (!purge?.subject) return { scanned: 0, deleted: 0 };
+      if (!purge?.subject) return { found: 0, recheckMs: config.purges.temporalRecheckMs };
       temporal ??= temporalClient();
       const scan = await purgeTemporalHistories(temporal.client, purge.subject, input.workflowId);
-      await updatePurge(orm, input.purgeId, (p) => setStage(p, TEMPORAL_STAGE, 'cleared', scan.deleted));
-      return { scanned: scan.scanned, deleted: scan.deleted };
+      await updatePurge(orm, input.purgeId, (p) => setStage(p, TEMPORAL_STAGE, scan.found ? 'waiting' : 'cleared', input.round === 0 ? scan.deleted : 0));
+      return { found: scan.found, recheckMs: config.purges.temporalRecheckMs };
     },
 
     /**

@@ -9,14 +9,18 @@ const purge = proxyActivities<Activities>({
 
 /**
  * A privacy purge (`<ws>/purge/<prg_id>`; its only input is the purge id): one activity per store, then the
- * workspace's workflow histories, then every older backup, rechecked on a durable timer until all are clean or the
+ * workspace's workflow histories (scanned again on a timer until none holds the subject), then every older backup, rechecked on a durable timer until all are clean or the
  * deadline (90 days) has passed.
  */
 export async function purgeSubject(input: { purgeId: string }): Promise<void> {
   const { purgeId } = input;
   const { stages } = await purge.listPurgeStages();
   for (const stage of stages) await purge.runPurgeStage({ purgeId, stage });
-  await purge.purgeTemporalHistories({ purgeId, workflowId: workflowInfo().workflowId });
+  for (let round = 0; ; round++) {
+    const { found, recheckMs } = await purge.purgeTemporalHistories({ purgeId, workflowId: workflowInfo().workflowId, round });
+    if (!found) break;
+    await sleep(recheckMs);
+  }
   const { recheckMs, deadlineMs } = await purge.sealPurge({ purgeId });
   const deadline = Date.now() + deadlineMs;
   for (;;) {

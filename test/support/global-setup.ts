@@ -54,6 +54,7 @@ export default async function globalSetup(): Promise<void> {
     // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
     BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
     PURGE_BACKUP_RECHECK_MS: '500',
+    PURGE_TEMPORAL_RECHECK_MS: '1000',
   };
   stops.push(async () => rmSync(env.FILES_DIR, { recursive: true, force: true }));
   stops.push(async () => rmSync(env.BACKUP_DIR, { recursive: true, force: true }));

@@ -1,4 +1,4 @@
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { config } from '../../config';
 import type { PurgeSubject } from '../types';
 
@@ -20,7 +20,7 @@ export interface TemporalScan {
 /**
  * By design no workflow of ours holds personal data (ids in, ids out). This verifies it: every workflow of the
  * workspace (by its WorkspaceId search attribute) has its history read and searched for the subject's identifiers.
- * A history that holds one is terminated if running and deleted, and counted.
+ * A history that holds one is deleted (terminated first by the server when still running), and counted.
  */
 export async function purgeTemporalHistories(client: Client, subject: PurgeSubject, exceptWorkflowId: string): Promise<TemporalScan> {
   const needles = [...subject.phones, ...subject.emails].map((v) => v.toLowerCase());
@@ -30,15 +30,22 @@ export async function purgeTemporalHistories(client: Client, subject: PurgeSubje
     if (wf.workflowId === exceptWorkflowId) continue;
     scan.scanned++;
     const handle = client.workflow.getHandle(wf.workflowId, wf.runId);
-    const history = await handle.fetchHistory();
+    // listed by visibility but already deleted (visibility lags behind): nothing left to read
+    const history = await handle.fetchHistory().catch((err: unknown) => {
+      if (err instanceof WorkflowNotFoundError) return null;
+      throw err;
+    });
+    if (!history) continue;
     const text = historyStrings(history).join('\n').toLowerCase();
     if (!needles.some((n) => text.includes(n))) continue;
     scan.found++;
-    if (wf.status.name === 'RUNNING') await handle.terminate('privacy purge').catch(() => undefined);
-    await client.workflowService.deleteWorkflowExecution({
-      namespace: config.temporalNamespace,
-      workflowExecution: { workflowId: wf.workflowId, runId: wf.runId },
-    });
+    // the server terminates a running execution and deletes it at once; a closed one is deleted asynchronously
+    await client.workflowService
+      .deleteWorkflowExecution({ namespace: config.temporalNamespace, workflowExecution: { workflowId: wf.workflowId, runId: wf.runId } })
+      .catch((err: { code?: number }) => {
+        // NOT_FOUND: deleted meanwhile
+        if (err.code !== 5) throw err;
+      });
     scan.deleted++;
   }
   return scan;
