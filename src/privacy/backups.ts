@@ -111,12 +111,14 @@ async function dumpWorkspace(em: EntityManager, dir: string, id: string, ws: str
   return counts;
 }
 
-/** Clears every recorded purge's subject out of the data `em` sees (a restore, or a backup in temporary tables). */
+/**
+ * Clears every recorded purge's subject out of the data `em` sees (a restore, or a backup in temporary tables): the
+ * subjects are found again by their keyed hashes in one pass over the contacts, and cleared together.
+ */
 async function applyPurges(em: EntityManager, ws: string, purges: Purge[]): Promise<void> {
-  for (const purge of purges) {
-    const subject = await subjectByHashes(em, ws, purge.subjectHashes);
-    for (const store of purgeStores(null)) await store.purge(em, subject);
-  }
+  if (!purges.length) return;
+  const subject = await subjectByHashes(em, ws, purges.flatMap((p) => p.subjectHashes));
+  for (const store of purgeStores(null)) await store.purge(em, subject);
 }
 
 /**
