@@ -203,7 +203,9 @@ describe('privacy purges', () => {
     expect(Number(attempts[0].n)).toBeGreaterThan(0);
 
     // a backup before the purge, which holds the subject
+    let t0 = Date.now();
     const backup = await admin('backups', 'take');
+    process.stderr.write(`[measure] admin backups take (CLI process included): ${Date.now() - t0} ms\n`);
     expect(backup).toMatchObject({ object: 'backup', status: 'complete' });
     const backupDir = stack().env.BACKUP_DIR;
     expect(findIn(await folderText(join(backupDir, backup.id)), [phone]).length).toBe(1);
@@ -288,7 +290,9 @@ describe('privacy purges', () => {
     expect(otherMessages.map((m) => m.text)).toEqual(['hello from Ravi']);
 
     // restoring the older backup brings the workspace back as it was, without the subject
+    t0 = Date.now();
     const restored = await admin('backups', 'restore', backup.id, '--workspace', ws.workspaceId);
+    process.stderr.write(`[measure] admin backups restore of one workspace with purges re-applied (CLI process included): ${Date.now() - t0} ms\n`);
     expect(restored).toEqual({ workspaces: [ws.workspaceId], purgesApplied: 1 });
     expect(findIn(await databaseText(), needles)).toEqual([]);
     expect((await api.get(`/v1/contacts/${other.body.id}`)).body).toMatchObject({ phone: otherPhone, email: otherEmail });
