@@ -288,6 +288,17 @@ describe('privacy purges', () => {
     expect((await api.get('/v1/tags/vip')).body.contact_count).toBe(1);
     const otherMessages = await sql<{ text: string }>(`select text from messages where contact_id = ?`, [other.body.id]);
     expect(otherMessages.map((m) => m.text)).toEqual(['hello from Ravi']);
+    const otherItems = await sql<{ input: { phone?: string } }>(
+      `select i.input from bulk_job_items i join bulk_jobs j on j.id = i.job_id where j.workspace_id = ? and i.result_id = ?`,
+      [ws.workspaceId, other.body.id],
+    );
+    expect(otherItems.map((i) => i.input.phone)).toEqual([otherPhone]);
+    const [otherTrail] = await sql<{ events: string; deliveries: string }>(
+      `select count(distinct e.id) as events, count(d.id) as deliveries from events e left join webhook_deliveries d on d.event_id = e.id where e.workspace_id = ? and e.object_id = ?`,
+      [ws.workspaceId, other.body.id],
+    );
+    expect(Number(otherTrail.events)).toBeGreaterThanOrEqual(2);
+    expect(Number(otherTrail.deliveries)).toBeGreaterThanOrEqual(2);
 
     // restoring the older backup brings the workspace back as it was, without the subject
     t0 = Date.now();
