@@ -58,6 +58,8 @@ export const config = {
     retentionDays: int('BACKUP_RETENTION_DAYS', 30),
   },
   purges: {
+    // keys the hashes a purge keeps; must never change once purges exist (a restore recognises subjects by them)
+    hashSecret: env.PURGE_HASH_SECRET || secret(),
     // how often a purge looks again at a backup it could not clean yet (one being written, an unreachable store)
     backupRecheckMs: int('PURGE_BACKUP_RECHECK_MS', 3600 * 1000),
     // the server deletes a closed workflow execution asynchronously (tens of seconds): the purge scans again until it is gone

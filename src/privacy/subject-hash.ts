@@ -3,10 +3,10 @@ import { config } from '../config';
 import type { PurgeSubject } from './types';
 
 // A purge keeps only keyed hashes of the identifiers it removed: HMAC-SHA256 under a per-workspace key derived from
-// the server secret. Without the secret a phone number cannot be brute-forced from its hash; with it, a later purge
-// or a restored backup recognises the same person.
+// PURGE_HASH_SECRET (SABNODE_SECRET when unset). Without the secret a phone number cannot be brute-forced from its
+// hash; with it, a later purge or a restored backup recognises the same person.
 function workspaceKey(workspaceId: string): Buffer {
-  return createHmac('sha256', config.secret).update(`privacy-purge-salt:${workspaceId}`).digest();
+  return createHmac('sha256', config.purges.hashSecret).update(`privacy-purge-salt:${workspaceId}`).digest();
 }
 
 export type IdentifierKind = 'contact_id' | 'phone' | 'email';
