@@ -3,15 +3,26 @@
 //   npm run admin -- keys create --workspace ws_… --scopes contacts:read,pii:read [--api-version 2025-06-01] --json
 //   npm run admin -- keys create --workspace ws_… --type publishable --json      (pk_…, templates:read)
 //   npm run admin -- keys revoke --key key_…
+//   npm run admin -- privacy purge --workspace ws_… --phone +91… | --email a@b.c | --contact ctc_…
+//   npm run admin -- privacy status prg_…                   (the purge certificate, as JSON)
+//   npm run admin -- backups take | list | restore bkp_… [--workspace ws_…]
 import { parseArgs } from 'node:util';
 import { ALL_SCOPES, createApiKey, createWorkspace, revokeApiKey } from '../src/admin';
 import { openOrm } from '../src/db/orm';
+import { config } from '../src/config';
+import { temporalClient } from '../src/temporal';
+import { purgeStatus, startPurge } from '../src/privacy/admin';
+import { listBackups, restoreBackup, takeBackup } from '../src/privacy/backups';
 
 async function main(): Promise<void> {
   const [resource, action, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
+      phone: { type: 'string' },
+      email: { type: 'string' },
+      contact: { type: 'string' },
       name: { type: 'string' },
       workspace: { type: 'string' },
       scopes: { type: 'string' },
@@ -45,6 +56,10 @@ async function main(): Promise<void> {
       if (!values.key) throw new Error('--key is required');
       await revokeApiKey(orm, values.key);
       out = { key_id: values.key, revoked: 'true' };
+    } else if (resource === 'privacy' || resource === 'backups') {
+      // these print JSON documents (a purge certificate, backup manifests)
+      console.log(JSON.stringify(await privacyCommand(orm, resource, action, values, positionals), null, 2));
+      return;
     } else {
       throw new Error('usage: admin workspaces create --name N | keys create --workspace ws_… [--type secret|publishable] [--scopes a,b] | keys revoke --key key_…');
     }
@@ -52,6 +67,39 @@ async function main(): Promise<void> {
   } finally {
     await orm.close();
   }
+}
+
+async function privacyCommand(
+  orm: Awaited<ReturnType<typeof openOrm>>,
+  resource: string,
+  action: string | undefined,
+  values: { workspace?: string; phone?: string; email?: string; contact?: string },
+  positionals: string[],
+): Promise<unknown> {
+  if (resource === 'privacy' && action === 'purge') {
+    if (!values.workspace) throw new Error('--workspace is required');
+    const given = (['phone', 'email', 'contact'] as const).filter((k) => values[k] !== undefined);
+    if (given.length !== 1) throw new Error('name exactly one of --phone, --email, --contact');
+    const field = given[0] === 'contact' ? 'contact_id' : given[0];
+    const { client, connection } = temporalClient();
+    try {
+      return await startPurge(orm, client, values.workspace, { [field]: values[given[0]] });
+    } finally {
+      await connection.close();
+    }
+  }
+  if (resource === 'privacy' && action === 'status') {
+    const purge = positionals[0] && (await purgeStatus(orm, positionals[0]));
+    if (!purge) throw new Error(`no purge ${positionals[0] ?? '(give its prg_ id)'}`);
+    return purge;
+  }
+  if (resource === 'backups' && action === 'take') return takeBackup(orm, config.backups.dir);
+  if (resource === 'backups' && action === 'list') return listBackups(config.backups.dir);
+  if (resource === 'backups' && action === 'restore') {
+    if (!positionals[0]) throw new Error('backups restore needs the backup id');
+    return restoreBackup(orm, config.backups.dir, positionals[0], values.workspace ? [values.workspace] : undefined);
+  }
+  throw new Error('usage: admin privacy purge --workspace ws_… --phone P | --email E | --contact ctc_… | privacy status prg_… | backups take | list | restore bkp_… [--workspace ws_…]');
 }
 
 main().catch((err: Error) => {

@@ -56,6 +56,23 @@ export const config = {
   filesDir: env.FILES_DIR || join(projectRoot(), '.data', 'files'),
   maxFileBytes: 25 * 1024 * 1024,
   logLevel: env.LOG_LEVEL ?? 'info',
+  // privacy purges and the product's own logical backups
+  backups: {
+    dir: env.BACKUP_DIR || join(projectRoot(), '.data', 'backups'),
+    // the Temporal Schedule that takes them (created or updated at worker start)
+    intervalMs: int('BACKUP_INTERVAL_MS', 24 * 3600 * 1000),
+    retentionDays: int('BACKUP_RETENTION_DAYS', 30),
+  },
+  purges: {
+    // keys the hashes a purge keeps; must never change once purges exist (a restore recognises subjects by them)
+    hashSecret: env.PURGE_HASH_SECRET || secret(),
+    // how often a purge looks again at a backup it could not clean yet (one being written, an unreachable store)
+    backupRecheckMs: int('PURGE_BACKUP_RECHECK_MS', 3600 * 1000),
+    // the server deletes a closed workflow execution asynchronously (tens of seconds): the purge scans again until it is gone
+    temporalRecheckMs: int('PURGE_TEMPORAL_RECHECK_MS', 15_000),
+    // a purge reaches every backup within this bound (or the backup expires first)
+    backupDeadlineMs: int('PURGE_BACKUP_DEADLINE_MS', 90 * 24 * 3600 * 1000),
+  },
   webhooks: {
     // delay before each attempt, from the event: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h
     retryScheduleMs: (env.WEBHOOK_RETRY_SCHEDULE_MS || '0,5000,300000,1800000,7200000,18000000,36000000,36000000').split(',').map((v) => Number(v.trim())),

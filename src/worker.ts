@@ -7,6 +7,7 @@ import { openOrm } from './db/orm';
 import { createActivities } from './activities';
 import { ensureSearchAttributes } from './temporal';
 import { logger } from './logger';
+import { ensureBackupSchedule } from './privacy/backup-schedule';
 
 // the SDK's own log lines go out as JSON through the same logger as ours
 function installJsonLogging(): void {
@@ -23,6 +24,7 @@ export async function runWorker(): Promise<void> {
   // a namespace where this key may not add attributes (Temporal Cloud) has them registered by its operator
   await ensureSearchAttributes(client).catch((err: Error) => logger.warn({ error: err.message }, 'could not register search attributes'));
   const dispatcherClient = new Client({ connection: client, namespace: config.temporalNamespace });
+  await ensureBackupSchedule(dispatcherClient).catch((err: Error) => logger.warn({ error: err.message }, 'could not create or update the backup schedule'));
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   const bundlePath = process.env.WORKFLOW_BUNDLE;
   const worker = await Worker.create({

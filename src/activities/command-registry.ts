@@ -28,6 +28,7 @@ import {
 import { finishBulkJob } from './bulk.commands';
 import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys.commands';
 import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from './flows.commands';
+import { createPrivacyPurge } from './privacy.commands';
 
 export interface CommandResponse {
   status: number;
@@ -84,4 +85,6 @@ export const COMMANDS: Record<string, CommandHandler> = {
   rollApiKey,
   revokeApiKey,
   updateWorkspace,
+  // a purge is recorded here; its workflow (purgeSubject) clears the stores after the command has answered 202
+  createPrivacyPurge,
 };

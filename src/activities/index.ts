@@ -12,6 +12,7 @@ import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
+import { createPrivacyActivities } from './privacy.activities';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 /**
@@ -34,6 +35,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
   return {
     ...createWebhookActivities(orm),
     ...createFlowActivities(orm),
+    ...createPrivacyActivities(orm, files),
 
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit

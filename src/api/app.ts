@@ -25,6 +25,7 @@ import { receiveUpload } from './files.upload';
 import { registry, requestDuration } from './metrics';
 import { PiiReadAudit } from './pii-audit';
 import { ordersHandlers } from './orders.handlers';
+import { privacyHandlers } from './privacy.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
 import { statusHandlers } from './status.handlers';
@@ -219,6 +220,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...bulkHandlers(deps.orm, runCommand),
     ...apiKeysHandlers(deps.orm, runCommand),
     ...flowsHandlers(deps.orm, runCommand),
+    ...privacyHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

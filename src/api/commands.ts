@@ -87,6 +87,11 @@ export interface RunCommandOptions {
   idempotencyKey?: string;
   /** replaces the request body when the wire body is not what the command runs on (an upload's metadata) */
   body?: Record<string, unknown>;
+  /**
+   * What the fingerprint is computed on instead of the body, for a body that must not outlive its command in the
+   * clear (a purge request's phone or email): the stored request can then be sealed and a retry still matches it.
+   */
+  fingerprintBody?: Record<string, unknown>;
   /** how long to wait for the workflow before answering without its result (default COMMAND_WAIT_MS) */
   waitMs?: number;
   /**
@@ -108,7 +113,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     const params = { ...(req.params as Record<string, string>) };
     const body = opts.body ?? (op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null);
     const request: CommandRequest = { params, body, requestId, keyId: auth.keyId, clientAddress: req.ctx.clientAddress, ...(opts.derived ? { derived: opts.derived } : {}) };
-    const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body }));
+    const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body: opts.fingerprintBody ?? body }));
     const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;
     const conn = deps.orm.em.getConnection();
     const keyHeaders = { 'Idempotency-Key': key };

@@ -1,7 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-/** Whose personal data a purge removes: a workspace's contacts, and the phones and emails they were known by. */
-export type PurgeSubject = { workspaceId: string; contactIds: string[]; phones: string[]; emails: string[] };
+/** Whom a purge removes: the contacts it resolved to and every phone and email they carried (or the purge named). */
+export interface PurgeSubject {
+  workspaceId: string;
+  contactIds: string[];
+  phones: string[];
+  emails: string[];
+}
 
-/** One store a purge clears of a subject, in the purge's transaction; `cleared` counts what it changed. */
-export type PurgeStore = { name: string; purge(em: EntityManager, subject: PurgeSubject): Promise<{ cleared: number }> };
+/**
+ * One store of personal data. `purge` runs inside the stage's transaction, is idempotent (a second run clears
+ * nothing more and counts 0) and touches the caller's workspace only. Table names are unqualified so the same
+ * code clears a backup loaded into temporary tables.
+ */
+export interface PurgeStore {
+  name: string;
+  purge(em: EntityManager, subject: PurgeSubject): Promise<{ cleared: number }>;
+}
+
+export type PurgeMatchField = 'contact_id' | 'phone' | 'email';

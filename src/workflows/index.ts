@@ -209,3 +209,7 @@ export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promis
   if (outcome.status === 200) await releaseFileBlob({ commandId: input.commandId });
   return outcome;
 }
+
+// privacy purges and the backups they reach
+export const createPrivacyPurge = runCommand;
+export { purgeSubject, takeBackup } from './privacy';

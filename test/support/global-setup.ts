@@ -54,8 +54,13 @@ export default async function globalSetup(): Promise<void> {
     // flows: a wait of 1,000 s lasts 1 s
     FLOW_WAIT_SCALE: '0.001',
     FLOW_TRIGGER_POLL_MS: '100',
+    // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
+    BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
+    PURGE_BACKUP_RECHECK_MS: '500',
+    PURGE_TEMPORAL_RECHECK_MS: '1000',
   };
   stops.push(async () => rmSync(env.FILES_DIR, { recursive: true, force: true }));
+  stops.push(async () => rmSync(env.BACKUP_DIR, { recursive: true, force: true }));
   const worker = await spawnWorker('worker', env);
   const api = await spawnApi('api', apiPort, env);
   stops.unshift(() => api.stop(), () => worker.stop());

@@ -1,0 +1,125 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { config } from '../config';
+import { logger } from '../logger';
+import { temporalClient } from '../temporal';
+import { listBackups, pruneBackups, rewriteBackupForPurge, takeBackup } from '../privacy/backups';
+import { findPurge, setStage, updatePurge, type PurgeBackup } from '../privacy/purges';
+import { BACKUPS_STAGE, purgeStores, TEMPORAL_STAGE } from '../privacy/stores';
+import { purgeTemporalHistories } from '../privacy/stores/temporal';
+import type { FileStore } from './file-store';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** The purge workflow's steps and the backup schedule's; inputs and results are ids and counts only. */
+export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
+  const stores = purgeStores(files);
+  let temporal: ReturnType<typeof temporalClient> | undefined;
+
+  return {
+    async listPurgeStages(): Promise<{ stages: string[] }> {
+      return { stages: stores.map((s) => s.name) };
+    },
+
+    /** One store, in one transaction with the stage's record: a retry after the commit finds the stage cleared. */
+    async runPurgeStage(input: { purgeId: string; stage: string }): Promise<{ cleared: number }> {
+      const store = stores.find((s) => s.name === input.stage);
+      if (!store) throw ApplicationFailure.nonRetryable(`no purge store ${input.stage}`, 'purge_store_unknown');
+      let cleared = 0;
+      await updatePurge(orm, input.purgeId, async (purge, em) => {
+        const stage = purge.stages.find((s) => s.name === input.stage);
+        if (!purge.subject || stage?.status === 'cleared') return;
+        ({ cleared } = await store.purge(em, purge.subject));
+        setStage(purge, input.stage, 'cleared', cleared);
+      });
+      return { cleared };
+    },
+
+    /**
+     * Searches the workspace's workflow histories for the subject and deletes any that hold it. The stage is
+     * `waiting` while a scan still finds one (the server deletes closed executions asynchronously); the workflow
+     * scans again on a timer until none is found. Only the first round counts the histories deleted.
+     */
+    async purgeTemporalHistories(input: { purgeId: string; workflowId: string; round: number }): Promise<{ found: number; recheckMs: number }> {
+      const purge = await findPurge(orm.em.fork(), input.purgeId);
+      if (!purge?.subject) return { found: 0, recheckMs: config.purges.temporalRecheckMs };
+      temporal ??= temporalClient();
+      const scan = await purgeTemporalHistories(temporal.client, purge.subject, input.workflowId);
+      await updatePurge(orm, input.purgeId, (p) => setStage(p, TEMPORAL_STAGE, scan.found ? 'waiting' : 'cleared', input.round === 0 ? scan.deleted : 0));
+      return { found: scan.found, recheckMs: config.purges.temporalRecheckMs };
+    },
+
+    /**
+     * The live stores are clear: the subject's identifiers are erased (only their keyed hashes stay), and every
+     * backup taken until now is listed as pending, due when it is rewritten or at the latest when it expires.
+     */
+    async sealPurge(input: { purgeId: string }): Promise<{ recheckMs: number; deadlineMs: number }> {
+      const backups = await listBackups(config.backups.dir);
+      await updatePurge(orm, input.purgeId, (purge) => {
+        if (purge.sealedAt) return;
+        const now = new Date();
+        purge.subject = null;
+        purge.sealedAt = now;
+        const deadline = now.getTime() + config.purges.backupDeadlineMs;
+        purge.backups = backups
+          .filter((b) => Date.parse(b.taken_at) <= now.getTime())
+          .map(
+            (b): PurgeBackup => ({
+              id: b.id,
+              taken_at: b.taken_at,
+              due_at: new Date(Math.min(deadline, Date.parse(b.taken_at) + config.backups.retentionDays * DAY_MS)).toISOString(),
+              status: 'pending',
+              cleared_at: null,
+            }),
+          );
+        purge.status = 'waiting_for_backups';
+        setStage(purge, BACKUPS_STAGE, 'waiting', 0);
+      });
+      return { recheckMs: config.purges.backupRecheckMs, deadlineMs: config.purges.backupDeadlineMs };
+    },
+
+    /** Rewrites every pending backup it can; a backup pruned meanwhile has expired. Completes the purge when none is left. */
+    async cleanPurgeBackups(input: { purgeId: string }): Promise<{ pending: number }> {
+      const purge = await findPurge(orm.em.fork(), input.purgeId);
+      if (!purge) throw ApplicationFailure.nonRetryable(`no purge ${input.purgeId}`, 'purge_missing');
+      const outcomes = new Map<string, string>();
+      for (const b of purge.backups.filter((x) => x.status === 'pending')) {
+        // a failure leaves the backup pending for the next timer; only its kind is logged (messages can hold row data)
+        const outcome = await rewriteBackupForPurge(orm, config.backups.dir, b.id, purge.id).catch((err: Error & { code?: string }) => {
+          logger.warn({ purge_id: purge.id, backup_id: b.id, error: err.name, code: err.code }, 'backup rewrite failed; retried on the next timer');
+          return 'failed';
+        });
+        outcomes.set(b.id, outcome);
+      }
+      const done = await updatePurge(orm, input.purgeId, (p) => {
+        const now = new Date().toISOString();
+        let cleared = 0;
+        for (const b of p.backups) {
+          const outcome = outcomes.get(b.id);
+          if (b.status !== 'pending' || !outcome) continue;
+          if (outcome === 'cleared') b.status = 'cleared';
+          else if (outcome === 'missing') b.status = 'expired';
+          else continue;
+          b.cleared_at = now;
+          cleared++;
+        }
+        const pending = p.backups.filter((b) => b.status === 'pending').length;
+        setStage(p, BACKUPS_STAGE, pending ? 'waiting' : 'cleared', cleared);
+        if (!pending && p.status !== 'completed') {
+          p.status = 'completed';
+          p.completedAt = new Date();
+        }
+      });
+      return { pending: done.backups.filter((b) => b.status === 'pending').length };
+    },
+
+    async takeBackup(): Promise<{ backupId: string }> {
+      const m = await takeBackup(orm, config.backups.dir);
+      return { backupId: m.id };
+    },
+
+    async pruneBackups(): Promise<{ pruned: number }> {
+      return { pruned: (await pruneBackups(config.backups.dir, config.backups.retentionDays)).length };
+    },
+  };
+}

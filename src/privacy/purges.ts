@@ -1,0 +1,194 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { CommandContext } from '../db/events';
+import { keysetList } from '../db/keyset';
+import { toDate } from '../db/timestamps';
+import { ApiError } from '../errors';
+import { idFromSeed } from '../ids';
+import type { ListPage, PageParams } from '../pagination';
+import { stageNames } from './stores';
+import { identifierHash, normaliseIdentifier, subjectHashes } from './subject-hash';
+import type { PurgeMatchField, PurgeSubject } from './types';
+
+export type StageStatus = 'pending' | 'cleared' | 'waiting';
+
+export interface PurgeStage {
+  name: string;
+  status: StageStatus;
+  cleared_at: string | null;
+  /** rows (or histories, or backups) the stage changed */
+  cleared: number;
+}
+
+export interface PurgeBackup {
+  id: string;
+  taken_at: string;
+  /** when the backup is clean at the latest: rewritten by then, or expired under the retention */
+  due_at: string;
+  status: 'pending' | 'cleared' | 'expired';
+  cleared_at: string | null;
+}
+
+export interface Purge {
+  id: string;
+  workspaceId: string;
+  matchField: PurgeMatchField;
+  subject: PurgeSubject | null;
+  subjectHashes: string[];
+  previouslyPurged: boolean;
+  status: 'running' | 'waiting_for_backups' | 'completed';
+  stages: PurgeStage[];
+  backups: PurgeBackup[];
+  sealedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+}
+
+export interface PurgeWire {
+  id: string;
+  object: 'privacy_purge';
+  match: PurgeMatchField;
+  status: Purge['status'];
+  previously_purged: boolean;
+  stages: PurgeStage[];
+  pending_backups: PurgeBackup[];
+  backups: PurgeBackup[];
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+export const purgeWorkflowId = (workspaceId: string, purgeId: string): string => `${workspaceId}/purge/${purgeId}`;
+
+const COLUMNS = `id, workspace_id as "workspaceId", match_field as "matchField", subject, subject_hashes as "subjectHashes",
+  previously_purged as "previouslyPurged", status, stages, backups, sealed_at as "sealedAt", created_at as "createdAt",
+  updated_at as "updatedAt", completed_at as "completedAt"`;
+
+function hydrate(row: Purge): Purge {
+  return { ...row, sealedAt: toDate(row.sealedAt), createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt), completedAt: toDate(row.completedAt) };
+}
+
+export function toPurgeWire(p: Purge): PurgeWire {
+  return {
+    id: p.id,
+    object: 'privacy_purge',
+    match: p.matchField,
+    status: p.status,
+    previously_purged: p.previouslyPurged,
+    stages: p.stages,
+    pending_backups: p.backups.filter((b) => b.status === 'pending'),
+    backups: p.backups,
+    created_at: p.createdAt.toISOString(),
+    updated_at: p.updatedAt.toISOString(),
+    completed_at: p.completedAt ? p.completedAt.toISOString() : null,
+  };
+}
+
+export type PurgeRequest = Partial<Record<PurgeMatchField, string>>;
+
+/** The subject behind a request: the contacts it names, with every phone and email they (or the request) carry. */
+async function resolveSubject(em: EntityManager, workspaceId: string, field: PurgeMatchField, value: string): Promise<PurgeSubject> {
+  const where = field === 'contact_id' ? 'id = ?' : field === 'phone' ? 'phone = ?' : 'lower(email) = lower(?)';
+  const contacts = await em.execute<{ id: string; phone: string | null; email: string | null }[]>(
+    `select id, phone, email from contacts where workspace_id = ? and ${where} order by id for update`,
+    [workspaceId, value.trim()],
+  );
+  if (field === 'contact_id' && !contacts.length) throw new ApiError('resource_missing', `No such contact: '${value.slice(0, 64)}'`);
+  const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
+  return {
+    workspaceId,
+    contactIds: uniq(contacts.map((c) => c.id)),
+    phones: uniq([...contacts.map((c) => c.phone), field === 'phone' ? normaliseIdentifier('phone', value) : null]),
+    emails: uniq([...contacts.map((c) => c.email?.toLowerCase() ?? null), field === 'email' ? normaliseIdentifier('email', value) : null]),
+  };
+}
+
+/**
+ * Records a purge: resolves the subject, keeps its identifiers only until the live stores are clear (then only
+ * their keyed hashes), and lists every stage as pending. The id derives from the command's seed (a retry writes
+ * nothing twice).
+ */
+export async function insertPurge(em: EntityManager, ctx: Pick<CommandContext, 'workspaceId' | 'seed' | 'now' | 'commandId'>, body: PurgeRequest): Promise<Purge> {
+  const id = idFromSeed('prg', ctx.seed);
+  const existing = await retrievePurge(em, ctx.workspaceId, id);
+  if (existing) return existing;
+  const field = (['contact_id', 'phone', 'email'] as const).find((f) => typeof body[f] === 'string')!;
+  const subject = await resolveSubject(em, ctx.workspaceId, field, body[field]!);
+  const hashes = [...new Set([...subjectHashes(subject), identifierHash(ctx.workspaceId, field, body[field]!)])].sort();
+  const [previous] = await em.execute<{ n: string }[]>(`select count(*) as n from privacy_purges where workspace_id = ? and subject_hashes && ?::text[]`, [
+    ctx.workspaceId,
+    `{${hashes.join(',')}}`,
+  ]);
+  const stages: PurgeStage[] = stageNames().map((name) => ({ name, status: 'pending', cleared_at: null, cleared: 0 }));
+  await em.execute(
+    `insert into privacy_purges (id, workspace_id, command_id, match_field, subject, subject_hashes, previously_purged, status, stages, backups, created_at, updated_at)
+     values (?, ?, ?, ?, ?::jsonb, ?::text[], ?, 'running', ?::jsonb, '[]'::jsonb, ?, ?)`,
+    [id, ctx.workspaceId, ctx.commandId ?? null, field, JSON.stringify(subject), `{${hashes.join(',')}}`, Number(previous.n) > 0, JSON.stringify(stages), ctx.now, ctx.now],
+  );
+  return (await retrievePurge(em, ctx.workspaceId, id))!;
+}
+
+export async function retrievePurge(em: EntityManager, workspaceId: string, id: string): Promise<Purge | null> {
+  const [row] = await em.execute<Purge[]>(`select ${COLUMNS} from privacy_purges where workspace_id = ? and id = ?`, [workspaceId, id]);
+  return row ? hydrate(row) : null;
+}
+
+export async function findPurge(em: EntityManager, id: string, lock = false): Promise<Purge | null> {
+  const [row] = await em.execute<Purge[]>(`select ${COLUMNS} from privacy_purges where id = ?${lock ? ' for update' : ''}`, [id]);
+  return row ? hydrate(row) : null;
+}
+
+export function listPurges(em: EntityManager, workspaceId: string, page: PageParams): Promise<ListPage<PurgeWire>> {
+  return keysetList(em, { list: 'privacy_purges', table: 'privacy_purges', columns: COLUMNS, workspaceId, page, hydrate, toWire: toPurgeWire });
+}
+
+/** Every purge of a workspace, as restore and backup rewrites re-apply them. */
+export async function purgesOf(em: EntityManager, workspaceId: string): Promise<Purge[]> {
+  const rows = await em.execute<Purge[]>(`select ${COLUMNS} from public.privacy_purges where workspace_id = ? order by created_at, id`, [workspaceId]);
+  return rows.map(hydrate);
+}
+
+/** Runs `change` on the purge row under its lock and writes back what it changed. */
+export async function updatePurge(orm: MikroORM, purgeId: string, change: (p: Purge, em: EntityManager) => Promise<void> | void): Promise<Purge> {
+  return orm.em.fork().transactional(async (em) => {
+    const purge = await findPurge(em, purgeId, true);
+    if (!purge) throw new Error(`no purge ${purgeId}`);
+    await change(purge, em);
+    await em.execute(
+      `update privacy_purges set subject = ?::jsonb, status = ?, stages = ?::jsonb, backups = ?::jsonb, sealed_at = ?, completed_at = ?, updated_at = now() where id = ?`,
+      [purge.subject ? JSON.stringify(purge.subject) : null, purge.status, JSON.stringify(purge.stages), JSON.stringify(purge.backups), purge.sealedAt, purge.completedAt, purge.id],
+    );
+    return purge;
+  });
+}
+
+export function setStage(purge: Purge, name: string, status: StageStatus, cleared: number): void {
+  const stage = purge.stages.find((s) => s.name === name);
+  if (!stage) throw new Error(`purge ${purge.id} has no stage ${name}`);
+  stage.status = status;
+  stage.cleared += cleared;
+  stage.cleared_at = status === 'cleared' ? new Date().toISOString() : null;
+}
+
+/** The subject of a purge, found again in a copy of the data (a backup) by the keyed hashes of its identifiers. */
+export async function subjectByHashes(em: EntityManager, workspaceId: string, hashes: string[]): Promise<PurgeSubject> {
+  const wanted = new Set(hashes);
+  const contacts = await em.execute<{ id: string; phone: string | null; email: string | null }[]>(
+    `select id, phone, email from contacts where workspace_id = ? order by id`,
+    [workspaceId],
+  );
+  const subject: PurgeSubject = { workspaceId, contactIds: [], phones: [], emails: [] };
+  for (const c of contacts) {
+    const hit =
+      wanted.has(identifierHash(workspaceId, 'contact_id', c.id)) ||
+      (c.phone !== null && wanted.has(identifierHash(workspaceId, 'phone', c.phone))) ||
+      (c.email !== null && wanted.has(identifierHash(workspaceId, 'email', c.email)));
+    if (!hit) continue;
+    subject.contactIds.push(c.id);
+    if (c.phone) subject.phones.push(c.phone);
+    if (c.email) subject.emails.push(c.email.toLowerCase());
+  }
+  subject.phones = [...new Set(subject.phones)];
+  subject.emails = [...new Set(subject.emails)];
+  return subject;
+}

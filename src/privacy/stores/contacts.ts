@@ -1,0 +1,27 @@
+import type { PurgeStore } from '../types';
+import { countOf, ids, IN_IDS, isEmpty } from './match';
+
+/**
+ * Contacts are anonymised, not deleted: the row stays as a deleted tombstone (id and timestamps only) so an
+ * `updated_since` sync learns of the delete and orders keep a valid contact id. Every personal field is erased:
+ * phone, email, names, external id, attributes, tags, consent times. Other contacts are not touched.
+ */
+export const contactsStore: PurgeStore = {
+  name: 'contacts',
+  async purge(em, subject) {
+    if (isEmpty(subject)) return { cleared: 0 };
+    return {
+      cleared: await countOf(
+        em,
+        `update contacts set phone = null, email = null, first_name = null, last_name = null, external_id = null,
+           attributes = '{}'::jsonb, tags = '{}', opted_in_at = null, opted_out_at = null,
+           deleted_at = coalesce(deleted_at, now()), version = version + 1, updated_at = now()
+         where workspace_id = ? and id in ${IN_IDS}
+           and (phone is not null or email is not null or first_name is not null or last_name is not null or external_id is not null
+                or attributes <> '{}'::jsonb or cardinality(tags) > 0 or deleted_at is null)
+         returning 1`,
+        [subject.workspaceId, ids(subject)],
+      ),
+    };
+  },
+};

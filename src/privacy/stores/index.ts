@@ -1,0 +1,41 @@
+import type { FileStore } from '../../activities/file-store';
+import type { PurgeStore } from '../types';
+import { auditLogStore } from './audit-logs';
+import { bulkJobItemsStore } from './bulk-job-items';
+import { contactsStore } from './contacts';
+import { eventsStore } from './events';
+import { filesStore } from './files';
+import { idempotencyKeysStore } from './idempotency-keys';
+import { messagesStore } from './messages';
+import { ordersStore } from './orders';
+import { tagsStore } from './tags';
+import { webhookDeliveriesStore } from './webhook-deliveries';
+
+/**
+ * Every PostgreSQL store of personal data, in the order a purge clears them: deliveries before the events they
+ * point at, files before the messages that name them, tag counters before the contact loses its tags, the contact
+ * last (the others find the subject's rows through it). `blobs` is null when a copy (a backup being rewritten or
+ * restored) is cleared rather than the live database.
+ */
+export function purgeStores(blobs: FileStore | null): PurgeStore[] {
+  return [
+    webhookDeliveriesStore,
+    eventsStore,
+    filesStore(blobs),
+    messagesStore,
+    ordersStore,
+    bulkJobItemsStore,
+    idempotencyKeysStore(blobs !== null),
+    tagsStore,
+    auditLogStore,
+    contactsStore,
+  ];
+}
+
+/** Stages beyond PostgreSQL, run by the purge workflow after the stores above. */
+export const TEMPORAL_STAGE = 'temporal';
+export const BACKUPS_STAGE = 'backups';
+
+export function stageNames(): string[] {
+  return [...purgeStores(null).map((s) => s.name), TEMPORAL_STAGE, BACKUPS_STAGE];
+}

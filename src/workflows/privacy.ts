@@ -1,0 +1,43 @@
+import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+
+// Every step is idempotent and recorded on the purge row; retries never give up (a purge must finish).
+const purge = proxyActivities<Activities>({
+  startToCloseTimeout: '5m',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m', nonRetryableErrorTypes: ['purge_store_unknown', 'purge_missing'] },
+});
+
+/**
+ * A privacy purge (`<ws>/purge/<prg_id>`; its only input is the purge id): one activity per store, then the
+ * workspace's workflow histories (scanned again on a timer until none holds the subject), then every older backup, rechecked on a durable timer until all are clean or the
+ * deadline (90 days) has passed.
+ */
+export async function purgeSubject(input: { purgeId: string }): Promise<void> {
+  const { purgeId } = input;
+  const { stages } = await purge.listPurgeStages();
+  for (const stage of stages) await purge.runPurgeStage({ purgeId, stage });
+  for (let round = 0; ; round++) {
+    const { found, recheckMs } = await purge.purgeTemporalHistories({ purgeId, workflowId: workflowInfo().workflowId, round });
+    if (!found) break;
+    await sleep(recheckMs);
+  }
+  const { recheckMs, deadlineMs } = await purge.sealPurge({ purgeId });
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    const { pending } = await purge.cleanPurgeBackups({ purgeId });
+    if (!pending || Date.now() + recheckMs > deadline) return;
+    await sleep(recheckMs);
+  }
+}
+
+const backups = proxyActivities<Activities>({
+  startToCloseTimeout: '1h',
+  retry: { initialInterval: '10s', backoffCoefficient: 2, maximumInterval: '10m', maximumAttempts: 5 },
+});
+
+/** Started by the backup Schedule: one logical backup, then the ones past retention are deleted. */
+export async function takeBackup(): Promise<{ backupId: string }> {
+  const { backupId } = await backups.takeBackup();
+  await backups.pruneBackups();
+  return { backupId };
+}
