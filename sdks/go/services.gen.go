@@ -30,6 +30,7 @@ type services struct {
 	Flows             *FlowsService
 	Messages          *MessagesService
 	Orders            *OrdersService
+	PrivacyPurges     *PrivacyPurgesService
 	Status            *StatusService
 	Tags              *TagsService
 	Templates         *TemplatesService
@@ -51,6 +52,7 @@ func (c *Client) initServices() {
 	c.Flows = &FlowsService{client: c}
 	c.Messages = &MessagesService{client: c}
 	c.Orders = &OrdersService{client: c}
+	c.PrivacyPurges = &PrivacyPurgesService{client: c}
 	c.Status = &StatusService{client: c}
 	c.Tags = &TagsService{client: c}
 	c.Templates = &TemplatesService{client: c}
@@ -1135,6 +1137,87 @@ func (s *OrdersService) Update(ctx context.Context, orderID string, body OrderUp
 	return out, nil
 }
 
+// PrivacyPurgesService holds the privacyPurges operations.
+type PrivacyPurgesService struct {
+	client *Client
+}
+
+// Create calls POST /v1/privacy/purges (createPrivacyPurge): Purge a person's personal data.
+//
+// Names the subject by exactly one of `contact_id`, `phone` or `email`. The subject is every contact of the
+// workspace with that id, phone or email (live or deleted), with every phone and email those contacts carry.
+// A `phone` or `email` that no contact carries is still purged wherever it appears.
+//
+// **202 semantics.** The purge is recorded and answered `202` at once; its workflow then clears the stores in
+// this order, each a stage of the resource that becomes `cleared` with its time and count:
+//
+// | stage | what happens to the subject's data |
+// |---|---|
+// | `webhook_deliveries` | deliveries of the subject's events and their attempts are deleted; any attempt whose stored response names the subject loses its response body and headers |
+// | `events` | events about the subject (by object or naming an identifier) are deleted |
+// | `files` | files attached to the subject's messages (and to no other contact's) or named after an identifier: metadata deleted, bytes deleted unless another live file holds the same content |
+// | `conversations_and_messages` | the subject's conversations and every message in them (inbound and outbound) are deleted |
+// | `orders` | orders stay (amounts, items, status) but their `metadata`, the only place personal fields live, is emptied |
+// | `bulk_job_items` | bulk items about the subject keep index, status and id; their input becomes `{"purged": true}` |
+// | `idempotency_keys` | stored requests and responses naming the subject are forgotten (a retry runs anew) |
+// | `tags` | the subject's tags are removed and tag counts lowered |
+// | `contacts` | contacts are anonymised into deleted tombstones (id and timestamps only), so `updated_since` syncs see the delete |
+// | `temporal` | every workflow history of the workspace is searched for the identifiers (none should hold them: workflows carry ids only); one that does is deleted, and the search repeats until none is found |
+// | `backups` | every backup taken before the live stores were clear is rewritten without the subject (`waiting` until all are; each at the latest by its `due_at`, within 90 days) |
+//
+// Once the live stores are clear the purge forgets the identifiers: it keeps only keyed hashes (HMAC-SHA256
+// with a per-workspace key), enough to recognise the same person in a later purge (`previously_purged`) and
+// to purge a restored backup again, never enough to read them back. The request's identifier is not kept in
+// the clear either, and a retry with the same `Idempotency-Key` replays the `202`.
+//
+// An unknown `contact_id` is `404`. Purge actions are irreversible.
+func (s *PrivacyPurgesService) Create(ctx context.Context, body PrivacyPurgeCreate, opts ...RequestOption) (*PrivacyPurge, error) {
+	req := newRequest("POST", "/v1/privacy/purges")
+	req.jsonBody = body
+	out := new(PrivacyPurge)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/privacy/purges (listPrivacyPurges): List purges.
+//
+// Newest first by `created_at` (default) or `updated_at`.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *PrivacyPurgesService) List(ctx context.Context, params *PrivacyPurgesListParams, opts ...RequestOption) (*Page[PrivacyPurge], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[PrivacyPurge], error) {
+		req := newRequest("GET", "/v1/privacy/purges")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[PrivacyPurge]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// Retrieve calls GET /v1/privacy/purges/{purge_id} (retrievePrivacyPurge): Retrieve a purge (its certificate).
+//
+// Each stage with its status, when it was cleared and what it cleared; the backups still pending with their due dates.
+func (s *PrivacyPurgesService) Retrieve(ctx context.Context, purgeID string, opts ...RequestOption) (*PrivacyPurge, error) {
+	req := newRequest("GET", "/v1/privacy/purges/"+url.PathEscape(formValue(purgeID)))
+	out := new(PrivacyPurge)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // StatusService holds the status operations.
 type StatusService struct {
 	client *Client
@@ -1987,6 +2070,31 @@ func (p *OrdersListParams) apply(r *request) {
 	}
 	if p.Status != nil {
 		r.query.Set("status", formValue(*p.Status))
+	}
+}
+
+// PrivacyPurgesListParams holds the optional parameters of PrivacyPurges.List.
+type PrivacyPurgesListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending.
+	Sort *string
+}
+
+func (p *PrivacyPurgesListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
 	}
 }
 

@@ -1596,6 +1596,64 @@ type OrderUpdate struct {
 	Metadata map[string]any `json:"metadata,omitempty"`
 }
 
+// PrivacyPurge is an object of the API.
+type PrivacyPurge struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// Which identifier the request named; the identifier itself is never shown or kept.
+	Match string `json:"match"`
+	// `waiting_for_backups`: every live store is clear; older backups are still being rewritten.
+	Status string `json:"status"`
+	// An earlier purge of this workspace matched one of the same identifiers.
+	PreviouslyPurged bool                `json:"previously_purged"`
+	Stages           []PrivacyPurgeStage `json:"stages"`
+	// The backups that may still hold the subject, with their due dates.
+	PendingBackups []PrivacyPurgeBackup `json:"pending_backups"`
+	// Every backup the purge reaches (taken before the live stores were clear).
+	Backups []PrivacyPurgeBackup `json:"backups"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt   time.Time  `json:"updated_at"`
+	CompletedAt *time.Time `json:"completed_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v PrivacyPurge) MarshalJSON() ([]byte, error) {
+	type plain PrivacyPurge
+	v.Object = "privacy_purge"
+	return json.Marshal(plain(v))
+}
+
+// PrivacyPurgeBackup is an object of the API.
+type PrivacyPurgeBackup struct {
+	ID string `json:"id"`
+	// RFC 3339, UTC, millisecond precision.
+	TakenAt time.Time `json:"taken_at"`
+	// Clean by then at the latest (rewritten, or expired under the backup retention), never later than 90 days after the purge.
+	DueAt     time.Time  `json:"due_at"`
+	Status    string     `json:"status"`
+	ClearedAt *time.Time `json:"cleared_at"`
+}
+
+// Exactly one of the three.
+type PrivacyPurgeCreate struct {
+	ContactID *string `json:"contact_id,omitempty"`
+	// E.164 phone number.
+	Phone *string `json:"phone,omitempty"`
+	Email *string `json:"email,omitempty"`
+}
+
+// PrivacyPurgeStage is an object of the API.
+type PrivacyPurgeStage struct {
+	Name string `json:"name"`
+	// `waiting`: started, with something still to clear (backups still pending, or a workflow history whose deletion the server has not finished).
+	Status    string     `json:"status"`
+	ClearedAt *time.Time `json:"cleared_at"`
+	// Rows, histories or backups the stage changed.
+	Cleared int64 `json:"cleared"`
+}
+
 // RFC 9457 problem details.
 type Problem struct {
 	// Stable URI per `code`.

@@ -935,6 +935,86 @@ PersonName: TypeAlias = str
 Phone: TypeAlias = str
 
 
+class PrivacyPurge(TypedDict, closed=True):
+    id: str
+    object: Literal["privacy_purge"]
+    match: Literal["contact_id", "phone", "email"]
+    status: Literal["running", "waiting_for_backups", "completed"]
+    previously_purged: bool
+    stages: list[PrivacyPurgeStage]
+    pending_backups: list[PrivacyPurgeBackup]
+    backups: list[PrivacyPurgeBackup]
+    created_at: Timestamp
+    updated_at: Timestamp
+    completed_at: Timestamp | None
+
+
+class PrivacyPurgeBackup(TypedDict, closed=True):
+    id: str
+    taken_at: Timestamp
+    due_at: Timestamp
+    status: Literal["pending", "cleared", "expired"]
+    cleared_at: Timestamp | None
+
+
+class PrivacyPurgeCreate1(TypedDict, closed=True):
+    """
+    Exactly one of the three.
+    """
+
+    contact_id: ContactIdValue
+    phone: NotRequired[Phone]
+    email: NotRequired[Email]
+
+
+class PrivacyPurgeCreate2(TypedDict, closed=True):
+    """
+    Exactly one of the three.
+    """
+
+    contact_id: NotRequired[ContactIdValue]
+    phone: Phone
+    email: NotRequired[Email]
+
+
+class PrivacyPurgeCreate3(TypedDict, closed=True):
+    """
+    Exactly one of the three.
+    """
+
+    contact_id: NotRequired[ContactIdValue]
+    phone: NotRequired[Phone]
+    email: Email
+
+
+PrivacyPurgeCreate: TypeAlias = (
+    PrivacyPurgeCreate1 | PrivacyPurgeCreate2 | PrivacyPurgeCreate3
+)
+
+
+class PrivacyPurgeList(ListEnvelope):
+    data: list[PrivacyPurge]
+
+
+class PrivacyPurgeStage(TypedDict, closed=True):
+    name: Literal[
+        "webhook_deliveries",
+        "events",
+        "files",
+        "conversations_and_messages",
+        "orders",
+        "bulk_job_items",
+        "idempotency_keys",
+        "tags",
+        "contacts",
+        "temporal",
+        "backups",
+    ]
+    status: Literal["pending", "cleared", "waiting"]
+    cleared_at: Timestamp | None
+    cleared: int
+
+
 class Problem(TypedDict):
     """
     RFC 9457 problem details.

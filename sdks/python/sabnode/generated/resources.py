@@ -1195,6 +1195,44 @@ class FlowRuns:
         )
 
 
+class PrivacyPurges:
+    """`client.privacy_purges`: the privacyPurges operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.PrivacyPurge]:
+        """List purges: `GET /v1/privacy/purges`."""
+        return self._t.paginate(
+            "/v1/privacy/purges", query={"limit": limit, "cursor": cursor, "sort": sort}, timeout=timeout
+        )
+
+    def create(
+        self, body: models.PrivacyPurgeCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.PrivacyPurge:
+        """Purge a person's personal data: `POST /v1/privacy/purges`."""
+        return cast(
+            "models.PrivacyPurge",
+            self._t.request("POST", "/v1/privacy/purges", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    def retrieve(self, purge_id: str, *, timeout: float | None = None) -> models.PrivacyPurge:
+        """Retrieve a purge (its certificate): `GET /v1/privacy/purges/{purge_id}`."""
+        return cast(
+            "models.PrivacyPurge",
+            self._t.request(
+                "GET", "/v1/privacy/purges/{purge_id}", path_params={"purge_id": purge_id}, timeout=timeout
+            ),
+        )
+
+
 class AsyncContacts:
     """`client.contacts`: the contacts operations."""
 
@@ -2383,6 +2421,46 @@ class AsyncFlowRuns:
         )
 
 
+class AsyncPrivacyPurges:
+    """`client.privacy_purges`: the privacyPurges operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.PrivacyPurge]:
+        """List purges: `GET /v1/privacy/purges`."""
+        return self._t.paginate(
+            "/v1/privacy/purges", query={"limit": limit, "cursor": cursor, "sort": sort}, timeout=timeout
+        )
+
+    async def create(
+        self, body: models.PrivacyPurgeCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.PrivacyPurge:
+        """Purge a person's personal data: `POST /v1/privacy/purges`."""
+        return cast(
+            "models.PrivacyPurge",
+            await self._t.request(
+                "POST", "/v1/privacy/purges", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+    async def retrieve(self, purge_id: str, *, timeout: float | None = None) -> models.PrivacyPurge:
+        """Retrieve a purge (its certificate): `GET /v1/privacy/purges/{purge_id}`."""
+        return cast(
+            "models.PrivacyPurge",
+            await self._t.request(
+                "GET", "/v1/privacy/purges/{purge_id}", path_params={"purge_id": purge_id}, timeout=timeout
+            ),
+        )
+
+
 class SyncResources:
     """Every resource of the API, as attributes."""
 
@@ -2404,6 +2482,7 @@ class SyncResources:
     audit_logs: AuditLogs
     flows: Flows
     flow_runs: FlowRuns
+    privacy_purges: PrivacyPurges
 
     def __init__(self, transport: SyncTransport) -> None:
         self.contacts = Contacts(transport)
@@ -2424,6 +2503,7 @@ class SyncResources:
         self.audit_logs = AuditLogs(transport)
         self.flows = Flows(transport)
         self.flow_runs = FlowRuns(transport)
+        self.privacy_purges = PrivacyPurges(transport)
 
 
 class AsyncResources:
@@ -2447,6 +2527,7 @@ class AsyncResources:
     audit_logs: AsyncAuditLogs
     flows: AsyncFlows
     flow_runs: AsyncFlowRuns
+    privacy_purges: AsyncPrivacyPurges
 
     def __init__(self, transport: AsyncTransport) -> None:
         self.contacts = AsyncContacts(transport)
@@ -2467,3 +2548,4 @@ class AsyncResources:
         self.audit_logs = AsyncAuditLogs(transport)
         self.flows = AsyncFlows(transport)
         self.flow_runs = AsyncFlowRuns(transport)
+        self.privacy_purges = AsyncPrivacyPurges(transport)

@@ -82,6 +82,9 @@ export const OPERATIONS = {
   listFlowRuns: { resource: "flowRuns", method: "list", httpMethod: "GET", path: "/v1/flow-runs" },
   retrieveFlowRun: { resource: "flowRuns", method: "retrieve", httpMethod: "GET", path: "/v1/flow-runs/{flow_run_id}" },
   cancelFlowRun: { resource: "flowRuns", method: "cancel", httpMethod: "POST", path: "/v1/flow-runs/{flow_run_id}/cancel" },
+  listPrivacyPurges: { resource: "privacyPurges", method: "list", httpMethod: "GET", path: "/v1/privacy/purges" },
+  createPrivacyPurge: { resource: "privacyPurges", method: "create", httpMethod: "POST", path: "/v1/privacy/purges" },
+  retrievePrivacyPurge: { resource: "privacyPurges", method: "retrieve", httpMethod: "GET", path: "/v1/privacy/purges/{purge_id}" },
 } as const;
 
 // Named types for every schema of the spec.
@@ -185,6 +188,11 @@ export type EventList = components['schemas']["EventList"];
 export type FieldError = components['schemas']["FieldError"];
 export type IdempotencyDiffEntry = components['schemas']["IdempotencyDiffEntry"];
 export type Problem = components['schemas']["Problem"];
+export type PrivacyPurgeCreate = components['schemas']["PrivacyPurgeCreate"];
+export type PrivacyPurgeStage = components['schemas']["PrivacyPurgeStage"];
+export type PrivacyPurgeBackup = components['schemas']["PrivacyPurgeBackup"];
+export type PrivacyPurge = components['schemas']["PrivacyPurge"];
+export type PrivacyPurgeList = components['schemas']["PrivacyPurgeList"];
 export type FlowIdValue = components['schemas']["FlowIdValue"];
 export type FlowRunIdValue = components['schemas']["FlowRunIdValue"];
 export type FlowStatus = components['schemas']["FlowStatus"];
@@ -366,6 +374,12 @@ export type ListFlowRunsResponse = operations["listFlowRuns"]['responses'][200][
 export type ListFlowRunsItem = ListFlowRunsResponse['data'][number];
 export type RetrieveFlowRunResponse = operations["retrieveFlowRun"]['responses'][200]['content']['application/json'];
 export type CancelFlowRunResponse = operations["cancelFlowRun"]['responses'][200]['content']['application/json'];
+export type ListPrivacyPurgesQuery = NonNullable<operations["listPrivacyPurges"]['parameters']['query']>;
+export type ListPrivacyPurgesResponse = operations["listPrivacyPurges"]['responses'][200]['content']['application/json'];
+export type ListPrivacyPurgesItem = ListPrivacyPurgesResponse['data'][number];
+export type CreatePrivacyPurgeBody = NonNullable<operations["createPrivacyPurge"]['requestBody']>['content']["application/json"];
+export type CreatePrivacyPurgeResponse = operations["createPrivacyPurge"]['responses'][202]['content']['application/json'];
+export type RetrievePrivacyPurgeResponse = operations["retrievePrivacyPurge"]['responses'][200]['content']['application/json'];
 
 export class ContactsResource {
   constructor(private readonly core: Core) {}
@@ -809,6 +823,25 @@ export class FlowRunsResource {
   }
 }
 
+export class PrivacyPurgesResource {
+  constructor(private readonly core: Core) {}
+
+  /** List purges. `GET /v1/privacy/purges` (listPrivacyPurges) */
+  list(query?: ListPrivacyPurgesQuery, options?: RequestOptions): PagePromise<ListPrivacyPurgesResponse, ListPrivacyPurgesItem> {
+    return this.core.list({ method: "GET", path: `/v1/privacy/purges`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Purge a person's personal data. `POST /v1/privacy/purges` (createPrivacyPurge) */
+  create(body: CreatePrivacyPurgeBody, options?: RequestOptions): Promise<CreatePrivacyPurgeResponse> {
+    return this.core.request({ method: "POST", path: `/v1/privacy/purges`, body, bodyKind: "json", ok: [202], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a purge (its certificate). `GET /v1/privacy/purges/{purge_id}` (retrievePrivacyPurge) */
+  retrieve(purgeId: string, options?: RequestOptions): Promise<RetrievePrivacyPurgeResponse> {
+    return this.core.request({ method: "GET", path: `/v1/privacy/purges/${encodeURIComponent(purgeId)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 /** Every resource of the API, as properties. */
 export class Resources {
   readonly contacts: ContactsResource;
@@ -829,6 +862,7 @@ export class Resources {
   readonly auditLogs: AuditLogsResource;
   readonly flows: FlowsResource;
   readonly flowRuns: FlowRunsResource;
+  readonly privacyPurges: PrivacyPurgesResource;
   constructor(core: Core) {
     this.contacts = new ContactsResource(core);
     this.tags = new TagsResource(core);
@@ -848,5 +882,6 @@ export class Resources {
     this.auditLogs = new AuditLogsResource(core);
     this.flows = new FlowsResource(core);
     this.flowRuns = new FlowRunsResource(core);
+    this.privacyPurges = new PrivacyPurgesResource(core);
   }
 }

@@ -1418,6 +1418,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/privacy/purges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List purges
+         * @description Newest first by `created_at` (default) or `updated_at`.
+         */
+        get: operations["listPrivacyPurges"];
+        put?: never;
+        /**
+         * Purge a person's personal data
+         * @description Names the subject by exactly one of `contact_id`, `phone` or `email`. The subject is every contact of the
+         *     workspace with that id, phone or email (live or deleted), with every phone and email those contacts carry.
+         *     A `phone` or `email` that no contact carries is still purged wherever it appears.
+         *
+         *     **202 semantics.** The purge is recorded and answered `202` at once; its workflow then clears the stores in
+         *     this order, each a stage of the resource that becomes `cleared` with its time and count:
+         *
+         *     | stage | what happens to the subject's data |
+         *     |---|---|
+         *     | `webhook_deliveries` | deliveries of the subject's events and their attempts are deleted; any attempt whose stored response names the subject loses its response body and headers |
+         *     | `events` | events about the subject (by object or naming an identifier) are deleted |
+         *     | `files` | files attached to the subject's messages (and to no other contact's) or named after an identifier: metadata deleted, bytes deleted unless another live file holds the same content |
+         *     | `conversations_and_messages` | the subject's conversations and every message in them (inbound and outbound) are deleted |
+         *     | `orders` | orders stay (amounts, items, status) but their `metadata`, the only place personal fields live, is emptied |
+         *     | `bulk_job_items` | bulk items about the subject keep index, status and id; their input becomes `{"purged": true}` |
+         *     | `idempotency_keys` | stored requests and responses naming the subject are forgotten (a retry runs anew) |
+         *     | `tags` | the subject's tags are removed and tag counts lowered |
+         *     | `contacts` | contacts are anonymised into deleted tombstones (id and timestamps only), so `updated_since` syncs see the delete |
+         *     | `temporal` | every workflow history of the workspace is searched for the identifiers (none should hold them: workflows carry ids only); one that does is deleted, and the search repeats until none is found |
+         *     | `backups` | every backup taken before the live stores were clear is rewritten without the subject (`waiting` until all are; each at the latest by its `due_at`, within 90 days) |
+         *
+         *     Once the live stores are clear the purge forgets the identifiers: it keeps only keyed hashes (HMAC-SHA256
+         *     with a per-workspace key), enough to recognise the same person in a later purge (`previously_purged`) and
+         *     to purge a restored backup again, never enough to read them back. The request's identifier is not kept in
+         *     the clear either, and a retry with the same `Idempotency-Key` replays the `202`.
+         *
+         *     An unknown `contact_id` is `404`. Purge actions are irreversible.
+         */
+        post: operations["createPrivacyPurge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/privacy/purges/{purge_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                purge_id: components["parameters"]["PurgeId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a purge (its certificate)
+         * @description Each stage with its status, when it was cleared and what it cleared; the backups still pending with their due dates.
+         */
+        get: operations["retrievePrivacyPurge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2158,6 +2230,105 @@ export interface components {
             missing_scopes?: string[];
             /** @description With `order_invalid_transition`, the statuses the order may move to now (empty when its status is final). */
             allowed_statuses?: components["schemas"]["OrderStatus"][];
+        };
+        /** @description Exactly one of the three. */
+        PrivacyPurgeCreate: {
+            contact_id?: components["schemas"]["ContactIdValue"];
+            phone?: components["schemas"]["Phone"];
+            email?: components["schemas"]["Email"];
+        };
+        PrivacyPurgeStage: {
+            /** @enum {string} */
+            name: "webhook_deliveries" | "events" | "files" | "conversations_and_messages" | "orders" | "bulk_job_items" | "idempotency_keys" | "tags" | "contacts" | "temporal" | "backups";
+            /**
+             * @description `waiting`: started, with something still to clear (backups still pending, or a workflow history whose deletion the server has not finished).
+             * @enum {string}
+             */
+            status: "pending" | "cleared" | "waiting";
+            cleared_at: components["schemas"]["Timestamp"] | null;
+            /** @description Rows, histories or backups the stage changed. */
+            cleared: number;
+        };
+        PrivacyPurgeBackup: {
+            id: string;
+            taken_at: components["schemas"]["Timestamp"];
+            /** @description Clean by then at the latest (rewritten, or expired under the backup retention), never later than 90 days after the purge. */
+            due_at: components["schemas"]["Timestamp"];
+            /** @enum {string} */
+            status: "pending" | "cleared" | "expired";
+            cleared_at: components["schemas"]["Timestamp"] | null;
+        };
+        /**
+         * @example {
+         *       "id": "prg_0v4y5kq3n8m2p7r6s9t1w3x5z7",
+         *       "object": "privacy_purge",
+         *       "match": "phone",
+         *       "status": "waiting_for_backups",
+         *       "previously_purged": false,
+         *       "stages": [
+         *         {
+         *           "name": "contacts",
+         *           "status": "cleared",
+         *           "cleared_at": "2026-11-26T10:00:02.120Z",
+         *           "cleared": 1
+         *         },
+         *         {
+         *           "name": "backups",
+         *           "status": "waiting",
+         *           "cleared_at": null,
+         *           "cleared": 0
+         *         }
+         *       ],
+         *       "pending_backups": [
+         *         {
+         *           "id": "bkp_0v4y5kq3n8m2p7r6s9t1w3x5z7",
+         *           "taken_at": "2026-11-25T00:00:00.000Z",
+         *           "due_at": "2026-12-25T00:00:00.000Z",
+         *           "status": "pending",
+         *           "cleared_at": null
+         *         }
+         *       ],
+         *       "backups": [
+         *         {
+         *           "id": "bkp_0v4y5kq3n8m2p7r6s9t1w3x5z7",
+         *           "taken_at": "2026-11-25T00:00:00.000Z",
+         *           "due_at": "2026-12-25T00:00:00.000Z",
+         *           "status": "pending",
+         *           "cleared_at": null
+         *         }
+         *       ],
+         *       "created_at": "2026-11-26T10:00:00.000Z",
+         *       "updated_at": "2026-11-26T10:00:03.000Z",
+         *       "completed_at": null
+         *     }
+         */
+        PrivacyPurge: {
+            id: string;
+            /** @constant */
+            object: "privacy_purge";
+            /**
+             * @description Which identifier the request named; the identifier itself is never shown or kept.
+             * @enum {string}
+             */
+            match: "contact_id" | "phone" | "email";
+            /**
+             * @description `waiting_for_backups`: every live store is clear; older backups are still being rewritten.
+             * @enum {string}
+             */
+            status: "running" | "waiting_for_backups" | "completed";
+            /** @description An earlier purge of this workspace matched one of the same identifiers. */
+            previously_purged: boolean;
+            stages: components["schemas"]["PrivacyPurgeStage"][];
+            /** @description The backups that may still hold the subject, with their due dates. */
+            pending_backups: components["schemas"]["PrivacyPurgeBackup"][];
+            /** @description Every backup the purge reaches (taken before the live stores were clear). */
+            backups: components["schemas"]["PrivacyPurgeBackup"][];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            completed_at: components["schemas"]["Timestamp"] | null;
+        };
+        PrivacyPurgeList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["PrivacyPurge"][];
         };
         FlowIdValue: string;
         FlowRunIdValue: string;
@@ -3649,6 +3820,56 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The purge is recorded and runs on; follow it at `GET /v1/privacy/purges/{id}`. */
+        PrivacyPurgeAccepted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PrivacyPurge"];
+            };
+        };
+        /** @description The purge. */
+        PrivacyPurgeOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PrivacyPurge"];
+            };
+        };
+        /** @description A page of purges. */
+        PrivacyPurgeListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["PrivacyPurgeList"];
+            };
+        };
         /** @description The flow was created; `signing_secret` is shown this once. */
         FlowCreated: {
             headers: {
@@ -3990,6 +4211,7 @@ export interface components {
         IfNoneMatch: string;
         /** @description The ETag you hold; `Range` applies only while it still matches, else the whole content is sent. */
         IfRange: string;
+        PurgeId: string;
         BulkJobId: string;
         /** @description The tag's name, case-insensitive. */
         TagName: components["schemas"]["TagNameInput"];
@@ -6536,6 +6758,94 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPrivacyPurges: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PrivacyPurgeListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPrivacyPurge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "+919876543210"
+                 *     }
+                 */
+                "application/json": components["schemas"]["PrivacyPurgeCreate"];
+            };
+        };
+        responses: {
+            202: components["responses"]["PrivacyPurgeAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrievePrivacyPurge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                purge_id: components["parameters"]["PurgeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["PrivacyPurgeOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
