@@ -29,6 +29,8 @@ export const ALL_SCOPES = [
   'privacy:write',
   'webhooks:read',
   'webhooks:write',
+  'broadcasts:read',
+  'broadcasts:write',
 ];
 
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {

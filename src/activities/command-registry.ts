@@ -26,6 +26,7 @@ import {
   updateWebhookEndpoint,
 } from './webhooks.commands';
 import { finishBulkJob } from './bulk.commands';
+import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts.commands';
 
 export interface CommandResponse {
   status: number;
@@ -70,4 +71,9 @@ export const COMMANDS: Record<string, CommandHandler> = {
   bulkUpsertContacts: finishBulkJob,
   bulkTagContacts: finishBulkJob,
   bulkCreateMessages: finishBulkJob,
+  createBroadcast,
+  sendBroadcast,
+  pauseBroadcast,
+  resumeBroadcast,
+  cancelBroadcast,
 };

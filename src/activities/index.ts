@@ -9,6 +9,7 @@ import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { applyMessageStatus } from './messaging.commands';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
+import { stepBroadcast, type BroadcastStep } from './broadcasts.commands';
 import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
@@ -109,6 +110,12 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     async runBulkChunk(input: { jobId: string; chunk: number }): Promise<{ applied: number }> {
       const ctx = Context.current();
       return runBulkChunk(orm, input, () => ctx.heartbeat());
+    },
+
+    /** One step of a broadcast's workflow: start it, send its next batch, or complete it (heartbeating). */
+    async stepBroadcast(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<BroadcastStep> {
+      const ctx = Context.current();
+      return stepBroadcast(orm, input, () => ctx.heartbeat());
     },
 
     /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */

@@ -10,6 +10,7 @@ import { logger } from '../logger';
 import { resolveVersion, upgradeRequest } from '../versions';
 import { authenticate, authenticateProvider } from './auth';
 import { bulkHandlers } from './bulk.handlers';
+import { broadcastsHandlers } from './broadcasts.handlers';
 import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
@@ -206,6 +207,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...filesHandlers(deps.orm, runCommand, files),
     ...webhooksHandlers(deps.orm, runCommand),
     ...bulkHandlers(deps.orm, runCommand),
+    ...broadcastsHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

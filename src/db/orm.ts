@@ -9,6 +9,7 @@ import { Migration20261126000003_tags } from './migrations/Migration202611260000
 import { Migration20261126000004_messaging } from './migrations/Migration20261126000004_messaging';
 import { Migration20261126000005_webhooks } from './migrations/Migration20261126000005_webhooks';
 import { Migration20261126000006_bulk } from './migrations/Migration20261126000006_bulk';
+import { Migration20261126000008_broadcasts } from './migrations/Migration20261126000008_broadcasts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000004_messaging', class: Migration20261126000004_messaging },
   { name: 'Migration20261126000005_webhooks', class: Migration20261126000005_webhooks },
   { name: 'Migration20261126000006_bulk', class: Migration20261126000006_bulk },
+  { name: 'Migration20261126000008_broadcasts', class: Migration20261126000008_broadcasts },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

@@ -1,17 +1,14 @@
 import {
   ActivityFailure,
   ApplicationFailure,
-  ParentClosePolicy,
   proxyActivities,
   proxyLocalActivities,
   sleep,
-  startChild,
   uuid4,
-  workflowInfo,
 } from '@temporalio/workflow';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
+import { startFollowUps } from './follow-ups';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.
 // Retries never give up: an accepted command finishes once the database is back.
@@ -30,21 +27,7 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
   // work the command asked for after its commit (a message's delivery) outlives this short workflow
-  // started together: a bulk send has up to 1,000, and one at a time would cost a round trip each
-  await Promise.all(
-    (outcome.followUps ?? []).map(async (followUp) => {
-      try {
-        await startChild(followUp.workflowType, {
-          workflowId: followUp.workflowId,
-          args: followUp.args,
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          typedSearchAttributes: workflowInfo().typedSearchAttributes,
-        });
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
-    }),
-  );
+  await startFollowUps(outcome.followUps ?? []);
   return { status: outcome.status };
 }
 
@@ -149,6 +132,12 @@ export const replayWebhookEndpoint = runCommand;
 export const bulkUpsertContacts = runBulkCommand;
 export const bulkTagContacts = runBulkCommand;
 export const bulkCreateMessages = runBulkCommand;
+export const createBroadcast = runCommand;
+export const sendBroadcast = runCommand;
+export const pauseBroadcast = runCommand;
+export const resumeBroadcast = runCommand;
+export const cancelBroadcast = runCommand;
+export { runBroadcast, wakeBroadcast } from './broadcasts';
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

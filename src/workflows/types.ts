@@ -16,4 +16,5 @@ export const SEARCH_ATTRIBUTES = {
   WorkspaceId: 'Keyword',
   OperationId: 'Keyword',
   RequestId: 'Keyword',
+  BroadcastId: 'Keyword',
 } as const;
