@@ -8,6 +8,7 @@ export const searchKeys = {
   workspaceId: defineSearchAttributeKey('WorkspaceId', SearchAttributeType.KEYWORD),
   operationId: defineSearchAttributeKey('OperationId', SearchAttributeType.KEYWORD),
   requestId: defineSearchAttributeKey('RequestId', SearchAttributeType.KEYWORD),
+  broadcastId: defineSearchAttributeKey('BroadcastId', SearchAttributeType.KEYWORD),
 };
 
 /** A lazy connection: the API starts (and serves reads) while Temporal is down, and reconnects when it is back. */

@@ -1,5 +1,6 @@
-import { ApplicationFailure } from '@temporalio/common';
-import { DriverException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { ApplicationFailure, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
+import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import {
   BROADCAST_COLUMNS,
@@ -11,15 +12,15 @@ import {
   type Broadcast,
   type BroadcastStatus,
 } from '../db/broadcasts.queries';
-import { ChannelSchema, TemplateSchema, type FollowUp } from '../db/entities';
+import { ChannelSchema, ContactSchema, ConversationSchema, TemplateSchema, type Contact, type Conversation, type FollowUp } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
+import { searchKeys } from '../temporal';
 import { renderTemplate } from '../template-body';
-import { BULK_OPERATIONS } from './bulk.commands';
 import type { CommandResponse } from './command-registry';
-import { deliveryFollowUp } from './messaging.commands';
+import { deliveryFollowUp, isOptedOut, newConversation, queueMessage } from './messaging.commands';
 
 type Params = Record<string, string>;
 
@@ -168,8 +169,8 @@ function filterSql(workspaceId: string, f: AudienceFilter): [string, unknown[]] 
     params.push(JSON.stringify(f.attributes));
   }
   if (f.tags?.length) {
-    where.push('c.tags @> ?::text[]');
-    params.push(f.tags);
+    where.push('c.tags @> array(select jsonb_array_elements_text(?::jsonb))');
+    params.push(JSON.stringify(f.tags));
   }
   const optedIn = 'c.opted_in_at is not null and (c.opted_out_at is null or c.opted_out_at <= c.opted_in_at)';
   if (f.opted_in === true) where.push(`(${optedIn})`);
@@ -215,6 +216,60 @@ interface RecipientResult {
 }
 
 /**
+ * Queues one message per recipient through queueMessage, the code path of createMessage and the bulk send, with the
+ * refusals a recipient can meet (gone, no phone, opted out, template) checked first so that the batch needs two
+ * flushes, not one per recipient. Contacts are locked in id order, as the other senders lock them, so no concurrent
+ * send opens a second conversation. Ids derive from (broadcast, contact): even a second run could not make a second message.
+ */
+async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; contact_id: string }[], now: Date, heartbeat: () => void): Promise<RecipientResult[]> {
+  const contacts = new Map(
+    (await em.find(ContactSchema, { workspace: b.workspace, deletedAt: null, id: { $in: rows.map((r) => r.contact_id) } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })).map((c) => [c.id, c]),
+  );
+  const open = new Map((await em.find(ConversationSchema, { workspace: b.workspace, channel: b.channelId, status: 'open', contact: { $in: [...contacts.keys()] } })).map((c) => [c.contact, c]));
+  const results: RecipientResult[] = [];
+  const skip = (seq: number, reason: string) => results.push({ seq, state: 'skipped', message_id: null, skip_reason: reason });
+  // the template and its parameters are the same for every recipient: checked once per batch
+  let refusal: string | null = null;
+  const template = await em.findOne(TemplateSchema, { id: b.templateId, workspace: b.workspace, deletedAt: null });
+  if (!(await em.findOne(ChannelSchema, { id: b.channelId, workspace: b.workspace }))) refusal = 'channel_not_found';
+  else if (!template) refusal = 'template_not_found';
+  else {
+    try {
+      renderTemplate(template.body, b.parameters);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      refusal = err.code;
+    }
+  }
+  const ready: { seq: number; contact: Contact; conversation: Conversation; ctx: CommandContext }[] = [];
+  for (const row of rows) {
+    const contact = contacts.get(row.contact_id);
+    if (refusal) skip(row.seq, refusal);
+    else if (!contact) skip(row.seq, 'contact_not_found');
+    else if (!contact.phone) skip(row.seq, 'contact_without_phone');
+    else if (isOptedOut(contact)) skip(row.seq, 'contact_opted_out');
+    else {
+      const ctx: CommandContext = { workspaceId: b.workspace, requestId: null, seed: `${b.id}:${contact.id}`, now };
+      ready.push({ seq: row.seq, contact, ctx, conversation: open.get(contact.id) ?? newConversation(em, ctx, 0, contact.id, b.channelId) });
+    }
+  }
+  // conversations first: the unit of work does not order plain-id references
+  await em.flush();
+  heartbeat();
+  for (const r of ready) {
+    try {
+      const { message } = await queueMessage(em, r.ctx, 0, r.conversation, r.contact, { type: 'template', template_id: b.templateId, parameters: b.parameters });
+      results.push({ seq: r.seq, state: 'messaged', message_id: message.id, skip_reason: null });
+    } catch (err) {
+      // a refusal the checks above did not foresee: the recipient is skipped (an opened conversation stays, empty)
+      if (!(err instanceof ApiError) || err.status >= 500) throw err;
+      skip(r.seq, err.code);
+    }
+  }
+  return results;
+}
+
+/**
  * One step of a broadcast, in one transaction under the broadcast's row lock: start it when its time has come
  * (snapshot the audience), or send its next batch, or complete it. `batch` numbers the workflow's batches: rows are
  * stamped with it, so a retry of a batch that committed returns that batch's messages and sends no other.
@@ -257,28 +312,7 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
       return { kind: 'done' };
     }
     heartbeat();
-    const ids = rows.map((r) => r.contact_id);
-    const phoneless = new Set(
-      (await em.execute<{ id: string }[]>(`select id from contacts where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) and phone is null`, [b.workspace, JSON.stringify(ids)])).map((r) => r.id),
-    );
-    // the same path as POST /v1/messages/bulk (and so as createMessage): conversation found or opened, consent and
-    // template checks, message.queued; ids derive from (broadcast, contact), so even a second run could not make a second message
-    const items = rows.map((r) => ({ contact_id: r.contact_id, channel_id: b.channelId, template_id: b.templateId, parameters: b.parameters }));
-    const apply = await BULK_OPERATIONS.bulkCreateMessages.openChunk(em, b.workspace, items);
-    const results: RecipientResult[] = [];
-    for (const [i, row] of rows.entries()) {
-      if (phoneless.has(row.contact_id)) {
-        results.push({ seq: row.seq, state: 'skipped', message_id: null, skip_reason: 'contact_without_phone' });
-        continue;
-      }
-      try {
-        const res = await apply({ workspaceId: b.workspace, requestId: null, seed: `${b.id}:${row.contact_id}`, now }, items[i]);
-        results.push({ seq: row.seq, state: 'messaged', message_id: (res.body as { id: string }).id, skip_reason: null });
-      } catch (err) {
-        if (!(err instanceof ApiError) || err.status >= 500) throw err;
-        results.push({ seq: row.seq, state: 'skipped', message_id: null, skip_reason: err.code });
-      }
-    }
+    const results = await queueBatch(em, b, rows, now, heartbeat);
     b.updatedAt = now;
     try {
       await em.flush();
@@ -297,4 +331,37 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
     heartbeat();
     return { kind: 'batch', deliveries: results.flatMap((r) => (r.message_id ? [deliveryFollowUp(b.workspace, r.message_id)] : [])), intervalMs: (rows.length * 1000) / b.ratePerSecond };
   });
+}
+
+/**
+ * Starts a batch's deliveries (the same sendMessage workflow per message as createMessage's) from the activity, so the
+ * broadcast's own history holds one activity per batch, not three events per recipient. A delivery that exists already,
+ * running or finished, is left alone.
+ */
+export async function startDeliveries(client: Client | undefined, input: { workspaceId: string; broadcastId: string }, deliveries: FollowUp[], heartbeat: () => void): Promise<void> {
+  if (!deliveries.length) return;
+  if (!client) throw ApplicationFailure.nonRetryable('the worker was started without a Temporal client for broadcasts', 'worker_misconfigured');
+  const searchAttributes = new TypedSearchAttributes([
+    { key: searchKeys.workspaceId, value: input.workspaceId },
+    { key: searchKeys.broadcastId, value: input.broadcastId },
+  ]);
+  for (let from = 0; from < deliveries.length; from += 50) {
+    heartbeat();
+    await Promise.all(
+      deliveries.slice(from, from + 50).map(async (d) => {
+        try {
+          await client.workflow.start(d.workflowType, {
+            workflowId: d.workflowId,
+            taskQueue: config.taskQueue,
+            args: d.args,
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            typedSearchAttributes: searchAttributes,
+          });
+        } catch (err) {
+          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+        }
+      }),
+    );
+  }
 }

@@ -1,7 +1,6 @@
 import { condition, continueAsNew, defineSignal, getExternalWorkflowHandle, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { startFollowUps } from './follow-ups';
 
 /** Pause, resume and cancel change the broadcast in PostgreSQL, then send this: the workflow re-reads it at once. */
 export const wakeSignal = defineSignal('wake');
@@ -13,7 +12,7 @@ const broadcastIdKey = defineSearchAttributeKey('BroadcastId', SearchAttributeTy
 const { stepBroadcast } = proxyActivities<Activities>({
   startToCloseTimeout: '2m',
   heartbeatTimeout: '10s',
-  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s', nonRetryableErrorTypes: ['broadcast_missing'] },
+  retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s', nonRetryableErrorTypes: ['broadcast_missing', 'worker_misconfigured'] },
 });
 
 // a fresh run every so many batches keeps each run's history small, whatever the audience size
@@ -48,7 +47,6 @@ export async function runBroadcast(input: RunBroadcastInput): Promise<void> {
     }
     batch++;
     ran++;
-    await startFollowUps(step.deliveries);
     // the rate: the next batch starts no sooner than this one's size allows
     const rest = step.intervalMs - (Date.now() - started);
     if (rest > 0) await sleep(rest);

@@ -1,14 +1,17 @@
 import {
   ActivityFailure,
   ApplicationFailure,
+  ParentClosePolicy,
   proxyActivities,
   proxyLocalActivities,
   sleep,
+  startChild,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
-import { startFollowUps } from './follow-ups';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.
 // Retries never give up: an accepted command finishes once the database is back.
@@ -27,7 +30,21 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
   // work the command asked for after its commit (a message's delivery) outlives this short workflow
-  await startFollowUps(outcome.followUps ?? []);
+  // started together: a bulk send has up to 1,000, and one at a time would cost a round trip each
+  await Promise.all(
+    (outcome.followUps ?? []).map(async (followUp) => {
+      try {
+        await startChild(followUp.workflowType, {
+          workflowId: followUp.workflowId,
+          args: followUp.args,
+          parentClosePolicy: ParentClosePolicy.ABANDON,
+          typedSearchAttributes: workflowInfo().typedSearchAttributes,
+        });
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    }),
+  );
   return { status: outcome.status };
 }
 
