@@ -205,8 +205,8 @@ export type BroadcastStep =
   | { kind: 'done' }
   /** paused (wait for a wake, null), or scheduled for later (wait that long) */
   | { kind: 'wait'; waitMs: number | null }
-  /** a batch went out: its messages' deliveries are to be started, and the next batch waits intervalMs from this one's start */
-  | { kind: 'batch'; deliveries: FollowUp[]; intervalMs: number };
+  /** a batch went out: `messages` were queued (their deliveries are still to start), and the next batch waits intervalMs from this one's start */
+  | { kind: 'batch'; messages: number; intervalMs: number };
 
 interface RecipientResult {
   seq: number;
@@ -282,7 +282,7 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
     const ctx = (what: string): CommandContext => ({ workspaceId: b.workspace, requestId: null, seed: `${b.id}:${what}`, now });
     const done = await em.execute<{ message_id: string | null }[]>('select message_id from broadcast_recipients where broadcast_id = ? and batch = ?', [b.id, input.batch]);
     if (done.length) {
-      return { kind: 'batch', deliveries: done.flatMap((r) => (r.message_id ? [deliveryFollowUp(b.workspace, r.message_id)] : [])), intervalMs: (done.length * 1000) / b.ratePerSecond };
+      return { kind: 'batch', messages: done.filter((r) => r.message_id).length, intervalMs: (done.length * 1000) / b.ratePerSecond };
     }
     switch (b.status) {
       case 'draft':
@@ -296,7 +296,7 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
         b.total = await snapshotAudience(em, b, now);
         b.startedAt = now;
         await transition(em, ctx('started'), b, 'sending', 'started');
-        return { kind: 'batch', deliveries: [], intervalMs: 0 };
+        return { kind: 'batch', messages: 0, intervalMs: 0 };
       }
       case 'sending':
         break;
@@ -329,18 +329,22 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
       throw err;
     }
     heartbeat();
-    return { kind: 'batch', deliveries: results.flatMap((r) => (r.message_id ? [deliveryFollowUp(b.workspace, r.message_id)] : [])), intervalMs: (rows.length * 1000) / b.ratePerSecond };
+    return { kind: 'batch', messages: results.filter((r) => r.message_id).length, intervalMs: (rows.length * 1000) / b.ratePerSecond };
   });
 }
 
 /**
- * Starts a batch's deliveries (the same sendMessage workflow per message as createMessage's) from the activity, so the
- * broadcast's own history holds one activity per batch, not three events per recipient. A delivery that exists already,
- * running or finished, is left alone.
+ * Starts the deliveries of a batch that has committed (the same sendMessage workflow per message as createMessage's),
+ * from an activity, so the broadcast's own history holds two activities per batch, not three events per recipient.
+ * A delivery that exists already, running or finished, is left alone: a retry starts nothing twice.
  */
-export async function startDeliveries(client: Client | undefined, input: { workspaceId: string; broadcastId: string }, deliveries: FollowUp[], heartbeat: () => void): Promise<void> {
-  if (!deliveries.length) return;
+export async function startBatchDeliveries(orm: MikroORM, client: Client | undefined, input: { workspaceId: string; broadcastId: string; batch: number }, heartbeat: () => void): Promise<number> {
   if (!client) throw ApplicationFailure.nonRetryable('the worker was started without a Temporal client for broadcasts', 'worker_misconfigured');
+  const rows = await orm.em.getConnection().execute<{ message_id: string }[]>(
+    'select message_id from broadcast_recipients where broadcast_id = ? and workspace_id = ? and batch = ? and message_id is not null',
+    [input.broadcastId, input.workspaceId, input.batch],
+  );
+  const deliveries = rows.map((r) => deliveryFollowUp(input.workspaceId, r.message_id));
   const searchAttributes = new TypedSearchAttributes([
     { key: searchKeys.workspaceId, value: input.workspaceId },
     { key: searchKeys.broadcastId, value: input.broadcastId },
@@ -364,4 +368,5 @@ export async function startDeliveries(client: Client | undefined, input: { works
       }),
     );
   }
+  return deliveries.length;
 }

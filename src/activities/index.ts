@@ -2,7 +2,6 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
-import { logger } from '../logger';
 import { ChannelSchema, ContactSchema, IdempotencySchema, MessageSchema, type MessageStatus } from '../db/entities';
 import { ApiError, problemOf } from '../errors';
 import { COMMANDS, type CommandResponse } from './command-registry';
@@ -10,7 +9,7 @@ import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { applyMessageStatus } from './messaging.commands';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
-import { startDeliveries, stepBroadcast } from './broadcasts.commands';
+import { startBatchDeliveries, stepBroadcast, type BroadcastStep } from './broadcasts.commands';
 import type { Client } from '@temporalio/client';
 import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
@@ -116,24 +115,21 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
       return runBulkChunk(orm, input, () => ctx.heartbeat());
     },
 
-    /** One step of a broadcast's workflow: start it, send its next batch, or complete it (heartbeating). */
-    async stepBroadcast(input: { workspaceId: string; broadcastId: string; batch: number }) {
+    /** One step of a broadcast's workflow: start it, queue its next batch, or complete it (heartbeating). */
+    async stepBroadcast(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<BroadcastStep> {
       const ctx = Context.current();
-      let step;
-      const t0 = Date.now();
       try {
-        step = await stepBroadcast(orm, input, () => ctx.heartbeat());
-        logger.info({ broadcast_id: input.broadcastId, batch: input.batch, kind: step.kind, n: step.kind === 'batch' ? step.deliveries.length : 0, ms: Date.now() - t0 }, 'broadcast step');
+        return await stepBroadcast(orm, input, () => ctx.heartbeat());
       } catch (err) {
         if (err instanceof DriverException) throw withoutRowData(err);
         throw err;
       }
-      if (step.kind !== 'batch') return step;
-      // after the commit: a retry of this batch returns the same messages and starts them again, which starts nothing twice
-      const t1 = Date.now();
-      await startDeliveries(client, input, step.deliveries, () => ctx.heartbeat());
-      logger.info({ broadcast_id: input.broadcastId, batch: input.batch, ms: Date.now() - t1 }, 'broadcast deliveries started');
-      return { kind: step.kind, intervalMs: step.intervalMs, messages: step.deliveries.length };
+    },
+
+    /** Starts the deliveries of a broadcast batch once it has committed. */
+    async startBroadcastDeliveries(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<number> {
+      const ctx = Context.current();
+      return startBatchDeliveries(orm, client, input, () => ctx.heartbeat());
     },
 
     /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */

@@ -9,7 +9,7 @@ const broadcastIdKey = defineSearchAttributeKey('BroadcastId', SearchAttributeTy
 
 // A batch is one transaction that a dead worker's missed heartbeats hand to another; retries never give up,
 // since the broadcast is accepted and a database outage only delays it.
-const { stepBroadcast } = proxyActivities<Activities>({
+const { stepBroadcast, startBroadcastDeliveries } = proxyActivities<Activities>({
   startToCloseTimeout: '2m',
   heartbeatTimeout: '10s',
   retry: { initialInterval: '200ms', backoffCoefficient: 2, maximumInterval: '10s', nonRetryableErrorTypes: ['broadcast_missing', 'worker_misconfigured'] },
@@ -33,17 +33,25 @@ export async function runBroadcast(input: RunBroadcastInput): Promise<void> {
   let woken = false;
   setHandler(wakeSignal, () => void (woken = true));
   let batch = input.batch ?? 0;
+  // a batch's deliveries start while the next batch is queued; one such start at a time
+  let starting: Promise<unknown> = Promise.resolve();
+  const ids = { workspaceId: input.workspaceId, broadcastId: input.broadcastId };
   for (let ran = 0; ; ) {
     if (ran >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested) {
+      await starting;
       await continueAsNew<typeof runBroadcast>({ ...input, batch });
     }
     woken = false;
     const started = Date.now();
-    const step = await stepBroadcast({ workspaceId: input.workspaceId, broadcastId: input.broadcastId, batch });
-    if (step.kind === 'done') return;
+    const step = await stepBroadcast({ ...ids, batch });
+    if (step.kind === 'done') return void (await starting);
     if (step.kind === 'wait') {
       await condition(() => woken, step.waitMs ?? PAUSED_RECHECK);
       continue;
+    }
+    if (step.messages > 0) {
+      await starting;
+      starting = startBroadcastDeliveries({ ...ids, batch });
     }
     batch++;
     ran++;
