@@ -1,7 +1,8 @@
 import { client, type ApiResponse } from './support/client';
 import { expectProblem } from './support/operation-refusals';
 import { privateStack } from './support/processes';
-import { closeDb, newWorkspace, sql } from './support/stack';
+import { Client, Connection } from '@temporalio/client';
+import { closeDb, newWorkspace, sql, stack } from './support/stack';
 
 afterAll(closeDb);
 
@@ -210,6 +211,23 @@ describe('broadcasts', () => {
     const done = await untilStatus(api, res.body.id, ['completed'], 30_000);
     expect(Date.parse(done.body.started_at)).toBeGreaterThanOrEqual(at.getTime());
     expect(done.body.counts.total).toBe(3);
+    // operators find the broadcast's workflow in the Web UI by its search attributes
+    const connection = await Connection.connect({ address: stack().env.TEMPORAL_ADDRESS });
+    try {
+      const temporal = new Client({ connection });
+      const found = await waitFor(
+        async () => {
+          const ids: string[] = [];
+          for await (const w of temporal.workflow.list({ query: `WorkflowType = 'runBroadcast' AND BroadcastId = '${res.body.id}' AND WorkspaceId = '${workspaceId}'` })) ids.push(w.workflowId);
+          return ids;
+        },
+        (ids) => ids.length > 0,
+        10_000,
+      );
+      expect(found).toEqual([`${workspaceId}/broadcast/${res.body.id}`]);
+    } finally {
+      await connection.close();
+    }
   });
 });
 
