@@ -136,6 +136,8 @@ describe('broadcasts', () => {
     const read = await waitFor(() => api.get(`/v1/broadcasts/${res.body.id}`), (r) => r.body.counts.read === 2, 20_000);
     expect(read.body.counts).toMatchObject({ read: 2, queued: 0, sent: 0 });
     expect((await allRecipients(api, res.body.id, 'read')).map((r) => r.contact_id).sort()).toEqual([ok1, ok2].sort());
+    const listed = (await api.get('/v1/broadcasts?limit=100')).body.data.find((x: { id: string }) => x.id === res.body.id);
+    expect(listed.counts).toEqual(read.body.counts);
 
     expect((await api.post(`/v1/contacts/${tagged}/tags`, { body: { tags: ['BC-Vip'] } })).status).toBe(200);
     expect((await api.patch(`/v1/contacts/${gold}`, { body: { attributes: { tier: 'gold' } } })).status).toBe(200);

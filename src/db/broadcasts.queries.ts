@@ -66,6 +66,8 @@ export function hydrateBroadcast(row: Broadcast): Broadcast {
   };
 }
 
+const emptyCounts = (): BroadcastCounts => ({ total: 0, pending: 0, queued: 0, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0, cancelled: 0 });
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function audienceWire(a: Audience) {
@@ -86,7 +88,7 @@ export function toBroadcastWire(b: Broadcast, counts: BroadcastCounts | null) {
     audience: audienceWire(b.audience),
     scheduled_at: iso(b.scheduledAt),
     rate_per_second: b.ratePerSecond,
-    counts: counts ?? { total: 0, pending: 0, queued: 0, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0, cancelled: 0 },
+    counts: counts ?? emptyCounts(),
     created_at: b.createdAt.toISOString(),
     updated_at: b.updatedAt.toISOString(),
     started_at: iso(b.startedAt),
@@ -98,21 +100,27 @@ export function toBroadcastWire(b: Broadcast, counts: BroadcastCounts | null) {
 // A recipient's status: its message's, once it has one; before that, its own state.
 const RECIPIENT_STATUS = `case r.state when 'messaged' then coalesce(m.status, 'queued') else r.state end`;
 
-/** Live progress from the recipient rows and their messages (one pass over the broadcast's recipients, by primary key). */
-export async function broadcastCounts(em: EntityManager, broadcastId: string): Promise<BroadcastCounts> {
-  const rows = await em.execute<{ status: string; n: string }[]>(
-    `select ${RECIPIENT_STATUS} as status, count(*) as n
+/** Live progress of some broadcasts from their recipient rows and messages (one pass over their recipients, by primary key). */
+export async function broadcastCountsOf(em: EntityManager, broadcastIds: string[]): Promise<Map<string, BroadcastCounts>> {
+  const out = new Map(broadcastIds.map((id) => [id, emptyCounts()]));
+  if (!broadcastIds.length) return out;
+  const rows = await em.execute<{ broadcast_id: string; status: string; n: string }[]>(
+    `select r.broadcast_id, ${RECIPIENT_STATUS} as status, count(*) as n
        from broadcast_recipients r left join messages m on m.id = r.message_id
-      where r.broadcast_id = ? group by 1`,
-    [broadcastId],
+      where r.broadcast_id in (select jsonb_array_elements_text(?::jsonb)) group by 1, 2`,
+    [JSON.stringify(broadcastIds)],
   );
-  const counts: BroadcastCounts = { total: 0, pending: 0, queued: 0, sent: 0, delivered: 0, read: 0, failed: 0, skipped: 0, cancelled: 0 };
   for (const r of rows) {
+    const counts = out.get(r.broadcast_id)!;
     const n = Number(r.n);
     counts.total += n;
     if (r.status in counts) counts[r.status as keyof BroadcastCounts] += n;
   }
-  return counts;
+  return out;
+}
+
+export async function broadcastCounts(em: EntityManager, broadcastId: string): Promise<BroadcastCounts> {
+  return (await broadcastCountsOf(em, [broadcastId])).get(broadcastId)!;
 }
 
 export async function findBroadcast(em: EntityManager, workspaceId: string, id: string): Promise<Broadcast | null> {
@@ -129,8 +137,8 @@ export async function listBroadcasts(em: EntityManager, workspaceId: string, pag
   const where: [string, ...unknown[]][] = [];
   if (page.filters.status) where.push(['status = ?', page.filters.status]);
   const list = await keysetList(em, { list: 'broadcasts', table: 'broadcasts', columns: BROADCAST_COLUMNS, workspaceId, page, where, hydrate: hydrateBroadcast, toWire: (b) => b });
-  const data = await Promise.all(list.data.map(async (b) => toBroadcastWire(b, await broadcastCounts(em, b.id))));
-  return { ...list, data };
+  const counts = await broadcastCountsOf(em, list.data.map((b) => b.id));
+  return { ...list, data: list.data.map((b) => toBroadcastWire(b, counts.get(b.id)!)) };
 }
 
 interface RecipientRow {
