@@ -35,6 +35,8 @@ export const ALL_SCOPES = [
   'workspace:write',
   'flows:read',
   'flows:write',
+  'broadcasts:read',
+  'broadcasts:write',
 ];
 
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {

@@ -35,6 +35,8 @@ export const config = {
   bulkSyncWaitMs: int('BULK_SYNC_WAIT_MS', 10_000),
   // items per chunk transaction of a bulk job (read by the worker when it creates a job; each job keeps its own)
   bulkChunkSize: int('BULK_CHUNK_SIZE', 250),
+  // recipients per broadcast batch at most (a batch is one transaction; batches are paced to the broadcast's rate)
+  broadcastBatchMax: int('BROADCAST_BATCH_MAX', 200),
   temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 3_000),
   defaultRateLimit: int('RATE_LIMIT_DEFAULT', 100),
   anonymousRateLimit: int('RATE_LIMIT_ANONYMOUS', 20),

@@ -9,6 +9,7 @@ export const searchKeys = {
   operationId: defineSearchAttributeKey('OperationId', SearchAttributeType.KEYWORD),
   requestId: defineSearchAttributeKey('RequestId', SearchAttributeType.KEYWORD),
   flowId: defineSearchAttributeKey('FlowId', SearchAttributeType.KEYWORD),
+  broadcastId: defineSearchAttributeKey('BroadcastId', SearchAttributeType.KEYWORD),
 };
 
 /** A lazy connection: the API starts (and serves reads) while Temporal is down, and reconnects when it is back. */

@@ -32,7 +32,7 @@ export async function runWorker(): Promise<void> {
     namespace: config.temporalNamespace,
     taskQueue: config.taskQueue,
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('./workflows') }),
-    activities: createActivities({ orm }),
+    activities: createActivities({ orm, client: dispatcherClient }),
     maxConcurrentLocalActivityExecutions: 100,
     maxConcurrentWorkflowTaskExecutions: 100,
     // no personal data ever reaches the worker's logs: only ids

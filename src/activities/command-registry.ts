@@ -29,6 +29,7 @@ import { finishBulkJob } from './bulk.commands';
 import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys.commands';
 import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from './flows.commands';
 import { createPrivacyPurge } from './privacy.commands';
+import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts.commands';
 
 export interface CommandResponse {
   status: number;
@@ -87,4 +88,9 @@ export const COMMANDS: Record<string, CommandHandler> = {
   updateWorkspace,
   // a purge is recorded here; its workflow (purgeSubject) clears the stores after the command has answered 202
   createPrivacyPurge,
+  createBroadcast,
+  sendBroadcast,
+  pauseBroadcast,
+  resumeBroadcast,
+  cancelBroadcast,
 };

@@ -9,6 +9,8 @@ import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { applyMessageStatus } from './messaging.commands';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
+import { startBatchDeliveries, stepBroadcast, type BroadcastStep } from './broadcasts.commands';
+import type { Client } from '@temporalio/client';
 import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
@@ -29,9 +31,11 @@ export function withoutRowData(err: DriverException): Error {
 export interface ActivityDeps {
   orm: MikroORM;
   files?: FileStore;
+  /** starts workflows from activities (a broadcast batch's deliveries) */
+  client?: Client;
 }
 
-export function createActivities({ orm, files = new LocalFileStore(config.filesDir) }: ActivityDeps) {
+export function createActivities({ orm, files = new LocalFileStore(config.filesDir), client }: ActivityDeps) {
   return {
     ...createWebhookActivities(orm),
     ...createFlowActivities(orm),
@@ -121,6 +125,23 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     async runBulkChunk(input: { jobId: string; chunk: number }): Promise<{ applied: number }> {
       const ctx = Context.current();
       return runBulkChunk(orm, input, () => ctx.heartbeat());
+    },
+
+    /** One step of a broadcast's workflow: start it, queue its next batch, or complete it (heartbeating). */
+    async stepBroadcast(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<BroadcastStep> {
+      const ctx = Context.current();
+      try {
+        return await stepBroadcast(orm, input, () => ctx.heartbeat());
+      } catch (err) {
+        if (err instanceof DriverException) throw withoutRowData(err);
+        throw err;
+      }
+    },
+
+    /** Starts the deliveries of a broadcast batch once it has committed. */
+    async startBroadcastDeliveries(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<number> {
+      const ctx = Context.current();
+      return startBatchDeliveries(orm, client, input, () => ctx.heartbeat());
     },
 
     /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */

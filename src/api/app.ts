@@ -12,6 +12,7 @@ import { apiKeysHandlers } from './api-keys.handlers';
 import { authenticate, authenticateProvider } from './auth';
 import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
+import { broadcastsHandlers } from './broadcasts.handlers';
 import { commandRunner } from './commands';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
@@ -221,6 +222,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...apiKeysHandlers(deps.orm, runCommand),
     ...flowsHandlers(deps.orm, runCommand),
     ...privacyHandlers(deps.orm, runCommand),
+    ...broadcastsHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
     apiSpec: structuredClone(spec) as never,

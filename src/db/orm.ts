@@ -10,6 +10,7 @@ import { Migration20261126000004_messaging } from './migrations/Migration2026112
 import { Migration20261126000005_webhooks } from './migrations/Migration20261126000005_webhooks';
 import { Migration20261126000006_bulk } from './migrations/Migration20261126000006_bulk';
 import { Migration20261126000007_flows } from './migrations/Migration20261126000007_flows';
+import { Migration20261126000008_broadcasts } from './migrations/Migration20261126000008_broadcasts';
 import { Migration20261126000009_keys_audit } from './migrations/Migration20261126000009_keys_audit';
 import { Migration20261126000010_privacy } from './migrations/Migration20261126000010_privacy';
 
@@ -22,6 +23,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000005_webhooks', class: Migration20261126000005_webhooks },
   { name: 'Migration20261126000006_bulk', class: Migration20261126000006_bulk },
   { name: 'Migration20261126000007_flows', class: Migration20261126000007_flows },
+  { name: 'Migration20261126000008_broadcasts', class: Migration20261126000008_broadcasts },
   { name: 'Migration20261126000009_keys_audit', class: Migration20261126000009_keys_audit },
   { name: 'Migration20261126000010_privacy', class: Migration20261126000010_privacy },
 ];

@@ -202,6 +202,12 @@ export const createApiKey = runCommand;
 export const rollApiKey = runCommand;
 export const revokeApiKey = runCommand;
 export const updateWorkspace = runCommand;
+export const createBroadcast = runCommand;
+export const sendBroadcast = runCommand;
+export const pauseBroadcast = runCommand;
+export const resumeBroadcast = runCommand;
+export const cancelBroadcast = runCommand;
+export { runBroadcast, wakeBroadcast } from './broadcasts';
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

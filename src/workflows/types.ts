@@ -17,4 +17,5 @@ export const SEARCH_ATTRIBUTES = {
   OperationId: 'Keyword',
   RequestId: 'Keyword',
   FlowId: 'Keyword',
+  BroadcastId: 'Keyword',
 } as const;
