@@ -257,6 +257,10 @@ describe('privacy purges', () => {
     expect(done.body.pending_backups).toEqual([]);
     const listed = await api.get('/v1/privacy/purges');
     expect(listed.body.data.map((p: { id: string }) => p.id)).toContain(started.body.id);
+    // a purge request is always audited, naming the purge and how the subject was given, never who
+    const audited = await api.get(`/v1/audit-logs?action=purge.requested&object_id=${started.body.id}`);
+    expect(audited.body.data).toEqual([expect.objectContaining({ action: 'purge.requested', object_ids: [started.body.id], details: { by: ['phone'] } })]);
+    expect(JSON.stringify(audited.body)).not.toContain(phone.slice(1));
     // the same certificate for the compliance team
     expect(await admin('privacy', 'status', started.body.id)).toMatchObject({ id: started.body.id, status: 'completed' });
 

@@ -1161,6 +1161,7 @@ type PrivacyPurgesService struct {
 // | `bulk_job_items` | bulk items about the subject keep index, status and id; their input becomes `{"purged": true}` |
 // | `idempotency_keys` | stored requests and responses naming the subject are forgotten (a retry runs anew) |
 // | `tags` | the subject's tags are removed and tag counts lowered |
+// | `audit_logs` | audit records stay (action, ids, field names); any detail naming an identifier becomes `{"redacted": true}` |
 // | `contacts` | contacts are anonymised into deleted tombstones (id and timestamps only), so `updated_since` syncs see the delete |
 // | `temporal` | every workflow history of the workspace is searched for the identifiers (none should hold them: workflows carry ids only); one that does is deleted, and the search repeats until none is found |
 // | `backups` | every backup taken before the live stores were clear is rewritten without the subject (`waiting` until all are; each at the latest by its `due_at`, within 90 days) |

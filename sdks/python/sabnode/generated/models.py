@@ -1006,6 +1006,7 @@ class PrivacyPurgeStage(TypedDict, closed=True):
         "bulk_job_items",
         "idempotency_keys",
         "tags",
+        "audit_logs",
         "contacts",
         "temporal",
         "backups",

@@ -1450,6 +1450,7 @@ export interface paths {
          *     | `bulk_job_items` | bulk items about the subject keep index, status and id; their input becomes `{"purged": true}` |
          *     | `idempotency_keys` | stored requests and responses naming the subject are forgotten (a retry runs anew) |
          *     | `tags` | the subject's tags are removed and tag counts lowered |
+         *     | `audit_logs` | audit records stay (action, ids, field names); any detail naming an identifier becomes `{"redacted": true}` |
          *     | `contacts` | contacts are anonymised into deleted tombstones (id and timestamps only), so `updated_since` syncs see the delete |
          *     | `temporal` | every workflow history of the workspace is searched for the identifiers (none should hold them: workflows carry ids only); one that does is deleted, and the search repeats until none is found |
          *     | `backups` | every backup taken before the live stores were clear is rewritten without the subject (`waiting` until all are; each at the latest by its `due_at`, within 90 days) |
@@ -2239,7 +2240,7 @@ export interface components {
         };
         PrivacyPurgeStage: {
             /** @enum {string} */
-            name: "webhook_deliveries" | "events" | "files" | "conversations_and_messages" | "orders" | "bulk_job_items" | "idempotency_keys" | "tags" | "contacts" | "temporal" | "backups";
+            name: "webhook_deliveries" | "events" | "files" | "conversations_and_messages" | "orders" | "bulk_job_items" | "idempotency_keys" | "tags" | "audit_logs" | "contacts" | "temporal" | "backups";
             /**
              * @description `waiting`: started, with something still to clear (backups still pending, or a workflow history whose deletion the server has not finished).
              * @enum {string}
