@@ -20,6 +20,7 @@ const APIVersion = "2026-11-01"
 type services struct {
 	APIKeys           *APIKeysService
 	AuditLogs         *AuditLogsService
+	Broadcasts        *BroadcastsService
 	BulkJobs          *BulkJobsService
 	Channels          *ChannelsService
 	Contacts          *ContactsService
@@ -42,6 +43,7 @@ type services struct {
 func (c *Client) initServices() {
 	c.APIKeys = &APIKeysService{client: c}
 	c.AuditLogs = &AuditLogsService{client: c}
+	c.Broadcasts = &BroadcastsService{client: c}
 	c.BulkJobs = &BulkJobsService{client: c}
 	c.Channels = &ChannelsService{client: c}
 	c.Contacts = &ContactsService{client: c}
@@ -189,6 +191,166 @@ func (s *AuditLogsService) List(ctx context.Context, params *AuditLogsListParams
 		return page, nil
 	}
 	return firstPage(ctx, fetch)
+}
+
+// BroadcastsService holds the broadcasts operations.
+type BroadcastsService struct {
+	client *Client
+}
+
+// Cancel calls POST /v1/broadcasts/{broadcast_id}/cancel (cancelBroadcast): Cancel a broadcast.
+//
+// A `draft`, `scheduled`, `sending` or `paused` broadcast becomes `cancelled` (`broadcast.cancelled`); its
+// recipients still pending are `cancelled` and get no message. Messages already created are not recalled. A
+// `completed` or `cancelled` broadcast is `409 broadcast_invalid_transition`.
+func (s *BroadcastsService) Cancel(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
+	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/cancel")
+	out := new(Broadcast)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Create calls POST /v1/broadcasts (createBroadcast): Create a broadcast.
+//
+// A broadcast sends one template message to every contact of an audience, at a bounded rate. It is created as a
+// `draft`; `POST /v1/broadcasts/{id}/send` starts it. The `audience` is exactly one of:
+//
+//   - `{ "tag": "vip" }`: the live contacts that carry the tag when the broadcast starts;
+//   - `{ "contact_ids": [...] }`: up to 10,000 contact ids (repeats count once; an id that names no live contact
+//     becomes a recipient `skipped` with reason `contact_not_found`);
+//   - `{ "filter": { "attributes": {...}, "opted_in": true, "tags": [...] } }`: the live contacts matching every
+//     condition given: each attribute equal to the value given, `opted_in: true` for contacts whose latest consent
+//     is an opt-in (`false` for the others), and carrying every tag in `tags`.
+//
+// The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
+// `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
+// (`422 template_not_found`) whose placeholders `parameters` fills (`422 template_parameters_mismatch`).
+// `rate_per_second` (1–1,000, default 50) bounds how fast messages are created. `scheduled_at` delays the start
+// to that time (a time in the past starts at once). Emits `broadcast.created`.
+func (s *BroadcastsService) Create(ctx context.Context, body BroadcastCreate, opts ...RequestOption) (*Broadcast, error) {
+	req := newRequest("POST", "/v1/broadcasts")
+	req.jsonBody = body
+	out := new(Broadcast)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/broadcasts (listBroadcasts): List broadcasts.
+//
+// Newest first by `created_at` (default) or `updated_at`, each with its live `counts`.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *BroadcastsService) List(ctx context.Context, params *BroadcastsListParams, opts ...RequestOption) (*Page[Broadcast], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[Broadcast], error) {
+		req := newRequest("GET", "/v1/broadcasts")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[Broadcast]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// ListRecipients calls GET /v1/broadcasts/{broadcast_id}/recipients (listBroadcastRecipients): List a broadcast's recipients.
+//
+// One row per recipient (from the snapshot taken when the broadcast started), with its status: `pending`,
+// its message's `queued`, `sent`, `delivered`, `read` or `failed`, `skipped` (with `skip_reason`:
+// `contact_not_found`, `contact_opted_out`, `contact_without_phone`, `template_not_found`, …) or `cancelled`.
+// Ordered by `created_at` (the snapshot's time), then contact id, descending.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *BroadcastsService) ListRecipients(ctx context.Context, broadcastID string, params *BroadcastsListRecipientsParams, opts ...RequestOption) (*Page[BroadcastRecipient], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[BroadcastRecipient], error) {
+		req := newRequest("GET", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/recipients")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[BroadcastRecipient]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// Pause calls POST /v1/broadcasts/{broadcast_id}/pause (pauseBroadcast): Pause a broadcast.
+//
+// A `scheduled` or `sending` broadcast becomes `paused` (`broadcast.paused`): no batch starts after this answer
+// (a batch already running finishes). Any other status is `409 broadcast_invalid_transition`.
+func (s *BroadcastsService) Pause(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
+	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/pause")
+	out := new(Broadcast)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Resume calls POST /v1/broadcasts/{broadcast_id}/resume (resumeBroadcast): Resume a paused broadcast.
+//
+// A `paused` broadcast goes back to `sending` (or to `scheduled`, if it was paused before it started) and
+// carries on with the recipients still pending (`broadcast.resumed`). Any other status is
+// `409 broadcast_invalid_transition`.
+func (s *BroadcastsService) Resume(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
+	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/resume")
+	out := new(Broadcast)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Retrieve calls GET /v1/broadcasts/{broadcast_id} (retrieveBroadcast): Retrieve a broadcast.
+//
+// The broadcast with its live `counts`: `total` recipients, of which `pending` (not sent yet), `queued`, `sent`,
+// `delivered`, `read` and `failed` (by their message's status), `skipped` (see each recipient's `skip_reason`)
+// and `cancelled` (still pending when the broadcast was cancelled).
+func (s *BroadcastsService) Retrieve(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
+	req := newRequest("GET", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID)))
+	out := new(Broadcast)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Send calls POST /v1/broadcasts/{broadcast_id}/send (sendBroadcast): Send a broadcast.
+//
+// Starts a `draft` broadcast: it becomes `scheduled` (`broadcast.scheduled`), and at its `scheduled_at` (or at
+// once) `sending` (`broadcast.started`), when its audience is resolved into recipients. Messages go out in
+// batches paced to `rate_per_second`, each created exactly as `POST /v1/conversations/{id}/messages` would
+// (the contact's open conversation on the channel, or a new one; `message.queued`, then its delivery). Opted-out
+// contacts, contacts without a phone and deleted contacts are `skipped` with a `skip_reason`. Every recipient
+// gets at most one message, also when a worker dies mid-broadcast. When every recipient has been handled the
+// broadcast is `completed` (`broadcast.completed`); its messages' receipts keep updating `counts`.
+// Answers `202`: follow progress with `GET /v1/broadcasts/{id}`. Any other status than `draft` is
+// `409 broadcast_invalid_transition`.
+func (s *BroadcastsService) Send(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
+	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/send")
+	out := new(Broadcast)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // BulkJobsService holds the bulkJobs operations.
@@ -1687,6 +1849,61 @@ func (p *AuditLogsListParams) apply(r *request) {
 	}
 	if p.CreatedBefore != nil {
 		r.query.Set("created_before", formValue(*p.CreatedBefore))
+	}
+}
+
+// BroadcastsListParams holds the optional parameters of Broadcasts.List.
+type BroadcastsListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending.
+	Sort *string
+	// Only broadcasts in this status.
+	Status *BroadcastStatus
+}
+
+func (p *BroadcastsListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.Status != nil {
+		r.query.Set("status", formValue(*p.Status))
+	}
+}
+
+// BroadcastsListRecipientsParams holds the optional parameters of Broadcasts.ListRecipients.
+type BroadcastsListRecipientsParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Only recipients in this status.
+	Status *BroadcastRecipientStatus
+}
+
+func (p *BroadcastsListRecipientsParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Status != nil {
+		r.query.Set("status", formValue(*p.Status))
 	}
 }
 

@@ -127,6 +127,126 @@ func (v AuditLog) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// Broadcast is an object of the API.
+type Broadcast struct {
+	ID         string          `json:"id"`
+	Object     string          `json:"object"`
+	Name       string          `json:"name"`
+	Status     BroadcastStatus `json:"status"`
+	ChannelID  string          `json:"channel_id"`
+	TemplateID string          `json:"template_id"`
+	Parameters []string        `json:"parameters"`
+	// The audience as given; a `contact_ids` audience shows its `contact_count` instead of the ids.
+	Audience      BroadcastAudience `json:"audience"`
+	ScheduledAt   *time.Time        `json:"scheduled_at"`
+	RatePerSecond int64             `json:"rate_per_second"`
+	Counts        BroadcastCounts   `json:"counts"`
+	CreatedAt     time.Time         `json:"created_at"`
+	UpdatedAt     time.Time         `json:"updated_at"`
+	StartedAt     *time.Time        `json:"started_at"`
+	CompletedAt   *time.Time        `json:"completed_at"`
+	CancelledAt   *time.Time        `json:"cancelled_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Broadcast) MarshalJSON() ([]byte, error) {
+	type plain Broadcast
+	v.Object = "broadcast"
+	return json.Marshal(plain(v))
+}
+
+// The audience as given; a `contact_ids` audience shows its `contact_count` instead of the ids.
+type BroadcastAudience struct {
+	Type         string  `json:"type"`
+	Tag          *string `json:"tag,omitempty"`
+	ContactCount *int64  `json:"contact_count,omitempty"`
+	// Every condition given must hold.
+	Filter *BroadcastAudienceFilter `json:"filter,omitempty"`
+}
+
+// Every condition given must hold.
+type BroadcastAudienceFilter struct {
+	// Attribute values the contact must have, each compared for equality.
+	Attributes map[string]any `json:"attributes,omitempty"`
+	// `true`: only contacts whose latest consent is an opt-in; `false`: only the others.
+	OptedIn *bool `json:"opted_in,omitempty"`
+	// Tags the contact must all carry.
+	Tags []string `json:"tags,omitempty"`
+}
+
+// BroadcastCounts is an object of the API.
+type BroadcastCounts struct {
+	Total     int64 `json:"total"`
+	Pending   int64 `json:"pending"`
+	Queued    int64 `json:"queued"`
+	Sent      int64 `json:"sent"`
+	Delivered int64 `json:"delivered"`
+	Read      int64 `json:"read"`
+	Failed    int64 `json:"failed"`
+	Skipped   int64 `json:"skipped"`
+	Cancelled int64 `json:"cancelled"`
+}
+
+// BroadcastCreate is an object of the API.
+type BroadcastCreate struct {
+	Name       string            `json:"name"`
+	ChannelID  string            `json:"channel_id"`
+	TemplateID string            `json:"template_id"`
+	Parameters []string          `json:"parameters,omitempty"`
+	Audience   BroadcastAudience `json:"audience"`
+	// When to start; absent, null or past starts at send.
+	ScheduledAt Nullable[time.Time] `json:"scheduled_at,omitzero"`
+	// Messages created per second at most.
+	RatePerSecond *int64 `json:"rate_per_second,omitempty"`
+}
+
+// BroadcastRecipient is an object of the API.
+type BroadcastRecipient struct {
+	Object      string                   `json:"object"`
+	BroadcastID string                   `json:"broadcast_id"`
+	ContactID   string                   `json:"contact_id"`
+	Status      BroadcastRecipientStatus `json:"status"`
+	// The recipient's message, once created.
+	MessageID *string `json:"message_id"`
+	// Why no message was created: an error code such as `contact_opted_out`.
+	SkipReason *string   `json:"skip_reason"`
+	CreatedAt  time.Time `json:"created_at"`
+	UpdatedAt  time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v BroadcastRecipient) MarshalJSON() ([]byte, error) {
+	type plain BroadcastRecipient
+	v.Object = "broadcast_recipient"
+	return json.Marshal(plain(v))
+}
+
+// BroadcastRecipientStatus is one of the values below.
+type BroadcastRecipientStatus string
+
+const (
+	BroadcastRecipientStatusPending   BroadcastRecipientStatus = "pending"
+	BroadcastRecipientStatusQueued    BroadcastRecipientStatus = "queued"
+	BroadcastRecipientStatusSent      BroadcastRecipientStatus = "sent"
+	BroadcastRecipientStatusDelivered BroadcastRecipientStatus = "delivered"
+	BroadcastRecipientStatusRead      BroadcastRecipientStatus = "read"
+	BroadcastRecipientStatusFailed    BroadcastRecipientStatus = "failed"
+	BroadcastRecipientStatusSkipped   BroadcastRecipientStatus = "skipped"
+	BroadcastRecipientStatusCancelled BroadcastRecipientStatus = "cancelled"
+)
+
+// BroadcastStatus is one of the values below.
+type BroadcastStatus string
+
+const (
+	BroadcastStatusDraft     BroadcastStatus = "draft"
+	BroadcastStatusScheduled BroadcastStatus = "scheduled"
+	BroadcastStatusSending   BroadcastStatus = "sending"
+	BroadcastStatusPaused    BroadcastStatus = "paused"
+	BroadcastStatusCompleted BroadcastStatus = "completed"
+	BroadcastStatusCancelled BroadcastStatus = "cancelled"
+)
+
 // BulkItemResult is an object of the API.
 type BulkItemResult struct {
 	// The item's position in `items`.

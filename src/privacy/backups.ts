@@ -40,6 +40,8 @@ const TABLES: BackedUpTable[] = [
   childTable('flow_versions', 'flow_id', 'flows'),
   ownTable('flow_runs'),
   childTable('flow_run_steps', 'run_id', 'flow_runs'),
+  ownTable('broadcasts'),
+  ownTable('broadcast_recipients'),
   ownTable('audit_logs'),
 ];
 

@@ -70,6 +70,17 @@ Attributes: TypeAlias = dict[str, str | float | bool]
 AttributesPatch: TypeAlias = dict[str, str | float | bool | None]
 
 
+class Audience(TypedDict, closed=True):
+    """
+    The audience as given; a `contact_ids` audience shows its `contact_count` instead of the ids.
+    """
+
+    type: Literal["tag", "contact_ids", "filter"]
+    tag: NotRequired[str]
+    contact_count: NotRequired[int]
+    filter: NotRequired[BroadcastAudienceFilter]
+
+
 class AuditLog(TypedDict, closed=True):
     id: str
     object: Literal["audit_log"]
@@ -83,6 +94,98 @@ class AuditLog(TypedDict, closed=True):
     details: dict[str, Any] | None
     created_at: Timestamp
     updated_at: Timestamp
+
+
+class Broadcast(TypedDict, closed=True):
+    id: BroadcastIdValue
+    object: Literal["broadcast"]
+    name: str
+    status: BroadcastStatus
+    channel_id: ChannelIdValue
+    template_id: TemplateIdValue
+    parameters: list[str]
+    audience: Audience
+    scheduled_at: str | None
+    rate_per_second: int
+    counts: BroadcastCounts
+    created_at: str
+    updated_at: str
+    started_at: str | None
+    completed_at: str | None
+    cancelled_at: str | None
+
+
+class BroadcastAudience1(TypedDict, closed=True):
+    tag: TagNameInput
+
+
+class BroadcastAudience2(TypedDict, closed=True):
+    contact_ids: list[ContactIdValue]
+
+
+class BroadcastAudience3(TypedDict, closed=True):
+    filter: BroadcastAudienceFilter
+
+
+BroadcastAudience: TypeAlias = (
+    BroadcastAudience1 | BroadcastAudience2 | BroadcastAudience3
+)
+
+
+class BroadcastAudienceFilter(TypedDict, closed=True):
+    """
+    Every condition given must hold.
+    """
+
+    attributes: NotRequired[dict[str, str | float | bool]]
+    opted_in: NotRequired[bool]
+    tags: NotRequired[list[TagNameInput]]
+
+
+class BroadcastCounts(TypedDict, closed=True):
+    total: int
+    pending: int
+    queued: int
+    sent: int
+    delivered: int
+    read: int
+    failed: int
+    skipped: int
+    cancelled: int
+
+
+class BroadcastCreate(TypedDict, closed=True):
+    name: str
+    channel_id: ChannelIdValue
+    template_id: TemplateIdValue
+    parameters: NotRequired[list[Parameter]]
+    audience: BroadcastAudience
+    scheduled_at: NotRequired[str | None]
+    rate_per_second: NotRequired[int]
+
+
+BroadcastIdValue: TypeAlias = str
+
+
+class BroadcastRecipient(TypedDict, closed=True):
+    object: Literal["broadcast_recipient"]
+    broadcast_id: BroadcastIdValue
+    contact_id: ContactIdValue
+    status: BroadcastRecipientStatus
+    message_id: str | None
+    skip_reason: str | None
+    created_at: str
+    updated_at: str
+
+
+BroadcastRecipientStatus: TypeAlias = Literal[
+    "pending", "queued", "sent", "delivered", "read", "failed", "skipped", "cancelled"
+]
+
+
+BroadcastStatus: TypeAlias = Literal[
+    "draft", "scheduled", "sending", "paused", "completed", "cancelled"
+]
 
 
 class BulkItemResult(TypedDict, closed=True):
@@ -736,6 +839,14 @@ class ApiKeyList(ListEnvelope):
 
 class AuditLogList(ListEnvelope):
     data: list[AuditLog]
+
+
+class BroadcastList(ListEnvelope):
+    data: list[Broadcast]
+
+
+class BroadcastRecipientList(ListEnvelope):
+    data: list[BroadcastRecipient]
 
 
 class BulkItemResultList(ListEnvelope):

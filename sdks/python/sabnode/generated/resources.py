@@ -1233,6 +1233,122 @@ class PrivacyPurges:
         )
 
 
+class Broadcasts:
+    """`client.broadcasts`: the broadcasts operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        status: models.BroadcastStatus | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.Broadcast]:
+        """List broadcasts: `GET /v1/broadcasts`."""
+        return self._t.paginate(
+            "/v1/broadcasts", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+        )
+
+    def create(
+        self, body: models.BroadcastCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Create a broadcast: `POST /v1/broadcasts`."""
+        return cast(
+            "models.Broadcast",
+            self._t.request("POST", "/v1/broadcasts", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    def retrieve(self, broadcast_id: str, *, timeout: float | None = None) -> models.Broadcast:
+        """Retrieve a broadcast: `GET /v1/broadcasts/{broadcast_id}`."""
+        return cast(
+            "models.Broadcast",
+            self._t.request(
+                "GET", "/v1/broadcasts/{broadcast_id}", path_params={"broadcast_id": broadcast_id}, timeout=timeout
+            ),
+        )
+
+    def send(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Send a broadcast: `POST /v1/broadcasts/{broadcast_id}/send`."""
+        return cast(
+            "models.Broadcast",
+            self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/send",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def pause(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Pause a broadcast: `POST /v1/broadcasts/{broadcast_id}/pause`."""
+        return cast(
+            "models.Broadcast",
+            self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/pause",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def resume(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Resume a paused broadcast: `POST /v1/broadcasts/{broadcast_id}/resume`."""
+        return cast(
+            "models.Broadcast",
+            self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/resume",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def cancel(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Cancel a broadcast: `POST /v1/broadcasts/{broadcast_id}/cancel`."""
+        return cast(
+            "models.Broadcast",
+            self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/cancel",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def list_recipients(
+        self,
+        broadcast_id: str,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        status: models.BroadcastRecipientStatus | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.BroadcastRecipient]:
+        """List a broadcast's recipients: `GET /v1/broadcasts/{broadcast_id}/recipients`."""
+        return self._t.paginate(
+            "/v1/broadcasts/{broadcast_id}/recipients",
+            path_params={"broadcast_id": broadcast_id},
+            query={"limit": limit, "cursor": cursor, "status": status},
+            timeout=timeout,
+        )
+
+
 class AsyncContacts:
     """`client.contacts`: the contacts operations."""
 
@@ -2461,6 +2577,124 @@ class AsyncPrivacyPurges:
         )
 
 
+class AsyncBroadcasts:
+    """`client.broadcasts`: the broadcasts operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        status: models.BroadcastStatus | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.Broadcast]:
+        """List broadcasts: `GET /v1/broadcasts`."""
+        return self._t.paginate(
+            "/v1/broadcasts", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+        )
+
+    async def create(
+        self, body: models.BroadcastCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Create a broadcast: `POST /v1/broadcasts`."""
+        return cast(
+            "models.Broadcast",
+            await self._t.request(
+                "POST", "/v1/broadcasts", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+    async def retrieve(self, broadcast_id: str, *, timeout: float | None = None) -> models.Broadcast:
+        """Retrieve a broadcast: `GET /v1/broadcasts/{broadcast_id}`."""
+        return cast(
+            "models.Broadcast",
+            await self._t.request(
+                "GET", "/v1/broadcasts/{broadcast_id}", path_params={"broadcast_id": broadcast_id}, timeout=timeout
+            ),
+        )
+
+    async def send(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Send a broadcast: `POST /v1/broadcasts/{broadcast_id}/send`."""
+        return cast(
+            "models.Broadcast",
+            await self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/send",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def pause(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Pause a broadcast: `POST /v1/broadcasts/{broadcast_id}/pause`."""
+        return cast(
+            "models.Broadcast",
+            await self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/pause",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def resume(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Resume a paused broadcast: `POST /v1/broadcasts/{broadcast_id}/resume`."""
+        return cast(
+            "models.Broadcast",
+            await self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/resume",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def cancel(
+        self, broadcast_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Broadcast:
+        """Cancel a broadcast: `POST /v1/broadcasts/{broadcast_id}/cancel`."""
+        return cast(
+            "models.Broadcast",
+            await self._t.request(
+                "POST",
+                "/v1/broadcasts/{broadcast_id}/cancel",
+                path_params={"broadcast_id": broadcast_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def list_recipients(
+        self,
+        broadcast_id: str,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        status: models.BroadcastRecipientStatus | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.BroadcastRecipient]:
+        """List a broadcast's recipients: `GET /v1/broadcasts/{broadcast_id}/recipients`."""
+        return self._t.paginate(
+            "/v1/broadcasts/{broadcast_id}/recipients",
+            path_params={"broadcast_id": broadcast_id},
+            query={"limit": limit, "cursor": cursor, "status": status},
+            timeout=timeout,
+        )
+
+
 class SyncResources:
     """Every resource of the API, as attributes."""
 
@@ -2483,6 +2717,7 @@ class SyncResources:
     flows: Flows
     flow_runs: FlowRuns
     privacy_purges: PrivacyPurges
+    broadcasts: Broadcasts
 
     def __init__(self, transport: SyncTransport) -> None:
         self.contacts = Contacts(transport)
@@ -2504,6 +2739,7 @@ class SyncResources:
         self.flows = Flows(transport)
         self.flow_runs = FlowRuns(transport)
         self.privacy_purges = PrivacyPurges(transport)
+        self.broadcasts = Broadcasts(transport)
 
 
 class AsyncResources:
@@ -2528,6 +2764,7 @@ class AsyncResources:
     flows: AsyncFlows
     flow_runs: AsyncFlowRuns
     privacy_purges: AsyncPrivacyPurges
+    broadcasts: AsyncBroadcasts
 
     def __init__(self, transport: AsyncTransport) -> None:
         self.contacts = AsyncContacts(transport)
@@ -2549,3 +2786,4 @@ class AsyncResources:
         self.flows = AsyncFlows(transport)
         self.flow_runs = AsyncFlowRuns(transport)
         self.privacy_purges = AsyncPrivacyPurges(transport)
+        self.broadcasts = AsyncBroadcasts(transport)

@@ -85,6 +85,14 @@ export const OPERATIONS = {
   listPrivacyPurges: { resource: "privacyPurges", method: "list", httpMethod: "GET", path: "/v1/privacy/purges" },
   createPrivacyPurge: { resource: "privacyPurges", method: "create", httpMethod: "POST", path: "/v1/privacy/purges" },
   retrievePrivacyPurge: { resource: "privacyPurges", method: "retrieve", httpMethod: "GET", path: "/v1/privacy/purges/{purge_id}" },
+  listBroadcasts: { resource: "broadcasts", method: "list", httpMethod: "GET", path: "/v1/broadcasts" },
+  createBroadcast: { resource: "broadcasts", method: "create", httpMethod: "POST", path: "/v1/broadcasts" },
+  retrieveBroadcast: { resource: "broadcasts", method: "retrieve", httpMethod: "GET", path: "/v1/broadcasts/{broadcast_id}" },
+  sendBroadcast: { resource: "broadcasts", method: "send", httpMethod: "POST", path: "/v1/broadcasts/{broadcast_id}/send" },
+  pauseBroadcast: { resource: "broadcasts", method: "pause", httpMethod: "POST", path: "/v1/broadcasts/{broadcast_id}/pause" },
+  resumeBroadcast: { resource: "broadcasts", method: "resume", httpMethod: "POST", path: "/v1/broadcasts/{broadcast_id}/resume" },
+  cancelBroadcast: { resource: "broadcasts", method: "cancel", httpMethod: "POST", path: "/v1/broadcasts/{broadcast_id}/cancel" },
+  listBroadcastRecipients: { resource: "broadcasts", method: "listRecipients", httpMethod: "GET", path: "/v1/broadcasts/{broadcast_id}/recipients" },
 } as const;
 
 // Named types for every schema of the spec.
@@ -188,6 +196,17 @@ export type EventList = components['schemas']["EventList"];
 export type FieldError = components['schemas']["FieldError"];
 export type IdempotencyDiffEntry = components['schemas']["IdempotencyDiffEntry"];
 export type Problem = components['schemas']["Problem"];
+export type BroadcastIdValue = components['schemas']["BroadcastIdValue"];
+export type BroadcastStatus = components['schemas']["BroadcastStatus"];
+export type BroadcastRecipientStatus = components['schemas']["BroadcastRecipientStatus"];
+export type BroadcastAudienceFilter = components['schemas']["BroadcastAudienceFilter"];
+export type BroadcastAudience = components['schemas']["BroadcastAudience"];
+export type BroadcastCreate = components['schemas']["BroadcastCreate"];
+export type BroadcastCounts = components['schemas']["BroadcastCounts"];
+export type Broadcast = components['schemas']["Broadcast"];
+export type BroadcastList = components['schemas']["BroadcastList"];
+export type BroadcastRecipient = components['schemas']["BroadcastRecipient"];
+export type BroadcastRecipientList = components['schemas']["BroadcastRecipientList"];
 export type PrivacyPurgeCreate = components['schemas']["PrivacyPurgeCreate"];
 export type PrivacyPurgeStage = components['schemas']["PrivacyPurgeStage"];
 export type PrivacyPurgeBackup = components['schemas']["PrivacyPurgeBackup"];
@@ -380,6 +399,19 @@ export type ListPrivacyPurgesItem = ListPrivacyPurgesResponse['data'][number];
 export type CreatePrivacyPurgeBody = NonNullable<operations["createPrivacyPurge"]['requestBody']>['content']["application/json"];
 export type CreatePrivacyPurgeResponse = operations["createPrivacyPurge"]['responses'][202]['content']['application/json'];
 export type RetrievePrivacyPurgeResponse = operations["retrievePrivacyPurge"]['responses'][200]['content']['application/json'];
+export type ListBroadcastsQuery = NonNullable<operations["listBroadcasts"]['parameters']['query']>;
+export type ListBroadcastsResponse = operations["listBroadcasts"]['responses'][200]['content']['application/json'];
+export type ListBroadcastsItem = ListBroadcastsResponse['data'][number];
+export type CreateBroadcastBody = NonNullable<operations["createBroadcast"]['requestBody']>['content']["application/json"];
+export type CreateBroadcastResponse = operations["createBroadcast"]['responses'][201]['content']['application/json'];
+export type RetrieveBroadcastResponse = operations["retrieveBroadcast"]['responses'][200]['content']['application/json'];
+export type SendBroadcastResponse = operations["sendBroadcast"]['responses'][202]['content']['application/json'];
+export type PauseBroadcastResponse = operations["pauseBroadcast"]['responses'][200]['content']['application/json'];
+export type ResumeBroadcastResponse = operations["resumeBroadcast"]['responses'][200]['content']['application/json'];
+export type CancelBroadcastResponse = operations["cancelBroadcast"]['responses'][200]['content']['application/json'];
+export type ListBroadcastRecipientsQuery = NonNullable<operations["listBroadcastRecipients"]['parameters']['query']>;
+export type ListBroadcastRecipientsResponse = operations["listBroadcastRecipients"]['responses'][200]['content']['application/json'];
+export type ListBroadcastRecipientsItem = ListBroadcastRecipientsResponse['data'][number];
 
 export class ContactsResource {
   constructor(private readonly core: Core) {}
@@ -842,6 +874,50 @@ export class PrivacyPurgesResource {
   }
 }
 
+export class BroadcastsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List broadcasts. `GET /v1/broadcasts` (listBroadcasts) */
+  list(query?: ListBroadcastsQuery, options?: RequestOptions): PagePromise<ListBroadcastsResponse, ListBroadcastsItem> {
+    return this.core.list({ method: "GET", path: `/v1/broadcasts`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Create a broadcast. `POST /v1/broadcasts` (createBroadcast) */
+  create(body: CreateBroadcastBody, options?: RequestOptions): Promise<CreateBroadcastResponse> {
+    return this.core.request({ method: "POST", path: `/v1/broadcasts`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a broadcast. `GET /v1/broadcasts/{broadcast_id}` (retrieveBroadcast) */
+  retrieve(broadcastId: string, options?: RequestOptions): Promise<RetrieveBroadcastResponse> {
+    return this.core.request({ method: "GET", path: `/v1/broadcasts/${encodeURIComponent(broadcastId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Send a broadcast. `POST /v1/broadcasts/{broadcast_id}/send` (sendBroadcast) */
+  send(broadcastId: string, options?: RequestOptions): Promise<SendBroadcastResponse> {
+    return this.core.request({ method: "POST", path: `/v1/broadcasts/${encodeURIComponent(broadcastId)}/send`, ok: [202], responseKind: "json" }, options);
+  }
+
+  /** Pause a broadcast. `POST /v1/broadcasts/{broadcast_id}/pause` (pauseBroadcast) */
+  pause(broadcastId: string, options?: RequestOptions): Promise<PauseBroadcastResponse> {
+    return this.core.request({ method: "POST", path: `/v1/broadcasts/${encodeURIComponent(broadcastId)}/pause`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Resume a paused broadcast. `POST /v1/broadcasts/{broadcast_id}/resume` (resumeBroadcast) */
+  resume(broadcastId: string, options?: RequestOptions): Promise<ResumeBroadcastResponse> {
+    return this.core.request({ method: "POST", path: `/v1/broadcasts/${encodeURIComponent(broadcastId)}/resume`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Cancel a broadcast. `POST /v1/broadcasts/{broadcast_id}/cancel` (cancelBroadcast) */
+  cancel(broadcastId: string, options?: RequestOptions): Promise<CancelBroadcastResponse> {
+    return this.core.request({ method: "POST", path: `/v1/broadcasts/${encodeURIComponent(broadcastId)}/cancel`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** List a broadcast's recipients. `GET /v1/broadcasts/{broadcast_id}/recipients` (listBroadcastRecipients) */
+  listRecipients(broadcastId: string, query?: ListBroadcastRecipientsQuery, options?: RequestOptions): PagePromise<ListBroadcastRecipientsResponse, ListBroadcastRecipientsItem> {
+    return this.core.list({ method: "GET", path: `/v1/broadcasts/${encodeURIComponent(broadcastId)}/recipients`, query, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 /** Every resource of the API, as properties. */
 export class Resources {
   readonly contacts: ContactsResource;
@@ -863,6 +939,7 @@ export class Resources {
   readonly flows: FlowsResource;
   readonly flowRuns: FlowRunsResource;
   readonly privacyPurges: PrivacyPurgesResource;
+  readonly broadcasts: BroadcastsResource;
   constructor(core: Core) {
     this.contacts = new ContactsResource(core);
     this.tags = new TagsResource(core);
@@ -883,5 +960,6 @@ export class Resources {
     this.flows = new FlowsResource(core);
     this.flowRuns = new FlowRunsResource(core);
     this.privacyPurges = new PrivacyPurgesResource(core);
+    this.broadcasts = new BroadcastsResource(core);
   }
 }

@@ -1491,6 +1491,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/broadcasts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List broadcasts
+         * @description Newest first by `created_at` (default) or `updated_at`, each with its live `counts`.
+         */
+        get: operations["listBroadcasts"];
+        put?: never;
+        /**
+         * Create a broadcast
+         * @description A broadcast sends one template message to every contact of an audience, at a bounded rate. It is created as a
+         *     `draft`; `POST /v1/broadcasts/{id}/send` starts it. The `audience` is exactly one of:
+         *
+         *     - `{ "tag": "vip" }`: the live contacts that carry the tag when the broadcast starts;
+         *     - `{ "contact_ids": [...] }`: up to 10,000 contact ids (repeats count once; an id that names no live contact
+         *       becomes a recipient `skipped` with reason `contact_not_found`);
+         *     - `{ "filter": { "attributes": {...}, "opted_in": true, "tags": [...] } }`: the live contacts matching every
+         *       condition given: each attribute equal to the value given, `opted_in: true` for contacts whose latest consent
+         *       is an opt-in (`false` for the others), and carrying every tag in `tags`.
+         *
+         *     The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
+         *     `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
+         *     (`422 template_not_found`) whose placeholders `parameters` fills (`422 template_parameters_mismatch`).
+         *     `rate_per_second` (1–1,000, default 50) bounds how fast messages are created. `scheduled_at` delays the start
+         *     to that time (a time in the past starts at once). Emits `broadcast.created`.
+         */
+        post: operations["createBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{broadcast_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve a broadcast
+         * @description The broadcast with its live `counts`: `total` recipients, of which `pending` (not sent yet), `queued`, `sent`,
+         *     `delivered`, `read` and `failed` (by their message's status), `skipped` (see each recipient's `skip_reason`)
+         *     and `cancelled` (still pending when the broadcast was cancelled).
+         */
+        get: operations["retrieveBroadcast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{broadcast_id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a broadcast
+         * @description Starts a `draft` broadcast: it becomes `scheduled` (`broadcast.scheduled`), and at its `scheduled_at` (or at
+         *     once) `sending` (`broadcast.started`), when its audience is resolved into recipients. Messages go out in
+         *     batches paced to `rate_per_second`, each created exactly as `POST /v1/conversations/{id}/messages` would
+         *     (the contact's open conversation on the channel, or a new one; `message.queued`, then its delivery). Opted-out
+         *     contacts, contacts without a phone and deleted contacts are `skipped` with a `skip_reason`. Every recipient
+         *     gets at most one message, also when a worker dies mid-broadcast. When every recipient has been handled the
+         *     broadcast is `completed` (`broadcast.completed`); its messages' receipts keep updating `counts`.
+         *     Answers `202`: follow progress with `GET /v1/broadcasts/{id}`. Any other status than `draft` is
+         *     `409 broadcast_invalid_transition`.
+         */
+        post: operations["sendBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{broadcast_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a broadcast
+         * @description A `scheduled` or `sending` broadcast becomes `paused` (`broadcast.paused`): no batch starts after this answer
+         *     (a batch already running finishes). Any other status is `409 broadcast_invalid_transition`.
+         */
+        post: operations["pauseBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{broadcast_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused broadcast
+         * @description A `paused` broadcast goes back to `sending` (or to `scheduled`, if it was paused before it started) and
+         *     carries on with the recipients still pending (`broadcast.resumed`). Any other status is
+         *     `409 broadcast_invalid_transition`.
+         */
+        post: operations["resumeBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{broadcast_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a broadcast
+         * @description A `draft`, `scheduled`, `sending` or `paused` broadcast becomes `cancelled` (`broadcast.cancelled`); its
+         *     recipients still pending are `cancelled` and get no message. Messages already created are not recalled. A
+         *     `completed` or `cancelled` broadcast is `409 broadcast_invalid_transition`.
+         */
+        post: operations["cancelBroadcast"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/broadcasts/{broadcast_id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List a broadcast's recipients
+         * @description One row per recipient (from the snapshot taken when the broadcast started), with its status: `pending`,
+         *     its message's `queued`, `sent`, `delivered`, `read` or `failed`, `skipped` (with `skip_reason`:
+         *     `contact_not_found`, `contact_opted_out`, `contact_without_phone`, `template_not_found`, …) or `cancelled`.
+         *     Ordered by `created_at` (the snapshot's time), then contact id, descending.
+         */
+        get: operations["listBroadcastRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2231,6 +2419,110 @@ export interface components {
             missing_scopes?: string[];
             /** @description With `order_invalid_transition`, the statuses the order may move to now (empty when its status is final). */
             allowed_statuses?: components["schemas"]["OrderStatus"][];
+        };
+        BroadcastIdValue: string;
+        /** @enum {string} */
+        BroadcastStatus: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled";
+        /** @enum {string} */
+        BroadcastRecipientStatus: "pending" | "queued" | "sent" | "delivered" | "read" | "failed" | "skipped" | "cancelled";
+        /** @description Every condition given must hold. */
+        BroadcastAudienceFilter: {
+            /** @description Attribute values the contact must have, each compared for equality. */
+            attributes?: {
+                [key: string]: string | number | boolean;
+            };
+            /** @description `true`: only contacts whose latest consent is an opt-in; `false`: only the others. */
+            opted_in?: boolean;
+            /** @description Tags the contact must all carry. */
+            tags?: components["schemas"]["TagNameInput"][];
+        };
+        BroadcastAudience: {
+            tag: components["schemas"]["TagNameInput"];
+        } | {
+            contact_ids: components["schemas"]["ContactIdValue"][];
+        } | {
+            filter: components["schemas"]["BroadcastAudienceFilter"];
+        };
+        BroadcastCreate: {
+            name: string;
+            channel_id: components["schemas"]["ChannelIdValue"];
+            template_id: components["schemas"]["TemplateIdValue"];
+            parameters?: string[];
+            audience: components["schemas"]["BroadcastAudience"];
+            /**
+             * Format: date-time
+             * @description When to start; absent, null or past starts at send.
+             */
+            scheduled_at?: string | null;
+            /**
+             * @description Messages created per second at most.
+             * @default 50
+             */
+            rate_per_second?: number;
+        };
+        BroadcastCounts: {
+            total: number;
+            pending: number;
+            queued: number;
+            sent: number;
+            delivered: number;
+            read: number;
+            failed: number;
+            skipped: number;
+            cancelled: number;
+        };
+        Broadcast: {
+            id: components["schemas"]["BroadcastIdValue"];
+            /** @constant */
+            object: "broadcast";
+            name: string;
+            status: components["schemas"]["BroadcastStatus"];
+            channel_id: components["schemas"]["ChannelIdValue"];
+            template_id: components["schemas"]["TemplateIdValue"];
+            parameters: string[];
+            /** @description The audience as given; a `contact_ids` audience shows its `contact_count` instead of the ids. */
+            audience: {
+                /** @enum {string} */
+                type: "tag" | "contact_ids" | "filter";
+                tag?: string;
+                contact_count?: number;
+                filter?: components["schemas"]["BroadcastAudienceFilter"];
+            };
+            /** Format: date-time */
+            scheduled_at: string | null;
+            rate_per_second: number;
+            counts: components["schemas"]["BroadcastCounts"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            cancelled_at: string | null;
+        };
+        BroadcastList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["Broadcast"][];
+        };
+        BroadcastRecipient: {
+            /** @constant */
+            object: "broadcast_recipient";
+            broadcast_id: components["schemas"]["BroadcastIdValue"];
+            contact_id: components["schemas"]["ContactIdValue"];
+            status: components["schemas"]["BroadcastRecipientStatus"];
+            /** @description The recipient's message, once created. */
+            message_id: string | null;
+            /** @description Why no message was created: an error code such as `contact_opted_out`. */
+            skip_reason: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        BroadcastRecipientList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["BroadcastRecipient"][];
         };
         /** @description Exactly one of the three. */
         PrivacyPurgeCreate: {
@@ -3821,6 +4113,165 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The broadcast, a `draft`. */
+        BroadcastCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Broadcast"];
+            };
+        };
+        /** @description The broadcast, now `scheduled`; it goes on in the background. */
+        BroadcastAccepted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Broadcast"];
+            };
+        };
+        /** @description The broadcast in its new status. */
+        BroadcastMoved: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Broadcast"];
+            };
+        };
+        /** @description The broadcast. */
+        BroadcastOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "brd_2k9m4n6p8q0r1s3t5v7w9x1y3z",
+                 *       "object": "broadcast",
+                 *       "name": "Diwali sale",
+                 *       "status": "sending",
+                 *       "channel_id": "chn_0a1b2c3d4e5f6g7h8j9k0m1n2p",
+                 *       "template_id": "tpl_5k2m8n4p6q1r3s7t9v0w2x4y6z",
+                 *       "parameters": [
+                 *         "20%"
+                 *       ],
+                 *       "audience": {
+                 *         "type": "tag",
+                 *         "tag": "vip"
+                 *       },
+                 *       "scheduled_at": null,
+                 *       "rate_per_second": 50,
+                 *       "counts": {
+                 *         "total": 1200,
+                 *         "pending": 700,
+                 *         "queued": 40,
+                 *         "sent": 160,
+                 *         "delivered": 180,
+                 *         "read": 100,
+                 *         "failed": 2,
+                 *         "skipped": 18,
+                 *         "cancelled": 0
+                 *       },
+                 *       "created_at": "2026-11-26T10:00:00.000Z",
+                 *       "updated_at": "2026-11-26T10:00:10.000Z",
+                 *       "started_at": "2026-11-26T10:00:01.000Z",
+                 *       "completed_at": null,
+                 *       "cancelled_at": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["Broadcast"];
+            };
+        };
+        /** @description A page of broadcasts. */
+        BroadcastListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BroadcastList"];
+            };
+        };
+        /** @description A page of a broadcast's recipients. */
+        BroadcastRecipientListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BroadcastRecipientList"];
+            };
+        };
+        /**
+         * @description `broadcast_invalid_transition` when the broadcast's status does not allow the move (resuming a completed
+         *     broadcast, sending one twice); or an idempotency conflict as for every command.
+         */
+        BroadcastConflict: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The purge is recorded and runs on; follow it at `GET /v1/privacy/purges/{id}`. */
         PrivacyPurgeAccepted: {
             headers: {
@@ -4218,6 +4669,7 @@ export interface components {
         TagName: components["schemas"]["TagNameInput"];
         WebhookEndpointId: components["schemas"]["WebhookEndpointIdValue"];
         WebhookDeliveryId: components["schemas"]["WebhookDeliveryIdValue"];
+        BroadcastId: components["schemas"]["BroadcastIdValue"];
         FlowId: components["schemas"]["FlowIdValue"];
         FlowRunId: components["schemas"]["FlowRunIdValue"];
         ApiKeyId: components["schemas"]["ApiKeyIdValue"];
@@ -6843,6 +7295,245 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PrivacyPurgeOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listBroadcasts: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only broadcasts in this status. */
+                status?: components["schemas"]["BroadcastStatus"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BroadcastListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createBroadcast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Diwali sale",
+                 *       "channel_id": "chn_0a1b2c3d4e5f6g7h8j9k0m1n2p",
+                 *       "template_id": "tpl_5k2m8n4p6q1r3s7t9v0w2x4y6z",
+                 *       "parameters": [
+                 *         "20%"
+                 *       ],
+                 *       "audience": {
+                 *         "tag": "vip"
+                 *       },
+                 *       "scheduled_at": "2026-11-27T09:00:00.000Z",
+                 *       "rate_per_second": 50
+                 *     }
+                 */
+                "application/json": components["schemas"]["BroadcastCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["BroadcastCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveBroadcast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BroadcastOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    sendBroadcast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: components["responses"]["BroadcastAccepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["BroadcastConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pauseBroadcast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BroadcastMoved"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["BroadcastConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resumeBroadcast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BroadcastMoved"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["BroadcastConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelBroadcast: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BroadcastMoved"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["BroadcastConflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listBroadcastRecipients: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Only recipients in this status. */
+                status?: components["schemas"]["BroadcastRecipientStatus"];
+            };
+            header?: {
+                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                broadcast_id: components["parameters"]["BroadcastId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["BroadcastRecipientListOk"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
