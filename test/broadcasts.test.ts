@@ -96,13 +96,13 @@ describe('broadcasts', () => {
     expect(created.body).toMatchObject({ object: 'broadcast', status: 'draft', rate_per_second: 50, audience: { type: 'contact_ids', contact_count: 2 } });
     expect((await api.get(`/v1/broadcasts/${created.body.id}`)).body).toEqual(created.body);
     expect((await api.get('/v1/broadcasts?status=draft')).body.data.map((b: { id: string }) => b.id)).toContain(created.body.id);
-    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/resume`), 409, 'broadcast_invalid_transition');
-    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/pause`), 409, 'broadcast_invalid_transition');
+    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/resume`), 422, 'broadcast_invalid_transition');
+    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/pause`), 422, 'broadcast_invalid_transition');
     expectProblem(await api.get('/v1/broadcasts/brd_00000000000000000000000000'), 404, 'resource_missing');
     const cancelled = await api.post(`/v1/broadcasts/${created.body.id}/cancel`);
     expect(cancelled.body).toMatchObject({ status: 'cancelled' });
-    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/send`), 409, 'broadcast_invalid_transition');
-    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/cancel`), 409, 'broadcast_invalid_transition');
+    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/send`), 422, 'broadcast_invalid_transition');
+    expectProblem(await api.post(`/v1/broadcasts/${created.body.id}/cancel`), 422, 'broadcast_invalid_transition');
     // another workspace sees nothing
     const other = client((await newWorkspace()).key);
     expectProblem(await other.get(`/v1/broadcasts/${created.body.id}`), 404, 'resource_missing');
@@ -162,7 +162,7 @@ describe('broadcasts', () => {
     const paused = await api.post(`/v1/broadcasts/${a.body.id}/pause`);
     expect(paused.status).toBe(200);
     expect(paused.body.status).toBe('paused');
-    expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/pause`), 409, 'broadcast_invalid_transition');
+    expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/pause`), 422, 'broadcast_invalid_transition');
     // a batch already under way may finish; after it, nothing moves
     await pause(1500);
     const atPause = await messagesOfBroadcast(a.body.id);
@@ -175,8 +175,8 @@ describe('broadcasts', () => {
     const done = await untilStatus(api, a.body.id, ['completed'], 60_000);
     expect(done.body.counts).toMatchObject({ total: 100, pending: 0, skipped: 0 });
     expect(await messagesOfBroadcast(a.body.id)).toBe(100);
-    expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/resume`), 409, 'broadcast_invalid_transition');
-    expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/cancel`), 409, 'broadcast_invalid_transition');
+    expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/resume`), 422, 'broadcast_invalid_transition');
+    expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/cancel`), 422, 'broadcast_invalid_transition');
 
     const c = await api.post('/v1/broadcasts', { body: { ...base, name: 'Cancelled', rate_per_second: 20, audience: { contact_ids: contacts.slice(100) } } });
     await api.post(`/v1/broadcasts/${c.body.id}/send`);

@@ -202,7 +202,7 @@ type BroadcastsService struct {
 //
 // A `draft`, `scheduled`, `sending` or `paused` broadcast becomes `cancelled` (`broadcast.cancelled`); its
 // recipients still pending are `cancelled` and get no message. Messages already created are not recalled. A
-// `completed` or `cancelled` broadcast is `409 broadcast_invalid_transition`.
+// `completed` or `cancelled` broadcast is `422 broadcast_invalid_transition`.
 func (s *BroadcastsService) Cancel(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
 	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/cancel")
 	out := new(Broadcast)
@@ -295,7 +295,7 @@ func (s *BroadcastsService) ListRecipients(ctx context.Context, broadcastID stri
 // Pause calls POST /v1/broadcasts/{broadcast_id}/pause (pauseBroadcast): Pause a broadcast.
 //
 // A `scheduled` or `sending` broadcast becomes `paused` (`broadcast.paused`): no batch starts after this answer
-// (a batch already running finishes). Any other status is `409 broadcast_invalid_transition`.
+// (a batch already running finishes). Any other status is `422 broadcast_invalid_transition`.
 func (s *BroadcastsService) Pause(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
 	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/pause")
 	out := new(Broadcast)
@@ -309,7 +309,7 @@ func (s *BroadcastsService) Pause(ctx context.Context, broadcastID string, opts 
 //
 // A `paused` broadcast goes back to `sending` (or to `scheduled`, if it was paused before it started) and
 // carries on with the recipients still pending (`broadcast.resumed`). Any other status is
-// `409 broadcast_invalid_transition`.
+// `422 broadcast_invalid_transition`.
 func (s *BroadcastsService) Resume(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
 	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/resume")
 	out := new(Broadcast)
@@ -343,7 +343,7 @@ func (s *BroadcastsService) Retrieve(ctx context.Context, broadcastID string, op
 // gets at most one message, also when a worker dies mid-broadcast. When every recipient has been handled the
 // broadcast is `completed` (`broadcast.completed`); its messages' receipts keep updating `counts`.
 // Answers `202`: follow progress with `GET /v1/broadcasts/{id}`. Any other status than `draft` is
-// `409 broadcast_invalid_transition`.
+// `422 broadcast_invalid_transition`.
 func (s *BroadcastsService) Send(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
 	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/send")
 	out := new(Broadcast)

@@ -110,7 +110,7 @@ export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p
   return { status: 201, body: wire };
 }
 
-// which statuses each command moves a broadcast from; anything else is 409
+// which statuses each command moves a broadcast from; anything else is 422 (as for orders)
 const MOVES = {
   send: ['draft'],
   pause: ['scheduled', 'sending'],

@@ -35,6 +35,22 @@ export interface ActivityDeps {
   client?: Client;
 }
 
+/**
+ * Runs a long activity heartbeating every second besides the beats it gives itself: a live worker busy in one long
+ * statement (a chunk's flush on a loaded machine) is never taken for a dead one and retried on top of its own row
+ * locks, while a dead worker still stops heartbeating at once. The start-to-close timeout still bounds a stuck one.
+ */
+async function heartbeating<T>(work: (beat: () => void) => Promise<T>): Promise<T> {
+  const ctx = Context.current();
+  const beat = () => ctx.heartbeat();
+  const timer = setInterval(beat, 1000);
+  try {
+    return await work(beat);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 export function createActivities({ orm, files = new LocalFileStore(config.filesDir), client }: ActivityDeps) {
   return {
     ...createWebhookActivities(orm),
@@ -121,17 +137,15 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
       return prepareBulkJob(orm, input.commandId);
     },
 
-    /** One chunk of a bulk job in one transaction, heartbeating per item. */
+    /** One chunk of a bulk job in one transaction. */
     async runBulkChunk(input: { jobId: string; chunk: number }): Promise<{ applied: number }> {
-      const ctx = Context.current();
-      return runBulkChunk(orm, input, () => ctx.heartbeat());
+      return heartbeating((beat) => runBulkChunk(orm, input, beat));
     },
 
     /** One step of a broadcast's workflow: start it, queue its next batch, or complete it (heartbeating). */
     async stepBroadcast(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<BroadcastStep> {
-      const ctx = Context.current();
       try {
-        return await stepBroadcast(orm, input, () => ctx.heartbeat());
+        return await heartbeating((beat) => stepBroadcast(orm, input, beat));
       } catch (err) {
         if (err instanceof DriverException) throw withoutRowData(err);
         throw err;
@@ -140,8 +154,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
 
     /** Starts the deliveries of a broadcast batch once it has committed. */
     async startBroadcastDeliveries(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<number> {
-      const ctx = Context.current();
-      return startBatchDeliveries(orm, client, input, () => ctx.heartbeat());
+      return heartbeating((beat) => startBatchDeliveries(orm, client, input, beat));
     },
 
     /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */

@@ -1574,7 +1574,7 @@ export interface paths {
          *     gets at most one message, also when a worker dies mid-broadcast. When every recipient has been handled the
          *     broadcast is `completed` (`broadcast.completed`); its messages' receipts keep updating `counts`.
          *     Answers `202`: follow progress with `GET /v1/broadcasts/{id}`. Any other status than `draft` is
-         *     `409 broadcast_invalid_transition`.
+         *     `422 broadcast_invalid_transition`.
          */
         post: operations["sendBroadcast"];
         delete?: never;
@@ -1597,7 +1597,7 @@ export interface paths {
         /**
          * Pause a broadcast
          * @description A `scheduled` or `sending` broadcast becomes `paused` (`broadcast.paused`): no batch starts after this answer
-         *     (a batch already running finishes). Any other status is `409 broadcast_invalid_transition`.
+         *     (a batch already running finishes). Any other status is `422 broadcast_invalid_transition`.
          */
         post: operations["pauseBroadcast"];
         delete?: never;
@@ -1621,7 +1621,7 @@ export interface paths {
          * Resume a paused broadcast
          * @description A `paused` broadcast goes back to `sending` (or to `scheduled`, if it was paused before it started) and
          *     carries on with the recipients still pending (`broadcast.resumed`). Any other status is
-         *     `409 broadcast_invalid_transition`.
+         *     `422 broadcast_invalid_transition`.
          */
         post: operations["resumeBroadcast"];
         delete?: never;
@@ -1645,7 +1645,7 @@ export interface paths {
          * Cancel a broadcast
          * @description A `draft`, `scheduled`, `sending` or `paused` broadcast becomes `cancelled` (`broadcast.cancelled`); its
          *     recipients still pending are `cancelled` and get no message. Messages already created are not recalled. A
-         *     `completed` or `cancelled` broadcast is `409 broadcast_invalid_transition`.
+         *     `completed` or `cancelled` broadcast is `422 broadcast_invalid_transition`.
          */
         post: operations["cancelBroadcast"];
         delete?: never;
@@ -4248,28 +4248,6 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["BroadcastRecipientList"];
-            };
-        };
-        /**
-         * @description `broadcast_invalid_transition` when the broadcast's status does not allow the move (resuming a completed
-         *     broadcast, sending one twice); or an idempotency conflict as for every command.
-         */
-        BroadcastConflict: {
-            headers: {
-                "Request-Id": components["headers"]["Request-Id"];
-                "Api-Version": components["headers"]["Api-Version"];
-                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                RateLimit: components["headers"]["RateLimit"];
-                "Idempotency-Key": components["headers"]["Idempotency-Key"];
-                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                "Retry-After": components["headers"]["Retry-After"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description The purge is recorded and runs on; follow it at `GET /v1/privacy/purges/{id}`. */
@@ -7425,7 +7403,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["BroadcastConflict"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7452,7 +7431,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["BroadcastConflict"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7479,7 +7459,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["BroadcastConflict"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -7506,7 +7487,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["BroadcastConflict"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
