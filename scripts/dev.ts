@@ -71,7 +71,14 @@ async function main(): Promise<void> {
   log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
   const keyFile = join(data, 'dev-api-key');
   let apiKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '';
-  const known = apiKey ? await orm.em.fork().findOne(ApiKeySchema, { secretHash: sha256Hex(apiKey), revokedAt: null }) : null;
+  const em = orm.em.fork();
+  const known = apiKey ? await em.findOne(ApiKeySchema, { secretHash: sha256Hex(apiKey), revokedAt: null }) : null;
+  if (known && ALL_SCOPES.some((s) => !known.scopes.includes(s))) {
+    // the dev key keeps every scope as the API gains new ones
+    known.scopes = [...ALL_SCOPES];
+    await em.flush();
+    log('the dev key now carries every scope, including those added since it was made');
+  }
   if (!known) {
     const workspaceId = await createWorkspace(orm, { name: 'Development', rateLimits: { default: 1000 } });
     apiKey = (await createApiKey(orm, { workspaceId, scopes: ALL_SCOPES, name: 'dev' })).secret;
