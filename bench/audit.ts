@@ -6,11 +6,9 @@
 //   BENCH_AUDIT_PHASE=4        seconds per measured phase (two off, two on)
 //   BENCH_AUDIT_CONNECTIONS=10 concurrent connections
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
 import { runHttp, type HttpRun } from './load';
-import { ROOT, startBenchStack, type BenchStack } from './stack';
+import { startBenchStack, writeResults, type BenchStack } from './stack';
 import { scrapeMetrics } from './sys';
 
 const ms = (v: number) => +v.toFixed(1);
@@ -96,11 +94,7 @@ async function main(): Promise<void> {
       result.machine.loadavg[0] > result.machine.cpus ? `The machine was loaded (load average ${result.machine.loadavg[0]} on ${result.machine.cpus} cores) by other work: differences of this size are within its noise.` : '',
       '',
     ].join('\n');
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'audit-latest.json'), `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(join(dir, 'audit-latest.md'), md);
-    process.stdout.write(md);
+    writeResults('audit', result, md);
   } finally {
     await stack?.teardown.run(log);
   }

@@ -3,10 +3,8 @@
 // POST /v1/messages/bulk. Starts its own PostgreSQL, Temporal, worker and API; writes
 // bench/results/broadcasts-latest.{md,json}. Not a test.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { ROOT, startBenchStack, type BenchStack } from './stack';
+import { startBenchStack, writeResults, type BenchStack } from './stack';
 
 const log = (msg: string) => process.stderr.write(`[bench:broadcasts] ${msg}\n`);
 const RECIPIENTS = Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 10_000);
@@ -126,11 +124,7 @@ async function main(): Promise<void> {
       `| floor: POST /v1/messages/bulk, ${PER_CALL} per call, ${BULK_CONCURRENCY} at a time | ${result.floorBulkMessages.queuedSeconds} s | ${result.floorBulkMessages.sentSeconds} s | ${result.floorBulkMessages.sentPerSecond} |`,
       '',
     ].join('\n');
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'broadcasts-latest.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(join(dir, 'broadcasts-latest.md'), md);
-    process.stdout.write(md);
+    writeResults('broadcasts', result, md);
   } finally {
     await stack?.teardown.run(log);
   }

@@ -1,10 +1,8 @@
 // Bulk benchmark (issue 5): p50 of a 1,000-contact POST /v1/contacts/bulk, and 50,000 contacts through 50 bulk
 // calls. Starts its own PostgreSQL, Temporal, worker and API; writes bench/results/bulk-latest.{md,json}. Not a test.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { ROOT, startBenchStack, type BenchStack } from './stack';
+import { startBenchStack, writeResults, type BenchStack } from './stack';
 
 const log = (msg: string) => process.stderr.write(`[bench:bulk] ${msg}\n`);
 const LATENCY_RUNS = Number(process.env.BENCH_BULK_RUNS ?? 9);
@@ -78,11 +76,7 @@ async function main(): Promise<void> {
       `| 50,000 contacts in 50 bulk calls, ${THROUGHPUT_CONCURRENCY} at a time | ${result.contacts50000.seconds} s (${result.contacts50000.contactsPerSecond} contacts/s) | < 30 s |`,
       '',
     ].join('\n');
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'bulk-latest.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(join(dir, 'bulk-latest.md'), md);
-    process.stdout.write(md);
+    writeResults('bulk', result, md);
   } finally {
     await stack?.teardown.run(log);
   }

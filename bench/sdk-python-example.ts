@@ -4,10 +4,9 @@
 // checks the result through the API. Writes bench/results/sdk-python-example-latest.{md,json}. Not a test.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { ROOT, startBenchStack, type BenchStack } from './stack';
+import { ROOT, startBenchStack, writeResults, type BenchStack } from './stack';
 
 const log = (msg: string) => process.stderr.write(`[bench:sdk-python] ${msg}\n`);
 const CONTACTS = Number(process.env.BENCH_SDK_CONTACTS ?? 50_000);
@@ -106,11 +105,7 @@ async function main(): Promise<void> {
       `Seeding (not measured above) took ${result.seedSeconds} s; the machine's 1-minute load average was ${result.loadAverage1m} on ${result.machine.cpus} cores.`,
       '',
     ].join('\n');
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'sdk-python-example-latest.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(join(dir, 'sdk-python-example-latest.md'), md);
-    process.stdout.write(md);
+    writeResults('sdk-python-example', result, md);
   } finally {
     await stack?.teardown.run(log);
   }

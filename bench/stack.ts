@@ -1,7 +1,7 @@
 // Child processes and teardown for the bench: the same approach as test/support/processes.ts, written
 // separately so the bench does not depend on test code.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForHttp } from '../src/stack/embedded';
 
@@ -194,4 +194,13 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
   const api = await spawnHttp(`${name}-api`, 'src/api/server.ts', apiPort, { ...env, LOG_LEVEL: 'warn' });
   teardown.add('api', () => api.stop());
   return { apiUrl: `http://127.0.0.1:${apiPort}`, key, workspaceId, orm, teardown };
+}
+
+/** Writes a benchmark's results as bench/results/<name>-latest.{json,md} and prints the table. */
+export function writeResults(name: string, result: unknown, md: string): void {
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}-latest.json`), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}-latest.md`), md);
+  process.stdout.write(md);
 }

@@ -1,12 +1,10 @@
 // Webhook benchmark (issue 6): event to first delivery attempt (p50/p95, target p95 under 1 s) and deliveries per
 // second to a local receiver. Starts its own stack; writes bench/results/webhooks-latest.{md,json}. Not a test.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
-import { join } from 'node:path';
 import { latencyStats } from './load';
-import { ROOT, startBenchStack, type BenchStack } from './stack';
+import { startBenchStack, writeResults, type BenchStack } from './stack';
 
 const log = (msg: string) => process.stderr.write(`[bench:webhooks] ${msg}\n`);
 const LATENCY_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 100);
@@ -81,11 +79,7 @@ async function main(): Promise<void> {
       `${lat.p95 < 1000 ? 'PASS' : 'MISS'}: event to first attempt p95 < 1 s`,
       '',
     ].join('\n');
-    const dir = join(ROOT, 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'webhooks-latest.json'), JSON.stringify(result, null, 2) + '\n');
-    writeFileSync(join(dir, 'webhooks-latest.md'), md);
-    process.stdout.write(md);
+    writeResults('webhooks', result, md);
   } finally {
     await stack?.teardown.run(log);
     receiver.close();
