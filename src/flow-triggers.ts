@@ -3,7 +3,6 @@
 // (flow_id, trigger_event_id) holds it, so a re-read after a crash, or two pollers, never start a second run.
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { config } from './config';
 import type { EventRecord } from './db/entities';
 import { exec, type FlowEventFilter, type FlowTrigger } from './db/flows.queries';
@@ -12,7 +11,7 @@ import { toDate } from './db/timestamps';
 import { idFromSeed } from './ids';
 import { flowRunFollowUp, insertFlowRun } from './activities/flows.commands';
 import { consumeEvents, pollEvents } from './event-consumer';
-import { searchKeys } from './temporal';
+import { searchKeys, startFollowUp } from './temporal';
 
 const BATCH = 500;
 
@@ -125,23 +124,17 @@ async function unstartedRuns(orm: MikroORM): Promise<StartedRun[]> {
 export async function startFlowRuns(client: Client, runs: StartedRun[]): Promise<void> {
   for (const run of runs) {
     const f = flowRunFollowUp(run.workspaceId, run.runId);
-    try {
-      await client.workflow.start(f.workflowType, {
-        workflowId: f.workflowId,
-        taskQueue: config.taskQueue,
-        args: f.args,
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        // a run that has finished is never run again
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: new TypedSearchAttributes([
-          { key: searchKeys.workspaceId, value: run.workspaceId },
-          { key: searchKeys.operationId, value: 'flowRun' },
-          { key: searchKeys.flowId, value: run.flowId },
-        ]),
-      });
-    } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-    }
+    // a run that has finished is never run again
+    await startFollowUp(
+      client,
+      f,
+      [
+        { key: searchKeys.workspaceId, value: run.workspaceId },
+        { key: searchKeys.operationId, value: 'flowRun' },
+        { key: searchKeys.flowId, value: run.flowId },
+      ],
+      { once: true },
+    );
   }
 }
 

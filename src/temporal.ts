@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError, type SearchAttributePair } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { config } from './config';
 import { SEARCH_ATTRIBUTES } from './workflows/types';
@@ -30,4 +30,28 @@ export async function ensureSearchAttributes(connection: Connection): Promise<vo
     namespace: config.temporalNamespace,
     searchAttributes: Object.fromEntries(missing.map((name) => [name, keyword])),
   });
+}
+
+/**
+ * Starts a follow-up workflow from outside a workflow (a poller, an activity, the admin CLI). Starting one that is
+ * running is a no-op; with `once`, one that has already finished is not run again either.
+ */
+export async function startFollowUp(
+  client: Client,
+  f: { workflowType: string; workflowId: string; args: Record<string, string>[] },
+  searchAttributes: SearchAttributePair[],
+  opts: { once?: boolean } = {},
+): Promise<void> {
+  try {
+    await client.workflow.start(f.workflowType, {
+      workflowId: f.workflowId,
+      taskQueue: config.taskQueue,
+      args: f.args,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      ...(opts.once ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
+      typedSearchAttributes: new TypedSearchAttributes(searchAttributes),
+    });
+  } catch (err) {
+    if (!(opts.once && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
 }

@@ -2,13 +2,12 @@
 // delivery per matching endpoint. Commands never wait for it; a crash re-reads from the committed position.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { config } from './config';
 import type { EventRecord } from './db/entities';
 import { toDate } from './db/timestamps';
 import { deliveryFollowUp, deliveryIdFor } from './activities/webhooks.commands';
 import { consumeEvents, pollEvents } from './event-consumer';
-import { searchKeys } from './temporal';
+import { searchKeys, startFollowUp } from './temporal';
 
 interface EndpointFilter {
   id: string;
@@ -81,16 +80,10 @@ async function unstartedDeliveries(orm: MikroORM): Promise<{ workspaceId: string
 export async function startDeliveries(client: Client, deliveries: { workspaceId: string; deliveryId: string }[]): Promise<void> {
   for (const { workspaceId, deliveryId } of deliveries) {
     const f = deliveryFollowUp(workspaceId, deliveryId);
-    await client.workflow.start(f.workflowType, {
-      workflowId: f.workflowId,
-      taskQueue: config.taskQueue,
-      args: f.args,
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      typedSearchAttributes: new TypedSearchAttributes([
-        { key: searchKeys.workspaceId, value: workspaceId },
-        { key: searchKeys.operationId, value: 'deliverWebhook' },
-      ]),
-    });
+    await startFollowUp(client, f, [
+      { key: searchKeys.workspaceId, value: workspaceId },
+      { key: searchKeys.operationId, value: 'deliverWebhook' },
+    ]);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApplicationFailure, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
@@ -17,7 +17,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import { searchKeys } from '../temporal';
+import { searchKeys, startFollowUp } from '../temporal';
 import { renderTemplate } from '../template-body';
 import type { CommandResponse } from './command-registry';
 import { deliveryFollowUp, isOptedOut, newConversation, queueMessage } from './messaging.commands';
@@ -345,27 +345,14 @@ export async function startBatchDeliveries(orm: MikroORM, client: Client | undef
     [input.broadcastId, input.workspaceId, input.batch],
   );
   const deliveries = rows.map((r) => deliveryFollowUp(input.workspaceId, r.message_id));
-  const searchAttributes = new TypedSearchAttributes([
+  const searchAttributes = [
     { key: searchKeys.workspaceId, value: input.workspaceId },
     { key: searchKeys.broadcastId, value: input.broadcastId },
-  ]);
+  ];
   for (let from = 0; from < deliveries.length; from += 50) {
     heartbeat();
     await Promise.all(
-      deliveries.slice(from, from + 50).map(async (d) => {
-        try {
-          await client.workflow.start(d.workflowType, {
-            workflowId: d.workflowId,
-            taskQueue: config.taskQueue,
-            args: d.args,
-            workflowIdConflictPolicy: 'USE_EXISTING',
-            workflowIdReusePolicy: 'REJECT_DUPLICATE',
-            typedSearchAttributes: searchAttributes,
-          });
-        } catch (err) {
-          if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        }
-      }),
+      deliveries.slice(from, from + 50).map((d) => startFollowUp(client, d, searchAttributes, { once: true })),
     );
   }
   return deliveries.length;

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { TypedSearchAttributes } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
-import { config } from '../config';
-import { searchKeys } from '../temporal';
+import { searchKeys, startFollowUp } from '../temporal';
 import { insertPurge, purgeWorkflowId, retrievePurge, toPurgeWire, type PurgeRequest, type PurgeWire } from './purges';
 
 /**
@@ -12,16 +10,10 @@ import { insertPurge, purgeWorkflowId, retrievePurge, toPurgeWire, type PurgeReq
  */
 export async function startPurge(orm: MikroORM, client: Client, workspaceId: string, request: PurgeRequest): Promise<PurgeWire> {
   const purge = await orm.em.fork().transactional((em) => insertPurge(em, { workspaceId, seed: randomUUID(), now: new Date() }, request));
-  await client.workflow.start('purgeSubject', {
-    workflowId: purgeWorkflowId(workspaceId, purge.id),
-    taskQueue: config.taskQueue,
-    args: [{ purgeId: purge.id }],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    typedSearchAttributes: new TypedSearchAttributes([
-      { key: searchKeys.workspaceId, value: workspaceId },
-      { key: searchKeys.operationId, value: 'createPrivacyPurge' },
-    ]),
-  });
+  await startFollowUp(client, { workflowType: 'purgeSubject', workflowId: purgeWorkflowId(workspaceId, purge.id), args: [{ purgeId: purge.id }] }, [
+    { key: searchKeys.workspaceId, value: workspaceId },
+    { key: searchKeys.operationId, value: 'createPrivacyPurge' },
+  ]);
   return toPurgeWire(purge);
 }
 
