@@ -348,5 +348,9 @@ describe('http channel', () => {
     const res = await api.post('/v1/channels', { body: { name: 'no url', provider: 'http' } });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].pointer).toBe('/url');
+    // the spec states the rule (if provider is http then url is required), so the request is refused before any
+    // command runs: no stored request
+    const stored = await sql(`select 1 from idempotency_keys where operation_id = 'createChannel' and request->'body'->>'name' = 'no url'`);
+    expect(stored).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { client } from './support/client';
-import { closeDb, newWorkspace } from './support/stack';
+import { closeDb, newWorkspace, stack } from './support/stack';
+import { VERSIONS } from '../src/versions';
 
 let ws: Awaited<ReturnType<typeof newWorkspace>>;
 beforeAll(async () => {
@@ -10,6 +11,15 @@ afterAll(closeDb);
 const OLD = { 'Api-Version': '2025-06-01' };
 
 describe('API versions', () => {
+  it('the spec lists exactly the versions the server accepts, and any other is still 400 invalid_api_version', async () => {
+    // found by fuzzing: the header was documented as any string, so schema-valid requests were refused
+    const spec = (await (await fetch(`${stack().apiUrl}/openapi.json`)).json()) as any;
+    expect(spec.components.parameters.ApiVersion.schema.enum).toEqual(VERSIONS.map((v) => v.version));
+    const res = await client(ws.key, { headers: { 'Api-Version': '2024-01-01' } }).get('/v1/contacts?limit=1');
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'invalid_api_version', errors: [{ pointer: '/header/Api-Version', code: 'invalid_api_version' }] });
+  });
+
   it('the current version answers without deprecation headers', async () => {
     const res = await client(ws.key).get('/v1/contacts?limit=1');
     expect(res.headers.get('api-version')).toBe('2026-11-01');

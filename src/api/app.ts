@@ -33,6 +33,7 @@ import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
 import { tagsHandlers } from './tags.handlers';
 import { webhooksHandlers } from './webhooks.handlers';
+import { pointerToNul } from './json-nul';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -88,7 +89,13 @@ function jsonBody(req: Request, res: Response, next: NextFunction): void {
   if (!req.is('application/json')) {
     return next(new ApiError('unsupported_media_type', `Send the body as application/json (got ${req.headers['content-type'] ? `'${String(req.headers['content-type']).slice(0, 60)}'` : 'no Content-Type'})`));
   }
-  parseJson(req, res, next);
+  parseJson(req, res, (err?: unknown) => {
+    if (err) return next(err);
+    const pointer = pointerToNul(req.body);
+    if (!pointer) return next();
+    const message = 'Text cannot contain the NUL character (U+0000)';
+    next(new ApiError('invalid_request', `${pointer}: ${message}`, { errors: [{ pointer, code: 'nul_character', message }] }));
+  });
 }
 
 function validatorPointer(path: string): string {

@@ -4617,8 +4617,8 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
-        ApiVersion: string;
+        /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+        ApiVersion: "2026-11-01" | "2025-06-01";
         /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
         IdempotencyKey: string;
         /** @description Page size. */
@@ -4710,7 +4710,7 @@ export interface operations {
                 tag?: components["schemas"]["TagNameInput"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -4731,7 +4731,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4774,7 +4774,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -4798,7 +4798,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4825,7 +4825,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4867,7 +4867,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4917,7 +4917,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4975,7 +4975,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5030,7 +5030,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5059,7 +5059,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5098,7 +5098,7 @@ export interface operations {
                 status?: components["schemas"]["TemplateStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5119,7 +5119,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5158,7 +5158,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5182,7 +5182,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5209,7 +5209,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5260,7 +5260,7 @@ export interface operations {
                 status?: components["schemas"]["OrderStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5281,7 +5281,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5335,7 +5335,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5359,7 +5359,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5406,7 +5406,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5430,7 +5430,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5473,7 +5473,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5505,7 +5505,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5526,7 +5526,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5563,7 +5563,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5661,7 +5661,7 @@ export interface operations {
                 status?: "open" | "closed";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5682,7 +5682,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5713,7 +5713,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5737,7 +5737,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5776,7 +5776,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5800,7 +5800,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5840,7 +5840,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5864,7 +5864,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5906,7 +5906,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5942,7 +5942,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5963,7 +5963,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6001,7 +6001,7 @@ export interface operations {
                 sha256?: components["schemas"]["Sha256"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6022,7 +6022,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6053,7 +6053,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6077,7 +6077,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6104,7 +6104,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description One byte range: `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`. */
                 Range?: components["parameters"]["Range"];
@@ -6146,7 +6146,7 @@ export interface operations {
                 created_since?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6167,7 +6167,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6193,7 +6193,7 @@ export interface operations {
                 types?: string[];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description The `id` of the last message received; the stream resumes right after it. Wins over `last_event_id`. */
                 "Last-Event-ID"?: components["schemas"]["EventIdValue"];
@@ -6221,7 +6221,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6242,7 +6242,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6283,7 +6283,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6307,7 +6307,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6335,7 +6335,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6369,7 +6369,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6403,7 +6403,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6431,7 +6431,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6476,7 +6476,7 @@ export interface operations {
                 created_until?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6500,7 +6500,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6524,7 +6524,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6561,7 +6561,7 @@ export interface operations {
                 type?: "secret" | "publishable";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6582,7 +6582,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6627,7 +6627,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6651,7 +6651,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6678,7 +6678,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6717,7 +6717,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6738,7 +6738,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6790,7 +6790,7 @@ export interface operations {
                 created_before?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6819,7 +6819,7 @@ export interface operations {
                 status?: components["schemas"]["FlowStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6840,7 +6840,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6919,7 +6919,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6943,7 +6943,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6970,7 +6970,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7021,7 +7021,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7049,7 +7049,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7076,7 +7076,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7125,7 +7125,7 @@ export interface operations {
                 status?: components["schemas"]["FlowRunStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7146,7 +7146,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7170,7 +7170,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7205,7 +7205,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7226,7 +7226,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7262,7 +7262,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7295,7 +7295,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7316,7 +7316,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7362,7 +7362,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7386,7 +7386,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7414,7 +7414,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7442,7 +7442,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7470,7 +7470,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7505,7 +7505,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastRecipientStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). Defaults to the version pinned to the key. */
+                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
