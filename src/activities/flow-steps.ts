@@ -10,7 +10,7 @@ import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhook-signing';
 import { changeContact } from './contacts.commands';
-import { withoutRowData } from './index';
+import { withoutRowData } from '../db/driver-errors';
 import { deliveryFollowUp, newConversation, openConversationOf, queueMessage } from './messaging.commands';
 import { retagContact } from './tags.commands';
 import { postWebhook, type SendOutcome } from './webhook-sender';

@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
+import { withoutRowData } from '../db/driver-errors';
 import { ChannelSchema, ContactSchema, IdempotencySchema, MessageSchema, type MessageStatus } from '../db/entities';
 import { ApiError, problemOf } from '../errors';
 import { COMMANDS, type CommandResponse } from './command-registry';
@@ -16,17 +17,6 @@ import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
 import { createPrivacyActivities } from './privacy.activities';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
-
-/**
- * PostgreSQL puts row values in its messages ("Key (phone)=(+91…) already exists"). Failures go to Temporal
- * history and logs, so only the kind of failure and the constraint leave the activity.
- */
-export function withoutRowData(err: DriverException): Error {
-  const e = err as DriverException & { constraint?: string; table?: string };
-  const out = new Error(`${e.name} (${e.code ?? 'no code'}) on ${e.table ?? '?'}${e.constraint ? `.${e.constraint}` : ''}`);
-  out.name = e.name;
-  return out;
-}
 
 export interface ActivityDeps {
   orm: MikroORM;

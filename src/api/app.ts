@@ -6,6 +6,7 @@ import type { Client, Connection } from '@temporalio/client';
 import { LocalFileStore, type FileStore } from '../activities/file-store';
 import { config } from '../config';
 import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../errors';
+import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import { resolveVersion, upgradeRequest } from '../versions';
 import { apiKeysHandlers } from './api-keys.handlers';
@@ -145,8 +146,7 @@ function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunc
   if (res.headersSent) return;
   const apiError = toApiError(err);
   if (apiError) return sendApiError(r, res, apiError);
-  const e = err as Error;
-  logger.error({ request_id: r.ctx?.requestId, err: { name: e?.name, message: e?.message, stack: e?.stack } }, 'unhandled error');
+  logger.error({ request_id: r.ctx?.requestId, err: loggableError(err) }, 'unhandled error');
   sendProblem(r, res, problemOf('internal_error', r.ctx.requestId, 'Something went wrong on our side; it is logged under this request id'));
 }
 

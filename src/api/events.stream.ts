@@ -4,6 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { settledEventsAfter, settledHorizon, streamPositionOf, toEventWire, workspacesWithEventsBetween, type StreamPosition } from '../db/events';
 import { ApiError } from '../errors';
+import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import type { AuthContext } from './context';
 
@@ -156,7 +157,7 @@ export class EventStreams {
     this.pump(s)
       .catch((err: Error) => {
         // the client reconnects with Last-Event-ID and loses nothing
-        logger.warn({ workspace_id: s.workspaceId, error: err.message }, 'event stream ended on a read failure');
+        logger.warn({ workspace_id: s.workspaceId, error: loggableError(err).message }, 'event stream ended on a read failure');
         this.end(s);
       })
       .finally(() => {
@@ -191,7 +192,7 @@ export class EventStreams {
     if (this.pollTimer || this.closing || !this.subs.size) return;
     this.pollTimer = setTimeout(() => {
       this.poll()
-        .catch((err: Error) => logger.warn({ error: err.message }, 'event stream poll failed'))
+        .catch((err: Error) => logger.warn({ error: loggableError(err).message }, 'event stream poll failed'))
         .finally(() => {
           this.pollTimer = null;
           this.schedulePoll();
@@ -224,7 +225,7 @@ export class EventStreams {
       for (const s of this.subs) if (!live.has(s.leaseId)) this.end(s);
       await this.orm.em.getConnection().execute('delete from event_stream_leases where seen_at < now() - make_interval(secs => ?)', [this.leaseTtlSeconds]);
     } catch (err) {
-      logger.warn({ error: (err as Error).message }, 'event stream leases not renewed');
+      logger.warn({ error: loggableError(err).message }, 'event stream leases not renewed');
     }
   }
 
