@@ -4,6 +4,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForHttp } from '../src/stack/embedded';
+import type { BenchReport, ProcessMemory } from './report';
+import { renderSummary } from './report';
+import { procMemoryKiB } from './sys';
 
 export const ROOT = join(__dirname, '..');
 export const DATA_DIR = join(ROOT, '.data');
@@ -21,7 +24,12 @@ export interface Proc {
   stop(hard?: boolean): Promise<void>;
   /** last lines of its log, for error messages */
   logTail(lines?: number): string;
+  /** peak RSS (VmHWM) now, or as read just before it was stopped; RSS sampled every second while it ran */
+  memory(): ProcessMemory;
 }
+
+const MEMORY_SAMPLE_MS = 1000;
+const toMiB = (kib: number) => +(kib / 1024).toFixed(1);
 
 const live = new Set<Proc>();
 // a last resort if the bench dies without its teardown: nothing started here may outlive it
@@ -47,14 +55,29 @@ export function spawnNode(name: string, file: string, env: Record<string, string
     child.once('exit', () => resolve());
     child.once('error', () => resolve());
   });
+  const pid = child.pid;
+  let peakKiB: number | undefined;
+  const rss = { max: 0, sum: 0, n: 0 };
+  const sample = () => {
+    const m = procMemoryKiB(pid);
+    if (!m) return;
+    peakKiB = m.hwm;
+    rss.max = Math.max(rss.max, m.rss);
+    rss.sum += m.rss;
+    rss.n++;
+  };
+  const sampler = setInterval(sample, MEMORY_SAMPLE_MS);
+  sampler.unref();
   const proc: Proc = {
     name,
     child,
-    pid: child.pid,
+    pid,
     logFile,
     exited,
     async stop(hard = false) {
+      clearInterval(sampler);
       if (child.exitCode === null && child.signalCode === null) {
+        sample(); // the peak, just before stopping it
         child.kill(hard ? 'SIGKILL' : 'SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
@@ -68,6 +91,15 @@ export function spawnNode(name: string, file: string, env: Record<string, string
       } catch {
         return '';
       }
+    },
+    memory() {
+      if (child.exitCode === null && child.signalCode === null) sample();
+      return {
+        peakRssMiB: peakKiB === undefined ? null : toMiB(peakKiB),
+        sampledMaxRssMiB: rss.n ? toMiB(rss.max) : null,
+        sampledMeanRssMiB: rss.n ? toMiB(rss.sum / rss.n) : null,
+        samples: rss.n,
+      };
     },
   };
   live.add(proc);
@@ -145,7 +177,12 @@ export interface BenchStack {
   key: string;
   workspaceId: string;
   orm: import('@mikro-orm/postgresql').MikroORM;
+  databaseUrl: string;
   teardown: Teardown;
+  api: Proc;
+  worker: Proc;
+  /** the API's and the worker's memory (peak RSS as of now, or as read just before each was stopped) */
+  memory(): Record<string, ProcessMemory>;
 }
 
 /**
@@ -193,14 +230,18 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
   await untilReady(worker, poll('worker', async () => existsSync(workerLog) && readFileSync(workerLog, 'utf8').includes('"worker started"'), 90_000), 90_000);
   const api = await spawnHttp(`${name}-api`, 'src/api/server.ts', apiPort, { ...env, LOG_LEVEL: 'warn' });
   teardown.add('api', () => api.stop());
-  return { apiUrl: `http://127.0.0.1:${apiPort}`, key, workspaceId, orm, teardown };
+  return { apiUrl: `http://127.0.0.1:${apiPort}`, key, workspaceId, orm, databaseUrl: pg.url, teardown, api, worker, memory: () => ({ api: api.memory(), worker: worker.memory() }) };
 }
 
-/** Writes a benchmark's results as bench/results/<name>-latest.{json,md} and prints the table. */
-export function writeResults(name: string, result: unknown, md: string): void {
+/**
+ * Writes a benchmark's report as bench/results/<name>-latest.json, and its summary followed by `detailMd` as
+ * <name>-latest.md, and prints the Markdown.
+ */
+export function writeResults(report: BenchReport, detailMd: string): void {
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${name}-latest.json`), `${JSON.stringify(result, null, 2)}\n`);
-  writeFileSync(join(dir, `${name}-latest.md`), md);
+  const md = `${renderSummary(report)}\n${detailMd.trim()}\n`;
+  writeFileSync(join(dir, `${report.name}-latest.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, `${report.name}-latest.md`), md);
   process.stdout.write(md);
 }

@@ -2,6 +2,7 @@
 // teardown check), what PostgreSQL backends are doing, and the API's own metrics.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import type { Client as PgClient } from 'pg';
 
 let clkTck = 100;
@@ -258,4 +259,64 @@ export function psLeftovers(pids: number[]): string[] {
       const [pid, , stat] = l.split(/\s+/);
       return wanted.has(Number(pid)) && !stat?.startsWith('Z');
     });
+}
+
+/** CPU used by processes outside the bench, in cores on average: above this a measurement is flagged as disturbed. */
+export const NOISE_CORES = 0.15;
+
+/** VmHWM (peak) and VmRSS (now) of a live process, in KiB; undefined once it has gone. */
+export function procMemoryKiB(pid: number): { hwm: number; rss: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    const hwm = field('VmHWM');
+    const rss = field('VmRSS');
+    return Number.isFinite(hwm) && Number.isFinite(rss) ? { hwm, rss } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface MachineContext {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  /** 1/5/15-minute load averages */
+  loadAvgStart: number[];
+  loadAvgEnd: number[];
+  wallSeconds: number;
+  /** CPU used by every process outside this process's tree, in cores on average over the window */
+  otherCores: number;
+  disturbed: boolean;
+  topOthers: { pid: number; cores: number; cmd: string }[];
+}
+
+/**
+ * Machine context for a window: load averages at both ends and the CPU that processes outside this process and its
+ * descendants (the stack it started) used meanwhile.
+ */
+export function watchMachine(root = process.pid): { end(): MachineContext } {
+  const loads = () => os.loadavg().map((l) => +l.toFixed(2));
+  const groups: CpuGroup[] = [{ name: 'bench', root, tree: true }];
+  const loadAvgStart = loads();
+  const start = cpuSnapshot(groups);
+  return {
+    end() {
+      const usage = cpuUsage(start, cpuSnapshot(groups));
+      const otherCores = +usage.cores.other.toFixed(2);
+      return {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+        node: process.version,
+        loadAvgStart,
+        loadAvgEnd: loads(),
+        wallSeconds: +usage.wallSeconds.toFixed(1),
+        otherCores,
+        disturbed: otherCores > NOISE_CORES,
+        topOthers: usage.topOthers,
+      };
+    },
+  };
 }
