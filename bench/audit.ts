@@ -6,10 +6,10 @@
 //   BENCH_AUDIT_PHASE=4        seconds per measured phase (two off, two on)
 //   BENCH_AUDIT_CONNECTIONS=10 concurrent connections
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import { runHttp, type HttpRun } from './load';
+import { compare, type BenchReport, type ScenarioResult } from './report';
 import { startBenchStack, writeResults, type BenchStack } from './stack';
-import { scrapeMetrics } from './sys';
+import { scrapeMetrics, watchMachine } from './sys';
 
 const ms = (v: number) => +v.toFixed(1);
 const log = (msg: string) => process.stderr.write(`[bench:audit] ${msg}\n`);
@@ -17,6 +17,7 @@ const PHASE_S = Number(process.env.BENCH_AUDIT_PHASE ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_AUDIT_CONNECTIONS ?? 10);
 
 async function main(): Promise<void> {
+  const machine = watchMachine();
   let stack: BenchStack | undefined;
   process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
   try {
@@ -66,35 +67,43 @@ async function main(): Promise<void> {
     };
     const off = pooled(runs.off);
     const on = pooled(runs.on);
-    const result = {
-      at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version, loadavg: os.loadavg().map((l) => +l.toFixed(2)) },
-      connections: CONNECTIONS,
-      phaseSeconds: PHASE_S,
+    const memory = stack.memory();
+    const scenario = (name: string, rs: HttpRun[], floor: boolean): ScenarioResult => {
+      const p = pooled(rs);
+      return { name, n: p.requests, errors: rs.reduce((a, r) => a + r.non2xx + r.errors + r.timeouts, 0), p50Ms: p.p50Ms, p95Ms: p.p95Ms, p99Ms: p.p99Ms, throughput: p.rps, unit: 'req', ...(floor ? { floor } : {}) };
+    };
+    const scenarios = [scenario('GET /v1/contacts/{id}, PII-read audit on', runs.on, false), scenario('GET /v1/contacts/{id}, audit off', runs.off, true)];
+    const detail = {
       off,
       on,
       p95CostMs: ms(on.p95Ms - off.p95Ms),
       audit: { records: recordsOn, inserts: insertsOn.reduce((a, b) => a + b, 0), recordsPerInsert: +(recordsOn / Math.max(1, insertsOn.reduce((a, b) => a + b, 0))).toFixed(2) },
       phases: { off: runs.off.map((r) => ({ p50: ms(r.p50), p95: ms(r.p95), rps: +r.rps.toFixed(0) })), on: runs.on.map((r) => ({ p50: ms(r.p50), p95: ms(r.p95), rps: +r.rps.toFixed(0) })) },
     };
+    const result: BenchReport<typeof detail> = {
+      name: 'audit',
+      title: 'PII-read audit benchmark',
+      at: new Date().toISOString(),
+      machine: machine.end(),
+      floorNote: `the same reads with the workspace's audit off, against the same stack, in alternating phases (off, on, off, on) of ${PHASE_S} s at ${CONNECTIONS} connections; each setting shows its worse phase's percentiles and its pooled throughput.`,
+      scenarios,
+      comparisons: [compare(scenarios[0], scenarios[1])],
+      targets: [],
+      memory,
+      settings: { connections: CONNECTIONS, phaseSeconds: PHASE_S },
+      detail,
+    };
+    const d = result.detail;
     const md = [
-      '# PII-read audit benchmark',
+      '## Detail',
       '',
-      `${result.at}; ${result.machine.cpus} cores (${result.machine.cpuModel}), node ${result.machine.node}, load average ${result.machine.loadavg.join(' ')}; own PostgreSQL 17, Temporal dev server, one API and one worker.`,
-      `GET /v1/contacts/{id} with a pii:read key, ${CONNECTIONS} connections, phases of ${PHASE_S} s alternating off, on, off, on (the worse phase of each setting is shown).`,
+      `Own PostgreSQL 17, Temporal dev server, one API and one worker. GET /v1/contacts/{id} with a pii:read key, ${CONNECTIONS} connections, phases of ${PHASE_S} s alternating off, on, off, on.`,
       '',
-      '| audit | requests | req/s | p50 | p95 | p99 |',
-      '|---|---|---|---|---|---|',
-      `| off | ${off.requests} | ${off.rps} | ${off.p50Ms} ms | ${off.p95Ms} ms | ${off.p99Ms} ms |`,
-      `| on | ${on.requests} | ${on.rps} | ${on.p50Ms} ms | ${on.p95Ms} ms | ${on.p99Ms} ms |`,
-      '',
-      `p95 cost of auditing: ${result.p95CostMs} ms (each audited response waits for its record's group-committed insert).`,
-      `Audit records written: ${result.audit.records} in ${result.audit.inserts} inserts (${result.audit.recordsPerInsert} records per insert).`,
-      `Phases (p95): off ${result.phases.off.map((p) => `${p.p95} ms`).join(', ')}; on ${result.phases.on.map((p) => `${p.p95} ms`).join(', ')}.`,
-      result.machine.loadavg[0] > result.machine.cpus ? `The machine was loaded (load average ${result.machine.loadavg[0]} on ${result.machine.cpus} cores) by other work: differences of this size are within its noise.` : '',
-      '',
+      `p95 cost of auditing: ${d.p95CostMs} ms (each audited response waits for its record's group-committed insert).`,
+      `Audit records written: ${d.audit.records} in ${d.audit.inserts} inserts (${d.audit.recordsPerInsert} records per insert).`,
+      `Phases (p95): off ${d.phases.off.map((p) => `${p.p95} ms`).join(', ')}; on ${d.phases.on.map((p) => `${p.p95} ms`).join(', ')}.`,
     ].join('\n');
-    writeResults('audit', result, md);
+    writeResults(result, md);
   } finally {
     await stack?.teardown.run(log);
   }

@@ -3,8 +3,9 @@
 // POST /v1/messages/bulk. Starts its own PostgreSQL, Temporal, worker and API; writes
 // bench/results/broadcasts-latest.{md,json}. Not a test.
 import { randomUUID } from 'node:crypto';
-import os from 'node:os';
+import { compare, scenarioOf, type BenchReport } from './report';
 import { startBenchStack, writeResults, type BenchStack } from './stack';
+import { watchMachine } from './sys';
 
 const log = (msg: string) => process.stderr.write(`[bench:broadcasts] ${msg}\n`);
 const RECIPIENTS = Number(process.env.BENCH_BROADCAST_RECIPIENTS ?? 10_000);
@@ -18,6 +19,7 @@ let nextPhone = 9_200_000_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
+  const machine = watchMachine();
   let stack: BenchStack | undefined;
   process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
   try {
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
 
     // floor: the same messages through POST /v1/messages/bulk, a chunk per call, a few calls at a time
     const floorStart = performance.now();
+    const floorStartedAt = Date.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: BULK_CONCURRENCY }, async () => {
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
     });
     if (created.status !== 201) throw new Error(`broadcast: status ${created.status}`);
     const bcStart = performance.now();
+    const bcStartedAt = Date.now();
     const sent = await call('POST', `/v1/broadcasts/${created.body.id}/send`);
     if (sent.status !== 202) throw new Error(`send: status ${sent.status}`);
     for (;;) {
@@ -102,29 +106,53 @@ async function main(): Promise<void> {
     if (messages !== RECIPIENTS) throw new Error(`broadcast made ${messages} messages for ${RECIPIENTS} recipients`);
     log(`broadcast: ${RECIPIENTS} queued in ${bcQueuedS.toFixed(1)} s, handed to the provider in ${bcSentS.toFixed(1)} s`);
 
+    // each recipient's message: from the path's start until it was handed to the provider (or failed)
+    const handedOver = async (contacts: string[], since: number) => {
+      const rows = await orm.em.fork().getConnection().execute<{ at: string; status: string }[]>(
+        `select extract(epoch from coalesce(sent_at, failed_at, updated_at)) * 1000 as at, status from messages
+         where workspace_id = ? and contact_id in (select jsonb_array_elements_text(?::jsonb))`,
+        [workspaceId, JSON.stringify(contacts)],
+      );
+      return { latencies: rows.map((r) => Number(r.at) - since), failed: rows.filter((r) => r.status === 'failed').length };
+    };
+    const bc = await handedOver(broadcastContacts, bcStartedAt);
+    const fl = await handedOver(floorContacts, floorStartedAt);
+    const memory = stack.memory();
     const perS = (s: number) => Math.round(RECIPIENTS / s);
-    const result = {
-      at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
+    const scenarios = [
+      scenarioOf(`broadcast to ${RECIPIENTS.toLocaleString('en')}, rate_per_second ${RATE}: send → each message handed to the provider`, bc.latencies, bcSentS, { unit: 'recipients', errors: bc.failed }),
+      scenarioOf(`POST /v1/messages/bulk, ${PER_CALL} per call, ${BULK_CONCURRENCY} at a time: start → each message handed to the provider`, fl.latencies, floorSentS, { unit: 'recipients', errors: fl.failed, floor: true }),
+    ];
+    const detail = {
       recipients: RECIPIENTS,
       ratePerSecond: RATE,
       broadcast: { queuedSeconds: +bcQueuedS.toFixed(1), sentSeconds: +bcSentS.toFixed(1), queuedPerSecond: perS(bcQueuedS), sentPerSecond: perS(bcSentS) },
       floorBulkMessages: { perCall: PER_CALL, concurrency: BULK_CONCURRENCY, queuedSeconds: +floorQueuedS.toFixed(1), sentSeconds: +floorSentS.toFixed(1), queuedPerSecond: perS(floorQueuedS), sentPerSecond: perS(floorSentS) },
     };
+    const report: BenchReport<typeof detail> = {
+      name: 'broadcasts',
+      title: 'Broadcast benchmark',
+      at: new Date().toISOString(),
+      machine: machine.end(),
+      floorNote: `the same number of template messages to a second audience of the same size through POST /v1/messages/bulk (${PER_CALL} per call, ${BULK_CONCURRENCY} at a time), in the same run: the product's bulk path without the broadcast machinery (audience resolution, rate limiting, progress). Same sandbox provider.`,
+      scenarios,
+      comparisons: [compare(scenarios[0], scenarios[1])],
+      targets: [],
+      memory,
+      settings: { recipients: RECIPIENTS, ratePerSecond: RATE, perCall: PER_CALL, bulkConcurrency: BULK_CONCURRENCY },
+      detail,
+    };
     const md = [
-      '# Broadcast benchmark',
+      '## Detail',
       '',
-      `${result.at}; ${result.machine.cpus} cores (${result.machine.cpuModel}), node ${result.machine.node}; own PostgreSQL 17, Temporal dev server, one API and one worker; sandbox provider.`,
-      '',
-      `${RECIPIENTS.toLocaleString('en')} recipients. "Queued": every message created (the broadcast \`completed\`); "sent": every message handed to the provider.`,
+      `Own PostgreSQL 17, Temporal dev server, one API and one worker; sandbox provider. "Queued": every message created (the broadcast \`completed\`); "sent": every message handed to the provider.`,
       '',
       '| path | queued | sent | recipients/s (sent) |',
       '|---|---|---|---|',
-      `| broadcast, rate_per_second ${RATE} | ${result.broadcast.queuedSeconds} s | ${result.broadcast.sentSeconds} s | ${result.broadcast.sentPerSecond} |`,
-      `| floor: POST /v1/messages/bulk, ${PER_CALL} per call, ${BULK_CONCURRENCY} at a time | ${result.floorBulkMessages.queuedSeconds} s | ${result.floorBulkMessages.sentSeconds} s | ${result.floorBulkMessages.sentPerSecond} |`,
-      '',
+      `| broadcast, rate_per_second ${RATE} | ${detail.broadcast.queuedSeconds} s | ${detail.broadcast.sentSeconds} s | ${detail.broadcast.sentPerSecond} |`,
+      `| floor: POST /v1/messages/bulk, ${PER_CALL} per call, ${BULK_CONCURRENCY} at a time | ${detail.floorBulkMessages.queuedSeconds} s | ${detail.floorBulkMessages.sentSeconds} s | ${detail.floorBulkMessages.sentPerSecond} |`,
     ].join('\n');
-    writeResults('broadcasts', result, md);
+    writeResults(report, md);
   } finally {
     await stack?.teardown.run(log);
   }

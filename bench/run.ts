@@ -1,14 +1,14 @@
-// `npm run bench`: brings up its own PostgreSQL, Temporal dev server, worker and API on free ports, seeds
-// 100,000 contacts, and measures list and create against a bare Express + pg floor, then compares two ways of
-// running a command through Temporal. Writes bench/results/latest.{md,json}. Not a test: it asserts nothing,
-// it reports PASS/MISS against the targets.
+// The HTTP benchmark (`npm run bench -- http`): brings up its own PostgreSQL, Temporal dev server, worker and API on
+// free ports, seeds 100,000 contacts, and measures list and create against a bare Express + pg floor, then compares
+// two ways of running a command through Temporal. Writes bench/results/http-latest.{md,json}. Not a test: it asserts
+// nothing, it reports PASS/MISS against the targets.
 //
 //   BENCH_DURATION=10          seconds per HTTP measurement (after a warm-up)
 //   BENCH_WARMUP=3             seconds of warm-up before each HTTP measurement
 //   BENCH_TEMPORAL_CALLS=300   sequential calls per Temporal command path
 //   BENCH_TEMPORAL_DURATION=8  seconds of 20-in-flight calls per Temporal command path
 //   BENCH_CPU_PROF=1           run API, worker and floor under `node --cpu-prof` and summarise where their CPU went
-//                              (results go to latest-cpuprof.{md,json}: profiling slows the processes down)
+//                              (results go to http-cpuprof-latest.{md,json}: profiling slows the processes down)
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -27,7 +27,8 @@ import { BENCH_TABLE_DDL, createBenchActivities, type BenchCommandOutcome } from
 import { runCommandUpdate, startResultCommand, updateWithStartCommand } from './command-paths.workflows';
 import { closedLoop, latencyStats, runHttp, sequential, stopLoad, type HttpLoad, type HttpRun, type LatencyStats, type LoopRun } from './load';
 import { profilesIn, summarizeProfile, type ProfileSummary, type Window } from './profile';
-import { DATA_DIR, LOG_DIR, poll, ROOT, spawnHttp, spawnNode, Teardown, untilReady, type Proc } from './stack';
+import { type BenchReport, type ScenarioResult } from './report';
+import { DATA_DIR, LOG_DIR, poll, spawnHttp, spawnNode, Teardown, untilReady, writeResults, type Proc } from './stack';
 import {
   alive,
   apiServerSide,
@@ -35,6 +36,7 @@ import {
   cpuSnapshot,
   cpuUsage,
   descendants,
+  NOISE_CORES,
   psLeftovers,
   samplePgActivity,
   scrapeMetrics,
@@ -42,6 +44,7 @@ import {
   type CpuGroup,
   type CpuUsage,
   type PgActivity,
+  watchMachine,
 } from './sys';
 
 const num = (name: string, fallback: number) => {
@@ -62,8 +65,6 @@ const UNLOADED_S = Math.min(5, DURATION_S);
 const TASK_QUEUE = 'sabnode-bench';
 const PATHS_QUEUE = 'sabnode-bench-command-paths';
 const TARGETS = { readP95Ms: 120, readP95VsFloor: 2, postP95Ms: 150 };
-// CPU used by processes that are not the bench's during a measurement, in cores: above this it is flagged as disturbed
-const NOISE_CORES = 0.15;
 // the whole run is bounded: past this, tear down and fail
 const MAX_RUN_MS = num('BENCH_MAX_SECONDS', 600) * 1000;
 
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
   }, MAX_RUN_MS);
   watchdog.unref();
 
+  const machineWatch = watchMachine();
   Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
   const runId = randomBytes(4).toString('hex');
   const machine = {
@@ -363,14 +365,40 @@ async function main(): Promise<void> {
     teardown: { leftovers },
     logs: LOG_DIR,
   };
-  const md = renderMarkdown(result);
-  const resultsDir = join(ROOT, 'bench', 'results');
-  mkdirSync(resultsDir, { recursive: true });
-  const base = CPU_PROF ? 'latest-cpuprof' : 'latest';
-  writeFileSync(join(resultsDir, `${base}.json`), JSON.stringify(result, null, 2) + '\n');
-  writeFileSync(join(resultsDir, `${base}.md`), md);
-  process.stdout.write('\n' + md + '\n');
-  log(`wrote bench/results/${base}.md and bench/results/${base}.json at ${new Date().toISOString()}; total ${timings.total} s`);
+  const httpScenario = (x: HttpScenario): ScenarioResult => ({
+    name: x.name,
+    n: x.count,
+    errors: x.non2xx + x.errors + x.timeouts,
+    p50Ms: +x.p50.toFixed(1),
+    p95Ms: +x.p95.toFixed(1),
+    p99Ms: +x.p99.toFixed(1),
+    throughput: +x.rps.toFixed(1),
+    unit: 'req',
+    ...(x.target === 'floor' ? { floor: true } : {}),
+  });
+  const pathScenarios = paths.flatMap((p): ScenarioResult[] => [
+    { name: `Temporal command path ${p.name}, sequential`, n: p.sequential.count, errors: p.sequential.errors, p50Ms: +p.sequential.p50.toFixed(1), p95Ms: +p.sequential.p95.toFixed(1), p99Ms: +p.sequential.p99.toFixed(1), throughput: null, unit: 'calls' },
+    { name: `Temporal command path ${p.name}, ${TEMPORAL_IN_FLIGHT} in flight`, n: p.concurrent.count, errors: p.concurrent.errors, p50Ms: +p.concurrent.p50.toFixed(1), p95Ms: +p.concurrent.p95.toFixed(1), p99Ms: +p.concurrent.p99.toFixed(1), throughput: +p.concurrent.opsPerSec.toFixed(1), unit: 'calls' },
+  ]);
+  const ratio = (a: number, b: number) => +(a / b).toFixed(2);
+  const report: BenchReport<typeof result> = {
+    name: CPU_PROF ? 'http-cpuprof' : 'http',
+    title: `HTTP read and write benchmark${CPU_PROF ? ' (CPU profiling on: slower than normal)' : ''}`,
+    at: result.date,
+    machine: machineWatch.end(),
+    floorNote: `a bare Express + pg server (bench/floor-server.ts) doing the same SQL as the API's list and create (contact + contact.created event in one transaction), with no auth, rate limit, validation, ORM, idempotency or Temporal; same PostgreSQL, same pool size, same connections. The Temporal command paths are two client paths to the same one-insert command, compared with each other (no floor).`,
+    scenarios: [...[getApi, getFloor, getApi1, postApi, postFloor, postApi1].map(httpScenario), ...pathScenarios],
+    comparisons: [
+      { scenario: getApi.name, floor: getFloor.name, ratios: { p50: ratio(getApi.p50, getFloor.p50), p95: ratio(getApi.p95, getFloor.p95), throughput: ratio(getApi.rps, getFloor.rps) } },
+      { scenario: postApi.name, floor: postFloor.name, ratios: { p50: ratio(postApi.p50, postFloor.p50), p95: ratio(postApi.p95, postFloor.p95), throughput: ratio(postApi.rps, postFloor.rps) } },
+    ],
+    targets,
+    memory: { api: api.memory(), worker: worker.memory(), floor: floor.memory() },
+    settings: result.settings,
+    detail: result,
+  };
+  writeResults(report, renderMarkdown(result));
+  log(`wrote bench/results/${report.name}-latest.md and .json at ${new Date().toISOString()}; total ${timings.total} s`);
   if (!allOk) log('!!!!!!!! WARNING: some responses were not 2xx; see the table');
   clearTimeout(watchdog);
 }
@@ -693,7 +721,7 @@ function renderMarkdown(r: Result): string {
   const m = r.machine;
   const s = r.settings;
   const out: string[] = [];
-  out.push(`# SabNode API benchmark${s.cpuProfiling ? ' (CPU profiling on: slower than normal)' : ''}`);
+  out.push('## Detail');
   out.push('');
   out.push(`- date: ${r.date}`);
   out.push(`- machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB RAM, ${m.os}, node ${m.node}; 1/5/15-min load at start ${m.loadAvgAtStart.join(' / ')}`);

@@ -83,7 +83,7 @@ export interface CpuGroup {
 export interface CpuSnapshot {
   at: number;
   groups: Record<string, number>;
-  /** every other process: pid -> CPU seconds (own + reaped children) */
+  /** every other process: pid -> its own CPU seconds (a parent reaping a long child would otherwise seem to burst) */
   others: Map<number, number>;
   /** all CPUs' busy time, in seconds */
   systemBusy: number;
@@ -113,7 +113,7 @@ export function cpuSnapshot(groups: CpuGroup[]): CpuSnapshot {
     out[g.name] = cpu;
   }
   const others = new Map<number, number>();
-  for (const st of stats.values()) if (!mine.has(st.pid)) others.set(st.pid, st.cpu + st.childCpu);
+  for (const st of stats.values()) if (!mine.has(st.pid)) others.set(st.pid, st.cpu);
   return { at: Date.now(), groups: out, others, systemBusy: systemBusySeconds() };
 }
 
@@ -123,7 +123,7 @@ export interface CpuUsage {
   seconds: Record<string, number>;
   /** average cores busy per group */
   cores: Record<string, number>;
-  /** the other processes that used the most CPU in the window (short-lived ones show up in their parent) */
+  /** the other processes still running at the end that used the most CPU in the window (ones that ended are in `other` only) */
   topOthers: { pid: number; cores: number; cmd: string }[];
 }
 

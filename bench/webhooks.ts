@@ -1,24 +1,53 @@
 // Webhook benchmark (issue 6): event to first delivery attempt (p50/p95, target p95 under 1 s) and deliveries per
-// second to a local receiver. Starts its own stack; writes bench/results/webhooks-latest.{md,json}. Not a test.
+// second to a local receiver. The floor, measured in the same run against the same receiver: the same signed POSTs
+// (Standard Webhooks headers over the same body) sent straight from the bench process, with no outbox, dispatcher,
+// Temporal workflow or delivery records. Starts its own stack; writes bench/results/webhooks-latest.{md,json}.
+// Not a test.
+//
+//   BENCH_WEBHOOK_EVENTS=100   single events, one at a time
+//   BENCH_WEBHOOK_BURST=1000   events from one bulk call
+//   BENCH_WEBHOOK_FLOOR_IN_FLIGHT=20  floor POSTs in flight at once during its burst
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import os from 'node:os';
-import { latencyStats } from './load';
+import { createServer, request } from 'node:http';
+import { newWebhookSecret, webhookHeaders } from '../src/webhook-signing';
+import { compare, scenarioOf, type BenchReport } from './report';
 import { startBenchStack, writeResults, type BenchStack } from './stack';
+import { watchMachine } from './sys';
 
 const log = (msg: string) => process.stderr.write(`[bench:webhooks] ${msg}\n`);
-const LATENCY_EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 100);
-const THROUGHPUT_EVENTS = 1_000;
+const num = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
+const LATENCY_EVENTS = num('BENCH_WEBHOOK_EVENTS', 100);
+const BURST = num('BENCH_WEBHOOK_BURST', 1_000);
+const FLOOR_IN_FLIGHT = num('BENCH_WEBHOOK_FLOOR_IN_FLIGHT', 20);
+
+// wall-clock milliseconds with sub-millisecond resolution (event created_at values are whole milliseconds)
+const nowMs = () => performance.timeOrigin + performance.now();
+
+/** One signed POST, as the delivery activity sends it (content type, length, user agent, the three webhook headers). */
+function postSigned(url: string, secret: string, id: string, body: string): Promise<number> {
+  const headers = webhookHeaders([secret], id, Math.floor(Date.now() / 1000), body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'SabNode-Webhooks/1', ...headers } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 async function main(): Promise<void> {
+  const machine = watchMachine();
   // the receiver notes when each delivery first arrived, against the event's own created_at
   const firstSeen = new Map<string, { at: number; createdAt: number }>();
+  let sampleBody = '';
   const receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       const id = String(req.headers['webhook-id']);
-      if (!firstSeen.has(id)) firstSeen.set(id, { at: Date.now(), createdAt: Date.parse((JSON.parse(body) as { created_at: string }).created_at) });
+      sampleBody ||= body;
+      if (!firstSeen.has(id)) firstSeen.set(id, { at: nowMs(), createdAt: Date.parse((JSON.parse(body) as { created_at: string }).created_at) });
       res.writeHead(204).end();
     });
   });
@@ -47,39 +76,69 @@ async function main(): Promise<void> {
       await call('POST', '/v1/contacts', { external_id: `lat-${i}` });
       await waitFor(i + 1, 30_000);
     }
-    const latencies = [...firstSeen.values()].map((d) => d.at - d.createdAt);
-    const lat = latencyStats(latencies);
-    log(`event → first attempt: p50 ${lat.p50.toFixed(0)} ms, p95 ${lat.p95.toFixed(0)} ms`);
+    const latApi = [...firstSeen.values()].map((d) => d.at - d.createdAt);
+    const latApiSeconds = (Math.max(...[...firstSeen.values()].map((d) => d.at)) - Math.min(...[...firstSeen.values()].map((d) => d.createdAt))) / 1000;
 
-    // a burst: 1,000 events in one bulk call, then deliveries per second until all arrived
+    // floor, one at a time: the same body (a real delivery's), signed and POSTed when the "event" exists
+    const secret = newWebhookSecret();
+    const floorLat: number[] = [];
+    const floorLatStart = performance.now();
+    for (let i = 0; i < LATENCY_EVENTS; i++) {
+      const id = `msg_floor_lat_${i}`;
+      const t = nowMs();
+      const status = await postSigned(url, secret, id, sampleBody);
+      if (status !== 204) throw new Error(`floor POST: ${status}`);
+      floorLat.push(firstSeen.get(id)!.at - t);
+    }
+    const floorLatSeconds = (performance.now() - floorLatStart) / 1000;
+
+    // a burst: events from one bulk call, then every delivery's arrival counted from the call's start
     firstSeen.clear();
-    const started = Date.now();
-    await call('POST', '/v1/contacts/bulk', { items: Array.from({ length: THROUGHPUT_EVENTS }, (_, i) => ({ external_id: `burst-${i}` })) });
-    await waitFor(THROUGHPUT_EVENTS, 300_000);
-    const seconds = (Math.max(...[...firstSeen.values()].map((d) => d.at)) - started) / 1000;
-    const perSecond = THROUGHPUT_EVENTS / seconds;
-    log(`${THROUGHPUT_EVENTS} deliveries in ${seconds.toFixed(1)} s (${perSecond.toFixed(0)}/s)`);
+    const started = nowMs();
+    await call('POST', '/v1/contacts/bulk', { items: Array.from({ length: BURST }, (_, i) => ({ external_id: `burst-${i}` })) });
+    await waitFor(BURST, 600_000);
+    const burstApi = [...firstSeen.values()].map((d) => d.at - started);
+    const burstApiSeconds = Math.max(...burstApi) / 1000;
+    log(`${BURST} deliveries in ${burstApiSeconds.toFixed(1)} s`);
 
-    const result = {
+    // floor burst: the same number of signed POSTs, FLOOR_IN_FLIGHT at a time
+    firstSeen.clear();
+    const floorStarted = nowMs();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: FLOOR_IN_FLIGHT }, async () => {
+        while (next < BURST) {
+          const status = await postSigned(url, secret, `msg_floor_burst_${next++}`, sampleBody);
+          if (status !== 204) throw new Error(`floor POST: ${status}`);
+        }
+      }),
+    );
+    const burstFloor = [...firstSeen.values()].map((d) => d.at - floorStarted);
+    const burstFloorSeconds = Math.max(...burstFloor) / 1000;
+    log(`floor: ${BURST} signed POSTs in ${burstFloorSeconds.toFixed(1)} s`);
+    const memory = stack.memory();
+
+    const scenarios = [
+      scenarioOf(`event committed → first attempt received, ${LATENCY_EVENTS} single events`, latApi, latApiSeconds, { unit: 'deliveries' }),
+      scenarioOf(`signed POST → received, ${LATENCY_EVENTS} one at a time`, floorLat, floorLatSeconds, { unit: 'deliveries', floor: true }),
+      scenarioOf(`${BURST} events from one bulk call: call start → each delivery received`, burstApi, burstApiSeconds, { unit: 'deliveries' }),
+      scenarioOf(`${BURST} signed POSTs, ${FLOOR_IN_FLIGHT} in flight: start → each received`, burstFloor, burstFloorSeconds, { unit: 'deliveries', floor: true }),
+    ];
+    const p95 = scenarios[0].p95Ms ?? Infinity;
+    const report: BenchReport = {
+      name: 'webhooks',
+      title: 'Webhook benchmark',
       at: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', node: process.version },
-      eventToFirstAttempt: { events: LATENCY_EVENTS, p50Ms: +lat.p50.toFixed(0), p95Ms: +lat.p95.toFixed(0), p99Ms: +lat.p99.toFixed(0), targetP95Ms: 1000 },
-      burst: { deliveries: THROUGHPUT_EVENTS, seconds: +seconds.toFixed(1), perSecond: +perSecond.toFixed(0) },
+      machine: machine.end(),
+      floorNote: `the same signed POSTs (Standard Webhooks headers over a real delivery's body) sent straight from the bench process to the same receiver, one at a time and then ${FLOOR_IN_FLIGHT} in flight; no outbox, dispatcher, Temporal workflow or delivery records.`,
+      scenarios,
+      comparisons: [compare(scenarios[0], scenarios[1]), compare(scenarios[2], scenarios[3])],
+      targets: [{ name: 'event to first attempt p95 < 1,000 ms', value: `${p95.toFixed(0)} ms`, pass: p95 < 1000 }],
+      memory,
+      settings: { latencyEvents: LATENCY_EVENTS, burst: BURST, floorInFlight: FLOOR_IN_FLIGHT },
+      detail: { burstSeconds: { api: +burstApiSeconds.toFixed(1), floor: +burstFloorSeconds.toFixed(1) } },
     };
-    const md = [
-      '# Webhook benchmark',
-      '',
-      `${result.at}; ${result.machine.cpus} cores (${result.machine.cpuModel}), node ${result.machine.node}; own PostgreSQL 17, Temporal dev server, one API and one worker; the receiver answers 204 on 127.0.0.1.`,
-      '',
-      '| measure | result | target |',
-      '|---|---|---|',
-      `| event committed → first delivery attempt received, ${LATENCY_EVENTS} single events | p50 ${result.eventToFirstAttempt.p50Ms} ms, p95 ${result.eventToFirstAttempt.p95Ms} ms, p99 ${result.eventToFirstAttempt.p99Ms} ms | p95 < 1,000 ms |`,
-      `| ${THROUGHPUT_EVENTS} events from one bulk call, all delivered | ${result.burst.seconds} s (${result.burst.perSecond} deliveries/s) | — |`,
-      '',
-      `${lat.p95 < 1000 ? 'PASS' : 'MISS'}: event to first attempt p95 < 1 s`,
-      '',
-    ].join('\n');
-    writeResults('webhooks', result, md);
+    writeResults(report, ['## Detail', '', `Own PostgreSQL 17, Temporal dev server, one API and one worker; the receiver answers 204 on 127.0.0.1. ${BURST} deliveries from one bulk call took ${burstApiSeconds.toFixed(1)} s; the floor's ${BURST} signed POSTs ${burstFloorSeconds.toFixed(1)} s.`].join('\n'));
   } finally {
     await stack?.teardown.run(log);
     receiver.close();
