@@ -118,11 +118,12 @@ function render(runs: Run[], machine: MachineContext, at: string, combineOnly: b
   const ok = runs.filter((r): r is Run & { report: BenchReport } => !!r.report);
   const out: string[] = ['# SabNode load report', ''];
   out.push(`- ${at}; ${combineOnly ? 'combined from the per-benchmark files as they were (no benchmark ran for this report)' : `\`npm run bench\`, ${runs.length} benchmarks one after another, each with its own PostgreSQL, Temporal dev server, API and worker`}`);
-  out.push(`- machine over the whole run: ${machineLine(machine)}`);
+  if (combineOnly) out.push(`- machine now: ${machine.cpus} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, node ${machine.node}; 1-min load ${machine.loadAvgEnd[0]} (each benchmark's own machine context is below)`);
+  else out.push(`- machine over the whole run: ${machineLine(machine)}`);
   out.push(`- everything on this one machine (the load generators too); PostgreSQL runs with fsync off, Temporal is the in-memory dev server`);
   const scaled = runs.filter((r) => Object.keys(r.env).length);
   if (scaled.length) out.push(`- sizes scaled down for this machine: ${scaled.map((r) => `${r.name} ${Object.entries(r.env).map(([k, v]) => `${k}=${v}`).join(' ')}`).join('; ')}`);
-  const d = disturbedLine(machine);
+  const d = combineOnly ? '' : disturbedLine(machine);
   if (d) out.push('', d);
   const failed = runs.filter((r) => !r.report);
   if (failed.length) out.push('', `**⚠ No result from: ${failed.map((r) => `${r.name} (${r.problem})`).join('; ')}.**`);
