@@ -25,7 +25,7 @@ import {
   type BenchReport,
 } from './report';
 import { ROOT } from './stack';
-import { watchMachine, type MachineContext } from './sys';
+import { NOISE_CORES, watchMachine, type MachineContext } from './sys';
 
 interface Benchmark {
   name: string;
@@ -114,6 +114,11 @@ function readReport(name: string): { report?: BenchReport; problem?: string } {
   }
 }
 
+/** BENCH_* settings from the caller's environment: they change sizes and durations, so the report names them */
+function benchEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('BENCH_') && e[1] !== undefined));
+}
+
 function render(runs: Run[], machine: MachineContext, at: string, combineOnly: boolean): string {
   const ok = runs.filter((r): r is Run & { report: BenchReport } => !!r.report);
   const out: string[] = ['# SabNode load report', ''];
@@ -123,6 +128,8 @@ function render(runs: Run[], machine: MachineContext, at: string, combineOnly: b
   out.push(`- everything on this one machine (the load generators too); PostgreSQL runs with fsync off, Temporal is the in-memory dev server`);
   const scaled = runs.filter((r) => Object.keys(r.env).length);
   if (scaled.length) out.push(`- sizes scaled down for this machine: ${scaled.map((r) => `${r.name} ${Object.entries(r.env).map(([k, v]) => `${k}=${v}`).join(' ')}`).join('; ')}`);
+  const callerEnv = benchEnv();
+  if (!combineOnly && Object.keys(callerEnv).length) out.push(`- set by the caller: ${Object.entries(callerEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
   const d = combineOnly ? '' : disturbedLine(machine);
   if (d) out.push('', d);
   const failed = runs.filter((r) => !r.report);
@@ -137,7 +144,7 @@ function render(runs: Run[], machine: MachineContext, at: string, combineOnly: b
   for (const r of ok) for (const t of r.report.targets) out.push(`- ${t.pass ? 'PASS' : 'MISS'} (${r.name}): ${t.name} — ${t.value}`);
   out.push('', '## Peak memory', '', 'Linux VmHWM of each process, read just before it was stopped; RSS also sampled every second while it ran.', '');
   out.push(mdTable(['benchmark', 'API', 'worker'], ok.map((r) => [r.name, ...memoryCells(r.report)])));
-  out.push('', '## Machine during each benchmark', '', `'other' is the CPU used by processes outside the benchmark's own process tree (other work on this machine), in cores on average; above 0.15 the benchmark is marked disturbed.`, '');
+  out.push('', '## Machine during each benchmark', '', `'other' is the CPU used by processes outside the benchmark's own process tree (other work on this machine), in cores on average; above ${NOISE_CORES} the benchmark is marked disturbed.`, '');
   out.push(
     mdTable(
       ['benchmark', 'wall s', '1-min load start → end', 'other cores', 'disturbed'],
@@ -160,7 +167,11 @@ async function main(): Promise<void> {
   const combineOnly = args.includes('--combine');
   const names = args.filter((a) => !a.startsWith('--'));
   const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
-  if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  if (unknown.length) {
+    log(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    process.exitCode = 2;
+    return;
+  }
   const selected = names.length ? BENCHMARKS.filter((b) => names.includes(b.name)) : BENCHMARKS;
 
   const machine = watchMachine();
@@ -187,6 +198,7 @@ async function main(): Promise<void> {
       at,
       combinedOnly: combineOnly,
       machine: context,
+      callerEnv: combineOnly ? {} : benchEnv(),
       benchmarks: runs.map((r) => ({ name: r.name, file: r.file, ranNow: r.ranNow, exitCode: r.exitCode, seconds: r.seconds, scaledEnv: r.env, problem: r.problem ?? null, report: r.report ?? null })),
     };
     writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(combined, null, 2)}\n`);
