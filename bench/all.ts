@@ -130,7 +130,10 @@ function render(runs: Run[], machine: MachineContext, at: string, combineOnly: b
   if (scaled.length) out.push(`- sizes scaled down for this machine: ${scaled.map((r) => `${r.name} ${Object.entries(r.env).map(([k, v]) => `${k}=${v}`).join(' ')}`).join('; ')}`);
   const callerEnv = benchEnv();
   if (!combineOnly && Object.keys(callerEnv).length) out.push(`- set by the caller: ${Object.entries(callerEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
-  const d = combineOnly ? '' : disturbedLine(machine);
+  // processes that ended before the run did are missing from the whole run's own list: take each benchmark's
+  const largest = new Map<string, { pid: number; cores: number; cmd: string }>();
+  for (const o of ok.flatMap((r) => r.report.machine.topOthers)) if ((largest.get(o.cmd)?.cores ?? -1) < o.cores) largest.set(o.cmd, o);
+  const d = combineOnly ? '' : disturbedLine(machine, [...largest.values()].sort((a, b) => b.cores - a.cores).slice(0, 4));
   if (d) out.push('', d);
   const failed = runs.filter((r) => !r.report);
   if (failed.length) out.push('', `**⚠ No result from: ${failed.map((r) => `${r.name} (${r.problem})`).join('; ')}.**`);

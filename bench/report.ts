@@ -77,7 +77,8 @@ export function scenarioOf(name: string, latenciesMs: number[], seconds: number,
 }
 
 export function compare(real: ScenarioResult, floor: ScenarioResult): FloorComparison {
-  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? +(a / b).toFixed(2) : null);
+  // three significant digits: a ratio far below 1 must not round to 0
+  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? +(a / b).toPrecision(3) : null);
   return {
     scenario: real.name,
     floor: floor.name,
@@ -92,7 +93,7 @@ export function mdTable(head: string[], rows: (string | number)[][]): string {
 }
 
 const ms = (v: number | null) => (v === null ? '–' : v.toFixed(1));
-const x = (v: number | null) => (v === null ? '–' : `${v.toFixed(2)}x`);
+const x = (v: number | null) => (v === null ? '–' : `${v >= 0.1 ? v.toFixed(2) : v.toPrecision(2)}x`);
 const mib = (v: number | null) => (v === null ? '–' : `${v.toFixed(0)} MiB`);
 const tput = (s: ScenarioResult) => (s.throughput === null ? '–' : `${s.throughput >= 100 ? s.throughput.toFixed(0) : s.throughput.toFixed(1)} ${s.unit}/s`);
 
@@ -117,9 +118,10 @@ export function machineLine(m: MachineContext): string {
   return `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, node ${m.node}; 1-min load ${m.loadAvgStart[0]} at start, ${m.loadAvgEnd[0]} at end; other processes used ${m.otherCores.toFixed(2)} cores on average over ${m.wallSeconds.toFixed(0)} s`;
 }
 
-export function disturbedLine(m: MachineContext): string {
+/** `topOthers` overrides the window's own list (a combined run names the largest seen by each benchmark). */
+export function disturbedLine(m: MachineContext, topOthers = m.topOthers): string {
   if (!m.disturbed) return '';
-  const top = m.topOthers.map((o) => `\`${o.cmd || o.pid}\` (${o.cores.toFixed(2)} cores)`).join(', ');
+  const top = topOthers.map((o) => `\`${o.cmd || o.pid}\` (${o.cores.toFixed(2)} cores)`).join(', ');
   return `**⚠ Disturbed: processes outside this benchmark used ${m.otherCores.toFixed(2)} cores on average while it ran${top ? ` (largest: ${top})` : ''}; its numbers are noisy.**`;
 }
 
