@@ -1,0 +1,288 @@
+// `npm run test:faults`: a bounded write load on 127.0.0.1 while the worker, an API process, the Temporal dev server and
+// PostgreSQL fail one at a time and then together; afterwards the invariants are checked in PostgreSQL and at the
+// receivers, printed as a table, and the run ends with `N passed, M failed` (exit code 1 on any failure).
+import { randomUUID } from 'node:crypto';
+import { ALL_SCOPES, createApiKey, createWorkspace } from '../../src/admin';
+import { migrate, openOrm } from '../../src/db/orm';
+import { FaultClient, type WriteRecord } from './client';
+import { startProvider, startWebhookReceiver } from './receivers';
+import { startFaultStack, type FaultStack } from './stack';
+import { verify, type Check } from './verify';
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const started = Date.now();
+const log = (msg: string) => process.stderr.write(`[faults +${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
+
+// scaled so the whole run stays within a few minutes on two shared cores
+const COMMAND_WAIT_MS = 4_000;
+const TEMPORAL_RPC_TIMEOUT_MS = 2_000;
+// "does not hang": an outage is answered within the longest wait a request may take, plus slack for a loaded machine
+const PROBE_BOUND_MS = COMMAND_WAIT_MS + TEMPORAL_RPC_TIMEOUT_MS + 4_000;
+const SINGLE_CLIENTS = 4;
+const MAX_SINGLES = 400;
+const SINGLE_PAUSE_MS = 500;
+const BULK_ITEMS = 1_000;
+const BROADCAST_RECIPIENTS = 300;
+const BROADCAST_RATE = 5;
+const OUTAGE_MS = 4_000;
+const STEADY_MS = 4_000;
+const SETTLE_MS = 100_000;
+// the whole run, a last resort: everything stops by itself
+const RUN_LIMIT_MS = 6 * 60_000;
+
+const env = {
+  COMMAND_WAIT_MS: String(COMMAND_WAIT_MS),
+  TEMPORAL_RPC_TIMEOUT_MS: String(TEMPORAL_RPC_TIMEOUT_MS),
+  BULK_SYNC_WAIT_MS: '3000',
+  WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+  WEBHOOK_RETRY_SCHEDULE_MS: '0,1000,2000,4000,8000,15000,30000',
+  WEBHOOK_DISPATCH_POLL_MS: '250',
+};
+
+export interface Probe {
+  scenario: string;
+  what: string;
+  ok: boolean;
+  detail: string;
+}
+
+async function main(): Promise<number> {
+  const webhooks = await startWebhookReceiver();
+  const provider = await startProvider();
+  let stack: FaultStack | undefined;
+  const watchdog = setTimeout(() => {
+    log(`run exceeded ${RUN_LIMIT_MS / 1000} s; stopping`);
+    void (stack?.teardown.run(log) ?? Promise.resolve()).finally(() => process.exit(1));
+  }, RUN_LIMIT_MS);
+  watchdog.unref();
+  process.once('SIGINT', () => void (stack?.teardown.run(log) ?? Promise.resolve()).finally(() => process.exit(130)));
+  try {
+    stack = await startFaultStack(env, log);
+    const s = stack;
+    log(`stack up: PostgreSQL, Temporal, worker, APIs ${s.apiUrls.join(' ')}`);
+
+    const orm = await openOrm(s.databaseUrl);
+    await migrate(orm);
+    const workspaceId = await createWorkspace(orm, { name: 'Faults', rateLimits: { default: 1_000_000 } });
+    const { secret: key } = await createApiKey(orm, { workspaceId, scopes: ALL_SCOPES, name: 'faults' });
+    await orm.close();
+    const api = new FaultClient(s.apiUrls, key);
+
+    // setup, before any fault: an http channel to the local provider, a template, the broadcast's audience, the
+    // contact the orders belong to, and last the webhook endpoint (so it sees only the load's events)
+    const until = () => Date.now() + 30_000;
+    const setup = async (path: string, body: unknown) => {
+      const rec = await api.write(api.record('setup', randomUUID(), 'POST', path, body), until());
+      if (rec.finalStatus !== 201 && rec.finalStatus !== 200) throw new Error(`setup ${path}: ${rec.finalStatus} ${JSON.stringify(rec.body)}`);
+      return rec.body as Record<string, any>;
+    };
+    const channel = await setup('/v1/channels', { name: 'faults', provider: 'http', url: provider.url });
+    provider.setSecret(channel.signing_secret);
+    const template = await setup('/v1/templates', { name: 'faults_offer', language: 'en', category: 'marketing', body: 'Offer {{1}}' });
+    const phones = Array.from({ length: BROADCAST_RECIPIENTS }, (_, i) => `+9197${String(10_000_000 + i).padStart(8, '0')}`);
+    const audience = await setup('/v1/contacts/bulk', { items: phones.map((phone) => ({ phone })) });
+    const audienceIds = (audience.results as { status: number; id: string }[]).map((r) => r.id);
+    if (audienceIds.length !== BROADCAST_RECIPIENTS) throw new Error('audience not created');
+    const owner = await setup('/v1/contacts', { external_id: 'order-owner' });
+    const endpoint = await setup('/v1/webhook-endpoints', { url: webhooks.url, event_types: ['contact.created', 'order.created'] });
+    webhooks.setSecret(endpoint.secret);
+    log('setup done; load starts');
+
+    // the load: single POSTs from a few clients, a bulk job, a broadcast
+    let loadOn = true;
+    let singles = 0;
+    const loadWrites: WriteRecord[] = [];
+    const singleClient = async (n: number) => {
+      while (loadOn && singles < MAX_SINGLES) {
+        const i = singles++;
+        const order = i % 3 === 2;
+        const key = `faults-${order ? 'order' : 'contact'}-${i}-${randomUUID()}`;
+        const body = order
+          ? { contact_id: owner.id, currency: 'INR', items: [{ sku: `sku-${n}`, name: 'Item', quantity: 1, unit_price: 100 + i }], metadata: { load_key: key } }
+          : { email: `load-${i}@faults.test`, attributes: { load_key: key } };
+        const rec = api.record(order ? 'order' : 'contact', key, 'POST', order ? '/v1/orders' : '/v1/contacts', body);
+        loadWrites.push(rec);
+        await api.write(rec, Date.now() + 60_000);
+        await sleep(SINGLE_PAUSE_MS);
+      }
+    };
+    const clients = Array.from({ length: SINGLE_CLIENTS }, (_, n) => singleClient(n));
+
+    const broadcastCreate = api.record('broadcast', `faults-broadcast-${randomUUID()}`, 'POST', '/v1/broadcasts', {
+      name: 'faults', channel_id: channel.id, template_id: template.id, parameters: ['10%'], audience: { contact_ids: audienceIds }, rate_per_second: BROADCAST_RATE,
+    });
+    await api.write(broadcastCreate, Date.now() + 60_000);
+    const broadcastId = broadcastCreate.id;
+    if (!broadcastId) throw new Error(`broadcast not created: ${broadcastCreate.finalStatus}`);
+    const broadcastSend = api.record('broadcast_send', `faults-send-${randomUUID()}`, 'POST', `/v1/broadcasts/${broadcastId}/send`);
+    const sending = api.write(broadcastSend, Date.now() + 60_000);
+
+    const probes: Probe[] = [];
+    const probe = async (scenario: string, apiIndex: number, failing: ('postgresql' | 'temporal')[]) => {
+      // a write during the outage: 503 with Retry-After within the bound; the same client finishes it later
+      const key = `faults-probe-${randomUUID()}`;
+      const rec = api.record('probe', key, 'POST', '/v1/contacts', { email: 'probe@faults.test', attributes: { load_key: key } });
+      const res = await api.once(apiIndex, 'POST', '/v1/contacts', { body: rec.request, idempotencyKey: rec.key });
+      rec.attempts.push({ api: apiIndex, status: res.status, code: res.body?.code, ms: res.ms });
+      rec.finalStatus = res.status;
+      // not finished here: the same client retries it with its key once the outage is over
+      probeWrites.push(rec);
+      const retryAfter = res.headers?.get('retry-after');
+      probes.push({
+        scenario,
+        what: `POST answers 503 + Retry-After within ${PROBE_BOUND_MS / 1000} s`,
+        ok: res.status === 503 && !!retryAfter && res.ms <= PROBE_BOUND_MS,
+        detail: `${res.status} ${res.body?.code ?? ''} Retry-After ${retryAfter ?? '-'} in ${res.ms} ms`,
+      });
+      const t0 = Date.now();
+      let ready: Response | null = null;
+      let readyBody: any = null;
+      try {
+        ready = await fetch(`${s.apiUrls[apiIndex]}/readyz`, { signal: AbortSignal.timeout(PROBE_BOUND_MS + 5_000) });
+        readyBody = await ready.json();
+      } catch {
+        ready = null;
+      }
+      const ms = Date.now() - t0;
+      const named = failing.every((c) => readyBody?.checks?.[c]?.ok === false);
+      const others = Object.entries(readyBody?.checks ?? {}).filter(([c]) => !failing.includes(c as never));
+      probes.push({
+        scenario,
+        what: `/readyz answers 503 naming ${failing.join(' + ')}`,
+        ok: ready?.status === 503 && !!ready.headers.get('retry-after') && named && others.every(([, v]) => (v as { ok: boolean }).ok) && ms <= PROBE_BOUND_MS,
+        detail: ready ? `${ready.status} in ${ms} ms; failing: ${Object.entries(readyBody?.checks ?? {}).filter(([, v]) => !(v as { ok: boolean }).ok).map(([c]) => c).join(', ') || 'none'}` : `no answer in ${ms} ms`,
+      });
+    };
+    const probeWrites: WriteRecord[] = [];
+    const untilReady = async (what: string) => {
+      const deadline = Date.now() + 60_000;
+      for (const url of s.apiUrls) {
+        for (;;) {
+          const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+          if (res?.status === 200) break;
+          if (Date.now() > deadline) throw new Error(`${url} not ready after ${what}`);
+          await sleep(250);
+        }
+      }
+      log(`ready again after ${what}`);
+    };
+
+    const timings: Record<string, number> = {};
+    const scenario = async (name: string, fn: () => Promise<void>) => {
+      log(`scenario: ${name}`);
+      const t0 = Date.now();
+      await fn();
+      await untilReady(name);
+      timings[name] = Date.now() - t0;
+      await sleep(STEADY_MS);
+    };
+
+    await sleep(STEADY_MS);
+    // the bulk job goes in just before the worker dies, so its chunks meet the crash
+    const bulkKey = `faults-bulk-${randomUUID()}`;
+    const bulkRec = api.record('bulk', bulkKey, 'POST', '/v1/contacts/bulk', {
+      items: Array.from({ length: BULK_ITEMS }, (_, i) => ({ email: `bulk-${i}@faults.test`, attributes: { load_key: `${bulkKey}-${i}` } })),
+    });
+    const bulk = api.write(bulkRec, Date.now() + 60_000);
+    await sleep(1_500);
+
+    await scenario('worker SIGKILL', async () => {
+      await s.killWorker();
+      await sleep(OUTAGE_MS);
+      await s.startWorker();
+    });
+    await scenario('API SIGKILL', async () => {
+      await s.killApi(0);
+      await sleep(OUTAGE_MS);
+      await s.startApi(0);
+    });
+    await scenario('Temporal restart', async () => {
+      await s.stopTemporal();
+      await probe('Temporal restart', 1, ['temporal']);
+      await sleep(OUTAGE_MS);
+      await s.startTemporal();
+    });
+    await scenario('PostgreSQL restart', async () => {
+      await s.stopPostgres();
+      await probe('PostgreSQL restart', 0, ['postgresql']);
+      await sleep(OUTAGE_MS);
+      await s.startPostgres();
+    });
+    await scenario('all together', async () => {
+      await Promise.all([s.killWorker(), s.killApi(0), s.stopTemporal(), s.stopPostgres()]);
+      await probe('all together', 1, ['postgresql', 'temporal']);
+      await sleep(OUTAGE_MS);
+      await s.startPostgres();
+      await s.startTemporal();
+      await Promise.all([s.startWorker(), s.startApi(0)]);
+    });
+
+    loadOn = false;
+    log(`load stopped after ${singles} single writes; settling (at most ${SETTLE_MS / 1000} s)`);
+    const settleStarted = Date.now();
+    const settleBy = settleStarted + SETTLE_MS;
+    // every client finishes its write with its own key; the probes' writes too
+    await Promise.all([...clients, bulk, sending]);
+    await Promise.all([...new Set([...api.writes, ...probeWrites])].filter((w) => !w.settled).map((w) => api.write(w, settleBy)));
+
+    const result = await verify({
+      databaseUrl: s.databaseUrl,
+      workspaceId,
+      api,
+      webhooks,
+      provider,
+      endpointId: endpoint.id,
+      broadcastId,
+      audienceIds,
+      phones,
+      bulk: bulkRec,
+      settleBy,
+      log,
+    });
+    const settleMs = Date.now() - settleStarted;
+
+    const checks: Check[] = [
+      ...result,
+      ...probes.map((p) => ({ name: `${p.scenario}: ${p.what}`, ok: p.ok, detail: p.detail })),
+      { name: 'no process exited on its own (only the ones killed)', ok: s.crashed.length === 0, detail: s.crashed.join(', ') || 'none' },
+    ];
+    const writes = api.writes.filter((w) => w.kind !== 'setup');
+    const retried = writes.filter((w) => w.attempts.length > 1).length;
+    const attempts = writes.reduce((n, w) => n + w.attempts.length, 0);
+    const statusCounts = new Map<number, number>();
+    for (const w of writes) for (const a of w.attempts) statusCounts.set(a.status, (statusCounts.get(a.status) ?? 0) + 1);
+
+    const out: string[] = [];
+    out.push('');
+    out.push('Fault injection: load and faults');
+    out.push(`  logical writes: ${writes.length} (${loadWrites.length} single POSTs, 1 bulk of ${BULK_ITEMS}, 1 broadcast of ${BROADCAST_RECIPIENTS} + its send, ${probeWrites.length} outage probes); ${attempts} attempts, ${retried} writes retried`);
+    out.push(`  attempt statuses: ${[...statusCounts.entries()].sort((a, b) => a[0] - b[0]).map(([st, n]) => `${st === 0 ? 'dropped/timeout' : st}: ${n}`).join(', ')}`);
+    out.push(`  webhook receiver: ${webhooks.calls()} verified calls for ${webhooks.byEvent.size} events, ${webhooks.refused()} refused on purpose, ${webhooks.invalid()} forged/unsigned`);
+    out.push(`  provider: ${provider.calls()} signed calls, ${provider.invalid()} unsigned/forged`);
+    out.push(`  time to ready again: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join('; ')}`);
+    out.push(`  settle after the load: ${(settleMs / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    out.push('');
+    const width = Math.max(...checks.map((c) => c.name.length));
+    out.push(`| ${'check'.padEnd(width)} | result | detail`);
+    out.push(`|${'-'.repeat(width + 2)}|--------|-------`);
+    for (const c of checks) out.push(`| ${c.name.padEnd(width)} | ${c.ok ? 'PASS  ' : 'FAIL  '} | ${c.detail}`);
+    const failed = checks.filter((c) => !c.ok).length;
+    out.push('');
+    out.push(`${checks.length - failed} passed, ${failed} failed`);
+    process.stdout.write(`${out.join('\n')}\n`);
+    return failed ? 1 : 0;
+  } finally {
+    await stack?.teardown.run(log);
+    await webhooks.close();
+    await provider.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    log(`failed: ${err.stack ?? err.message}`);
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exit(1);
+  },
+);
