@@ -66,15 +66,26 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
   return { read: step.read, created: (step.result ?? []).map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })) };
 }
 
+const UNSTARTED_PAGE = 100;
+
 /**
  * Deliveries queued (created or replayed) but not attempted for a while: their workflow never started (Temporal was
  * down right after the commit, or a replay met the previous run still finishing). Starting an existing one is a no-op.
+ * Every such delivery, a page at a time: an outage of Temporal leaves as many as were committed meanwhile.
  */
-async function unstartedDeliveries(orm: MikroORM): Promise<{ workspaceId: string; deliveryId: string }[]> {
-  const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string }[]>(
-    `select id, workspace_id from webhook_deliveries where status = 'pending' and updated_at < now() - interval '30 seconds' limit 100`,
-  );
-  return rows.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id }));
+export async function startUnstartedDeliveries(orm: MikroORM, client: Client): Promise<number> {
+  let started = 0;
+  for (let after = ''; ; ) {
+    const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string }[]>(
+      `select id, workspace_id from webhook_deliveries
+       where status = 'pending' and updated_at < now() - interval '30 seconds' and id > ? order by id limit ${UNSTARTED_PAGE}`,
+      [after],
+    );
+    await startDeliveries(client, rows.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })));
+    started += rows.length;
+    if (rows.length < UNSTARTED_PAGE) return started;
+    after = rows[rows.length - 1].id;
+  }
 }
 
 export async function startDeliveries(client: Client, deliveries: { workspaceId: string; deliveryId: string }[]): Promise<void> {
@@ -94,8 +105,9 @@ export async function runWebhookDispatcher(orm: MikroORM, client: Client, signal
     const step = await dispatchWebhooks(orm);
     await startDeliveries(client, step.created);
     if (Date.now() > sweepAt) {
+      // due again only once it went through: a sweep that met Temporal down is retried at the next step
+      await startUnstartedDeliveries(orm, client);
       sweepAt = Date.now() + 30_000;
-      await startDeliveries(client, await unstartedDeliveries(orm));
     }
     // a backlog is read batch after batch without pausing
     return { full: step.read === BATCH };

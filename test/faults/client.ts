@@ -10,6 +10,8 @@ export interface Attempt {
   status: number;
   code?: string;
   ms: number;
+  /** no answer within the attempt timeout (as opposed to a connection that dropped) */
+  hung?: boolean;
 }
 
 export interface WriteRecord {
@@ -42,7 +44,7 @@ export class FaultClient {
   ) {}
 
   /** One request, no retry: the raw answer (status 0 when the connection dropped or nothing came in time). */
-  async once(api: number, method: string, path: string, opts: { body?: unknown; idempotencyKey?: string } = {}): Promise<{ status: number; headers: Headers | null; body: any; ms: number }> {
+  async once(api: number, method: string, path: string, opts: { body?: unknown; idempotencyKey?: string } = {}): Promise<{ status: number; headers: Headers | null; body: any; ms: number; hung?: boolean }> {
     const started = Date.now();
     try {
       const res = await fetch(`${this.apis[api]}${path}`, {
@@ -63,8 +65,8 @@ export class FaultClient {
         body = text;
       }
       return { status: res.status, headers: res.headers, body, ms: Date.now() - started };
-    } catch {
-      return { status: 0, headers: null, body: null, ms: Date.now() - started };
+    } catch (err) {
+      return { status: 0, headers: null, body: null, ms: Date.now() - started, hung: (err as Error).name === 'TimeoutError' };
     }
   }
 
@@ -79,7 +81,7 @@ export class FaultClient {
       const api = this.next++ % this.apis.length;
       const res = await this.once(api, rec.method, rec.path, { body, idempotencyKey: rec.key });
       const code = res.body && typeof res.body === 'object' ? (res.body.code as string | undefined) : undefined;
-      rec.attempts.push({ api, status: res.status, code, ms: res.ms });
+      rec.attempts.push({ api, status: res.status, code, ms: res.ms, hung: res.hung });
       rec.finalStatus = res.status;
       const retryable = res.status === 0 || RETRYABLE_STATUS.has(res.status) || (res.status === 409 && code === 'idempotency_in_progress');
       if (!retryable) {

@@ -97,7 +97,7 @@ export async function verify(input: VerifyInput): Promise<Check[]> {
       detail:
         missing.length || bulkMissing.length
           ? `missing: ${sample(missing.map((w) => `${w.kind} ${w.id}`))} ${sample(bulkMissing)}`
-          : `${created.length} single 201s, bulk ${bulkJob?.succeeded}/${bulkKeys.length} items (${bulkJob?.status}), broadcast: all found`,
+          : `${created.length} single 201s, bulk ${bulkJob?.succeeded}/${bulkKeys.length} items (${bulkJob?.failed} failed, ${bulkJob?.status}), broadcast: all found`,
     });
 
     // 2. no idempotency key produced two rows
