@@ -88,14 +88,21 @@ export async function startUnstartedDeliveries(orm: MikroORM, client: Client): P
   }
 }
 
+// workflow starts in flight at once: one at a time, a batch of 500 waited on 500 round trips
+const START_CONCURRENCY = 20;
+
 export async function startDeliveries(client: Client, deliveries: { workspaceId: string; deliveryId: string }[]): Promise<void> {
-  for (const { workspaceId, deliveryId } of deliveries) {
-    const f = deliveryFollowUp(workspaceId, deliveryId);
-    await startFollowUp(client, f, [
-      { key: searchKeys.workspaceId, value: workspaceId },
-      { key: searchKeys.operationId, value: 'deliverWebhook' },
-    ]);
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < deliveries.length) {
+      const { workspaceId, deliveryId } = deliveries[next++];
+      await startFollowUp(client, deliveryFollowUp(workspaceId, deliveryId), [
+        { key: searchKeys.workspaceId, value: workspaceId },
+        { key: searchKeys.operationId, value: 'deliverWebhook' },
+      ]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, deliveries.length) }, lane));
 }
 
 /** The worker's poll loop; stops when `signal` aborts. */

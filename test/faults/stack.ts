@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { DATA_DIR, spawnHttp, spawnWorker, Teardown, type Proc } from '../../bench/stack';
+import { migrate, openOrm } from '../../src/db/orm';
 import { ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
 import { SEARCH_ATTRIBUTES } from '../../src/workflows/types';
 
@@ -40,6 +41,12 @@ export async function startFaultStack(extraEnv: Record<string, string>, log: Log
 
   let pg: Awaited<ReturnType<typeof startPostgres>> | null = await startPostgres({ dataDir: pgDir, port: pgPort, log, persistent: true });
   teardown.add('postgres', async () => pg?.stop());
+  const orm = await openOrm(pg.url);
+  try {
+    await migrate(orm);
+  } finally {
+    await orm.close();
+  }
   const temporalOpts = { bin, port: temporalPort, headless: true, dbFile: temporalDb, searchAttributes: SEARCH_ATTRIBUTES, log };
   let temporal: Awaited<ReturnType<typeof startTemporal>> | null = await startTemporal(temporalOpts);
   teardown.add('temporal', async () => temporal?.stop());

@@ -19,6 +19,8 @@ interface VerifyInput {
   webhooks: WebhookReceiver;
   provider: ProviderServer;
   endpointId: string;
+  /** the event type the endpoint subscribes to */
+  eventType: string;
   broadcastId: string;
   audienceIds: string[];
   phones: string[];
@@ -44,8 +46,8 @@ export async function verify(input: VerifyInput): Promise<Check[]> {
     const expectedEvents = async () =>
       q<{ id: string }>(
         `select e.id from events e join webhook_endpoints w on w.id = $2
-         where e.workspace_id = $1 and e.type in ('contact.created', 'order.created') and e.created_at > w.created_at`,
-        [workspaceId, input.endpointId],
+         where e.workspace_id = $1 and e.type = $3 and e.created_at > w.created_at`,
+        [workspaceId, input.endpointId, input.eventType],
       );
 
     // settle: the broadcast finished and handed every message to the provider, the bulk job finished, every event
