@@ -105,7 +105,7 @@ export async function startTemporal(opts: {
   namespace?: string;
   searchAttributes: Record<string, SearchAttributeType>;
   log: Log;
-}): Promise<{ address: string; stop(): Promise<void> }> {
+}): Promise<{ address: string; /** SIGTERM and wait, or SIGKILL with `hard` (a crash) */ stop(hard?: boolean): Promise<void> }> {
   const { bin, port, log } = opts;
   const namespace = opts.namespace ?? 'default';
   const address = `127.0.0.1:${port}`;
@@ -142,10 +142,10 @@ export async function startTemporal(opts: {
   });
   const isRunning = () => child.exitCode === null && child.signalCode === null && !spawnError;
 
-  const stop = async () => {
+  const stop = async (hard = false) => {
     stopping = true;
     if (!isRunning()) return exited;
-    child.kill('SIGTERM');
+    child.kill(hard ? 'SIGKILL' : 'SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);

@@ -24,7 +24,8 @@ export interface FaultStack {
   startWorker(): Promise<void>;
   killApi(i: number): Promise<void>;
   startApi(i: number): Promise<void>;
-  stopTemporal(): Promise<void>;
+  /** a restart's first half: SIGTERM, or SIGKILL with `hard` */
+  stopTemporal(hard?: boolean): Promise<void>;
   startTemporal(): Promise<void>;
   stopPostgres(): Promise<void>;
   startPostgres(): Promise<void>;
@@ -112,8 +113,8 @@ export async function startFaultStack(extraEnv: Record<string, string>, log: Log
     async startApi(i) {
       apis[i] = watch(await spawnHttp(`faults-api${i}-${++starts}`, 'src/api/server.ts', apiPorts[i], env));
     },
-    async stopTemporal() {
-      await temporal?.stop();
+    async stopTemporal(hard = false) {
+      await temporal?.stop(hard);
       temporal = null;
     },
     async startTemporal() {

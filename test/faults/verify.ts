@@ -37,7 +37,14 @@ const TABLE: Record<string, { table: string; keyColumn: string }> = {
 
 const sample = (items: string[], n = 3) => (items.length ? `${items.slice(0, n).join(', ')}${items.length > n ? ` (+${items.length - n})` : ''}` : '');
 
-export async function verify(input: VerifyInput): Promise<Check[]> {
+export interface Verified {
+  checks: Check[];
+  /** when the bulk job and the broadcast ran, for the timeline */
+  bulkJob: { created_at?: string; completed_at?: string | null } | null;
+  broadcast: { started_at?: string | null; completed_at?: string | null } | null;
+}
+
+export async function verify(input: VerifyInput): Promise<Verified> {
   const { workspaceId, api, webhooks, provider, log } = input;
   const db = new Client({ connectionString: input.databaseUrl });
   await db.connect();
@@ -150,7 +157,7 @@ export async function verify(input: VerifyInput): Promise<Check[]> {
       ok: broadcast?.status === 'completed' && reached === input.phones.length && perContact.length === input.audienceIds.length,
       detail: `status ${broadcast?.status}; ${reached}/${input.phones.length} phones got exactly one message at the provider`,
     });
-    return checks;
+    return { checks, bulkJob, broadcast };
   } finally {
     await db.end();
   }
