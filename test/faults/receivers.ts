@@ -64,15 +64,14 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
           return;
         }
         const id = String(event.id);
-        const before = byEvent.get(id) ?? 0;
-        if (before === 0 && !byEvent.has(id) && ++seen % 10 === 0) {
-          // remembered as seen-but-refused: only a later attempt counts as the delivery
+        if (!byEvent.has(id) && ++seen % 10 === 0) {
+          // remembered as seen but refused: only a later attempt counts as its delivery
           byEvent.set(id, 0);
           refused++;
           res.writeHead(503, { 'Retry-After': '1' }).end();
           return;
         }
-        byEvent.set(id, before + 1);
+        byEvent.set(id, (byEvent.get(id) ?? 0) + 1);
         calls++;
         res.writeHead(204).end();
       },

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { ALL_SCOPES, createApiKey, createWorkspace } from '../../src/admin';
 import { openOrm } from '../../src/db/orm';
 import { FaultClient, type WriteRecord } from './client';
+import { probeOutage, waitReady } from './probes';
+import { hangCheck, summarizeWrites, table } from './report';
 import { startProvider, startWebhookReceiver } from './receivers';
 import { startFaultStack, type FaultStack } from './stack';
 import { verify, type Check } from './verify';
@@ -44,13 +46,6 @@ const env = {
   WEBHOOK_RETRY_SCHEDULE_MS: '0,1000,2000,4000,8000,15000,30000',
   WEBHOOK_DISPATCH_POLL_MS: '250',
 };
-
-export interface Probe {
-  scenario: string;
-  what: string;
-  ok: boolean;
-  detail: string;
-}
 
 async function main(): Promise<number> {
   const webhooks = await startWebhookReceiver();
@@ -125,54 +120,13 @@ async function main(): Promise<number> {
     const broadcastSend = api.record('broadcast_send', `faults-send-${randomUUID()}`, 'POST', `/v1/broadcasts/${broadcastId}/send`);
     const sending = api.write(broadcastSend, Date.now() + 60_000);
 
-    const probes: Probe[] = [];
-    const probe = async (scenario: string, apiIndex: number, failing: ('postgresql' | 'temporal')[]) => {
-      // a write during the outage: 503 with Retry-After within the bound; the same client finishes it later
-      const key = `faults-probe-${randomUUID()}`;
-      const rec = api.record('probe', key, 'POST', '/v1/contacts', { email: 'probe@faults.test', attributes: { load_key: key } });
-      const res = await api.once(apiIndex, 'POST', '/v1/contacts', { body: rec.request, idempotencyKey: rec.key });
-      rec.attempts.push({ api: apiIndex, status: res.status, code: res.body?.code, ms: res.ms });
-      rec.finalStatus = res.status;
-      // not finished here: the same client retries it with its key once the outage is over
-      probeWrites.push(rec);
-      const retryAfter = res.headers?.get('retry-after');
-      probes.push({
-        scenario,
-        what: `POST answers 503 + Retry-After within ${PROBE_BOUND_MS / 1000} s`,
-        ok: res.status === 503 && !!retryAfter && res.ms <= PROBE_BOUND_MS,
-        detail: `${res.status} ${res.body?.code ?? ''} Retry-After ${retryAfter ?? '-'} in ${res.ms} ms`,
-      });
-      const t0 = Date.now();
-      let ready: Response | null = null;
-      let readyBody: any = null;
-      try {
-        ready = await fetch(`${s.apiUrls[apiIndex]}/readyz`, { signal: AbortSignal.timeout(PROBE_BOUND_MS + 5_000) });
-        readyBody = await ready.json();
-      } catch {
-        ready = null;
-      }
-      const ms = Date.now() - t0;
-      const named = failing.every((c) => readyBody?.checks?.[c]?.ok === false);
-      const others = Object.entries(readyBody?.checks ?? {}).filter(([c]) => !failing.includes(c as never));
-      probes.push({
-        scenario,
-        what: `/readyz answers 503 naming ${failing.join(' + ')}`,
-        ok: ready?.status === 503 && !!ready.headers.get('retry-after') && named && others.every(([, v]) => (v as { ok: boolean }).ok) && ms <= PROBE_BOUND_MS,
-        detail: ready ? `${ready.status} in ${ms} ms; failing: ${Object.entries(readyBody?.checks ?? {}).filter(([, v]) => !(v as { ok: boolean }).ok).map(([c]) => c).join(', ') || 'none'}` : `no answer in ${ms} ms`,
-      });
-    };
+    const probeChecks: Check[] = [];
     const probeWrites: WriteRecord[] = [];
-    const untilReady = async (what: string) => {
-      const deadline = Date.now() + 60_000;
-      for (const url of s.apiUrls) {
-        for (;;) {
-          const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
-          if (res?.status === 200) break;
-          if (Date.now() > deadline) throw new Error(`${url} not ready after ${what}`);
-          await sleep(250);
-        }
-      }
-      log(`ready again after ${what}`);
+    const probe = async (scenario: string, apiIndex: number, failing: ('postgresql' | 'temporal')[]) => {
+      const { checks, write } = await probeOutage(api, s.apiUrls[apiIndex], apiIndex, scenario, failing, PROBE_BOUND_MS);
+      probeChecks.push(...checks);
+      // not finished here: the same client retries it with its key once the outage is over
+      probeWrites.push(write);
     };
 
     const timings: Record<string, number> = {};
@@ -182,7 +136,8 @@ async function main(): Promise<number> {
       log(`scenario: ${name}`);
       const t0 = Date.now();
       await fn();
-      await untilReady(name);
+      await waitReady(s.apiUrls, name, 60_000);
+      log(`ready again after ${name}`);
       timings[name] = Date.now() - t0;
       windows.push(`${name} ${at(t0)}..${at(Date.now())} s`);
       await sleep(STEADY_MS);
@@ -256,43 +211,24 @@ async function main(): Promise<number> {
 
     const checks: Check[] = [
       ...verified.checks,
-      ...probes.map((p) => ({ name: `${p.scenario}: ${p.what}`, ok: p.ok, detail: p.detail })),
+      ...probeChecks,
       { name: 'no process exited on its own (only the ones killed)', ok: s.crashed.length === 0, detail: s.crashed.join(', ') || 'none' },
+      hangCheck(api.writes, ATTEMPT_TIMEOUT_MS),
     ];
-    const all = api.writes.flatMap((w) => w.attempts);
-    const hung = all.filter((a) => a.hung).length;
-    const slowest = all.filter((a) => a.status > 0).reduce((m, a) => (a.ms > m.ms ? a : m), { ms: 0, status: 0 } as { ms: number; status: number });
-    const slowest503 = Math.max(0, ...all.filter((a) => a.status === 503).map((a) => a.ms));
-    checks.push({
-      name: `no request hung (every attempt answered or dropped within ${ATTEMPT_TIMEOUT_MS / 1000} s)`,
-      ok: hung === 0,
-      detail: `${hung} hung; slowest answer ${slowest.ms} ms (${slowest.status}), slowest 503 ${slowest503} ms`,
-    });
-    const writes = api.writes.filter((w) => w.kind !== 'setup');
-    const retried = writes.filter((w) => w.attempts.length > 1).length;
-    const attempts = writes.reduce((n, w) => n + w.attempts.length, 0);
-    const statusCounts = new Map<number, number>();
-    for (const w of writes) for (const a of w.attempts) statusCounts.set(a.status, (statusCounts.get(a.status) ?? 0) + 1);
-
-    const out: string[] = [];
-    out.push('');
-    out.push('Fault injection: load and faults');
-    out.push(`  logical writes: ${writes.length} (${loadWrites.length} single POSTs, 1 bulk of ${BULK_ITEMS}, 1 broadcast of ${BROADCAST_RECIPIENTS} + its send, ${probeWrites.length} outage probes); ${attempts} attempts, ${retried} writes retried`);
-    out.push(`  attempt statuses: ${[...statusCounts.entries()].sort((a, b) => a[0] - b[0]).map(([st, n]) => `${st === 0 ? 'dropped/timeout' : st}: ${n}`).join(', ')}`);
-    out.push(`  webhook receiver: ${webhooks.calls()} verified calls for ${webhooks.byEvent.size} events, ${webhooks.refused()} refused on purpose, ${webhooks.invalid()} forged/unsigned`);
-    out.push(`  provider: ${provider.calls()} signed calls, ${provider.invalid()} unsigned/forged`);
     const span = (from?: string | null, to?: string | null) => (from && to ? `${at(Date.parse(from))}..${at(Date.parse(to))} s` : 'unknown');
-    out.push(`  timeline: faults ${windows.join(', ')}; bulk job ${span(verified.bulkJob?.created_at, verified.bulkJob?.completed_at)}; broadcast ${span(verified.broadcast?.started_at, verified.broadcast?.completed_at)}`);
-    out.push(`  time to ready again: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join('; ')}`);
-    out.push(`  settle after the load: ${(settleMs / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    out.push('');
-    const width = Math.max(...checks.map((c) => c.name.length));
-    out.push(`| ${'check'.padEnd(width)} | result | detail`);
-    out.push(`|${'-'.repeat(width + 2)}|--------|-------`);
-    for (const c of checks) out.push(`| ${c.name.padEnd(width)} | ${c.ok ? 'PASS  ' : 'FAIL  '} | ${c.detail}`);
+    const out = [
+      '',
+      'Fault injection: load and faults',
+      `  logical writes: ${summarizeWrites(api.writes, `${loadWrites.length} single POSTs, 1 bulk of ${BULK_ITEMS}, 1 broadcast of ${BROADCAST_RECIPIENTS} + its send, ${probeWrites.length} outage probes`)}`,
+      `  webhook receiver: ${webhooks.calls()} verified calls for ${webhooks.byEvent.size} events, ${webhooks.refused()} refused on purpose, ${webhooks.invalid()} forged/unsigned`,
+      `  provider: ${provider.calls()} signed calls for ${[...provider.messagesTo.values()].reduce((n, ids) => n + ids.size, 0)} messages, ${provider.invalid()} unsigned/forged`,
+      `  timeline: faults ${windows.join(', ')}; bulk job ${span(verified.bulkJob?.created_at, verified.bulkJob?.completed_at)}; broadcast ${span(verified.broadcast?.started_at, verified.broadcast?.completed_at)}`,
+      `  time to ready again: ${Object.entries(timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join('; ')}`,
+      `  settle after the load: ${(settleMs / 1000).toFixed(1)} s; whole run ${((Date.now() - started) / 1000).toFixed(0)} s; logs in .data/bench-logs/faults-*.log`,
+      '',
+      ...table(checks),
+    ];
     const failed = checks.filter((c) => !c.ok).length;
-    out.push('');
-    out.push(`${checks.length - failed} passed, ${failed} failed`);
     process.stdout.write(`${out.join('\n')}\n`);
     return failed ? 1 : 0;
   } finally {
