@@ -304,7 +304,7 @@ export async function startPostgres(opts: {
   port: number;
   log: Log;
   persistent: boolean;
-}): Promise<{ url: string; stop(): Promise<void> }> {
+}): Promise<{ url: string; /** fast shutdown, or with `hard` a crash (SIGKILL: the next start replays the WAL) */ stop(hard?: boolean): Promise<void> }> {
   const { port, log, persistent } = opts;
   const dataDir = path.resolve(opts.dataDir);
   const ids = await postgresIds(log);
@@ -368,13 +368,22 @@ export async function startPostgres(opts: {
   onExitKills.add(killOnExit);
 
   let stopped: Promise<void> | undefined;
-  const stop = () =>
+  const stop = (hard = false) =>
     (stopped ??= (async () => {
       onExitKills.delete(killOnExit);
-      // The package's stop() sends SIGINT and waits for an exit event that never comes if the
-      // postmaster already died, so the pid decides when we are done.
-      void server.stop();
-      if (pid) await killPostmaster(pid);
+      if (hard && pid) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await waitForPidExit(pid, 5000);
+      } else {
+        // The package's stop() sends SIGINT and waits for an exit event that never comes if the
+        // postmaster already died, so the pid decides when we are done.
+        void server.stop();
+        if (pid) await killPostmaster(pid);
+      }
       if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
     })());
 

@@ -27,7 +27,8 @@ export interface FaultStack {
   /** a restart's first half: SIGTERM, or SIGKILL with `hard` */
   stopTemporal(hard?: boolean): Promise<void>;
   startTemporal(): Promise<void>;
-  stopPostgres(): Promise<void>;
+  /** fast shutdown, or SIGKILL with `hard` */
+  stopPostgres(hard?: boolean): Promise<void>;
   startPostgres(): Promise<void>;
 }
 
@@ -120,12 +121,22 @@ export async function startFaultStack(extraEnv: Record<string, string>, log: Log
     async startTemporal() {
       temporal = await startTemporal(temporalOpts);
     },
-    async stopPostgres() {
-      await pg?.stop();
+    async stopPostgres(hard = false) {
+      await pg?.stop(hard);
       pg = null;
     },
     async startPostgres() {
-      pg = await startPostgres({ dataDir: pgDir, port: pgPort, log, persistent: true });
+      // after a crash the old backends notice their postmaster is gone within moments; until then the new one refuses
+      for (let attempt = 1; ; attempt++) {
+        try {
+          pg = await startPostgres({ dataDir: pgDir, port: pgPort, log, persistent: true });
+          return;
+        } catch (err) {
+          if (attempt === 5) throw err;
+          log(`postgres did not start (attempt ${attempt}); retrying: ${(err as Error).message.split('\n').slice(0, 3).join(' ')}`);
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
     },
   };
 }
