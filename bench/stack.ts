@@ -1,7 +1,7 @@
 // Child processes and teardown for the bench: the same approach as test/support/processes.ts, written
 // separately so the bench does not depend on test code.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForHttp } from '../src/stack/embedded';
 import type { BenchReport, ProcessMemory } from './report';
@@ -128,6 +128,15 @@ export async function spawnHttp(name: string, file: string, port: number, env: R
   return proc;
 }
 
+/** A worker process, resolved once it logs that it polls its task queue. */
+export async function spawnWorker(name: string, env: Record<string, string>, timeoutMs = 90_000): Promise<Proc> {
+  // a previous run's log must not pass for this one's start (the new log is truncated asynchronously)
+  rmSync(join(LOG_DIR, `${name}.log`), { force: true });
+  const worker = spawnNode(name, 'src/worker.ts', env);
+  await untilReady(worker, poll('worker', async () => existsSync(worker.logFile) && readFileSync(worker.logFile, 'utf8').includes('"worker started"'), timeoutMs), timeoutMs);
+  return worker;
+}
+
 /** Polls until `check` is true (or throws after `timeoutMs`). */
 export async function poll(what: string, check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -191,14 +200,12 @@ export interface BenchStack {
  */
 export async function startBenchStack(name: string, extraEnv: Record<string, string>, log: (msg: string) => void): Promise<BenchStack> {
   const { randomBytes } = await import('node:crypto');
-  const { existsSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
   const { bundleWorkflowCode } = await import('@temporalio/worker');
   const { ALL_SCOPES, createApiKey, createWorkspace } = await import('../src/admin');
   const { migrate, openOrm } = await import('../src/db/orm');
   const { ensureTemporalBinary, freePort, startPostgres, startTemporal } = await import('../src/stack/embedded');
   const { SEARCH_ATTRIBUTES } = await import('../src/workflows/types');
   const teardown = new Teardown();
-  rmSync(join(LOG_DIR, `${name}-worker.log`), { force: true });
   const [pgPort, temporalPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const bin = await ensureTemporalBinary(log);
   const pg = await startPostgres({ dataDir: join(DATA_DIR, `bench-${name}-pg`), port: pgPort, log, persistent: false });
@@ -224,10 +231,8 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
     DB_POOL_MAX: '20',
     ...extraEnv,
   };
-  const worker = spawnNode(`${name}-worker`, 'src/worker.ts', env);
+  const worker = await spawnWorker(`${name}-worker`, env);
   teardown.add('worker', () => worker.stop());
-  const workerLog = join(LOG_DIR, `${name}-worker.log`);
-  await untilReady(worker, poll('worker', async () => existsSync(workerLog) && readFileSync(workerLog, 'utf8').includes('"worker started"'), 90_000), 90_000);
   const api = await spawnHttp(`${name}-api`, 'src/api/server.ts', apiPort, { ...env, LOG_LEVEL: 'warn' });
   teardown.add('api', () => api.stop());
   return { apiUrl: `http://127.0.0.1:${apiPort}`, key, workspaceId, orm, databaseUrl: pg.url, teardown, api, worker, memory: () => ({ api: api.memory(), worker: worker.memory() }) };

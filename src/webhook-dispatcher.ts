@@ -66,25 +66,43 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
   return { read: step.read, created: (step.result ?? []).map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })) };
 }
 
+const UNSTARTED_PAGE = 100;
+
 /**
  * Deliveries queued (created or replayed) but not attempted for a while: their workflow never started (Temporal was
  * down right after the commit, or a replay met the previous run still finishing). Starting an existing one is a no-op.
+ * Every such delivery, a page at a time: an outage of Temporal leaves as many as were committed meanwhile.
  */
-async function unstartedDeliveries(orm: MikroORM): Promise<{ workspaceId: string; deliveryId: string }[]> {
-  const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string }[]>(
-    `select id, workspace_id from webhook_deliveries where status = 'pending' and updated_at < now() - interval '30 seconds' limit 100`,
-  );
-  return rows.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id }));
+export async function startUnstartedDeliveries(orm: MikroORM, client: Client): Promise<number> {
+  let started = 0;
+  for (let after = ''; ; ) {
+    const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string }[]>(
+      `select id, workspace_id from webhook_deliveries
+       where status = 'pending' and updated_at < now() - interval '30 seconds' and id > ? order by id limit ${UNSTARTED_PAGE}`,
+      [after],
+    );
+    await startDeliveries(client, rows.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })));
+    started += rows.length;
+    if (rows.length < UNSTARTED_PAGE) return started;
+    after = rows[rows.length - 1].id;
+  }
 }
 
+// workflow starts in flight at once: one at a time, a batch of 500 waited on 500 round trips
+const START_CONCURRENCY = 20;
+
 export async function startDeliveries(client: Client, deliveries: { workspaceId: string; deliveryId: string }[]): Promise<void> {
-  for (const { workspaceId, deliveryId } of deliveries) {
-    const f = deliveryFollowUp(workspaceId, deliveryId);
-    await startFollowUp(client, f, [
-      { key: searchKeys.workspaceId, value: workspaceId },
-      { key: searchKeys.operationId, value: 'deliverWebhook' },
-    ]);
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < deliveries.length) {
+      const { workspaceId, deliveryId } = deliveries[next++];
+      await startFollowUp(client, deliveryFollowUp(workspaceId, deliveryId), [
+        { key: searchKeys.workspaceId, value: workspaceId },
+        { key: searchKeys.operationId, value: 'deliverWebhook' },
+      ]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, deliveries.length) }, lane));
 }
 
 /** The worker's poll loop; stops when `signal` aborts. */
@@ -94,8 +112,9 @@ export async function runWebhookDispatcher(orm: MikroORM, client: Client, signal
     const step = await dispatchWebhooks(orm);
     await startDeliveries(client, step.created);
     if (Date.now() > sweepAt) {
+      // due again only once it went through: a sweep that met Temporal down is retried at the next step
+      await startUnstartedDeliveries(orm, client);
       sweepAt = Date.now() + 30_000;
-      await startDeliveries(client, await unstartedDeliveries(orm));
     }
     // a backlog is read batch after batch without pausing
     return { full: step.read === BATCH };

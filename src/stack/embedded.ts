@@ -105,7 +105,7 @@ export async function startTemporal(opts: {
   namespace?: string;
   searchAttributes: Record<string, SearchAttributeType>;
   log: Log;
-}): Promise<{ address: string; stop(): Promise<void> }> {
+}): Promise<{ address: string; /** SIGTERM and wait, or SIGKILL with `hard` (a crash) */ stop(hard?: boolean): Promise<void> }> {
   const { bin, port, log } = opts;
   const namespace = opts.namespace ?? 'default';
   const address = `127.0.0.1:${port}`;
@@ -142,10 +142,10 @@ export async function startTemporal(opts: {
   });
   const isRunning = () => child.exitCode === null && child.signalCode === null && !spawnError;
 
-  const stop = async () => {
+  const stop = async (hard = false) => {
     stopping = true;
     if (!isRunning()) return exited;
-    child.kill('SIGTERM');
+    child.kill(hard ? 'SIGKILL' : 'SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);
@@ -304,7 +304,7 @@ export async function startPostgres(opts: {
   port: number;
   log: Log;
   persistent: boolean;
-}): Promise<{ url: string; stop(): Promise<void> }> {
+}): Promise<{ url: string; /** fast shutdown, or with `hard` a crash (SIGKILL: the next start replays the WAL) */ stop(hard?: boolean): Promise<void> }> {
   const { port, log, persistent } = opts;
   const dataDir = path.resolve(opts.dataDir);
   const ids = await postgresIds(log);
@@ -368,13 +368,22 @@ export async function startPostgres(opts: {
   onExitKills.add(killOnExit);
 
   let stopped: Promise<void> | undefined;
-  const stop = () =>
+  const stop = (hard = false) =>
     (stopped ??= (async () => {
       onExitKills.delete(killOnExit);
-      // The package's stop() sends SIGINT and waits for an exit event that never comes if the
-      // postmaster already died, so the pid decides when we are done.
-      void server.stop();
-      if (pid) await killPostmaster(pid);
+      if (hard && pid) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        await waitForPidExit(pid, 5000);
+      } else {
+        // The package's stop() sends SIGINT and waits for an exit event that never comes if the
+        // postmaster already died, so the pid decides when we are done.
+        void server.stop();
+        if (pid) await killPostmaster(pid);
+      }
       if (!persistent) await fs.rm(dataDir, { recursive: true, force: true });
     })());
 
