@@ -1,6 +1,7 @@
 // Process configuration, read once from the environment.
 import { join } from 'node:path';
 import { projectRoot } from './project-root';
+import { temporalConnectionOptions } from './temporal-connection';
 
 const env = process.env;
 
@@ -26,6 +27,9 @@ export const config = {
   dbPoolMax: int('DB_POOL_MAX', 20),
   temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
   temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+  // TLS, mTLS and API-key options shared by the client and the worker (TEMPORAL_TLS*, TEMPORAL_API_KEY); read once
+  // at start, so a missing certificate file stops the process before it serves anything
+  temporalConnection: temporalConnectionOptions(env),
   taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'sabnode-commands',
   // signs cursors; every API process of a deployment must share it
   secret: secret(),
