@@ -1,26 +1,203 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { ROOT } from './support/processes';
+import { buildComposeCheck, ensureDebianTool, ensureHadolint, exec } from './support/tools';
 
-// No Docker engine runs here: the compose file and Dockerfile are checked statically against the source tree.
+// No Docker engine runs here: the compose file is loaded by the Compose reference loader (schema and consistency),
+// the Dockerfile is linted, the load balancer's configuration is checked by HAProxy itself, and each is compared
+// with the source tree.
+
+interface Service {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[] | null;
+  environment?: Record<string, string | null>;
+  depends_on?: Record<string, { condition: string }>;
+  ports?: { target: number; published?: string }[];
+  expose?: string[];
+  volumes?: { type: string; source: string; target: string; read_only?: boolean }[];
+  deploy?: { replicas?: number };
+  healthcheck?: { test: string[] };
+  networks?: Record<string, { ipv4_address?: string } | null>;
+}
+interface Project {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+}
+
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const sourceOf = (distPath: string) => join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+const SECRET = 'compose-check-dummy-secret-0123456789abcdef';
 
-describe('deployment files', () => {
-  const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, { command?: string[]; depends_on?: Record<string, unknown>; environment?: Record<string, string> }> };
+let loaded: Promise<Project> | undefined;
+/** docker-compose.yml as the Compose loader resolves it (interpolated, normalised, paths made absolute). */
+function loadCompose(): Promise<Project> {
+  // a clean environment: what .env or the caller's shell happens to hold must not decide the result
+  loaded ??= buildComposeCheck()
+    .then((bin) => exec(bin, [join(ROOT, 'docker-compose.yml')], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET }, maxBuffer: 16 * 1024 * 1024 }))
+    .then(({ stdout }) => JSON.parse(stdout) as Project);
+  return loaded;
+}
 
-  it('compose runs PostgreSQL, Temporal, its Web UI, migrations, the API and the worker', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+describe('docker-compose.yml', () => {
+  let composeCheck: string;
+  let project: Project;
+  beforeAll(async () => {
+    composeCheck = await buildComposeCheck();
+    project = await loadCompose();
+  }, 300_000);
+
+  it('is valid for the Compose reference loader and names every part of the stack', () => {
+    expect(Object.keys(project.services).sort()).toEqual(['api', 'lb', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(project.services.temporal.image).toMatch(/^temporalio\/auto-setup:\d+\.\d+\.\d+$/);
+    expect(project.services.temporal.environment).toEqual(expect.objectContaining({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres' }));
+    expect(project.services.temporal.depends_on?.postgres.condition).toBe('service_healthy');
+    expect(project.services['temporal-ui'].environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
+  });
+
+  it('refuses to load without SABNODE_SECRET', async () => {
+    await expect(exec(composeCheck, [join(ROOT, 'docker-compose.yml')], { env: { PATH: process.env.PATH } })).rejects.toMatchObject({
+      stderr: expect.stringContaining('required variable SABNODE_SECRET is missing'),
+    });
+  });
+
+  it('runs two API replicas behind one published port and no API port of their own', () => {
+    const { api, lb } = project.services;
+    expect(api.deploy?.replicas).toBe(2);
+    expect(api.ports ?? []).toEqual([]);
+    expect(api.healthcheck?.test.join(' ')).toContain('/readyz');
+    expect(lb.ports).toEqual([expect.objectContaining({ target: 3000, published: '3000' })]);
+    const published = Object.entries(project.services).filter(([, s]) => s.ports?.length).map(([name]) => name).sort();
+    expect(published).toEqual(['lb', 'temporal-ui']);
+    expect(lb.depends_on?.api.condition).toBe('service_healthy');
+  });
+
+  it('the API and the worker start after migrations and a healthy Temporal, with the same settings', () => {
     for (const name of ['api', 'worker']) {
-      expect(compose.services[name].environment).toEqual(expect.objectContaining({ DATABASE_URL: expect.any(String), TEMPORAL_ADDRESS: 'temporal:7233', SABNODE_SECRET: expect.any(String) }));
-      expect(compose.services[name].depends_on).toHaveProperty('migrate');
+      const s = project.services[name];
+      expect(s.depends_on?.migrate.condition).toBe('service_completed_successfully');
+      expect(s.depends_on?.temporal.condition).toBe('service_healthy');
+      expect(s.environment).toEqual(expect.objectContaining({ NODE_ENV: 'production', SABNODE_SECRET: SECRET, TEMPORAL_ADDRESS: 'temporal:7233' }));
+      expect(s.environment?.DATABASE_URL).toMatch(/@postgres:5432\/sabnode$/);
+    }
+    expect(project.services.migrate.environment?.DATABASE_URL).toBe(project.services.api.environment?.DATABASE_URL);
+  });
+
+  it('forwards every Temporal connection variable the processes read to the API and the worker', () => {
+    const names = [...new Set(read('src/temporal-connection.ts').match(/TEMPORAL_[A-Z_]*[A-Z]/g))].sort();
+    expect(names).toEqual(expect.arrayContaining(['TEMPORAL_API_KEY', 'TEMPORAL_TLS', 'TEMPORAL_TLS_CA_PATH', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_SERVER_NAME']));
+    for (const name of ['api', 'worker']) {
+      expect(Object.keys(project.services[name].environment ?? {})).toEqual(expect.arrayContaining(names));
     }
   });
 
-  it('every command in compose and the Dockerfile names a file the build produces', () => {
-    const commands = Object.values(compose.services).flatMap((s) => s.command ?? []).filter((c) => c.startsWith('dist/'));
-    const dockerCmd = /CMD \["node", "([^"]+)"\]/.exec(readFileSync(join(ROOT, 'Dockerfile'), 'utf8'))![1];
+  it('keeps state in named volumes: PostgreSQL, files shared by the API and the worker, backups', () => {
+    expect(Object.keys(project.volumes).sort()).toEqual(['backups', 'files', 'pgdata']);
+    const mount = (service: string, volume: string) => project.services[service].volumes?.find((v) => v.type === 'volume' && v.source === volume)?.target;
+    expect(mount('postgres', 'pgdata')).toBe('/var/lib/postgresql/data');
+    const filesDir = project.services.api.environment?.FILES_DIR;
+    expect(mount('api', 'files')).toBe(filesDir);
+    expect(mount('worker', 'files')).toBe(filesDir);
+    expect(project.services.worker.environment?.FILES_DIR).toBe(filesDir);
+    expect(mount('worker', 'backups')).toBe(project.services.worker.environment?.BACKUP_DIR);
+  });
+
+  it('every command names a file the build produces', () => {
+    const commands = Object.values(project.services).flatMap((s) => s.command ?? []).filter((c) => c.startsWith('dist/'));
+    const dockerCmd = /^CMD \["node", "([^"]+)"\]/m.exec(read('Dockerfile'))![1];
     for (const file of [...commands, dockerCmd]) expect(existsSync(sourceOf(file))).toBe(true);
-    expect(commands).toEqual(expect.arrayContaining(['dist/src/worker.js', 'dist/scripts/migrate.js']));
+    expect(commands.sort()).toEqual(['dist/scripts/migrate.js', 'dist/src/api/server.js', 'dist/src/worker.js']);
+    for (const name of ['api', 'worker', 'migrate']) expect(project.services[name].build).toEqual(expect.objectContaining({ context: ROOT, dockerfile: 'Dockerfile' }));
+  });
+
+  it('a broken file fails the check: schema, references and missing files', async () => {
+    const compose = read('docker-compose.yml');
+    const broken = [
+      [compose.replace('replicas: 2', 'replicas: two'), /replicas/],
+      [compose.replace('    image: haproxy:3.2-alpine', '    image: haproxy:3.2-alpine\n    restart_policy: always'), /restart_policy/],
+      [compose.replace(/^  files:$/m, '  blobs:'), /undefined volume files/],
+      [compose.replace('./deploy/haproxy/haproxy.cfg', './deploy/haproxy/missing.cfg'), /missing\.cfg does not exist/],
+    ] as const;
+    // beside the real file, so relative paths resolve the same way
+    const dir = mkdtempSync(join(ROOT, '.data', 'compose-broken-'));
+    try {
+      for (const [text, error] of broken) {
+        expect(text).not.toBe(compose);
+        const file = join(dir, 'docker-compose.yml');
+        writeFileSync(file, text.replaceAll('./deploy/', '../../deploy/').replace(/context: \.$/gm, 'context: ../..'));
+        await expect(exec(composeCheck, [file], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET } })).rejects.toMatchObject({ stderr: expect.stringMatching(error) });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('load balancer (deploy/haproxy/haproxy.cfg)', () => {
+  const cfg = read('deploy/haproxy/haproxy.cfg');
+
+  it('HAProxy accepts the configuration', async () => {
+    const haproxy = ensureDebianTool('haproxy', 'haproxy');
+    const { stdout } = await exec(haproxy, ['-c', '-f', join(ROOT, 'deploy', 'haproxy', 'haproxy.cfg')]);
+    expect(stdout).toContain('Configuration file is valid');
+  }, 300_000);
+
+  it('targets the API service on its port, checks /readyz and is the only proxy the API trusts', async () => {
+    const project = await loadCompose();
+    const [, host, port] = /^\s*server-template \S+ \d+ ([a-z-]+):(\d+) .*\bcheck\b.*\bresolvers docker\b/m.exec(cfg) ?? [];
+    expect(host).toBe('api');
+    expect(port).toBe(project.services.api.environment?.PORT);
+    expect(cfg).toMatch(/option httpchk GET \/readyz/);
+    const lbAddress = project.services.lb.networks?.default?.ipv4_address;
+    expect(lbAddress).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(project.services.api.environment?.TRUSTED_PROXIES).toBe(`${lbAddress}/32`);
+    expect(project.services.lb.volumes).toEqual([expect.objectContaining({ type: 'bind', source: join(ROOT, 'deploy', 'haproxy', 'haproxy.cfg'), read_only: true })]);
+  }, 300_000);
+});
+
+describe('Dockerfile', () => {
+  const dockerfile = read('Dockerfile');
+
+  it('passes hadolint', async () => {
+    const hadolint = await ensureHadolint();
+    const { stdout } = await exec(hadolint, ['--no-color', '--failure-threshold', 'info', join(ROOT, 'Dockerfile')]);
+    expect(stdout.trim()).toBe('');
+  }, 300_000);
+
+  it('hadolint fails a Dockerfile that breaks its rules', async () => {
+    const hadolint = await ensureHadolint();
+    const bad = dockerfile.replace('USER 1000:1000', 'USER node').replace('FROM node:20-bookworm-slim AS build', 'FROM node AS build');
+    expect(bad).not.toBe(dockerfile);
+    const result = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(hadolint, ['--no-color', '-']);
+      let out = '';
+      child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('exit', (code) => resolve({ code, out }));
+      child.stdin!.end(bad);
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.out).toMatch(/DL3006|DL3066/);
+  }, 300_000);
+
+  it('copies only what exists and what .dockerignore lets into the build context', () => {
+    const allowed = read('.dockerignore')
+      .split('\n')
+      .filter((l) => l.startsWith('!'))
+      .map((l) => l.slice(1).replace(/\/$/, ''));
+    const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1].trim().split(/\s+/));
+    expect(sources.length).toBeGreaterThan(3);
+    for (const src of sources) {
+      expect(existsSync(join(ROOT, src))).toBe(true);
+      expect(allowed).toContain(src);
+    }
+    // the build compiles src/ and scripts/ with tsconfig.build.json, which must only include what is copied
+    const include = (JSON.parse(read('tsconfig.build.json')) as { include: string[] }).include;
+    for (const dir of include) expect(sources).toContain(dir);
+  });
+
+  it('runs as an unprivileged numeric user that owns the volumes mount points', () => {
+    expect(dockerfile).toMatch(/^USER 1000:1000$/m);
+    expect(dockerfile).toMatch(/chown -R 1000:1000 \/var\/lib\/sabnode/);
   });
 });
