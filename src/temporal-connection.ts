@@ -10,6 +10,8 @@ export interface TemporalConnectionOptions {
   tls: TLSConfig | false;
   /** sent as `Authorization: Bearer …` on every call (Temporal Cloud API keys) */
   apiKey?: string;
+  /** with an API key: the namespace header Temporal Cloud routes key-authenticated calls by */
+  metadata?: Record<string, string>;
 }
 
 /** What may be logged about a connection: never the key or certificate material. */
@@ -35,7 +37,7 @@ function readPem(env: NodeJS.ProcessEnv, name: string): Buffer | undefined {
 }
 
 /**
- * TEMPORAL_ADDRESS, TEMPORAL_TLS, TEMPORAL_TLS_CA_PATH, TEMPORAL_TLS_CERT_PATH + TEMPORAL_TLS_KEY_PATH (mTLS),
+ * TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS, TEMPORAL_TLS_CA_PATH, TEMPORAL_TLS_CERT_PATH + TEMPORAL_TLS_KEY_PATH (mTLS),
  * TEMPORAL_TLS_SERVER_NAME and TEMPORAL_API_KEY. Any TLS setting or an API key turns TLS on; an API key is never
  * sent in plaintext.
  */
@@ -61,7 +63,8 @@ export function temporalConnectionOptions(env: NodeJS.ProcessEnv = process.env):
         ...(crt && key ? { clientCertPair: { crt, key } } : {}),
       }
     : false;
-  return { address, tls, ...(apiKey ? { apiKey } : {}) };
+  const namespace = env.TEMPORAL_NAMESPACE || 'default';
+  return { address, tls, ...(apiKey ? { apiKey, metadata: { 'temporal-namespace': namespace } } : {}) };
 }
 
 export function summarizeTemporalConnection(o: TemporalConnectionOptions): TemporalConnectionSummary {

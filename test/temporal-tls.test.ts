@@ -79,7 +79,12 @@ describe('connection options from the environment', () => {
   });
 
   it('turns TLS on for an API key or any TLS setting, and reads the certificate files', () => {
-    expect(temporalConnectionOptions({ TEMPORAL_API_KEY: API_KEY })).toEqual({ address: '127.0.0.1:7233', tls: {}, apiKey: API_KEY });
+    expect(temporalConnectionOptions({ TEMPORAL_API_KEY: API_KEY, TEMPORAL_NAMESPACE: 'payments.a1b2c' })).toEqual({
+      address: '127.0.0.1:7233',
+      tls: {},
+      apiKey: API_KEY,
+      metadata: { 'temporal-namespace': 'payments.a1b2c' },
+    });
     expect(temporalConnectionOptions({ TEMPORAL_TLS: 'true' }).tls).toEqual({});
     const o = temporalConnectionOptions(tlsEnv('ns.acct.tmprl.cloud:7233', mtls));
     expect(o.tls).toEqual({
@@ -171,7 +176,7 @@ describe('API and worker processes configured for TLS, mTLS and a key', () => {
     expect(res.status).toBe(201);
     expect(apiProxy.calls.map((c) => c.method)).toContain('StartWorkflowExecution');
     expect(workerProxy.calls.map((c) => c.method)).toEqual(expect.arrayContaining(['PollWorkflowTaskQueue', 'RespondWorkflowTaskCompleted']));
-    for (const call of [...apiProxy.calls, ...workerProxy.calls]) expect(call).toEqual(expect.objectContaining({ apiKey: true, clientCert: true }));
+    for (const call of [...apiProxy.calls, ...workerProxy.calls]) expect(call).toEqual(expect.objectContaining({ apiKey: true, clientCert: true, namespace: 'default' }));
   }, 60_000);
 
   it('the processes log that TLS and a key are in use, never the key', () => {

@@ -9,6 +9,8 @@ export interface ProxiedCall {
   method: string;
   apiKey: boolean;
   clientCert: boolean;
+  /** the `temporal-namespace` header, if any */
+  namespace?: string;
 }
 
 export interface GrpcTlsProxy {
@@ -36,6 +38,7 @@ export async function startGrpcTlsProxy(opts: { upstream: string; cert: Buffer; 
       method: String(headers[':path']).split('/').pop() ?? '',
       apiKey: opts.apiKey !== undefined && headers.authorization === `Bearer ${opts.apiKey}`,
       clientCert: Boolean(socket?.authorized && socket.getPeerCertificate()?.subject),
+      namespace: headers['temporal-namespace'] as string | undefined,
     };
     calls.push(call);
     if (opts.apiKey !== undefined && !call.apiKey) {

@@ -49,6 +49,6 @@ export function ensureHadolint(): Promise<string> {
 export async function buildComposeCheck(): Promise<string> {
   if (!onPath('go')) throw new Error('go is not installed: tools/compose-check needs the Go toolchain');
   const out = join(ROOT, '.data', 'bin', 'compose-check');
-  await exec('go', ['build', '-o', out, '.'], { cwd: join(ROOT, 'tools', 'compose-check'), env: { ...process.env, GOFLAGS: '-mod=readonly' } });
+  await exec('go', ['build', '-o', out, '.'], { cwd: join(ROOT, 'tools', 'compose-check'), env: { ...process.env, GOFLAGS: '-mod=readonly -buildvcs=false' } });
   return out;
 }
