@@ -1,7 +1,10 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { freePort, waitForHttp } from '../src/stack/embedded';
+import { client } from './support/client';
 import { ROOT } from './support/processes';
+import { closeDb, newWorkspace, stack } from './support/stack';
 import { buildComposeCheck, ensureDebianTool, ensureHadolint, exec } from './support/tools';
 
 // No Docker engine runs here: the compose file is loaded by the Compose reference loader (schema and consistency),
@@ -200,4 +203,104 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^USER 1000:1000$/m);
     expect(dockerfile).toMatch(/chown -R 1000:1000 \/var\/lib\/sabnode/);
   });
+});
+
+/** Every file under `dir` (relative paths). */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)).map((f) => join(e.name, f)) : [e.name],
+  );
+}
+
+describe('what the image runs', () => {
+  // The Dockerfile's two stages, without Docker: the build stage compiles from exactly the context .dockerignore
+  // lets through; the runtime stage has only dist/, package.json, openapi.yaml and node_modules. Its commands then
+  // run against the test stack's PostgreSQL and Temporal in production mode.
+  const dockerignoreAllowed = () => read('.dockerignore').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).replace(/\/$/, ''));
+  let work: string;
+  let app: string;
+  const children: ChildProcess[] = [];
+  beforeAll(async () => {
+    mkdirSync(join(ROOT, '.data'), { recursive: true });
+    work = mkdtempSync(join(ROOT, '.data', 'image-'));
+    const context = join(work, 'build');
+    mkdirSync(context);
+    for (const entry of dockerignoreAllowed()) cpSync(join(ROOT, entry), join(context, entry), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(context, 'node_modules'));
+    // RUN npm run build
+    await exec(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: context });
+    app = join(work, 'app');
+    mkdirSync(app);
+    for (const entry of ['dist', 'package.json', 'openapi.yaml']) cpSync(join(context, entry), join(app, entry), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+  }, 180_000);
+  afterAll(async () => {
+    await Promise.all(
+      children.map((c) => new Promise<void>((resolve) => {
+        if (c.exitCode !== null || c.signalCode !== null) return resolve();
+        c.once('exit', () => resolve());
+        c.kill('SIGTERM');
+        setTimeout(() => c.kill('SIGKILL'), 10_000).unref();
+      })),
+    );
+    if (work) rmSync(work, { recursive: true, force: true });
+    await closeDb();
+  });
+
+  it('source files reach the build only through the context, and only production dependencies are imported', async () => {
+    const built = filesUnder(join(app, 'dist'));
+    expect(built).toEqual(expect.arrayContaining(['src/api/server.js', 'src/worker.js', 'scripts/migrate.js', 'scripts/admin.js']));
+    // every package the runtime code imports is in the tree `npm prune --omit=dev` keeps
+    const { stdout } = await exec('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }).catch((e: { stdout: string }) => e);
+    const kept = new Set(stdout.split('\n').filter(Boolean).map((p) => relative(join(ROOT, 'node_modules'), p).split('/node_modules/').pop()!));
+    const source = filesUnder(join(ROOT, 'src')).filter((f) => f.endsWith('.ts')).map((f) => read(join('src', f))).join('\n');
+    const imported = new Set(
+      [...source.matchAll(/(?:from |require(?:\.resolve)?\()'([^.'][^']*)'/g)]
+        .map((m) => m[1])
+        .filter((m) => !m.startsWith('node:'))
+        .map((m) => (m.startsWith('@') ? m.split('/').slice(0, 2).join('/') : m.split('/')[0])),
+    );
+    expect(imported.size).toBeGreaterThan(10);
+    expect([...imported].filter((pkg) => !kept.has(pkg))).toEqual([]);
+  });
+
+  it('migrate, the worker and the API start from dist/ in production mode and serve a mutation', async () => {
+    const env = { ...process.env, ...stack().env, NODE_ENV: 'production', TEMPORAL_TASK_QUEUE: 'sabnode-image', WORKFLOW_BUNDLE: '', LOG_LEVEL: 'info' };
+    const migrate = await exec(process.execPath, ['dist/scripts/migrate.js'], { cwd: app, env });
+    expect(migrate.stdout).toContain('database is up to date');
+
+    // the worker bundles its workflows from dist/ as it does in the image (no prebuilt bundle)
+    const worker = spawn(process.execPath, ['dist/src/worker.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(worker);
+    let workerOut = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker from dist/ did not start:\n${workerOut.slice(-3000)}`)), 90_000);
+      worker.stdout!.on('data', (c: Buffer) => {
+        workerOut += c.toString();
+        if (workerOut.includes('"worker started"')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      worker.stderr!.on('data', (c: Buffer) => (workerOut += c.toString()));
+      worker.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`worker from dist/ exited with ${code}:\n${workerOut.slice(-3000)}`));
+      });
+    });
+
+    const port = await freePort();
+    const server = spawn(process.execPath, ['dist/src/api/server.js'], { cwd: app, env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: 'ignore' });
+    children.push(server);
+    const apiUrl = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${apiUrl}/healthz`, 60_000);
+    expect((await fetch(`${apiUrl}/readyz`)).status).toBe(200);
+    const docs = await fetch(`${apiUrl}/docs/redoc.standalone.js`);
+    expect(docs.status).toBe(200);
+    expect((await docs.text()).length).toBeGreaterThan(100_000);
+
+    const ws = await newWorkspace();
+    const created = await client(ws.key, { baseUrl: apiUrl }).post('/v1/contacts', { body: { phone: '+14155550123', first_name: 'Image' } });
+    expect(created.status).toBe(201);
+  }, 180_000);
 });
