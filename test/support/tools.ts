@@ -35,7 +35,7 @@ export function ensureDebianTool(bin: string, pkg: string): string {
   const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (!aptUpdated) apt(['update', '-qq']);
   aptUpdated = true;
-  apt(['install', '-y', '-qq', '--no-install-recommends', pkg]);
+  apt(['install', '-y', '-qq', pkg]);
   const installed = onPath(bin);
   if (!installed) throw new Error(`apt-get installed ${pkg} but ${bin} is still not on PATH`);
   return installed;
