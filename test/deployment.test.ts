@@ -54,7 +54,11 @@ describe('docker-compose.yml', () => {
   it('is valid for the Compose reference loader and names every part of the stack', () => {
     expect(Object.keys(project.services).sort()).toEqual(['api', 'lb', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
     expect(project.services.temporal.image).toMatch(/^temporalio\/auto-setup:\d+\.\d+\.\d+$/);
-    expect(project.services.temporal.environment).toEqual(expect.objectContaining({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres' }));
+    // on the same PostgreSQL, whichever names the image's setup script reads
+    expect(project.services.temporal.environment).toEqual(expect.objectContaining({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres', SQL_PLUGIN: 'postgres12', SQL_HOST: 'postgres' }));
+    const t = project.services.temporal.environment!;
+    expect([t.POSTGRES_USER, t.SQL_USER]).toEqual(['postgres', project.services.postgres.environment?.POSTGRES_USER]);
+    expect([t.POSTGRES_PWD, t.SQL_PASSWORD]).toEqual([project.services.postgres.environment?.POSTGRES_PASSWORD, project.services.postgres.environment?.POSTGRES_PASSWORD]);
     expect(project.services.temporal.depends_on?.postgres.condition).toBe('service_healthy');
     expect(project.services['temporal-ui'].environment?.TEMPORAL_ADDRESS).toBe('temporal:7233');
   });
