@@ -33,6 +33,12 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const sourceOf = (distPath: string) => join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 const SECRET = 'compose-check-dummy-secret-0123456789abcdef';
 
+/** The files a Docker build of `dir` sends as its context, by Docker's own .dockerignore matcher. */
+async function buildContextFiles(dir = ROOT): Promise<string[]> {
+  const { stdout } = await exec(await buildComposeCheck(), ['-context', dir], { maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as string[];
+}
+
 let loaded: Promise<Project> | undefined;
 /** docker-compose.yml as the Compose loader resolves it (interpolated, normalised, paths made absolute). */
 function loadCompose(): Promise<Project> {
@@ -187,20 +193,31 @@ describe('Dockerfile', () => {
     expect(result.out).toMatch(/DL3006|DL3066/);
   }, 300_000);
 
-  it('copies only what exists and what .dockerignore lets into the build context', () => {
-    const allowed = read('.dockerignore')
-      .split('\n')
-      .filter((l) => l.startsWith('!'))
-      .map((l) => l.slice(1).replace(/\/$/, ''));
+  it('copies only what the build context holds after .dockerignore, and the context holds nothing else', async () => {
+    const context = await buildContextFiles();
     const sources = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((m) => m[1].trim().split(/\s+/));
     expect(sources.length).toBeGreaterThan(3);
-    for (const src of sources) {
-      expect(existsSync(join(ROOT, src))).toBe(true);
-      expect(allowed).toContain(src);
-    }
-    // the build compiles src/ and scripts/ with tsconfig.build.json, which must only include what is copied
+    const inContext = (src: string) => context.some((f) => f === src || f.startsWith(`${src}/`));
+    expect(sources.filter((src) => !inContext(src))).toEqual([]);
+    // nothing reaches the context that no COPY takes (local state, dependencies, secrets in .env, git history)
+    expect(context.filter((f) => !sources.some((src) => f === src || f.startsWith(`${src}/`)))).toEqual([]);
+    // the build compiles what tsconfig.build.json includes: all of it must be copied
     const include = (JSON.parse(read('tsconfig.build.json')) as { include: string[] }).include;
     for (const dir of include) expect(sources).toContain(dir);
+  });
+
+  it('the context check follows Docker\'s .dockerignore rules (exceptions, re-exclusions)', async () => {
+    const dir = mkdtempSync(join(ROOT, '.data', 'context-'));
+    try {
+      for (const f of ['a/keep.ts', 'a/secret.env', 'b/x.ts', 'c.txt']) {
+        mkdirSync(join(dir, f, '..'), { recursive: true });
+        writeFileSync(join(dir, f), '');
+      }
+      writeFileSync(join(dir, '.dockerignore'), '*\n!a\na/*.env\n');
+      expect((await buildContextFiles(dir)).sort()).toEqual(['a/keep.ts']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs as an unprivileged numeric user that owns the volumes mount points', () => {
@@ -220,7 +237,6 @@ describe('what the image runs', () => {
   // The Dockerfile's two stages, without Docker: the build stage compiles from exactly the context .dockerignore
   // lets through; the runtime stage has only dist/, package.json, openapi.yaml and node_modules. Its commands then
   // run against the test stack's PostgreSQL and Temporal in production mode.
-  const dockerignoreAllowed = () => read('.dockerignore').split('\n').filter((l) => l.startsWith('!')).map((l) => l.slice(1).replace(/\/$/, ''));
   let work: string;
   let app: string;
   const children: ChildProcess[] = [];
@@ -229,7 +245,7 @@ describe('what the image runs', () => {
     work = mkdtempSync(join(ROOT, '.data', 'image-'));
     const context = join(work, 'build');
     mkdirSync(context);
-    for (const entry of dockerignoreAllowed()) cpSync(join(ROOT, entry), join(context, entry), { recursive: true });
+    for (const f of await buildContextFiles()) cpSync(join(ROOT, f), join(context, f), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(context, 'node_modules'));
     // RUN npm run build
     await exec(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: context });
