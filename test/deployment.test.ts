@@ -17,7 +17,7 @@ interface Service {
   command?: string[] | null;
   environment?: Record<string, string | null>;
   depends_on?: Record<string, { condition: string }>;
-  ports?: { target: number; published?: string }[];
+  ports?: { target: number; published?: string; host_ip?: string }[];
   expose?: string[];
   volumes?: { type: string; source: string; target: string; read_only?: boolean }[];
   deploy?: { replicas?: number };
@@ -83,6 +83,7 @@ describe('docker-compose.yml', () => {
     expect(lb.ports).toEqual([expect.objectContaining({ target: 3000, published: '3000' })]);
     const published = Object.entries(project.services).filter(([, s]) => s.ports?.length).map(([name]) => name).sort();
     expect(published).toEqual(['lb', 'temporal-ui']);
+    expect(project.services['temporal-ui'].ports).toEqual([expect.objectContaining({ host_ip: '127.0.0.1', target: 8080 })]);
     expect(lb.depends_on?.api.condition).toBe('service_healthy');
   });
 
