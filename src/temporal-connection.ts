@@ -37,9 +37,9 @@ function readPem(env: NodeJS.ProcessEnv, name: string): Buffer | undefined {
 }
 
 /**
- * TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS, TEMPORAL_TLS_CA_PATH, TEMPORAL_TLS_CERT_PATH + TEMPORAL_TLS_KEY_PATH (mTLS),
- * TEMPORAL_TLS_SERVER_NAME and TEMPORAL_API_KEY. Any TLS setting or an API key turns TLS on; an API key is never
- * sent in plaintext.
+ * TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE, TEMPORAL_TLS, TEMPORAL_TLS_CA_PATH, TEMPORAL_TLS_CERT_PATH +
+ * TEMPORAL_TLS_KEY_PATH (mTLS), TEMPORAL_TLS_SERVER_NAME and TEMPORAL_API_KEY. Any TLS setting or an API key turns
+ * TLS on; an API key is never sent in plaintext.
  */
 export function temporalConnectionOptions(env: NodeJS.ProcessEnv = process.env): TemporalConnectionOptions {
   const address = env.TEMPORAL_ADDRESS || '127.0.0.1:7233';
