@@ -1,6 +1,7 @@
 // Process configuration, read once from the environment.
 import { join } from 'node:path';
 import { projectRoot } from './project-root';
+import { temporalConnectionOptions, type TemporalConnectionOptions } from './temporal-connection';
 
 const env = process.env;
 
@@ -19,6 +20,8 @@ function secret(): string {
   return 'sabnode-development-secret-do-not-use-in-production';
 }
 
+let temporalConnection: TemporalConnectionOptions | undefined;
+
 export const config = {
   port: int('PORT', 3000),
   host: env.HOST ?? '127.0.0.1',
@@ -26,6 +29,12 @@ export const config = {
   dbPoolMax: int('DB_POOL_MAX', 20),
   temporalAddress: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
   temporalNamespace: env.TEMPORAL_NAMESPACE ?? 'default',
+  // TLS, mTLS and API-key options shared by the client and the worker (TEMPORAL_TLS*, TEMPORAL_API_KEY); read on
+  // first use, which the API and the worker make at start (a missing certificate stops them before they serve), and
+  // which processes that never reach Temporal (migrations) never make
+  get temporalConnection(): TemporalConnectionOptions {
+    return (temporalConnection ??= temporalConnectionOptions(env));
+  },
   taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'sabnode-commands',
   // signs cursors; every API process of a deployment must share it
   secret: secret(),

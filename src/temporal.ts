@@ -14,7 +14,7 @@ export const searchKeys = {
 
 /** A lazy connection: the API starts (and serves reads) while Temporal is down, and reconnects when it is back. */
 export function temporalClient(): { client: Client; connection: Connection } {
-  const connection = Connection.lazy({ address: config.temporalAddress });
+  const connection = Connection.lazy(config.temporalConnection);
   const client = new Client({ connection, namespace: config.temporalNamespace });
   return { client, connection };
 }

@@ -6,6 +6,7 @@ import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';
 import { ensureSearchAttributes } from './temporal';
+import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
 import { ensureBackupSchedule } from './privacy/backup-schedule';
 
@@ -20,12 +21,12 @@ function installJsonLogging(): void {
 export async function runWorker(): Promise<void> {
   installJsonLogging();
   const orm = await openOrm();
-  const client = await Connection.connect({ address: config.temporalAddress });
+  const client = await Connection.connect(config.temporalConnection);
   // a namespace where this key may not add attributes (Temporal Cloud) has them registered by its operator
   await ensureSearchAttributes(client).catch((err: Error) => logger.warn({ error: err.message }, 'could not register search attributes'));
   const dispatcherClient = new Client({ connection: client, namespace: config.temporalNamespace });
   await ensureBackupSchedule(dispatcherClient).catch((err: Error) => logger.warn({ error: err.message }, 'could not create or update the backup schedule'));
-  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const connection = await NativeConnection.connect(config.temporalConnection);
   const bundlePath = process.env.WORKFLOW_BUNDLE;
   const worker = await Worker.create({
     connection,
@@ -48,7 +49,7 @@ export async function runWorker(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  logger.info({ taskQueue: config.taskQueue }, 'worker started');
+  logger.info({ taskQueue: config.taskQueue, temporal: summarizeTemporalConnection(config.temporalConnection) }, 'worker started');
   await worker.run();
   dispatching.abort();
   await dispatcher;

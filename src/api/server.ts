@@ -5,6 +5,7 @@ import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { logger } from '../logger';
 import { temporalClient } from '../temporal';
+import { summarizeTemporalConnection } from '../temporal-connection';
 import { createApp } from './app';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
@@ -30,7 +31,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   sweep.unref();
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  logger.info({ port: actualPort }, 'api listening');
+  logger.info({ port: actualPort, temporal: summarizeTemporalConnection(config.temporalConnection) }, 'api listening');
   return {
     port: actualPort,
     async close() {

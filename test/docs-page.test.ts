@@ -1,0 +1,71 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from './support/processes';
+import { stack } from './support/stack';
+import { ensureDebianTool } from './support/tools';
+
+// The reference page at /docs, rendered by a real headless Chromium (Debian's package) from the test stack: Redoc
+// (served locally) must turn the live /openapi.json into a section for every operation in openapi.yaml.
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** operationId → summary, for every operation in openapi.yaml */
+function operations(): Map<string, string> {
+  const spec = parse(readFileSync(join(ROOT, 'openapi.yaml'), 'utf8')) as { paths: Record<string, Record<string, { operationId?: string; summary?: string }>> };
+  return new Map(Object.values(spec.paths).flatMap((item) => METHODS.flatMap((m) => (item[m]?.operationId ? [[item[m].operationId!, item[m].summary ?? '']] : []))) as [string, string][]);
+}
+
+const decode = (html: string) => html.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
+
+/** The DOM after the page's scripts ran (virtual time lets Redoc finish fetching and rendering). */
+function renderedDom(chromium: string, url: string): Promise<{ dom: string; stderr: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'sabnode-chromium-'));
+  return new Promise((resolve, reject) => {
+    const child = spawn(chromium, [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions',
+      `--user-data-dir=${profile}`, '--virtual-time-budget=30000', '--window-size=1280,2000', '--dump-dom', url,
+    ]);
+    let dom = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (dom += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      rmSync(profile, { recursive: true, force: true });
+      if (code !== 0) reject(new Error(`chromium exited with ${code}: ${stderr.slice(-2000)}`));
+      else resolve({ dom, stderr });
+    });
+  });
+}
+
+/** Each rendered Redoc operation section (`<div data-section-id="operation/<id>" …>`) and the heading it opens with. */
+const renderedOperations = (dom: string) =>
+  new Map([...dom.matchAll(/<div data-section-id="operation\/([^"]+)" id="operation\/\1"[^>]*><div[^>]*><h2[^>]*>(?:<a [^>]*><\/a>)?(.*?)<\/h2>/g)].map((m) => [m[1], decode(m[2])]));
+
+describe('/docs in headless Chromium', () => {
+  let chromium: string;
+  beforeAll(() => {
+    chromium = ensureDebianTool('chromium', 'chromium');
+  }, 600_000);
+
+  it('renders a section for every operation in openapi.yaml', async () => {
+    const ops = operations();
+    const ids = [...ops.keys()];
+    expect(ids.length).toBeGreaterThan(50);
+    const { dom } = await renderedDom(chromium, `${stack().apiUrl}/docs`);
+    writeFileSync(join(ROOT, '.data', 'docs-dom.html'), dom);
+    const rendered = renderedOperations(dom);
+    expect(ids.filter((id) => !rendered.has(id))).toEqual([]);
+    expect([...rendered.keys()].filter((id) => !ops.has(id))).toEqual([]);
+    // each section is the operation's own, headed by its summary
+    expect(ids.filter((id) => rendered.get(id) !== ops.get(id)!.trim()).map((id) => ({ id, summary: ops.get(id), heading: rendered.get(id) }))).toEqual([]);
+    // the page's title and the spec's own (info.title) as Redoc prints it
+    const title = (parse(readFileSync(join(ROOT, 'openapi.yaml'), 'utf8')) as { info: { title: string } }).info.title;
+    expect(dom).toContain(title);
+  }, 60_000);
+});
