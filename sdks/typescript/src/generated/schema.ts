@@ -2015,10 +2015,11 @@ export interface components {
          */
         OrderStatus: "pending" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
         /**
-         * @description An ISO 4217 currency code in circulation, upper case; an unknown code is a `400` on `/currency`.
+         * @description An ISO 4217 currency code in circulation, upper case; any other is a `400` on `/currency`.
          * @example INR
+         * @enum {string}
          */
-        Currency: string;
+        Currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HRK" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XDR" | "XOF" | "XPF" | "XSU" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL";
         /** @description An amount in the currency's minor unit (paise for INR, cents for USD, yen for JPY). */
         MinorUnits: number;
         OrderItemCreate: {
@@ -2851,10 +2852,14 @@ export interface components {
             data: components["schemas"]["FlowRun"][];
         };
         ApiKeyIdValue: string;
-        /** @description A scope such as `contacts:read`; see `x-scopes` on each operation. */
-        Scope: string;
+        /**
+         * @description A scope such as `contacts:read`; see `x-scopes` on each operation.
+         * @enum {string}
+         */
+        Scope: "contacts:read" | "contacts:write" | "conversations:read" | "conversations:write" | "messages:read" | "messages:write" | "channels:read" | "channels:write" | "tags:read" | "tags:write" | "templates:read" | "templates:write" | "orders:read" | "orders:write" | "files:read" | "files:write" | "events:read" | "bulk:read" | "pii:read" | "keys:write" | "privacy:write" | "webhooks:read" | "webhooks:write" | "keys:read" | "audit:read" | "workspace:read" | "workspace:write" | "flows:read" | "flows:write" | "broadcasts:read" | "broadcasts:write";
         /** @description An IPv4 or IPv6 address (`203.0.113.7`, `2001:db8::1`) or CIDR (`10.0.0.0/8`, `2001:db8::/32`). */
-        Cidr: string;
+        Cidr: string | unknown | unknown;
+        /** @description `allowed_origins` is for publishable keys only: a secret key takes none (absent or null). */
         ApiKeyCreate: {
             name: string;
             /**
@@ -2870,11 +2875,14 @@ export interface components {
             allowed_origins?: string[] | null;
             /**
              * Format: date-time
-             * @description When the key stops working (`401 api_key_expired`); in the future.
+             * @description When the key stops working (`401 api_key_expired`); a time not in the future is `422 api_key_expiry_past`.
              */
             expires_at?: string | null;
-            /** @description The version pinned to the key; default the workspace's. */
-            api_version?: string;
+            /**
+             * @description The version pinned to the key (any supported version); default the workspace's.
+             * @enum {string}
+             */
+            api_version?: "2026-11-01" | "2025-06-01";
         };
         ApiKeyRoll: {
             /**
@@ -4617,8 +4625,8 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
-        ApiVersion: "2026-11-01" | "2025-06-01";
+        /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+        ApiVersion: "2026-11-01";
         /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
         IdempotencyKey: string;
         /** @description Page size. */
@@ -4710,7 +4718,7 @@ export interface operations {
                 tag?: components["schemas"]["TagNameInput"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -4731,7 +4739,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4774,7 +4782,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -4798,7 +4806,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4825,7 +4833,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4867,7 +4875,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4917,7 +4925,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4975,7 +4983,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5030,7 +5038,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5059,7 +5067,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5098,7 +5106,7 @@ export interface operations {
                 status?: components["schemas"]["TemplateStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5119,7 +5127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5158,7 +5166,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5182,7 +5190,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5209,7 +5217,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5260,7 +5268,7 @@ export interface operations {
                 status?: components["schemas"]["OrderStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5281,7 +5289,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5335,7 +5343,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5359,7 +5367,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5406,7 +5414,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5430,7 +5438,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5473,7 +5481,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5505,7 +5513,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5526,7 +5534,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5563,7 +5571,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5661,7 +5669,7 @@ export interface operations {
                 status?: "open" | "closed";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5682,7 +5690,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5713,7 +5721,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5737,7 +5745,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5776,7 +5784,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5800,7 +5808,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5840,7 +5848,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5864,7 +5872,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5906,7 +5914,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5942,7 +5950,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5963,7 +5971,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6001,7 +6009,7 @@ export interface operations {
                 sha256?: components["schemas"]["Sha256"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6022,7 +6030,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6053,7 +6061,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6077,7 +6085,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6104,7 +6112,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description One byte range: `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`. */
                 Range?: components["parameters"]["Range"];
@@ -6146,7 +6154,7 @@ export interface operations {
                 created_since?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6167,7 +6175,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6193,7 +6201,7 @@ export interface operations {
                 types?: string[];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description The `id` of the last message received; the stream resumes right after it. Wins over `last_event_id`. */
                 "Last-Event-ID"?: components["schemas"]["EventIdValue"];
@@ -6221,7 +6229,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6242,7 +6250,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6283,7 +6291,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6307,7 +6315,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6335,7 +6343,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6369,7 +6377,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6403,7 +6411,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6431,7 +6439,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6476,7 +6484,7 @@ export interface operations {
                 created_until?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6500,7 +6508,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6524,7 +6532,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6561,7 +6569,7 @@ export interface operations {
                 type?: "secret" | "publishable";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6582,7 +6590,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6627,7 +6635,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6651,7 +6659,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6678,7 +6686,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6717,7 +6725,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6738,7 +6746,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6790,7 +6798,7 @@ export interface operations {
                 created_before?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6819,7 +6827,7 @@ export interface operations {
                 status?: components["schemas"]["FlowStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6840,7 +6848,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6919,7 +6927,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6943,7 +6951,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6970,7 +6978,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7021,7 +7029,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7049,7 +7057,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7076,7 +7084,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7125,7 +7133,7 @@ export interface operations {
                 status?: components["schemas"]["FlowRunStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7146,7 +7154,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7170,7 +7178,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7205,7 +7213,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7226,7 +7234,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7262,7 +7270,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7295,7 +7303,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7316,7 +7324,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7362,7 +7370,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7386,7 +7394,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7414,7 +7422,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7442,7 +7450,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7470,7 +7478,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7505,7 +7513,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastRecipientStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
