@@ -50,6 +50,8 @@ def main() -> int:
     if requests < minimum:
         print(f"fuzz: {requests} requests is under the budget's minimum of {minimum}")
     print(f"fuzz: {'passed' if ok else 'FAILED'}: {requests} requests, {failed} failures")
+    passed = sum(c["success"] for c in checks.values())
+    print(f"fuzz: {passed} passed, {failed} failed")
     return 0 if ok else 1
 
 
