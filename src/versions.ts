@@ -258,6 +258,11 @@ export function specForVersion(source: Json, version: ApiVersion): Json {
   (doc.info as Json).version = version.version;
   const param = ((doc.components as Json).parameters as Record<string, Json>).ApiVersion;
   param.schema = { type: 'string', enum: [version.version], examples: [version.version] };
+  param.description =
+    `The API version. This document describes ${version.version}: requests that send this header, or that leave it out ` +
+    `with a key pinned to ${version.version}. Every supported version has its own document, ` +
+    '`GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is ' +
+    '`400 invalid_api_version`.';
   return doc;
 }
 

@@ -120,7 +120,9 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body: opts.fingerprintBody ?? body }));
     const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;
     const conn = deps.orm.em.getConnection();
-    const keyHeaders = { 'Idempotency-Key': key };
+    // a key the handler derived (a provider's message id) is no header of the caller's: it is not echoed, and it
+    // may hold any character the provider used (found by fuzzing: a newline in it made the answer a 500)
+    const keyHeaders: Record<string, string> = opts.idempotencyKey ? {} : { 'Idempotency-Key': key };
 
     let [row] = await conn.execute<ClaimRow[]>(CLAIM_SQL, [
       randomUUID(), auth.workspaceId, keyHash, op.operationId, fingerprint, JSON.stringify(request), workflowId, config.idempotencyTtlHours,

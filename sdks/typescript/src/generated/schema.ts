@@ -4625,7 +4625,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+        /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
         ApiVersion: "2026-11-01";
         /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
         IdempotencyKey: string;
@@ -4678,7 +4678,7 @@ export interface components {
         RateLimit: string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
-        /** @description The idempotency key this command ran under (generated when the request had none). */
+        /** @description The idempotency key this command ran under (generated when the request had none). Provider callbacks, keyed by the provider's message id, carry none. */
         "Idempotency-Key": string;
         /** @description `true` when this response is a replay of an earlier request with the same key. */
         "Idempotent-Replayed": "true";
@@ -4718,7 +4718,7 @@ export interface operations {
                 tag?: components["schemas"]["TagNameInput"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -4739,7 +4739,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4782,7 +4782,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -4806,7 +4806,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4833,7 +4833,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4875,7 +4875,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4925,7 +4925,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4983,7 +4983,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5038,7 +5038,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5067,7 +5067,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5106,7 +5106,7 @@ export interface operations {
                 status?: components["schemas"]["TemplateStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5127,7 +5127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5166,7 +5166,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5190,7 +5190,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5217,7 +5217,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5268,7 +5268,7 @@ export interface operations {
                 status?: components["schemas"]["OrderStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5289,7 +5289,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5343,7 +5343,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5367,7 +5367,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5414,7 +5414,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5438,7 +5438,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5481,7 +5481,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5513,7 +5513,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5534,7 +5534,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5571,7 +5571,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5669,7 +5669,7 @@ export interface operations {
                 status?: "open" | "closed";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5690,7 +5690,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5721,7 +5721,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5745,7 +5745,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5784,7 +5784,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5808,7 +5808,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5848,7 +5848,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5872,7 +5872,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5914,7 +5914,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5950,7 +5950,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5971,7 +5971,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6009,7 +6009,7 @@ export interface operations {
                 sha256?: components["schemas"]["Sha256"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6030,7 +6030,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6061,7 +6061,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6085,7 +6085,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6112,7 +6112,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description One byte range: `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`. */
                 Range?: components["parameters"]["Range"];
@@ -6154,7 +6154,7 @@ export interface operations {
                 created_since?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6175,7 +6175,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6201,7 +6201,7 @@ export interface operations {
                 types?: string[];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description The `id` of the last message received; the stream resumes right after it. Wins over `last_event_id`. */
                 "Last-Event-ID"?: components["schemas"]["EventIdValue"];
@@ -6229,7 +6229,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6250,7 +6250,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6291,7 +6291,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6315,7 +6315,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6343,7 +6343,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6377,7 +6377,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6411,7 +6411,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6439,7 +6439,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6484,7 +6484,7 @@ export interface operations {
                 created_until?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6508,7 +6508,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6532,7 +6532,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6569,7 +6569,7 @@ export interface operations {
                 type?: "secret" | "publishable";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6590,7 +6590,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6635,7 +6635,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6659,7 +6659,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6686,7 +6686,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6725,7 +6725,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6746,7 +6746,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6798,7 +6798,7 @@ export interface operations {
                 created_before?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6827,7 +6827,7 @@ export interface operations {
                 status?: components["schemas"]["FlowStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6848,7 +6848,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6927,7 +6927,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6951,7 +6951,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6978,7 +6978,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7029,7 +7029,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7057,7 +7057,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7084,7 +7084,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7133,7 +7133,7 @@ export interface operations {
                 status?: components["schemas"]["FlowRunStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7154,7 +7154,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7178,7 +7178,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7213,7 +7213,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7234,7 +7234,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7270,7 +7270,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7303,7 +7303,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7324,7 +7324,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7370,7 +7370,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7394,7 +7394,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7422,7 +7422,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7450,7 +7450,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7478,7 +7478,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7513,7 +7513,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastRecipientStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`). This document describes the version listed here; each supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`). Defaults to the version pinned to the key; a value that is no supported version is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
