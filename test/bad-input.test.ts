@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { call, client } from './support/client';
 import { closeDb, newWorkspace, sql } from './support/stack';
 import { revokeApiKey } from '../src/admin';
@@ -136,5 +137,20 @@ describe('bad input', () => {
     const wrong = await call('PUT', '/v1/contacts', { key, unchecked: true });
     expectProblem(wrong, 405, 'method_not_allowed');
     expect(wrong.headers.get('allow')).toBe('GET, POST');
+    // a literal path is not a templated one's parameter (found by fuzzing: PATCH /v1/contacts/bulk ran updateContact
+    // on a contact id `bulk` and answered 409 under the bulk call's Idempotency-Key)
+    const bulkKey = randomUUID();
+    const bulk = await call('POST', '/v1/contacts/bulk', { key, body: { items: [{ phone: '+919800000998' }] }, headers: { 'Idempotency-Key': bulkKey } });
+    expect(bulk.status).toBe(200);
+    for (const method of ['PATCH', 'DELETE', 'GET']) {
+      const res = await call(method, '/v1/contacts/bulk', { key, unchecked: true, headers: { 'Idempotency-Key': bulkKey }, ...(method === 'PATCH' ? { body: { first_name: 'x' } } : {}) });
+      expectProblem(res, 405, 'method_not_allowed');
+      expect(res.headers.get('allow')).toBe('POST');
+    }
+    const tagsBulk = await call('DELETE', '/v1/tags/bulk', { key, unchecked: true });
+    expectProblem(tagsBulk, 405, 'method_not_allowed');
+    // the templated path still serves what is not a literal one
+    const contact = await call('GET', `/v1/contacts/${bulk.body.results[0].id}`, { key });
+    expect(contact.status).toBe(200);
   });
 });

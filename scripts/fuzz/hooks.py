@@ -62,10 +62,41 @@ def _real_cursor(case) -> str | None:
     return None
 
 
+def _get(path: str) -> dict | None:
+    for _ in range(5):
+        request = urllib.request.Request(f"{BASE_URL}{path}", headers={"Authorization": f"Bearer {API_KEY}"})
+        try:
+            with urllib.request.urlopen(request, timeout=20) as response:
+                return json.load(response)
+        except urllib.error.HTTPError as err:
+            if err.code != 429:
+                return None
+            time.sleep(float(err.headers.get("Retry-After") or 1))
+    return None
+
+
+def _real_event_id() -> str | None:
+    page = _get("/v1/events?limit=1")
+    return page["data"][0]["id"] if page and page.get("data") else None
+
+
 @schemathesis.hook
 def map_case(context, case):
     if not _positive(case):
         return case
+    # the event stream resumes after an event of this workspace (else 400 last_event_id_unknown): a real one
+    headers = case.headers if isinstance(case.headers, dict) else None
+    resume_header = next((k for k in (headers or {}) if k.lower() == "last-event-id"), None)
+    resume_query = isinstance(case.query, dict) and "last_event_id" in case.query
+    if resume_header or resume_query:
+        event_id = _real_event_id()
+        for target, key in ((headers, resume_header), (case.query, "last_event_id" if resume_query else None)):
+            if key is None:
+                continue
+            if event_id is None:
+                del target[key]
+            else:
+                target[key] = event_id
     if isinstance(case.query, dict) and "cursor" in case.query:
         cursor = _real_cursor(case)
         if cursor is None:
@@ -81,10 +112,14 @@ def map_case(context, case):
 def before_call(context, case, kwargs):
     if _operation_id(case) not in SIGNED_OPERATIONS or not CHANNEL_SECRET:
         return
+    # a case made to lack the signature (the missing_required_header check) goes out without one
+    phase_data = getattr(getattr(getattr(case, "meta", None), "phase", None), "data", None)
+    if "Sabnode-Signature" in str(getattr(phase_data, "description", "")):
+        return
     # the examples phase fills path parameters after map_case; schema-valid callbacks go to the fuzz channel
     if _positive(case):
         case.path_parameters["channel_id"] = CHANNEL_ID
-    if case.body is None or isinstance(case.body, (bytes, bytearray)):
+    if not isinstance(case.body, (dict, list, str, int, float, bool)):
         return
     # sign exactly the bytes sent: serialise here and send them as they are
     try:

@@ -10,8 +10,9 @@
 #
 # Budget by environment:
 #   FUZZ_BUDGET        full (default: ≥ 2,000 requests) or ci (≤ 4 minutes: each pass bounded by --max-time)
-#   FUZZ_MAX_EXAMPLES  test cases per operation and phase (full 12, ci 2)
-#   FUZZ_PHASES        schemathesis phases (full examples,coverage,fuzzing,stateful; ci examples,fuzzing,stateful)
+#   FUZZ_MAX_EXAMPLES  test cases per operation and phase (full 8, ci 2)
+#   FUZZ_PHASES        schemathesis phases (full examples,coverage,fuzzing,stateful, older versions' documents
+#                      without coverage; ci examples,fuzzing,stateful)
 #   FUZZ_MIN_REQUESTS  the least the run must send (full 2000, ci 250)
 #   FUZZ_RATE          client-side request rate (default 15/s, under the 20/s anonymous budget, so that requests
 #                      sent without a key still meet 401 and not 429)
@@ -26,10 +27,12 @@ SCHEMATHESIS_VERSION=4.32.5
 export PORT=${PORT:-3300} PG_PORT=${PG_PORT:-5533} TEMPORAL_PORT=${TEMPORAL_PORT:-7333} TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-8333}
 BUDGET=${FUZZ_BUDGET:-full}
 case "$BUDGET" in
-  full) MAX_EXAMPLES=${FUZZ_MAX_EXAMPLES:-12} PHASES=${FUZZ_PHASES:-examples,coverage,fuzzing,stateful} MIN_REQUESTS=${FUZZ_MIN_REQUESTS:-2000} OLD_EXAMPLES=${FUZZ_MAX_EXAMPLES:-4}
+  full) MAX_EXAMPLES=${FUZZ_MAX_EXAMPLES:-8} PHASES=${FUZZ_PHASES:-examples,coverage,fuzzing,stateful} MIN_REQUESTS=${FUZZ_MIN_REQUESTS:-2000} OLD_EXAMPLES=${FUZZ_MAX_EXAMPLES:-4}
+    OLD_PHASES=${FUZZ_PHASES:-examples,fuzzing,stateful}
     TIME_CURRENT=() TIME_OLD=() TIME_LAST=() ;;
   # seconds per pass (--max-time: the examples, then fuzzing and stateful until the time is spent), ~3 minutes in all
   ci) MAX_EXAMPLES=${FUZZ_MAX_EXAMPLES:-2} PHASES=${FUZZ_PHASES:-examples,fuzzing,stateful} MIN_REQUESTS=${FUZZ_MIN_REQUESTS:-250} OLD_EXAMPLES=${FUZZ_MAX_EXAMPLES:-1}
+    OLD_PHASES=$PHASES
     TIME_CURRENT=(--max-time 100) TIME_OLD=(--max-time 45) TIME_LAST=(--max-time 20) ;;
   *) echo "FUZZ_BUDGET is full or ci, not '$BUDGET'" >&2; exit 2 ;;
 esac
@@ -79,10 +82,10 @@ FUZZ_CHANNEL_SECRET=$(printf '%s' "$CHANNEL" | "$VENV/bin/python3" -c 'import js
 export FUZZ_CHANNEL_ID FUZZ_CHANNEL_SECRET
 
 run() {
-  local doc=$1 examples=$2; shift 2
+  local doc=$1 examples=$2 phases=$3; shift 3
   "$VENV/bin/schemathesis" --config-file scripts/fuzz/schemathesis.toml run "$doc" --url "$BASE" \
     -H "Authorization: Bearer $KEY" --checks all \
-    -n "$examples" --phases "$PHASES" -w "$WORKERS" --rate-limit "$RATE" --seed "$SEED" \
+    -n "$examples" --phases "$phases" -w "$WORKERS" --rate-limit "$RATE" --seed "$SEED" \
     --request-timeout 20 --report junit,ndjson --report-dir "$REPORTS" "$@" || true
 }
 
@@ -90,7 +93,7 @@ run() {
 # would turn the rest of the run into 401s, so those two run last, after every other operation of every version.
 LAST=(--include-operation-id revokeApiKey --include-operation-id rollApiKey)
 NOT_LAST=(--exclude-operation-id revokeApiKey --exclude-operation-id rollApiKey)
-run "$BASE/openapi.json" "$MAX_EXAMPLES" "${NOT_LAST[@]}" "${TIME_CURRENT[@]}"
+run "$BASE/openapi.json" "$MAX_EXAMPLES" "$PHASES" "${NOT_LAST[@]}" "${TIME_CURRENT[@]}"
 # An older version's document describes requests that send its Api-Version, or that leave the header out with a key
 # pinned to that version: such a key (every scope) runs it.
 for version in $(node_modules/.bin/tsx -e "import { VERSIONS } from './src/versions'; console.log(VERSIONS.slice(1).map((v) => v.version).join(' '))"); do
@@ -100,8 +103,8 @@ scopes = json.load(sys.stdin)["components"]["schemas"]["Scope"]["enum"]
 print(json.dumps({"name": "fuzz " + sys.argv[1], "scopes": scopes, "api_version": sys.argv[1]}))' "$version" |
     curl -sf -X POST "$BASE/v1/api-keys" -H "Authorization: Bearer $KEY" -H 'Content-Type: application/json' -d @- |
     "$VENV/bin/python3" -c 'import json,sys; print(json.load(sys.stdin)["secret"])')
-  KEY=$PINNED run "$BASE/openapi.json?version=$version" "$OLD_EXAMPLES" "${NOT_LAST[@]}" "${TIME_OLD[@]}"
+  KEY=$PINNED run "$BASE/openapi.json?version=$version" "$OLD_EXAMPLES" "$OLD_PHASES" "${NOT_LAST[@]}" "${TIME_OLD[@]}"
 done
-run "$BASE/openapi.json" "$MAX_EXAMPLES" "${LAST[@]}" "${TIME_LAST[@]}"
+run "$BASE/openapi.json" "$MAX_EXAMPLES" "$PHASES" "${LAST[@]}" "${TIME_LAST[@]}"
 
 "$VENV/bin/python3" scripts/fuzz/summary.py "$MIN_REQUESTS" "$REPORTS"/*.ndjson

@@ -29,7 +29,7 @@ import { PiiReadAudit } from './pii-audit';
 import { ordersHandlers } from './orders.handlers';
 import { privacyHandlers } from './privacy.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
-import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
+import { allowedMethods, OPERATIONS, spec, specPathOf, specText, type Operation } from './spec';
 import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
 import { tagsHandlers } from './tags.handlers';
@@ -253,6 +253,8 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
+    // a templated route does not take a path that a literal spec path owns (`/v1/contacts/bulk`)
+    if (op.path.includes('{') && specPathOf(req.path) !== op.path) return next('route');
     (req as ApiRequest).ctx.operation = op;
     next();
   };
