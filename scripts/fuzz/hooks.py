@@ -85,7 +85,7 @@ def map_case(context, case):
     if not _positive(case):
         return case
     # the event stream resumes after an event of this workspace (else 400 last_event_id_unknown): a real one
-    headers = case.headers if isinstance(case.headers, dict) else None
+    headers = case.headers if hasattr(case.headers, "keys") else None
     resume_header = next((k for k in (headers or {}) if k.lower() == "last-event-id"), None)
     resume_query = isinstance(case.query, dict) and "last_event_id" in case.query
     if resume_header or resume_query:
