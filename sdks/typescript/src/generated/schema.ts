@@ -3735,7 +3735,12 @@ export interface components {
                  *
                  *     : keep-alive
                  */
-                "text/event-stream": string;
+                "text/event-stream": {
+                    id?: components["schemas"]["EventIdValue"];
+                    event?: string;
+                    data?: string;
+                    retry?: number;
+                };
             };
         };
         /** @description A page of events. */
