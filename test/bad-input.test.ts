@@ -131,6 +131,19 @@ describe('bad input', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('takes a JSON body as typed: a boolean or number where a string belongs is 400, not coerced', async () => {
+    // found by fuzzing: `"provider_message_id": false` and `"first_name": false` were accepted as "false"
+    for (const first_name of [false, 12]) {
+      const res = await call('POST', '/v1/contacts', { key, body: { phone: '+919800000997', first_name } });
+      expectProblem(res, 400, 'invalid_request');
+      expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/first_name');
+    }
+    // query values are strings on the wire and are still read as the spec's types
+    const page = await call('GET', '/v1/contacts?limit=2', { key });
+    expect(page.status).toBe(200);
+    expect(page.body.data.length).toBeLessThanOrEqual(2);
+  });
+
   it('an unknown route is 404 and a wrong method 405, both problem+json', async () => {
     const nowhere = await call('GET', '/v1/nowhere', { key, unchecked: true });
     expectProblem(nowhere, 404, 'route_not_found');

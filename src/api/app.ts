@@ -243,7 +243,9 @@ export function createApp(deps: AppDeps): express.Express {
   const validator = OpenApiValidator.middleware({
     // requests are upgraded to the current shape before validation, whatever version they were written in
     apiSpec: specForAnyVersion(spec as never) as never,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
+    // false: a JSON body is taken as typed (found by fuzzing: `"first_name": false` was stored as "false"); the
+    // validator still coerces path, query and header values, which are strings on the wire
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, allErrors: true },
     validateResponses: false,
     validateSecurity: false,
     validateFormats: true,
