@@ -40,6 +40,8 @@ export const config = {
   secret: secret(),
   // how long a request waits for its command before answering 503 (first request) or 409 (a concurrent retry)
   commandWaitMs: int('COMMAND_WAIT_MS', 10_000),
+  // a privacy purge leaves a finished command's stored response this long for the API to read and answer it
+  commandAnswerGraceMs: int('COMMAND_ANSWER_GRACE_MS', 60_000),
   // a bulk call answers 200 with every item's result if its job finishes within this bound, else 202 with the job
   bulkSyncWaitMs: int('BULK_SYNC_WAIT_MS', 10_000),
   // items per chunk transaction of a bulk job (read by the worker when it creates a job; each job keeps its own)

@@ -54,6 +54,8 @@ export const ERROR_CATALOGUE = {
   origin_not_allowed: { status: 403, title: 'The publishable key may not be used from this origin' },
   scope_not_grantable: { status: 403, title: 'A key can only grant scopes it holds itself' },
   publishable_key_scope: { status: 422, title: 'A publishable key may carry only publishable scopes' },
+  invalid_flow_definition: { status: 422, title: 'The flow steps name ids that are missing or taken twice' },
+  api_key_expiry_past: { status: 422, title: 'The key would expire at once' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

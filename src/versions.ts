@@ -9,6 +9,8 @@ interface VersionChange {
   requests: Record<string, (body: Json) => Json>;
   /** Turns an object of the newer shape into the older one, keyed by the object's `object` value. */
   resources: Record<string, (obj: Json) => Json>;
+  /** Rewrites the OpenAPI document of the newer version into the older one's (schemas and examples), in place. */
+  spec: (doc: Json) => void;
 }
 
 export interface ApiVersion {
@@ -102,6 +104,63 @@ function eventDown(evt: Json): Json {
   return { ...evt, data: { ...data, previous_attributes: { ...rest, name: before } } };
 }
 
+/** Replaces `first_name` and `last_name` in a schema's properties by one `name` property, in the same place. */
+function nameProperty(schema: Json | undefined, name: unknown): void {
+  const props = schema?.properties as Json | undefined;
+  if (!schema || !props || !('first_name' in props)) return;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'first_name') out.name = name;
+    else if (k !== 'last_name') out[k] = v;
+  }
+  schema.properties = out;
+  if (Array.isArray(schema.required)) {
+    const req = (schema.required as string[]).filter((r) => r !== 'last_name');
+    schema.required = req.map((r) => (r === 'first_name' ? 'name' : r));
+  }
+}
+
+/** Examples in the older shape: any example object with `first_name` or `last_name` gets the joined `name`. */
+function nameInExamples(node: unknown, inExample = false): void {
+  if (Array.isArray(node)) return node.forEach((n) => nameInExamples(n, inExample));
+  if (!node || typeof node !== 'object') return;
+  const obj = node as Json;
+  if (inExample && ('first_name' in obj || 'last_name' in obj)) {
+    const rewritten = obj.object === 'contact' ? contactDown(obj) : nameOnCreateExample(obj);
+    for (const k of Object.keys(obj)) delete obj[k];
+    Object.assign(obj, rewritten);
+  }
+  for (const [k, v] of Object.entries(obj)) nameInExamples(v, inExample || k === 'example' || k === 'examples' || k === 'value');
+}
+
+function nameOnCreateExample(obj: Json): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (k === 'first_name') out.name = joinName(obj.first_name, obj.last_name);
+    else if (k !== 'last_name') out[k] = v;
+  }
+  return out;
+}
+
+function nameInSpec(doc: Json): void {
+  const schemas = (doc.components as Json).schemas as Record<string, Json>;
+  // split at its first space into first and last name, each a PersonName (1–100 characters; an empty last is none)
+  schemas.PersonFullName = {
+    type: 'string',
+    minLength: 1,
+    maxLength: 201,
+    pattern: '^[^ ]{1,100}( [\\s\\S]{0,100})?$',
+    description: 'Split at the first space into `first_name` and `last_name` (each at most 100 characters).',
+  };
+  const fullName = { $ref: '#/components/schemas/PersonFullName' };
+  nameProperty(schemas.Contact, { type: ['string', 'null'], description: 'First and last name, joined by a space. Masked without `pii:read`.' });
+  nameProperty(schemas.ContactCreate, fullName);
+  nameProperty(schemas.ContactUpsertItem, fullName);
+  nameProperty(schemas.ContactUpdate, { oneOf: [fullName, { type: 'null' }], description: 'Replaces the whole name: a one-word name clears the last name.' });
+  nameInExamples(doc.paths);
+  nameInExamples(doc.components);
+}
+
 export const VERSIONS: ApiVersion[] = [
   { version: '2026-11-01', released: '2026-11-01' },
   {
@@ -113,6 +172,7 @@ export const VERSIONS: ApiVersion[] = [
       description: 'Contacts: `name` split into `first_name` and `last_name` (at the first space).',
       requests: { createContact: nameOnCreate, updateContact: nameOnUpdate, bulkUpsertContacts: eachItem(nameOnCreate) },
       resources: { contact: contactDown, event: eventDown },
+      spec: nameInSpec,
     },
   },
 ];
@@ -185,4 +245,35 @@ export function versionHeaders(version: ApiVersion): Record<string, string> {
     headers.Link = `<${DOCS_VERSIONS_URL}#${version.version}>; rel="deprecation"; type="text/html"`;
   }
   return headers;
+}
+
+/**
+ * The OpenAPI document of one version: the source document describes the current version; each older one is
+ * derived by the spec rewrites of the changes since, and its Api-Version header lists that version alone, so that
+ * every schema in a document describes what a request carrying its header sends and gets.
+ */
+export function specForVersion(source: Json, version: ApiVersion): Json {
+  const doc = structuredClone(source);
+  for (const change of changesSince(version).reverse()) change.spec(doc);
+  (doc.info as Json).version = version.version;
+  const param = ((doc.components as Json).parameters as Record<string, Json>).ApiVersion;
+  param.schema = { type: 'string', enum: [version.version], examples: [version.version] };
+  param.description =
+    `The API version. This document describes ${version.version}: requests that send this header, or that leave it out ` +
+    `with a key pinned to ${version.version}. Every supported version has its own document, ` +
+    '`GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is ' +
+    '`400 invalid_api_version`.';
+  return doc;
+}
+
+/** The same document with the Api-Version header open to every supported version: what the request validator reads. */
+export function specForAnyVersion(source: Json): Json {
+  const doc = structuredClone(source);
+  const param = ((doc.components as Json).parameters as Record<string, Json>).ApiVersion;
+  param.schema = { ...(param.schema as Json), enum: VERSIONS.map((v) => v.version) };
+  return doc;
+}
+
+export function findVersion(version: string): ApiVersion | undefined {
+  return byVersion.get(version);
 }

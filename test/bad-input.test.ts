@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { call, client } from './support/client';
 import { closeDb, newWorkspace, sql } from './support/stack';
 import { revokeApiKey } from '../src/admin';
@@ -130,11 +131,39 @@ describe('bad input', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('takes a JSON body as typed: a boolean or number where a string belongs is 400, not coerced', async () => {
+    // found by fuzzing: `"provider_message_id": false` and `"first_name": false` were accepted as "false"
+    for (const first_name of [false, 12]) {
+      const res = await call('POST', '/v1/contacts', { key, body: { phone: '+919800000997', first_name } });
+      expectProblem(res, 400, 'invalid_request');
+      expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/first_name');
+    }
+    // query values are strings on the wire and are still read as the spec's types
+    const page = await call('GET', '/v1/contacts?limit=2', { key });
+    expect(page.status).toBe(200);
+    expect(page.body.data.length).toBeLessThanOrEqual(2);
+  });
+
   it('an unknown route is 404 and a wrong method 405, both problem+json', async () => {
     const nowhere = await call('GET', '/v1/nowhere', { key, unchecked: true });
     expectProblem(nowhere, 404, 'route_not_found');
     const wrong = await call('PUT', '/v1/contacts', { key, unchecked: true });
     expectProblem(wrong, 405, 'method_not_allowed');
     expect(wrong.headers.get('allow')).toBe('GET, POST');
+    // a literal path is not a templated one's parameter (found by fuzzing: PATCH /v1/contacts/bulk ran updateContact
+    // on a contact id `bulk` and answered 409 under the bulk call's Idempotency-Key)
+    const bulkKey = randomUUID();
+    const bulk = await call('POST', '/v1/contacts/bulk', { key, body: { items: [{ phone: '+919800000998' }] }, headers: { 'Idempotency-Key': bulkKey } });
+    expect(bulk.status).toBe(200);
+    for (const method of ['PATCH', 'DELETE', 'GET']) {
+      const res = await call(method, '/v1/contacts/bulk', { key, unchecked: true, headers: { 'Idempotency-Key': bulkKey }, ...(method === 'PATCH' ? { body: { first_name: 'x' } } : {}) });
+      expectProblem(res, 405, 'method_not_allowed');
+      expect(res.headers.get('allow')).toBe('POST');
+    }
+    const tagsBulk = await call('DELETE', '/v1/tags/bulk', { key, unchecked: true });
+    expectProblem(tagsBulk, 405, 'method_not_allowed');
+    // the templated path still serves what is not a literal one
+    const contact = await call('GET', `/v1/contacts/${bulk.body.results[0].id}`, { key });
+    expect(contact.status).toBe(200);
   });
 });

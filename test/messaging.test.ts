@@ -94,6 +94,16 @@ describe('sandbox channel', () => {
     expect(replay.body.id).toBe(first.body.id);
     expect(replay.headers.get('idempotent-replayed')).toBe('true');
     expect(await sql(`select id from messages where provider_message_id = ?`, [body.provider_message_id])).toHaveLength(1);
+    // the provider's id keys the command but is no Idempotency-Key of a caller: not echoed, so any character in it is
+    // fine (found by fuzzing: a newline in it made the header invalid and the answer a 500)
+    expect(first.headers.get('idempotency-key')).toBeNull();
+    const oddId = `wamid.\nÎ¾${randomUUID()}`;
+    const odd = await providerCall(channel.id, secret, 'inbound', { from: newcomer, text: 'hi again', provider_message_id: oddId });
+    expect(odd.status).toBe(201);
+    expect(odd.headers.get('idempotency-key')).toBeNull();
+    const oddReplay = await providerCall(channel.id, secret, 'inbound', { from: newcomer, text: 'hi again', provider_message_id: oddId });
+    expect(oddReplay.status).toBe(201);
+    expect(oddReplay.body.id).toBe(odd.body.id);
     const contacts = await api.get(`/v1/contacts?phone=${encodeURIComponent(newcomer)}`);
     expect(contacts.body.data).toHaveLength(1);
 

@@ -260,7 +260,8 @@ describe('orders', () => {
     }
     const unknownCurrency = await api.post('/v1/orders', { body: newOrder({ currency: 'ABC' }) });
     expectProblem(unknownCurrency, 400, 'invalid_request');
-    expect(unknownCurrency.body.errors).toEqual([{ pointer: '/currency', code: 'unknown_currency', message: expect.stringContaining('ABC') }]);
+    // the spec lists the currencies (found by fuzzing: its pattern allowed codes the server refused)
+    expect(unknownCurrency.body.errors).toEqual([{ pointer: '/currency', code: 'enum', message: expect.stringContaining('INR') }]);
 
     const order = await create();
     for (const body of [{}, { status: 'shipped' }, { items: ITEMS }, { currency: 'USD' }, { metadata: { k: { nested: true } } }]) {

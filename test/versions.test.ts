@@ -11,10 +11,29 @@ afterAll(closeDb);
 const OLD = { 'Api-Version': '2025-06-01' };
 
 describe('API versions', () => {
-  it('the spec lists exactly the versions the server accepts, and any other is still 400 invalid_api_version', async () => {
-    // found by fuzzing: the header was documented as any string, so schema-valid requests were refused
-    const spec = (await (await fetch(`${stack().apiUrl}/openapi.json`)).json()) as any;
-    expect(spec.components.parameters.ApiVersion.schema.enum).toEqual(VERSIONS.map((v) => v.version));
+  it('each version has its own document naming that version alone, and any other is still 400 invalid_api_version', async () => {
+    // found by fuzzing: the header was documented as any string, so schema-valid requests were refused; then one
+    // document listed both versions while its schemas described only the current one's shapes
+    const current = (await (await fetch(`${stack().apiUrl}/openapi.json`)).json()) as any;
+    expect(current.components.parameters.ApiVersion.schema.enum).toEqual([VERSIONS[0].version]);
+    expect(current.components.schemas.Contact.properties).toHaveProperty('first_name');
+    for (const v of VERSIONS) {
+      const doc = (await (await fetch(`${stack().apiUrl}/openapi.json?version=${v.version}`)).json()) as any;
+      expect(doc.info.version).toBe(v.version);
+      expect(doc.components.parameters.ApiVersion.schema.enum).toEqual([v.version]);
+    }
+    const old = (await (await fetch(`${stack().apiUrl}/openapi.json?version=2025-06-01`)).json()) as any;
+    for (const schema of ['Contact', 'ContactCreate', 'ContactUpdate', 'ContactUpsertItem']) {
+      expect(old.components.schemas[schema].properties).toHaveProperty('name');
+      expect(old.components.schemas[schema].properties).not.toHaveProperty('first_name');
+      expect(old.components.schemas[schema].properties).not.toHaveProperty('last_name');
+    }
+    expect(old.components.schemas.Contact.required).toContain('name');
+    expect(old.paths['/v1/contacts'].post.requestBody.content['application/json'].example).toMatchObject({ name: 'Asha Rao' });
+    expect(JSON.stringify(old.paths)).not.toMatch(/first_name: |"first_name":/);
+    const unknownDoc = await fetch(`${stack().apiUrl}/openapi.json?version=2024-01-01`);
+    expect(unknownDoc.status).toBe(400);
+    expect(((await unknownDoc.json()) as any).code).toBe('invalid_api_version');
     const res = await client(ws.key, { headers: { 'Api-Version': '2024-01-01' } }).get('/v1/contacts?limit=1');
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 'invalid_api_version', errors: [{ pointer: '/header/Api-Version', code: 'invalid_api_version' }] });

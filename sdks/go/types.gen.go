@@ -17,7 +17,7 @@ type APIKey struct {
 	Type   string `json:"type"`
 	// The key's prefix and the last four characters of its secret.
 	SecretHint     string     `json:"secret_hint"`
-	Scopes         []string   `json:"scopes"`
+	Scopes         []Scope    `json:"scopes"`
 	AllowedIps     []string   `json:"allowed_ips"`
 	AllowedOrigins []string   `json:"allowed_origins"`
 	APIVersion     string     `json:"api_version"`
@@ -41,19 +41,19 @@ func (v APIKey) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// APIKeyCreate is an object of the API.
+// `allowed_origins` is for publishable keys only: a secret key takes none (absent or null).
 type APIKeyCreate struct {
 	Name string  `json:"name"`
 	Type *string `json:"type,omitempty"`
 	// Scopes the calling key holds itself. Default for a publishable key `[templates:read]`, for a secret key none.
-	Scopes []string `json:"scopes,omitempty"`
+	Scopes []Scope `json:"scopes,omitempty"`
 	// Where the key may be used from (the client address; `X-Forwarded-For` counts only from the deployment's trusted proxies). Absent or null, anywhere.
 	AllowedIps Nullable[[]string] `json:"allowed_ips,omitzero"`
 	// Publishable keys only: browser origins (`https://shop.example.com`) allowed to use the key. Absent or null, any origin.
 	AllowedOrigins Nullable[[]string] `json:"allowed_origins,omitzero"`
-	// When the key stops working (`401 api_key_expired`); in the future.
+	// When the key stops working (`401 api_key_expired`); a time not in the future is `422 api_key_expiry_past`.
 	ExpiresAt Nullable[time.Time] `json:"expires_at,omitzero"`
-	// The version pinned to the key; default the workspace's.
+	// The version pinned to the key (any supported version); default the workspace's.
 	APIVersion *string `json:"api_version,omitempty"`
 }
 
@@ -71,7 +71,7 @@ type APIKeyWithSecret struct {
 	Type   string `json:"type"`
 	// The key's prefix and the last four characters of its secret.
 	SecretHint     string     `json:"secret_hint"`
-	Scopes         []string   `json:"scopes"`
+	Scopes         []Scope    `json:"scopes"`
 	AllowedIps     []string   `json:"allowed_ips"`
 	AllowedOrigins []string   `json:"allowed_origins"`
 	APIVersion     string     `json:"api_version"`
@@ -578,6 +578,174 @@ type ConversationUpdate struct {
 	Status   *string          `json:"status,omitempty"`
 	Assignee Nullable[string] `json:"assignee,omitzero"`
 }
+
+// An ISO 4217 currency code in circulation, upper case; any other is a `400` on `/currency`.
+type Currency string
+
+const (
+	CurrencyAED Currency = "AED"
+	CurrencyAFN Currency = "AFN"
+	CurrencyALL Currency = "ALL"
+	CurrencyAMD Currency = "AMD"
+	CurrencyANG Currency = "ANG"
+	CurrencyAOA Currency = "AOA"
+	CurrencyARS Currency = "ARS"
+	CurrencyAUD Currency = "AUD"
+	CurrencyAWG Currency = "AWG"
+	CurrencyAZN Currency = "AZN"
+	CurrencyBAM Currency = "BAM"
+	CurrencyBBD Currency = "BBD"
+	CurrencyBDT Currency = "BDT"
+	CurrencyBGN Currency = "BGN"
+	CurrencyBHD Currency = "BHD"
+	CurrencyBIF Currency = "BIF"
+	CurrencyBMD Currency = "BMD"
+	CurrencyBND Currency = "BND"
+	CurrencyBOB Currency = "BOB"
+	CurrencyBRL Currency = "BRL"
+	CurrencyBSD Currency = "BSD"
+	CurrencyBTN Currency = "BTN"
+	CurrencyBWP Currency = "BWP"
+	CurrencyBYN Currency = "BYN"
+	CurrencyBZD Currency = "BZD"
+	CurrencyCAD Currency = "CAD"
+	CurrencyCDF Currency = "CDF"
+	CurrencyCHF Currency = "CHF"
+	CurrencyCLP Currency = "CLP"
+	CurrencyCNY Currency = "CNY"
+	CurrencyCOP Currency = "COP"
+	CurrencyCRC Currency = "CRC"
+	CurrencyCUC Currency = "CUC"
+	CurrencyCUP Currency = "CUP"
+	CurrencyCVE Currency = "CVE"
+	CurrencyCZK Currency = "CZK"
+	CurrencyDJF Currency = "DJF"
+	CurrencyDKK Currency = "DKK"
+	CurrencyDOP Currency = "DOP"
+	CurrencyDZD Currency = "DZD"
+	CurrencyEGP Currency = "EGP"
+	CurrencyERN Currency = "ERN"
+	CurrencyETB Currency = "ETB"
+	CurrencyEUR Currency = "EUR"
+	CurrencyFJD Currency = "FJD"
+	CurrencyFKP Currency = "FKP"
+	CurrencyGBP Currency = "GBP"
+	CurrencyGEL Currency = "GEL"
+	CurrencyGHS Currency = "GHS"
+	CurrencyGIP Currency = "GIP"
+	CurrencyGMD Currency = "GMD"
+	CurrencyGNF Currency = "GNF"
+	CurrencyGTQ Currency = "GTQ"
+	CurrencyGYD Currency = "GYD"
+	CurrencyHKD Currency = "HKD"
+	CurrencyHNL Currency = "HNL"
+	CurrencyHRK Currency = "HRK"
+	CurrencyHTG Currency = "HTG"
+	CurrencyHUF Currency = "HUF"
+	CurrencyIDR Currency = "IDR"
+	CurrencyILS Currency = "ILS"
+	CurrencyINR Currency = "INR"
+	CurrencyIQD Currency = "IQD"
+	CurrencyIRR Currency = "IRR"
+	CurrencyISK Currency = "ISK"
+	CurrencyJMD Currency = "JMD"
+	CurrencyJOD Currency = "JOD"
+	CurrencyJPY Currency = "JPY"
+	CurrencyKES Currency = "KES"
+	CurrencyKGS Currency = "KGS"
+	CurrencyKHR Currency = "KHR"
+	CurrencyKMF Currency = "KMF"
+	CurrencyKPW Currency = "KPW"
+	CurrencyKRW Currency = "KRW"
+	CurrencyKWD Currency = "KWD"
+	CurrencyKYD Currency = "KYD"
+	CurrencyKZT Currency = "KZT"
+	CurrencyLAK Currency = "LAK"
+	CurrencyLBP Currency = "LBP"
+	CurrencyLKR Currency = "LKR"
+	CurrencyLRD Currency = "LRD"
+	CurrencyLSL Currency = "LSL"
+	CurrencyLYD Currency = "LYD"
+	CurrencyMAD Currency = "MAD"
+	CurrencyMDL Currency = "MDL"
+	CurrencyMGA Currency = "MGA"
+	CurrencyMKD Currency = "MKD"
+	CurrencyMMK Currency = "MMK"
+	CurrencyMNT Currency = "MNT"
+	CurrencyMOP Currency = "MOP"
+	CurrencyMRU Currency = "MRU"
+	CurrencyMUR Currency = "MUR"
+	CurrencyMVR Currency = "MVR"
+	CurrencyMWK Currency = "MWK"
+	CurrencyMXN Currency = "MXN"
+	CurrencyMYR Currency = "MYR"
+	CurrencyMZN Currency = "MZN"
+	CurrencyNAD Currency = "NAD"
+	CurrencyNGN Currency = "NGN"
+	CurrencyNIO Currency = "NIO"
+	CurrencyNOK Currency = "NOK"
+	CurrencyNPR Currency = "NPR"
+	CurrencyNZD Currency = "NZD"
+	CurrencyOMR Currency = "OMR"
+	CurrencyPAB Currency = "PAB"
+	CurrencyPEN Currency = "PEN"
+	CurrencyPGK Currency = "PGK"
+	CurrencyPHP Currency = "PHP"
+	CurrencyPKR Currency = "PKR"
+	CurrencyPLN Currency = "PLN"
+	CurrencyPYG Currency = "PYG"
+	CurrencyQAR Currency = "QAR"
+	CurrencyRON Currency = "RON"
+	CurrencyRSD Currency = "RSD"
+	CurrencyRUB Currency = "RUB"
+	CurrencyRWF Currency = "RWF"
+	CurrencySAR Currency = "SAR"
+	CurrencySBD Currency = "SBD"
+	CurrencySCR Currency = "SCR"
+	CurrencySDG Currency = "SDG"
+	CurrencySEK Currency = "SEK"
+	CurrencySGD Currency = "SGD"
+	CurrencySHP Currency = "SHP"
+	CurrencySLE Currency = "SLE"
+	CurrencySLL Currency = "SLL"
+	CurrencySOS Currency = "SOS"
+	CurrencySRD Currency = "SRD"
+	CurrencySSP Currency = "SSP"
+	CurrencySTN Currency = "STN"
+	CurrencySVC Currency = "SVC"
+	CurrencySYP Currency = "SYP"
+	CurrencySZL Currency = "SZL"
+	CurrencyTHB Currency = "THB"
+	CurrencyTJS Currency = "TJS"
+	CurrencyTMT Currency = "TMT"
+	CurrencyTND Currency = "TND"
+	CurrencyTOP Currency = "TOP"
+	CurrencyTRY Currency = "TRY"
+	CurrencyTTD Currency = "TTD"
+	CurrencyTWD Currency = "TWD"
+	CurrencyTZS Currency = "TZS"
+	CurrencyUAH Currency = "UAH"
+	CurrencyUGX Currency = "UGX"
+	CurrencyUSD Currency = "USD"
+	CurrencyUYU Currency = "UYU"
+	CurrencyUZS Currency = "UZS"
+	CurrencyVES Currency = "VES"
+	CurrencyVND Currency = "VND"
+	CurrencyVUV Currency = "VUV"
+	CurrencyWST Currency = "WST"
+	CurrencyXAF Currency = "XAF"
+	CurrencyXCD Currency = "XCD"
+	CurrencyXCG Currency = "XCG"
+	CurrencyXDR Currency = "XDR"
+	CurrencyXOF Currency = "XOF"
+	CurrencyXPF Currency = "XPF"
+	CurrencyXSU Currency = "XSU"
+	CurrencyYER Currency = "YER"
+	CurrencyZAR Currency = "ZAR"
+	CurrencyZMW Currency = "ZMW"
+	CurrencyZWG Currency = "ZWG"
+	CurrencyZWL Currency = "ZWL"
+)
 
 // DeletedAPIKey is an object of the API.
 type DeletedAPIKey struct {
@@ -1639,8 +1807,8 @@ type Order struct {
 	ContactID string `json:"contact_id"`
 	// `pending` → `paid` → `fulfilled` → `delivered`; `cancelled` from `pending` or `paid`; `refunded` from `paid`, `fulfilled` or `delivered`.
 	Status OrderStatus `json:"status"`
-	// An ISO 4217 currency code in circulation, upper case; an unknown code is a `400` on `/currency`.
-	Currency string      `json:"currency"`
+	// An ISO 4217 currency code in circulation, upper case; any other is a `400` on `/currency`.
+	Currency Currency    `json:"currency"`
 	Items    []OrderItem `json:"items"`
 	// The sum of the items' `amount`.
 	Subtotal int64 `json:"subtotal"`
@@ -1669,8 +1837,8 @@ func (v Order) MarshalJSON() ([]byte, error) {
 // OrderCreate is an object of the API.
 type OrderCreate struct {
 	ContactID string `json:"contact_id"`
-	// An ISO 4217 currency code in circulation, upper case; an unknown code is a `400` on `/currency`.
-	Currency string            `json:"currency"`
+	// An ISO 4217 currency code in circulation, upper case; any other is a `400` on `/currency`.
+	Currency Currency          `json:"currency"`
 	Items    []OrderItemCreate `json:"items"`
 	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500.
 	Metadata map[string]any `json:"metadata,omitempty"`
@@ -1793,6 +1961,43 @@ type Problem struct {
 	// With `order_invalid_transition`, the statuses the order may move to now (empty when its status is final).
 	AllowedStatuses []OrderStatus `json:"allowed_statuses,omitempty"`
 }
+
+// A scope such as `contacts:read`; see `x-scopes` on each operation.
+type Scope string
+
+const (
+	ScopeContactsRead       Scope = "contacts:read"
+	ScopeContactsWrite      Scope = "contacts:write"
+	ScopeConversationsRead  Scope = "conversations:read"
+	ScopeConversationsWrite Scope = "conversations:write"
+	ScopeMessagesRead       Scope = "messages:read"
+	ScopeMessagesWrite      Scope = "messages:write"
+	ScopeChannelsRead       Scope = "channels:read"
+	ScopeChannelsWrite      Scope = "channels:write"
+	ScopeTagsRead           Scope = "tags:read"
+	ScopeTagsWrite          Scope = "tags:write"
+	ScopeTemplatesRead      Scope = "templates:read"
+	ScopeTemplatesWrite     Scope = "templates:write"
+	ScopeOrdersRead         Scope = "orders:read"
+	ScopeOrdersWrite        Scope = "orders:write"
+	ScopeFilesRead          Scope = "files:read"
+	ScopeFilesWrite         Scope = "files:write"
+	ScopeEventsRead         Scope = "events:read"
+	ScopeBulkRead           Scope = "bulk:read"
+	ScopePiiRead            Scope = "pii:read"
+	ScopeKeysWrite          Scope = "keys:write"
+	ScopePrivacyWrite       Scope = "privacy:write"
+	ScopeWebhooksRead       Scope = "webhooks:read"
+	ScopeWebhooksWrite      Scope = "webhooks:write"
+	ScopeKeysRead           Scope = "keys:read"
+	ScopeAuditRead          Scope = "audit:read"
+	ScopeWorkspaceRead      Scope = "workspace:read"
+	ScopeWorkspaceWrite     Scope = "workspace:write"
+	ScopeFlowsRead          Scope = "flows:read"
+	ScopeFlowsWrite         Scope = "flows:write"
+	ScopeBroadcastsRead     Scope = "broadcasts:read"
+	ScopeBroadcastsWrite    Scope = "broadcasts:write"
+)
 
 // Status is an object of the API.
 type Status struct {

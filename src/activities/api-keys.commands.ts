@@ -67,12 +67,16 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
     errors.push({ pointer: '/allowed_origins', code: 'publishable_only', message: 'Only publishable keys are used from browsers; secret keys have no allowed origins' });
   }
   const expiresAt = body.expires_at ? new Date(body.expires_at) : null;
-  if (expiresAt && expiresAt <= ctx.now) errors.push({ pointer: '/expires_at', code: 'in_the_past', message: 'A new key must expire in the future' });
+
   const version = body.api_version ? VERSIONS.find((v) => v.version === body.api_version) : undefined;
   if (body.api_version && (!version || (version.sunset && ctx.now >= new Date(`${version.sunset}T00:00:00Z`)))) {
     errors.push({ pointer: '/api_version', code: 'invalid_api_version', message: `Supported: ${VERSIONS.map((v) => v.version).join(', ')}` });
   }
   if (errors.length) throw invalid(errors);
+  // what the schema cannot say: a moment relative to now
+  if (expiresAt && expiresAt <= ctx.now) {
+    throw new ApiError('api_key_expiry_past', 'A new key must expire in the future', { errors: [{ pointer: '/expires_at', code: 'in_the_past', message: 'A new key must expire in the future' }] });
+  }
   if (type === 'publishable') {
     const tooBroad = scopes.filter((s) => !PUBLISHABLE_SCOPES.includes(s));
     if (tooBroad.length) throw new ApiError('publishable_key_scope', `A publishable key may carry only ${PUBLISHABLE_SCOPES.join(', ')}; not ${tooBroad.join(', ')}`);

@@ -46,7 +46,9 @@ export function definitionProblems(steps: FlowStep[], base = '/steps'): FieldErr
 function assertValid(def: FlowDefinition): void {
   const problems = definitionProblems(def.steps);
   if (problems.length) {
-    throw new ApiError('invalid_request', problems.map((p) => `${p.pointer}: ${p.message}`).join('; ').slice(0, 500), { errors: problems });
+    // the schema states one-of fields (400 from the validator); what is left are ids the steps refer to
+    const graph = problems.every((p) => p.code === 'duplicate_step_id' || p.code === 'unknown_step');
+    throw new ApiError(graph ? 'invalid_flow_definition' : 'invalid_request', problems.map((p) => `${p.pointer}: ${p.message}`).join('; ').slice(0, 500), { errors: problems });
   }
   // http_request targets follow the webhook endpoints' address rules
   const refused = def.steps.flatMap((s, i) => {

@@ -1,3 +1,4 @@
+import { spec } from '../api/spec';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, OrderSchema, type Order, type OrderStatus } from '../db/entities';
 import { toOrderWire } from '../db/orders.queries';
@@ -38,8 +39,8 @@ const STAMPS = {
   refunded: 'refundedAt',
 } as const satisfies Partial<Record<OrderStatus, keyof Order>>;
 
-// ISO 4217 codes in circulation, as the runtime's ICU data knows them
-const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+// ISO 4217 codes in circulation, as the spec lists them (bulk items reach commands without the request validator)
+const CURRENCIES = new Set((spec.components as { schemas: { Currency: { enum: string[] } } }).schemas.Currency.enum);
 
 function transitionRefusal(from: OrderStatus, to: OrderStatus): ApiError {
   const allowed = ORDER_TRANSITIONS[from];

@@ -8,7 +8,7 @@ import { config } from '../config';
 import { ApiError, isDatabaseUnavailable, problemOf, type FieldError } from '../errors';
 import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
-import { resolveVersion, upgradeRequest } from '../versions';
+import { CURRENT_VERSION, resolveVersion, specForAnyVersion, specForVersion, upgradeRequest, VERSIONS } from '../versions';
 import { apiKeysHandlers } from './api-keys.handlers';
 import { authenticate, authenticateProvider } from './auth';
 import { trustProxy } from './client-address';
@@ -29,7 +29,7 @@ import { PiiReadAudit } from './pii-audit';
 import { ordersHandlers } from './orders.handlers';
 import { privacyHandlers } from './privacy.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
-import { allowedMethods, OPERATIONS, spec, specText, type Operation } from './spec';
+import { allowedMethods, OPERATIONS, spec, specPathOf, specText, type Operation } from './spec';
 import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
 import { tagsHandlers } from './tags.handlers';
@@ -200,9 +200,18 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/metrics', wrap(async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   }));
-  app.get('/openapi.json', (_req, res) => {
-    res.json(spec);
-  });
+  // one document per version (?version=YYYY-MM-DD, default the current one): each describes its own shapes
+  const versionSpecs = new Map(VERSIONS.map((v) => [v.version, specForVersion(spec as never, v)]));
+  app.get('/openapi.json', wrap(async (req, res) => {
+    const asked = typeof req.query.version === 'string' ? req.query.version : CURRENT_VERSION;
+    const doc = versionSpecs.get(asked);
+    if (!doc) {
+      throw new ApiError('invalid_api_version', `No document for version '${asked.slice(0, 40)}'; versions: ${VERSIONS.map((v) => v.version).join(', ')}`, {
+        errors: [{ pointer: '/query/version', code: 'invalid_api_version', message: 'Unknown API version' }],
+      });
+    }
+    res.json(doc);
+  }));
   app.get('/openapi.yaml', (_req, res) => {
     res.type('application/yaml').send(specText);
   });
@@ -232,8 +241,11 @@ export function createApp(deps: AppDeps): express.Express {
     ...broadcastsHandlers(deps.orm, runCommand),
   };
   const validator = OpenApiValidator.middleware({
-    apiSpec: structuredClone(spec) as never,
-    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: true, allErrors: true },
+    // requests are upgraded to the current shape before validation, whatever version they were written in
+    apiSpec: specForAnyVersion(spec as never) as never,
+    // false: a JSON body is taken as typed (found by fuzzing: `"first_name": false` was stored as "false"); the
+    // validator still coerces path, query and header values, which are strings on the wire
+    validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, allErrors: true },
     validateResponses: false,
     validateSecurity: false,
     validateFormats: true,
@@ -243,6 +255,8 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
+    // a templated route does not take a path that a literal spec path owns (`/v1/contacts/bulk`)
+    if (op.path.includes('{') && specPathOf(req.path) !== op.path) return next('route');
     (req as ApiRequest).ctx.operation = op;
     next();
   };

@@ -60,12 +60,16 @@ const CLAIM_SQL = `
   on conflict (workspace_id, key_hash) do update
     set id = excluded.id, operation_id = excluded.operation_id, fingerprint = excluded.fingerprint, request = excluded.request,
         state = 'pending', response_status = null, response_body = null, response_headers = null,
-        workflow_id = excluded.workflow_id, created_at = now(), completed_at = null, expires_at = excluded.expires_at
+        workflow_id = excluded.workflow_id, created_at = now(), completed_at = null, answered_at = null, expires_at = excluded.expires_at
     where i.expires_at < now()
   returning id, fingerprint, operation_id, request, state, response_status, response_body, true as inserted`;
 
 const EXISTING_SQL = `select id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted
   from idempotency_keys where workspace_id = ? and key_hash = ?`;
+
+// reads a finished command's response and marks it answered, which is what lets a privacy purge delete it
+const ANSWER_SQL = `update idempotency_keys set answered_at = now() where workspace_id = ? and key_hash = ? and state = 'completed'
+  returning id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted`;
 
 /** gRPC status of a Temporal client error (ServiceError wraps it in `cause`). */
 function grpcCode(err: unknown): number | undefined {
@@ -116,7 +120,9 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body: opts.fingerprintBody ?? body }));
     const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;
     const conn = deps.orm.em.getConnection();
-    const keyHeaders = { 'Idempotency-Key': key };
+    // a key the handler derived (a provider's message id) is no header of the caller's: it is not echoed, and it
+    // may hold any character the provider used (found by fuzzing: a newline in it made the answer a 500)
+    const keyHeaders: Record<string, string> = opts.idempotencyKey ? {} : { 'Idempotency-Key': key };
 
     let [row] = await conn.execute<ClaimRow[]>(CLAIM_SQL, [
       randomUUID(), auth.workspaceId, keyHash, op.operationId, fingerprint, JSON.stringify(request), workflowId, config.idempotencyTtlHours,
@@ -174,8 +180,8 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       }
       if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
       // the command is durable in Temporal and finishes when a worker is back; the same key returns its result
-      const [now] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
-      if (now?.state === 'completed') return stored(now, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
+      const [now] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, keyHash]);
+      if (now) return stored(now, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
       const accepted = opts.whilePending && (await opts.whilePending(row.id));
       if (accepted) return { ...accepted, headers: { ...keyHeaders, ...accepted.headers } };
       if (replayed) {
@@ -183,7 +189,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       }
       throw new ApiError('command_pending', 'The command was accepted but not finished in time; retry with the same Idempotency-Key to get its result', {}, pendingHeaders);
     }
-    const [done] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
+    const [done] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, keyHash]);
     if (!done || done.state !== 'completed' || done.response_status !== outcome.status) throw new Error('command finished without a stored response');
     return stored(done, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
   };

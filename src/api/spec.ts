@@ -75,8 +75,22 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
   if (twice.length) throw new Error(`openapi.yaml: x-sdk names used twice: ${twice.join(', ')}`);
 }
 
+const TEMPLATES = Object.keys(spec.paths).map((path) => ({
+  path,
+  re: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  params: (path.match(/\{/g) ?? []).length,
+}));
+
+/**
+ * The spec path a concrete path belongs to. As in OpenAPI, a literal path wins over a templated one: `/v1/contacts/bulk`
+ * is the bulk path, not a contact whose id is `bulk` (found by fuzzing: PATCH on it ran updateContact).
+ */
+export function specPathOf(path: string): string | undefined {
+  return TEMPLATES.filter((t) => t.re.test(path)).sort((a, b) => a.params - b.params)[0]?.path;
+}
+
 /** Methods the spec allows on a concrete path, for 405 answers. */
 export function allowedMethods(path: string): string[] {
-  const hits = OPERATIONS.filter((op) => new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path));
-  return [...new Set(hits.map((op) => op.method.toUpperCase()))];
+  const template = specPathOf(path);
+  return [...new Set(OPERATIONS.filter((op) => op.path === template).map((op) => op.method.toUpperCase()))];
 }

@@ -240,6 +240,8 @@ export interface IdempotencyRecord {
   followUps?: FollowUp[] | null;
   createdAt: Date;
   completedAt?: Date | null;
+  /** when the API read the finished command's response to answer it */
+  answeredAt?: Date | null;
   expiresAt: Date;
 }
 
@@ -526,6 +528,7 @@ export const IdempotencySchema = new EntitySchema<IdempotencyRecord>({
     followUps: { type: 'json', nullable: true },
     createdAt: ts,
     completedAt: { ...ts, nullable: true },
+    answeredAt: { ...ts, nullable: true },
     expiresAt: ts,
   },
 });

@@ -13,6 +13,7 @@ import { Migration20261126000007_flows } from './migrations/Migration20261126000
 import { Migration20261126000008_broadcasts } from './migrations/Migration20261126000008_broadcasts';
 import { Migration20261126000009_keys_audit } from './migrations/Migration20261126000009_keys_audit';
 import { Migration20261126000010_privacy } from './migrations/Migration20261126000010_privacy';
+import { Migration20261126000011_idempotency_answered } from './migrations/Migration20261126000011_idempotency_answered';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000008_broadcasts', class: Migration20261126000008_broadcasts },
   { name: 'Migration20261126000009_keys_audit', class: Migration20261126000009_keys_audit },
   { name: 'Migration20261126000010_privacy', class: Migration20261126000010_privacy },
+  { name: 'Migration20261126000011_idempotency_answered', class: Migration20261126000011_idempotency_answered },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

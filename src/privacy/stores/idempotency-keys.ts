@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { config } from '../../config';
 import { sealedPurgeRequest } from '../subject-hash';
 import type { PurgeStore } from '../types';
 import { countOf, isEmpty, jsonNeedles, MENTIONS_JSON } from './match';
@@ -8,7 +9,9 @@ const MENTIONS = `(${MENTIONS_JSON('request::text')} or ${MENTIONS_JSON(`coalesc
 /**
  * Stored requests and responses (replayed for 24 h) that name the subject are deleted; a retry with such a key runs
  * as a new request. A command about the subject that is still running would write after this stage, so the stage
- * fails (and Temporal retries it) until it has finished. A purge request keeps its row with the identifier sealed
+ * fails (and Temporal retries it) until it has finished, and until the API has read its response to answer the
+ * request that is waiting for it (answered_at; an answer never read, its API process gone, is given up after
+ * COMMAND_ANSWER_GRACE_MS). A purge request keeps its row with the identifier sealed
  * (see sealedPurgeRequest), so a retried purge still replays its 202.
  */
 export function idempotencyKeysStore(live: boolean): PurgeStore {
@@ -28,11 +31,13 @@ export function idempotencyKeysStore(live: boolean): PurgeStore {
         ]);
       }
       const [running] = await em.execute<{ n: string }[]>(
-        `select count(*) as n from idempotency_keys where workspace_id = ? and state = 'pending' and operation_id <> 'createPrivacyPurge' and ${MENTIONS}`,
-        [subject.workspaceId, needles, needles],
+        `select count(*) as n from idempotency_keys where workspace_id = ? and operation_id <> 'createPrivacyPurge'
+           and (state = 'pending' or (answered_at is null and completed_at > now() - make_interval(secs => ?)))
+           and ${MENTIONS}`,
+        [subject.workspaceId, config.commandAnswerGraceMs / 1000, needles, needles],
       );
       // in a backup, a pending row is a snapshot of a command long finished or abandoned: it goes like the others
-      if (live && Number(running.n) > 0) throw ApplicationFailure.retryable(`${running.n} command(s) about the subject still running`, 'purge_waits_for_commands');
+      if (live && Number(running.n) > 0) throw ApplicationFailure.retryable(`${running.n} command(s) about the subject still running or not yet answered`, 'purge_waits_for_commands');
       const deleted = await countOf(
         em,
         `delete from idempotency_keys where workspace_id = ? and (state = 'completed' or not ?) and operation_id <> 'createPrivacyPurge' and ${MENTIONS} returning 1`,

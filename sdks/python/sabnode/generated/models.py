@@ -29,13 +29,17 @@ class ApiKey(TypedDict, closed=True):
 
 
 class ApiKeyCreate(TypedDict, closed=True):
+    """
+    `allowed_origins` is for publishable keys only: a secret key takes none (absent or null).
+    """
+
     name: str
     type: NotRequired[Literal["secret", "publishable"]]
     scopes: NotRequired[list[Scope]]
     allowed_ips: NotRequired[list[Cidr] | None]
     allowed_origins: NotRequired[list[AllowedOrigin] | None]
     expires_at: NotRequired[str | None]
-    api_version: NotRequired[str]
+    api_version: NotRequired[Literal["2026-11-01", "2025-06-01"]]
 
 
 ApiKeyIdValue: TypeAlias = str
@@ -247,7 +251,10 @@ class ChannelWithSecret(TypedDict, closed=True):
     signing_secret: str
 
 
-Cidr: TypeAlias = str
+Cidr1: TypeAlias = str
+
+
+Cidr: TypeAlias = Cidr1
 
 
 class Contact(TypedDict, closed=True):
@@ -400,7 +407,170 @@ class ConversationUpdate(TypedDict, closed=True):
     assignee: NotRequired[str | None]
 
 
-Currency: TypeAlias = str
+Currency: TypeAlias = Literal[
+    "AED",
+    "AFN",
+    "ALL",
+    "AMD",
+    "ANG",
+    "AOA",
+    "ARS",
+    "AUD",
+    "AWG",
+    "AZN",
+    "BAM",
+    "BBD",
+    "BDT",
+    "BGN",
+    "BHD",
+    "BIF",
+    "BMD",
+    "BND",
+    "BOB",
+    "BRL",
+    "BSD",
+    "BTN",
+    "BWP",
+    "BYN",
+    "BZD",
+    "CAD",
+    "CDF",
+    "CHF",
+    "CLP",
+    "CNY",
+    "COP",
+    "CRC",
+    "CUC",
+    "CUP",
+    "CVE",
+    "CZK",
+    "DJF",
+    "DKK",
+    "DOP",
+    "DZD",
+    "EGP",
+    "ERN",
+    "ETB",
+    "EUR",
+    "FJD",
+    "FKP",
+    "GBP",
+    "GEL",
+    "GHS",
+    "GIP",
+    "GMD",
+    "GNF",
+    "GTQ",
+    "GYD",
+    "HKD",
+    "HNL",
+    "HRK",
+    "HTG",
+    "HUF",
+    "IDR",
+    "ILS",
+    "INR",
+    "IQD",
+    "IRR",
+    "ISK",
+    "JMD",
+    "JOD",
+    "JPY",
+    "KES",
+    "KGS",
+    "KHR",
+    "KMF",
+    "KPW",
+    "KRW",
+    "KWD",
+    "KYD",
+    "KZT",
+    "LAK",
+    "LBP",
+    "LKR",
+    "LRD",
+    "LSL",
+    "LYD",
+    "MAD",
+    "MDL",
+    "MGA",
+    "MKD",
+    "MMK",
+    "MNT",
+    "MOP",
+    "MRU",
+    "MUR",
+    "MVR",
+    "MWK",
+    "MXN",
+    "MYR",
+    "MZN",
+    "NAD",
+    "NGN",
+    "NIO",
+    "NOK",
+    "NPR",
+    "NZD",
+    "OMR",
+    "PAB",
+    "PEN",
+    "PGK",
+    "PHP",
+    "PKR",
+    "PLN",
+    "PYG",
+    "QAR",
+    "RON",
+    "RSD",
+    "RUB",
+    "RWF",
+    "SAR",
+    "SBD",
+    "SCR",
+    "SDG",
+    "SEK",
+    "SGD",
+    "SHP",
+    "SLE",
+    "SLL",
+    "SOS",
+    "SRD",
+    "SSP",
+    "STN",
+    "SVC",
+    "SYP",
+    "SZL",
+    "THB",
+    "TJS",
+    "TMT",
+    "TND",
+    "TOP",
+    "TRY",
+    "TTD",
+    "TWD",
+    "TZS",
+    "UAH",
+    "UGX",
+    "USD",
+    "UYU",
+    "UZS",
+    "VES",
+    "VND",
+    "VUV",
+    "WST",
+    "XAF",
+    "XCD",
+    "XCG",
+    "XDR",
+    "XOF",
+    "XPF",
+    "XSU",
+    "YER",
+    "ZAR",
+    "ZMW",
+    "ZWG",
+    "ZWL",
+]
 
 
 class Data(TypedDict, closed=True):
@@ -725,7 +895,20 @@ class FlowStepRemoveTag(TypedDict, closed=True):
     tag: TagNameInput
 
 
-class FlowStepSendMessage(TypedDict, closed=True):
+class FlowStepSendMessage1(TypedDict, closed=True):
+    """
+    A template (with `parameters`) or `text`, exactly one of them.
+    """
+
+    id: FlowStepId
+    type: Literal["send_message"]
+    channel_id: ChannelIdValue
+    template_id: TemplateIdValue
+    parameters: NotRequired[list[Parameter]]
+    text: NotRequired[str]
+
+
+class FlowStepSendMessage2(TypedDict, closed=True):
     """
     A template (with `parameters`) or `text`, exactly one of them.
     """
@@ -735,7 +918,10 @@ class FlowStepSendMessage(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: NotRequired[TemplateIdValue]
     parameters: NotRequired[list[Parameter]]
-    text: NotRequired[str]
+    text: str
+
+
+FlowStepSendMessage: TypeAlias = FlowStepSendMessage1 | FlowStepSendMessage2
 
 
 class FlowStepUpdateContact(TypedDict, closed=True):
@@ -744,7 +930,18 @@ class FlowStepUpdateContact(TypedDict, closed=True):
     attributes: AttributesPatch
 
 
-class FlowStepWait(TypedDict, closed=True):
+class FlowStepWait1(TypedDict, closed=True):
+    """
+    `duration_seconds` or `until`, exactly one of them; a time already past waits no time.
+    """
+
+    id: FlowStepId
+    type: Literal["wait"]
+    duration_seconds: int
+    until: NotRequired[Timestamp]
+
+
+class FlowStepWait2(TypedDict, closed=True):
     """
     `duration_seconds` or `until`, exactly one of them; a time already past waits no time.
     """
@@ -752,7 +949,10 @@ class FlowStepWait(TypedDict, closed=True):
     id: FlowStepId
     type: Literal["wait"]
     duration_seconds: NotRequired[int]
-    until: NotRequired[Timestamp]
+    until: Timestamp
+
+
+FlowStepWait: TypeAlias = FlowStepWait1 | FlowStepWait2
 
 
 FlowStep: TypeAlias = (
@@ -1145,7 +1345,39 @@ class Problem(TypedDict):
     allowed_statuses: NotRequired[list[OrderStatus]]
 
 
-Scope: TypeAlias = str
+Scope: TypeAlias = Literal[
+    "contacts:read",
+    "contacts:write",
+    "conversations:read",
+    "conversations:write",
+    "messages:read",
+    "messages:write",
+    "channels:read",
+    "channels:write",
+    "tags:read",
+    "tags:write",
+    "templates:read",
+    "templates:write",
+    "orders:read",
+    "orders:write",
+    "files:read",
+    "files:write",
+    "events:read",
+    "bulk:read",
+    "pii:read",
+    "keys:write",
+    "privacy:write",
+    "webhooks:read",
+    "webhooks:write",
+    "keys:read",
+    "audit:read",
+    "workspace:read",
+    "workspace:write",
+    "flows:read",
+    "flows:write",
+    "broadcasts:read",
+    "broadcasts:write",
+]
 
 
 Sha256: TypeAlias = str

@@ -2015,10 +2015,11 @@ export interface components {
          */
         OrderStatus: "pending" | "paid" | "fulfilled" | "delivered" | "cancelled" | "refunded";
         /**
-         * @description An ISO 4217 currency code in circulation, upper case; an unknown code is a `400` on `/currency`.
+         * @description An ISO 4217 currency code in circulation, upper case; any other is a `400` on `/currency`.
          * @example INR
+         * @enum {string}
          */
-        Currency: string;
+        Currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HRK" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SLL" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XCG" | "XDR" | "XOF" | "XPF" | "XSU" | "YER" | "ZAR" | "ZMW" | "ZWG" | "ZWL";
         /** @description An amount in the currency's minor unit (paise for INR, cents for USD, yen for JPY). */
         MinorUnits: number;
         OrderItemCreate: {
@@ -2851,10 +2852,14 @@ export interface components {
             data: components["schemas"]["FlowRun"][];
         };
         ApiKeyIdValue: string;
-        /** @description A scope such as `contacts:read`; see `x-scopes` on each operation. */
-        Scope: string;
+        /**
+         * @description A scope such as `contacts:read`; see `x-scopes` on each operation.
+         * @enum {string}
+         */
+        Scope: "contacts:read" | "contacts:write" | "conversations:read" | "conversations:write" | "messages:read" | "messages:write" | "channels:read" | "channels:write" | "tags:read" | "tags:write" | "templates:read" | "templates:write" | "orders:read" | "orders:write" | "files:read" | "files:write" | "events:read" | "bulk:read" | "pii:read" | "keys:write" | "privacy:write" | "webhooks:read" | "webhooks:write" | "keys:read" | "audit:read" | "workspace:read" | "workspace:write" | "flows:read" | "flows:write" | "broadcasts:read" | "broadcasts:write";
         /** @description An IPv4 or IPv6 address (`203.0.113.7`, `2001:db8::1`) or CIDR (`10.0.0.0/8`, `2001:db8::/32`). */
-        Cidr: string;
+        Cidr: string | unknown | unknown;
+        /** @description `allowed_origins` is for publishable keys only: a secret key takes none (absent or null). */
         ApiKeyCreate: {
             name: string;
             /**
@@ -2870,11 +2875,14 @@ export interface components {
             allowed_origins?: string[] | null;
             /**
              * Format: date-time
-             * @description When the key stops working (`401 api_key_expired`); in the future.
+             * @description When the key stops working (`401 api_key_expired`); a time not in the future is `422 api_key_expiry_past`.
              */
             expires_at?: string | null;
-            /** @description The version pinned to the key; default the workspace's. */
-            api_version?: string;
+            /**
+             * @description The version pinned to the key (any supported version); default the workspace's.
+             * @enum {string}
+             */
+            api_version?: "2026-11-01" | "2025-06-01";
         };
         ApiKeyRoll: {
             /**
@@ -3727,7 +3735,12 @@ export interface components {
                  *
                  *     : keep-alive
                  */
-                "text/event-stream": string;
+                "text/event-stream": {
+                    id?: components["schemas"]["EventIdValue"];
+                    event?: string;
+                    data?: string;
+                    retry?: number;
+                };
             };
         };
         /** @description A page of events. */
@@ -4617,8 +4630,8 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
-        ApiVersion: "2026-11-01" | "2025-06-01";
+        /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+        ApiVersion: "2026-11-01";
         /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
         IdempotencyKey: string;
         /** @description Page size. */
@@ -4670,7 +4683,7 @@ export interface components {
         RateLimit: string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
-        /** @description The idempotency key this command ran under (generated when the request had none). */
+        /** @description The idempotency key this command ran under (generated when the request had none). Provider callbacks, keyed by the provider's message id, carry none. */
         "Idempotency-Key": string;
         /** @description `true` when this response is a replay of an earlier request with the same key. */
         "Idempotent-Replayed": "true";
@@ -4710,7 +4723,7 @@ export interface operations {
                 tag?: components["schemas"]["TagNameInput"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -4731,7 +4744,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4774,7 +4787,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -4798,7 +4811,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4825,7 +4838,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4867,7 +4880,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4917,7 +4930,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -4975,7 +4988,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5030,7 +5043,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5059,7 +5072,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5098,7 +5111,7 @@ export interface operations {
                 status?: components["schemas"]["TemplateStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5119,7 +5132,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5158,7 +5171,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5182,7 +5195,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5209,7 +5222,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5260,7 +5273,7 @@ export interface operations {
                 status?: components["schemas"]["OrderStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5281,7 +5294,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5335,7 +5348,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5359,7 +5372,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5406,7 +5419,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5430,7 +5443,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5473,7 +5486,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5505,7 +5518,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5526,7 +5539,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5563,7 +5576,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5661,7 +5674,7 @@ export interface operations {
                 status?: "open" | "closed";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5682,7 +5695,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5713,7 +5726,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5737,7 +5750,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5776,7 +5789,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5800,7 +5813,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5840,7 +5853,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -5864,7 +5877,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5906,7 +5919,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -5942,7 +5955,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -5963,7 +5976,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6001,7 +6014,7 @@ export interface operations {
                 sha256?: components["schemas"]["Sha256"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6022,7 +6035,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6053,7 +6066,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6077,7 +6090,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6104,7 +6117,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description One byte range: `bytes=<first>-<last>`, `bytes=<first>-` or `bytes=-<suffix length>`. */
                 Range?: components["parameters"]["Range"];
@@ -6146,7 +6159,7 @@ export interface operations {
                 created_since?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6167,7 +6180,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6193,7 +6206,7 @@ export interface operations {
                 types?: string[];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description The `id` of the last message received; the stream resumes right after it. Wins over `last_event_id`. */
                 "Last-Event-ID"?: components["schemas"]["EventIdValue"];
@@ -6221,7 +6234,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6242,7 +6255,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6283,7 +6296,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6307,7 +6320,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6335,7 +6348,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6369,7 +6382,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6403,7 +6416,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6431,7 +6444,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6476,7 +6489,7 @@ export interface operations {
                 created_until?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6500,7 +6513,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6524,7 +6537,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6561,7 +6574,7 @@ export interface operations {
                 type?: "secret" | "publishable";
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6582,7 +6595,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6627,7 +6640,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6651,7 +6664,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6678,7 +6691,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6717,7 +6730,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6738,7 +6751,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6790,7 +6803,7 @@ export interface operations {
                 created_before?: string;
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6819,7 +6832,7 @@ export interface operations {
                 status?: components["schemas"]["FlowStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -6840,7 +6853,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6919,7 +6932,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -6943,7 +6956,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -6970,7 +6983,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7021,7 +7034,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7049,7 +7062,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7076,7 +7089,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7125,7 +7138,7 @@ export interface operations {
                 status?: components["schemas"]["FlowRunStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7146,7 +7159,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7170,7 +7183,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7205,7 +7218,7 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7226,7 +7239,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7262,7 +7275,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7295,7 +7308,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path?: never;
@@ -7316,7 +7329,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7362,7 +7375,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
@@ -7386,7 +7399,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7414,7 +7427,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7442,7 +7455,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7470,7 +7483,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
                 /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -7505,7 +7518,7 @@ export interface operations {
                 status?: components["schemas"]["BroadcastRecipientStatus"];
             };
             header?: {
-                /** @description The API version (`YYYY-MM-DD`), one of those listed. Defaults to the version pinned to the key; any other value is `400 invalid_api_version`. */
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
             };
             path: {
