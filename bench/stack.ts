@@ -200,10 +200,9 @@ export interface BenchStack {
  */
 export async function startBenchStack(name: string, extraEnv: Record<string, string>, log: (msg: string) => void): Promise<BenchStack> {
   const { randomBytes } = await import('node:crypto');
-  const { bundleWorkflowCode } = await import('@temporalio/worker');
   const { ALL_SCOPES, createApiKey, createWorkspace } = await import('../src/admin');
   const { migrate, openOrm } = await import('../src/db/orm');
-  const { ensureTemporalBinary, freePort, startPostgres, startTemporal } = await import('../src/stack/embedded');
+  const { bundleWorkflowsTo, ensureTemporalBinary, freePort, startPostgres, startTemporal } = await import('../src/stack/embedded');
   const { SEARCH_ATTRIBUTES } = await import('../src/workflows/types');
   const teardown = new Teardown();
   const [pgPort, temporalPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
@@ -217,9 +216,7 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
   await migrate(orm);
   const workspaceId = await createWorkspace(orm, { name: `Bench ${name}`, rateLimits: { default: 1_000_000 } });
   const { secret: key } = await createApiKey(orm, { workspaceId, scopes: ALL_SCOPES, name: 'bench' });
-  const quiet = { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never;
-  const bundleFile = join(DATA_DIR, `bench-${name}-workflow-bundle.js`);
-  writeFileSync(bundleFile, (await bundleWorkflowCode({ workflowsPath: require.resolve('../src/workflows'), logger: quiet })).code);
+  const bundleFile = await bundleWorkflowsTo(join(DATA_DIR, `bench-${name}-workflow-bundle.js`), log);
   const env = {
     DATABASE_URL: pg.url,
     TEMPORAL_ADDRESS: temporal.address,

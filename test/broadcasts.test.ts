@@ -3,6 +3,7 @@ import { expectProblem } from './support/operation-refusals';
 import { privateStack } from './support/processes';
 import { Client, Connection } from '@temporalio/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
+import { waitFor } from './support/wait';
 
 afterAll(closeDb);
 
@@ -13,14 +14,6 @@ let nextPhone = 9_600_000_000 + Math.floor(Math.random() * 90_000_000);
 const phones = (n: number) => Array.from({ length: n }, () => `+91${nextPhone++}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await pause(200);
-  }
-}
 
 /** n new contacts through the bulk upsert (polling its job past the synchronous bound); their ids in order. */
 async function makeContacts(api: Api, n: number): Promise<string[]> {

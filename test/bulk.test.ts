@@ -3,6 +3,7 @@ import { client, type ApiResponse } from './support/client';
 import { expectProblem } from './support/operation-refusals';
 import { privateStack } from './support/processes';
 import { closeDb, newWorkspace, sql } from './support/stack';
+import { waitFor } from './support/wait';
 
 afterAll(closeDb);
 
@@ -234,14 +235,6 @@ describe('POST /v1/tags/bulk', () => {
   });
 });
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('POST /v1/messages/bulk', () => {
   it('queues each item as a single send would, refuses per item, delivers each message once, and replays without sending twice', async () => {

@@ -4,6 +4,7 @@ import { client, type ApiResponse } from './support/client';
 import { expectAuthRefusals, expectBodyRefusals, expectKeyReuseRefused, expectProblem, expectRateLimited, type Probe } from './support/operation-refusals';
 import { privateStack } from './support/processes';
 import { closeDb, newWorkspace, sql } from './support/stack';
+import { waitFor } from './support/wait';
 import { Connection, Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
 import { SIGNATURE_HEADER, signBody } from '../src/signatures';
@@ -15,14 +16,6 @@ type Api = ReturnType<typeof client>;
 
 let nextPhone = 9_600_000_000 + Math.floor(Math.random() * 90_000_000);
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** A channel, a template and a contact: what a flow that sends needs. */
 async function fixtures(api: Api) {

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql } from './support/stack';
+import { waitFor } from './support/wait';
 import { SIGNATURE_HEADER, signBody, verifyBodySignature } from '../src/signatures';
 
 let ws: Awaited<ReturnType<typeof newWorkspace>>;
@@ -23,14 +24,6 @@ function providerCall(channelId: string, secret: string, path: 'inbound' | 'stat
   });
 }
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function setup(provider: 'sandbox' | 'http', url?: string) {
   const channel = await api.post('/v1/channels', { body: { name: `${provider} channel`, provider, ...(url ? { url } : {}) } });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql } from './support/stack';
+import { waitFor } from './support/wait';
 
 jest.setTimeout(180_000);
 
@@ -13,14 +14,6 @@ beforeAll(async () => {
 });
 afterAll(closeDb);
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 90_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 const phoneOf = () => `+9193${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`;
 const stage = (purge: { stages: { name: string; status: string }[] }, name: string) => purge.stages.find((s) => s.name === name)?.status;
@@ -53,7 +46,7 @@ describe('a privacy purge beside commands about its subject', () => {
 
     // what the API does when it reads the response to answer
     await sql(`update idempotency_keys set answered_at = now() where id = ?`, [row.id]);
-    const done = await waitFor(() => api.get(`/v1/privacy/purges/${purge.body.id}`), (r) => r.body.status === 'completed');
+    const done = await waitFor(() => api.get(`/v1/privacy/purges/${purge.body.id}`), (r) => r.body.status === 'completed', 90_000);
     expect(done.body.status).toBe('completed');
     expect(stage(done.body, 'idempotency_keys')).toBe('cleared');
     expect(await sql(`select 1 from idempotency_keys where id = ?`, [row.id])).toHaveLength(0);
@@ -82,7 +75,7 @@ describe('a privacy purge beside commands about its subject', () => {
     await Promise.all(commands);
     expect(statuses).toHaveLength(23);
     expect(statuses.every((s) => s === 200)).toBe(true);
-    const done = await waitFor(() => api.get(`/v1/privacy/purges/${purgeId}`), (r) => r.body.status === 'completed');
+    const done = await waitFor(() => api.get(`/v1/privacy/purges/${purgeId}`), (r) => r.body.status === 'completed', 90_000);
     expect(done.body.status).toBe('completed');
   });
 });

@@ -9,6 +9,7 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import { searchKeys } from '../src/temporal';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
+import { waitFor } from './support/wait';
 import { SIGNATURE_HEADER, signBody } from '../src/signatures';
 import { historyStrings } from '../src/privacy/stores/temporal';
 
@@ -33,14 +34,6 @@ async function admin(...args: string[]): Promise<any> {
   return JSON.parse(stdout);
 }
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 60_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 function providerCall(channelId: string, secret: string, body: object) {
   const raw = JSON.stringify(body);

@@ -6,6 +6,7 @@ import { expectAuthRefusals, expectProblem } from './support/operation-refusals'
 import { privateStack } from './support/processes';
 import { freePort } from '../src/stack/embedded';
 import { closeDb, newWorkspace, sql } from './support/stack';
+import { waitFor } from './support/wait';
 import { Webhook } from 'standardwebhooks';
 
 jest.setTimeout(60_000);
@@ -62,14 +63,6 @@ function verify(secret: string, headers: IncomingHttpHeaders, body: string): unk
   return new Webhook(secret).verify(body, h);
 }
 
-async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ms = 20_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const delivery = (id: string) => api.get(`/v1/webhook-deliveries/${id}`);
 const finished = (r: { body: { status: string } }) => r.body.status === 'succeeded' || r.body.status === 'dead';

@@ -437,3 +437,16 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Bundles the workflow code into `file` once, for workers started with `WORKFLOW_BUNDLE=<file>` (tests, benchmarks,
+ * the fault run): each such worker loads the file instead of bundling again. Only warnings and errors are logged.
+ */
+export async function bundleWorkflowsTo(file: string, log: (msg: string) => void): Promise<string> {
+  const { bundleWorkflowCode } = await import('@temporalio/worker');
+  const quiet = { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never;
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet });
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, code);
+  return file;
+}

@@ -1,12 +1,11 @@
 // The fault run's own stack on free ports: PostgreSQL whose data survives a restart, a Temporal dev server whose SQLite
 // file does, one worker and two API processes. Every part can be killed or restarted on the same port.
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { DATA_DIR, spawnHttp, spawnWorker, Teardown, type Proc } from '../../bench/stack';
 import { migrate, openOrm } from '../../src/db/orm';
-import { ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
+import { bundleWorkflowsTo, ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
 import { SEARCH_ATTRIBUTES } from '../../src/workflows/types';
 
 export const FAULTS_DIR = join(DATA_DIR, 'faults');
@@ -53,9 +52,7 @@ export async function startFaultStack(extraEnv: Record<string, string>, log: Log
   let temporal: Awaited<ReturnType<typeof startTemporal>> | null = await startTemporal(temporalOpts);
   teardown.add('temporal', async () => temporal?.stop());
 
-  const quiet = { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never;
-  const bundleFile = join(FAULTS_DIR, 'workflow-bundle.js');
-  writeFileSync(bundleFile, (await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: quiet })).code);
+  const bundleFile = await bundleWorkflowsTo(join(FAULTS_DIR, 'workflow-bundle.js'), log);
   const env = {
     DATABASE_URL: pg.url,
     TEMPORAL_ADDRESS: temporal.address,

@@ -1,9 +1,8 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { migrate, openOrm } from '../../src/db/orm';
-import { ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
+import { bundleWorkflowsTo, ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
 import { SEARCH_ATTRIBUTES } from '../../src/workflows/types';
 import { LOG_DIR, ROOT, spawnApi, spawnWorker } from './processes';
 import { STACK_FILE, type StackInfo } from './stack';
@@ -29,9 +28,7 @@ export default async function globalSetup(): Promise<void> {
   await orm.close();
 
   // bundle the workflows once; every worker the suites start loads the same file
-  const bundleFile = join(ROOT, '.data', 'test-workflow-bundle.js');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../src/workflows'), logger: { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never });
-  writeFileSync(bundleFile, code);
+  const bundleFile = await bundleWorkflowsTo(join(ROOT, '.data', 'test-workflow-bundle.js'), log);
 
   const env = {
     DATABASE_URL: pg.url,
