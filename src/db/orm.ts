@@ -14,6 +14,7 @@ import { Migration20261126000008_broadcasts } from './migrations/Migration202611
 import { Migration20261126000009_keys_audit } from './migrations/Migration20261126000009_keys_audit';
 import { Migration20261126000010_privacy } from './migrations/Migration20261126000010_privacy';
 import { Migration20261126000011_idempotency_answered } from './migrations/Migration20261126000011_idempotency_answered';
+import { Migration20261126000012_webhook_pending_idx } from './migrations/Migration20261126000012_webhook_pending_idx';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000009_keys_audit', class: Migration20261126000009_keys_audit },
   { name: 'Migration20261126000010_privacy', class: Migration20261126000010_privacy },
   { name: 'Migration20261126000011_idempotency_answered', class: Migration20261126000011_idempotency_answered },
+  { name: 'Migration20261126000012_webhook_pending_idx', class: Migration20261126000012_webhook_pending_idx },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {
