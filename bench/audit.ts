@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { runHttp, type HttpRun } from './load';
 import { compare, type BenchReport, type ScenarioResult } from './report';
-import { startBenchStack, writeResults, type BenchStack } from './stack';
+import { runBench, withBenchStack, writeResults } from './stack';
 import { scrapeMetrics, watchMachine } from './sys';
 
 const ms = (v: number) => +v.toFixed(1);
@@ -18,10 +18,7 @@ const CONNECTIONS = Number(process.env.BENCH_AUDIT_CONNECTIONS ?? 10);
 
 async function main(): Promise<void> {
   const machine = watchMachine();
-  let stack: BenchStack | undefined;
-  process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
-  try {
-    stack = await startBenchStack('audit', {}, log);
+  await withBenchStack('audit', {}, log, async (stack) => {
     const { apiUrl, key, workspaceId, orm } = stack;
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${apiUrl}${path}`, {
@@ -104,12 +101,7 @@ async function main(): Promise<void> {
       `Phases (p95): off ${d.phases.off.map((p) => `${p.p95} ms`).join(', ')}; on ${d.phases.on.map((p) => `${p.p95} ms`).join(', ')}.`,
     ].join('\n');
     writeResults(result, md);
-  } finally {
-    await stack?.teardown.run(log);
-  }
+  });
 }
 
-main().catch((err: Error) => {
-  log(`failed: ${err.stack ?? err.message}`);
-  process.exit(1);
-});
+runBench(main, log);

@@ -4,7 +4,7 @@
 // bench/results/broadcasts-latest.{md,json}. Not a test.
 import { randomUUID } from 'node:crypto';
 import { compare, scenarioOf, type BenchReport } from './report';
-import { startBenchStack, writeResults, type BenchStack } from './stack';
+import { runBench, withBenchStack, writeResults } from './stack';
 import { watchMachine } from './sys';
 
 const log = (msg: string) => process.stderr.write(`[bench:broadcasts] ${msg}\n`);
@@ -20,10 +20,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function main(): Promise<void> {
   const machine = watchMachine();
-  let stack: BenchStack | undefined;
-  process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
-  try {
-    stack = await startBenchStack('broadcasts', { BULK_SYNC_WAIT_MS: '120000', SANDBOX_DELIVERED_AFTER_MS: '200', SANDBOX_READ_AFTER_MS: '200' }, log);
+  await withBenchStack('broadcasts', { BULK_SYNC_WAIT_MS: '120000', SANDBOX_DELIVERED_AFTER_MS: '200', SANDBOX_READ_AFTER_MS: '200' }, log, async (stack) => {
     const { apiUrl, key, workspaceId, orm } = stack;
     const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
       const res = await fetch(`${apiUrl}${path}`, {
@@ -153,12 +150,7 @@ async function main(): Promise<void> {
       `| floor: POST /v1/messages/bulk, ${PER_CALL} per call, ${BULK_CONCURRENCY} at a time | ${detail.floorBulkMessages.queuedSeconds} s | ${detail.floorBulkMessages.sentSeconds} s | ${detail.floorBulkMessages.sentPerSecond} |`,
     ].join('\n');
     writeResults(report, md);
-  } finally {
-    await stack?.teardown.run(log);
-  }
+  });
 }
 
-main().catch((err: Error) => {
-  log(`failed: ${err.stack ?? err.message}`);
-  process.exitCode = 1;
-});
+runBench(main, log);

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { newId } from '../src/ids';
 import { compare, scenarioOf, type BenchReport } from './report';
-import { startBenchStack, writeResults, type BenchStack } from './stack';
+import { runBench, withBenchStack, writeResults } from './stack';
 import { watchMachine } from './sys';
 
 const log = (msg: string) => process.stderr.write(`[bench:bulk] ${msg}\n`);
@@ -81,10 +81,7 @@ async function inParallel(calls: number, concurrency: number, job: (n: number) =
 
 async function main(): Promise<void> {
   const machine = watchMachine();
-  let stack: BenchStack | undefined;
-  process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
-  try {
-    stack = await startBenchStack('bulk', { BULK_SYNC_WAIT_MS: '60000' }, log);
+  await withBenchStack('bulk', { BULK_SYNC_WAIT_MS: '60000' }, log, async (stack) => {
     const { apiUrl, key, workspaceId, orm } = stack;
     const pool = new Pool({ connectionString: stack.databaseUrl, max: 20 });
     pool.on('error', (err) => log(`floor pool: ${err.message}`));
@@ -153,12 +150,7 @@ async function main(): Promise<void> {
       detail: { contactsInWorkspace: Number(n), throughputSeconds: { api: +tpApi.seconds.toFixed(1), floor: +tpFloor.seconds.toFixed(1) } },
     };
     writeResults(report, ['## Detail', '', `Own PostgreSQL 17, Temporal dev server, one API and one worker. ${LATENCY_RUNS} sequential 1,000-contact calls interleaved with as many floor transactions; then ${THROUGHPUT_CALLS} calls ${THROUGHPUT_CONCURRENCY} at a time (API ${tpApi.seconds.toFixed(1)} s, floor ${tpFloor.seconds.toFixed(1)} s). ${Number(n).toLocaleString('en')} contacts in the workspace afterwards, as expected.`].join('\n'));
-  } finally {
-    await stack?.teardown.run(log);
-  }
+  });
 }
 
-main().catch((err: Error) => {
-  log(`failed: ${err.stack ?? err.message}`);
-  process.exitCode = 1;
-});
+runBench(main, log);

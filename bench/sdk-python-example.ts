@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { compare, scenarioOf, type BenchReport } from './report';
-import { ROOT, startBenchStack, writeResults, type BenchStack } from './stack';
+import { ROOT, runBench, withBenchStack, writeResults } from './stack';
 import { watchMachine } from './sys';
 
 const log = (msg: string) => process.stderr.write(`[bench:sdk-python] ${msg}\n`);
@@ -21,11 +21,8 @@ const ADD_FLOOR = 'vip-2026-floor';
 
 async function main(): Promise<void> {
   const machine = watchMachine();
-  let stack: BenchStack | undefined;
-  process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
-  try {
-    const venv = execFileSync('bash', [join(ROOT, 'scripts', 'sdk', 'python-venv.sh')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-    stack = await startBenchStack('sdk-python', { BULK_SYNC_WAIT_MS: '60000' }, log);
+  const venv = execFileSync('bash', [join(ROOT, 'scripts', 'sdk', 'python-venv.sh')], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+  await withBenchStack('sdk-python', { BULK_SYNC_WAIT_MS: '60000' }, log, async (stack) => {
     const { apiUrl, key } = stack;
     const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> => {
       const res = await fetch(`${apiUrl}${path}`, {
@@ -153,12 +150,7 @@ async function main(): Promise<void> {
       `Own PostgreSQL 17, Temporal dev server, one API and one worker. The script's wall time includes the interpreter start; its listing ended after ${report.listed_after_seconds} s; ${report.bulk_calls} bulk calls. Seeding ${CONTACTS.toLocaleString('en')} contacts (${taggedIds.length.toLocaleString('en')} tagged '${HAS}'), not measured above, took ${seedSeconds.toFixed(1)} s. Both runs checked through the API: ${counted} contacts tagged '${ADD}', ${floorCounted} tagged '${ADD_FLOOR}'.`,
     ].join('\n');
     writeResults(result, md);
-  } finally {
-    await stack?.teardown.run(log);
-  }
+  });
 }
 
-main().catch((err: Error) => {
-  log(`failed: ${err.stack ?? err.message}`);
-  process.exitCode = 1;
-});
+runBench(main, log);

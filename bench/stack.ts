@@ -236,6 +236,31 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
 }
 
 /**
+ * Runs `body` on a stack of its own (`startBenchStack`) and tears the stack down however it ends, also on SIGINT
+ * (how `bench/all.ts` stops a benchmark that runs too long).
+ */
+export async function withBenchStack<T>(name: string, extraEnv: Record<string, string>, log: (msg: string) => void, body: (stack: BenchStack) => Promise<T>): Promise<T> {
+  let stack: BenchStack | undefined;
+  const onSigint = () => void stack?.teardown.run(log).finally(() => process.exit(130));
+  process.once('SIGINT', onSigint);
+  try {
+    stack = await startBenchStack(name, extraEnv, log);
+    return await body(stack);
+  } finally {
+    process.off('SIGINT', onSigint);
+    await stack?.teardown.run(log);
+  }
+}
+
+/** A benchmark file's entry point: a failure is logged with its stack and sets exit code 1. */
+export function runBench(main: () => Promise<void>, log: (msg: string) => void): void {
+  main().catch((err: Error) => {
+    log(`failed: ${err.stack ?? err.message}`);
+    process.exitCode = 1;
+  });
+}
+
+/**
  * Writes a benchmark's report as bench/results/<name>-latest.json, and its summary followed by `detailMd` as
  * <name>-latest.md, and prints the Markdown.
  */

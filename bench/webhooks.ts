@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, request } from 'node:http';
 import { newWebhookSecret, webhookHeaders } from '../src/webhook-signing';
 import { compare, scenarioOf, type BenchReport } from './report';
-import { startBenchStack, writeResults, type BenchStack } from './stack';
+import { runBench, withBenchStack, writeResults } from './stack';
 import { watchMachine } from './sys';
 
 const log = (msg: string) => process.stderr.write(`[bench:webhooks] ${msg}\n`);
@@ -54,10 +54,7 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const address = receiver.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`;
-  let stack: BenchStack | undefined;
-  process.once('SIGINT', () => void stack?.teardown.run(log).finally(() => process.exit(130)));
-  try {
-    stack = await startBenchStack('webhooks', { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }, log);
+  await withBenchStack('webhooks', { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }, log, async (stack) => {
     const { apiUrl, key } = stack;
     const call = async (method: string, path: string, body: unknown) => {
       const res = await fetch(`${apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body) });
@@ -139,13 +136,7 @@ async function main(): Promise<void> {
       detail: { burstSeconds: { api: +burstApiSeconds.toFixed(1), floor: +burstFloorSeconds.toFixed(1) } },
     };
     writeResults(report, ['## Detail', '', `Own PostgreSQL 17, Temporal dev server, one API and one worker; the receiver answers 204 on 127.0.0.1. ${BURST} deliveries from one bulk call took ${burstApiSeconds.toFixed(1)} s; the floor's ${BURST} signed POSTs ${burstFloorSeconds.toFixed(1)} s.`].join('\n'));
-  } finally {
-    await stack?.teardown.run(log);
-    receiver.close();
-  }
+  }).finally(() => receiver.close());
 }
 
-main().catch((err: Error) => {
-  log(`failed: ${err.stack ?? err.message}`);
-  process.exitCode = 1;
-});
+runBench(main, log);
