@@ -168,6 +168,14 @@ describe('broadcasts', () => {
     const done = await untilStatus(api, a.body.id, ['completed'], 60_000);
     expect(done.body.counts).toMatchObject({ total: 100, pending: 0, skipped: 0 });
     expect(await messagesOfBroadcast(a.body.id)).toBe(100);
+    // its events, one per move; the client checks the page against the spec's Event schema
+    const events = await api.get('/v1/events?type=broadcast.*&limit=100');
+    expect(events.status).toBe(200);
+    const moves = (events.body.data as { type: string; sequence: number; data: { object: { id: string } } }[])
+      .filter((e) => e.data.object.id === a.body.id)
+      .sort((x, y) => x.sequence - y.sequence)
+      .map((e) => e.type);
+    expect(moves).toEqual(['broadcast.created', 'broadcast.scheduled', 'broadcast.started', 'broadcast.paused', 'broadcast.resumed', 'broadcast.completed']);
     expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/resume`), 422, 'broadcast_invalid_transition');
     expectProblem(await api.post(`/v1/broadcasts/${a.body.id}/cancel`), 422, 'broadcast_invalid_transition');
 

@@ -888,7 +888,7 @@ type EventData struct {
 	PreviousAttributes map[string]any `json:"previous_attributes,omitempty"`
 }
 
-// EventDataObject is one of: Contact, DeletedContact, File, DeletedFile, Tag, Template, DeletedTemplate, Order, Channel, Conversation, Message, WebhookEndpoint, DeletedWebhookEndpoint, FlowRun, WebhookDelivery, WebhookTestObject; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+// EventDataObject is one of: Contact, DeletedContact, File, DeletedFile, Tag, Template, DeletedTemplate, Order, Channel, Conversation, Message, WebhookEndpoint, DeletedWebhookEndpoint, FlowRun, WebhookDelivery, WebhookTestObject, Broadcast; exactly one of its pointer fields is set (Raw keeps the JSON as received).
 type EventDataObject struct {
 	Contact                *Contact
 	DeletedContact         *DeletedContact
@@ -906,6 +906,7 @@ type EventDataObject struct {
 	FlowRun                *FlowRun
 	WebhookDelivery        *WebhookDelivery
 	WebhookTestObject      *WebhookTestObject
+	Broadcast              *Broadcast
 	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
 	Raw json.RawMessage
 }
@@ -927,6 +928,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
 	{required: []string{"id", "object", "endpoint_id", "event_id", "event_type", "status", "attempt_count", "next_attempt_at", "last_attempt_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_delivery\""}},
 	{required: []string{"object", "endpoint_id", "message"}, consts: map[string]string{"object": "\"webhook_test\""}},
+	{required: []string{"id", "object", "name", "status", "channel_id", "template_id", "parameters", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -964,6 +966,8 @@ func (u EventDataObject) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.WebhookDelivery)
 	case u.WebhookTestObject != nil:
 		return json.Marshal(u.WebhookTestObject)
+	case u.Broadcast != nil:
+		return json.Marshal(u.Broadcast)
 	case u.Raw != nil:
 		return u.Raw, nil
 	}
@@ -1022,6 +1026,9 @@ func (u *EventDataObject) UnmarshalJSON(b []byte) error {
 	case 15:
 		u.WebhookTestObject = new(WebhookTestObject)
 		return json.Unmarshal(b, u.WebhookTestObject)
+	case 16:
+		u.Broadcast = new(Broadcast)
+		return json.Unmarshal(b, u.Broadcast)
 	}
 	return nil
 }

@@ -591,6 +591,7 @@ class Data(TypedDict, closed=True):
         | FlowRun
         | WebhookDelivery
         | WebhookTestObject
+        | Broadcast
     )
     previous_attributes: NotRequired[dict[str, Any]]
 
@@ -708,6 +709,13 @@ class Event(TypedDict, closed=True):
         "flow_run.completed",
         "flow_run.failed",
         "flow_run.cancelled",
+        "broadcast.created",
+        "broadcast.scheduled",
+        "broadcast.started",
+        "broadcast.paused",
+        "broadcast.resumed",
+        "broadcast.completed",
+        "broadcast.cancelled",
     ]
     sequence: int
     request_id: NotRequired[str | None]
