@@ -32,6 +32,7 @@ import { DATA_DIR, LOG_DIR, poll, spawnHttp, spawnNode, Teardown, untilReady, wr
 import {
   alive,
   apiServerSide,
+  BENCH_OPS_TOKEN,
   cmdline,
   cpuSnapshot,
   cpuUsage,
@@ -194,6 +195,7 @@ async function main(): Promise<void> {
     SABNODE_SECRET: randomBytes(32).toString('hex'),
     WORKFLOW_BUNDLE: bundleFile,
     TEMPORAL_TASK_QUEUE: TASK_QUEUE,
+    OPS_TOKEN: BENCH_OPS_TOKEN,
     TEMPORAL_NAMESPACE: 'default',
     LOG_LEVEL: 'warn',
     // pinned rather than inherited from the caller's environment: loopback only, the same pool size everywhere

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { waitForHttp } from '../src/stack/embedded';
 import type { BenchReport, ProcessMemory } from './report';
 import { renderSummary } from './report';
-import { procMemoryKiB } from './sys';
+import { BENCH_OPS_TOKEN, procMemoryKiB } from './sys';
 
 export const ROOT = join(__dirname, '..');
 export const DATA_DIR = join(ROOT, '.data');
@@ -223,6 +223,7 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
     SABNODE_SECRET: randomBytes(32).toString('hex'),
     WORKFLOW_BUNDLE: bundleFile,
     TEMPORAL_TASK_QUEUE: `sabnode-bench-${name}`,
+    OPS_TOKEN: BENCH_OPS_TOKEN,
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     DB_POOL_MAX: '20',

@@ -194,9 +194,12 @@ export interface PgActivity {
 
 export type Metrics = Map<string, number>;
 
+/** The ops token every bench stack's API is started with: /metrics answers only to it on the public port. */
+export const BENCH_OPS_TOKEN = 'bench-ops-token';
+
 /** The API's Prometheus text, as series -> value. */
 export async function scrapeMetrics(baseUrl: string): Promise<Metrics> {
-  const res = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5000) });
+  const res = await fetch(`${baseUrl}/metrics`, { signal: AbortSignal.timeout(5000), headers: { Authorization: `Bearer ${BENCH_OPS_TOKEN}` } });
   const text = await res.text();
   const out: Metrics = new Map();
   for (const line of text.split('\n')) {

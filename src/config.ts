@@ -20,6 +20,12 @@ function secret(): string {
   return 'sabnode-development-secret-do-not-use-in-production';
 }
 
+function bounded(name: string, fallback: number, min: number, max: number): number {
+  const n = int(name, fallback);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}`);
+  return n;
+}
+
 let temporalConnection: TemporalConnectionOptions | undefined;
 
 export const config = {
@@ -51,6 +57,9 @@ export const config = {
   temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 3_000),
   defaultRateLimit: int('RATE_LIMIT_DEFAULT', 100),
   anonymousRateLimit: int('RATE_LIMIT_ANONYMOUS', 20),
+  // a publishable key lives in browsers: each client address (/64 for IPv6) gets this much of it per second, so one
+  // address cannot spend the key's whole budget for every other visitor
+  publishableKeyAddressRateLimit: int('RATE_LIMIT_PUBLISHABLE_PER_ADDRESS', 20),
   providerCallbackRateLimit: int('RATE_LIMIT_PROVIDER_CALLBACKS', 500),
   // GET /v1/events/stream: how often each API process looks for new events, the keep-alive comment interval
   // (a stream's lease lapses after three missed ones, at least 30 s) and how many streams one key may hold open
@@ -64,11 +73,30 @@ export const config = {
   keyLastUsedEveryMs: int('KEY_LAST_USED_EVERY_MS', 60_000),
   // PII-read audit records: written in batches of at most this many, one multi-row insert per batch
   auditBatchMax: int('AUDIT_BATCH_MAX', 500),
-  maxBodyBytes: 1024 * 1024,
+  // Untrusted input is bounded before any work (checked without recursion, src/api/json-limits.ts). The depth bound
+  // is what keeps every recursive walker of a request body (version transforms, canonical JSON, diffs, masking) far
+  // from the stack's limit, so it may be lowered but not raised past 128.
+  limits: {
+    bodyBytes: int('LIMIT_BODY_BYTES', 1024 * 1024),
+    jsonDepth: bounded('LIMIT_JSON_DEPTH', 32, 1, 128),
+    jsonObjectKeys: int('LIMIT_JSON_OBJECT_KEYS', 1_000),
+    // broadcasts take up to 10,000 contact ids
+    jsonArrayItems: int('LIMIT_JSON_ARRAY_ITEMS', 10_000),
+    jsonStringChars: int('LIMIT_JSON_STRING_CHARS', 65_536),
+    // callers without a usable key (or signature): an in-memory budget per client address (/64 for IPv6) in each
+    // API process, so refusing a stranger costs no database write; the map forgets the oldest addresses past this size
+    strangerAddresses: int('LIMIT_STRANGER_ADDRESSES', 100_000),
+  },
   // content-addressed file blobs; every API and worker process of a deployment must see the same folder
   filesDir: env.FILES_DIR || join(projectRoot(), '.data', 'files'),
   maxFileBytes: 25 * 1024 * 1024,
   logLevel: env.LOG_LEVEL ?? 'info',
+  // /metrics and the detailed /readyz: on this listener only (unset: none), or on the public one with this token
+  ops: {
+    port: env.OPS_PORT ? int('OPS_PORT', 0) : null,
+    host: env.OPS_HOST ?? '127.0.0.1',
+    token: env.OPS_TOKEN || null,
+  },
   // privacy purges and the product's own logical backups
   backups: {
     dir: env.BACKUP_DIR || join(projectRoot(), '.data', 'backups'),

@@ -2,6 +2,7 @@
 export const ERROR_CATALOGUE = {
   invalid_request: { status: 400, title: 'The request is invalid' },
   malformed_json: { status: 400, title: 'The body is not valid JSON' },
+  json_limit_exceeded: { status: 400, title: 'The JSON nests too deep, or has too many keys or items, or too long a string' },
   invalid_api_version: { status: 400, title: 'Unknown API version' },
   api_version_sunset: { status: 400, title: 'This API version is past its sunset date' },
   invalid_cursor: { status: 400, title: 'The cursor is not valid for this list' },

@@ -5,6 +5,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { EventRecord } from './db/entities';
 import { settledEventsOfAllWorkspaces, settledHorizon } from './db/events';
 import { logger } from './logger';
+import { loggableError } from './db/driver-errors';
 
 export type EventConsumerPosition = 'webhook_dispatch_position' | 'flow_trigger_position';
 
@@ -48,7 +49,7 @@ export async function pollEvents(name: string, signal: AbortSignal, pollMs: numb
     try {
       if ((await step()).full) continue;
     } catch (err) {
-      logger.warn({ error: (err as Error).message, consumer: name }, 'event consumer step failed; retrying');
+      logger.warn({ err: loggableError(err), consumer: name }, 'event consumer step failed; retrying');
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }

@@ -8,6 +8,7 @@ import { createActivities } from './activities';
 import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
+import { loggableError } from './db/driver-errors';
 import { ensureBackupSchedule } from './privacy/backup-schedule';
 
 // the SDK's own log lines go out as JSON through the same logger as ours
@@ -62,7 +63,7 @@ export async function runWorker(): Promise<void> {
 
 if (require.main === module) {
   runWorker().catch((err) => {
-    logger.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'worker failed');
+    logger.error({ err: loggableError(err) }, 'worker failed');
     process.exit(1);
   });
 }

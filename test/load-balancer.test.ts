@@ -24,7 +24,7 @@ let ws: TestWorkspace;
 
 /** `listContacts` requests a replica has answered, from its own /metrics */
 async function served(host: string): Promise<number> {
-  const text = await (await fetch(`http://${host}:${apiPort}/metrics`)).text();
+  const text = await (await fetch(`http://${host}:${apiPort}/metrics`, { headers: { Authorization: `Bearer ${stack().env.OPS_TOKEN}` } })).text();
   return [...text.matchAll(/^sabnode_http_request_duration_seconds_count\{operation="listContacts"[^}]*\} (\d+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
 }
 

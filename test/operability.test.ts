@@ -27,12 +27,18 @@ describe('operability', () => {
   it('serves health, readiness, metrics, the spec and the reference docs without a CDN', async () => {
     const base = stack().apiUrl;
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ops = { headers: { Authorization: `Bearer ${stack().env.OPS_TOKEN}` } };
+    // the public answer is the status alone; the checks answer to the ops token (or on the ops listener)
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { postgresql: { ok: true }, temporal: { ok: true } } });
+    expect(await ready.json()).toEqual({ status: 'ready' });
+    const detailed = await fetch(`${base}/readyz`, ops);
+    expect(await detailed.json()).toEqual({ status: 'ready', checks: { postgresql: { ok: true }, temporal: { ok: true } } });
 
     await api.get('/v1/contacts?limit=1');
-    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect((await fetch(`${base}/metrics`)).status).toBe(404);
+    expect((await fetch(`${base}/metrics`, { headers: { Authorization: 'Bearer not-the-ops-token' } })).status).toBe(404);
+    const metrics = await (await fetch(`${base}/metrics`, ops)).text();
     expect(metrics).toMatch(/sabnode_http_request_duration_seconds_bucket\{[^}]*operation="listContacts"[^}]*status="200"/);
 
     const json = (await (await fetch(`${base}/openapi.json`)).json()) as any;
@@ -90,10 +96,11 @@ describe('operability', () => {
     for (const secret of [phone, phone.slice(1), 'log-check@example.com', 'Secretive', ws.key]) expect(all).not.toContain(secret);
   });
 
-  it('answers 503 with Retry-After promptly when Temporal is unreachable, keeps serving reads, and /readyz says why', async () => {
-    const port = await freePort();
+  it('answers 503 with Retry-After promptly when Temporal is unreachable, keeps serving reads, and /readyz says why on the ops listener', async () => {
+    const [port, opsPort] = [await freePort(), await freePort()];
     const deadTemporal = `127.0.0.1:${await freePort()}`;
-    const lonely = await spawnApi('api-no-temporal', port, { ...stack().env, TEMPORAL_ADDRESS: deadTemporal, TEMPORAL_RPC_TIMEOUT_MS: '1500' });
+    const { OPS_TOKEN: _token, ...env } = stack().env;
+    const lonely = await spawnApi('api-no-temporal', port, { ...env, TEMPORAL_ADDRESS: deadTemporal, TEMPORAL_RPC_TIMEOUT_MS: '1500', OPS_PORT: String(opsPort) });
     try {
       const base = `http://127.0.0.1:${port}`;
       const iso = client(ws.key, { baseUrl: base });
@@ -107,9 +114,14 @@ describe('operability', () => {
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
       expect(ready.headers.get('retry-after')).toBe('2');
-      const body = (await ready.json()) as any;
+      expect(await ready.json()).toEqual({ status: 'unavailable' });
+      const opsReady = await fetch(`http://127.0.0.1:${opsPort}/readyz`);
+      expect(opsReady.status).toBe(503);
+      expect(opsReady.headers.get('retry-after')).toBe('2');
+      const body = (await opsReady.json()) as any;
       expect(body.checks.postgresql.ok).toBe(true);
       expect(body.checks.temporal.ok).toBe(false);
+      expect(await (await fetch(`http://127.0.0.1:${opsPort}/metrics`)).text()).toMatch(/sabnode_http_request_duration_seconds/);
     } finally {
       await lonely.stop();
     }

@@ -24,7 +24,8 @@ import type { EventStreams } from './events.stream';
 import { filesHandlers } from './files.handlers';
 import { flowsHandlers } from './flows.handlers';
 import { receiveUpload } from './files.upload';
-import { registry, requestDuration } from './metrics';
+import { requestDuration } from './metrics';
+import { hasOpsToken, metricsHandler, readyzHandler } from './ops';
 import { PiiReadAudit } from './pii-audit';
 import { ordersHandlers } from './orders.handlers';
 import { privacyHandlers } from './privacy.handlers';
@@ -34,7 +35,7 @@ import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
 import { tagsHandlers } from './tags.handlers';
 import { webhooksHandlers } from './webhooks.handlers';
-import { pointerToNul } from './json-nul';
+import { parseJsonBytes, readJsonBytes } from './json-body';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -70,35 +71,6 @@ function requestContext(req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
-// keeps the raw bytes too: provider signatures are over the body exactly as sent
-const parseJson = express.json({
-  limit: config.maxBodyBytes,
-  strict: true,
-  type: () => true,
-  verify: (req, _res, buf) => {
-    (req as unknown as { rawBody?: Buffer }).rawBody = buf;
-  },
-});
-
-function jsonBody(req: Request, res: Response, next: NextFunction): void {
-  const length = req.headers['content-length'];
-  const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-  if (!hasBody) {
-    req.body = undefined;
-    return next();
-  }
-  if (!req.is('application/json')) {
-    return next(new ApiError('unsupported_media_type', `Send the body as application/json (got ${req.headers['content-type'] ? `'${String(req.headers['content-type']).slice(0, 60)}'` : 'no Content-Type'})`));
-  }
-  parseJson(req, res, (err?: unknown) => {
-    if (err) return next(err);
-    const pointer = pointerToNul(req.body);
-    if (!pointer) return next();
-    const message = 'Text cannot contain the NUL character (U+0000)';
-    next(new ApiError('invalid_request', `${pointer}: ${message}`, { errors: [{ pointer, code: 'nul_character', message }] }));
-  });
-}
-
 function validatorPointer(path: string): string {
   // the validator reports /body/phone, /query/limit, /headers/idempotency-key, /params/contact_id
   const p = path.replace(/^\./, '/').replace(/\./g, '/');
@@ -118,8 +90,10 @@ function toApiError(err: unknown): ApiError | null {
   if (err instanceof ApiError) return err;
   const e = err as { type?: string; status?: number; errors?: unknown };
   if (e?.type === 'entity.parse.failed') return new ApiError('malformed_json', 'The body is not valid JSON');
-  if (e?.type === 'entity.too.large') return new ApiError('payload_too_large', `Bodies are limited to ${config.maxBodyBytes} bytes`);
+  if (e?.type === 'entity.too.large') return new ApiError('payload_too_large', `Bodies are limited to ${config.limits.bodyBytes} bytes`);
   if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported') return new ApiError('unsupported_media_type', 'Send the body as UTF-8 application/json');
+  // the body reader's other refusals (a length that does not match, a stream that broke off) are the client's
+  if (typeof e?.type === 'string' && e.status === 400 && !Array.isArray(e.errors)) return new ApiError('invalid_request', 'The body could not be read as sent');
   if (typeof e?.status === 'number' && Array.isArray(e.errors)) {
     const v = err as ValidatorError;
     if (v.status === 415) return new ApiError('unsupported_media_type', v.message);
@@ -159,6 +133,8 @@ function docsPage(): string {
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // flat query values only (`a[b][c]=` stays one key): nothing a caller sends in a URL is expanded into nesting
+  app.set('query parser', 'simple');
   // JSON answers are not cached by clients; hashing every body cost CPU on the read path (file downloads set their own ETag)
   app.set('etag', false);
   // X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES
@@ -173,33 +149,15 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', wrap(readyzHandler(deps, hasOpsToken)));
   app.get(
-    '/readyz',
-    wrap(async (_req, res) => {
-      const checks: Record<string, { ok: boolean; error?: string }> = {};
-      await Promise.all([
-        deps.orm.em.getConnection().execute('select 1').then(
-          () => (checks.postgresql = { ok: true }),
-          (e: Error) => (checks.postgresql = { ok: false, error: e.message.slice(0, 200) }),
-        ),
-        deps.connection
-          .withDeadline(Date.now() + 1_500, async () => {
-            await deps.connection.ensureConnected();
-            await deps.connection.workflowService.getSystemInfo({});
-          })
-          .then(
-            () => (checks.temporal = { ok: true }),
-            (e: Error) => (checks.temporal = { ok: false, error: e.message.slice(0, 200) }),
-          ),
-      ]);
-      const ok = Object.values(checks).every((c) => c.ok);
-      if (!ok) res.setHeader('Retry-After', '2');
-      res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable', checks });
+    '/metrics',
+    wrap(async (req, res, next) => {
+      // not on the public listener without the ops token; the ops listener (OPS_PORT) serves it freely
+      if (!hasOpsToken(req)) return next();
+      await metricsHandler(req, res);
     }),
   );
-  app.get('/metrics', wrap(async (_req, res) => {
-    res.type(registry.contentType).send(await registry.metrics());
-  }));
   // one document per version (?version=YYYY-MM-DD, default the current one): each describes its own shapes
   const versionSpecs = new Map(VERSIONS.map((v) => [v.version, specForVersion(spec as never, v)]));
   app.get('/openapi.json', wrap(async (req, res) => {
@@ -279,11 +237,12 @@ export function createApp(deps: AppDeps): express.Express {
     if (!handler) throw new Error(`openapi.yaml names ${op.operationId} but no handler implements it`);
     const run = wrap(async (req, res) => sendResult(req, res, await handler(req as AuthedRequest)));
     if (op.auth === 'signature') {
-      // the signature covers the body, so the body is read before the caller is known
-      app[op.method](op.expressPath, bind(op), jsonBody, wrap(authenticateProvider(deps.orm, op)), version, ...validator, run);
+      // the signature covers the body: its bytes are read (size-bounded) before the caller is known, and parsed
+      // only once the signature over them holds
+      app[op.method](op.expressPath, bind(op), readJsonBytes, wrap(authenticateProvider(deps.orm, op)), parseJsonBytes, version, ...validator, run);
       continue;
     }
-    const body = !op.hasBody ? [] : op.multipart ? [receiveUpload(deps.orm, files)] : [jsonBody, upgrade(op)];
+    const body = !op.hasBody ? [] : op.multipart ? [receiveUpload(deps.orm, files)] : [readJsonBytes, parseJsonBytes, upgrade(op)];
     app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...body, ...validator, run);
   }
   const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));

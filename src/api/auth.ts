@@ -11,6 +11,7 @@ import { findChannel } from '../db/messaging.queries';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../signatures';
 import { CURRENT_VERSION } from '../versions';
 import { clientAddress } from './client-address';
+import { addressBucket, StrangerBudget } from './stranger-budget';
 import type { ApiRequest } from './context';
 import { OPERATIONS, type Operation } from './spec';
 
@@ -34,7 +35,12 @@ interface KeyRow {
   pii_read_audit: boolean;
   used: number | null;
   window_start: string | null;
+  address_used: number | null;
+  address_window_start: string | null;
 }
+
+// what newKeySecret makes: anything else is refused without asking the database
+const KEY_SHAPE = /^(sk|pk)_[A-Za-z0-9_-]{32}$/;
 
 const WINDOW = `floor(extract(epoch from clock_timestamp()))::bigint`;
 
@@ -51,9 +57,15 @@ const KEY_AND_BUDGET_SQL = `
     limit 1
   ), usable as (
     select id from k where revoked_at is null and (expires_at is null or expires_at > now()) and ip_allowed
+  ), address_spent as (
+    -- a publishable key (in browsers) is also budgeted per client address, so one address cannot spend it for all
+    insert into rate_limit_counters as c (bucket, family, window_start, count)
+    select usable.id || '@' || ?, ?, ${WINDOW}, 1 from usable join k using (id) where k.type = 'publishable'
+    on conflict (bucket, family, window_start) do update set count = c.count + 1
+    returning c.count, c.window_start
   ), spent as (
     insert into rate_limit_counters as c (bucket, family, window_start, count)
-    select usable.id, ?, ${WINDOW}, 1 from usable
+    select usable.id, ?, ${WINDOW}, 1 from usable where not exists (select 1 from address_spent where count > ?)
     on conflict (bucket, family, window_start) do update set count = c.count + 1
     returning c.count, c.window_start
   ), touched as (
@@ -61,7 +73,8 @@ const KEY_AND_BUDGET_SQL = `
     where id = (select id from usable) and (last_used_at is null or last_used_at < now() - make_interval(secs => ?))
     returning id
   )
-  select k.*, spent.count as used, spent.window_start from k left join spent on true`;
+  select k.*, spent.count as used, spent.window_start, address_spent.count as address_used, address_spent.window_start as address_window_start
+  from k left join spent on true left join address_spent on true`;
 
 const BUDGET_SQL = `
   insert into rate_limit_counters as c (bucket, family, window_start, count) values (?, ?, ${WINDOW}, 1)
@@ -92,6 +105,15 @@ function applyBudget(res: Response, family: string, limit: number, used: number,
   }
 }
 
+const strangers = new StrangerBudget(config.limits.strangerAddresses);
+
+/** Callers without a usable key or signature spend a per-address budget in memory: a refusal writes nothing. */
+function refuseStranger(req: ApiRequest, res: Response, err: ApiError): never {
+  const { used, windowStart } = strangers.spend(req.ctx.clientAddress ?? clientAddress(req));
+  applyBudget(res, 'anonymous', config.anonymousRateLimit, used, windowStart);
+  throw err;
+}
+
 function bearer(req: ApiRequest): string | null {
   const header = req.get('authorization');
   if (!header) return null;
@@ -106,22 +128,35 @@ export function authenticate(orm: MikroORM, op: Operation) {
     const address = clientAddress(req);
     req.ctx.clientAddress = address;
     // callers without a usable key share a small per-address budget, so guessing keys is slow too
-    const refuse = async (err: ApiError): Promise<never> => {
-      await spendBudget(orm, res, `ip:${address}`, 'anonymous', config.anonymousRateLimit);
-      throw err;
-    };
+    const refuse = (err: ApiError): never => refuseStranger(req, res, err);
     const secret = bearer(req);
     if (secret === null) return refuse(new ApiError('missing_api_key', `Send your ${op.publishable ? 'secret or publishable key as `Authorization: Bearer sk_…` or `pk_…`' : 'secret key as `Authorization: Bearer sk_…`'}`));
     if (!secret) return refuse(new ApiError('invalid_api_key', 'The Authorization header must be `Bearer <key>`'));
+    if (!KEY_SHAPE.test(secret)) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
     const hash = sha256Hex(secret);
-    const [key] = await conn.execute<KeyRow[]>(KEY_AND_BUDGET_SQL, [hash, isIP(address) ? address : null, hash, hash, op.rateLimitFamily, address, config.keyLastUsedEveryMs / 1000]);
+    const addressLimit = config.publishableKeyAddressRateLimit;
+    const [key] = await conn.execute<KeyRow[]>(KEY_AND_BUDGET_SQL, [
+      hash, isIP(address) ? address : null, hash, hash,
+      addressBucket(address), op.rateLimitFamily,
+      op.rateLimitFamily, addressLimit,
+      address, config.keyLastUsedEveryMs / 1000,
+    ]);
     const stored = key && (key.current ? key.secret_hash : key.previous_secret_hash);
     if (!key || !stored || !timingSafeEqual(Buffer.from(stored), Buffer.from(hash))) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
     if (key.revoked_at) return refuse(new ApiError('api_key_revoked', 'This API key was revoked'));
     if (key.expires_at && toDate(key.expires_at) <= new Date()) return refuse(new ApiError('api_key_expired', 'This API key has expired'));
     if (!key.ip_allowed) return refuse(new ApiError('ip_not_allowed', `This API key may not be used from ${address}; its IP allowlist does not include it`));
     req.ctx.auth = { keyId: key.id, workspaceId: key.workspace_id, keyType: key.type, scopes: key.scopes, pinnedVersion: key.api_version, piiReadAudit: key.pii_read_audit };
-    applyBudget(res, op.rateLimitFamily, limitFor(key.rate_limits, op.rateLimitFamily), key.used ?? 0, Number(key.window_start));
+    if (key.address_used !== null) {
+      // refused here, the key's own budget was left unspent
+      applyBudget(res, op.rateLimitFamily, addressLimit, key.address_used, Number(key.address_window_start));
+    }
+    const keyLimit = limitFor(key.rate_limits, op.rateLimitFamily);
+    applyBudget(res, op.rateLimitFamily, keyLimit, key.used ?? 0, Number(key.window_start));
+    // the headers tell the tighter of the two budgets
+    if (key.address_used !== null && addressLimit - key.address_used < keyLimit - (key.used ?? 0)) {
+      applyBudget(res, op.rateLimitFamily, addressLimit, key.address_used, Number(key.address_window_start));
+    }
     // a publishable key may name the browser origins allowed to use it; a call without Origin is not a browser's
     const origin = req.get('origin');
     if (key.type === 'publishable' && key.allowed_origins && origin !== undefined && !key.allowed_origins.includes(origin)) {
@@ -150,12 +185,13 @@ export async function sweepRateLimitWindows(orm: MikroORM): Promise<void> {
  */
 export function authenticateProvider(orm: MikroORM, op: Operation) {
   return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
-    const channel = await findChannel(orm.em.fork(), String(req.params.channel_id));
-    const raw = (req as ApiRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
     req.ctx.clientAddress = clientAddress(req);
-    if (!channel || !verifyBodySignature(channel.signingSecret, req.get(SIGNATURE_HEADER), raw)) {
-      await spendBudget(orm, res, `ip:${req.ctx.clientAddress}`, 'anonymous', config.anonymousRateLimit);
-      throw new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`);
+    const raw = (req as ApiRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+    // a request with no signature header is refused before the channel is even looked up
+    const signature = req.get(SIGNATURE_HEADER);
+    const channel = signature ? await findChannel(orm.em.fork(), String(req.params.channel_id)) : null;
+    if (!channel || !verifyBodySignature(channel.signingSecret, signature, raw)) {
+      refuseStranger(req, res, new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`));
     }
     // the provider may see what it sent us, personal data included
     req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION, piiReadAudit: false };

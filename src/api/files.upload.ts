@@ -5,10 +5,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { ApiError } from '../errors';
 import { logger } from '../logger';
+import { loggableError } from '../db/driver-errors';
 import { pinBlob, releasePin } from '../activities/file-blobs';
 import { BlobTooLargeError, type FileStore } from '../activities/file-store';
 import type { ApiRequest } from './context';
 import { decideContentType, SNIFF_BYTES, sniffContentType } from './files.sniff';
+import { checkJsonValue } from './json-limits';
 
 /** The stored upload, as the createFile handler turns it into the command's request: metadata only. */
 export interface Upload {
@@ -114,7 +116,7 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
       return refuse(malformed(`The multipart body cannot be read: ${(err as Error).message}`));
     }
 
-    const fields: Record<string, string> = {};
+    const fields: Record<string, string> = Object.create(null) as Record<string, string>;
     let filePart: { stream: Readable; filename: string; gate: TypeGate } | null = null;
     let stored: Promise<Upload> | null = null;
     let failure: unknown = null;
@@ -140,6 +142,12 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
       (req as UploadRequest).upload = upload ?? undefined;
       // the validator checks these against the spec; `file` stands for the part, which is a file
       req.body = upload ? { ...fields, file: upload.filename } : { ...fields };
+      try {
+        // the text fields are held to the JSON bodies' rules (no NUL in a name or value, lengths)
+        checkJsonValue(req.body);
+      } catch (err) {
+        return refuse(err);
+      }
       next();
     };
 
@@ -150,7 +158,7 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
       parser.on('error', () => undefined);
       filePart?.stream.unpipe(filePart.gate);
       filePart?.gate.destroy(err instanceof Error ? err : new Error(String(err)));
-      void finish();
+      void finish().catch(next);
     };
 
     const count = (chunk: Buffer) => {
@@ -197,7 +205,7 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
             // should). After a 5xx or a 409 the command may still finish later: the pin then simply expires.
             res.once('finish', () => {
               if (res.statusCode >= 500 || res.statusCode === 409) return;
-              releasePin(orm, store, pinId, blob.sha256).catch((err: Error) => logger.warn({ err: err.message, sha256: blob.sha256 }, 'could not release file pin'));
+              releasePin(orm, store, pinId, blob.sha256).catch((err: Error) => logger.warn({ err: loggableError(err), sha256: blob.sha256 }, 'could not release file pin'));
             });
           },
         })
@@ -208,7 +216,8 @@ export function receiveUpload(orm: MikroORM, store: FileStore) {
     parser.on('partsLimit', () => abort(malformed('Too many parts in the multipart body')));
     parser.on('fieldsLimit', () => abort(malformed('Too many fields in the multipart body')));
     parser.on('error', (err) => abort(malformed(`The multipart body is malformed: ${err.message}`)));
-    parser.on('close', () => void finish());
+    // finish reports its own refusals; anything else it throws must still reach the error handler, not the process
+    parser.on('close', () => void finish().catch(next));
     req.pipe(parser);
   };
 }

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { ApiError } from '../errors';
+import { loggableError } from '../db/driver-errors';
 import { newId } from '../ids';
 import { logger } from '../logger';
 import type { ApiRequest } from './context';
@@ -78,7 +79,8 @@ export class PiiReadAudit {
         auditBatchRecords.observe(batch.length);
         for (const b of batch) b.done();
       } catch (err) {
-        logger.error({ err: { message: (err as Error).message }, records: batch.length }, 'writing PII-read audit records failed');
+        // the failed insert's message may quote the records' values
+        logger.error({ err: loggableError(err), records: batch.length }, 'writing PII-read audit records failed');
         const refusal = new ApiError('database_unavailable', 'The audit record of this read could not be written; retry shortly', {}, { 'Retry-After': '2' });
         for (const b of batch) b.done(refusal);
       }

@@ -1,6 +1,7 @@
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { ApiError, problemOf, type Problem } from '../errors';
+import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
@@ -59,7 +60,7 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     // headers are out once bytes flow: a failure now can only cut the body short, which Content-Length reveals
     pipeline(result.stream, res).catch((err: Error) => {
       if (err.name !== 'AbortError' && (err as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-        logger.error({ request_id: req.ctx.requestId, err: { message: err.message } }, 'streaming a response failed');
+        logger.error({ request_id: req.ctx.requestId, err: loggableError(err) }, 'streaming a response failed');
       }
     });
     return;

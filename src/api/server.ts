@@ -4,9 +4,11 @@ import { LocalFileStore } from '../activities/file-store';
 import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { logger } from '../logger';
+import { loggableError } from '../db/driver-errors';
 import { temporalClient } from '../temporal';
 import { summarizeTemporalConnection } from '../temporal-connection';
 import { createApp } from './app';
+import { createOpsApp } from './ops';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
 import { EventStreams } from './events.stream';
@@ -22,6 +24,9 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
+  // metrics and detailed readiness, for operators only (loopback unless OPS_HOST says otherwise)
+  const ops = config.ops.port === null ? null : createServer(createOpsApp({ orm, connection }));
+  if (ops) await new Promise<void>((resolve) => ops.listen(config.ops.port!, config.ops.host, resolve));
   const sweep = setInterval(() => {
     sweepRateLimitWindows(orm).catch(() => undefined);
     sweepExpiredIdempotencyKeys(orm).catch(() => undefined);
@@ -31,13 +36,17 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   sweep.unref();
   const address = server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  logger.info({ port: actualPort, temporal: summarizeTemporalConnection(config.temporalConnection) }, 'api listening');
+  const opsAddress = ops?.address();
+  const opsPort = typeof opsAddress === 'object' && opsAddress ? opsAddress.port : undefined;
+  logger.info({ port: actualPort, ops_port: opsPort, temporal: summarizeTemporalConnection(config.temporalConnection) }, 'api listening');
   return {
     port: actualPort,
     async close() {
       clearInterval(sweep);
       // open event streams would keep server.close() waiting forever; their clients reconnect with Last-Event-ID
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      ops?.closeAllConnections();
+      ops?.close();
       await eventStreams.close();
       // requests in flight finish; sockets that fall idle meanwhile (ended streams among them) are closed at once
       const reaper = setInterval(() => server.closeIdleConnections(), 100);
@@ -60,7 +69,7 @@ if (require.main === module) {
       process.once('SIGTERM', stop);
     })
     .catch((err: Error) => {
-      logger.error({ err: { message: err.message, stack: err.stack } }, 'api failed to start');
+      logger.error({ err: loggableError(err) }, 'api failed to start');
       process.exit(1);
     });
 }

@@ -2,6 +2,7 @@
 // 500), and /readyz answering 503 that names the failing check and only it.
 import { randomUUID } from 'node:crypto';
 import type { FaultClient, WriteRecord } from './client';
+import { FAULTS_OPS_TOKEN } from './stack';
 import type { Check } from './verify';
 
 type Dependency = 'postgresql' | 'temporal';
@@ -36,7 +37,7 @@ export async function probeOutage(
   let retryAfterReady: string | null = null;
   let checksSeen: Record<string, { ok: boolean }> = {};
   try {
-    const ready = await fetch(`${apiUrl}/readyz`, { signal: AbortSignal.timeout(boundMs + 5_000) });
+    const ready = await fetch(`${apiUrl}/readyz`, { signal: AbortSignal.timeout(boundMs + 5_000), headers: { Authorization: `Bearer ${FAULTS_OPS_TOKEN}` } });
     status = ready.status;
     retryAfterReady = ready.headers.get('retry-after');
     checksSeen = ((await ready.json()) as { checks?: Record<string, { ok: boolean }> }).checks ?? {};

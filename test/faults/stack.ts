@@ -9,6 +9,8 @@ import { bundleWorkflowsTo, ensureTemporalBinary, freePort, startPostgres, start
 import { SEARCH_ATTRIBUTES } from '../../src/workflows/types';
 
 export const FAULTS_DIR = join(DATA_DIR, 'faults');
+/** /readyz names its failing checks only to a caller with the ops token */
+export const FAULTS_OPS_TOKEN = randomBytes(16).toString('hex');
 
 type Log = (msg: string) => void;
 
@@ -59,6 +61,8 @@ export async function startFaultStack(extraEnv: Record<string, string>, log: Log
     SABNODE_SECRET: randomBytes(32).toString('hex'),
     WORKFLOW_BUNDLE: bundleFile,
     TEMPORAL_TASK_QUEUE: 'sabnode-faults',
+    // the probes read /readyz's per-check details, which answer only to the ops token
+    OPS_TOKEN: FAULTS_OPS_TOKEN,
     FILES_DIR: join(FAULTS_DIR, 'files'),
     BACKUP_DIR: join(FAULTS_DIR, 'backups'),
     LOG_LEVEL: 'info',

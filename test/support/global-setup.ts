@@ -34,6 +34,8 @@ export default async function globalSetup(): Promise<void> {
     DATABASE_URL: pg.url,
     TEMPORAL_ADDRESS: temporal.address,
     SABNODE_SECRET: randomBytes(32).toString('hex'),
+    // /metrics and /readyz's per-check details answer only to it on the public listener
+    OPS_TOKEN: randomBytes(16).toString('hex'),
     WORKFLOW_BUNDLE: bundleFile,
     TEMPORAL_TASK_QUEUE: 'sabnode-test',
     COMMAND_WAIT_MS: '8000',
