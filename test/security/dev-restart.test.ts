@@ -14,11 +14,6 @@ let dev: ChildProcess | undefined;
 let output = '';
 let dir: string;
 
-afterAll(() => {
-  if (dev && dev.exitCode === null && dev.signalCode === null) dev.kill('SIGKILL');
-  rmSync(dir, { recursive: true, force: true });
-});
-
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -30,6 +25,18 @@ const alive = (pid: number) => {
 
 /** pids `[dev] <name> started (pid N)` has announced, in order */
 const started = (name: string) => [...output.matchAll(new RegExp(`\\[dev\\] ${name} started \\(pid (\\d+)\\)`, 'g'))].map((m) => Number(m[1]));
+
+afterAll(async () => {
+  // after a failure midway: the dev stack's own Ctrl-C path first, then whatever it announced and left behind
+  if (dev && dev.exitCode === null && dev.signalCode === null) {
+    const gone = new Promise((resolve) => dev!.once('exit', resolve));
+    dev.kill('SIGINT');
+    await Promise.race([gone, new Promise((r) => setTimeout(r, 15_000))]);
+    dev.kill('SIGKILL');
+  }
+  for (const pid of [...started('api'), ...started('worker')]) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('npm run dev', () => {
   it('restarts a killed API with backoff, says why, keeps the worker, and still stops everything on Ctrl-C', async () => {
