@@ -213,7 +213,10 @@ export function upgradeRequest(version: ApiVersion, operationId: string, body: u
   return out;
 }
 
-/** Rewrites every object in a response (lists and events included) down to `version`. */
+/**
+ * Rewrites every object in a response (lists and events included) down to `version`. Recursive: safe because what
+ * it walks was stored from request bodies held to LIMIT_JSON_DEPTH at the door (src/api/json-limits.ts).
+ */
 export function downgradeResponse(version: ApiVersion, body: unknown): unknown {
   const changes = changesSince(version).reverse();
   if (!changes.length) return body;
