@@ -217,12 +217,13 @@ export async function insertFlowRun(
   upstream: Pick<EventCause, 'depth' | 'flows'> | null,
 ): Promise<FlowRunRow | null> {
   const depth = (upstream?.depth ?? 0) + 1;
+  // flow ids (flw_ and base32) need no quoting in an array literal
   const flows = [...new Set([...(upstream?.flows ?? []), flow.id])];
   const [row] = await exec<{ id: string }>(
     em,
     `insert into flow_runs (id, workspace_id, flow_id, flow_version, contact_id, status, trigger_event_id, cause_depth, cause_flows, created_at, updated_at)
      values (?, ?, ?, ?, ?, 'running', ?, ?, ?::text[], ?, ?) on conflict do nothing returning id`,
-    [runId, ctx.workspaceId, flow.id, flow.version, contactId, triggerEventId, depth, flows, ctx.now, ctx.now],
+    [runId, ctx.workspaceId, flow.id, flow.version, contactId, triggerEventId, depth, `{${flows.join(',')}}`, ctx.now, ctx.now],
   );
   if (!row) return null;
   const run = (await findFlowRun(em, ctx.workspaceId, runId))!;
