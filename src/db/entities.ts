@@ -451,7 +451,7 @@ export const MessageSchema = new EntitySchema<Message>({
     failedAt: optionalTs,
     receivedAt: optionalTs,
     causeDepth: { type: 'integer', default: 0 },
-    causeFlows: { type: TextArrayType, columnType: 'text[]', nullable: false },
+    causeFlows: { type: TextArrayType, columnType: 'text[]', defaultRaw: `'{}'` },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,
@@ -520,7 +520,7 @@ export const EventSchema = new EntitySchema<EventRecord>({
     causeType: { type: 'string', nullable: true },
     causeId: { type: 'string', nullable: true },
     causeDepth: { type: 'integer', default: 0 },
-    causeFlows: { type: TextArrayType, columnType: 'text[]', nullable: false },
+    causeFlows: { type: TextArrayType, columnType: 'text[]', defaultRaw: `'{}'` },
     createdAt: ts,
   },
 });
