@@ -82,8 +82,9 @@ export interface StartedRun {
  * documented on createFlow); an event deep in a chain of runs triggers nothing; and no flow triggers on an event its
  * own runs caused, however indirectly (a receipt of a message it sent, a delivery of its events).
  */
-export function causeAllows(e: Pick<EventRecord, 'causeType' | 'causeDepth' | 'causeFlows'>, flowId: string): boolean {
-  if (e.causeType === 'flow_run') return false;
+export function causeAllows(e: Pick<EventRecord, 'requestId' | 'causeType' | 'causeDepth' | 'causeFlows'>, flowId: string): boolean {
+  // (events written before causes were recorded name the run as their request id)
+  if (e.causeType === 'flow_run' || e.requestId?.startsWith('frn_')) return false;
   if ((e.causeDepth ?? 0) >= config.flows.maxTriggerDepth) return false;
   return !(e.causeFlows ?? []).includes(flowId);
 }

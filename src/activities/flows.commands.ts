@@ -157,8 +157,9 @@ export async function updateFlow(em: EntityManager, ctx: CommandContext, params:
   const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
   const next: FlowDefinition = { trigger: body.trigger ?? flow.trigger, steps: body.steps ?? flow.steps };
   assertValid(next);
-  await assertStepScopes(em, ctx, next.steps);
-  assertTriggerAllowed(next.trigger);
+  // a new definition acts with this key's rights; a new name alone changes nothing a run does
+  if (body.steps !== undefined || body.trigger !== undefined) await assertStepScopes(em, ctx, next.steps);
+  if (body.trigger !== undefined) assertTriggerAllowed(next.trigger);
   if (flow.status === 'active') await assertTemplatesExist(em, ctx.workspaceId, next.steps);
   let version = flow.version;
   // versions are never changed in place: a run follows the version it started with to its end
