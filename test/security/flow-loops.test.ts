@@ -223,6 +223,34 @@ describe('run budgets', () => {
     expect(Math.max(...during)).toBeLessThan(5000);
     expect(median(during)).toBeLessThan(3 * median(before) + 500);
   });
+
+  it('runs that finish at once still count against the runs a flow may start in a minute', async () => {
+    const ws = await newWorkspace();
+    const api = client(ws.key);
+    const flowId = await activeFlow(api, { name: 'pace', trigger: { type: 'event', event_type: 'contact.updated', filter: { tag_added: 'pace' } }, steps: [{ id: 'done', type: 'end' }] });
+    const made = await api.post('/v1/contacts/bulk', { body: { items: Array.from({ length: 75 }, () => ({ phone: `+91${nextPhone++}` })) } });
+    const ids = (made.body.results as { id: string }[]).map((r) => r.id);
+    // five rounds of 15, each after the last has finished: never 20 running, but 60 started within the minute
+    for (let round = 0; round < 5; round++) {
+      const tagged = await api.post('/v1/tags/bulk', { body: { items: ids.slice(round * 15, round * 15 + 15).map((id) => ({ contact_id: id, add: ['pace'] })) } });
+      expect(tagged.status).toBe(200);
+      await waitFor(
+        () => sql<{ ended: string; throttled: string }>(
+          `select (select count(*) from flow_runs where flow_id = ? and status <> 'running') as ended,
+                  (select count(*) from events where workspace_id = ? and type = 'flow_run.throttled') as throttled`,
+          [flowId, ws.workspaceId],
+        ),
+        ([r]) => Number(r.ended) + Number(r.throttled) === (round + 1) * 15,
+        30_000,
+      );
+    }
+    expect(await runCounts([flowId])).toEqual([60]);
+    const throttled = await api.get('/v1/events?type=flow_run.throttled&limit=100');
+    expect(throttled.body.data).toHaveLength(15);
+    expect(throttled.body.data.map((e: { data: { object: { reason: string; limit: number } } }) => [e.data.object.reason, e.data.object.limit])).toEqual(Array(15).fill(['flow_start_rate_limit', 60]));
+    expect(throttled.body.data.map((e: { data: { object: { contact_id: string } } }) => e.data.object.contact_id).sort()).toEqual(ids.slice(60).sort());
+    expectProblem(await api.post(`/v1/flows/${flowId}/runs`, { body: { contact_id: ids[0] } }), 422, 'flow_run_limit_reached');
+  });
 });
 
 describe('flow scopes', () => {
