@@ -89,12 +89,19 @@ export function causeAllows(e: Pick<EventRecord, 'requestId' | 'causeType' | 'ca
   return !(e.causeFlows ?? []).includes(flowId);
 }
 
+const throttledSeed = (runId: string) => `${runId}:throttled`;
+
+async function handledBefore(em: EntityManager, runId: string): Promise<boolean> {
+  const rows = await exec(em, 'select 1 from flow_runs where id = ? union all select 1 from events where id = ?', [runId, idFromSeed('evt', throttledSeed(runId), 0)]);
+  return rows.length > 0;
+}
+
 /** A trigger past a run budget: recorded as flow_run.throttled (which itself triggers nothing), and no run. */
 function recordThrottled(em: EntityManager, e: EventRecord, flow: TriggeredFlow, runId: string, contactId: string, refusal: BudgetRefusal, now: Date): void {
   const ctx: CommandContext = {
     workspaceId: e.workspace,
     requestId: null,
-    seed: `${runId}:throttled`,
+    seed: throttledSeed(runId),
     now,
     cause: { type: 'event', id: e.id, depth: (e.causeDepth ?? 0) + 1, flows: [...new Set([...(e.causeFlows ?? []), flow.id])] },
   };
@@ -141,7 +148,8 @@ async function startRunsFor(em: EntityManager, events: EventRecord[]): Promise<S
       const runId = idFromSeed('frn', `${e.id}:${flow.id}`);
       const refusal = await budgets.refusal(e.workspace, flow.id);
       if (refusal) {
-        recordThrottled(em, e, flow, runId, contactId, refusal, now);
+        // an event read again (a position set back) that already started its run, or was already throttled, is done
+        if (!(await handledBefore(em, runId))) recordThrottled(em, e, flow, runId, contactId, refusal, now);
         continue;
       }
       const ctx = { workspaceId: e.workspace, requestId: null, seed: runId, now };

@@ -193,6 +193,7 @@ describe('run budgets', () => {
       trigger: { type: 'event', event_type: 'contact.updated', filter: { tag_added: 'surge' } },
       steps: [{ id: 'hold', type: 'wait', duration_seconds: 60_000 }, { id: 'done', type: 'end' }],
     });
+    const [position] = await sql<{ txid: string; event_id: string }>(`select txid::text as txid, event_id from flow_trigger_position`);
     const made = await api.post('/v1/contacts/bulk', { body: { items: Array.from({ length: 120 }, () => ({ phone: `+91${nextPhone++}` })) } });
     expect(made.status).toBe(200);
     const ids = (made.body.results as { id: string }[]).map((r) => r.id);
@@ -216,8 +217,14 @@ describe('run budgets', () => {
       expect(e.cause).toEqual({ type: 'event', id: e.data.object.trigger_event_id, depth: 1 });
     }
     expectProblem(await api.post(`/v1/flows/${flowId}/runs`, { body: { contact_id: ids[0] } }), 422, 'flow_run_limit_reached');
+
+    // a poller that reads the same events again (its position set back) starts and throttles nothing twice
+    await sql(`update flow_trigger_position set txid = ?::xid8, event_id = ? where id = 1`, [position.txid, position.event_id]);
+    const reread = await waitFor(() => sql<{ moved: boolean }>(`select txid > ?::xid8 as moved from flow_trigger_position`, [position.txid]), (r) => r[0].moved, 20_000);
+    expect(reread[0].moved).toBe(true);
     await sleep(1000);
     expect(await runCounts([flowId])).toEqual([20]);
+    expect(Number((await throttled())[0].n)).toBe(100);
 
     // the other workspace's writes kept their pace
     expect(Math.max(...during)).toBeLessThan(5000);
