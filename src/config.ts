@@ -130,5 +130,14 @@ export const config = {
     waitScale: Number(env.FLOW_WAIT_SCALE || 1),
     triggerPollMs: int('FLOW_TRIGGER_POLL_MS', 500),
     httpTimeoutMs: int('FLOW_HTTP_TIMEOUT_MS', 10_000),
+    // an event this deep in a chain of runs (0: an integrator's request; each run adds one) triggers no flow
+    maxTriggerDepth: int('FLOW_TRIGGER_MAX_DEPTH', 3),
+    // past these, triggers record flow_run.throttled instead of starting a run, and manual runs are refused
+    budgets: {
+      runningPerFlow: int('FLOW_RUNS_RUNNING_PER_FLOW', 1_000),
+      runningPerWorkspace: int('FLOW_RUNS_RUNNING_PER_WORKSPACE', 5_000),
+      startsPerMinutePerFlow: int('FLOW_RUNS_PER_MINUTE_PER_FLOW', 600),
+      startsPerMinutePerWorkspace: int('FLOW_RUNS_PER_MINUTE_PER_WORKSPACE', 2_000),
+    },
   },
 };

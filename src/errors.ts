@@ -44,6 +44,8 @@ export const ERROR_CATALOGUE = {
   webhook_url_not_allowed: { status: 422, title: 'The webhook URL is not allowed' },
   flow_not_active: { status: 422, title: 'The flow is not active' },
   flow_run_finished: { status: 422, title: 'The flow run has already finished' },
+  flow_trigger_not_allowed: { status: 422, title: 'This event type cannot trigger a flow' },
+  flow_run_limit_reached: { status: 422, title: 'The flow or the workspace has reached its run budget' },
   rate_limited: { status: 429, title: 'Too many requests' },
   stream_limit_reached: { status: 429, title: 'Too many event streams are open for this API key' },
   internal_error: { status: 500, title: 'Internal error' },

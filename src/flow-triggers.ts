@@ -9,7 +9,9 @@ import { exec, type FlowEventFilter, type FlowTrigger } from './db/flows.queries
 import { normaliseTagName } from './db/tags.queries';
 import { toDate } from './db/timestamps';
 import { idFromSeed } from './ids';
-import { flowRunFollowUp, insertFlowRun } from './activities/flows.commands';
+import { recordEvent, type CommandContext } from './db/events';
+import { flowRunFollowUp, insertFlowRun, refusedTriggerType } from './activities/flows.commands';
+import { RunBudgets, type BudgetRefusal } from './flow-run-budgets';
 import { consumeEvents, pollEvents } from './event-consumer';
 import { searchKeys, startFollowUp } from './temporal';
 
@@ -75,10 +77,54 @@ export interface StartedRun {
   flowId: string;
 }
 
+/**
+ * The loop guard: what an event may trigger, by its cause alone. A flow step's own change triggers nothing (as
+ * documented on createFlow); an event deep in a chain of runs triggers nothing; and no flow triggers on an event its
+ * own runs caused, however indirectly (a receipt of a message it sent, a delivery of its events).
+ */
+export function causeAllows(e: Pick<EventRecord, 'requestId' | 'causeType' | 'causeDepth' | 'causeFlows'>, flowId: string): boolean {
+  // (events written before causes were recorded name the run as their request id)
+  if (e.causeType === 'flow_run' || e.requestId?.startsWith('frn_')) return false;
+  if ((e.causeDepth ?? 0) >= config.flows.maxTriggerDepth) return false;
+  return !(e.causeFlows ?? []).includes(flowId);
+}
+
+const throttledSeed = (runId: string) => `${runId}:throttled`;
+
+async function handledBefore(em: EntityManager, runId: string): Promise<boolean> {
+  const rows = await exec(em, 'select 1 from flow_runs where id = ? union all select 1 from events where id = ?', [runId, idFromSeed('evt', throttledSeed(runId), 0)]);
+  return rows.length > 0;
+}
+
+/** A trigger past a run budget: recorded as flow_run.throttled (which itself triggers nothing), and no run. */
+function recordThrottled(em: EntityManager, e: EventRecord, flow: TriggeredFlow, runId: string, contactId: string, refusal: BudgetRefusal, now: Date): void {
+  const ctx: CommandContext = {
+    workspaceId: e.workspace,
+    requestId: null,
+    seed: throttledSeed(runId),
+    now,
+    cause: { type: 'event', id: e.id, depth: (e.causeDepth ?? 0) + 1, flows: [...new Set([...(e.causeFlows ?? []), flow.id])] },
+  };
+  const object = {
+    id: runId,
+    object: 'flow_run_throttle',
+    flow_id: flow.id,
+    flow_version: flow.version,
+    contact_id: contactId,
+    trigger_event_id: e.id,
+    reason: refusal.reason,
+    limit: refusal.limit,
+    created_at: now.toISOString(),
+  };
+  recordEvent(em, ctx, 0, { type: 'flow_run.throttled', objectType: 'flow_run_throttle', objectId: runId, sequence: 1, object });
+}
+
 /** The runs that these events start, written with their flow_run.started events in the consumer's transaction. */
 async function startRunsFor(em: EntityManager, events: EventRecord[]): Promise<StartedRun[]> {
   const workspaces = [...new Set(events.map((e) => e.workspace))];
-  const types = [...new Set(events.map((e) => e.type))];
+  // a run's own events and delivery outcomes never trigger (refused at create, and skipped here for older flows)
+  const types = [...new Set(events.map((e) => e.type))].filter((t) => !refusedTriggerType(t));
+  if (!types.length) return [];
   const list = (xs: string[]) => xs.map(() => '?').join(', ');
   // flows.event_type: the one event type a trigger listens to (message.received for keyword triggers)
   const flows = await exec<TriggeredFlow>(
@@ -89,19 +135,28 @@ async function startRunsFor(em: EntityManager, events: EventRecord[]): Promise<S
   );
   if (!flows.length) return [];
   const started: StartedRun[] = [];
+  const budgets = new RunBudgets(em);
   const now = new Date();
   for (const e of events) {
     for (const flow of flows) {
       // only events committed after the flow was activated
       if (flow.workspace_id !== e.workspace || e.createdAt <= toDate(flow.activated_at)) continue;
-      // a change made by a flow step triggers nothing: no flow feeds itself or another in a loop
-      if (e.requestId?.startsWith('frn_')) continue;
+      if (!causeAllows(e, flow.id)) continue;
       if (!triggerMatches(flow.trigger, e)) continue;
       const contactId = contactOf(e);
       if (!contactId) continue;
       const runId = idFromSeed('frn', `${e.id}:${flow.id}`);
+      const refusal = await budgets.refusal(e.workspace, flow.id);
+      if (refusal) {
+        // an event read again (a position set back) that already started its run, or was already throttled, is done
+        if (!(await handledBefore(em, runId))) recordThrottled(em, e, flow, runId, contactId, refusal, now);
+        continue;
+      }
       const ctx = { workspaceId: e.workspace, requestId: null, seed: runId, now };
-      if (await insertFlowRun(em, ctx, runId, flow, contactId, e.id)) started.push({ workspaceId: e.workspace, runId, flowId: flow.id });
+      if (await insertFlowRun(em, ctx, runId, flow, contactId, e.id, { depth: e.causeDepth ?? 0, flows: e.causeFlows ?? [] })) {
+        budgets.started(e.workspace, flow.id);
+        started.push({ workspaceId: e.workspace, runId, flowId: flow.id });
+      }
     }
   }
   await em.flush();

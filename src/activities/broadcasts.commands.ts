@@ -13,7 +13,7 @@ import {
   type BroadcastStatus,
 } from '../db/broadcasts.queries';
 import { ChannelSchema, ContactSchema, ConversationSchema, TemplateSchema, type Contact, type Conversation, type FollowUp } from '../db/entities';
-import { recordEvent, type CommandContext } from '../db/events';
+import { recordEvent, type CommandContext, type EventCause } from '../db/events';
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
@@ -35,6 +35,9 @@ interface BroadcastInput {
 }
 
 export const DEFAULT_RATE_PER_SECOND = 50;
+
+/** What a broadcast's batches write is caused by the broadcast; only integrators start broadcasts, so at depth 0. */
+const broadcastCause = (id: string): EventCause => ({ type: 'broadcast', id, depth: 0, flows: [] });
 
 /** The orchestration workflow of a broadcast: one per broadcast, so a second start starts nothing. */
 export const broadcastWorkflowId = (workspaceId: string, broadcastId: string) => `${workspaceId}/broadcast/${broadcastId}`;
@@ -249,7 +252,7 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
     else if (!contact.phone) skip(row.seq, 'contact_without_phone');
     else if (isOptedOut(contact)) skip(row.seq, 'contact_opted_out');
     else {
-      const ctx: CommandContext = { workspaceId: b.workspace, requestId: null, seed: `${b.id}:${contact.id}`, now };
+      const ctx: CommandContext = { workspaceId: b.workspace, requestId: null, seed: `${b.id}:${contact.id}`, now, cause: broadcastCause(b.id) };
       ready.push({ seq: row.seq, contact, ctx, conversation: open.get(contact.id) ?? newConversation(em, ctx, 0, contact.id, b.channelId) });
     }
   }
@@ -279,7 +282,7 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
     const b = await lockedBroadcast(em, input.workspaceId, input.broadcastId);
     if (!b) throw ApplicationFailure.nonRetryable(`no broadcast ${input.broadcastId}`, 'broadcast_missing');
     const now = new Date();
-    const ctx = (what: string): CommandContext => ({ workspaceId: b.workspace, requestId: null, seed: `${b.id}:${what}`, now });
+    const ctx = (what: string): CommandContext => ({ workspaceId: b.workspace, requestId: null, seed: `${b.id}:${what}`, now, cause: broadcastCause(b.id) });
     const done = await em.execute<{ message_id: string | null }[]>('select message_id from broadcast_recipients where broadcast_id = ? and batch = ?', [b.id, input.batch]);
     if (done.length) {
       return { kind: 'batch', messages: done.filter((r) => r.message_id).length, intervalMs: (done.length * 1000) / b.ratePerSecond };

@@ -12,6 +12,7 @@ import { webhookHeaders } from '../webhook-signing';
 import { changeContact } from './contacts.commands';
 import { withoutRowData } from '../db/driver-errors';
 import { deliveryFollowUp, newConversation, openConversationOf, queueMessage } from './messaging.commands';
+import { runCause } from './flows.commands';
 import { retagContact } from './tags.commands';
 import { postWebhook, type SendOutcome } from './webhook-sender';
 
@@ -65,7 +66,7 @@ async function finishRun(em: EntityManager, run: FlowRunRow, status: 'completed'
   const now = new Date();
   await exec(em, 'update flow_runs set status = ?, failure_reason = ?, finished_at = ?, updated_at = ? where id = ?', [status, reason, now, now, run.id]);
   const done = (await findFlowRun(em, run.workspace, run.id))!;
-  const ctx: CommandContext = { workspaceId: run.workspace, requestId: null, seed: `${run.id}:finished`, now };
+  const ctx: CommandContext = { workspaceId: run.workspace, requestId: null, seed: `${run.id}:finished`, now, cause: runCause(run) };
   recordEvent(em, ctx, 0, { type: `flow_run.${status}`, objectType: 'flow_run', objectId: run.id, sequence: 2, object: toFlowRunWire(done) });
   await em.flush();
 }
@@ -233,8 +234,9 @@ async function runStep(orm: MikroORM, { runId, n, index }: FlowStepInput): Promi
       await writeStep(tx, runId, n, step, 'running', { resume_at: new Date(now.getTime() + ms).toISOString() }, index + 1 < steps.length ? index + 1 : null, now, null);
       return { next: null, waitMs: ms };
     }
-    // the run stands where a request would: its id marks the events its steps cause (and keeps them from triggering flows)
-    const ctx: CommandContext = { workspaceId: run.workspace, requestId: runId, seed: `${runId}:${n}`, now };
+    // the run stands where a request would: its id marks the events its steps cause, and its cause (the run, its depth
+    // and the flows upstream) goes with them and with the messages it queues, for the loop guard
+    const ctx: CommandContext = { workspaceId: run.workspace, requestId: runId, seed: `${runId}:${n}`, now, cause: runCause(run) };
     try {
       // a savepoint: a refused step leaves no partial write, and its refusal is recorded like any outcome
       const done = await tx.transactional((sp) => applyStep(sp, ctx, run, steps, index, http));

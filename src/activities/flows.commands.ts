@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, type FollowUp } from '../db/entities';
-import { recordEvent, type CommandContext } from '../db/events';
+import { causeOf, recordEvent, type CommandContext, type EventCause } from '../db/events';
 import { exec, findFlow, findFlowRun, flowRunSteps, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
 import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../webhook-addresses';
 import { newWebhookSecret } from '../webhook-signing';
 import type { CommandResponse } from './command-registry';
+import { RunBudgets } from '../flow-run-budgets';
 
 type Params = Record<string, string>;
 
@@ -58,6 +59,49 @@ function assertValid(def: FlowDefinition): void {
   if (refused.length) throw new ApiError('webhook_url_not_allowed', `This URL cannot receive calls: ${refused[0].message}`, { errors: refused });
 }
 
+/**
+ * Event types a flow may not trigger on: a run's own events and webhook delivery outcomes are consequences of the
+ * automation itself, so a flow listening to them would feed on itself.
+ */
+export const REFUSED_TRIGGER_FAMILIES = ['flow_run.', 'webhook_delivery.'];
+
+export const refusedTriggerType = (eventType: string | null): boolean => !!eventType && REFUSED_TRIGGER_FAMILIES.some((f) => eventType.startsWith(f));
+
+function assertTriggerAllowed(trigger: FlowTrigger): void {
+  if (trigger.type !== 'event' || !refusedTriggerType(trigger.event_type)) return;
+  const message = `${trigger.event_type} events are caused by flows and webhook deliveries themselves; they cannot trigger a flow`;
+  throw new ApiError('flow_trigger_not_allowed', message, { errors: [{ pointer: '/trigger/event_type', code: 'flow_trigger_not_allowed', message }] });
+}
+
+/** The scopes a step acts with: those of the API operation that does the same (an http_request calls out like a webhook). */
+const STEP_SCOPES: Record<FlowStep['type'], string[]> = {
+  send_message: ['messages:write'],
+  add_tag: ['tags:write'],
+  remove_tag: ['tags:write'],
+  update_contact: ['contacts:write'],
+  branch: ['contacts:read'],
+  http_request: ['webhooks:write'],
+  wait: [],
+  end: [],
+};
+
+/** A flow acts for the key that writes or activates it: the key must hold every scope its steps use. */
+async function assertStepScopes(em: EntityManager, ctx: CommandContext, steps: FlowStep[]): Promise<void> {
+  if (!ctx.actor) return;
+  const [key] = await exec<{ scopes: string[] }>(em, 'select scopes from api_keys where id = ? and workspace_id = ?', [ctx.actor.keyId, ctx.workspaceId]);
+  const held = new Set(key?.scopes ?? []);
+  const problems = steps.flatMap((step, i) => {
+    const missing = STEP_SCOPES[step.type].filter((scope) => !held.has(scope));
+    return missing.length ? [{ pointer: `/steps/${i}`, code: 'insufficient_scope', message: `A ${step.type} step needs ${missing.join(', ')}`, missing }] : [];
+  });
+  if (!problems.length) return;
+  const missing = [...new Set(problems.flatMap((p) => p.missing))].sort();
+  throw new ApiError('insufficient_scope', `This flow's steps need the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which this API key lacks`, {
+    missing_scopes: missing,
+    errors: problems.map(({ pointer, code, message }) => ({ pointer, code, message })),
+  });
+}
+
 /** Every template a send step names must exist before the flow may run (activation, or an edit of an active flow). */
 async function assertTemplatesExist(em: EntityManager, workspaceId: string, steps: FlowStep[]): Promise<void> {
   const named = steps.flatMap((s, i) => (s.type === 'send_message' && s.template_id ? [{ id: s.template_id, i }] : []));
@@ -91,6 +135,8 @@ const eventTypeOf = (t: FlowTrigger) => (t.type === 'event' ? t.event_type : t.t
 
 export async function createFlow(em: EntityManager, ctx: CommandContext, _p: Params, body: { name: string } & FlowDefinition): Promise<CommandResponse> {
   assertValid(body);
+  await assertStepScopes(em, ctx, body.steps);
+  assertTriggerAllowed(body.trigger);
   const id = idFromSeed('flw', ctx.seed);
   // random, never derived from the workflow's seed: the seed is visible in workflow history
   const signingSecret = newWebhookSecret();
@@ -111,6 +157,9 @@ export async function updateFlow(em: EntityManager, ctx: CommandContext, params:
   const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
   const next: FlowDefinition = { trigger: body.trigger ?? flow.trigger, steps: body.steps ?? flow.steps };
   assertValid(next);
+  // a new definition acts with this key's rights; a new name alone changes nothing a run does
+  if (body.steps !== undefined || body.trigger !== undefined) await assertStepScopes(em, ctx, next.steps);
+  if (body.trigger !== undefined) assertTriggerAllowed(next.trigger);
   if (flow.status === 'active') await assertTemplatesExist(em, ctx.workspaceId, next.steps);
   let version = flow.version;
   // versions are never changed in place: a run follows the version it started with to its end
@@ -133,6 +182,8 @@ export async function deleteFlow(em: EntityManager, ctx: CommandContext, params:
 export async function activateFlow(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
   const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
   if (flow.status !== 'active') {
+    await assertStepScopes(em, ctx, flow.steps);
+    assertTriggerAllowed(flow.trigger);
     await assertTemplatesExist(em, ctx.workspaceId, flow.steps);
     await exec(em, "update flows set status = 'active', activated_at = ?, updated_at = ? where id = ?", [ctx.now, ctx.now, flow.id]);
   }
@@ -150,17 +201,34 @@ export function flowRunFollowUp(workspaceId: string, runId: string, cancel = fal
   return { workflowType: 'flowRun', workflowId: `${workspaceId}/flow-run/${runId}`, args: cancel ? [] : [{ runId }], ...(cancel ? { cancel } : {}) };
 }
 
-/** Inserts a run of the flow's current version and its flow_run.started event (flushed by the caller). */
-export async function insertFlowRun(em: EntityManager, ctx: CommandContext, runId: string, flow: Pick<FlowRow, 'id' | 'version'>, contactId: string, triggerEventId: string | null): Promise<FlowRunRow | null> {
+/** What a run's events are caused by: the run, at its depth, with the flows upstream of it and its own. */
+export const runCause = (run: Pick<FlowRunRow, 'id' | 'causeDepth' | 'causeFlows'>): EventCause => ({ type: 'flow_run', id: run.id, depth: run.causeDepth, flows: run.causeFlows });
+
+/**
+ * Inserts a run of the flow's current version and its flow_run.started event (flushed by the caller). `upstream` is
+ * the cause of what started it (the trigger event's, or the request's): the run is one deeper, and its flow joins the chain.
+ */
+export async function insertFlowRun(
+  em: EntityManager,
+  ctx: CommandContext,
+  runId: string,
+  flow: Pick<FlowRow, 'id' | 'version'>,
+  contactId: string,
+  triggerEventId: string | null,
+  upstream: Pick<EventCause, 'depth' | 'flows'> | null,
+): Promise<FlowRunRow | null> {
+  const depth = (upstream?.depth ?? 0) + 1;
+  // flow ids (flw_ and base32) need no quoting in an array literal
+  const flows = [...new Set([...(upstream?.flows ?? []), flow.id])];
   const [row] = await exec<{ id: string }>(
     em,
-    `insert into flow_runs (id, workspace_id, flow_id, flow_version, contact_id, status, trigger_event_id, created_at, updated_at)
-     values (?, ?, ?, ?, ?, 'running', ?, ?, ?) on conflict do nothing returning id`,
-    [runId, ctx.workspaceId, flow.id, flow.version, contactId, triggerEventId, ctx.now, ctx.now],
+    `insert into flow_runs (id, workspace_id, flow_id, flow_version, contact_id, status, trigger_event_id, cause_depth, cause_flows, created_at, updated_at)
+     values (?, ?, ?, ?, ?, 'running', ?, ?, ?::text[], ?, ?) on conflict do nothing returning id`,
+    [runId, ctx.workspaceId, flow.id, flow.version, contactId, triggerEventId, depth, `{${flows.join(',')}}`, ctx.now, ctx.now],
   );
   if (!row) return null;
   const run = (await findFlowRun(em, ctx.workspaceId, runId))!;
-  recordEvent(em, { ...ctx, seed: `${runId}:started` }, 0, { type: 'flow_run.started', objectType: 'flow_run', objectId: runId, sequence: 1, object: toFlowRunWire(run) });
+  recordEvent(em, { ...ctx, seed: `${runId}:started`, cause: runCause(run) }, 0, { type: 'flow_run.started', objectType: 'flow_run', objectId: runId, sequence: 1, object: toFlowRunWire(run) });
   return run;
 }
 
@@ -172,8 +240,12 @@ export async function createFlowRun(em: EntityManager, ctx: CommandContext, para
   if (!contact) {
     throw new ApiError('contact_not_found', `No such contact: '${body.contact_id}'`, { errors: [{ pointer: '/contact_id', code: 'contact_not_found', message: 'No such contact' }] });
   }
+  const refusal = await new RunBudgets(em).refusal(ctx.workspaceId, flow.id);
+  if (refusal) {
+    throw new ApiError('flow_run_limit_reached', `${refusal.message}; start it again with a new Idempotency-Key once runs have finished`);
+  }
   const runId = idFromSeed('frn', ctx.seed);
-  const run = (await insertFlowRun(em, ctx, runId, flow, contact.id, null))!;
+  const run = (await insertFlowRun(em, ctx, runId, flow, contact.id, null, causeOf(ctx)))!;
   await em.flush();
   return { status: 202, body: toFlowRunWire(run, []), followUps: [flowRunFollowUp(ctx.workspaceId, runId)] };
 }

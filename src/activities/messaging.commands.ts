@@ -4,7 +4,7 @@ import { ChannelSchema, ContactSchema, ConversationSchema, MessageSchema, Templa
 import { renderTemplate } from '../template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
-import { recordEvent, type CommandContext } from '../db/events';
+import { causeOf, recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
@@ -157,6 +157,7 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
     );
     if (!file.length) throw new ApiError('file_not_found', `No such file: '${body.file_id}'`, { errors: [{ pointer: '/file_id', code: 'file_not_found', message: 'No such file' }] });
   }
+  const cause = causeOf(ctx);
   const message = em.create(MessageSchema, {
     id: idFromSeed('msg', ctx.seed, n),
     workspace: ctx.workspaceId,
@@ -178,6 +179,9 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
     readAt: null,
     failedAt: null,
     receivedAt: null,
+    // its receipts' events are caused by it, and carry on the chain of what queued it
+    causeDepth: cause?.depth ?? 0,
+    causeFlows: cause?.flows ?? [],
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -297,7 +301,9 @@ export function applyMessageStatus(em: EntityManager, ctx: CommandContext, messa
   message.status = status;
   message.version += 1;
   message.updatedAt = ctx.now;
-  recordEvent(em, ctx, 0, { type: `message.${status}`, objectType: 'message', objectId: message.id, sequence: message.version, object: toMessageWire(message) });
+  // a receipt is caused by its message (also when a provider's callback brings it), at the depth of what queued it
+  const cause = { type: 'message' as const, id: message.id, depth: message.causeDepth ?? 0, flows: message.causeFlows ?? [] };
+  recordEvent(em, { ...ctx, cause }, 0, { type: `message.${status}`, objectType: 'message', objectId: message.id, sequence: message.version, object: toMessageWire(message) });
   return true;
 }
 

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
-import { recordEvent, toEventWire, type CommandContext } from '../db/events';
+import { causeOfEvent, recordEvent, toEventWire, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { webhookHeaders } from '../webhook-signing';
 import { postWebhook, type SendOutcome } from './webhook-sender';
@@ -61,7 +61,8 @@ export function createWebhookActivities(orm: MikroORM) {
         if (d.attemptCount >= input.attempt || isFinished(d)) return { done: isFinished(d), retryAfterMs: null };
         const ep = await tx.findOneOrFail(WebhookEndpointSchema, { id: d.endpoint }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         const at = new Date();
-        const ctx: CommandContext = { workspaceId: d.workspace, requestId: null, seed: `${d.id}:${input.attempt}`, now: at };
+        // what a delivery causes (its endpoint disabled, its death) follows from the event it delivers
+        const ctx: CommandContext = { workspaceId: d.workspace, requestId: null, seed: `${d.id}:${input.attempt}`, now: at, cause: causeOfEvent(event, 'webhook_delivery', d.id) };
         d.updatedAt = at;
         if (!outcome) {
           // disabled or deleted since the event: nothing is sent and nothing more will be

@@ -149,6 +149,9 @@ export interface Message {
   readAt: Date | null;
   failedAt: Date | null;
   receivedAt: Date | null;
+  /** the depth and upstream flows of what queued it: its receipts' events inherit them */
+  causeDepth?: number;
+  causeFlows?: string[];
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -222,6 +225,12 @@ export interface EventRecord {
   data: Record<string, unknown>;
   previousAttributes?: Record<string, unknown> | null;
   requestId?: string | null;
+  /** what wrote the event (see EventCause in db/events.ts); null for maintenance */
+  causeType?: string | null;
+  causeId?: string | null;
+  causeDepth?: number;
+  /** the flows whose runs are upstream of the event (the loop guard's input; never on the wire) */
+  causeFlows?: string[];
   createdAt: Date;
 }
 
@@ -441,6 +450,8 @@ export const MessageSchema = new EntitySchema<Message>({
     readAt: optionalTs,
     failedAt: optionalTs,
     receivedAt: optionalTs,
+    causeDepth: { type: 'integer', default: 0 },
+    causeFlows: { type: TextArrayType, columnType: 'text[]', defaultRaw: `'{}'` },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,
@@ -506,6 +517,10 @@ export const EventSchema = new EntitySchema<EventRecord>({
     data: { type: 'json' },
     previousAttributes: { type: 'json', nullable: true },
     requestId: { type: 'string', nullable: true },
+    causeType: { type: 'string', nullable: true },
+    causeId: { type: 'string', nullable: true },
+    causeDepth: { type: 'integer', default: 0 },
+    causeFlows: { type: TextArrayType, columnType: 'text[]', defaultRaw: `'{}'` },
     createdAt: ts,
   },
 });

@@ -11,6 +11,7 @@ export interface EventWire {
   type: string;
   sequence: number;
   request_id: string | null;
+  cause: { type: CauseType; id: string; depth: number } | null;
   created_at: string;
   updated_at: string;
   data: { object: unknown; previous_attributes?: Record<string, unknown> };
@@ -23,6 +24,21 @@ export interface NewEvent {
   sequence: number;
   object: unknown;
   previousAttributes?: Record<string, unknown>;
+}
+
+/** What wrote an event: an API request, a flow run's step, a message's receipt, a webhook delivery, a broadcast's batch, or the trigger poller reading an event. */
+export type CauseType = 'request' | 'flow_run' | 'message' | 'webhook_delivery' | 'broadcast' | 'event';
+
+/**
+ * An event's cause. `depth` is 0 for an integrator's request and grows by one with each flow run in the chain (a
+ * run's depth is its trigger's depth + 1); `flows` are the flows whose runs are upstream, so no flow triggers on what
+ * it caused itself. Background work carries it on: runs, messages (for their receipts), deliveries (for their events).
+ */
+export interface EventCause {
+  type: CauseType;
+  id: string;
+  depth: number;
+  flows: string[];
 }
 
 export interface CommandContext {
@@ -38,10 +54,23 @@ export interface CommandContext {
   actor?: { keyId: string; operationId: string; clientAddress: string | null };
   /** values the API process made for this command (see CommandRequest.derived) */
   derived?: Record<string, string>;
+  /** what the events written in this context are caused by; absent: the request (`requestId`), if any */
+  cause?: EventCause | null;
+}
+
+export function causeOf(ctx: Pick<CommandContext, 'requestId' | 'cause'>): EventCause | null {
+  if (ctx.cause !== undefined) return ctx.cause;
+  return ctx.requestId ? { type: 'request', id: ctx.requestId, depth: 0, flows: [] } : null;
+}
+
+/** The cause an event hands on to what it causes (a delivery of it, a run it triggers): its own. */
+export function causeOfEvent(e: Pick<EventRecord, 'causeDepth' | 'causeFlows'>, type: CauseType, id: string): EventCause {
+  return { type, id, depth: e.causeDepth ?? 0, flows: e.causeFlows ?? [] };
 }
 
 /** Queues an event in the command's unit of work; it commits with the change or not at all. */
 export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e: NewEvent): void {
+  const cause = causeOf(ctx);
   em.create(EventSchema, {
     id: idFromSeed('evt', ctx.seed, n),
     workspace: ctx.workspaceId,
@@ -52,6 +81,10 @@ export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e
     data: { object: e.object },
     previousAttributes: e.previousAttributes ?? null,
     requestId: ctx.requestId,
+    causeType: cause?.type ?? null,
+    causeId: cause?.id ?? null,
+    causeDepth: cause?.depth ?? 0,
+    causeFlows: cause?.flows ?? [],
     createdAt: ctx.now,
   });
 }
@@ -63,6 +96,7 @@ export function toEventWire(e: EventRecord): EventWire {
     type: e.type,
     sequence: e.sequence,
     request_id: e.requestId ?? null,
+    cause: e.causeType && e.causeId ? { type: e.causeType as CauseType, id: e.causeId, depth: e.causeDepth ?? 0 } : null,
     created_at: e.createdAt.toISOString(),
     updated_at: e.createdAt.toISOString(),
     data: { ...(e.data as { object: unknown }), ...(e.previousAttributes ? { previous_attributes: e.previousAttributes } : {}) },
@@ -75,7 +109,8 @@ export interface EventFilters {
 }
 
 const COLUMNS = `id, workspace_id as "workspace", type, object_type as "objectType", object_id as "objectId", sequence, data,
-  previous_attributes as "previousAttributes", request_id as "requestId", created_at as "createdAt"`;
+  previous_attributes as "previousAttributes", request_id as "requestId", cause_type as "causeType", cause_id as "causeId",
+  cause_depth as "causeDepth", cause_flows as "causeFlows", created_at as "createdAt"`;
 
 /** Exact types (`contact.updated`) and family wildcards (`contact.*`), any of which matches. */
 function typeCondition(types: string[], params: unknown[]): string[] {

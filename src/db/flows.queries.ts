@@ -52,6 +52,9 @@ export interface FlowRunRow {
   status: FlowRunStatus;
   triggerEventId: string | null;
   failureReason: string | null;
+  /** the run's depth (its trigger's + 1) and the flows upstream of it, itself included: what its events carry */
+  causeDepth: number;
+  causeFlows: string[];
   createdAt: Date;
   updatedAt: Date;
   finishedAt: Date | null;
@@ -139,7 +142,7 @@ export async function listFlows(em: EntityManager, workspaceId: string, page: Pa
 }
 
 const RUN_COLUMNS = `id, workspace_id as "workspace", flow_id as "flowId", flow_version as "flowVersion", contact_id as "contactId", status,
-  trigger_event_id as "triggerEventId", failure_reason as "failureReason", created_at as "createdAt", updated_at as "updatedAt", finished_at as "finishedAt"`;
+  trigger_event_id as "triggerEventId", failure_reason as "failureReason", cause_depth as "causeDepth", cause_flows as "causeFlows", created_at as "createdAt", updated_at as "updatedAt", finished_at as "finishedAt"`;
 
 function hydrateRun(r: FlowRunRow): FlowRunRow {
   return { ...r, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt), finishedAt: r.finishedAt ? toDate(r.finishedAt) : null };

@@ -53,6 +53,11 @@ export default async function globalSetup(): Promise<void> {
     // flows: a wait of 1,000 s lasts 1 s
     FLOW_WAIT_SCALE: '0.001',
     FLOW_TRIGGER_POLL_MS: '100',
+    // run budgets small enough for test/security/flow-loops.test.ts to reach, far above what other suites start
+    FLOW_RUNS_RUNNING_PER_FLOW: '20',
+    FLOW_RUNS_PER_MINUTE_PER_FLOW: '60',
+    FLOW_RUNS_RUNNING_PER_WORKSPACE: '100',
+    FLOW_RUNS_PER_MINUTE_PER_WORKSPACE: '200',
     // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
     BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
     PURGE_BACKUP_RECHECK_MS: '500',
