@@ -44,7 +44,8 @@ const v4 = (bytes: number[]) => bytes.join('.');
 export function isPublicAddress(address: string): boolean {
   const family = isIP(address);
   if (family === 4) return !blockedV4.check(address, 'ipv4');
-  if (family !== 6) return false;
+  // a zone id (fe80::1%eth0) names an interface of this machine
+  if (family !== 6 || address.includes('%')) return false;
   const b = v6Bytes(address);
   if (prefixIs(b, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]) || prefixIs(b, [0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0])) return isPublicAddress(v4(b.slice(12)));
   if ((b[0] & 0xe0) !== 0x20) return false;

@@ -81,6 +81,7 @@ async function admit(raw: string): Promise<{ url: URL; addresses: LookupAddress[
 function classify(err: NodeJS.ErrnoException): Refused {
   const code = err.code ?? '';
   if (code === 'ECONNREFUSED') return new Refused('refused', 'the connection was refused');
+  if (code === 'ETIMEDOUT') return new Refused('timeout', 'the connection timed out');
   if (code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|DEPTH_ZERO/.test(code)) return new Refused('tls', `TLS failed (${code})`);
   return new Refused('connection', `the connection failed${/^[A-Z_]+$/.test(code) ? ` (${code})` : ''}`);
 }
