@@ -329,14 +329,23 @@ describe('loopback mode (OUTBOUND_MODE=loopback, set for the test, fuzz, fault a
     }
   });
 
-  it('is refused in production, where the process does not start', async () => {
+  it('is refused in production, and with a non-loopback address allowlisted: the process does not start', async () => {
     const run = promisify(execFile);
     const root = join(__dirname, '..', '..');
-    const env = (mode: string) => ({ PATH: process.env.PATH, NODE_ENV: 'production', SABNODE_SECRET: 'p'.repeat(40), OUTBOUND_MODE: mode });
     // config.ts is read at start by the API and the worker alike
-    await expect(run(process.execPath, ['--import', 'tsx', 'src/config.ts'], { cwd: root, env: env('public') })).resolves.toBeDefined();
-    await expect(run(process.execPath, ['--import', 'tsx', 'src/config.ts'], { cwd: root, env: env('loopback') })).rejects.toMatchObject({
+    const start = (env: Record<string, string>) =>
+      run(process.execPath, ['--import', 'tsx', '-e', "const { config } = require('./src/config.ts'); console.log(JSON.stringify([...config.outbound.allowedHosts]))"], {
+        cwd: root,
+        env: { PATH: process.env.PATH, SABNODE_SECRET: 'p'.repeat(40), ...env },
+      });
+    await expect(start({ NODE_ENV: 'production', OUTBOUND_MODE: 'public' })).resolves.toMatchObject({ stdout: '[]\n' });
+    await expect(start({ NODE_ENV: 'production', OUTBOUND_MODE: 'loopback' })).rejects.toMatchObject({
       stderr: expect.stringContaining('OUTBOUND_MODE=loopback is for tests, fuzzing and benchmarks; it is refused when NODE_ENV=production'),
     });
+    await expect(start({ OUTBOUND_MODE: 'loopback', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1,10.0.0.1' })).rejects.toMatchObject({
+      stderr: expect.stringContaining('OUTBOUND_MODE=loopback allows only loopback addresses in OUTBOUND_ALLOWED_HOSTS, not 10.0.0.1'),
+    });
+    // the older name is still read, in the URL parser's spelling
+    await expect(start({ OUTBOUND_MODE: 'loopback', WEBHOOK_ALLOWED_HOSTS: 'LOCALHOST.,0x7f.1' })).resolves.toMatchObject({ stdout: '["localhost","127.0.0.1"]\n' });
   });
 });
