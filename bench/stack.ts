@@ -227,6 +227,8 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     DB_POOL_MAX: '20',
+    // customers' URLs: only allowlisted loopback receivers are contacted, nothing else is resolved
+    OUTBOUND_MODE: 'loopback',
     ...extraEnv,
   };
   const worker = await spawnWorker(`${name}-worker`, env);

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const address = receiver.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/hooks`;
-  await withBenchStack('webhooks', { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' }, log, async (stack) => {
+  await withBenchStack('webhooks', { OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, log, async (stack) => {
     const { apiUrl, key } = stack;
     const call = async (method: string, path: string, body: unknown) => {
       const res = await fetch(`${apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body) });

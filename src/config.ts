@@ -1,5 +1,7 @@
 // Process configuration, read once from the environment.
 import { join } from 'node:path';
+import { isIP } from 'node:net';
+import { isLoopbackAddress, normalHost } from './outbound/host';
 import { projectRoot } from './project-root';
 import { temporalConnectionOptions, type TemporalConnectionOptions } from './temporal-connection';
 
@@ -24,6 +26,40 @@ function bounded(name: string, fallback: number, min: number, max: number): numb
   const n = int(name, fallback);
   if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max}`);
   return n;
+}
+
+function outboundConfig() {
+  const mode = env.OUTBOUND_MODE || 'public';
+  if (mode !== 'public' && mode !== 'loopback') throw new Error(`OUTBOUND_MODE is public or loopback, not '${mode}'`);
+  const production = env.NODE_ENV === 'production';
+  if (mode === 'loopback' && production) throw new Error('OUTBOUND_MODE=loopback is for tests, fuzzing and benchmarks; it is refused when NODE_ENV=production');
+  // the older WEBHOOK_* names are still read when the OUTBOUND_* ones are not set
+  const list = (name: string, old: string) => (env[name] ?? env[old] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+  const allowedHosts = new Set(list('OUTBOUND_ALLOWED_HOSTS', 'WEBHOOK_ALLOWED_HOSTS').map(normalHost));
+  if (mode === 'loopback') {
+    const outside = [...allowedHosts].find((h) => isIP(h) && !isLoopbackAddress(h));
+    if (outside) throw new Error(`OUTBOUND_MODE=loopback allows only loopback addresses in OUTBOUND_ALLOWED_HOSTS, not ${outside}`);
+  }
+  const resolveOverrides = new Map(
+    production ? [] : list('OUTBOUND_RESOLVE_OVERRIDES', 'WEBHOOK_RESOLVE_OVERRIDES').map((pair) => {
+      const [host, address = ''] = pair.split('=').map((v) => v.trim());
+      if (!isIP(address)) throw new Error(`OUTBOUND_RESOLVE_OVERRIDES takes host=address pairs, not '${pair}'`);
+      return [normalHost(host), address] as const;
+    }),
+  );
+  return {
+    // public: customers' URLs reach public addresses only; loopback (tests, fuzzing, benchmarks): only the allowlisted
+    // loopback hosts are ever contacted, and every other URL is refused before any DNS lookup
+    mode: mode as 'public' | 'loopback',
+    // plain http is refused in production
+    httpsOnly: production,
+    // hosts (exact names or literal addresses) exempt from the https and public-address rules, for development and tests
+    allowedHosts,
+    // fixed DNS answers (host=address), never in production: tests show refusals of resolved addresses without real DNS
+    resolveOverrides,
+    // DNS servers (host:port) to resolve customers' host names with, instead of the system resolver
+    dnsServers: (env.OUTBOUND_DNS_SERVERS ?? '').split(',').map((v) => v.trim()).filter(Boolean),
+  };
 }
 
 let temporalConnection: TemporalConnectionOptions | undefined;
@@ -121,10 +157,9 @@ export const config = {
     retryAfterMaxMs: int('WEBHOOK_RETRY_AFTER_MAX_MS', 36_000_000),
     disableAfterFailingMs: int('WEBHOOK_DISABLE_AFTER_FAILING_MS', 5 * 24 * 3600 * 1000),
     dispatchPollMs: int('WEBHOOK_DISPATCH_POLL_MS', 500),
-    // hosts (exact names or literal addresses) exempt from the https and public-address rules, for development and tests
-    allowedHosts: new Set((env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
-    developmentMode: env.NODE_ENV !== 'production',
   },
+  // every request to a customer's URL (webhooks, http channels, flow http_request): src/outbound/
+  outbound: outboundConfig(),
   flows: {
     // multiplies every wait of a flow run; tests scale waits down (0.001 turns seconds into milliseconds)
     waitScale: Number(env.FLOW_WAIT_SCALE || 1),

@@ -42,6 +42,7 @@ export const ERROR_CATALOGUE = {
   file_type_not_allowed: { status: 422, title: 'This type of file is not allowed' },
   file_upload_expired: { status: 422, title: 'The uploaded content is no longer held; upload it again' },
   webhook_url_not_allowed: { status: 422, title: 'The webhook URL is not allowed' },
+  channel_url_not_allowed: { status: 422, title: 'The channel URL is not allowed' },
   flow_not_active: { status: 422, title: 'The flow is not active' },
   flow_run_finished: { status: 422, title: 'The flow run has already finished' },
   flow_trigger_not_allowed: { status: 422, title: 'This event type cannot trigger a flow' },

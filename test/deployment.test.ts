@@ -286,7 +286,8 @@ describe('what the image runs', () => {
   });
 
   it('migrate, the worker and the API start from dist/ in production mode and serve a mutation', async () => {
-    const env = { ...process.env, ...stack().env, NODE_ENV: 'production', TEMPORAL_TASK_QUEUE: 'sabnode-image', WORKFLOW_BUNDLE: '', LOG_LEVEL: 'info' };
+    // production refuses the test stack's OUTBOUND_MODE=loopback; this workspace has no URL to call
+    const env = { ...process.env, ...stack().env, NODE_ENV: 'production', OUTBOUND_MODE: 'public', TEMPORAL_TASK_QUEUE: 'sabnode-image', WORKFLOW_BUNDLE: '', LOG_LEVEL: 'info' };
     const migrate = await exec(process.execPath, ['dist/scripts/migrate.js'], { cwd: app, env });
     expect(migrate.stdout).toContain('database is up to date');
 

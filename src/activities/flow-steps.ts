@@ -14,7 +14,7 @@ import { withoutRowData } from '../db/driver-errors';
 import { deliveryFollowUp, newConversation, openConversationOf, queueMessage } from './messaging.commands';
 import { runCause } from './flows.commands';
 import { retagContact } from './tags.commands';
-import { postWebhook, type SendOutcome } from './webhook-sender';
+import { postOutbound, type SendOutcome } from '../outbound/sender';
 
 /** Steps one run may execute (branches may loop); past it the run fails. */
 export const MAX_STEPS_PER_RUN = 200;
@@ -149,7 +149,7 @@ async function callOut(em: EntityManager, run: FlowRunRow, step: Extract<FlowSte
   const [flow] = await exec<{ signing_secret: string }>(em, 'select signing_secret from flows where workspace_id = ? and id = ?', [run.workspace, run.flowId]);
   const body = JSON.stringify({ flow_id: run.flowId, flow_run_id: run.id, step_id: step.id, contact_id: run.contactId, data: step.body ?? {} });
   const headers = webhookHeaders([flow.signing_secret], `${run.id}.${n}`, Math.floor(Date.now() / 1000), body);
-  return postWebhook(step.url, headers, body, config.flows.httpTimeoutMs);
+  return postOutbound(step.url, { headers: { 'user-agent': 'SabNode-Webhooks/1', ...headers }, body, timeoutMs: config.flows.httpTimeoutMs, maxResponseBytes: 4096 });
 }
 
 function replay(row: FlowRunStepRow, workspaceId: string, now: Date): FlowStepResult {

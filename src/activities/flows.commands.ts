@@ -4,7 +4,7 @@ import { causeOf, recordEvent, type CommandContext, type EventCause } from '../d
 import { exec, findFlow, findFlowRun, flowRunSteps, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
 import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
-import { urlRefusal } from '../webhook-addresses';
+import { urlRefusal } from '../outbound/address-policy';
 import { newWebhookSecret } from '../webhook-signing';
 import type { CommandResponse } from './command-registry';
 import { RunBudgets } from '../flow-run-budgets';

@@ -7,6 +7,7 @@ import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } f
 import { causeOf, recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
+import { urlRefusal } from '../outbound/address-policy';
 import type { CommandResponse } from './command-registry';
 
 type Params = Record<string, string>;
@@ -17,6 +18,8 @@ export async function createChannel(em: EntityManager, ctx: CommandContext, _p: 
       errors: [{ pointer: '/url', code: 'required', message: 'required when provider is http' }],
     });
   }
+  const refusal = body.url === undefined ? null : urlRefusal(body.url);
+  if (refusal) throw new ApiError('channel_url_not_allowed', `This URL cannot receive messages: ${refusal}`, { errors: [{ pointer: '/url', code: 'channel_url_not_allowed', message: refusal }] });
   // random, never derived from the workflow's seed: the seed is visible in workflow history
   const signingSecret = `chsec_${randomBytes(24).toString('base64')}`;
   const channel = em.create(ChannelSchema, {

@@ -1,6 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Channel } from '../db/entities';
+import { postOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from '../signatures';
+
+const PROVIDER_TIMEOUT_MS = 5_000;
+// a provider's answer is read this far (its message id is near the start); the rest is never read
+const PROVIDER_ANSWER_BYTES = 16 * 1024;
 
 export interface OutboundMessage {
   id: string;
@@ -39,39 +44,38 @@ const http: ChannelProvider = {
       parameters: message.parameters,
       file_id: message.fileId,
     });
-    let res: Response;
-    try {
-      res = await fetch(channel.url!, {
-        method: 'POST',
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(5_000),
-        headers: {
-          'Content-Type': 'application/json',
-          // the provider can drop a resend of the same message after a crash between its answer and our commit
-          'Idempotency-Key': message.id,
-          [SIGNATURE_HEADER]: signBody(channel.signingSecret, body),
-        },
-      });
-    } catch (err) {
-      throw new Error(`provider unreachable: ${(err as Error).name}`);
-    }
-    const text = await res.text().catch(() => '');
-    if (res.status >= 200 && res.status < 300) {
+    const outcome = await postOutbound(channel.url!, {
+      headers: {
+        'user-agent': 'SabNode-Channels/1',
+        // the provider can drop a resend of the same message after a crash between its answer and our commit
+        'idempotency-key': message.id,
+        [SIGNATURE_HEADER]: signBody(channel.signingSecret, body),
+      },
+      body,
+      timeoutMs: PROVIDER_TIMEOUT_MS,
+      maxResponseBytes: PROVIDER_ANSWER_BYTES,
+    });
+    // a URL that may not be called stays so: final, and nothing of it is kept but the reason
+    if (outcome.error?.code === 'address_not_allowed') throw ApplicationFailure.nonRetryable(`refused: ${outcome.error.message}`, 'address_not_allowed');
+    if (outcome.error || outcome.statusCode === null) throw new Error(`provider unreachable: ${outcome.error?.message ?? 'no answer'}`);
+    const status = outcome.statusCode;
+    if (status >= 200 && status < 300) {
       let providerId: unknown;
       try {
-        const json = JSON.parse(text) as { provider_message_id?: unknown; id?: unknown };
+        const json = JSON.parse(outcome.body ?? '') as { provider_message_id?: unknown; id?: unknown };
         providerId = json.provider_message_id ?? json.id;
       } catch {
         providerId = undefined;
       }
       return { providerMessageId: typeof providerId === 'string' && providerId ? providerId.slice(0, 200) : `http_${message.id}` };
     }
+    // a redirect is never followed, and a retry would meet the same one
+    if (status >= 300 && status < 400) throw ApplicationFailure.nonRetryable(`provider answered HTTP ${status}; redirects are not followed`, 'provider_rejected');
     // a refusal is final; timeouts, throttling and server errors are retried by Temporal
-    if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) {
-      throw ApplicationFailure.nonRetryable(`provider refused the message with HTTP ${res.status}`, 'provider_rejected');
+    if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
+      throw ApplicationFailure.nonRetryable(`provider refused the message with HTTP ${status}`, 'provider_rejected');
     }
-    throw new Error(`provider answered HTTP ${res.status}`);
+    throw new Error(`provider answered HTTP ${status}`);
   },
   simulatedReceipts() {
     return null;

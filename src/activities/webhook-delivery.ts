@@ -5,7 +5,7 @@ import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type Webhook
 import { causeOfEvent, recordEvent, toEventWire, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { webhookHeaders } from '../webhook-signing';
-import { postWebhook, type SendOutcome } from './webhook-sender';
+import { postOutbound, type SendOutcome } from '../outbound/sender';
 import { nextSequence } from './webhooks.commands';
 
 export interface AttemptResult {
@@ -54,7 +54,9 @@ export function createWebhookActivities(orm: MikroORM) {
         const wire = toEventWire(event);
         const body = JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null } });
         const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])];
-        outcome = await postWebhook(endpoint.url, webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body), body, config.webhooks.attemptTimeoutMs);
+        const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
+        // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
+        outcome = await postOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });
       }
       return orm.em.fork().transactional(async (tx) => {
         const d = await tx.findOneOrFail(WebhookDeliverySchema, { id: input.deliveryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });

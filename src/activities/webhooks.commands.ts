@@ -4,7 +4,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import { urlRefusal } from '../webhook-addresses';
+import { urlRefusal } from '../outbound/address-policy';
 import { newWebhookSecret } from '../webhook-signing';
 import type { CommandResponse } from './command-registry';
 

@@ -68,6 +68,8 @@ export async function startFaultStack(extraEnv: Record<string, string>, log: Log
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     DB_POOL_MAX: '10',
+    // customers' URLs: only allowlisted loopback receivers are contacted, nothing else is resolved
+    OUTBOUND_MODE: 'loopback',
     ...extraEnv,
   };
 

@@ -4,6 +4,8 @@ import { createSocket } from 'node:dgram';
 
 export interface DnsStub {
   address: string;
+  /** every question asked, by name, in order */
+  queries: string[];
   /** replaces the answers for a name */
   set(name: string, addresses: string[]): void;
   close(): Promise<void>;
@@ -22,9 +24,11 @@ function questionEnd(msg: Buffer): { name: string; end: number } {
 export async function startDnsStub(records: Record<string, string[]>): Promise<DnsStub> {
   const table = new Map(Object.entries(records).map(([k, v]) => [k.toLowerCase(), v]));
   const socket = createSocket('udp4');
+  const queries: string[] = [];
   socket.on('message', (msg, peer) => {
     if (msg.length < 17) return;
     const { name, end } = questionEnd(msg);
+    queries.push(name);
     const qtype = msg.readUInt16BE(end - 4);
     const answers = qtype === 1 ? (table.get(name) ?? []) : [];
     const header = Buffer.alloc(12);
@@ -47,6 +51,7 @@ export async function startDnsStub(records: Record<string, string[]>): Promise<D
   await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
   return {
     address: `127.0.0.1:${socket.address().port}`,
+    queries,
     set: (name, addresses) => void table.set(name.toLowerCase(), addresses),
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };

@@ -43,12 +43,15 @@ export default async function globalSetup(): Promise<void> {
     SANDBOX_READ_AFTER_MS: '300',
     EVENT_STREAM_HEARTBEAT_MS: '1000',
     LOG_LEVEL: 'info',
-    // webhooks: the local receivers of the tests, a timetable in milliseconds, a fixed DNS answer for the rebinding test
-    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1,localhost',
+    // customers' URLs: only the tests' local receivers are ever contacted, nothing else is even resolved; a fixed DNS
+    // answer for the rebinding tests
+    OUTBOUND_MODE: 'loopback',
+    OUTBOUND_ALLOWED_HOSTS: '127.0.0.1,localhost',
+    OUTBOUND_RESOLVE_OVERRIDES: 'rebind.sabnode.test=127.0.0.2',
+    // webhooks: a timetable in milliseconds
     WEBHOOK_RETRY_SCHEDULE_MS: '0,200,400,600',
     WEBHOOK_ATTEMPT_TIMEOUT_MS: '1500',
     WEBHOOK_DISPATCH_POLL_MS: '100',
-    WEBHOOK_RESOLVE_OVERRIDES: 'rebind.sabnode.test=127.0.0.2',
     FILES_DIR: join(ROOT, '.data', `test-files-${process.pid}`),
     // flows: a wait of 1,000 s lasts 1 s
     FLOW_WAIT_SCALE: '0.001',
