@@ -44,7 +44,7 @@ export const ERROR_CATALOGUE = {
   flow_not_active: { status: 422, title: 'The flow is not active' },
   flow_run_finished: { status: 422, title: 'The flow run has already finished' },
   rate_limited: { status: 429, title: 'Too many requests' },
-  stream_limit_reached: { status: 429, title: 'Too many event streams are open for this API key' },
+  stream_limit_reached: { status: 429, title: 'Too many event streams are open for this API key or workspace' },
   internal_error: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   temporal_unavailable: { status: 503, title: 'The workflow engine is unavailable' },
