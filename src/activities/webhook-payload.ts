@@ -22,14 +22,15 @@ async function auditDelivery(orm: MikroORM, endpoint: WebhookEndpoint, delivery:
   if (!objectIds.length) return;
   await orm.em.getConnection().execute(
     `insert into audit_logs (id, workspace_id, action, key_id, operation_id, object_ids, fields, client_ip, request_id, details, created_at)
-     select ?, w.id, 'pii.read', ?, 'deliverWebhook', ?::text[], ?::text[], null, null, ?::jsonb, now()
+     select ?, w.id, 'pii.read', ?, 'deliverWebhook', array(select jsonb_array_elements_text(cast(? as jsonb))),
+       array(select jsonb_array_elements_text(cast(? as jsonb))), null, null, cast(? as jsonb), now()
      from workspaces w where w.id = ? and w.pii_read_audit
      on conflict (id) do nothing`,
     [
       idFromSeed('aud', `${delivery.id}:${attempt}`),
       endpoint.piiKeyId,
-      objectIds,
-      fields,
+      JSON.stringify(objectIds),
+      JSON.stringify(fields),
       JSON.stringify({ endpoint_id: endpoint.id, delivery_id: delivery.id, event_id: wire.id, attempt }),
       delivery.workspace,
     ],
