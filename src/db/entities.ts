@@ -230,7 +230,7 @@ export interface IdempotencyRecord {
   workspace: string;
   keyHash: string;
   /** who the key belongs to: the API key that made the request, or the channel of a provider callback */
-  ownerId: string;
+  ownerId: string | null;
   operationId: string;
   fingerprint: string;
   request: CommandRequest;
@@ -521,7 +521,7 @@ export const IdempotencySchema = new EntitySchema<IdempotencyRecord>({
     id: { type: 'uuid', primary: true },
     workspace: workspaceRef,
     keyHash: { type: 'string' },
-    ownerId: { type: 'string' },
+    ownerId: { type: 'string', nullable: true },
     operationId: { type: 'string' },
     fingerprint: { type: 'string' },
     request: { type: 'json' },

@@ -5,10 +5,11 @@ import { Migration } from '@mikro-orm/migrations';
 // counted per workspace too.
 export class Migration20261202000014_pii_scope extends Migration {
   override async up(): Promise<void> {
+    // every stored request names its key (a provider callback's: its channel). The API always sets it; it stays
+    // nullable so that backups taken before this column can still be restored and rewritten (such rows, owned by
+    // no one, are never replayed again)
     this.addSql(`alter table idempotency_keys add column owner_id text collate "C";`);
-    // every stored request names its key (a provider callback's: its channel)
     this.addSql(`update idempotency_keys set owner_id = request->>'keyId';`);
-    this.addSql(`alter table idempotency_keys alter column owner_id set not null;`);
     this.addSql(`alter table idempotency_keys drop constraint idempotency_keys_workspace_id_key_hash_key;`);
     this.addSql(`alter table idempotency_keys add constraint idempotency_keys_owner_key_unique unique (workspace_id, owner_id, key_hash);`);
     // endpoints made before this: masked until a key with pii:read updates them
