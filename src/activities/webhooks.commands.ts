@@ -90,11 +90,9 @@ export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandConte
   }
   // a change by a key without pii:read (a new URL, say) must not inherit another key's right to personal data
   const pii = piiPermission(ctx);
-  if (pii.piiRead !== endpoint.piiRead || pii.piiKeyId !== endpoint.piiKeyId) {
-    previous.pii_read = endpoint.piiRead;
-    Object.assign(endpoint, pii);
-  }
+  if (pii.piiRead !== endpoint.piiRead) previous.pii_read = endpoint.piiRead;
   if (Object.keys(previous).length) {
+    Object.assign(endpoint, pii);
     endpoint.version += 1;
     endpoint.updatedAt = ctx.now;
     recordEvent(em, ctx, 0, { type: 'webhook_endpoint.updated', objectType: 'webhook_endpoint', objectId: endpoint.id, sequence: endpoint.version, object: toEndpointWire(endpoint, ctx.now), previousAttributes: previous });

@@ -1,11 +1,12 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Client as PgClient } from 'pg';
 import { Webhook } from 'standardwebhooks';
+import { revokeApiKey } from '../../src/admin';
 import { freePort } from '../../src/stack/embedded';
 import { client } from '../support/client';
 import { expectProblem } from '../support/operation-refusals';
 import { spawnApi } from '../support/processes';
-import { closeDb, newWorkspace, sql, stack, type TestWorkspace } from '../support/stack';
+import { closeDb, db, newWorkspace, sql, stack, type TestWorkspace } from '../support/stack';
 import { waitFor } from '../support/wait';
 
 // Personal data leaves only by scope, on every path out: webhooks, GET /v1/events, the event stream and list filters
@@ -207,6 +208,20 @@ describe('webhooks hold the PII permission of the key that made the endpoint', (
     for (const value of clearValues(q)) expect(after.body).not.toContain(value);
     expect(await piiReads(owner.keyId)).toHaveLength(1);
     expect(await piiReads(other.keyId)).toEqual([]);
+  });
+
+  it("an endpoint's permission lapses with the key that gave it", async () => {
+    const owner = await ws.keyWith(['webhooks:write', 'pii:read']);
+    const ep = await client(owner.key).post('/v1/webhook-endpoints', { body: { url: receiver.url('/lapsed'), event_types: ['contact.created'] } });
+    expect(ep.status).toBe(201);
+    await revokeApiKey(await db(), owner.keyId);
+    const p = person();
+    await api.post('/v1/contacts', { body: p });
+    await waitFor(async () => receiver.at('/lapsed').length, (n) => n >= 1);
+    const got = receiver.at('/lapsed')[0];
+    expect(payload(ep.body.secret, got).data.object).toMatchObject({ first_name: 'N***', email: 'n***@example.com' });
+    for (const value of clearValues(p)) expect(got.body).not.toContain(value);
+    expect(await piiReads(owner.keyId)).toEqual([]);
   });
 });
 
