@@ -102,6 +102,7 @@ export const config = {
   eventStreamPollMs: int('EVENT_STREAM_POLL_MS', 500),
   eventStreamHeartbeatMs: int('EVENT_STREAM_HEARTBEAT_MS', 15_000),
   eventStreamsPerKey: int('EVENT_STREAMS_PER_KEY', 5),
+  eventStreamsPerWorkspace: int('EVENT_STREAMS_PER_WORKSPACE', 50),
   idempotencyTtlHours: 24,
   // proxies (CIDRs) whose X-Forwarded-For is believed; none by default, so the peer address is the client address
   trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((c) => c.trim()).filter(Boolean),

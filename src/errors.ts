@@ -48,7 +48,7 @@ export const ERROR_CATALOGUE = {
   flow_trigger_not_allowed: { status: 422, title: 'This event type cannot trigger a flow' },
   flow_run_limit_reached: { status: 422, title: 'The flow or the workspace has reached its run budget' },
   rate_limited: { status: 429, title: 'Too many requests' },
-  stream_limit_reached: { status: 429, title: 'Too many event streams are open for this API key' },
+  stream_limit_reached: { status: 429, title: 'Too many event streams are open for this API key or workspace' },
   internal_error: { status: 500, title: 'Internal error' },
   database_unavailable: { status: 503, title: 'The database is unavailable' },
   temporal_unavailable: { status: 503, title: 'The workflow engine is unavailable' },

@@ -248,7 +248,8 @@ describe('GET /v1/events/stream', () => {
   });
 
   it('renders events in the caller\'s API version with personal data masked', async () => {
-    const { key } = await ws.keyWith(['events:read'], '2025-06-01');
+    // contacts:read: without it an event shows only its object's {id, object} (test/security/pii-paths.test.ts)
+    const { key } = await ws.keyWith(['events:read', 'contacts:read'], '2025-06-01');
     const s = await connect(key);
     const c = await api.post('/v1/contacts', { body: { phone: '+919611112222', first_name: 'Meera', last_name: 'Iyer' } });
     await s.count(1);

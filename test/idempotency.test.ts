@@ -57,9 +57,10 @@ describe('idempotency', () => {
     const conflict = await api.post('/v1/contacts', { body: { phone: '+919811100003', first_name: 'Ravindra', attributes: { tier: 'gold' }, email: 'r@x.io' }, headers: { 'Idempotency-Key': idem } });
     expect(conflict.status).toBe(409);
     expect(conflict.body.code).toBe('idempotency_key_reused');
+    // pointers and this request's values only: the first request's values are never shown
     expect(conflict.body.diff).toEqual([
       { pointer: '/email', received: 'r@x.io' },
-      { pointer: '/first_name', original: 'Ravi', received: 'Ravindra' },
+      { pointer: '/first_name', received: 'Ravindra' },
     ]);
     const otherOperation = await api.patch(`/v1/contacts/${first.body.id}`, { body: { first_name: 'Ravi' }, headers: { 'Idempotency-Key': idem } });
     expect(otherOperation.status).toBe(409);

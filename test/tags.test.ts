@@ -147,7 +147,8 @@ describe('tags', () => {
     expect(await count('replayed')).toBe(1);
     const reused = await api.post(`/v1/contacts/${c}/tags`, { body: { tags: ['other'] }, headers });
     expect(reused.status).toBe(409);
-    expect(reused.body.diff).toEqual([{ pointer: '/tags', original: ['replayed'], received: ['other'] }]);
+    // the pointer and what this request sent; the first request's values are never shown
+    expect(reused.body.diff).toEqual([{ pointer: '/tags', received: ['other'] }]);
 
     const delHeaders = { 'Idempotency-Key': `untag-${Date.now()}` };
     expect((await api.delete(`/v1/contacts/${c}/tags/replayed`, { headers: delHeaders })).status).toBe(200);

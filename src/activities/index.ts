@@ -64,7 +64,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
           seed: input.seed,
           now: new Date(),
           commandId: record.id,
-          actor: { keyId: record.request.keyId, operationId: record.operationId, clientAddress: record.request.clientAddress ?? null },
+          actor: { keyId: record.request.keyId, operationId: record.operationId, clientAddress: record.request.clientAddress ?? null, scopes: record.request.scopes ?? [] },
           derived: record.request.derived ?? {},
         };
         let response: CommandResponse;

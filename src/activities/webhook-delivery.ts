@@ -2,10 +2,11 @@ import { ApplicationFailure } from '@temporalio/common';
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
-import { causeOfEvent, recordEvent, toEventWire, type CommandContext } from '../db/events';
+import { causeOfEvent, recordEvent, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { webhookHeaders } from '../webhook-signing';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
+import { webhookPayload } from './webhook-payload';
 import { nextSequence } from './webhooks.commands';
 
 export interface AttemptResult {
@@ -51,8 +52,7 @@ export function createWebhookActivities(orm: MikroORM) {
       const now = new Date();
       let outcome: SendOutcome | null = null;
       if (endpoint.enabled && !endpoint.deletedAt) {
-        const wire = toEventWire(event);
-        const body = JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null } });
+        const body = await webhookPayload(orm, endpoint, delivery, event, input.attempt);
         const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])];
         const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
         // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)

@@ -24,6 +24,11 @@ function checkUrl(url: string): void {
   if (refusal) throw new ApiError('webhook_url_not_allowed', `This URL cannot receive webhooks: ${refusal}`, { errors: [{ pointer: '/url', code: 'webhook_url_not_allowed', message: refusal }] });
 }
 
+function piiPermission(ctx: CommandContext): Pick<WebhookEndpoint, 'piiRead' | 'piiKeyId'> {
+  const piiRead = ctx.actor?.scopes.includes('pii:read') ?? false;
+  return { piiRead, piiKeyId: piiRead ? ctx.actor!.keyId : null };
+}
+
 async function lockedEndpoint(em: EntityManager, workspaceId: string, id: string): Promise<WebhookEndpoint> {
   const endpoint = await em.findOne(WebhookEndpointSchema, { id, workspace: workspaceId, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!endpoint) throw new ApiError('resource_missing', `No such webhook endpoint: '${id}'`);
@@ -47,6 +52,8 @@ export async function createWebhookEndpoint(em: EntityManager, ctx: CommandConte
     previousSecret: null,
     previousSecretExpiresAt: null,
     failingSince: null,
+    // deliveries show personal data only as the key that made the endpoint could see it
+    ...piiPermission(ctx),
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -81,7 +88,11 @@ export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandConte
     // a re-enabled endpoint starts a fresh failure streak
     endpoint.failingSince = null;
   }
+  // a change by a key without pii:read (a new URL, say) must not inherit another key's right to personal data
+  const pii = piiPermission(ctx);
+  if (pii.piiRead !== endpoint.piiRead) previous.pii_read = endpoint.piiRead;
   if (Object.keys(previous).length) {
+    Object.assign(endpoint, pii);
     endpoint.version += 1;
     endpoint.updatedAt = ctx.now;
     recordEvent(em, ctx, 0, { type: 'webhook_endpoint.updated', objectType: 'webhook_endpoint', objectId: endpoint.id, sequence: endpoint.version, object: toEndpointWire(endpoint, ctx.now), previousAttributes: previous });

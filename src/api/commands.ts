@@ -19,6 +19,7 @@ export interface CommandDeps {
 
 interface ClaimRow {
   id: string;
+  workflow_id: string;
   fingerprint: string;
   operation_id: string;
   request: CommandRequest;
@@ -39,37 +40,42 @@ function canonicalJson(value: unknown): string {
 
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** JSON-pointer diff between two request bodies: what an integrator changed under a reused key. */
-export function diffBodies(original: unknown, received: unknown, pointer = ''): { pointer: string; original?: unknown; received?: unknown }[] {
+/**
+ * JSON-pointer diff between two request bodies: where an integrator's request differs from the first one under its
+ * key, with what this request sent there (`received`, absent where it sent nothing). The first request's values are
+ * never shown: an error body is no way to read back what was stored.
+ */
+export function diffBodies(original: unknown, received: unknown, pointer = ''): { pointer: string; received?: unknown }[] {
   const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
   if (isObj(original) && isObj(received)) {
     const keys = [...new Set([...Object.keys(original), ...Object.keys(received)])].sort();
     return keys.flatMap((k) => {
       const p = `${pointer}/${escapePointer(k)}`;
       if (!(k in original)) return [{ pointer: p, received: received[k] }];
-      if (!(k in received)) return [{ pointer: p, original: original[k] }];
+      if (!(k in received)) return [{ pointer: p }];
       return diffBodies(original[k], received[k], p);
     });
   }
-  return canonicalJson(original) === canonicalJson(received) ? [] : [{ pointer: pointer || '/', original, received }];
+  return canonicalJson(original) === canonicalJson(received) ? [] : [{ pointer: pointer || '/', received }];
 }
 
+// A key belongs to its owner (the API key, or a provider callback's channel): two owners' equal keys are two claims.
 const CLAIM_SQL = `
-  insert into idempotency_keys as i (id, workspace_id, key_hash, operation_id, fingerprint, request, state, workflow_id, expires_at)
-  values (?, ?, ?, ?, ?, ?, 'pending', ?, now() + make_interval(hours => ?))
-  on conflict (workspace_id, key_hash) do update
+  insert into idempotency_keys as i (id, workspace_id, owner_id, key_hash, operation_id, fingerprint, request, state, workflow_id, expires_at)
+  values (?, ?, ?, ?, ?, ?, ?, 'pending', ?, now() + make_interval(hours => ?))
+  on conflict (workspace_id, owner_id, key_hash) do update
     set id = excluded.id, operation_id = excluded.operation_id, fingerprint = excluded.fingerprint, request = excluded.request,
         state = 'pending', response_status = null, response_body = null, response_headers = null,
         workflow_id = excluded.workflow_id, created_at = now(), completed_at = null, answered_at = null, expires_at = excluded.expires_at
     where i.expires_at < now()
-  returning id, fingerprint, operation_id, request, state, response_status, response_body, true as inserted`;
+  returning id, workflow_id, fingerprint, operation_id, request, state, response_status, response_body, true as inserted`;
 
-const EXISTING_SQL = `select id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted
-  from idempotency_keys where workspace_id = ? and key_hash = ?`;
+const EXISTING_SQL = `select id, workflow_id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted
+  from idempotency_keys where workspace_id = ? and owner_id = ? and key_hash = ?`;
 
 // reads a finished command's response and marks it answered, which is what lets a privacy purge delete it
-const ANSWER_SQL = `update idempotency_keys set answered_at = now() where workspace_id = ? and key_hash = ? and state = 'completed'
-  returning id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted`;
+const ANSWER_SQL = `update idempotency_keys set answered_at = now() where workspace_id = ? and owner_id = ? and key_hash = ? and state = 'completed'
+  returning id, workflow_id, fingerprint, operation_id, request, state, response_status, response_body, false as inserted`;
 
 /** gRPC status of a Temporal client error (ServiceError wraps it in `cause`). */
 function grpcCode(err: unknown): number | undefined {
@@ -114,20 +120,23 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     const { auth, operation: op, requestId } = req.ctx;
     const key = opts.idempotencyKey ?? req.get('idempotency-key') ?? randomUUID();
     const keyHash = sha256Hex(key);
+    // the key id, or for a provider callback its channel's id
+    const owner = auth.keyId;
     const params = { ...(req.params as Record<string, string>) };
     const body = opts.body ?? (op.hasBody ? ((req.body as Record<string, unknown>) ?? null) : null);
-    const request: CommandRequest = { params, body, requestId, keyId: auth.keyId, clientAddress: req.ctx.clientAddress, ...(opts.derived ? { derived: opts.derived } : {}) };
+    const request: CommandRequest = { params, body, requestId, keyId: auth.keyId, scopes: auth.scopes, clientAddress: req.ctx.clientAddress, ...(opts.derived ? { derived: opts.derived } : {}) };
     const fingerprint = sha256Hex(canonicalJson({ operation: op.operationId, params, body: opts.fingerprintBody ?? body }));
-    const workflowId = `${auth.workspaceId}/${op.operationId}/${keyHash}`;
+    // the owner is hashed in too, so two owners' equal keys never join one workflow; no raw key, no PII
+    const workflowId = `${auth.workspaceId}/${op.operationId}/${sha256Hex(`${owner}\n${key}`)}`;
     const conn = deps.orm.em.getConnection();
     // a key the handler derived (a provider's message id) is no header of the caller's: it is not echoed, and it
     // may hold any character the provider used (found by fuzzing: a newline in it made the answer a 500)
     const keyHeaders: Record<string, string> = opts.idempotencyKey ? {} : { 'Idempotency-Key': key };
 
     let [row] = await conn.execute<ClaimRow[]>(CLAIM_SQL, [
-      randomUUID(), auth.workspaceId, keyHash, op.operationId, fingerprint, JSON.stringify(request), workflowId, config.idempotencyTtlHours,
+      randomUUID(), auth.workspaceId, owner, keyHash, op.operationId, fingerprint, JSON.stringify(request), workflowId, config.idempotencyTtlHours,
     ]);
-    if (!row) [row] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, keyHash]);
+    if (!row) [row] = await conn.execute<ClaimRow[]>(EXISTING_SQL, [auth.workspaceId, owner, keyHash]);
     if (!row) throw new Error('idempotency claim vanished');
 
     if (row.fingerprint !== fingerprint) {
@@ -153,7 +162,8 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     try {
       handle = await deps.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
         deps.client.workflow.start(op.operationId, {
-          workflowId,
+          // the claim's own: a command claimed before an upgrade keeps the workflow it may already have
+          workflowId: row.workflow_id,
           taskQueue: config.taskQueue,
           args: [input],
           workflowIdConflictPolicy: 'USE_EXISTING',
@@ -180,7 +190,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       }
       if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
       // the command is durable in Temporal and finishes when a worker is back; the same key returns its result
-      const [now] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, keyHash]);
+      const [now] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, owner, keyHash]);
       if (now) return stored(now, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
       const accepted = opts.whilePending && (await opts.whilePending(row.id));
       if (accepted) return { ...accepted, headers: { ...keyHeaders, ...accepted.headers } };
@@ -189,7 +199,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       }
       throw new ApiError('command_pending', 'The command was accepted but not finished in time; retry with the same Idempotency-Key to get its result', {}, pendingHeaders);
     }
-    const [done] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, keyHash]);
+    const [done] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, owner, keyHash]);
     if (!done || done.state !== 'completed' || done.response_status !== outcome.status) throw new Error('command finished without a stored response');
     return stored(done, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
   };

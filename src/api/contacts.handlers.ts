@@ -13,6 +13,11 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
     deleteContact: runCommand,
     async listContacts(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
+      // a filter on a personal field answers whether such a person exists, masked or not
+      const personal = (['phone', 'email', 'external_id'] as const).filter((f) => q[f] !== undefined);
+      if (personal.length && !req.ctx.auth.scopes.includes('pii:read')) {
+        throw new ApiError('insufficient_scope', `Filtering by ${personal.join(', ')} needs the scope pii:read`, { missing_scopes: ['pii:read'] });
+      }
       const page = pageParams(req, { phone: q.phone, email: q.email?.toLowerCase(), external_id: q.external_id, tag: q.tag && normaliseTagName(q.tag), updated_since: q.updated_since });
       return { status: 200, body: await listContacts(orm.em.fork(), req.ctx.auth.workspaceId, page) };
     },

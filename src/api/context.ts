@@ -36,8 +36,11 @@ export interface HandlerResult {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
-  /** A streamed answer (text/event-stream): called once its head is written, with this caller's body renderer. */
-  eventStream?: (res: Response, render: (body: unknown) => unknown) => void;
+  /**
+   * A streamed answer (text/event-stream): called once its head is written, with this caller's body renderer, which
+   * resolves once the body's PII-read audit record (if any) has committed.
+   */
+  eventStream?: (res: Response, render: (body: unknown) => Promise<unknown>) => void;
   /** bytes to stream as they are (file content) instead of a JSON body */
   stream?: Readable;
 }

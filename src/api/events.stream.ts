@@ -25,6 +25,7 @@ export interface StreamSettings {
   pollMs: number;
   heartbeatMs: number;
   perKey: number;
+  perWorkspace: number;
 }
 
 export interface StreamRequest {
@@ -33,14 +34,15 @@ export interface StreamRequest {
 }
 
 /** Starts a stream once the response head is written (HandlerResult.eventStream). */
-export type StreamStarter = (res: Response, render: (body: unknown) => unknown) => void;
+export type StreamStarter = (res: Response, render: (body: unknown) => Promise<unknown>) => void;
 
 interface Subscriber {
   leaseId: string;
   workspaceId: string;
   types: string[];
   res: Response;
-  render: (body: unknown) => unknown;
+  /** resolves once the body's PII-read audit record, if any, has committed */
+  render: (body: unknown) => Promise<unknown>;
   position: StreamPosition;
   /** the highest settled horizon it was woken for, and the one it has read up to */
   target: bigint;
@@ -73,7 +75,8 @@ class Slots {
 
 const ACQUIRE_LEASE_SQL = `
   insert into event_stream_leases (id, key_id, workspace_id, started_at, seen_at)
-  select ?, ?, ?, now(), now() where (select count(*) from event_stream_leases where key_id = ?) < ?
+  select ?, ?, ?, now(), now()
+  where (select count(*) from event_stream_leases where key_id = ?) < ? and (select count(*) from event_stream_leases where workspace_id = ?) < ?
   returning id`;
 
 // a lease lives while its key does: a revoked or expired key's streams end at the next heartbeat
@@ -94,7 +97,12 @@ export class EventStreams {
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly settings: StreamSettings = { pollMs: config.eventStreamPollMs, heartbeatMs: config.eventStreamHeartbeatMs, perKey: config.eventStreamsPerKey },
+    private readonly settings: StreamSettings = {
+      pollMs: config.eventStreamPollMs,
+      heartbeatMs: config.eventStreamHeartbeatMs,
+      perKey: config.eventStreamsPerKey,
+      perWorkspace: config.eventStreamsPerWorkspace,
+    },
   ) {
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), settings.heartbeatMs);
     this.heartbeatTimer.unref();
@@ -173,10 +181,12 @@ export class EventStreams {
       for (;;) {
         const rows = await this.reads.run(() => settledEventsAfter(this.orm.em.fork(), s.workspaceId, s.position, horizon.toString(), s.types, BATCH));
         let flowing = true;
-        for (const row of rows) {
+        // like a REST read, nothing with personal data goes out before its audit record has committed (the records
+        // of a batch share one insert); a failed record ends the stream, to be resumed with Last-Event-ID
+        const bodies = await Promise.all(rows.map((row) => s.render(toEventWire(row))));
+        for (const [i, row] of rows.entries()) {
           if (s.closed) return;
-          const data = JSON.stringify(s.render(toEventWire(row)));
-          flowing = s.res.write(`id: ${row.id}\nevent: ${row.type}\ndata: ${data}\n\n`);
+          flowing = s.res.write(`id: ${row.id}\nevent: ${row.type}\ndata: ${JSON.stringify(bodies[i])}\n\n`);
           s.position = { txid: row.txid, id: row.id };
         }
         if (!flowing) await drained(s.res);
@@ -231,16 +241,18 @@ export class EventStreams {
 
   private async acquireLease(auth: AuthContext): Promise<string> {
     const id = randomUUID();
-    const granted = await this.orm.em.fork().transactional(async (em) => {
-      // one key's connects queue here, so two cannot both take the last slot
-      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`event-stream:${auth.keyId}`]);
-      await em.execute('delete from event_stream_leases where key_id = ? and seen_at < now() - make_interval(secs => ?)', [auth.keyId, this.leaseTtlSeconds]);
-      const rows = await em.execute(ACQUIRE_LEASE_SQL, [id, auth.keyId, auth.workspaceId, auth.keyId, this.settings.perKey]);
-      return rows.length > 0;
+    const refusal = await this.orm.em.fork().transactional(async (em) => {
+      // one workspace's connects queue here, so two cannot both take the last slot of a key or of the workspace
+      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`event-stream:${auth.workspaceId}`]);
+      await em.execute('delete from event_stream_leases where workspace_id = ? and seen_at < now() - make_interval(secs => ?)', [auth.workspaceId, this.leaseTtlSeconds]);
+      const rows = await em.execute(ACQUIRE_LEASE_SQL, [id, auth.keyId, auth.workspaceId, auth.keyId, this.settings.perKey, auth.workspaceId, this.settings.perWorkspace]);
+      if (rows.length) return null;
+      const [held] = await em.execute<{ n: string }[]>('select count(*) as n from event_stream_leases where key_id = ?', [auth.keyId]);
+      return Number(held.n) >= this.settings.perKey
+        ? `An API key may hold ${this.settings.perKey} event streams open at once; close one first`
+        : `A workspace may hold ${this.settings.perWorkspace} event streams open at once, across its keys; close one first`;
     });
-    if (!granted) {
-      throw new ApiError('stream_limit_reached', `An API key may hold ${this.settings.perKey} event streams open at once; close one first`, {}, { 'Retry-After': '5' });
-    }
+    if (refusal) throw new ApiError('stream_limit_reached', refusal, {}, { 'Retry-After': '5' });
     return id;
   }
 

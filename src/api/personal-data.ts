@@ -1,23 +1,54 @@
 // Masks for personal fields when the key lacks pii:read: enough to recognise a record, not to contact a person.
-function maskPhone(v: string): string {
+function maskPhone(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
   return v.length <= 5 ? '*'.repeat(v.length) : `${v.slice(0, 3)}${'*'.repeat(v.length - 5)}${v.slice(-2)}`;
 }
-function maskEmail(v: string): string {
+function maskEmail(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
   const at = v.lastIndexOf('@');
   return at <= 0 ? '***' : `${v[0]}***${v.slice(at)}`;
 }
-function maskName(v: string): string {
-  return v ? `${v[0]}***` : v;
+function maskName(v: unknown): unknown {
+  return typeof v === 'string' && v ? `${v[0]}***` : v;
+}
+// an integrator's own identifier for the person (often a CRM number, sometimes an email): its last two characters
+function maskIdentifier(v: unknown): unknown {
+  return typeof v === 'string' ? (v.length < 6 ? '***' : `***${v.slice(-2)}`) : v;
+}
+const MASKED = '[masked]';
+function maskText(v: unknown): unknown {
+  return typeof v === 'string' ? MASKED : v;
+}
+// free-form values keyed by the integrator (contact attributes, order metadata): keys stay, values go
+function maskValues(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === null ? null : MASKED]));
+}
+function maskEach(v: unknown): unknown {
+  return Array.isArray(v) ? v.map(() => MASKED) : v;
 }
 
 /**
- * Personal fields by object type, each with its mask: what a key without `pii:read` sees masked, and what a PII-read
- * audit record names when a key with it sees them in clear. The spec's `info.description` lists the same table.
+ * Personal fields by object type, each with its mask: what a key without `pii:read` sees masked (in REST bodies,
+ * events, the event stream and the webhooks of endpoints without the permission), and what a PII-read audit record
+ * names when they are shown in clear. The same fields a privacy purge erases. The spec's `info.description` lists
+ * the same table.
  */
-export const PERSONAL_FIELDS: Record<string, Record<string, (v: string) => string>> = {
-  contact: { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName },
-  message: { text: () => '[masked]' },
+export const PERSONAL_FIELDS: Record<string, Record<string, (v: unknown) => unknown>> = {
+  contact: { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName, external_id: maskIdentifier, attributes: maskValues },
+  // a template message's parameters are what its text is rendered from
+  message: { text: maskText, parameters: maskEach },
+  // shipping addresses, recipients and notes live here
+  order: { metadata: maskValues },
 };
+
+/** A value counts as shown (for audit records) when it holds something: not null, not an empty object or list. */
+function holdsValue(v: unknown): boolean {
+  if (v === null || v === undefined || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
 
 export function maskPersonalData(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(maskPersonalData);
@@ -25,7 +56,7 @@ export function maskPersonalData(node: unknown): unknown {
   const obj = node as Record<string, unknown>;
   const masks = typeof obj.object === 'string' ? PERSONAL_FIELDS[obj.object] : undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = masks?.[k] && typeof v === 'string' ? masks[k](v) : maskPersonalData(v);
+  for (const [k, v] of Object.entries(obj)) out[k] = masks?.[k] && v !== null && v !== undefined ? masks[k](v) : maskPersonalData(v);
   // previous values of personal fields inside events are personal too
   if (obj.object === 'event' && obj.data && typeof obj.data === 'object') {
     const data = out.data as { object?: { object?: unknown }; previous_attributes?: Record<string, unknown> };
@@ -33,7 +64,7 @@ export function maskPersonalData(node: unknown): unknown {
     const of = (typeof data.object?.object === 'string' ? PERSONAL_FIELDS[data.object.object] : undefined) ?? PERSONAL_FIELDS.contact;
     const prev = data.previous_attributes;
     if (prev) {
-      data.previous_attributes = Object.fromEntries(Object.entries(prev).map(([k, v]) => [k, typeof v === 'string' && of[k] ? of[k](v) : v]));
+      data.previous_attributes = Object.fromEntries(Object.entries(prev).map(([k, v]) => [k, v !== null && v !== undefined && of[k] ? of[k](v) : v]));
     }
   }
   return out;
@@ -49,7 +80,7 @@ export function personalDataIn(body: unknown): { objectIds: string[]; fields: st
     const obj = node as Record<string, unknown>;
     const personal = typeof obj.object === 'string' && PERSONAL_FIELDS[obj.object] ? Object.keys(PERSONAL_FIELDS[obj.object]) : undefined;
     if (personal && typeof obj.id === 'string') {
-      const shown = personal.filter((f) => obj[f] !== null && obj[f] !== undefined);
+      const shown = personal.filter((f) => holdsValue(obj[f]));
       if (shown.length) {
         ids.add(obj.id);
         for (const f of shown) fields.add(`${obj.object}.${f}`);
@@ -60,7 +91,7 @@ export function personalDataIn(body: unknown): { objectIds: string[]; fields: st
       const data = obj.data as { object?: { id?: unknown; object?: unknown }; previous_attributes?: Record<string, unknown> };
       const of = data.object && typeof data.object.object === 'string' && PERSONAL_FIELDS[data.object.object] ? Object.keys(PERSONAL_FIELDS[data.object.object]) : undefined;
       if (of && data.previous_attributes && typeof data.object?.id === 'string') {
-        const shown = of.filter((f) => data.previous_attributes![f] !== null && data.previous_attributes![f] !== undefined);
+        const shown = of.filter((f) => holdsValue(data.previous_attributes![f]));
         if (shown.length) {
           ids.add(data.object.id);
           for (const f of shown) fields.add(`${data.object.object as string}.previous_attributes.${f}`);
@@ -73,3 +104,58 @@ export function personalDataIn(body: unknown): { objectIds: string[]; fields: st
   return { objectIds: [...ids], fields: [...fields].sort() };
 }
 
+/**
+ * The read scope an event's object needs, by event family (`contact.*` needs `contacts:read`). A family missing here
+ * needs a scope no key has: its objects stay hidden until it is added.
+ */
+export const EVENT_FAMILY_SCOPES: Record<string, string> = {
+  contact: 'contacts:read',
+  file: 'files:read',
+  tag: 'tags:read',
+  template: 'templates:read',
+  order: 'orders:read',
+  channel: 'channels:read',
+  conversation: 'conversations:read',
+  message: 'messages:read',
+  webhook: 'webhooks:read',
+  webhook_endpoint: 'webhooks:read',
+  webhook_delivery: 'webhooks:read',
+  flow_run: 'flows:read',
+  broadcast: 'broadcasts:read',
+};
+
+/** The scope that shows the object of an event of this type. */
+export function eventObjectScope(type: string): string {
+  return EVENT_FAMILY_SCOPES[type.split('.')[0]] ?? `${type.split('.')[0]}:read`;
+}
+
+/**
+ * Events as a key may see them: an event whose object belongs to a family the key cannot read keeps its envelope
+ * (id, type, sequence, times) and shows only the object's `{id, object}`, without `previous_attributes`.
+ */
+export function hideUnreadableObjects(node: unknown, scopes: readonly string[]): unknown {
+  if (Array.isArray(node)) {
+    let changed = false;
+    const out = node.map((n) => {
+      const m = hideUnreadableObjects(n, scopes);
+      if (m !== n) changed = true;
+      return m;
+    });
+    return changed ? out : node;
+  }
+  if (!node || typeof node !== 'object') return node;
+  const obj = node as Record<string, unknown>;
+  if (obj.object === 'event' && typeof obj.type === 'string' && obj.data && typeof obj.data === 'object') {
+    if (scopes.includes(eventObjectScope(obj.type))) return node;
+    const inner = (obj.data as { object?: Record<string, unknown> }).object ?? {};
+    const stub = { ...(typeof inner.id === 'string' ? { id: inner.id } : {}), object: inner.object };
+    return { ...obj, data: { object: stub } };
+  }
+  let out: Record<string, unknown> | null = null;
+  for (const [k, v] of Object.entries(obj)) {
+    if (!v || typeof v !== 'object') continue;
+    const m = hideUnreadableObjects(v, scopes);
+    if (m !== v) (out ??= { ...obj })[k] = m;
+  }
+  return out ?? node;
+}

@@ -5,7 +5,7 @@ import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
-import { maskPersonalData } from './personal-data';
+import { hideUnreadableObjects, maskPersonalData } from './personal-data';
 
 const PROBLEM_TYPE = 'application/problem+json';
 
@@ -16,20 +16,30 @@ function commonHeaders(req: ApiRequest, res: Response): void {
 }
 
 /**
- * A body as this caller may see it: personal data masked without pii:read, then shaped for its API version. With
- * pii:read in a workspace that audits such reads, `audited` gets the pending audit record of this body.
+ * A body as this caller may see it: events' objects of families it cannot read reduced to `{id, object}`, personal
+ * data masked without pii:read, then shaped for its API version. With pii:read in a workspace that audits such
+ * reads, `audited` gets the pending audit record of this body.
  */
 export function renderBody(req: ApiRequest, body: unknown, audited?: (pending: Promise<void>) => void): unknown {
-  let out = body;
-  if (req.ctx.auth && !req.ctx.auth.scopes.includes('pii:read')) out = maskPersonalData(out);
+  const auth = req.ctx.auth;
+  let out = auth ? hideUnreadableObjects(body, auth.scopes) : body;
+  if (auth && !auth.scopes.includes('pii:read')) out = maskPersonalData(out);
   else {
-    const pending = req.ctx.piiAudit?.forResponse(req, body);
+    const pending = req.ctx.piiAudit?.forResponse(req, out);
     if (pending) {
       if (audited) audited(pending);
       else pending.catch(() => undefined); // already logged by the writer
     }
   }
   if (req.ctx.version) out = downgradeResponse(req.ctx.version, out);
+  return out;
+}
+
+/** renderBody for bodies sent one by one on a stream: resolves once the body's audit record (if any) has committed. */
+export async function renderAudited(req: ApiRequest, body: unknown): Promise<unknown> {
+  let audit: Promise<void> | undefined;
+  const out = renderBody(req, body, (pending) => (audit = pending));
+  if (audit) await audit;
   return out;
 }
 
@@ -52,7 +62,7 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     // reverse proxies (nginx) must pass each message on at once
     res.setHeader('X-Accel-Buffering', 'no');
     res.flushHeaders();
-    result.eventStream(res, (body) => renderBody(req, body));
+    result.eventStream(res, (body) => renderAudited(req, body));
     return;
   }
   if (result.stream) {

@@ -238,6 +238,8 @@ export interface IdempotencyRecord {
   id: string;
   workspace: string;
   keyHash: string;
+  /** who the key belongs to: the API key that made the request, or the channel of a provider callback */
+  ownerId: string | null;
   operationId: string;
   fingerprint: string;
   request: CommandRequest;
@@ -260,6 +262,8 @@ export interface CommandRequest {
   body: Record<string, unknown> | null;
   requestId: string;
   keyId: string;
+  /** the calling key's scopes when it asked (absent on requests stored before they were recorded: none assumed) */
+  scopes?: string[];
   /** the caller's address, for the audit records a command writes */
   clientAddress?: string;
   /**
@@ -532,6 +536,7 @@ export const IdempotencySchema = new EntitySchema<IdempotencyRecord>({
     id: { type: 'uuid', primary: true },
     workspace: workspaceRef,
     keyHash: { type: 'string' },
+    ownerId: { type: 'string', nullable: true },
     operationId: { type: 'string' },
     fingerprint: { type: 'string' },
     request: { type: 'json' },
@@ -561,6 +566,10 @@ export interface WebhookEndpoint {
   previousSecretExpiresAt: Date | null;
   /** start of the current run of failed attempts; null after a success */
   failingSince: Date | null;
+  /** deliveries show personal data in clear: the key that made or last changed the endpoint had pii:read */
+  piiRead: boolean;
+  /** that key, named by the PII-read audit records of deliveries */
+  piiKeyId: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -598,6 +607,8 @@ export const WebhookEndpointSchema = new EntitySchema<WebhookEndpoint>({
     previousSecret: { type: 'string', nullable: true },
     previousSecretExpiresAt: { ...ts, nullable: true },
     failingSince: { ...ts, nullable: true },
+    piiRead: { type: 'boolean' },
+    piiKeyId: { type: 'string', nullable: true },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,

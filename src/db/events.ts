@@ -51,7 +51,7 @@ export interface CommandContext {
   /** idempotency_keys.id of the command being run, for commands that keep state of their own under it (bulk jobs) */
   commandId?: string;
   /** who asked for the command: its key, operation and address (for audit records) */
-  actor?: { keyId: string; operationId: string; clientAddress: string | null };
+  actor?: { keyId: string; operationId: string; clientAddress: string | null; scopes: string[] };
   /** values the API process made for this command (see CommandRequest.derived) */
   derived?: Record<string, string>;
   /** what the events written in this context are caused by; absent: the request (`requestId`), if any */

@@ -16,6 +16,7 @@ import { Migration20261126000010_privacy } from './migrations/Migration202611260
 import { Migration20261126000011_idempotency_answered } from './migrations/Migration20261126000011_idempotency_answered';
 import { Migration20261126000012_webhook_pending_idx } from './migrations/Migration20261126000012_webhook_pending_idx';
 import { Migration20261202000013_event_causes } from './migrations/Migration20261202000013_event_causes';
+import { Migration20261202000014_pii_scope } from './migrations/Migration20261202000014_pii_scope';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000011_idempotency_answered', class: Migration20261126000011_idempotency_answered },
   { name: 'Migration20261126000012_webhook_pending_idx', class: Migration20261126000012_webhook_pending_idx },
   { name: 'Migration20261202000013_event_causes', class: Migration20261202000013_event_causes },
+  { name: 'Migration20261202000014_pii_scope', class: Migration20261202000014_pii_scope },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

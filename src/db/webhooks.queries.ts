@@ -16,6 +16,7 @@ export function toEndpointWire(e: WebhookEndpoint, now = new Date()) {
     description: e.description,
     enabled: e.enabled,
     disabled_reason: e.disabledReason,
+    pii_read: e.piiRead,
     secret_rotation_ends_at: rotating ? e.previousSecretExpiresAt!.toISOString() : null,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
@@ -62,7 +63,7 @@ export function toAttemptWire(a: AttemptRow) {
 }
 
 const ENDPOINT_COLUMNS = `id, workspace_id as "workspace", url, event_types as "eventTypes", description, enabled, disabled_reason as "disabledReason",
-  secret, previous_secret as "previousSecret", previous_secret_expires_at as "previousSecretExpiresAt", failing_since as "failingSince", version,
+  secret, previous_secret as "previousSecret", previous_secret_expires_at as "previousSecretExpiresAt", failing_since as "failingSince", pii_read as "piiRead", pii_key_id as "piiKeyId", version,
   created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 const DELIVERY_COLUMNS = `id, workspace_id as "workspace", endpoint_id as "endpoint", event_id as "event", event_type as "eventType", status,
   attempt_count as "attemptCount", next_attempt_at as "nextAttemptAt", last_attempt_at as "lastAttemptAt", created_at as "createdAt", updated_at as "updatedAt"`;
