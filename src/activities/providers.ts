@@ -1,6 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Channel } from '../db/entities';
 import { SIGNATURE_HEADER, signBody } from '../signatures';
+import { openSecret } from '../secrets/at-rest';
 
 export interface OutboundMessage {
   id: string;
@@ -50,7 +51,7 @@ const http: ChannelProvider = {
           'Content-Type': 'application/json',
           // the provider can drop a resend of the same message after a crash between its answer and our commit
           'Idempotency-Key': message.id,
-          [SIGNATURE_HEADER]: signBody(channel.signingSecret, body),
+          [SIGNATURE_HEADER]: signBody(openSecret(channel.signingSecret), body),
         },
       });
     } catch (err) {

@@ -7,6 +7,7 @@ import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { webhookHeaders } from '../webhook-signing';
 import { postWebhook, type SendOutcome } from './webhook-sender';
 import { nextSequence } from './webhooks.commands';
+import { openSecret } from '../secrets/at-rest';
 
 export interface AttemptResult {
   /** no further attempt: succeeded, dead, or the endpoint is gone */
@@ -53,7 +54,7 @@ export function createWebhookActivities(orm: MikroORM) {
       if (endpoint.enabled && !endpoint.deletedAt) {
         const wire = toEventWire(event);
         const body = JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null } });
-        const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])];
+        const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])].map(openSecret);
         outcome = await postWebhook(endpoint.url, webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body), body, config.webhooks.attemptTimeoutMs);
       }
       return orm.em.fork().transactional(async (tx) => {

@@ -13,6 +13,7 @@ import { CURRENT_VERSION } from '../versions';
 import { clientAddress } from './client-address';
 import type { ApiRequest } from './context';
 import { OPERATIONS, type Operation } from './spec';
+import { openSecret } from '../secrets/at-rest';
 
 const PUBLISHABLE_OPERATIONS = OPERATIONS.filter((o) => o.publishable).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');
 
@@ -153,7 +154,7 @@ export function authenticateProvider(orm: MikroORM, op: Operation) {
     const channel = await findChannel(orm.em.fork(), String(req.params.channel_id));
     const raw = (req as ApiRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
     req.ctx.clientAddress = clientAddress(req);
-    if (!channel || !verifyBodySignature(channel.signingSecret, req.get(SIGNATURE_HEADER), raw)) {
+    if (!channel || !verifyBodySignature(openSecret(channel.signingSecret), req.get(SIGNATURE_HEADER), raw)) {
       await spendBudget(orm, res, `ip:${req.ctx.clientAddress}`, 'anonymous', config.anonymousRateLimit);
       throw new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`);
     }

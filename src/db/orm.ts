@@ -15,6 +15,7 @@ import { Migration20261126000009_keys_audit } from './migrations/Migration202611
 import { Migration20261126000010_privacy } from './migrations/Migration20261126000010_privacy';
 import { Migration20261126000011_idempotency_answered } from './migrations/Migration20261126000011_idempotency_answered';
 import { Migration20261126000012_webhook_pending_idx } from './migrations/Migration20261126000012_webhook_pending_idx';
+import { Migration20261202000015_secrets_at_rest } from './migrations/Migration20261202000015_secrets_at_rest';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000010_privacy', class: Migration20261126000010_privacy },
   { name: 'Migration20261126000011_idempotency_answered', class: Migration20261126000011_idempotency_answered },
   { name: 'Migration20261126000012_webhook_pending_idx', class: Migration20261126000012_webhook_pending_idx },
+  { name: 'Migration20261202000015_secrets_at_rest', class: Migration20261202000015_secrets_at_rest },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {
