@@ -7,7 +7,6 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Webhook } from 'standardwebhooks';
-import { Migration20261202000015_secrets_at_rest } from '../../src/db/migrations/Migration20261202000015_secrets_at_rest';
 import { newId } from '../../src/ids';
 import { SIGNATURE_HEADER, signBody } from '../../src/signatures';
 import { client, type ApiResponse } from '../support/client';
@@ -165,8 +164,10 @@ describe('signing secrets are encrypted at rest', () => {
     );
     expect((await providerInbound(channelId, legacy)).status).toBe(201);
 
+    // the migration as migrate runs it, on this database (its schema change is idempotent)
+    const { Migration20261202000015_secrets_at_rest: SecretsAtRest } = await import('../../src/db/migrations/Migration20261202000015_secrets_at_rest');
     const orm = await db();
-    await new Migration20261202000015_secrets_at_rest(orm.em.getDriver(), orm.config).up();
+    await new SecretsAtRest(orm.em.getDriver(), orm.config).up();
 
     const [row] = await sql<{ signing_secret: string }>('select signing_secret from channels where id = ?', [channelId]);
     expect(row.signing_secret).toMatch(/^enc1:/);
