@@ -31,10 +31,13 @@ async function lockedEndpoint(em: EntityManager, workspaceId: string, id: string
   return endpoint;
 }
 
-/** Locks the workspace's row: creations (and replays) of one workspace queue here, so the per-workspace bounds hold. */
+/**
+ * Locks the workspace's row: endpoint creations and replays of one workspace queue here, so the per-workspace bounds
+ * hold. `no key update`: the workspace's other writes (rows that reference it) do not wait for it.
+ */
 async function lockWorkspace(em: EntityManager, workspaceId: string): Promise<{ window_start: Date | null; used: number }> {
   const [row] = await em.getConnection().execute<{ window_start: Date | null; used: number }[]>(
-    'select webhook_replay_window_start as window_start, webhook_replay_count as used from workspaces where id = ? for update',
+    'select webhook_replay_window_start as window_start, webhook_replay_count as used from workspaces where id = ? for no key update',
     [workspaceId],
     'all',
     em.getTransactionContext(),

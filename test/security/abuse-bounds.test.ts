@@ -53,6 +53,14 @@ describe('webhook endpoints per workspace', () => {
     // another workspace has its own bound
     expect((await (await apiOf()).post('/v1/webhook-endpoints', { body: { url, event_types: ['order.paid'] } })).status).toBe(201);
   });
+
+  it('concurrent creations cannot pass the bound together', async () => {
+    const api = await apiOf();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => api.post('/v1/webhook-endpoints', { body: { url, event_types: ['order.paid'] } })));
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 201, 201, 422, 422, 422]);
+    for (const r of answers.filter((x) => x.status === 422)) expectProblem(r, 422, 'webhook_endpoint_limit_reached');
+    expect((await api.get('/v1/webhook-endpoints?limit=100')).body.data).toHaveLength(3);
+  });
 });
 
 describe('webhook replays per hour per workspace', () => {
