@@ -1,7 +1,7 @@
 // Secrets shown once, encrypted at rest (issue 13): webhook endpoint, channel and flow signing secrets answer null on
 // an idempotent replay, are in clear in no table, stored response or backup, and still sign and verify.
 import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
@@ -72,6 +72,12 @@ async function folderText(dir: string): Promise<string> {
 }
 
 const secrets: string[] = [];
+let channel: { id: string; secret: string };
+
+async function admin(env: Record<string, string>, ...args: string[]): Promise<any> {
+  const { stdout } = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'admin.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...stack().env, LOG_LEVEL: 'warn', ...env }, timeout: 60_000 });
+  return JSON.parse(stdout);
+}
 
 describe('signing secrets are shown once', () => {
   it('webhook endpoint creation and secret rotation answer secret: null on a replay; deliveries verify with both secrets', async () => {
@@ -102,6 +108,7 @@ describe('signing secrets are shown once', () => {
     const secret: string = created.body.signing_secret;
     expect(secret).toMatch(/^chsec_/);
     secrets.push(secret);
+    channel = { id: created.body.id, secret };
     expect(replay.body).toEqual({ ...created.body, signing_secret: null });
     expect((await providerInbound(created.body.id, secret)).status).toBe(201);
     expect((await providerInbound(created.body.id, `chsec_${randomBytes(24).toString('base64')}`)).status).toBe(401);
@@ -142,8 +149,7 @@ describe('signing secrets are encrypted at rest', () => {
       expect(dump).not.toContain(s.replace(/^(whsec|chsec)_/, ''));
     }
 
-    const { stdout } = await run(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'scripts', 'admin.ts'), 'backups', 'take'], { cwd: ROOT, env: { ...process.env, ...stack().env, LOG_LEVEL: 'warn' }, timeout: 60_000 });
-    const backup = JSON.parse(stdout) as { id: string; status: string };
+    const backup = (await admin({}, 'backups', 'take')) as { id: string; status: string };
     expect(backup.status).toBe('complete');
     const text = await folderText(join(stack().env.BACKUP_DIR, backup.id, ws.workspaceId));
     expect(text).toContain(rows[0].v);
@@ -173,5 +179,25 @@ describe('signing secrets are encrypted at rest', () => {
     expect(stored.t).not.toContain(legacy);
     expect(JSON.parse(stored.t)).toEqual({ id: channelId, object: 'channel', signing_secret: null });
     expect((await providerInbound(channelId, legacy)).status).toBe(201);
+  });
+
+  it('the encryption key rotates: admin secrets reseal moves a workspace to a new key, the previous key still opening the old values', async () => {
+    // the test stack runs on the development fallback key (no SABNODE_ENCRYPTION_KEY), written out here
+    const devKey = createHash('sha256').update('sabnode-development-encryption-key-do-not-use-in-production').digest('hex');
+    const newKey = randomBytes(32).toString('hex');
+    const idOf = (hex: string) => createHash('sha256').update(Buffer.from(hex, 'hex')).digest('hex').slice(0, 8);
+    const keyIds = async () =>
+      (await sql<{ v: string }>(`select secret as v from webhook_endpoints where workspace_id = ? union all select signing_secret from channels where workspace_id = ? union all select signing_secret from flows where workspace_id = ?`, [ws.workspaceId, ws.workspaceId, ws.workspaceId]))
+        .map((r) => r.v.split(':')[1]);
+    expect(new Set(await keyIds())).toEqual(new Set([idOf(devKey)]));
+
+    const moved = await admin({ SABNODE_ENCRYPTION_KEY: newKey, SABNODE_ENCRYPTION_PREVIOUS_KEYS: devKey }, 'secrets', 'reseal', '--workspace', ws.workspaceId);
+    expect(moved.resealed).toBeGreaterThanOrEqual(4);
+    expect(new Set(await keyIds())).toEqual(new Set([idOf(newKey)]));
+
+    const back = await admin({ SABNODE_ENCRYPTION_KEY: devKey, SABNODE_ENCRYPTION_PREVIOUS_KEYS: newKey }, 'secrets', 'reseal', '--workspace', ws.workspaceId);
+    expect(back.resealed).toBe(moved.resealed);
+    expect(new Set(await keyIds())).toEqual(new Set([idOf(devKey)]));
+    expect((await providerInbound(channel.id, channel.secret)).status).toBe(201);
   });
 });

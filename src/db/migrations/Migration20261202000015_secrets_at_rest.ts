@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { isSealed, openSecret, sealSecret } from '../../secrets/at-rest';
+import { rewriteStoredSecrets } from '../../secrets/stored';
 
 // Signing secrets are encrypted at rest (src/secrets/at-rest.ts). Existing rows are encrypted here, in the
 // application (PostgreSQL never sees SABNODE_ENCRYPTION_KEY), so no plaintext secret is left in the tables nor in
@@ -7,13 +8,6 @@ import { isSealed, openSecret, sealSecret } from '../../secrets/at-rest';
 // worker. Reading still accepts unprefixed plaintext, which a worker of the previous release may write during a
 // rollout. Stored idempotent responses of the commands that made secrets lose them: a replay answers null anyway.
 // Also the per-workspace hourly window of webhook replays (WEBHOOK_REPLAYS_PER_HOUR).
-const COLUMNS = [
-  { table: 'webhook_endpoints', column: 'secret' },
-  { table: 'webhook_endpoints', column: 'previous_secret' },
-  { table: 'channels', column: 'signing_secret' },
-  { table: 'flows', column: 'signing_secret' },
-];
-
 const RESPONSES = [
   { operation: 'createWebhookEndpoint', field: 'secret' },
   { operation: 'rotateWebhookEndpointSecret', field: 'secret' },
@@ -22,14 +16,8 @@ const RESPONSES = [
 ];
 
 export class Migration20261202000015_secrets_at_rest extends Migration {
-  private async rewrite(change: (stored: string) => string | null): Promise<void> {
-    for (const { table, column } of COLUMNS) {
-      const rows = (await this.execute(`select id, ${column} as v from ${table} where ${column} is not null`)) as { id: string; v: string }[];
-      for (const row of rows) {
-        const next = change(row.v);
-        if (next !== null) await this.execute(`update ${table} set ${column} = ? where id = ?`, [next, row.id]);
-      }
-    }
+  private rewrite(change: (stored: string) => string | null): Promise<number> {
+    return rewriteStoredSecrets((sql, params) => this.execute(sql, params), change);
   }
 
   override async up(): Promise<void> {
