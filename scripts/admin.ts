@@ -6,6 +6,7 @@
 //   npm run admin -- privacy purge --workspace ws_… --phone +91… | --email a@b.c | --contact ctc_…
 //   npm run admin -- privacy status prg_…                   (the purge certificate, as JSON)
 //   npm run admin -- backups take | list | restore bkp_… [--workspace ws_…]
+//   npm run admin -- secrets reseal [--workspace ws_…]      (after a change of SABNODE_ENCRYPTION_KEY)
 import { parseArgs } from 'node:util';
 import { ALL_SCOPES, createApiKey, createWorkspace, revokeApiKey } from '../src/admin';
 import { openOrm } from '../src/db/orm';
@@ -13,6 +14,8 @@ import { config } from '../src/config';
 import { temporalClient } from '../src/temporal';
 import { purgeStatus, startPurge } from '../src/privacy/admin';
 import { listBackups, restoreBackup, takeBackup } from '../src/privacy/backups';
+import { resealSecret } from '../src/secrets/at-rest';
+import { rewriteStoredSecrets } from '../src/secrets/stored';
 
 async function main(): Promise<void> {
   const [resource, action, ...rest] = process.argv.slice(2);
@@ -56,12 +59,21 @@ async function main(): Promise<void> {
       if (!values.key) throw new Error('--key is required');
       await revokeApiKey(orm, values.key);
       out = { key_id: values.key, revoked: 'true' };
+    } else if (resource === 'secrets' && action === 'reseal') {
+      // every signing secret sealed under the current SABNODE_ENCRYPTION_KEY, so the previous keys can be retired
+      const conn = orm.em.getConnection();
+      const resealed = await rewriteStoredSecrets((sql, params) => conn.execute(sql, params), (v) => {
+        const next = resealSecret(v);
+        return next === v ? null : next;
+      }, values.workspace);
+      console.log(JSON.stringify({ resealed }));
+      return;
     } else if (resource === 'privacy' || resource === 'backups') {
       // these print JSON documents (a purge certificate, backup manifests)
       console.log(JSON.stringify(await privacyCommand(orm, resource, action, values, positionals), null, 2));
       return;
     } else {
-      throw new Error('usage: admin workspaces create --name N | keys create --workspace ws_… [--type secret|publishable] [--scopes a,b] | keys revoke --key key_…');
+      throw new Error('usage: admin workspaces create --name N | keys create --workspace ws_… [--type secret|publishable] [--scopes a,b] | keys revoke --key key_… | secrets reseal [--workspace ws_…]');
     }
     console.log(values.json ? JSON.stringify(out) : Object.entries(out).map(([k, v]) => `${k}: ${v}`).join('\n'));
   } finally {

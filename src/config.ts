@@ -1,4 +1,5 @@
 // Process configuration, read once from the environment.
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
 import { isLoopbackAddress, normalHost } from './outbound/host';
@@ -62,6 +63,22 @@ function outboundConfig() {
   };
 }
 
+/** A 32-byte AES key: 64 hex characters or the standard base64 of 32 bytes. */
+function aesKey(name: string, text: string): Buffer {
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32) throw new Error(`${name} must be 32 bytes: 64 hex characters (openssl rand -hex 32) or their base64`);
+  return key;
+}
+
+// encrypts signing secrets at rest (src/secrets/at-rest.ts); older keys still decrypt what they sealed
+function encryptionKeys(): { current: Buffer; previous: Buffer[] } {
+  const current = env.SABNODE_ENCRYPTION_KEY;
+  const previous = (env.SABNODE_ENCRYPTION_PREVIOUS_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean).map((k) => aesKey('SABNODE_ENCRYPTION_PREVIOUS_KEYS', k));
+  if (current) return { current: aesKey('SABNODE_ENCRYPTION_KEY', current), previous };
+  if (env.NODE_ENV === 'production') throw new Error('SABNODE_ENCRYPTION_KEY (32 bytes, e.g. openssl rand -hex 32) is required in production');
+  return { current: createHash('sha256').update('sabnode-development-encryption-key-do-not-use-in-production').digest(), previous };
+}
+
 let temporalConnection: TemporalConnectionOptions | undefined;
 
 export const config = {
@@ -80,6 +97,7 @@ export const config = {
   taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'sabnode-commands',
   // signs cursors; every API process of a deployment must share it
   secret: secret(),
+  encryptionKeys: encryptionKeys(),
   // how long a request waits for its command before answering 503 (first request) or 409 (a concurrent retry)
   commandWaitMs: int('COMMAND_WAIT_MS', 10_000),
   // a privacy purge leaves a finished command's stored response this long for the API to read and answer it
@@ -158,6 +176,9 @@ export const config = {
     retryAfterMaxMs: int('WEBHOOK_RETRY_AFTER_MAX_MS', 36_000_000),
     disableAfterFailingMs: int('WEBHOOK_DISABLE_AFTER_FAILING_MS', 5 * 24 * 3600 * 1000),
     dispatchPollMs: int('WEBHOOK_DISPATCH_POLL_MS', 500),
+    // abuse bounds per workspace: live endpoints, and deliveries replayed per hour (fixed hourly window)
+    endpointsMax: int('WEBHOOK_ENDPOINTS_MAX', 20),
+    replaysPerHour: int('WEBHOOK_REPLAYS_PER_HOUR', 5_000),
   },
   // every request to a customer's URL (webhooks, http channels, flow http_request): src/outbound/
   outbound: outboundConfig(),

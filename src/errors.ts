@@ -60,6 +60,13 @@ export const ERROR_CATALOGUE = {
   publishable_key_scope: { status: 422, title: 'A publishable key may carry only publishable scopes' },
   invalid_flow_definition: { status: 422, title: 'The flow steps name ids that are missing or taken twice' },
   api_key_expiry_past: { status: 422, title: 'The key would expire at once' },
+  // keys never widen (issue 13): a key manages and mints only within its own scopes, allowlist and expiry
+  api_key_wider_than_caller: { status: 403, title: 'The key is usable where or when the calling key is not' },
+  api_key_outlives_caller: { status: 422, title: 'A key cannot expire after the key that mints it' },
+  api_key_allowlist_outside_caller: { status: 422, title: 'A key cannot be usable from addresses the key that mints it is not' },
+  // abuse bounds per workspace (issue 13)
+  webhook_endpoint_limit_reached: { status: 422, title: 'The workspace has as many webhook endpoints as it may' },
+  webhook_replay_limit_reached: { status: 429, title: 'The workspace has replayed as many webhook deliveries this hour as it may' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -32,6 +32,7 @@ interface Project {
 const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const sourceOf = (distPath: string) => join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 const SECRET = 'compose-check-dummy-secret-0123456789abcdef';
+const ENCRYPTION_KEY = 'ab'.repeat(32);
 
 /** The files a Docker build of `dir` sends as its context, by Docker's own .dockerignore matcher. */
 async function buildContextFiles(dir = ROOT): Promise<string[]> {
@@ -44,7 +45,7 @@ let loaded: Promise<Project> | undefined;
 function loadCompose(): Promise<Project> {
   // a clean environment: what .env or the caller's shell happens to hold must not decide the result
   loaded ??= buildComposeCheck()
-    .then((bin) => exec(bin, [join(ROOT, 'docker-compose.yml')], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET }, maxBuffer: 16 * 1024 * 1024 }))
+    .then((bin) => exec(bin, [join(ROOT, 'docker-compose.yml')], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET, SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY }, maxBuffer: 16 * 1024 * 1024 }))
     .then(({ stdout }) => JSON.parse(stdout) as Project);
   return loaded;
 }
@@ -75,6 +76,12 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('refuses to load without SABNODE_ENCRYPTION_KEY', async () => {
+    await expect(exec(composeCheck, [join(ROOT, 'docker-compose.yml')], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET } })).rejects.toMatchObject({
+      stderr: expect.stringContaining('required variable SABNODE_ENCRYPTION_KEY is missing'),
+    });
+  });
+
   it('runs two API replicas behind one published port and no API port of their own', () => {
     const { api, lb } = project.services;
     expect(api.deploy?.replicas).toBe(2);
@@ -92,10 +99,12 @@ describe('docker-compose.yml', () => {
       const s = project.services[name];
       expect(s.depends_on?.migrate.condition).toBe('service_completed_successfully');
       expect(s.depends_on?.temporal.condition).toBe('service_healthy');
-      expect(s.environment).toEqual(expect.objectContaining({ NODE_ENV: 'production', SABNODE_SECRET: SECRET, TEMPORAL_ADDRESS: 'temporal:7233' }));
+      expect(s.environment).toEqual(expect.objectContaining({ NODE_ENV: 'production', SABNODE_SECRET: SECRET, SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY, TEMPORAL_ADDRESS: 'temporal:7233' }));
       expect(s.environment?.DATABASE_URL).toMatch(/@postgres:5432\/sabnode$/);
     }
     expect(project.services.migrate.environment?.DATABASE_URL).toBe(project.services.api.environment?.DATABASE_URL);
+    // the migration seals existing signing secrets with the same key
+    expect(project.services.migrate.environment?.SABNODE_ENCRYPTION_KEY).toBe(ENCRYPTION_KEY);
   });
 
   it('forwards every Temporal connection variable the processes read to the API and the worker', () => {
@@ -140,7 +149,7 @@ describe('docker-compose.yml', () => {
         expect(text).not.toBe(compose);
         const file = join(dir, 'docker-compose.yml');
         writeFileSync(file, text.replaceAll('./deploy/', '../../deploy/').replace(/context: \.$/gm, 'context: ../..'));
-        await expect(exec(composeCheck, [file], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET } })).rejects.toMatchObject({ stderr: expect.stringMatching(error) });
+        await expect(exec(composeCheck, [file], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET, SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY } })).rejects.toMatchObject({ stderr: expect.stringMatching(error) });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -286,10 +295,15 @@ describe('what the image runs', () => {
   });
 
   it('migrate, the worker and the API start from dist/ in production mode and serve a mutation', async () => {
-    // production refuses the test stack's OUTBOUND_MODE=loopback; this workspace has no URL to call
-    const env = { ...process.env, ...stack().env, NODE_ENV: 'production', OUTBOUND_MODE: 'public', TEMPORAL_TASK_QUEUE: 'sabnode-image', WORKFLOW_BUNDLE: '', LOG_LEVEL: 'info' };
+    // production refuses the test stack's OUTBOUND_MODE=loopback; this worker shares the suites' database, so its
+    // webhook dispatcher may meet their invented host names: a closed local DNS port keeps every lookup on the machine
+    const env = { ...process.env, ...stack().env, NODE_ENV: 'production', OUTBOUND_MODE: 'public', OUTBOUND_DNS_SERVERS: '127.0.0.1:9', SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY, TEMPORAL_TASK_QUEUE: 'sabnode-image', WORKFLOW_BUNDLE: '', LOG_LEVEL: 'info' };
     const migrate = await exec(process.execPath, ['dist/scripts/migrate.js'], { cwd: app, env });
     expect(migrate.stdout).toContain('database is up to date');
+    // production never falls back to a development encryption key
+    await expect(exec(process.execPath, ['dist/scripts/migrate.js'], { cwd: app, env: { ...env, SABNODE_ENCRYPTION_KEY: '' } })).rejects.toMatchObject({
+      stderr: expect.stringContaining('SABNODE_ENCRYPTION_KEY'),
+    });
 
     // the worker bundles its workflows from dist/ as it does in the image (no prebuilt bundle)
     const worker = spawn(process.execPath, ['dist/src/worker.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });

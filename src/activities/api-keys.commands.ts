@@ -29,16 +29,67 @@ function generatedSecret(ctx: CommandContext): { hash: string; last4: string } {
   return { hash, last4 };
 }
 
-/** The scopes of the key that sent the command; a key grants only what it holds. */
-async function callerScopes(em: EntityManager, ctx: CommandContext): Promise<string[]> {
-  const caller = ctx.actor && (await em.findOne(ApiKeySchema, { id: ctx.actor.keyId, workspace: ctx.workspaceId }, { fields: ['scopes'] }));
-  return caller ? caller.scopes : [];
+/** What the key that sent the command may do, read in the command's transaction: its scopes, allowlist and expiry. */
+interface CallerLimits {
+  scopes: string[];
+  allowedIps: string[] | null;
+  expiresAt: Date | null;
+}
+
+// A key that is gone (revoked since the request was authenticated) holds nothing: it can grant and manage nothing.
+const NO_RIGHTS: CallerLimits = { scopes: [], allowedIps: [], expiresAt: new Date(0) };
+
+async function callerLimits(em: EntityManager, ctx: CommandContext): Promise<CallerLimits> {
+  const caller = ctx.actor && (await em.findOne(ApiKeySchema, { id: ctx.actor.keyId, workspace: ctx.workspaceId, revokedAt: null }, { fields: ['scopes', 'allowedIps', 'expiresAt'] }));
+  return caller ? { scopes: caller.scopes, allowedIps: caller.allowedIps ?? null, expiresAt: caller.expiresAt ?? null } : NO_RIGHTS;
 }
 
 function assertGrantable(wanted: string[], held: string[]): void {
   const missing = wanted.filter((s) => !held.includes(s));
   if (missing.length) {
     throw new ApiError('scope_not_grantable', `The calling key does not hold ${missing.join(', ')}, so it cannot give ${missing.length > 1 ? 'them' : 'it'} to another key`, { missing_scopes: missing });
+  }
+}
+
+/** Indexes of the CIDRs that lie within none of `within` (PostgreSQL's `<<=`, as the allowlist check at auth). */
+async function cidrsOutside(em: EntityManager, cidrs: string[], within: string[]): Promise<number[]> {
+  const rows = await em.getConnection().execute<{ i: number }[]>(
+    `select (n - 1)::int as i from jsonb_array_elements_text(cast(? as jsonb)) with ordinality as t(x, n)
+     where not (cast(x as inet) <<= any (array(select cast(w as inet) from jsonb_array_elements_text(cast(? as jsonb)) as u(w)))) order by n`,
+    [JSON.stringify(cidrs), JSON.stringify(within)],
+    'all',
+    em.getTransactionContext(),
+  );
+  return rows.map((r) => r.i);
+}
+
+/**
+ * Revoking or rolling a key is managing its rights: a caller may do it only to a key no wider than itself (scopes a
+ * subset of its own, usable from no address and at no time the caller is not), so a narrow key can neither take
+ * over nor take down a broader one, the owner's included.
+ */
+async function assertManageable(em: EntityManager, ctx: CommandContext, key: ApiKey, action: 'revoke' | 'roll'): Promise<void> {
+  const caller = await callerLimits(em, ctx);
+  const missing = key.scopes.filter((s) => !caller.scopes.includes(s));
+  const pointer = '/path/api_key_id';
+  if (missing.length) {
+    throw new ApiError('scope_not_grantable', `The key holds ${missing.join(', ')}, which the calling key does not, so the calling key cannot ${action} it`, {
+      missing_scopes: missing,
+      errors: [{ pointer, code: 'wider_scopes', message: `holds ${missing.join(', ')}` }],
+    });
+  }
+  const errors: FieldError[] = [];
+  if (caller.allowedIps) {
+    const outside = key.allowedIps ? await cidrsOutside(em, key.allowedIps, caller.allowedIps) : [];
+    if (!key.allowedIps || outside.length) {
+      errors.push({ pointer, code: 'wider_allowed_ips', message: key.allowedIps ? `usable from ${outside.map((i) => key.allowedIps![i]).join(', ')}, outside the calling key's allowed_ips` : 'usable from any address; the calling key is limited by allowed_ips' });
+    }
+  }
+  if (caller.expiresAt && (!key.expiresAt || key.expiresAt > caller.expiresAt)) {
+    errors.push({ pointer, code: 'expires_later', message: key.expiresAt ? `expires at ${key.expiresAt.toISOString()}, after the calling key` : 'never expires; the calling key does' });
+  }
+  if (errors.length) {
+    throw new ApiError('api_key_wider_than_caller', `The calling key cannot ${action} a key that is usable where or when it is not: ${errors.map((e) => e.message).join('; ')}`, { errors });
   }
 }
 
@@ -81,12 +132,29 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
     const tooBroad = scopes.filter((s) => !PUBLISHABLE_SCOPES.includes(s));
     if (tooBroad.length) throw new ApiError('publishable_key_scope', `A publishable key may carry only ${PUBLISHABLE_SCOPES.join(', ')}; not ${tooBroad.join(', ')}`);
   }
-  assertGrantable(scopes, await callerScopes(em, ctx));
+  const caller = await callerLimits(em, ctx);
+  assertGrantable(scopes, caller.scopes);
+  // a child key never outlives its parent nor leaves its allowlist; given none, it takes the parent's
+  if (caller.expiresAt && expiresAt && expiresAt > caller.expiresAt) {
+    throw new ApiError('api_key_outlives_caller', `The calling key expires at ${caller.expiresAt.toISOString()}; a key it mints cannot expire later`, {
+      errors: [{ pointer: '/expires_at', code: 'after_caller_expiry', message: `must be at or before ${caller.expiresAt.toISOString()}` }],
+    });
+  }
+  if (caller.allowedIps && allowedIps) {
+    const outside = await cidrsOutside(em, allowedIps.map((c) => c.trim()), caller.allowedIps);
+    if (outside.length) {
+      throw new ApiError('api_key_allowlist_outside_caller', `The calling key may be used only from ${caller.allowedIps.join(', ')}; a key it mints cannot be used from anywhere else`, {
+        errors: outside.map((i) => ({ pointer: `/allowed_ips/${i}`, code: 'outside_caller_allowlist', message: `'${allowedIps[i]}' is not within the calling key's allowed_ips` })),
+      });
+    }
+  }
+  const effectiveExpiry = expiresAt ?? caller.expiresAt;
+  const effectiveIps = allowedIps ?? caller.allowedIps;
   const workspace = await em.findOneOrFail(WorkspaceSchema, { id: ctx.workspaceId });
   // PostgreSQL's spelling of each entry (`2001:DB8:0::/32` is `2001:db8::/32`), as every later read shows it
-  const ips = allowedIps && (await em.getConnection().execute<{ ip: string }[]>(
+  const ips = effectiveIps && (await em.getConnection().execute<{ ip: string }[]>(
     `select cast(x as inet)::text as ip from jsonb_array_elements_text(cast(? as jsonb)) with ordinality as t(x, n) order by n`,
-    [JSON.stringify(allowedIps.map((c) => c.trim()))],
+    [JSON.stringify(effectiveIps.map((c) => c.trim()))],
     'all',
     em.getTransactionContext(),
   )).map((r) => r.ip);
@@ -100,7 +168,7 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
     secretLast4: secret.last4,
     scopes,
     apiVersion: body.api_version ?? workspace.apiVersion,
-    expiresAt,
+    expiresAt: effectiveExpiry,
     revokedAt: null,
     previousSecretHash: null,
     previousExpiresAt: null,
@@ -111,7 +179,7 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
-  recordAudit(em, ctx, 0, { action: 'api_key.created', objectIds: [key.id], details: { type, scopes, allowed_ips: key.allowedIps ?? null, expires_at: expiresAt?.toISOString() ?? null } });
+  recordAudit(em, ctx, 0, { action: 'api_key.created', objectIds: [key.id], details: { type, scopes, allowed_ips: key.allowedIps ?? null, expires_at: effectiveExpiry?.toISOString() ?? null } });
   await em.flush();
   return { status: 201, body: toApiKeyWire(key, ctx.now) };
 }
@@ -120,8 +188,8 @@ export const DEFAULT_ROLL_OVERLAP_SECONDS = 24 * 3600;
 
 export async function rollApiKey(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: { overlap_seconds?: number }): Promise<CommandResponse> {
   const key = await findLiveKey(em, ctx, params.api_key_id);
-  // a new secret for a key is as good as the key: only a caller holding all its scopes may have one
-  assertGrantable(key.scopes, await callerScopes(em, ctx));
+  // a new secret for a key is as good as the key: only a caller no narrower than the key may have one
+  await assertManageable(em, ctx, key, 'roll');
   const overlap = body.overlap_seconds ?? DEFAULT_ROLL_OVERLAP_SECONDS;
   const secret = generatedSecret(ctx);
   // a second roll within the overlap ends the oldest secret at once: at most two secrets work at any time
@@ -137,6 +205,7 @@ export async function rollApiKey(em: EntityManager, ctx: CommandContext, params:
 
 export async function revokeApiKey(em: EntityManager, ctx: CommandContext, params: Record<string, string>): Promise<CommandResponse> {
   const key = await findLiveKey(em, ctx, params.api_key_id);
+  await assertManageable(em, ctx, key, 'revoke');
   key.revokedAt = ctx.now;
   key.updatedAt = ctx.now;
   recordAudit(em, ctx, 0, { action: 'api_key.revoked', objectIds: [key.id] });

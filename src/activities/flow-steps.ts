@@ -15,6 +15,7 @@ import { deliveryFollowUp, newConversation, openConversationOf, queueMessage } f
 import { runCause } from './flows.commands';
 import { retagContact } from './tags.commands';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
+import { openSecret } from '../secrets/at-rest';
 
 /** Steps one run may execute (branches may loop); past it the run fails. */
 export const MAX_STEPS_PER_RUN = 200;
@@ -148,7 +149,7 @@ async function applyStep(
 async function callOut(em: EntityManager, run: FlowRunRow, step: Extract<FlowStep, { type: 'http_request' }>, n: number): Promise<SendOutcome> {
   const [flow] = await exec<{ signing_secret: string }>(em, 'select signing_secret from flows where workspace_id = ? and id = ?', [run.workspace, run.flowId]);
   const body = JSON.stringify({ flow_id: run.flowId, flow_run_id: run.id, step_id: step.id, contact_id: run.contactId, data: step.body ?? {} });
-  const headers = webhookHeaders([flow.signing_secret], `${run.id}.${n}`, Math.floor(Date.now() / 1000), body);
+  const headers = webhookHeaders([openSecret(flow.signing_secret)], `${run.id}.${n}`, Math.floor(Date.now() / 1000), body);
   return postOutbound(step.url, { headers: { 'user-agent': 'SabNode-Webhooks/1', ...headers }, body, timeoutMs: config.flows.httpTimeoutMs, maxResponseBytes: 4096 });
 }
 

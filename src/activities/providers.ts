@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Channel } from '../db/entities';
 import { postOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from '../signatures';
+import { openSecret } from '../secrets/at-rest';
 
 const PROVIDER_TIMEOUT_MS = 5_000;
 // a provider's answer is read this far (its message id is near the start); the rest is never read
@@ -49,7 +50,7 @@ const http: ChannelProvider = {
         'user-agent': 'SabNode-Channels/1',
         // the provider can drop a resend of the same message after a crash between its answer and our commit
         'idempotency-key': message.id,
-        [SIGNATURE_HEADER]: signBody(channel.signingSecret, body),
+        [SIGNATURE_HEADER]: signBody(openSecret(channel.signingSecret), body),
       },
       body,
       timeoutMs: PROVIDER_TIMEOUT_MS,

@@ -8,6 +8,7 @@ import { webhookHeaders } from '../webhook-signing';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
 import { webhookPayload } from './webhook-payload';
 import { nextSequence } from './webhooks.commands';
+import { openSecret } from '../secrets/at-rest';
 
 export interface AttemptResult {
   /** no further attempt: succeeded, dead, or the endpoint is gone */
@@ -53,7 +54,7 @@ export function createWebhookActivities(orm: MikroORM) {
       let outcome: SendOutcome | null = null;
       if (endpoint.enabled && !endpoint.deletedAt) {
         const body = await webhookPayload(orm, endpoint, delivery, event, input.attempt);
-        const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])];
+        const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])].map(openSecret);
         const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
         // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
         outcome = await postOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });

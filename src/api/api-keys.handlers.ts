@@ -8,39 +8,30 @@ import { sha256Hex } from '../ids';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
+import { withOneTimeSecret } from './one-time-secret';
 
 /** A new key secret: `sk_` or `pk_` and 192 random bits. */
 export function newKeySecret(type: 'secret' | 'publishable'): string {
   return `${type === 'publishable' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
 }
 
-/**
- * Commands that make a key secret. The secret is generated here, in the API process; only its hash (and last four
- * characters) go into the command, so it never reaches Temporal history nor the stored idempotent response. It is
- * added to the answer of the request that made it, once. A replay of the same Idempotency-Key (and a concurrent
- * duplicate that waited for the first) answers the same key with `secret: null`: the secret cannot be shown again;
- * roll the key for a new one.
- */
-async function withOneTimeSecret(req: AuthedRequest, runCommand: RunCommand, type: 'secret' | 'publishable'): Promise<HandlerResult> {
+/** A key's secret is never stored: its command gets only the hash and the last four characters. */
+function withOneTimeKeySecret(req: AuthedRequest, runCommand: RunCommand, type: 'secret' | 'publishable'): Promise<HandlerResult> {
   const secret = newKeySecret(type);
-  const result = await runCommand(req, { derived: { secretHash: sha256Hex(secret), secretLast4: secret.slice(-4) } });
-  if (result.status >= 300) return result;
-  // only the request whose claim ran the command made this secret; anything replayed was made by another request
-  const mine = result.headers?.['Idempotent-Replayed'] !== 'true';
-  return { ...result, body: { ...(result.body as Record<string, unknown>), secret: mine ? secret : null } };
+  return withOneTimeSecret(req, runCommand, secret, 'secret', { secretHash: sha256Hex(secret), secretLast4: secret.slice(-4) });
 }
 
 export function apiKeysHandlers(orm: MikroORM, runCommand: RunCommand) {
   return {
     async createApiKey(req: AuthedRequest): Promise<HandlerResult> {
       const type = (req.body as { type?: 'secret' | 'publishable' }).type ?? 'secret';
-      return withOneTimeSecret(req, runCommand, type);
+      return withOneTimeKeySecret(req, runCommand, type);
     },
     async rollApiKey(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.api_key_id as string;
       const key = await retrieveApiKey(orm.em.fork(), req.ctx.auth.workspaceId, id);
       if (!key) throw new ApiError('resource_missing', `No such API key: '${id}'`);
-      return withOneTimeSecret(req, runCommand, key.type);
+      return withOneTimeKeySecret(req, runCommand, key.type);
     },
     revokeApiKey: runCommand,
     async listApiKeys(req: AuthedRequest): Promise<HandlerResult> {

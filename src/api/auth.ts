@@ -14,6 +14,7 @@ import { clientAddress } from './client-address';
 import { addressBucket, StrangerBudget } from './stranger-budget';
 import type { ApiRequest } from './context';
 import { OPERATIONS, type Operation } from './spec';
+import { openSecret } from '../secrets/at-rest';
 
 const PUBLISHABLE_OPERATIONS = OPERATIONS.filter((o) => o.publishable).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');
 
@@ -190,7 +191,7 @@ export function authenticateProvider(orm: MikroORM, op: Operation) {
     // a request with no signature header is refused before the channel is even looked up
     const signature = req.get(SIGNATURE_HEADER);
     const channel = signature ? await findChannel(orm.em.fork(), String(req.params.channel_id)) : null;
-    if (!channel || !verifyBodySignature(channel.signingSecret, signature, raw)) {
+    if (!channel || !verifyBodySignature(openSecret(channel.signingSecret), signature, raw)) {
       refuseStranger(req, res, new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`));
     }
     // the provider may see what it sent us, personal data included

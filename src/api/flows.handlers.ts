@@ -4,10 +4,12 @@ import { ApiError } from '../errors';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
+import { withOneTimeSigningSecret } from './one-time-secret';
+import { newWebhookSecret } from '../webhook-signing';
 
 export function flowsHandlers(orm: MikroORM, runCommand: RunCommand) {
   return {
-    createFlow: runCommand,
+    createFlow: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newWebhookSecret(), 'signing_secret'),
     updateFlow: runCommand,
     deleteFlow: runCommand,
     activateFlow: runCommand,

@@ -4,6 +4,8 @@ import { ApiError } from '../errors';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
+import { withOneTimeSigningSecret } from './one-time-secret';
+import { newChannelSecret } from '../signatures';
 
 
 export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {
@@ -12,7 +14,7 @@ export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {
   return {
     optInContact: (req: AuthedRequest) => runCommand(req),
     optOutContact: (req: AuthedRequest) => runCommand(req),
-    createChannel: (req: AuthedRequest) => runCommand(req),
+    createChannel: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newChannelSecret(), 'signing_secret'),
     createConversation: (req: AuthedRequest) => runCommand(req),
     updateConversation: (req: AuthedRequest) => runCommand(req),
     createMessage: (req: AuthedRequest) => runCommand(req),

@@ -1,21 +1,35 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { findEndpoint, listDeliveries, listEndpoints, retrieveDelivery, toEndpointWire } from '../db/webhooks.queries';
+import { replayLimitReached } from '../activities/webhooks.commands';
+import { config } from '../config';
+import { findEndpoint, listDeliveries, listEndpoints, retrieveDelivery, spentReplayWindow, toEndpointWire } from '../db/webhooks.queries';
+import { sha256Hex } from '../ids';
 import { ApiError } from '../errors';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
+import { withOneTimeSigningSecret } from './one-time-secret';
+import { newWebhookSecret } from '../webhook-signing';
 
 export function webhooksHandlers(orm: MikroORM, runCommand: RunCommand) {
   const ws = (req: AuthedRequest) => req.ctx.auth.workspaceId;
   const missingEndpoint = (id: string) => new ApiError('resource_missing', `No such webhook endpoint: '${id}'`);
+  // refused before the command is claimed, so the 429 carries Retry-After and a retry with the same key can succeed
+  const replay = async (req: AuthedRequest): Promise<HandlerResult> => {
+    if (!(req.body as { dry_run?: boolean } | undefined)?.dry_run) {
+      const key = req.get('idempotency-key');
+      const spent = await spentReplayWindow(orm.em.fork(), ws(req), req.ctx.auth.keyId, key ? sha256Hex(key) : null, config.webhooks.replaysPerHour);
+      if (spent) throw replayLimitReached(spent);
+    }
+    return runCommand(req);
+  };
   return {
-    createWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
+    createWebhookEndpoint: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newWebhookSecret(), 'secret'),
     updateWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
     deleteWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
-    rotateWebhookEndpointSecret: (req: AuthedRequest) => runCommand(req),
+    rotateWebhookEndpointSecret: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newWebhookSecret(), 'secret'),
     testWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
-    replayWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
-    replayWebhookDelivery: (req: AuthedRequest) => runCommand(req),
+    replayWebhookEndpoint: replay,
+    replayWebhookDelivery: replay,
     async listWebhookEndpoints(req: AuthedRequest): Promise<HandlerResult> {
       return { status: 200, body: await listEndpoints(orm.em.fork(), ws(req), pageParams(req, {})) };
     },

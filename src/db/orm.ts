@@ -17,6 +17,7 @@ import { Migration20261126000011_idempotency_answered } from './migrations/Migra
 import { Migration20261126000012_webhook_pending_idx } from './migrations/Migration20261126000012_webhook_pending_idx';
 import { Migration20261202000013_event_causes } from './migrations/Migration20261202000013_event_causes';
 import { Migration20261202000014_pii_scope } from './migrations/Migration20261202000014_pii_scope';
+import { Migration20261202000015_secrets_at_rest } from './migrations/Migration20261202000015_secrets_at_rest';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261126000012_webhook_pending_idx', class: Migration20261126000012_webhook_pending_idx },
   { name: 'Migration20261202000013_event_causes', class: Migration20261202000013_event_causes },
   { name: 'Migration20261202000014_pii_scope', class: Migration20261202000014_pii_scope },
+  { name: 'Migration20261202000015_secrets_at_rest', class: Migration20261202000015_secrets_at_rest },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

@@ -80,6 +80,21 @@ export async function findEndpoint(em: EntityManager, workspaceId: string, id: s
   return rows[0] ? hydrateEndpoint(rows[0]) : null;
 }
 
+/**
+ * The start of the workspace's webhook replay window while this hour's replays are spent (WEBHOOK_REPLAYS_PER_HOUR),
+ * else null. A request that repeats a finished command's Idempotency-Key (of the same key, which owns it) is never
+ * refused: it gets its stored answer.
+ */
+export async function spentReplayWindow(em: EntityManager, workspaceId: string, ownerId: string, keyHash: string | null, perHour: number): Promise<Date | null> {
+  const [row] = await em.getConnection().execute<{ window_start: Date | null }[]>(
+    `select w.webhook_replay_window_start as window_start from workspaces w
+     where w.id = ? and w.webhook_replay_count >= ? and w.webhook_replay_window_start > now() - interval '1 hour'
+       and not exists (select 1 from idempotency_keys i where i.workspace_id = w.id and i.owner_id = ? and i.key_hash = ? and i.state = 'completed' and i.expires_at > now())`,
+    [workspaceId, perHour, ownerId, keyHash ?? ''],
+  );
+  return row?.window_start ? toDate(row.window_start) : null;
+}
+
 export function listEndpoints(em: EntityManager, workspaceId: string, page: PageParams) {
   return keysetList(em, { list: 'webhook_endpoints', table: 'webhook_endpoints', columns: ENDPOINT_COLUMNS, workspaceId, page, softDelete: true, hydrate: hydrateEndpoint, toWire: (e) => toEndpointWire(e) });
 }

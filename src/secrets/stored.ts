@@ -1,0 +1,30 @@
+// Where signing secrets are stored: the migration that seals the rows written in clear, and `admin secrets reseal`
+// after a change of SABNODE_ENCRYPTION_KEY, rewrite them here.
+type Execute = (sql: string, params?: unknown[]) => Promise<unknown[]>;
+
+export const SECRET_COLUMNS = [
+  { table: 'webhook_endpoints', column: 'secret' },
+  { table: 'webhook_endpoints', column: 'previous_secret' },
+  { table: 'channels', column: 'signing_secret' },
+  { table: 'flows', column: 'signing_secret' },
+] as const;
+
+/**
+ * Rewrites every stored secret `change` returns a new value for (null: leave it). Each row is updated only if it
+ * still holds the value that was read, so a rotation committed meanwhile is never overwritten. Returns the count.
+ * `workspaceId`: that workspace's secrets only.
+ */
+export async function rewriteStoredSecrets(execute: Execute, change: (stored: string) => string | null, workspaceId?: string): Promise<number> {
+  let changed = 0;
+  for (const { table, column } of SECRET_COLUMNS) {
+    const only = workspaceId ? ' and workspace_id = ?' : '';
+    const rows = (await execute(`select id, ${column} as v from ${table} where ${column} is not null${only}`, workspaceId ? [workspaceId] : [])) as { id: string; v: string }[];
+    for (const row of rows) {
+      const next = change(row.v);
+      if (next === null) continue;
+      await execute(`update ${table} set ${column} = ? where id = ? and ${column} = ?`, [next, row.id, row.v]);
+      changed += 1;
+    }
+  }
+  return changed;
+}
