@@ -81,7 +81,12 @@ type APIKeysService struct {
 // whose `Origin` is not one of them is `403 origin_not_allowed`; absent: any origin). `allowed_ips` (IPv4 and
 // IPv6 addresses or CIDRs) limits where the key may be used from: any other address is `403 ip_not_allowed`.
 // `api_version` pins the version used when a request sends no `Api-Version` (default: the workspace's).
-// Always audited (`api_key.created`).
+//
+// A key never mints a wider key than itself: when the calling key has an `expires_at`, the new key's must not be
+// later (`422 api_key_outlives_caller` at `/expires_at`), and absent or `null` it is the calling key's; when the
+// calling key has `allowed_ips`, each of the new key's CIDRs must lie within one of them
+// (`422 api_key_allowlist_outside_caller`, a pointer `/allowed_ips/<n>` per CIDR outside), and absent or `null`
+// they are the calling key's. Always audited (`api_key.created`).
 func (s *APIKeysService) Create(ctx context.Context, body APIKeyCreate, opts ...RequestOption) (*APIKeyWithSecret, error) {
 	req := newRequest("POST", "/v1/api-keys")
 	req.jsonBody = body
@@ -132,7 +137,11 @@ func (s *APIKeysService) Retrieve(ctx context.Context, apiKeyID string, opts ...
 // Revoke calls DELETE /v1/api-keys/{api_key_id} (revokeApiKey): Revoke an API key.
 //
 // The key (and a previous secret still in its roll overlap) stops working at once: `401 api_key_revoked`.
-// A key may revoke itself. Answers the revoked key as a tombstone. Always audited (`api_key.revoked`).
+// A key may revoke itself. Only a key no wider than the calling key may be revoked: a key holding a scope the
+// calling key lacks is `403 scope_not_grantable` (with `missing_scopes`), and one usable from an address outside
+// the calling key's `allowed_ips` or after its `expires_at` (or without either, when the calling key has it) is
+// `403 api_key_wider_than_caller`; both with `errors` at `/path/api_key_id`. Answers the revoked key as a
+// tombstone. Always audited (`api_key.revoked`).
 func (s *APIKeysService) Revoke(ctx context.Context, apiKeyID string, opts ...RequestOption) (*DeletedAPIKey, error) {
 	req := newRequest("DELETE", "/v1/api-keys/"+url.PathEscape(formValue(apiKeyID)))
 	out := new(DeletedAPIKey)
@@ -147,8 +156,9 @@ func (s *APIKeysService) Revoke(ctx context.Context, apiKeyID string, opts ...Re
 // Issues a new secret for the key (returned once, here; a replay answers `secret: null`). The old secret keeps
 // working for `overlap_seconds` (0 to 604800, default 86400), so deployments can switch without an outage; a
 // second roll within the overlap ends the oldest secret at once (at most two secrets work at any time). Only a
-// key that holds every scope of the rolled key may roll it (`403 scope_not_grantable`). Always audited
-// (`api_key.rolled`).
+// key that holds every scope of the rolled key may roll it (`403 scope_not_grantable`), and only if the rolled
+// key is usable from no address outside the calling key's `allowed_ips` and at no time after its `expires_at`
+// (`403 api_key_wider_than_caller`), as for a revocation. Always audited (`api_key.rolled`).
 func (s *APIKeysService) Roll(ctx context.Context, apiKeyID string, body *APIKeyRoll, opts ...RequestOption) (*APIKeyWithSecret, error) {
 	req := newRequest("POST", "/v1/api-keys/"+url.PathEscape(formValue(apiKeyID))+"/roll")
 	if body != nil {
@@ -404,8 +414,16 @@ type ChannelsService struct {
 //
 // A channel connects a workspace to a messaging provider. `sandbox` behaves like the WhatsApp Business
 // platform (24-hour service window, simulated delivery and read receipts); `http` POSTs each message to
-// `url`, signed with the channel's `signing_secret` (returned once, here). The provider signs its calls to
-// `/v1/channels/{channel_id}/inbound` and `/status` with the same secret. Emits `channel.created`.
+// `url`, signed with the channel's `signing_secret` (returned once, here: a replay of the same `Idempotency-Key`
+// answers `signing_secret: null`; it is stored encrypted under the key from `SABNODE_ENCRYPTION_KEY`, in clear in no stored
+// idempotent response nor backup). The provider signs its calls to `/v1/channels/{channel_id}/inbound` and
+// `/status` with the same secret. Emits `channel.created`.
+//
+// `url` follows the rules of webhook endpoint URLs: outside development mode it must be `https`; a host that is
+// not public (a literal address in any spelling, IPv4-mapped, NAT64, 6to4 or Teredo forms of one, `localhost`,
+// `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. Host
+// names are checked again on the address actually connected to at each send; a refused send fails the message
+// with a `failure_reason` that names no address. Redirects are not followed.
 func (s *ChannelsService) Create(ctx context.Context, body ChannelCreate, opts ...RequestOption) (*ChannelWithSecret, error) {
 	req := newRequest("POST", "/v1/channels")
 	req.jsonBody = body
@@ -747,7 +765,9 @@ type EventsService struct {
 
 // List calls GET /v1/events (listEvents): List events.
 //
-// Newest first. Objects inside events are shown in the caller's API version.
+// Newest first. Objects inside events are shown in the caller's API version, with personal data masked without
+// `pii:read`; an event whose object's family the key cannot read shows the stub `{id, object}` as its
+// `data.object` (see "Events by scope").
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *EventsService) List(ctx context.Context, params *EventsListParams, opts ...RequestOption) (*Page[Event], error) {
@@ -782,7 +802,9 @@ func (s *EventsService) List(ctx context.Context, params *EventsListParams, opts
 // ```
 //
 // followed by a blank line. `data` is the event on one line, exactly as `GET /v1/events` shows it: in the
-// caller's API version, with personal data masked without `pii:read`. The stream first sends `retry: 2000`
+// caller's API version, with personal data masked without `pii:read` and objects of families the key cannot read
+// reduced to `{id, object}`. With `pii_read_audit` on, an event that shows personal data in clear is sent only once
+// its `pii.read` audit record has committed. The stream first sends `retry: 2000`
 // (the reconnect delay) and then a comment line `: keep-alive` every 15 seconds, so idle connections stay up.
 //
 // **Order and resuming.** Events arrive in the order their transactions are known to be finished, usually
@@ -792,7 +814,8 @@ func (s *EventsService) List(ctx context.Context, params *EventsListParams, opts
 // the stream starts at the moment of connecting. An id that is not one of the workspace's events is
 // `400 last_event_id_unknown`; use ids received from this stream.
 //
-// **Limits.** A key may hold 5 streams open at once; one more is `429 stream_limit_reached`. Rate-limit and
+// **Limits.** A key may hold 5 streams open at once, and a workspace 50 across its keys; one more is
+// `429 stream_limit_reached` (with `Retry-After`). Rate-limit and
 // version headers come with the response head. A stream ends when its key is revoked or expires, and when the
 // server restarts (reconnect with `Last-Event-ID`).
 //
@@ -926,7 +949,10 @@ func (s *FlowRunsService) Cancel(ctx context.Context, flowRunID string, opts ...
 // Starts the flow's current version for one contact and answers `202` with the run, `running`; follow it with
 // `GET /v1/flow-runs/{flow_run_id}`. The flow must be active (`422 flow_not_active`) and the contact live
 // (`422 contact_not_found`). A retry with the same Idempotency-Key starts nothing more. Emits
-// `flow_run.started`, then `flow_run.completed`, `flow_run.failed` or `flow_run.cancelled`.
+// `flow_run.started`, then `flow_run.completed`, `flow_run.failed` or `flow_run.cancelled`. Past a run budget
+// of the flow or the workspace (running runs, or runs started in the last minute; see createFlow) the answer is
+// `422 flow_run_limit_reached` and no run starts: try again with a new Idempotency-Key once runs have finished
+// (the refusal is stored under its key like any answer, so the same key replays it).
 func (s *FlowRunsService) Create(ctx context.Context, flowID string, body FlowRunCreate, opts ...RequestOption) (*FlowRun, error) {
 	req := newRequest("POST", "/v1/flows/"+url.PathEscape(formValue(flowID))+"/runs")
 	req.jsonBody = body
@@ -982,8 +1008,10 @@ type FlowsService struct {
 // Activate calls POST /v1/flows/{flow_id}/activate (activateFlow): Activate a flow.
 //
 // Its trigger starts runs from events committed after this call, and manual runs may start. Every template a
-// `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. Activating an
-// active flow changes nothing.
+// `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. The key must
+// hold the scopes the steps use (`403 insufficient_scope`, see createFlow), and the trigger may not be a
+// `flow_run.*` or `webhook_delivery.*` event (`422 flow_trigger_not_allowed`). Activating an active flow changes
+// nothing.
 func (s *FlowsService) Activate(ctx context.Context, flowID string, opts ...RequestOption) (*Flow, error) {
 	req := newRequest("POST", "/v1/flows/"+url.PathEscape(formValue(flowID))+"/activate")
 	out := new(Flow)
@@ -1011,6 +1039,30 @@ func (s *FlowsService) Activate(ctx context.Context, flowID string, opts ...Requ
 // Manual runs may be started for any active flow, whatever its trigger. Changes made by flow steps carry the
 // run's id as their events' `request_id` and trigger no flow, so a flow cannot feed itself.
 //
+// **Loops are bounded.** Every event carries its `cause` (the request, the flow run, the message whose receipt
+// it is, the webhook delivery or the broadcast that wrote it) and a `depth`: 0 for your requests, and one more
+// for each flow run in the chain (a run is one deeper than the event that triggered it; a message's receipts
+// are as deep as what queued the message). An event triggers no flow when it is `depth` 3 or deeper, and
+// never a flow whose own runs caused it, however indirectly (say, the `message.read` receipt of a message the
+// flow sent). `flow_run.*` and `webhook_delivery.*` events cannot trigger flows: such a trigger is refused on
+// create, update and activation with `422 flow_trigger_not_allowed` and the pointer `/trigger/event_type`.
+// What comes back through a system of yours (a provider that echoes a flow's message as an inbound one, a
+// server that answers an `http_request` by calling this API) is a new request at depth 0: such loops are
+// bounded by the run budgets below.
+//
+// **Run budgets.** Each flow may have at most 1,000 runs `running` and start at most 600 a minute; each
+// workspace at most 5,000 running and 2,000 a minute (the operator's configuration may differ). A trigger past
+// a budget starts no run and writes a `flow_run.throttled` event (a `flow_run_throttle` object naming the
+// flow, the contact, the trigger event and the budget); a manual run past it is refused with
+// `422 flow_run_limit_reached`.
+//
+// **Scopes.** A flow acts with the rights of the key that writes or activates it: creating, updating and
+// activating need, besides `flows:write`, every scope its steps use: `send_message` `messages:write`,
+// `add_tag` and `remove_tag` `tags:write`, `update_contact` `contacts:write`, `branch` `contacts:read` (it
+// reads the contact), and `http_request` `webhooks:write` (it calls a URL of yours, signed as webhooks are; it
+// sends the contact's id, never its personal data, so it needs no `pii:read`). A key without them gets
+// `403 insufficient_scope` with `missing_scopes` and a pointer to each step (`/steps/2`).
+//
 // **Steps** run in order, each with an `id` unique in the flow; `branch` jumps to the steps named by `then`
 // and `else`, `end` stops the run, and the run completes after its last step. Types: `send_message` (a
 // template with `parameters`, or `text`, on `channel_id`, in the contact's open conversation there or a new
@@ -1021,11 +1073,13 @@ func (s *FlowsService) Activate(ctx context.Context, flowID string, opts ...Requ
 // Checks beyond the schema answer `400 invalid_request` with a pointer per problem: duplicate step ids,
 // `branch` targets that name no step, a `send_message` with both or neither of `template_id` and `text`, a
 // `wait` with both or neither of `duration_seconds` and `until`. An `http_request` URL follows the rules of
-// webhook endpoint URLs (`422 webhook_url_not_allowed`).
+// webhook endpoint URLs (`422 webhook_url_not_allowed`). A refused trigger type is
+// `422 flow_trigger_not_allowed`, missing step scopes `403 insufficient_scope` (above).
 //
 // **`http_request`** POSTs `{"flow_id", "flow_run_id", "step_id", "contact_id", "data"}` (`data` is the step's
 // `body`) signed as webhooks are (Standard Webhooks: `webhook-id` is `<flow_run_id>.<step index>`, the same on
-// a retry; `webhook-signature` keyed by this flow's `signing_secret`, shown once in this response). A `2xx`
+// a retry; `webhook-signature` keyed by this flow's `signing_secret`, shown once in this response: a replay of the
+// same `Idempotency-Key` answers `signing_secret: null`; it is stored encrypted under the key from `SABNODE_ENCRYPTION_KEY`). A `2xx`
 // answer completes the step; anything else fails the run.
 func (s *FlowsService) Create(ctx context.Context, body FlowCreate, opts ...RequestOption) (*FlowWithSecret, error) {
 	req := newRequest("POST", "/v1/flows")
@@ -1103,7 +1157,8 @@ func (s *FlowsService) Retrieve(ctx context.Context, flowID string, opts ...Requ
 // A change of `trigger` or `steps` writes a new version (`version` + 1); versions are kept unchanged, and
 // runs already started go on with the version they started with. `name` alone changes no version. The
 // definition is checked as on create (`400`); on an active flow the templates it names must exist (`422
-// template_not_found`), as on activation.
+// template_not_found`), as on activation. The key needs the scopes of the new steps (`403 insufficient_scope`),
+// and a `flow_run.*` or `webhook_delivery.*` trigger is refused (`422 flow_trigger_not_allowed`).
 func (s *FlowsService) Update(ctx context.Context, flowID string, body FlowUpdate, opts ...RequestOption) (*Flow, error) {
 	req := newRequest("PATCH", "/v1/flows/"+url.PathEscape(formValue(flowID)))
 	req.jsonBody = body
@@ -1565,7 +1620,9 @@ type WebhookDeliveriesService struct {
 // Replay calls POST /v1/webhook-deliveries/{delivery_id}/replay (replayWebhookDelivery): Redeliver one delivery.
 //
 // Starts the retry timetable again for this delivery (same `webhook-id`). A delivery still being retried is left
-// as it is.
+// as it is. Counts as one delivery of the workspace's hourly replay budget (see
+// `POST /v1/webhook-endpoints/{endpoint_id}/replay`); once it is spent, `429 webhook_replay_limit_reached` with
+// `Retry-After`.
 func (s *WebhookDeliveriesService) Replay(ctx context.Context, deliveryID string, opts ...RequestOption) (*WebhookDelivery, error) {
 	req := newRequest("POST", "/v1/webhook-deliveries/"+url.PathEscape(formValue(deliveryID))+"/replay")
 	out := new(WebhookDelivery)
@@ -1595,13 +1652,28 @@ type WebhookEndpointsService struct {
 // Registers a URL that receives the workspace's events as signed POSTs, following the Standard Webhooks
 // specification: `webhook-id` (the delivery id, the same on every retry), `webhook-timestamp` (Unix seconds of the
 // attempt) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">`, keyed by
-// the base64-decoded part of the secret after `whsec_`. The `secret` is returned once, here.
+// the base64-decoded part of the secret after `whsec_`. The `secret` is returned once, here: a replay of the same
+// `Idempotency-Key` (`Idempotent-Replayed: true`) answers the same endpoint with `secret: null`, and a lost secret
+// can only be replaced (`POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret`). The secret is generated by the
+// API process and stored encrypted (AES-256-GCM under the key from `SABNODE_ENCRYPTION_KEY`), so it is in clear in no stored idempotent
+// response, workflow history or backup.
+//
+// A workspace has at most 20 live endpoints (the server's `WEBHOOK_ENDPOINTS_MAX`); one more is
+// `422 webhook_endpoint_limit_reached` (delete one first; an endpoint can take any number of event types).
 //
 // `event_types` selects events: exact types (`contact.updated`), family wildcards (`contact.*`) or `*` (every event
 // except the `webhook_delivery.*` family, which must be named explicitly and is never sent to the endpoint it is
 // about). Outside development mode the URL must be `https`; a literal IP address that is not public (loopback,
-// private, link-local, CGNAT, multicast, IPv4-mapped IPv6, cloud metadata) is `422 webhook_url_not_allowed`; host
-// names are checked against the address actually connected to at delivery time. Emits `webhook_endpoint.created`.
+// private, link-local, CGNAT, multicast, reserved, cloud metadata, in any spelling: decimal, octal, hex or short
+// IPv4, IPv4-mapped, IPv4-compatible, NAT64, 6to4 or Teredo IPv6), a local name (`localhost`, `*.local`,
+// `*.internal`, one-label names) or credentials in the URL are `422 webhook_url_not_allowed`; host names are
+// checked against the address actually connected to at delivery time. Emits `webhook_endpoint.created`.
+//
+// **Personal data.** The endpoint holds the PII permission of the key that creates it (`pii_read`): deliveries
+// show personal data in clear only when that key has `pii:read` and is still usable (not revoked or expired),
+// and are masked as for a read without it otherwise. With `pii_read_audit` on, each attempt that carries
+// personal data in clear writes a `pii.read` audit record (operation `deliverWebhook`, the key that gave the
+// permission, `details` naming the endpoint, delivery, event and attempt) before it is sent.
 func (s *WebhookEndpointsService) Create(ctx context.Context, body WebhookEndpointCreate, opts ...RequestOption) (*WebhookEndpointWithSecret, error) {
 	req := newRequest("POST", "/v1/webhook-endpoints")
 	req.jsonBody = body
@@ -1675,6 +1747,13 @@ func (s *WebhookEndpointsService) ListDeliveries(ctx context.Context, endpointID
 // Redelivers this endpoint's deliveries created between `since` and `until` whose status is `failed` or `dead`
 // (`status: all` takes every delivery). With `dry_run: true` only counts them (`200`). Otherwise answers `202`
 // and a new run of the retry timetable starts for each (at most 1000 per call; narrow the window for more).
+//
+// Replays are bounded per workspace: at most 5,000 deliveries per hour (the server's `WEBHOOK_REPLAYS_PER_HOUR`),
+// counted over a fixed hourly window that starts with the first replay after the previous one ended, across this
+// operation and `POST /v1/webhook-deliveries/{delivery_id}/replay`. A call takes at most what is left of the
+// hour's budget (`count` says how many it took); once it is spent, replays answer
+// `429 webhook_replay_limit_reached` with `Retry-After` (seconds until the window ends). A dry run is never
+// counted nor refused.
 func (s *WebhookEndpointsService) Replay(ctx context.Context, endpointID string, body WebhookReplayRequest, opts ...RequestOption) (*WebhookReplay, error) {
 	req := newRequest("POST", "/v1/webhook-endpoints/"+url.PathEscape(formValue(endpointID))+"/replay")
 	req.jsonBody = body
@@ -1697,7 +1776,8 @@ func (s *WebhookEndpointsService) Retrieve(ctx context.Context, endpointID strin
 
 // RotateSecret calls POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret (rotateWebhookEndpointSecret): Rotate the signing secret.
 //
-// Issues a new secret (returned once, here). For `overlap_seconds` (0 to 604800, default 86400) every delivery
+// Issues a new secret (returned once, here; a replay of the same `Idempotency-Key` answers `secret: null`; stored
+// encrypted, as at creation). For `overlap_seconds` (0 to 604800, default 86400) every delivery
 // carries two signatures separated by one space, the new one first, so receivers can switch without losing a
 // delivery. Emits `webhook_endpoint.updated`.
 func (s *WebhookEndpointsService) RotateSecret(ctx context.Context, endpointID string, body *WebhookSecretRotate, opts ...RequestOption) (*WebhookEndpointWithSecret, error) {
@@ -1731,6 +1811,8 @@ func (s *WebhookEndpointsService) Test(ctx context.Context, endpointID string, o
 // `disabled_reason` and the failure streak). Emits `webhook_endpoint.updated` with `previous_attributes`.
 // Events that happen while an endpoint is disabled are not queued for it; deliveries already queued end as
 // `dead` when their next attempt finds the endpoint disabled (replay them once it is enabled again).
+// Every update sets `pii_read` to the updating key's permission: a key without `pii:read` that changes an
+// endpoint (its URL, say) turns its deliveries to masked; a key with it turns them back to clear.
 func (s *WebhookEndpointsService) Update(ctx context.Context, endpointID string, body WebhookEndpointUpdate, opts ...RequestOption) (*WebhookEndpoint, error) {
 	req := newRequest("PATCH", "/v1/webhook-endpoints/"+url.PathEscape(formValue(endpointID)))
 	req.jsonBody = body
@@ -1957,11 +2039,11 @@ type ContactsListParams struct {
 	Sort *string
 	// Only objects updated at or after this time; includes deleted objects as tombstones.
 	UpdatedSince *time.Time
-	// Exact E.164 phone number.
+	// Exact E.164 phone number. Needs `pii:read` (`403 insufficient_scope` otherwise).
 	Phone *string
-	// Exact email address (case-insensitive).
+	// Exact email address (case-insensitive). Needs `pii:read` (`403 insufficient_scope` otherwise).
 	Email *string
-	// Exact external id.
+	// Exact external id. Needs `pii:read` (`403 insufficient_scope` otherwise).
 	ExternalID *string
 	// Only contacts that carry this tag (case-insensitive). With `updated_since`, deleted contacts that carried it at deletion are listed as tombstones.
 	Tag *string

@@ -383,8 +383,8 @@ type ChannelWithSecret struct {
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
 	UpdatedAt time.Time `json:"updated_at"`
-	// HMAC key for `Sabnode-Signature`; shown once.
-	SigningSecret string `json:"signing_secret"`
+	// HMAC key for `Sabnode-Signature`; shown once; `null` in a replay of the same Idempotency-Key.
+	SigningSecret *string `json:"signing_secret"`
 }
 
 // MarshalJSON writes the object with its constant "object" filled in.
@@ -405,9 +405,10 @@ type Contact struct {
 	// Masked without `pii:read`.
 	FirstName *string `json:"first_name"`
 	// Masked without `pii:read`.
-	LastName   *string `json:"last_name"`
+	LastName *string `json:"last_name"`
+	// Masked without `pii:read`.
 	ExternalID *string `json:"external_id"`
-	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500.
+	// Values masked (`[masked]`) without `pii:read`.
 	Attributes map[string]any `json:"attributes"`
 	// The names of the contact's tags, sorted. Changed with the tag endpoints.
 	Tags []string `json:"tags"`
@@ -866,6 +867,12 @@ type Event struct {
 	Sequence int64 `json:"sequence"`
 	// The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes.
 	RequestID Nullable[string] `json:"request_id,omitzero"`
+	// What wrote the event: `request` (your API request, `req_…`), `flow_run` (a run's step or the run itself,
+	// `frn_…`), `message` (a receipt of that message, `msg_…`, also when the provider's callback brought it),
+	// `webhook_delivery` (`whd_…`: its death, or its endpoint disabled), `broadcast` (a batch, `brd_…`) or `event`
+	// (the trigger event of a `flow_run.throttled`, `evt_…`). Null for maintenance. `depth` is 0 for your requests
+	// and broadcasts and grows by one with each flow run in the chain; events at depth 3 or deeper trigger no flow.
+	Cause *EventCause `json:"cause,omitempty"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -880,15 +887,26 @@ func (v Event) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// What wrote the event: `request` (your API request, `req_…`), `flow_run` (a run's step or the run itself,
+// `frn_…`), `message` (a receipt of that message, `msg_…`, also when the provider's callback brought it),
+// `webhook_delivery` (`whd_…`: its death, or its endpoint disabled), `broadcast` (a batch, `brd_…`) or `event`
+// (the trigger event of a `flow_run.throttled`, `evt_…`). Null for maintenance. `depth` is 0 for your requests
+// and broadcasts and grows by one with each flow run in the chain; events at depth 3 or deeper trigger no flow.
+type EventCause struct {
+	Type  string `json:"type"`
+	ID    string `json:"id"`
+	Depth int64  `json:"depth"`
+}
+
 // EventData is an object of the API.
 type EventData struct {
 	// The object after the change (a tombstone for deletes), in the caller's API version.
 	Object EventDataObject `json:"object"`
-	// For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change.
+	// For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change. Left out when `object` is a stub.
 	PreviousAttributes map[string]any `json:"previous_attributes,omitempty"`
 }
 
-// EventDataObject is one of: Contact, DeletedContact, File, DeletedFile, Tag, Template, DeletedTemplate, Order, Channel, Conversation, Message, WebhookEndpoint, DeletedWebhookEndpoint, FlowRun, WebhookDelivery, WebhookTestObject, Broadcast; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+// EventDataObject is one of: Contact, DeletedContact, File, DeletedFile, Tag, Template, DeletedTemplate, Order, Channel, Conversation, Message, WebhookEndpoint, DeletedWebhookEndpoint, FlowRun, FlowRunThrottle, WebhookDelivery, WebhookTestObject, Broadcast, EventObjectStub; exactly one of its pointer fields is set (Raw keeps the JSON as received).
 type EventDataObject struct {
 	Contact                *Contact
 	DeletedContact         *DeletedContact
@@ -904,9 +922,11 @@ type EventDataObject struct {
 	WebhookEndpoint        *WebhookEndpoint
 	DeletedWebhookEndpoint *DeletedWebhookEndpoint
 	FlowRun                *FlowRun
+	FlowRunThrottle        *FlowRunThrottle
 	WebhookDelivery        *WebhookDelivery
 	WebhookTestObject      *WebhookTestObject
 	Broadcast              *Broadcast
+	EventObjectStub        *EventObjectStub
 	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
 	Raw json.RawMessage
 }
@@ -923,12 +943,14 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "name", "provider", "url", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
 	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
-	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
+	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "trigger_event_id", "reason", "limit", "created_at"}, consts: map[string]string{"object": "\"flow_run_throttle\""}},
 	{required: []string{"id", "object", "endpoint_id", "event_id", "event_type", "status", "attempt_count", "next_attempt_at", "last_attempt_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_delivery\""}},
 	{required: []string{"object", "endpoint_id", "message"}, consts: map[string]string{"object": "\"webhook_test\""}},
 	{required: []string{"id", "object", "name", "status", "channel_id", "template_id", "parameters", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
+	{required: []string{"object"}, consts: map[string]string{}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -962,12 +984,16 @@ func (u EventDataObject) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.DeletedWebhookEndpoint)
 	case u.FlowRun != nil:
 		return json.Marshal(u.FlowRun)
+	case u.FlowRunThrottle != nil:
+		return json.Marshal(u.FlowRunThrottle)
 	case u.WebhookDelivery != nil:
 		return json.Marshal(u.WebhookDelivery)
 	case u.WebhookTestObject != nil:
 		return json.Marshal(u.WebhookTestObject)
 	case u.Broadcast != nil:
 		return json.Marshal(u.Broadcast)
+	case u.EventObjectStub != nil:
+		return json.Marshal(u.EventObjectStub)
 	case u.Raw != nil:
 		return u.Raw, nil
 	}
@@ -1021,16 +1047,29 @@ func (u *EventDataObject) UnmarshalJSON(b []byte) error {
 		u.FlowRun = new(FlowRun)
 		return json.Unmarshal(b, u.FlowRun)
 	case 14:
+		u.FlowRunThrottle = new(FlowRunThrottle)
+		return json.Unmarshal(b, u.FlowRunThrottle)
+	case 15:
 		u.WebhookDelivery = new(WebhookDelivery)
 		return json.Unmarshal(b, u.WebhookDelivery)
-	case 15:
+	case 16:
 		u.WebhookTestObject = new(WebhookTestObject)
 		return json.Unmarshal(b, u.WebhookTestObject)
-	case 16:
+	case 17:
 		u.Broadcast = new(Broadcast)
 		return json.Unmarshal(b, u.Broadcast)
+	case 18:
+		u.EventObjectStub = new(EventObjectStub)
+		return json.Unmarshal(b, u.EventObjectStub)
 	}
 	return nil
+}
+
+// An event's object as a key sees it that cannot read the object's family (see "Events by scope").
+type EventObjectStub struct {
+	// The object's id (absent for `webhook_test`, which has none).
+	ID     *string `json:"id,omitempty"`
+	Object string  `json:"object"`
 }
 
 // FieldError is an object of the API.
@@ -1280,6 +1319,29 @@ type FlowRunStep struct {
 	// What the step did: `message_id` (send_message), `changed` (tags and contact updates), `status_code`
 	// (http_request), `next_step_id` (branch), `resume_at` (wait), or `error` (`code`, `message`) when it failed.
 	Outcome map[string]any `json:"outcome"`
+}
+
+// A trigger that started no run because a run budget was spent (the object of `flow_run.throttled`).
+type FlowRunThrottle struct {
+	ID          string `json:"id"`
+	Object      string `json:"object"`
+	FlowID      string `json:"flow_id"`
+	FlowVersion int64  `json:"flow_version"`
+	ContactID   string `json:"contact_id"`
+	// The event that would have started the run; `id` is the id that run would have had.
+	TriggerEventID string `json:"trigger_event_id"`
+	// The budget that was spent; running runs or runs started in the last minute, of the flow or of the workspace.
+	Reason string `json:"reason"`
+	Limit  int64  `json:"limit"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v FlowRunThrottle) MarshalJSON() ([]byte, error) {
+	type plain FlowRunThrottle
+	v.Object = "flow_run_throttle"
+	return json.Marshal(plain(v))
 }
 
 // FlowStatus is one of the values below.
@@ -1555,7 +1617,7 @@ func (u *FlowTrigger) UnmarshalJSON(b []byte) error {
 // FlowTriggerEvent is an object of the API.
 type FlowTriggerEvent struct {
 	Type string `json:"type"`
-	// An event type such as `contact.updated` or `order.paid`.
+	// An event type such as `contact.updated` or `order.paid`; not `flow_run.*` or `webhook_delivery.*` (`422 flow_trigger_not_allowed`).
 	EventType string `json:"event_type"`
 	// Every condition given must hold.
 	Filter *FlowEventFilter `json:"filter,omitempty"`
@@ -1615,8 +1677,8 @@ type FlowWithSecret struct {
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
 	UpdatedAt time.Time `json:"updated_at"`
-	// Signs the flow's `http_request` calls (`whsec_` + standard base64 of 24 random bytes); shown once.
-	SigningSecret string `json:"signing_secret"`
+	// Signs the flow's `http_request` calls (`whsec_` + standard base64 of 24 random bytes); shown once; `null` in a replay of the same Idempotency-Key.
+	SigningSecret *string `json:"signing_secret"`
 }
 
 // MarshalJSON writes the object with its constant "object" filled in.
@@ -1629,9 +1691,7 @@ func (v FlowWithSecret) MarshalJSON() ([]byte, error) {
 // IdempotencyDiffEntry is an object of the API.
 type IdempotencyDiffEntry struct {
 	Pointer string `json:"pointer"`
-	// The value in the first request (absent when it had none).
-	Original any `json:"original,omitempty"`
-	// The value in this request (absent when it has none).
+	// The value this request sent at `pointer` (absent when it sent none there). The first request's value is never shown.
 	Received any `json:"received,omitempty"`
 }
 
@@ -1653,8 +1713,9 @@ type Message struct {
 	Direction      string `json:"direction"`
 	Type           string `json:"type"`
 	// Masked without `pii:read`.
-	Text              *string    `json:"text"`
-	TemplateID        *string    `json:"template_id"`
+	Text       *string `json:"text"`
+	TemplateID *string `json:"template_id"`
+	// Each masked (`[masked]`) without `pii:read`.
 	Parameters        []string   `json:"parameters"`
 	FileID            *string    `json:"file_id"`
 	Status            string     `json:"status"`
@@ -1821,7 +1882,7 @@ type Order struct {
 	Subtotal int64 `json:"subtotal"`
 	// What the contact pays; equal to `subtotal` until taxes, discounts and shipping exist.
 	Total int64 `json:"total"`
-	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500.
+	// Values masked (`[masked]`) without `pii:read`.
 	Metadata    map[string]any `json:"metadata"`
 	PaidAt      *time.Time     `json:"paid_at"`
 	FulfilledAt *time.Time     `json:"fulfilled_at"`
@@ -1960,7 +2021,7 @@ type Problem struct {
 	Code      string       `json:"code"`
 	RequestID string       `json:"request_id"`
 	Errors    []FieldError `json:"errors,omitempty"`
-	// With `idempotency_key_reused`, what differs from the first request.
+	// With `idempotency_key_reused`, the JSON pointers (`/path/…` for path parameters) where this request differs from the first one under the same key, each with what this request sent there.
 	Diff []IdempotencyDiffEntry `json:"diff,omitempty"`
 	// With a uniqueness conflict, the id of the object that holds the value.
 	ExistingID    *string  `json:"existing_id,omitempty"`
@@ -2280,6 +2341,8 @@ type WebhookEndpoint struct {
 	Enabled     bool     `json:"enabled"`
 	// `gone`: the endpoint answered `410`; `failing`: every attempt failed for 5 days.
 	DisabledReason *string `json:"disabled_reason"`
+	// Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false.
+	PiiRead bool `json:"pii_read"`
 	// While set and in the future, deliveries carry the previous secret's signature too.
 	SecretRotationEndsAt *time.Time `json:"secret_rotation_ends_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -2321,14 +2384,16 @@ type WebhookEndpointWithSecret struct {
 	Enabled     bool     `json:"enabled"`
 	// `gone`: the endpoint answered `410`; `failing`: every attempt failed for 5 days.
 	DisabledReason *string `json:"disabled_reason"`
+	// Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false.
+	PiiRead bool `json:"pii_read"`
 	// While set and in the future, deliveries carry the previous secret's signature too.
 	SecretRotationEndsAt *time.Time `json:"secret_rotation_ends_at"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
 	UpdatedAt time.Time `json:"updated_at"`
-	// `whsec_` + standard base64 of 24 random bytes; shown once.
-	Secret string `json:"secret"`
+	// `whsec_` + standard base64 of 24 random bytes; shown once; `null` in a replay of the same Idempotency-Key.
+	Secret *string `json:"secret"`
 }
 
 // MarshalJSON writes the object with its constant "object" filled in.

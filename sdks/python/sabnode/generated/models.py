@@ -248,7 +248,7 @@ class ChannelWithSecret(TypedDict, closed=True):
     url: str | None
     created_at: Timestamp
     updated_at: Timestamp
-    signing_secret: str
+    signing_secret: str | None
 
 
 Cidr1: TypeAlias = str
@@ -589,9 +589,11 @@ class Data(TypedDict, closed=True):
         | WebhookEndpoint
         | DeletedWebhookEndpoint
         | FlowRun
+        | FlowRunThrottle
         | WebhookDelivery
         | WebhookTestObject
         | Broadcast
+        | EventObjectStub
     )
     previous_attributes: NotRequired[dict[str, Any]]
 
@@ -709,6 +711,7 @@ class Event(TypedDict, closed=True):
         "flow_run.completed",
         "flow_run.failed",
         "flow_run.cancelled",
+        "flow_run.throttled",
         "broadcast.created",
         "broadcast.scheduled",
         "broadcast.started",
@@ -719,12 +722,39 @@ class Event(TypedDict, closed=True):
     ]
     sequence: int
     request_id: NotRequired[str | None]
+    cause: NotRequired[EventCause | None]
     created_at: Timestamp
     updated_at: Timestamp
     data: Data
 
 
+class EventCause(TypedDict, closed=True):
+    """
+    What wrote the event: `request` (your API request, `req_…`), `flow_run` (a run's step or the run itself,
+    `frn_…`), `message` (a receipt of that message, `msg_…`, also when the provider's callback brought it),
+    `webhook_delivery` (`whd_…`: its death, or its endpoint disabled), `broadcast` (a batch, `brd_…`) or `event`
+    (the trigger event of a `flow_run.throttled`, `evt_…`). Null for maintenance. `depth` is 0 for your requests
+    and broadcasts and grows by one with each flow run in the chain; events at depth 3 or deeper trigger no flow.
+
+    """
+
+    type: Literal[
+        "request", "flow_run", "message", "webhook_delivery", "broadcast", "event"
+    ]
+    id: str
+    depth: int
+
+
 EventIdValue: TypeAlias = str
+
+
+class EventObjectStub(TypedDict, closed=True):
+    """
+    An event's object as a key sees it that cannot read the object's family (see "Events by scope").
+    """
+
+    id: NotRequired[str]
+    object: str
 
 
 ExternalId: TypeAlias = str
@@ -854,6 +884,27 @@ class FlowRunStep(TypedDict, closed=True):
     started_at: Timestamp
     finished_at: Timestamp | None
     outcome: dict[str, Any] | None
+
+
+class FlowRunThrottle(TypedDict, closed=True):
+    """
+    A trigger that started no run because a run budget was spent (the object of `flow_run.throttled`).
+    """
+
+    id: FlowRunIdValue
+    object: Literal["flow_run_throttle"]
+    flow_id: FlowIdValue
+    flow_version: int
+    contact_id: ContactIdValue
+    trigger_event_id: str
+    reason: Literal[
+        "flow_running_limit",
+        "flow_start_rate_limit",
+        "workspace_running_limit",
+        "workspace_start_rate_limit",
+    ]
+    limit: int
+    created_at: Timestamp
 
 
 FlowStatus: TypeAlias = Literal["inactive", "active"]
@@ -1015,12 +1066,11 @@ class FlowWithSecret(TypedDict, closed=True):
     steps: FlowSteps
     created_at: Timestamp
     updated_at: Timestamp
-    signing_secret: str
+    signing_secret: str | None
 
 
 class IdempotencyDiffEntry(TypedDict):
     pointer: str
-    original: NotRequired[Any]
     received: NotRequired[Any]
 
 
@@ -1516,6 +1566,7 @@ class WebhookEndpoint(TypedDict, closed=True):
     description: str | None
     enabled: bool
     disabled_reason: Literal["manual", "gone", "failing"] | None
+    pii_read: bool
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
@@ -1550,10 +1601,11 @@ class WebhookEndpointWithSecret(TypedDict, closed=True):
     description: str | None
     enabled: bool
     disabled_reason: Literal["manual", "gone", "failing"] | None
+    pii_read: bool
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
-    secret: str
+    secret: str | None
 
 
 WebhookEventTypeFilter: TypeAlias = str

@@ -429,8 +429,16 @@ export interface paths {
          * Create a channel
          * @description A channel connects a workspace to a messaging provider. `sandbox` behaves like the WhatsApp Business
          *     platform (24-hour service window, simulated delivery and read receipts); `http` POSTs each message to
-         *     `url`, signed with the channel's `signing_secret` (returned once, here). The provider signs its calls to
-         *     `/v1/channels/{channel_id}/inbound` and `/status` with the same secret. Emits `channel.created`.
+         *     `url`, signed with the channel's `signing_secret` (returned once, here: a replay of the same `Idempotency-Key`
+         *     answers `signing_secret: null`; it is stored encrypted under the key from `SABNODE_ENCRYPTION_KEY`, in clear in no stored
+         *     idempotent response nor backup). The provider signs its calls to `/v1/channels/{channel_id}/inbound` and
+         *     `/status` with the same secret. Emits `channel.created`.
+         *
+         *     `url` follows the rules of webhook endpoint URLs: outside development mode it must be `https`; a host that is
+         *     not public (a literal address in any spelling, IPv4-mapped, NAT64, 6to4 or Teredo forms of one, `localhost`,
+         *     `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. Host
+         *     names are checked again on the address actually connected to at each send; a refused send fails the message
+         *     with a `failure_reason` that names no address. Redirects are not followed.
          */
         post: operations["createChannel"];
         delete?: never;
@@ -472,7 +480,8 @@ export interface paths {
         /**
          * Receive an inbound message (provider callback)
          * @description Called by the channel's provider, signed with the channel's secret in `Sabnode-Signature`
-         *     (`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, at most 5 minutes old). Finds or creates
+         *     (`t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, at most 5 minutes old); the signature is
+         *     checked over the bytes as sent before the body is parsed, so an unsigned body is `401` whatever it holds. Finds or creates
          *     the contact by phone, opens or reuses the conversation, opens the 24-hour service window and emits
          *     `message.received`. The same `provider_message_id` again is a replay: it is answered with the first
          *     response and changes nothing. `STOP` opts the contact out, `START` back in.
@@ -794,7 +803,9 @@ export interface paths {
         };
         /**
          * List events
-         * @description Newest first. Objects inside events are shown in the caller's API version.
+         * @description Newest first. Objects inside events are shown in the caller's API version, with personal data masked without
+         *     `pii:read`; an event whose object's family the key cannot read shows the stub `{id, object}` as its
+         *     `data.object` (see "Events by scope").
          */
         get: operations["listEvents"];
         put?: never;
@@ -845,7 +856,9 @@ export interface paths {
          *     ```
          *
          *     followed by a blank line. `data` is the event on one line, exactly as `GET /v1/events` shows it: in the
-         *     caller's API version, with personal data masked without `pii:read`. The stream first sends `retry: 2000`
+         *     caller's API version, with personal data masked without `pii:read` and objects of families the key cannot read
+         *     reduced to `{id, object}`. With `pii_read_audit` on, an event that shows personal data in clear is sent only once
+         *     its `pii.read` audit record has committed. The stream first sends `retry: 2000`
          *     (the reconnect delay) and then a comment line `: keep-alive` every 15 seconds, so idle connections stay up.
          *
          *     **Order and resuming.** Events arrive in the order their transactions are known to be finished, usually
@@ -855,7 +868,8 @@ export interface paths {
          *     the stream starts at the moment of connecting. An id that is not one of the workspace's events is
          *     `400 last_event_id_unknown`; use ids received from this stream.
          *
-         *     **Limits.** A key may hold 5 streams open at once; one more is `429 stream_limit_reached`. Rate-limit and
+         *     **Limits.** A key may hold 5 streams open at once, and a workspace 50 across its keys; one more is
+         *     `429 stream_limit_reached` (with `Retry-After`). Rate-limit and
          *     version headers come with the response head. A stream ends when its key is revoked or expires, and when the
          *     server restarts (reconnect with `Last-Event-ID`).
          */
@@ -883,13 +897,28 @@ export interface paths {
          * @description Registers a URL that receives the workspace's events as signed POSTs, following the Standard Webhooks
          *     specification: `webhook-id` (the delivery id, the same on every retry), `webhook-timestamp` (Unix seconds of the
          *     attempt) and `webhook-signature: v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{body}">`, keyed by
-         *     the base64-decoded part of the secret after `whsec_`. The `secret` is returned once, here.
+         *     the base64-decoded part of the secret after `whsec_`. The `secret` is returned once, here: a replay of the same
+         *     `Idempotency-Key` (`Idempotent-Replayed: true`) answers the same endpoint with `secret: null`, and a lost secret
+         *     can only be replaced (`POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret`). The secret is generated by the
+         *     API process and stored encrypted (AES-256-GCM under the key from `SABNODE_ENCRYPTION_KEY`), so it is in clear in no stored idempotent
+         *     response, workflow history or backup.
+         *
+         *     A workspace has at most 20 live endpoints (the server's `WEBHOOK_ENDPOINTS_MAX`); one more is
+         *     `422 webhook_endpoint_limit_reached` (delete one first; an endpoint can take any number of event types).
          *
          *     `event_types` selects events: exact types (`contact.updated`), family wildcards (`contact.*`) or `*` (every event
          *     except the `webhook_delivery.*` family, which must be named explicitly and is never sent to the endpoint it is
          *     about). Outside development mode the URL must be `https`; a literal IP address that is not public (loopback,
-         *     private, link-local, CGNAT, multicast, IPv4-mapped IPv6, cloud metadata) is `422 webhook_url_not_allowed`; host
-         *     names are checked against the address actually connected to at delivery time. Emits `webhook_endpoint.created`.
+         *     private, link-local, CGNAT, multicast, reserved, cloud metadata, in any spelling: decimal, octal, hex or short
+         *     IPv4, IPv4-mapped, IPv4-compatible, NAT64, 6to4 or Teredo IPv6), a local name (`localhost`, `*.local`,
+         *     `*.internal`, one-label names) or credentials in the URL are `422 webhook_url_not_allowed`; host names are
+         *     checked against the address actually connected to at delivery time. Emits `webhook_endpoint.created`.
+         *
+         *     **Personal data.** The endpoint holds the PII permission of the key that creates it (`pii_read`): deliveries
+         *     show personal data in clear only when that key has `pii:read` and is still usable (not revoked or expired),
+         *     and are masked as for a read without it otherwise. With `pii_read_audit` on, each attempt that carries
+         *     personal data in clear writes a `pii.read` audit record (operation `deliverWebhook`, the key that gave the
+         *     permission, `details` naming the endpoint, delivery, event and attempt) before it is sent.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -924,6 +953,8 @@ export interface paths {
          *     `disabled_reason` and the failure streak). Emits `webhook_endpoint.updated` with `previous_attributes`.
          *     Events that happen while an endpoint is disabled are not queued for it; deliveries already queued end as
          *     `dead` when their next attempt finds the endpoint disabled (replay them once it is enabled again).
+         *     Every update sets `pii_read` to the updating key's permission: a key without `pii:read` that changes an
+         *     endpoint (its URL, say) turns its deliveries to masked; a key with it turns them back to clear.
          */
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
@@ -941,7 +972,8 @@ export interface paths {
         put?: never;
         /**
          * Rotate the signing secret
-         * @description Issues a new secret (returned once, here). For `overlap_seconds` (0 to 604800, default 86400) every delivery
+         * @description Issues a new secret (returned once, here; a replay of the same `Idempotency-Key` answers `secret: null`; stored
+         *     encrypted, as at creation). For `overlap_seconds` (0 to 604800, default 86400) every delivery
          *     carries two signatures separated by one space, the new one first, so receivers can switch without losing a
          *     delivery. Emits `webhook_endpoint.updated`.
          */
@@ -991,6 +1023,13 @@ export interface paths {
          * @description Redelivers this endpoint's deliveries created between `since` and `until` whose status is `failed` or `dead`
          *     (`status: all` takes every delivery). With `dry_run: true` only counts them (`200`). Otherwise answers `202`
          *     and a new run of the retry timetable starts for each (at most 1000 per call; narrow the window for more).
+         *
+         *     Replays are bounded per workspace: at most 5,000 deliveries per hour (the server's `WEBHOOK_REPLAYS_PER_HOUR`),
+         *     counted over a fixed hourly window that starts with the first replay after the previous one ended, across this
+         *     operation and `POST /v1/webhook-deliveries/{delivery_id}/replay`. A call takes at most what is left of the
+         *     hour's budget (`count` says how many it took); once it is spent, replays answer
+         *     `429 webhook_replay_limit_reached` with `Retry-After` (seconds until the window ends). A dry run is never
+         *     counted nor refused.
          */
         post: operations["replayWebhookEndpoint"];
         delete?: never;
@@ -1051,7 +1090,9 @@ export interface paths {
         /**
          * Redeliver one delivery
          * @description Starts the retry timetable again for this delivery (same `webhook-id`). A delivery still being retried is left
-         *     as it is.
+         *     as it is. Counts as one delivery of the workspace's hourly replay budget (see
+         *     `POST /v1/webhook-endpoints/{endpoint_id}/replay`); once it is spent, `429 webhook_replay_limit_reached` with
+         *     `Retry-After`.
          */
         post: operations["replayWebhookDelivery"];
         delete?: never;
@@ -1086,7 +1127,12 @@ export interface paths {
          *     whose `Origin` is not one of them is `403 origin_not_allowed`; absent: any origin). `allowed_ips` (IPv4 and
          *     IPv6 addresses or CIDRs) limits where the key may be used from: any other address is `403 ip_not_allowed`.
          *     `api_version` pins the version used when a request sends no `Api-Version` (default: the workspace's).
-         *     Always audited (`api_key.created`).
+         *
+         *     A key never mints a wider key than itself: when the calling key has an `expires_at`, the new key's must not be
+         *     later (`422 api_key_outlives_caller` at `/expires_at`), and absent or `null` it is the calling key's; when the
+         *     calling key has `allowed_ips`, each of the new key's CIDRs must lie within one of them
+         *     (`422 api_key_allowlist_outside_caller`, a pointer `/allowed_ips/<n>` per CIDR outside), and absent or `null`
+         *     they are the calling key's. Always audited (`api_key.created`).
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -1114,7 +1160,11 @@ export interface paths {
         /**
          * Revoke an API key
          * @description The key (and a previous secret still in its roll overlap) stops working at once: `401 api_key_revoked`.
-         *     A key may revoke itself. Answers the revoked key as a tombstone. Always audited (`api_key.revoked`).
+         *     A key may revoke itself. Only a key no wider than the calling key may be revoked: a key holding a scope the
+         *     calling key lacks is `403 scope_not_grantable` (with `missing_scopes`), and one usable from an address outside
+         *     the calling key's `allowed_ips` or after its `expires_at` (or without either, when the calling key has it) is
+         *     `403 api_key_wider_than_caller`; both with `errors` at `/path/api_key_id`. Answers the revoked key as a
+         *     tombstone. Always audited (`api_key.revoked`).
          */
         delete: operations["revokeApiKey"];
         options?: never;
@@ -1138,8 +1188,9 @@ export interface paths {
          * @description Issues a new secret for the key (returned once, here; a replay answers `secret: null`). The old secret keeps
          *     working for `overlap_seconds` (0 to 604800, default 86400), so deployments can switch without an outage; a
          *     second roll within the overlap ends the oldest secret at once (at most two secrets work at any time). Only a
-         *     key that holds every scope of the rolled key may roll it (`403 scope_not_grantable`). Always audited
-         *     (`api_key.rolled`).
+         *     key that holds every scope of the rolled key may roll it (`403 scope_not_grantable`), and only if the rolled
+         *     key is usable from no address outside the calling key's `allowed_ips` and at no time after its `expires_at`
+         *     (`403 api_key_wider_than_caller`), as for a revocation. Always audited (`api_key.rolled`).
          */
         post: operations["rollApiKey"];
         delete?: never;
@@ -1225,6 +1276,30 @@ export interface paths {
          *     Manual runs may be started for any active flow, whatever its trigger. Changes made by flow steps carry the
          *     run's id as their events' `request_id` and trigger no flow, so a flow cannot feed itself.
          *
+         *     **Loops are bounded.** Every event carries its `cause` (the request, the flow run, the message whose receipt
+         *     it is, the webhook delivery or the broadcast that wrote it) and a `depth`: 0 for your requests, and one more
+         *     for each flow run in the chain (a run is one deeper than the event that triggered it; a message's receipts
+         *     are as deep as what queued the message). An event triggers no flow when it is `depth` 3 or deeper, and
+         *     never a flow whose own runs caused it, however indirectly (say, the `message.read` receipt of a message the
+         *     flow sent). `flow_run.*` and `webhook_delivery.*` events cannot trigger flows: such a trigger is refused on
+         *     create, update and activation with `422 flow_trigger_not_allowed` and the pointer `/trigger/event_type`.
+         *     What comes back through a system of yours (a provider that echoes a flow's message as an inbound one, a
+         *     server that answers an `http_request` by calling this API) is a new request at depth 0: such loops are
+         *     bounded by the run budgets below.
+         *
+         *     **Run budgets.** Each flow may have at most 1,000 runs `running` and start at most 600 a minute; each
+         *     workspace at most 5,000 running and 2,000 a minute (the operator's configuration may differ). A trigger past
+         *     a budget starts no run and writes a `flow_run.throttled` event (a `flow_run_throttle` object naming the
+         *     flow, the contact, the trigger event and the budget); a manual run past it is refused with
+         *     `422 flow_run_limit_reached`.
+         *
+         *     **Scopes.** A flow acts with the rights of the key that writes or activates it: creating, updating and
+         *     activating need, besides `flows:write`, every scope its steps use: `send_message` `messages:write`,
+         *     `add_tag` and `remove_tag` `tags:write`, `update_contact` `contacts:write`, `branch` `contacts:read` (it
+         *     reads the contact), and `http_request` `webhooks:write` (it calls a URL of yours, signed as webhooks are; it
+         *     sends the contact's id, never its personal data, so it needs no `pii:read`). A key without them gets
+         *     `403 insufficient_scope` with `missing_scopes` and a pointer to each step (`/steps/2`).
+         *
          *     **Steps** run in order, each with an `id` unique in the flow; `branch` jumps to the steps named by `then`
          *     and `else`, `end` stops the run, and the run completes after its last step. Types: `send_message` (a
          *     template with `parameters`, or `text`, on `channel_id`, in the contact's open conversation there or a new
@@ -1235,11 +1310,13 @@ export interface paths {
          *     Checks beyond the schema answer `400 invalid_request` with a pointer per problem: duplicate step ids,
          *     `branch` targets that name no step, a `send_message` with both or neither of `template_id` and `text`, a
          *     `wait` with both or neither of `duration_seconds` and `until`. An `http_request` URL follows the rules of
-         *     webhook endpoint URLs (`422 webhook_url_not_allowed`).
+         *     webhook endpoint URLs (`422 webhook_url_not_allowed`). A refused trigger type is
+         *     `422 flow_trigger_not_allowed`, missing step scopes `403 insufficient_scope` (above).
          *
          *     **`http_request`** POSTs `{"flow_id", "flow_run_id", "step_id", "contact_id", "data"}` (`data` is the step's
          *     `body`) signed as webhooks are (Standard Webhooks: `webhook-id` is `<flow_run_id>.<step index>`, the same on
-         *     a retry; `webhook-signature` keyed by this flow's `signing_secret`, shown once in this response). A `2xx`
+         *     a retry; `webhook-signature` keyed by this flow's `signing_secret`, shown once in this response: a replay of the
+         *     same `Idempotency-Key` answers `signing_secret: null`; it is stored encrypted under the key from `SABNODE_ENCRYPTION_KEY`). A `2xx`
          *     answer completes the step; anything else fails the run.
          */
         post: operations["createFlow"];
@@ -1277,7 +1354,8 @@ export interface paths {
          * @description A change of `trigger` or `steps` writes a new version (`version` + 1); versions are kept unchanged, and
          *     runs already started go on with the version they started with. `name` alone changes no version. The
          *     definition is checked as on create (`400`); on an active flow the templates it names must exist (`422
-         *     template_not_found`), as on activation.
+         *     template_not_found`), as on activation. The key needs the scopes of the new steps (`403 insufficient_scope`),
+         *     and a `flow_run.*` or `webhook_delivery.*` trigger is refused (`422 flow_trigger_not_allowed`).
          */
         patch: operations["updateFlow"];
         trace?: never;
@@ -1296,8 +1374,10 @@ export interface paths {
         /**
          * Activate a flow
          * @description Its trigger starts runs from events committed after this call, and manual runs may start. Every template a
-         *     `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. Activating an
-         *     active flow changes nothing.
+         *     `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. The key must
+         *     hold the scopes the steps use (`403 insufficient_scope`, see createFlow), and the trigger may not be a
+         *     `flow_run.*` or `webhook_delivery.*` event (`422 flow_trigger_not_allowed`). Activating an active flow changes
+         *     nothing.
          */
         post: operations["activateFlow"];
         delete?: never;
@@ -1344,7 +1424,10 @@ export interface paths {
          * @description Starts the flow's current version for one contact and answers `202` with the run, `running`; follow it with
          *     `GET /v1/flow-runs/{flow_run_id}`. The flow must be active (`422 flow_not_active`) and the contact live
          *     (`422 contact_not_found`). A retry with the same Idempotency-Key starts nothing more. Emits
-         *     `flow_run.started`, then `flow_run.completed`, `flow_run.failed` or `flow_run.cancelled`.
+         *     `flow_run.started`, then `flow_run.completed`, `flow_run.failed` or `flow_run.cancelled`. Past a run budget
+         *     of the flow or the workspace (running runs, or runs started in the last minute; see createFlow) the answer is
+         *     `422 flow_run_limit_reached` and no run starts: try again with a new Idempotency-Key once runs have finished
+         *     (the refusal is stored under its key like any answer, so the same key replays it).
          */
         post: operations["createFlowRun"];
         delete?: never;
@@ -1720,6 +1803,8 @@ export interface components {
              * @enum {string|null}
              */
             disabled_reason: "manual" | "gone" | "failing" | null;
+            /** @description Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false. */
+            pii_read: boolean;
             /**
              * Format: date-time
              * @description While set and in the future, deliveries carry the previous secret's signature too.
@@ -1741,6 +1826,8 @@ export interface components {
              * @enum {string|null}
              */
             disabled_reason: "manual" | "gone" | "failing" | null;
+            /** @description Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false. */
+            pii_read: boolean;
             /**
              * Format: date-time
              * @description While set and in the future, deliveries carry the previous secret's signature too.
@@ -1748,8 +1835,8 @@ export interface components {
             secret_rotation_ends_at: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
-            /** @description `whsec_` + standard base64 of 24 random bytes; shown once. */
-            secret: string;
+            /** @description `whsec_` + standard base64 of 24 random bytes; shown once; `null` in a replay of the same Idempotency-Key. */
+            secret: string | null;
         };
         DeletedWebhookEndpoint: {
             id: components["schemas"]["WebhookEndpointIdValue"];
@@ -1872,7 +1959,9 @@ export interface components {
             first_name: string | null;
             /** @description Masked without `pii:read`. */
             last_name: string | null;
+            /** @description Masked without `pii:read`. */
             external_id: string | null;
+            /** @description Values masked (`[masked]`) without `pii:read`. */
             attributes: components["schemas"]["Attributes"];
             /** @description The names of the contact's tags, sorted. Changed with the tag endpoints. */
             tags: components["schemas"]["TagNameValue"][];
@@ -2049,6 +2138,7 @@ export interface components {
             subtotal: components["schemas"]["MinorUnits"];
             /** @description What the contact pays; equal to `subtotal` until taxes, discounts and shipping exist. */
             total: components["schemas"]["MinorUnits"];
+            /** @description Values masked (`[masked]`) without `pii:read`. */
             metadata: components["schemas"]["Attributes"];
             paid_at: components["schemas"]["Timestamp"] | null;
             fulfilled_at: components["schemas"]["Timestamp"] | null;
@@ -2223,19 +2313,57 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "contact.created" | "contact.updated" | "contact.deleted" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
+            type: "contact.created" | "contact.updated" | "contact.deleted" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
             /** @description Per-object sequence number; increases by one with each event of the same object. */
             sequence: number;
             /** @description The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes. */
             request_id?: string | null;
+            cause?: components["schemas"]["EventCause"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             data: {
                 /** @description The object after the change (a tombstone for deletes), in the caller's API version. */
-                object: components["schemas"]["Contact"] | components["schemas"]["DeletedContact"] | components["schemas"]["File"] | components["schemas"]["DeletedFile"] | components["schemas"]["Tag"] | components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"] | components["schemas"]["Order"] | components["schemas"]["Channel"] | components["schemas"]["Conversation"] | components["schemas"]["Message"] | components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"] | components["schemas"]["FlowRun"] | components["schemas"]["WebhookDelivery"] | components["schemas"]["WebhookTestObject"] | components["schemas"]["Broadcast"];
-                /** @description For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change. */
+                object: components["schemas"]["Contact"] | components["schemas"]["DeletedContact"] | components["schemas"]["File"] | components["schemas"]["DeletedFile"] | components["schemas"]["Tag"] | components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"] | components["schemas"]["Order"] | components["schemas"]["Channel"] | components["schemas"]["Conversation"] | components["schemas"]["Message"] | components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"] | components["schemas"]["FlowRun"] | components["schemas"]["FlowRunThrottle"] | components["schemas"]["WebhookDelivery"] | components["schemas"]["WebhookTestObject"] | components["schemas"]["Broadcast"] | components["schemas"]["EventObjectStub"];
+                /** @description For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change. Left out when `object` is a stub. */
                 previous_attributes?: Record<string, never>;
             };
+        };
+        /**
+         * @description What wrote the event: `request` (your API request, `req_…`), `flow_run` (a run's step or the run itself,
+         *     `frn_…`), `message` (a receipt of that message, `msg_…`, also when the provider's callback brought it),
+         *     `webhook_delivery` (`whd_…`: its death, or its endpoint disabled), `broadcast` (a batch, `brd_…`) or `event`
+         *     (the trigger event of a `flow_run.throttled`, `evt_…`). Null for maintenance. `depth` is 0 for your requests
+         *     and broadcasts and grows by one with each flow run in the chain; events at depth 3 or deeper trigger no flow.
+         */
+        EventCause: {
+            /** @enum {string} */
+            type: "request" | "flow_run" | "message" | "webhook_delivery" | "broadcast" | "event";
+            id: string;
+            depth: number;
+        } | null;
+        /** @description A trigger that started no run because a run budget was spent (the object of `flow_run.throttled`). */
+        FlowRunThrottle: {
+            id: components["schemas"]["FlowRunIdValue"];
+            /** @constant */
+            object: "flow_run_throttle";
+            flow_id: components["schemas"]["FlowIdValue"];
+            flow_version: number;
+            contact_id: components["schemas"]["ContactIdValue"];
+            /** @description The event that would have started the run; `id` is the id that run would have had. */
+            trigger_event_id: string;
+            /**
+             * @description The budget that was spent; running runs or runs started in the last minute, of the flow or of the workspace.
+             * @enum {string}
+             */
+            reason: "flow_running_limit" | "flow_start_rate_limit" | "workspace_running_limit" | "workspace_start_rate_limit";
+            limit: number;
+            created_at: components["schemas"]["Timestamp"];
+        };
+        /** @description An event's object as a key sees it that cannot read the object's family (see "Events by scope"). */
+        EventObjectStub: {
+            /** @description The object's id (absent for `webhook_test`, which has none). */
+            id?: string;
+            object: string;
         };
         ChannelIdValue: string;
         ConversationIdValue: string;
@@ -2271,8 +2399,8 @@ export interface components {
             url: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
-            /** @description HMAC key for `Sabnode-Signature`; shown once. */
-            signing_secret: string;
+            /** @description HMAC key for `Sabnode-Signature`; shown once; `null` in a replay of the same Idempotency-Key. */
+            signing_secret: string | null;
         };
         ChannelList: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["Channel"][];
@@ -2339,6 +2467,7 @@ export interface components {
             /** @description Masked without `pii:read`. */
             text: string | null;
             template_id: string | null;
+            /** @description Each masked (`[masked]`) without `pii:read`. */
             parameters: string[] | null;
             file_id: string | null;
             /** @enum {string} */
@@ -2394,9 +2523,7 @@ export interface components {
         };
         IdempotencyDiffEntry: {
             pointer: string;
-            /** @description The value in the first request (absent when it had none). */
-            original?: unknown;
-            /** @description The value in this request (absent when it has none). */
+            /** @description The value this request sent at `pointer` (absent when it sent none there). The first request's value is never shown. */
             received?: unknown;
         };
         /** @description RFC 9457 problem details. */
@@ -2413,7 +2540,7 @@ export interface components {
             code: string;
             request_id: string;
             errors?: components["schemas"]["FieldError"][];
-            /** @description With `idempotency_key_reused`, what differs from the first request. */
+            /** @description With `idempotency_key_reused`, the JSON pointers (`/path/…` for path parameters) where this request differs from the first one under the same key, each with what this request sent there. */
             diff?: components["schemas"]["IdempotencyDiffEntry"][];
             /** @description With a uniqueness conflict, the id of the object that holds the value. */
             existing_id?: string;
@@ -2647,7 +2774,7 @@ export interface components {
              * @enum {string}
              */
             type: "event";
-            /** @description An event type such as `contact.updated` or `order.paid`. */
+            /** @description An event type such as `contact.updated` or `order.paid`; not `flow_run.*` or `webhook_delivery.*` (`422 flow_trigger_not_allowed`). */
             event_type: string;
             filter?: components["schemas"]["FlowEventFilter"];
         };
@@ -2800,8 +2927,8 @@ export interface components {
             steps: components["schemas"]["FlowSteps"];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
-            /** @description Signs the flow's `http_request` calls (`whsec_` + standard base64 of 24 random bytes); shown once. */
-            signing_secret: string;
+            /** @description Signs the flow's `http_request` calls (`whsec_` + standard base64 of 24 random bytes); shown once; `null` in a replay of the same Idempotency-Key. */
+            signing_secret: string | null;
         };
         DeletedFlow: {
             id: components["schemas"]["FlowIdValue"];
@@ -2991,7 +3118,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The endpoint, with its signing secret (shown only in this response). */
+        /** @description The endpoint, with its signing secret (shown only in this response; `null` when the response is a replay). */
         WebhookEndpointCreated: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
@@ -3009,7 +3136,7 @@ export interface components {
                 "application/json": components["schemas"]["WebhookEndpointWithSecret"];
             };
         };
-        /** @description The endpoint, with its new signing secret (shown only in this response). */
+        /** @description The endpoint, with its new signing secret (shown only in this response; `null` when the response is a replay). */
         WebhookEndpointSecretRotated: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
@@ -3282,7 +3409,7 @@ export interface components {
                 "application/json": components["schemas"]["BulkItemResultList"];
             };
         };
-        /** @description The channel, with its signing secret (shown only in this response). */
+        /** @description The channel, with its signing secret (shown only in this response; `null` when the response is a replay). */
         ChannelCreated: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
@@ -3933,7 +4060,7 @@ export interface components {
                 "application/json": components["schemas"]["Status"];
             };
         };
-        /** @description The request is malformed or fails validation (`errors` lists each field). */
+        /** @description The request is malformed, exceeds a JSON limit (`json_limit_exceeded`) or fails validation (`errors` lists each field). */
         BadRequest: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
@@ -3970,7 +4097,8 @@ export interface components {
          *     `publishable_key_not_allowed`: a publishable key (`pk_…`) was used on an operation that needs a secret key.
          *     `ip_not_allowed`: the key has an IP allowlist and the client address is not in it.
          *     `origin_not_allowed`: a publishable key with allowed origins was sent from a browser page of another origin.
-         *     `scope_not_grantable`: minting or rolling a key with scopes the calling key does not hold (`missing_scopes`).
+         *     `scope_not_grantable`: minting, rolling or revoking a key with scopes the calling key does not hold (`missing_scopes`).
+         *     `api_key_wider_than_caller`: rolling or revoking a key usable from addresses or at times the calling key is not.
          */
         Forbidden: {
             headers: {
@@ -4073,7 +4201,10 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The key's budget for this endpoint family is spent; wait `Retry-After` seconds. */
+        /**
+         * @description `rate_limited`: the key's budget for this endpoint family is spent; `stream_limit_reached`,
+         *     `webhook_replay_limit_reached`: a per-key or per-workspace bound. Wait `Retry-After` seconds.
+         */
         TooManyRequests: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
@@ -4313,7 +4444,7 @@ export interface components {
                 "application/json": components["schemas"]["PrivacyPurgeList"];
             };
         };
-        /** @description The flow was created; `signing_secret` is shown this once. */
+        /** @description The flow was created; `signing_secret` is shown this once (`null` when the response is a replay). */
         FlowCreated: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
@@ -4632,7 +4763,7 @@ export interface components {
     parameters: {
         /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
         ApiVersion: "2026-11-01";
-        /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+        /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
         IdempotencyKey: string;
         /** @description Page size. */
         Limit: number;
@@ -4713,11 +4844,11 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
                 /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
                 updated_since?: components["parameters"]["UpdatedSince"];
-                /** @description Exact E.164 phone number. */
+                /** @description Exact E.164 phone number. Needs `pii:read` (`403 insufficient_scope` otherwise). */
                 phone?: components["schemas"]["Phone"];
-                /** @description Exact email address (case-insensitive). */
+                /** @description Exact email address (case-insensitive). Needs `pii:read` (`403 insufficient_scope` otherwise). */
                 email?: components["schemas"]["Email"];
-                /** @description Exact external id. */
+                /** @description Exact external id. Needs `pii:read` (`403 insufficient_scope` otherwise). */
                 external_id?: components["schemas"]["ExternalId"];
                 /** @description Only contacts that carry this tag (case-insensitive). With `updated_since`, deleted contacts that carried it at deletion are listed as tombstones. */
                 tag?: components["schemas"]["TagNameInput"];
@@ -4746,7 +4877,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -4813,7 +4944,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4840,7 +4971,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -4882,7 +5013,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -4932,7 +5063,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -4990,7 +5121,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -5134,7 +5265,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -5197,7 +5328,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5224,7 +5355,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5296,7 +5427,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -5374,7 +5505,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5445,7 +5576,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5488,7 +5619,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5541,7 +5672,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -5697,7 +5828,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -5752,7 +5883,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5815,7 +5946,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5879,7 +6010,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -5921,7 +6052,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6037,7 +6168,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -6092,7 +6223,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6257,7 +6388,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -6322,7 +6453,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6350,7 +6481,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6384,7 +6515,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6418,7 +6549,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6446,7 +6577,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6539,7 +6670,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6597,7 +6728,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -6666,7 +6797,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6693,7 +6824,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6753,7 +6884,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -6855,7 +6986,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -6958,7 +7089,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -6985,7 +7116,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7036,7 +7167,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7064,7 +7195,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7091,7 +7222,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7185,7 +7316,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7241,7 +7372,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -7331,7 +7462,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path?: never;
@@ -7401,7 +7532,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7429,7 +7560,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7457,7 +7588,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
@@ -7485,7 +7616,7 @@ export interface operations {
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
                 "Api-Version"?: components["parameters"]["ApiVersion"];
-                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. */
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
             };
             path: {
