@@ -8,7 +8,7 @@ import { createActivities } from './activities';
 import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
-import { loggableError } from './db/driver-errors';
+import { loggableError, withoutPersonalData } from './db/driver-errors';
 import { ensureBackupSchedule } from './privacy/backup-schedule';
 
 // the SDK's own log lines go out as JSON through the same logger as ours
@@ -37,7 +37,23 @@ export async function runWorker(): Promise<void> {
     activities: createActivities({ orm, client: dispatcherClient }),
     maxConcurrentLocalActivityExecutions: 100,
     maxConcurrentWorkflowTaskExecutions: 100,
-    // no personal data ever reaches the worker's logs: only ids
+    // no personal data ever reaches the worker's logs or Temporal history: an activity's failure leaves without row
+    // values or entity dumps, whichever activity threw it
+    interceptors: {
+      activity: [
+        () => ({
+          inbound: {
+            execute: async (input, next) => {
+              try {
+                return await next(input);
+              } catch (err) {
+                throw withoutPersonalData(err);
+              }
+            },
+          },
+        }),
+      ],
+    },
   });
   // webhook fan-out: every worker polls; one at a time holds the read position
   const dispatching = new AbortController();

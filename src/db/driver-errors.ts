@@ -1,4 +1,4 @@
-import { DriverException } from '@mikro-orm/postgresql';
+import { DriverException, ValidationError } from '@mikro-orm/postgresql';
 
 /**
  * PostgreSQL puts row values in its messages ("Key (phone)=(+91…) already exists") and the driver adds the query
@@ -19,4 +19,19 @@ export function loggableError(err: unknown): { name?: string; message?: string; 
   }
   const e = err as Error | undefined;
   return { name: e?.name, message: e?.message, stack: e?.stack };
+}
+
+/**
+ * What an activity's failure may carry into Temporal history and the SDK's logs: database errors without row data,
+ * ORM validation errors without the entity they dump (a message's text, a contact's phone), anything else as it is.
+ */
+export function withoutPersonalData(err: unknown): unknown {
+  if (err instanceof DriverException) return withoutRowData(err);
+  if (err instanceof ValidationError) {
+    // the first line names the entity and property; quoted values in it are the row's, so they go too
+    const out = new Error(`${err.name}: ${err.message.split('\n')[0].replace(/'[^']*'/g, "'…'").slice(0, 300)}`);
+    out.name = err.name;
+    return out;
+  }
+  return err;
 }
