@@ -80,7 +80,7 @@ describe('API keys', () => {
 
     const connection = await Connection.connect({ address: stack().env.TEMPORAL_ADDRESS });
     try {
-      const history = await new Client({ connection }).workflow.getHandle(`${ws.workspaceId}/createApiKey/${sha256Hex(idem)}`).fetchHistory();
+      const history = await new Client({ connection }).workflow.getHandle(`${ws.workspaceId}/createApiKey/${sha256Hex(`${ws.keyId}\n${idem}`)}`).fetchHistory();
       const text = payloadText(history).join('\n');
       expect(text).toContain('commandId');
       expect(text).not.toContain(secret);

@@ -58,39 +58,44 @@ def test_real_delivery_verifies_and_tampering_fails(client: sabnode.Client) -> N
     rx = Receiver()
     try:
         ep = client.webhook_endpoints.create({"url": rx.url, "description": "python sdk test"})
-        assert ep["secret"].startswith("whsec_")
+        # a first answer shows the secret; a replay of its Idempotency-Key would answer None
+        secret = secret
+        assert secret is not None and secret.startswith("whsec_")
         client.webhook_endpoints.test(ep["id"])
         d = rx.next_test()
-        payload = sabnode.verify_webhook(d.body, d.headers, ep["secret"])
+        payload = sabnode.verify_webhook(d.body, d.headers, secret)
         assert payload["type"] == "webhook.test"
 
         with pytest.raises(sabnode.WebhookVerificationError):
-            sabnode.verify_webhook(d.body.replace(b'"type"', b'"typ"', 1), d.headers, ep["secret"])
+            sabnode.verify_webhook(d.body.replace(b'"type"', b'"typ"', 1), d.headers, secret)
         with pytest.raises(sabnode.WebhookVerificationError):
             sabnode.verify_webhook(d.body, d.headers, "whsec_" + "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUE=")
         with pytest.raises(sabnode.WebhookVerificationError):
-            sabnode.verify_webhook(d.body, d.headers, ep["secret"], now=time.time() + 301)
+            sabnode.verify_webhook(d.body, d.headers, secret, now=time.time() + 301)
         with pytest.raises(sabnode.WebhookVerificationError):
-            sabnode.verify_webhook(d.body, {**d.headers, "webhook-id": "msg_other"}, ep["secret"])
+            sabnode.verify_webhook(d.body, {**d.headers, "webhook-id": "msg_other"}, secret)
 
         # rotation with an overlap: deliveries carry both signatures; either secret verifies
         rotated = client.webhook_endpoints.rotate_secret(ep["id"], {"overlap_seconds": 3600})
-        assert rotated["secret"] != ep["secret"]
+        rotated_secret = rotated_secret
+        assert rotated_secret is not None and rotated_secret != secret
         client.webhook_endpoints.test(ep["id"])
         r = rx.next_test()
         assert len(r.headers["webhook-signature"].split(" ")) == 2
-        assert sabnode.verify_webhook(r.body, r.headers, rotated["secret"])["type"] == "webhook.test"
-        assert sabnode.verify_webhook(r.body, r.headers, ep["secret"])["type"] == "webhook.test"
-        assert sabnode.verify_webhook(r.body, r.headers, ["whsec_QUJD", rotated["secret"]])
+        assert sabnode.verify_webhook(r.body, r.headers, rotated_secret)["type"] == "webhook.test"
+        assert sabnode.verify_webhook(r.body, r.headers, secret)["type"] == "webhook.test"
+        assert sabnode.verify_webhook(r.body, r.headers, ["whsec_QUJD", rotated_secret])
 
         # an immediate rotation: the old secret no longer verifies
         latest = client.webhook_endpoints.rotate_secret(ep["id"], {"overlap_seconds": 0})
+        latest_secret = latest_secret
+        assert latest_secret is not None
         client.webhook_endpoints.test(ep["id"])
         last = rx.next_test()
         assert len(last.headers["webhook-signature"].split(" ")) == 1
-        sabnode.verify_webhook(last.body, last.headers, latest["secret"])
+        sabnode.verify_webhook(last.body, last.headers, latest_secret)
         with pytest.raises(sabnode.WebhookVerificationError):
-            sabnode.verify_webhook(last.body, last.headers, rotated["secret"])
+            sabnode.verify_webhook(last.body, last.headers, rotated_secret)
     finally:
         rx.close()
 
