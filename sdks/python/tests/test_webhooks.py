@@ -59,7 +59,7 @@ def test_real_delivery_verifies_and_tampering_fails(client: sabnode.Client) -> N
     try:
         ep = client.webhook_endpoints.create({"url": rx.url, "description": "python sdk test"})
         # a first answer shows the secret; a replay of its Idempotency-Key would answer None
-        secret = secret
+        secret = ep["secret"]
         assert secret is not None and secret.startswith("whsec_")
         client.webhook_endpoints.test(ep["id"])
         d = rx.next_test()
@@ -77,7 +77,7 @@ def test_real_delivery_verifies_and_tampering_fails(client: sabnode.Client) -> N
 
         # rotation with an overlap: deliveries carry both signatures; either secret verifies
         rotated = client.webhook_endpoints.rotate_secret(ep["id"], {"overlap_seconds": 3600})
-        rotated_secret = rotated_secret
+        rotated_secret = rotated["secret"]
         assert rotated_secret is not None and rotated_secret != secret
         client.webhook_endpoints.test(ep["id"])
         r = rx.next_test()
@@ -88,7 +88,7 @@ def test_real_delivery_verifies_and_tampering_fails(client: sabnode.Client) -> N
 
         # an immediate rotation: the old secret no longer verifies
         latest = client.webhook_endpoints.rotate_secret(ep["id"], {"overlap_seconds": 0})
-        latest_secret = latest_secret
+        latest_secret = latest["secret"]
         assert latest_secret is not None
         client.webhook_endpoints.test(ep["id"])
         last = rx.next_test()
