@@ -15,8 +15,9 @@ export class Migration20261202000014_pii_scope extends Migration {
     // endpoints made before this: masked until a key with pii:read updates them
     this.addSql(`alter table webhook_endpoints add column pii_read boolean not null default false, add column pii_key_id text collate "C";`);
     // events already written show their endpoint as it is now described (pii_read is a required field of it)
-    this.addSql(`update events set data = jsonb_set(data, '{object,pii_read}', 'false')
-      where object_type = 'webhook_endpoint' and jsonb_typeof(data->'object') = 'object' and not (data->'object' ? 'pii_read') and not (data->'object' ? 'deleted');`);
+    this.addSql(`update events set data = jsonb_set(data::jsonb, '{object,pii_read}', 'false')::json
+      where object_type = 'webhook_endpoint' and json_typeof(data->'object') = 'object'
+        and not ((data->'object')::jsonb ? 'pii_read') and not ((data->'object')::jsonb ? 'deleted');`);
     this.addSql(`create index event_stream_leases_workspace_idx on event_stream_leases (workspace_id);`);
   }
 
