@@ -1,6 +1,4 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { Client as PgClient } from 'pg';
-import { Webhook } from 'standardwebhooks';
 import { revokeApiKey } from '../../src/admin';
 import { freePort } from '../../src/stack/embedded';
 import { client } from '../support/client';
@@ -8,108 +6,17 @@ import { expectProblem } from '../support/operation-refusals';
 import { spawnApi } from '../support/processes';
 import { closeDb, db, newWorkspace, sql, stack, type TestWorkspace } from '../support/stack';
 import { waitFor } from '../support/wait';
+import { connect } from '../support/event-stream-client';
+import { Receiver, verify, type Received } from '../support/webhook-receiver';
 
 // Personal data leaves only by scope, on every path out: webhooks, GET /v1/events, the event stream and list filters
 // follow the REST reads' masking (one table, src/api/personal-data.ts), and showing it in clear is audited.
 
 jest.setTimeout(90_000);
 
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A local webhook receiver on 127.0.0.1 that answers 204 to everything. */
-class Receiver {
-  readonly received: Received[] = [];
-  private server!: Server;
-  private port = 0;
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        this.received.push({ path: req.url ?? '/', headers: req.headers, body });
-        res.writeHead(204).end();
-      });
-    });
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    this.port = (this.server.address() as { port: number }).port;
-    return this;
-  }
-  url(path: string): string {
-    return `http://127.0.0.1:${this.port}${path}`;
-  }
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-  close(): Promise<void> {
-    return new Promise((r) => {
-      this.server.close(() => r());
-      this.server.closeAllConnections();
-    });
-  }
-}
-
 /** Verified with the public `standardwebhooks` library, as an integrator would. */
-function payload(secret: string, r: Received): any {
-  const h = { 'webhook-id': String(r.headers['webhook-id']), 'webhook-timestamp': String(r.headers['webhook-timestamp']), 'webhook-signature': String(r.headers['webhook-signature']) };
-  return new Webhook(secret).verify(r.body, h);
-}
+const payload = (secret: string, r: Received): any => verify(secret, r.headers, r.body);
 
-interface SseMessage {
-  id?: string;
-  event?: string;
-  data: string;
-}
-
-/** A small SSE client over fetch. */
-async function connect(key: string, baseUrl = stack().apiUrl) {
-  const abort = new AbortController();
-  const res = await fetch(`${baseUrl}/v1/events/stream`, { headers: { Authorization: `Bearer ${key}`, Accept: 'text/event-stream' }, signal: abort.signal });
-  const messages: SseMessage[] = [];
-  const reading = (async () => {
-    if (res.status !== 200 || !res.body) return;
-    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '';
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let at: number;
-        while ((at = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, at);
-          buffer = buffer.slice(at + 2);
-          const msg: SseMessage = { data: '' };
-          let isMessage = false;
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':') || line.startsWith('retry: ')) continue;
-            const [field, ...rest] = line.split(': ');
-            (msg as unknown as Record<string, string>)[field] = rest.join(': ');
-            isMessage = true;
-          }
-          if (isMessage) messages.push(msg);
-        }
-      }
-    } catch {
-      /* aborted */
-    }
-  })();
-  return {
-    res,
-    messages,
-    async count(n: number, ms = 10_000) {
-      await waitFor(async () => messages.length, (k) => k >= n, ms, 50);
-      expect(messages.length).toBeGreaterThanOrEqual(n);
-    },
-    async close() {
-      abort.abort();
-      await reading;
-    },
-  };
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let seq = 0;
@@ -321,7 +228,7 @@ describe('GET /v1/events/stream', () => {
     try {
       const capped = await newWorkspace();
       const keys = await Promise.all([1, 2, 3].map(() => capped.keyWith(['events:read'])));
-      const open = [await connect(keys[0].key, baseUrl), await connect(keys[1].key, baseUrl)];
+      const open = [await connect(keys[0].key, { baseUrl }), await connect(keys[1].key, { baseUrl })];
       expect(open.map((s) => s.res.status)).toEqual([200, 200]);
       // a third key of the same workspace, with no stream of its own
       const third = await client(keys[2].key, { baseUrl }).get('/v1/events/stream');
@@ -329,7 +236,7 @@ describe('GET /v1/events/stream', () => {
       expect(third.body.detail).toContain('workspace');
       expect(third.headers.get('retry-after')).toBeTruthy();
       // another workspace is not affected
-      const elsewhere = await connect((await newWorkspace()).key, baseUrl);
+      const elsewhere = await connect((await newWorkspace()).key, { baseUrl });
       expect(elsewhere.res.status).toBe(200);
       await elsewhere.close();
       await open[0].close();
