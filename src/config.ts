@@ -95,6 +95,16 @@ export const config = {
     return (temporalConnection ??= temporalConnectionOptions(env));
   },
   taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'sabnode-commands',
+  // slots per task queue of each worker process (`<queue>-fanout` and `<queue>-maintenance` beside the commands queue)
+  workerSlots: {
+    commands: { maxConcurrentWorkflowTaskExecutions: 100, maxConcurrentActivityTaskExecutions: 100, maxConcurrentLocalActivityExecutions: 100 },
+    fanout: {
+      maxConcurrentWorkflowTaskExecutions: int('WORKER_FANOUT_SLOTS', 50),
+      maxConcurrentActivityTaskExecutions: int('WORKER_FANOUT_SLOTS', 50),
+      maxConcurrentLocalActivityExecutions: int('WORKER_FANOUT_SLOTS', 50),
+    },
+    maintenance: { maxConcurrentWorkflowTaskExecutions: 10, maxConcurrentActivityTaskExecutions: 10, maxConcurrentLocalActivityExecutions: 10 },
+  },
   // signs cursors; every API process of a deployment must share it
   secret: secret(),
   encryptionKeys: encryptionKeys(),

@@ -3,6 +3,7 @@ import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes, W
 import { temporal } from '@temporalio/proto';
 import { config } from './config';
 import { SEARCH_ATTRIBUTES } from './workflows/types';
+import { taskQueueFor } from './workflows/queues';
 
 export const searchKeys = {
   workspaceId: defineSearchAttributeKey('WorkspaceId', SearchAttributeType.KEYWORD),
@@ -45,7 +46,7 @@ export async function startFollowUp(
   try {
     await client.workflow.start(f.workflowType, {
       workflowId: f.workflowId,
-      taskQueue: config.taskQueue,
+      taskQueue: taskQueueFor(f.workflowType, config.taskQueue),
       args: f.args,
       workflowIdConflictPolicy: 'USE_EXISTING',
       ...(opts.once ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),

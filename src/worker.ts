@@ -1,4 +1,5 @@
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type ActivityExecuteInput, type LogEntry } from '@temporalio/worker';
+import { queueName } from './workflows/queues';
 import { Client, Connection } from '@temporalio/client';
 import { runWebhookDispatcher } from './webhook-dispatcher';
 import { runFlowTriggers } from './flow-triggers';
@@ -29,32 +30,40 @@ export async function runWorker(): Promise<void> {
   await ensureBackupSchedule(dispatcherClient).catch((err: Error) => logger.warn({ error: err.message }, 'could not create or update the backup schedule'));
   const connection = await NativeConnection.connect(config.temporalConnection);
   const bundlePath = process.env.WORKFLOW_BUNDLE;
-  const worker = await Worker.create({
-    connection,
-    namespace: config.temporalNamespace,
-    taskQueue: config.taskQueue,
-    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('./workflows') }),
-    activities: createActivities({ orm, client: dispatcherClient }),
-    maxConcurrentLocalActivityExecutions: 100,
-    maxConcurrentWorkflowTaskExecutions: 100,
-    // no personal data ever reaches the worker's logs or Temporal history: an activity's failure leaves without row
-    // values or entity dumps, whichever activity threw it
-    interceptors: {
-      activity: [
-        () => ({
-          inbound: {
-            execute: async (input, next) => {
-              try {
-                return await next(input);
-              } catch (err) {
-                throw withoutPersonalData(err);
-              }
-            },
+  // bundled once, whichever queues this process serves
+  const workflowBundle = bundlePath ? { codePath: bundlePath } : await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows') });
+  const activities = createActivities({ orm, client: dispatcherClient });
+  // no personal data ever reaches the worker's logs or Temporal history: an activity's failure leaves without row
+  // values or entity dumps, whichever activity threw it
+  const interceptors = {
+    activity: [
+      () => ({
+        inbound: {
+          execute: async (input: ActivityExecuteInput, next: (input: ActivityExecuteInput) => Promise<unknown>) => {
+            try {
+              return await next(input);
+            } catch (err) {
+              throw withoutPersonalData(err);
+            }
           },
-        }),
-      ],
-    },
-  });
+        },
+      }),
+    ],
+  };
+  // one worker per task queue, each with slots of its own: fan-out and maintenance can never take what commands need
+  const workers = await Promise.all(
+    (['commands', 'fanout', 'maintenance'] as const).map((kind) =>
+      Worker.create({
+        connection,
+        namespace: config.temporalNamespace,
+        taskQueue: queueName(config.taskQueue, kind),
+        workflowBundle,
+        activities,
+        interceptors,
+        ...config.workerSlots[kind],
+      }),
+    ),
+  );
   // webhook fan-out: every worker polls; one at a time holds the read position
   const dispatching = new AbortController();
   const dispatcher = runWebhookDispatcher(orm, dispatcherClient, dispatching.signal);
@@ -62,12 +71,12 @@ export async function runWorker(): Promise<void> {
   const triggers = runFlowTriggers(orm, dispatcherClient, dispatching.signal);
   const stop = () => {
     dispatching.abort();
-    worker.shutdown();
+    for (const w of workers) w.shutdown();
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  logger.info({ taskQueue: config.taskQueue, temporal: summarizeTemporalConnection(config.temporalConnection) }, 'worker started');
-  await worker.run();
+  logger.info({ taskQueues: workers.map((w) => w.options.taskQueue), temporal: summarizeTemporalConnection(config.temporalConnection) }, 'worker started');
+  await Promise.all(workers.map((w) => w.run()));
   dispatching.abort();
   await dispatcher;
   await triggers;

@@ -14,6 +14,7 @@ import {
 import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
+import { commandsQueueOf, taskQueueFor } from './queues';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.
 // Retries never give up: an accepted command finishes once the database is back.
@@ -44,6 +45,8 @@ async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']
       try {
         await startChild(followUp.workflowType, {
           workflowId: followUp.workflowId,
+          // deliveries and sends on the fan-out queue, purges on maintenance: never on the slots commands wait for
+          taskQueue: taskQueueFor(followUp.workflowType, commandsQueueOf(workflowInfo().taskQueue)),
           args: followUp.args,
           parentClosePolicy: ParentClosePolicy.ABANDON,
           typedSearchAttributes: workflowInfo().typedSearchAttributes,
