@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -76,9 +77,13 @@ export class LocalFileStore implements FileStore {
         done(null, chunk);
       },
     });
+    // flush: the bytes are fsynced before the stream closes, so a renamed blob is a durable blob
+    const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true });
     try {
-      // flush: the bytes are fsynced before the stream closes, so a renamed blob is a durable blob
-      await pipeline(source, meter, createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true }));
+      // the file exists before anything can fail: a refusal that came before the open used to leave it behind,
+      // opened after the unlink below had already looked for it
+      await once(out, 'open');
+      await pipeline(source, meter, out);
       const blob = { sha256: hash.digest('hex'), size };
       await opts.beforeCommit?.(blob);
       const target = this.pathOf(blob.sha256);
@@ -88,6 +93,7 @@ export class LocalFileStore implements FileStore {
       await this.syncDir(join(target, '..'));
       return blob;
     } catch (err) {
+      out.destroy();
       await unlink(tmp).catch(ignoreMissing);
       throw err;
     }
