@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type FollowUp, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
-import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
+import { HOUR_MS, replayLimitReached, toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { config } from '../config';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
@@ -181,7 +181,6 @@ export async function testWebhookEndpoint(em: EntityManager, ctx: CommandContext
 
 const FINISHED = ['succeeded', 'dead'];
 
-const HOUR_MS = 3600_000;
 
 /**
  * The workspace's replay budget for its current hourly window (WEBHOOK_REPLAYS_PER_HOUR deliveries), under the
@@ -203,15 +202,6 @@ async function replayBudget(em: EntityManager, ctx: CommandContext): Promise<{ r
   };
 }
 
-export function replayLimitReached(windowStart: Date, now = new Date()): ApiError {
-  const seconds = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 1000));
-  return new ApiError(
-    'webhook_replay_limit_reached',
-    `A workspace may replay ${config.webhooks.replaysPerHour} webhook deliveries per hour; this hour's are spent, retry after ${seconds}s`,
-    {},
-    { 'Retry-After': String(seconds) },
-  );
-}
 
 /** A delivery still on its timetable keeps it; a finished one starts the timetable again under the same webhook-id. */
 export async function replayWebhookDelivery(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {

@@ -134,10 +134,19 @@ export function eventObjectScope(type: string): string {
  * (id, type, sequence, times) and shows only the object's `{id, object}`, without `previous_attributes`.
  */
 export function hideUnreadableObjects(node: unknown, scopes: readonly string[]): unknown {
+  // most keys read every family: their bodies need no walk at all (this runs on every response). Every family of
+  // the spec's Event.type is in the table above, so no event escapes this shortcut
+  if (READ_SCOPES.every((s) => scopes.includes(s))) return node;
+  return hideFrom(node, scopes);
+}
+
+const READ_SCOPES = [...new Set(Object.values(EVENT_FAMILY_SCOPES))];
+
+function hideFrom(node: unknown, scopes: readonly string[]): unknown {
   if (Array.isArray(node)) {
     let changed = false;
     const out = node.map((n) => {
-      const m = hideUnreadableObjects(n, scopes);
+      const m = hideFrom(n, scopes);
       if (m !== n) changed = true;
       return m;
     });
@@ -154,7 +163,7 @@ export function hideUnreadableObjects(node: unknown, scopes: readonly string[]):
   let out: Record<string, unknown> | null = null;
   for (const [k, v] of Object.entries(obj)) {
     if (!v || typeof v !== 'object') continue;
-    const m = hideUnreadableObjects(v, scopes);
+    const m = hideFrom(v, scopes);
     if (m !== v) (out ??= { ...obj })[k] = m;
   }
   return out ?? node;

@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { replayLimitReached } from '../activities/webhooks.commands';
 import { config } from '../config';
-import { findEndpoint, listDeliveries, listEndpoints, retrieveDelivery, spentReplayWindow, toEndpointWire } from '../db/webhooks.queries';
+import { findEndpoint, listDeliveries, listEndpoints, replayLimitReached, retrieveDelivery, spentReplayWindow, toEndpointWire } from '../db/webhooks.queries';
 import { sha256Hex } from '../ids';
 import { ApiError } from '../errors';
 import type { RunCommand } from './commands';

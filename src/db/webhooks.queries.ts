@@ -3,6 +3,8 @@ import type { WebhookDelivery, WebhookEndpoint } from './entities';
 import type { PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import { toDate } from './timestamps';
+import { config } from '../config';
+import { ApiError } from '../errors';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -78,6 +80,19 @@ function hydrateDelivery(r: WebhookDelivery): WebhookDelivery {
 export async function findEndpoint(em: EntityManager, workspaceId: string, id: string): Promise<WebhookEndpoint | null> {
   const rows = await em.getConnection().execute<WebhookEndpoint[]>(`select ${ENDPOINT_COLUMNS} from webhook_endpoints where workspace_id = ? and id = ? and deleted_at is null`, [workspaceId, id]);
   return rows[0] ? hydrateEndpoint(rows[0]) : null;
+}
+
+export const HOUR_MS = 3600_000;
+
+/** The refusal of a replay past WEBHOOK_REPLAYS_PER_HOUR, with the seconds until the window ends. */
+export function replayLimitReached(windowStart: Date, now = new Date()): ApiError {
+  const seconds = Math.max(1, Math.ceil((windowStart.getTime() + HOUR_MS - now.getTime()) / 1000));
+  return new ApiError(
+    'webhook_replay_limit_reached',
+    `A workspace may replay ${config.webhooks.replaysPerHour} webhook deliveries per hour; this hour's are spent, retry after ${seconds}s`,
+    {},
+    { 'Retry-After': String(seconds) },
+  );
 }
 
 /**
