@@ -8,6 +8,15 @@ import { temporalConnectionOptions, type TemporalConnectionOptions } from './tem
 
 const env = process.env;
 
+const QUEUE_KINDS = ['commands', 'fanout', 'maintenance'] as const;
+
+function workerQueues(): (typeof QUEUE_KINDS)[number][] {
+  const named = (env.WORKER_TASK_QUEUES ?? QUEUE_KINDS.join(',')).split(',').map((v) => v.trim()).filter(Boolean);
+  const unknown = named.filter((n) => !(QUEUE_KINDS as readonly string[]).includes(n));
+  if (unknown.length || !named.length) throw new Error(`WORKER_TASK_QUEUES names ${unknown.join(', ') || 'nothing'}; use some of ${QUEUE_KINDS.join(', ')}`);
+  return QUEUE_KINDS.filter((k) => named.includes(k));
+}
+
 function int(name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -95,6 +104,11 @@ export const config = {
     return (temporalConnection ??= temporalConnectionOptions(env));
   },
   taskQueue: env.TEMPORAL_TASK_QUEUE ?? 'sabnode-commands',
+  // which of the three queues this worker process serves (WORKER_TASK_QUEUES=commands,fanout,maintenance by default):
+  // production runs one worker service per queue and scales each on its own
+  get workerQueues() {
+    return workerQueues();
+  },
   // slots per task queue of each worker process (`<queue>-fanout` and `<queue>-maintenance` beside the commands queue)
   workerSlots: {
     commands: { maxConcurrentWorkflowTaskExecutions: 100, maxConcurrentActivityTaskExecutions: 100, maxConcurrentLocalActivityExecutions: 100 },

@@ -27,7 +27,9 @@ export async function runWorker(): Promise<void> {
   // a namespace where this key may not add attributes (Temporal Cloud) has them registered by its operator
   await ensureSearchAttributes(client).catch((err: Error) => logger.warn({ error: err.message }, 'could not register search attributes'));
   const dispatcherClient = new Client({ connection: client, namespace: config.temporalNamespace });
-  await ensureBackupSchedule(dispatcherClient).catch((err: Error) => logger.warn({ error: err.message }, 'could not create or update the backup schedule'));
+  const kinds = config.workerQueues;
+  // the backup Schedule starts maintenance work: written by the workers that run it
+  if (kinds.includes('maintenance')) await ensureBackupSchedule(dispatcherClient).catch((err: Error) => logger.warn({ error: err.message }, 'could not create or update the backup schedule'));
   const connection = await NativeConnection.connect(config.temporalConnection);
   const bundlePath = process.env.WORKFLOW_BUNDLE;
   // bundled once, whichever queues this process serves
@@ -52,7 +54,7 @@ export async function runWorker(): Promise<void> {
   };
   // one worker per task queue, each with slots of its own: fan-out and maintenance can never take what commands need
   const workers = await Promise.all(
-    (['commands', 'fanout', 'maintenance'] as const).map((kind) =>
+    kinds.map((kind) =>
       Worker.create({
         connection,
         namespace: config.temporalNamespace,
@@ -64,11 +66,12 @@ export async function runWorker(): Promise<void> {
       }),
     ),
   );
-  // webhook fan-out: every worker polls; one at a time holds the read position
+  // webhook fan-out: every fan-out worker polls; one at a time holds the read position
   const dispatching = new AbortController();
-  const dispatcher = runWebhookDispatcher(orm, dispatcherClient, dispatching.signal);
+  const fanout = kinds.includes('fanout');
+  const dispatcher = fanout ? runWebhookDispatcher(orm, dispatcherClient, dispatching.signal) : Promise.resolve();
   // flow triggers: the same kind of poller, with its own read position
-  const triggers = runFlowTriggers(orm, dispatcherClient, dispatching.signal);
+  const triggers = fanout ? runFlowTriggers(orm, dispatcherClient, dispatching.signal) : Promise.resolve();
   const stop = () => {
     dispatching.abort();
     for (const w of workers) w.shutdown();

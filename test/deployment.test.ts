@@ -50,6 +50,9 @@ function loadCompose(): Promise<Project> {
   return loaded;
 }
 
+// one worker service per task queue (src/workflows/queues.ts), each scaled on its own
+const WORKERS = ['worker-commands', 'worker-fanout', 'worker-maintenance'];
+
 describe('docker-compose.yml', () => {
   let composeCheck: string;
   let project: Project;
@@ -59,7 +62,7 @@ describe('docker-compose.yml', () => {
   }, 300_000);
 
   it('is valid for the Compose reference loader and names every part of the stack', () => {
-    expect(Object.keys(project.services).sort()).toEqual(['api', 'lb', 'migrate', 'postgres', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(project.services).sort()).toEqual(['api', 'lb', 'migrate', 'postgres', 'temporal', 'temporal-ui', ...WORKERS]);
     expect(project.services.temporal.image).toMatch(/^temporalio\/auto-setup:\d+\.\d+\.\d+$/);
     // on the same PostgreSQL, whichever names the image's setup script reads
     expect(project.services.temporal.environment).toEqual(expect.objectContaining({ DB: 'postgres12', POSTGRES_SEEDS: 'postgres', SQL_PLUGIN: 'postgres12', SQL_HOST: 'postgres' }));
@@ -94,8 +97,8 @@ describe('docker-compose.yml', () => {
     expect(lb.depends_on?.api.condition).toBe('service_healthy');
   });
 
-  it('the API and the worker start after migrations and a healthy Temporal, with the same settings', () => {
-    for (const name of ['api', 'worker']) {
+  it('the API and the workers start after migrations and a healthy Temporal, with the same settings', () => {
+    for (const name of ['api', ...WORKERS]) {
       const s = project.services[name];
       expect(s.depends_on?.migrate.condition).toBe('service_completed_successfully');
       expect(s.depends_on?.temporal.condition).toBe('service_healthy');
@@ -110,9 +113,15 @@ describe('docker-compose.yml', () => {
   it('forwards every Temporal connection variable the processes read to the API and the worker', () => {
     const names = [...new Set(read('src/temporal-connection.ts').match(/TEMPORAL_[A-Z_]*[A-Z]/g))].sort();
     expect(names).toEqual(expect.arrayContaining(['TEMPORAL_API_KEY', 'TEMPORAL_TLS', 'TEMPORAL_TLS_CA_PATH', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_SERVER_NAME']));
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', ...WORKERS]) {
       expect(Object.keys(project.services[name].environment ?? {})).toEqual(expect.arrayContaining(names));
     }
+  });
+
+  it('runs one worker service per task queue, together serving every queue once', () => {
+    const served = WORKERS.map((name) => project.services[name].environment?.WORKER_TASK_QUEUES);
+    expect(served).toEqual(['commands', 'fanout', 'maintenance']);
+    for (const name of WORKERS) expect(project.services[name].command).toEqual(['node', 'dist/src/worker.js']);
   });
 
   it('keeps state in named volumes: PostgreSQL, files shared by the API and the worker, backups', () => {
@@ -121,17 +130,19 @@ describe('docker-compose.yml', () => {
     expect(mount('postgres', 'pgdata')).toBe('/var/lib/postgresql/data');
     const filesDir = project.services.api.environment?.FILES_DIR;
     expect(mount('api', 'files')).toBe(filesDir);
-    expect(mount('worker', 'files')).toBe(filesDir);
-    expect(project.services.worker.environment?.FILES_DIR).toBe(filesDir);
-    expect(mount('worker', 'backups')).toBe(project.services.worker.environment?.BACKUP_DIR);
+    for (const worker of WORKERS) {
+      expect(mount(worker, 'files')).toBe(filesDir);
+      expect(project.services[worker].environment?.FILES_DIR).toBe(filesDir);
+      expect(mount(worker, 'backups')).toBe(project.services[worker].environment?.BACKUP_DIR);
+    }
   });
 
   it('every command names a file the build produces', () => {
     const commands = Object.values(project.services).flatMap((s) => s.command ?? []).filter((c) => c.startsWith('dist/'));
     const dockerCmd = /^CMD \["node", "([^"]+)"\]/m.exec(read('Dockerfile'))![1];
     for (const file of [...commands, dockerCmd]) expect(existsSync(sourceOf(file))).toBe(true);
-    expect(commands.sort()).toEqual(['dist/scripts/migrate.js', 'dist/src/api/server.js', 'dist/src/worker.js']);
-    for (const name of ['api', 'worker', 'migrate']) expect(project.services[name].build).toEqual(expect.objectContaining({ context: ROOT, dockerfile: 'Dockerfile' }));
+    expect([...new Set(commands)].sort()).toEqual(['dist/scripts/migrate.js', 'dist/src/api/server.js', 'dist/src/worker.js']);
+    for (const name of ['api', ...WORKERS, 'migrate']) expect(project.services[name].build).toEqual(expect.objectContaining({ context: ROOT, dockerfile: 'Dockerfile' }));
   });
 
   it('a broken file fails the check: schema, references and missing files', async () => {

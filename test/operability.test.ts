@@ -40,6 +40,17 @@ describe('operability', () => {
     expect((await fetch(`${base}/metrics`, { headers: { Authorization: 'Bearer not-the-ops-token' } })).status).toBe(404);
     const metrics = await (await fetch(`${base}/metrics`, ops)).text();
     expect(metrics).toMatch(/sabnode_http_request_duration_seconds_bucket\{[^}]*operation="listContacts"[^}]*status="200"/);
+    // each task queue's depth, read from Temporal at scrape time: the stack's worker polls all three
+    const queue = stack().env.TEMPORAL_TASK_QUEUE ?? 'sabnode-commands';
+    for (const name of [queue, `${queue}-fanout`, `${queue}-maintenance`]) {
+      for (const type of ['workflow', 'activity']) {
+        expect(metrics).toMatch(new RegExp(`sabnode_task_queue_backlog\\{queue="${name}",type="${type}"\\} \\d+`));
+        const polling = new RegExp(`sabnode_task_queue_pollers\\{queue="${name}",type="${type}"\\} (\\d+)`).exec(metrics);
+        expect(Number(polling?.[1])).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(metrics).toMatch(/sabnode_fanout_rows_waiting\{kind="webhook_deliveries"\} \d+/);
+    expect(metrics).toMatch(/sabnode_fanout_rows_waiting\{kind="messages"\} \d+/);
 
     const json = (await (await fetch(`${base}/openapi.json`)).json()) as any;
     expect(json.openapi).toBe('3.1.0');

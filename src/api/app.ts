@@ -150,12 +150,13 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', wrap(readyzHandler(deps, hasOpsToken)));
+  const metrics = metricsHandler(deps);
   app.get(
     '/metrics',
     wrap(async (req, res, next) => {
       // not on the public listener without the ops token; the ops listener (OPS_PORT) serves it freely
       if (!hasOpsToken(req)) return next();
-      await metricsHandler(req, res);
+      await metrics(req, res);
     }),
   );
   // one document per version (?version=YYYY-MM-DD, default the current one): each describes its own shapes

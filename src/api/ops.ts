@@ -8,6 +8,7 @@ import type { Connection } from '@temporalio/client';
 import { config } from '../config';
 import { loggableError } from '../db/driver-errors';
 import { registry } from './metrics';
+import { refreshQueueDepth } from './queue-depth';
 
 export interface OpsDeps {
   orm: MikroORM;
@@ -56,8 +57,12 @@ export function readyzHandler(deps: OpsDeps, detailed: (req: Request) => boolean
   };
 }
 
-export async function metricsHandler(_req: Request, res: Response): Promise<void> {
-  res.type(registry.contentType).send(await registry.metrics());
+/** Prometheus text, with each task queue's depth read at scrape time. */
+export function metricsHandler(deps: OpsDeps) {
+  return async (_req: Request, res: Response): Promise<void> => {
+    await refreshQueueDepth(deps);
+    res.type(registry.contentType).send(await registry.metrics());
+  };
 }
 
 /** The ops listener's app: health, detailed readiness and metrics, nothing else. */
@@ -68,6 +73,6 @@ export function createOpsApp(deps: OpsDeps): express.Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', readyzHandler(deps, () => true));
-  app.get('/metrics', metricsHandler);
+  app.get('/metrics', metricsHandler(deps));
   return app;
 }
