@@ -14,6 +14,7 @@ import { flowRunFollowUp, insertFlowRun, refusedTriggerType } from './activities
 import { RunBudgets, type BudgetRefusal } from './flow-run-budgets';
 import { consumeEvents, pollEvents } from './event-consumer';
 import { searchKeys, startFollowUp } from './temporal';
+import { inLanes, roundRobinByWorkspace } from './round-robin';
 
 const BATCH = 500;
 
@@ -176,8 +177,12 @@ async function unstartedRuns(orm: MikroORM): Promise<StartedRun[]> {
   return rows.map((r) => ({ workspaceId: r.workspace_id, runId: r.id, flowId: r.flow_id }));
 }
 
+// workflow starts in flight at once: one at a time, a batch of 500 runs waited on 500 round trips
+const START_CONCURRENCY = 20;
+
+/** Starts runs interleaved by workspace, so one workspace's burst of triggers does not start ahead of everyone else's. */
 export async function startFlowRuns(client: Client, runs: StartedRun[]): Promise<void> {
-  for (const run of runs) {
+  await inLanes(roundRobinByWorkspace(runs), START_CONCURRENCY, async (run) => {
     const f = flowRunFollowUp(run.workspaceId, run.runId);
     // a run that has finished is never run again
     await startFollowUp(
@@ -190,7 +195,7 @@ export async function startFlowRuns(client: Client, runs: StartedRun[]): Promise
       ],
       { once: true },
     );
-  }
+  });
 }
 
 /** The worker's trigger loop; stops when `signal` aborts. */
