@@ -11,7 +11,7 @@ export const wakeWebhookEndpoint = defineSignal(WAKE_WEBHOOK_ENDPOINT);
 const { sendDueWebhookDeliveries } = proxyActivities<Activities>({
   // a batch of 100 at 5 s per attempt, 10 at a time, is about 50 s; heartbeats notice a dead worker sooner
   startToCloseTimeout: '5m',
-  heartbeatTimeout: '15s',
+  heartbeatTimeout: '5s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
