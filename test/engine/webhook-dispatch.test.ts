@@ -130,3 +130,27 @@ describe('fairness across workspaces', () => {
     }
   }, 180_000);
 });
+
+describe('the bound on waiting deliveries', () => {
+  it('refuses a test past WEBHOOK_PENDING_MAX with 422 webhook_pending_limit_reached, and takes one again once they finish', async () => {
+    const own = await privateStack('pending', { WEBHOOK_PENDING_MAX: '3', WEBHOOK_RETRY_SCHEDULE_MS: '0,60000' });
+    try {
+      const ws = await newWorkspace();
+      const api = client(ws.key, { baseUrl: own.apiUrl });
+      receiver.answer = (r) => ({ status: r.path === '/pending' ? 500 : 204 });
+      const ep = (await api.post('/v1/webhook-endpoints', { body: { url: receiver.url('/pending') } })).body;
+      for (let i = 0; i < 3; i++) expect((await api.post(`/v1/webhook-endpoints/${ep.id}/test`)).status).toBe(202);
+      const refused = await api.post(`/v1/webhook-endpoints/${ep.id}/test`);
+      expect(refused.status).toBe(422);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ code: 'webhook_pending_limit_reached', status: 422 });
+      // the waiting ones end (disabling the endpoint kills them at their next attempt; deleting it at once)
+      expect((await api.delete(`/v1/webhook-endpoints/${ep.id}`)).status).toBe(200);
+      const again = (await api.post('/v1/webhook-endpoints', { body: { url: receiver.url('/pending-ok') } })).body;
+      const accepted = await waitFor(() => api.post(`/v1/webhook-endpoints/${again.id}/test`), (r) => r.status === 202, 30_000);
+      expect(accepted.body).toMatchObject({ object: 'webhook_delivery', status: 'pending' });
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
+});
