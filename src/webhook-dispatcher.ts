@@ -61,7 +61,7 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
        where workspace_id in (${workspaces.map(() => '?').join(', ')}) and enabled and deleted_at is null`,
       workspaces, 'all', trx,
     );
-    const rows: unknown[][] = [];
+    const rows: { values: unknown[]; pending: boolean }[] = [];
     const room = new Map<string, number>();
     for (const e of events) {
       for (const ep of endpoints) {
@@ -71,16 +71,17 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
         if (!room.has(e.workspace)) room.set(e.workspace, await pendingRoom(em, e.workspace));
         const left = room.get(e.workspace)!;
         room.set(e.workspace, left - 1);
-        rows.push([deliveryIdFor(ep.id, e.id), e.workspace, ep.id, e.id, e.type, left > 0 ? 'pending' : 'dead', left > 0 ? 'now()' : null]);
+        rows.push({ values: [deliveryIdFor(ep.id, e.id), e.workspace, ep.id, e.id, e.type, left > 0 ? 'pending' : 'dead'], pending: left > 0 });
       }
     }
     if (!rows.length) return [];
-    return conn.execute<{ workspace_id: string; endpoint_id: string }[]>(
+    const created = await conn.execute<{ workspace_id: string; endpoint_id: string; status: string }[]>(
       `insert into webhook_deliveries (id, workspace_id, endpoint_id, event_id, event_type, status, attempt_count, next_attempt_at, created_at, updated_at)
-       values ${rows.map((r) => `(?, ?, ?, ?, ?, ?, 0, ${r[6] ? 'now()' : 'null'}, now(), now())`).join(', ')}
+       values ${rows.map((r) => `(?, ?, ?, ?, ?, ?, 0, ${r.pending ? 'now()' : 'null'}, now(), now())`).join(', ')}
        on conflict (endpoint_id, event_id) do nothing returning workspace_id, endpoint_id, status`,
-      rows.flatMap((r) => r.slice(0, 6)), 'all', trx,
-    ).then((created) => created.filter((c) => (c as { status?: string }).status === 'pending'));
+      rows.flatMap((r) => r.values), 'all', trx,
+    );
+    return created.filter((c) => c.status === 'pending');
   });
   const endpoints = new Map((step.result ?? []).map((r) => [r.endpoint_id, { workspaceId: r.workspace_id, endpointId: r.endpoint_id }]));
   return { read: step.read, endpoints: [...endpoints.values()] };
