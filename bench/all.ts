@@ -39,6 +39,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'webhooks', file: 'bench/webhooks.ts', what: 'event to first delivery attempt and a 1,000-delivery burst, against the same signed POSTs sent straight to the receiver' },
   { name: 'sdk-python-example', file: 'bench/sdk-python-example.ts', what: 'the Python SDK example tagging 5,000 of 50,000 contacts, against the same requests without the SDK and its 30 s target' },
   { name: 'audit', file: 'bench/audit.ts', what: 'contact reads with the PII-read audit on, against the same reads with it off' },
+  { name: 'isolation', file: 'bench/isolation.ts', what: "workspace B's POST /v1/contacts alone, then while workspace A has an endpoint answering 500 with 5,000 deliveries waiting" },
   { name: 'broadcasts', file: 'bench/broadcasts.ts', what: 'one broadcast through the sandbox provider, against the same messages through POST /v1/messages/bulk' },
 ];
 

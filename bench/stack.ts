@@ -185,6 +185,8 @@ export interface BenchStack {
   apiUrl: string;
   key: string;
   workspaceId: string;
+  /** the stack's own Temporal dev server (to list its workflows) */
+  temporalAddress: string;
   orm: import('@mikro-orm/postgresql').MikroORM;
   databaseUrl: string;
   teardown: Teardown;
@@ -235,7 +237,7 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
   teardown.add('worker', () => worker.stop());
   const api = await spawnHttp(`${name}-api`, 'src/api/server.ts', apiPort, { ...env, LOG_LEVEL: 'warn' });
   teardown.add('api', () => api.stop());
-  return { apiUrl: `http://127.0.0.1:${apiPort}`, key, workspaceId, orm, databaseUrl: pg.url, teardown, api, worker, memory: () => ({ api: api.memory(), worker: worker.memory() }) };
+  return { apiUrl: `http://127.0.0.1:${apiPort}`, key, workspaceId, temporalAddress: temporal.address, orm, databaseUrl: pg.url, teardown, api, worker, memory: () => ({ api: api.memory(), worker: worker.memory() }) };
 }
 
 /**

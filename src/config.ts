@@ -203,6 +203,10 @@ export const config = {
     // abuse bounds per workspace: live endpoints, and deliveries replayed per hour (fixed hourly window)
     endpointsMax: int('WEBHOOK_ENDPOINTS_MAX', 20),
     replaysPerHour: int('WEBHOOK_REPLAYS_PER_HOUR', 5_000),
+    // deliveries waiting (pending or failed) per workspace: past it new ones are recorded dead, replays and tests refused
+    pendingMax: int('WEBHOOK_PENDING_MAX', 100_000),
+    // one endpoint's dispatcher: deliveries claimed per batch, and how long it lingers idle before it ends
+    batchSize: int('WEBHOOK_BATCH_SIZE', 100),
   },
   // every request to a customer's URL (webhooks, http channels, flow http_request): src/outbound/
   outbound: outboundConfig(),

@@ -67,6 +67,7 @@ export const ERROR_CATALOGUE = {
   // abuse bounds per workspace (issue 13)
   webhook_endpoint_limit_reached: { status: 422, title: 'The workspace has as many webhook endpoints as it may' },
   webhook_replay_limit_reached: { status: 429, title: 'The workspace has replayed as many webhook deliveries this hour as it may' },
+  webhook_pending_limit_reached: { status: 422, title: 'The workspace has as many webhook deliveries waiting as it may' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

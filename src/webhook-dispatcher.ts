@@ -1,13 +1,17 @@
 // The webhook fan-out: reads events in commit order, below PostgreSQL's settled horizon, and turns each into one
-// delivery per matching endpoint. Commands never wait for it; a crash re-reads from the committed position.
+// delivery per matching endpoint, then wakes each endpoint's dispatcher once. Commands never wait for it; a crash
+// re-reads from the committed position.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { config } from './config';
 import type { EventRecord } from './db/entities';
 import { toDate } from './db/timestamps';
-import { deliveryFollowUp, deliveryIdFor } from './activities/webhooks.commands';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { deliveryIdFor } from './activities/webhooks.commands';
 import { consumeEvents, pollEvents } from './event-consumer';
-import { searchKeys, startFollowUp } from './temporal';
+import { searchKeys } from './temporal';
+import { taskQueueFor } from './workflows/queues';
+import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from './workflows/webhook-endpoint.names';
 
 interface EndpointFilter {
   id: string;
@@ -33,10 +37,20 @@ const BATCH = 500;
 interface DispatchStep {
   /** events read in this step; a full batch means more are waiting */
   read: number;
-  created: { workspaceId: string; deliveryId: string }[];
+  /** endpoints that got deliveries to send */
+  endpoints: EndpointRef[];
 }
 
-/** One step: at most BATCH events. Only one worker at a time holds the position. */
+export interface EndpointRef {
+  workspaceId: string;
+  endpointId: string;
+}
+
+/**
+ * One step: at most BATCH events. Only one worker at a time holds the position. A workspace whose waiting deliveries
+ * reached WEBHOOK_PENDING_MAX still gets its deliveries recorded, but dead at once and never attempted: nothing is
+ * dropped unseen (they are listed with status `dead`, attempt_count 0, and can be replayed once the backlog drains).
+ */
 export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
   const step = await consumeEvents(orm, 'webhook_dispatch_position', BATCH, async (em, events) => {
     const conn = em.getConnection();
@@ -47,62 +61,88 @@ export async function dispatchWebhooks(orm: MikroORM): Promise<DispatchStep> {
        where workspace_id in (${workspaces.map(() => '?').join(', ')}) and enabled and deleted_at is null`,
       workspaces, 'all', trx,
     );
-    const rows: unknown[][] = [];
+    const rows: { values: unknown[]; pending: boolean }[] = [];
+    const room = new Map<string, number>();
     for (const e of events) {
       for (const ep of endpoints) {
         // only events committed after the endpoint: not even its own webhook_endpoint.created
         if (ep.workspace_id !== e.workspace || e.createdAt <= toDate(ep.created_at)) continue;
-        if (endpointWants(ep.event_types, ep.id, e)) rows.push([deliveryIdFor(ep.id, e.id), e.workspace, ep.id, e.id, e.type]);
+        if (!endpointWants(ep.event_types, ep.id, e)) continue;
+        if (!room.has(e.workspace)) room.set(e.workspace, await pendingRoom(em, e.workspace));
+        const left = room.get(e.workspace)!;
+        room.set(e.workspace, left - 1);
+        rows.push({ values: [deliveryIdFor(ep.id, e.id), e.workspace, ep.id, e.id, e.type, left > 0 ? 'pending' : 'dead'], pending: left > 0 });
       }
     }
     if (!rows.length) return [];
-    return conn.execute<{ id: string; workspace_id: string }[]>(
+    const created = await conn.execute<{ workspace_id: string; endpoint_id: string; status: string }[]>(
       `insert into webhook_deliveries (id, workspace_id, endpoint_id, event_id, event_type, status, attempt_count, next_attempt_at, created_at, updated_at)
-       values ${rows.map(() => "(?, ?, ?, ?, ?, 'pending', 0, now(), now(), now())").join(', ')}
-       on conflict (endpoint_id, event_id) do nothing returning id, workspace_id`,
-      rows.flat(), 'all', trx,
+       values ${rows.map((r) => `(?, ?, ?, ?, ?, ?, 0, ${r.pending ? 'now()' : 'null'}, now(), now())`).join(', ')}
+       on conflict (endpoint_id, event_id) do nothing returning workspace_id, endpoint_id, status`,
+      rows.flatMap((r) => r.values), 'all', trx,
     );
+    return created.filter((c) => c.status === 'pending');
   });
-  return { read: step.read, created: (step.result ?? []).map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })) };
+  const endpoints = new Map((step.result ?? []).map((r) => [r.endpoint_id, { workspaceId: r.workspace_id, endpointId: r.endpoint_id }]));
+  return { read: step.read, endpoints: [...endpoints.values()] };
 }
 
-const UNSTARTED_PAGE = 100;
+/** How many more deliveries the workspace may have waiting (pending or failed) under WEBHOOK_PENDING_MAX. */
+async function pendingRoom(em: Parameters<Parameters<typeof consumeEvents>[3]>[0], workspaceId: string): Promise<number> {
+  const [row] = await em.getConnection().execute<{ n: string }[]>(
+    `select count(*) as n from (select 1 from webhook_deliveries where workspace_id = ? and status in ('pending', 'failed') limit ?) w`,
+    [workspaceId, config.webhooks.pendingMax], 'all', em.getTransactionContext(),
+  );
+  return config.webhooks.pendingMax - Number(row.n);
+}
+
+const SWEEP_PAGE = 100;
 
 /**
- * Deliveries queued (created or replayed) but not attempted for a while: their workflow never started (Temporal was
- * down right after the commit, or a replay met the previous run still finishing). Starting an existing one is a no-op.
- * Every such delivery, a page at a time: an outage of Temporal leaves as many as were committed meanwhile.
+ * Every endpoint with a delivery overdue by 30 s gets its dispatcher woken, or started when none runs: a start lost to
+ * a Temporal outage right after a commit, a dispatcher that ended as a delivery came. Waking a running one is harmless.
+ * Pages through the endpoints (a few per workspace), each probed by the due-deliveries index.
  */
 export async function startUnstartedDeliveries(orm: MikroORM, client: Client): Promise<number> {
-  let started = 0;
+  let woken = 0;
   for (let after = ''; ; ) {
     const rows = await orm.em.getConnection().execute<{ id: string; workspace_id: string }[]>(
-      `select id, workspace_id from webhook_deliveries
-       where status = 'pending' and updated_at < now() - interval '30 seconds' and id > ? order by id limit ${UNSTARTED_PAGE}`,
+      `select e.id, e.workspace_id from webhook_endpoints e
+       where e.id > ? and exists (select 1 from webhook_deliveries d where d.endpoint_id = e.id and d.status in ('pending', 'failed')
+                                  and d.next_attempt_at < now() - interval '30 seconds')
+       order by e.id limit ${SWEEP_PAGE}`,
       [after],
     );
-    await startDeliveries(client, rows.map((r) => ({ workspaceId: r.workspace_id, deliveryId: r.id })));
-    started += rows.length;
-    if (rows.length < UNSTARTED_PAGE) return started;
+    await wakeEndpoints(client, rows.map((r) => ({ workspaceId: r.workspace_id, endpointId: r.id })));
+    woken += rows.length;
+    if (rows.length < SWEEP_PAGE) return woken;
     after = rows[rows.length - 1].id;
   }
 }
 
-// workflow starts in flight at once: one at a time, a batch of 500 waited on 500 round trips
-const START_CONCURRENCY = 20;
+// signals in flight at once
+const WAKE_CONCURRENCY = 20;
 
-export async function startDeliveries(client: Client, deliveries: { workspaceId: string; deliveryId: string }[]): Promise<void> {
+/** Wakes each endpoint's dispatcher once, starting it where none runs (signal-with-start). */
+export async function wakeEndpoints(client: Client, endpoints: EndpointRef[]): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < deliveries.length) {
-      const { workspaceId, deliveryId } = deliveries[next++];
-      await startFollowUp(client, deliveryFollowUp(workspaceId, deliveryId), [
-        { key: searchKeys.workspaceId, value: workspaceId },
-        { key: searchKeys.operationId, value: 'deliverWebhook' },
-      ]);
+    while (next < endpoints.length) {
+      const { workspaceId, endpointId } = endpoints[next++];
+      await client.workflow.signalWithStart('webhookEndpoint', {
+        workflowId: webhookEndpointWorkflowId(workspaceId, endpointId),
+        taskQueue: taskQueueFor('webhookEndpoint', config.taskQueue),
+        args: [{ workspaceId, endpointId }],
+        signal: WAKE_WEBHOOK_ENDPOINT,
+        signalArgs: [],
+        typedSearchAttributes: new TypedSearchAttributes([
+          { key: searchKeys.workspaceId, value: workspaceId },
+          { key: searchKeys.operationId, value: 'webhookEndpoint' },
+        ]),
+      });
     }
   };
-  await Promise.all(Array.from({ length: Math.min(START_CONCURRENCY, deliveries.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(WAKE_CONCURRENCY, endpoints.length) }, lane));
 }
 
 /** The worker's poll loop; stops when `signal` aborts. */
@@ -110,7 +150,7 @@ export async function runWebhookDispatcher(orm: MikroORM, client: Client, signal
   let sweepAt = 0;
   await pollEvents('webhooks', signal, config.webhooks.dispatchPollMs, async () => {
     const step = await dispatchWebhooks(orm);
-    await startDeliveries(client, step.created);
+    await wakeEndpoints(client, step.endpoints);
     if (Date.now() > sweepAt) {
       // due again only once it went through: a sweep that met Temporal down is retried at the next step
       await startUnstartedDeliveries(orm, client);

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { purgeWorkflowId } from '../src/privacy/purges';
 import { BACKUP_SCHEDULE_ID } from '../src/privacy/backup-schedule';
 import { commandsQueueOf, queueKindOf, taskQueueFor } from '../src/workflows/queues';
+import { webhookEndpointWorkflowId } from '../src/workflows/webhook-endpoint.names';
 import { client } from './support/client';
 import { closeDb, newWorkspace, stack, type TestWorkspace } from './support/stack';
 import { waitFor } from './support/wait';
@@ -32,16 +33,16 @@ const queueOf = async (workflowId: string) => (await temporal.workflow.getHandle
 
 describe('task queues', () => {
   it('names each kind of workflow once, from the commands queue', () => {
-    for (const type of ['deliverWebhook', 'sendMessage', 'flowRun', 'runBroadcast', 'wakeBroadcast']) expect(queueKindOf(type)).toBe('fanout');
+    for (const type of ['webhookEndpoint', 'sendMessage', 'flowRun', 'runBroadcast', 'wakeBroadcast']) expect(queueKindOf(type)).toBe('fanout');
     for (const type of ['purgeSubject', 'takeBackup']) expect(queueKindOf(type)).toBe('maintenance');
     for (const type of ['createContact', 'createBroadcast', 'bulkUpsertContacts', 'createPurge']) expect(queueKindOf(type)).toBe('commands');
-    expect(taskQueueFor('deliverWebhook', 'q')).toBe('q-fanout');
+    expect(taskQueueFor('webhookEndpoint', 'q')).toBe('q-fanout');
     expect(commandsQueueOf('q-fanout')).toBe('q');
     expect(commandsQueueOf('q-maintenance')).toBe('q');
     expect(commandsQueueOf('q')).toBe('q');
   });
 
-  it('runs a command on the commands queue, its webhook delivery on fan-out and a purge on maintenance', async () => {
+  it('runs a command on the commands queue, the webhook dispatcher of its endpoint on fan-out and a purge on maintenance', async () => {
     const receiver = await new Receiver().start();
     try {
       const endpoint = await api.post('/v1/webhook-endpoints', { body: { url: receiver.url('/queues'), event_types: ['contact.created'] } });
@@ -57,8 +58,7 @@ describe('task queues', () => {
 
       // the dispatcher starts the delivery (its own poller, outside the command) on the fan-out queue
       await waitFor(async () => receiver.at('/queues').length, (n) => n >= 1, 20_000);
-      const deliveryId = String(receiver.at('/queues')[0].headers['webhook-id']);
-      expect(await queueOf(`${ws.workspaceId}/deliverWebhook/${deliveryId}`)).toBe(`${base()}-fanout`);
+      expect(await queueOf(webhookEndpointWorkflowId(ws.workspaceId, endpoint.body.id))).toBe(`${base()}-fanout`);
 
       const purge = await api.post('/v1/privacy/purges', { body: { contact_id: contact.body.id } });
       expect(purge.status).toBe(202);

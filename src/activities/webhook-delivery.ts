@@ -1,7 +1,7 @@
-import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
 import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
-import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
+import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type EventRecord, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
 import { causeOfEvent, recordEvent, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { webhookHeaders } from '../webhook-signing';
@@ -10,11 +10,13 @@ import { webhookPayload } from './webhook-payload';
 import { nextSequence } from './webhooks.commands';
 import { openSecret } from '../secrets/at-rest';
 
-export interface AttemptResult {
-  /** no further attempt: succeeded, dead, or the endpoint is gone */
-  done: boolean;
-  /** the receiver's Retry-After, bounded; the workflow waits at least this long */
-  retryAfterMs: number | null;
+export interface EndpointBatch {
+  /** deliveries attempted (or finished without a send) in this batch */
+  attempted: number;
+  /** ms until the endpoint's earliest waiting delivery is due (0: due now); null when none is waiting */
+  nextDueInMs: number | null;
+  /** the endpoint is deleted (or never existed) */
+  gone: boolean;
 }
 
 function disableEndpoint(em: Parameters<typeof recordEvent>[0], ctx: CommandContext, endpoint: WebhookEndpoint, reason: 'gone' | 'failing'): void {
@@ -28,90 +30,77 @@ function disableEndpoint(em: Parameters<typeof recordEvent>[0], ctx: CommandCont
 
 const isFinished = (d: WebhookDelivery) => d.status === 'succeeded' || d.status === 'dead';
 
-export function createWebhookActivities(orm: MikroORM) {
-  return {
-    /** Where this run of the timetable starts: after the attempts a delivery already has (a replay continues the count). */
-    async beginWebhookDelivery(input: { deliveryId: string }): Promise<{ firstAttempt: number; scheduleMs: number[] }> {
-      const delivery = await orm.em.fork().findOne(WebhookDeliverySchema, { id: input.deliveryId });
-      // the command that created it may not have committed yet; Temporal retries
-      if (!delivery) throw new Error(`webhook delivery ${input.deliveryId} not found yet`);
-      return { firstAttempt: delivery.attemptCount + 1, scheduleMs: config.webhooks.retryScheduleMs };
-    },
+/** Where a delivery stands on its current run of the timetable: is its next attempt the last, and what follows it. */
+export function timetableStep(d: Pick<WebhookDelivery, 'attemptCount' | 'timetableStart'>, scheduleMs = config.webhooks.retryScheduleMs): { attempt: number; final: boolean; nextDelayMs: number } {
+  const i = d.attemptCount - d.timetableStart;
+  return { attempt: d.attemptCount + 1, final: i >= scheduleMs.length - 1, nextDelayMs: scheduleMs[i + 1] ?? 0 };
+}
 
-    /**
-     * One attempt. Idempotent per (delivery, attempt): after a crash between the POST and the commit the attempt is
-     * sent again, but a recorded attempt is never sent twice.
-     */
-    async attemptWebhookDelivery(input: { deliveryId: string; attempt: number; final: boolean; nextDelayMs: number }): Promise<AttemptResult> {
-      const em = orm.em.fork();
-      const delivery = await em.findOne(WebhookDeliverySchema, { id: input.deliveryId });
-      if (!delivery) throw ApplicationFailure.nonRetryable(`no webhook delivery ${input.deliveryId}`, 'delivery_missing');
-      // a retry of an attempt that already committed, or of one that found the delivery finished: nothing to send
-      if (delivery.attemptCount >= input.attempt || isFinished(delivery)) return { done: isFinished(delivery), retryAfterMs: null };
-      const endpoint = await em.findOneOrFail(WebhookEndpointSchema, { id: delivery.endpoint });
-      const event = await em.findOneOrFail(EventSchema, { id: delivery.event });
-      const now = new Date();
-      let outcome: SendOutcome | null = null;
-      if (endpoint.enabled && !endpoint.deletedAt) {
-        const body = await webhookPayload(orm, endpoint, delivery, event, input.attempt);
-        const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])].map(openSecret);
-        const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
-        // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
-        outcome = await postOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });
+/**
+ * One attempt. Idempotent per (delivery, attempt): after a crash between the POST and the commit the attempt is
+ * sent again, but a recorded attempt is never sent twice. `endpoint` is the batch's copy: an attempt that disables
+ * the endpoint marks it there, so the rest of the batch sends nothing more.
+ */
+async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord): Promise<void> {
+  const { attempt, final, nextDelayMs } = timetableStep(delivery);
+  const now = new Date();
+  let outcome: SendOutcome | null = null;
+  if (endpoint.enabled && !endpoint.deletedAt) {
+    const body = await webhookPayload(orm, endpoint, delivery, event, attempt);
+    const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])].map(openSecret);
+    const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
+    // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
+    outcome = await postOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });
+  }
+  await orm.em.fork().transactional(async (tx) => {
+    const d = await tx.findOneOrFail(WebhookDeliverySchema, { id: delivery.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    // another run of this batch (a retried activity) recorded it first, or a replay moved it on
+    if (d.attemptCount >= attempt || isFinished(d)) return;
+    const at = new Date();
+    // what a delivery causes (its endpoint disabled, its death) follows from the event it delivers
+    const ctx: CommandContext = { workspaceId: d.workspace, requestId: null, seed: `${d.id}:${attempt}`, now: at, cause: causeOfEvent(event, 'webhook_delivery', d.id) };
+    d.updatedAt = at;
+    if (!outcome) {
+      // disabled or deleted since the event: nothing is sent and nothing more will be
+      await markDead(tx, ctx, d);
+      return;
+    }
+    const failed = !(outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300);
+    await tx.getConnection().execute(
+      `insert into webhook_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, response_headers, response_body, error_code, error_message)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
+      [d.id, attempt, at, outcome.durationMs, outcome.statusCode, outcome.headers ? JSON.stringify(outcome.headers) : null, outcome.body, outcome.error?.code ?? (failed && outcome.statusCode ? 'http_status' : null), outcome.error?.message ?? (failed && outcome.statusCode ? `HTTP ${outcome.statusCode}` : null)],
+      'run',
+      tx.getTransactionContext(),
+    );
+    d.attemptCount = attempt;
+    d.lastAttemptAt = at;
+    if (!failed) {
+      d.status = 'succeeded';
+      d.nextAttemptAt = null;
+      // the endpoint's row only when its failure streak ends: concurrent successes do not queue on its lock
+      if (endpoint.failingSince) {
+        await tx.getConnection().execute('update webhook_endpoints set failing_since = null where id = ?', [endpoint.id], 'run', tx.getTransactionContext());
+        endpoint.failingSince = null;
       }
-      return orm.em.fork().transactional(async (tx) => {
-        const d = await tx.findOneOrFail(WebhookDeliverySchema, { id: input.deliveryId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (d.attemptCount >= input.attempt || isFinished(d)) return { done: isFinished(d), retryAfterMs: null };
-        const ep = await tx.findOneOrFail(WebhookEndpointSchema, { id: d.endpoint }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        const at = new Date();
-        // what a delivery causes (its endpoint disabled, its death) follows from the event it delivers
-        const ctx: CommandContext = { workspaceId: d.workspace, requestId: null, seed: `${d.id}:${input.attempt}`, now: at, cause: causeOfEvent(event, 'webhook_delivery', d.id) };
-        d.updatedAt = at;
-        if (!outcome) {
-          // disabled or deleted since the event: nothing is sent and nothing more will be
-          await markDead(tx, ctx, d);
-          return { done: true, retryAfterMs: null };
-        }
-        await tx.getConnection().execute(
-          `insert into webhook_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, response_headers, response_body, error_code, error_message)
-           values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
-          [d.id, input.attempt, at, outcome.durationMs, outcome.statusCode, outcome.headers ? JSON.stringify(outcome.headers) : null, outcome.body, outcome.error?.code ?? (outcome.statusCode && (outcome.statusCode < 200 || outcome.statusCode > 299) ? 'http_status' : null), outcome.error?.message ?? (outcome.statusCode && (outcome.statusCode < 200 || outcome.statusCode > 299) ? `HTTP ${outcome.statusCode}` : null)],
-          'run',
-          tx.getTransactionContext(),
-        );
-        d.attemptCount = input.attempt;
-        d.lastAttemptAt = at;
-        const ok = outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300;
-        if (ok) {
-          d.status = 'succeeded';
-          d.nextAttemptAt = null;
-          ep.failingSince = null;
-          await tx.flush();
-          return { done: true, retryAfterMs: null };
-        }
-        ep.failingSince ??= at;
-        if (outcome.statusCode === 410) {
-          if (ep.enabled) disableEndpoint(tx, ctx, ep, 'gone');
-          await markDead(tx, ctx, d);
-          return { done: true, retryAfterMs: null };
-        }
-        if (ep.enabled && at.getTime() - ep.failingSince.getTime() >= config.webhooks.disableAfterFailingMs) {
-          disableEndpoint(tx, ctx, ep, 'failing');
-          await markDead(tx, ctx, d);
-          return { done: true, retryAfterMs: null };
-        }
-        if (input.final) {
-          await markDead(tx, ctx, d);
-          return { done: true, retryAfterMs: null };
-        }
-        const retryAfter = outcome.retryAfterMs === null ? null : Math.min(outcome.retryAfterMs, config.webhooks.retryAfterMaxMs);
-        d.status = 'failed';
-        d.nextAttemptAt = new Date(at.getTime() + Math.max(input.nextDelayMs, retryAfter ?? 0));
-        await tx.flush();
-        return { done: false, retryAfterMs: retryAfter };
-      });
-    },
-  };
+      await tx.flush();
+      return;
+    }
+    const ep = await tx.findOneOrFail(WebhookEndpointSchema, { id: d.endpoint }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    ep.failingSince ??= at;
+    endpoint.failingSince = ep.failingSince;
+    const disable = outcome.statusCode === 410 ? 'gone' : at.getTime() - ep.failingSince.getTime() >= config.webhooks.disableAfterFailingMs ? 'failing' : null;
+    if (disable || final) {
+      if (disable && ep.enabled) disableEndpoint(tx, ctx, ep, disable);
+      if (disable) endpoint.enabled = false;
+      await markDead(tx, ctx, d);
+      return;
+    }
+    const retryAfter = outcome.retryAfterMs === null ? null : Math.min(outcome.retryAfterMs, config.webhooks.retryAfterMaxMs);
+    d.status = 'failed';
+    d.nextAttemptAt = new Date(at.getTime() + Math.max(nextDelayMs, retryAfter ?? 0));
+    await tx.flush();
+  });
 }
 
 async function markDead(tx: Parameters<typeof recordEvent>[0], ctx: CommandContext, d: WebhookDelivery): Promise<void> {
@@ -120,4 +109,53 @@ async function markDead(tx: Parameters<typeof recordEvent>[0], ctx: CommandConte
   const sequence = await nextSequence(tx, d.id);
   recordEvent(tx, { ...ctx, seed: `${d.id}:dead:${sequence}` }, 0, { type: 'webhook_delivery.dead', objectType: 'webhook_delivery', objectId: d.id, sequence, object: toDeliveryWire(d) });
   await tx.flush();
+}
+
+/** When the endpoint's earliest waiting delivery is due, from the database's clock; null when none waits. */
+async function nextDueInMs(orm: MikroORM, endpointId: string): Promise<number | null> {
+  const [row] = await orm.em.getConnection().execute<{ ms: string | number | null }[]>(
+    `select greatest(0, ceil(extract(epoch from (min(next_attempt_at) - now())) * 1000)) as ms
+     from webhook_deliveries where endpoint_id = ? and status in ('pending', 'failed')`,
+    [endpointId],
+  );
+  return row?.ms === null || row?.ms === undefined ? null : Number(row.ms);
+}
+
+export function createWebhookActivities(orm: MikroORM) {
+  return {
+    /**
+     * One batch of an endpoint's dispatcher: its due deliveries in due-time order (all of its waiting ones once it is
+     * deleted, which then die unsent), at most the endpoint's max_concurrency attempts in flight.
+     */
+    async sendDueWebhookDeliveries(input: { workspaceId: string; endpointId: string }): Promise<EndpointBatch> {
+      const em = orm.em.fork();
+      const endpoint = await em.findOne(WebhookEndpointSchema, { id: input.endpointId, workspace: input.workspaceId });
+      if (!endpoint) return { attempted: 0, nextDueInMs: null, gone: true };
+      const due = endpoint.deletedAt ? '' : 'and next_attempt_at <= now()';
+      const ids = await em.getConnection().execute<{ id: string }[]>(
+        `select id from webhook_deliveries where endpoint_id = ? and workspace_id = ? and status in ('pending', 'failed') ${due}
+         order by next_attempt_at, id limit ${Math.max(1, config.webhooks.batchSize)}`,
+        [endpoint.id, input.workspaceId],
+      );
+      if (ids.length) {
+        const deliveries = await em.find(WebhookDeliverySchema, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { nextAttemptAt: 'asc', id: 'asc' } });
+        const events = new Map((await em.find(EventSchema, { id: { $in: [...new Set(deliveries.map((d) => d.event))] } })).map((e) => [e.id, e]));
+        const ctx = Context.current();
+        const beat = setInterval(() => ctx.heartbeat(), 1000);
+        try {
+          let next = 0;
+          const lane = async () => {
+            while (next < deliveries.length) {
+              const d = deliveries[next++];
+              await attemptDelivery(orm, endpoint, d, events.get(d.event)!);
+            }
+          };
+          await Promise.all(Array.from({ length: Math.min(endpoint.maxConcurrency, deliveries.length) }, lane));
+        } finally {
+          clearInterval(beat);
+        }
+      }
+      return { attempted: ids.length, nextDueInMs: await nextDueInMs(orm, endpoint.id), gone: endpoint.deletedAt !== null };
+    },
+  };
 }

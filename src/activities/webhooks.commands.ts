@@ -8,6 +8,7 @@ import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { resealSecret, sealedSecretOf } from '../secrets/at-rest';
 import type { CommandResponse } from './command-registry';
+import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
 
 type Params = Record<string, string>;
 
@@ -16,8 +17,28 @@ export function deliveryIdFor(endpointId: string, eventId: string): string {
   return idFromSeed('whd', `${endpointId}:${eventId}`);
 }
 
-export function deliveryFollowUp(workspaceId: string, deliveryId: string): FollowUp {
-  return { workflowType: 'deliverWebhook', workflowId: `${workspaceId}/deliverWebhook/${deliveryId}`, args: [{ deliveryId }] };
+/** Wakes the endpoint's dispatcher (src/workflows/webhook-endpoint.ts), or starts it. */
+export function endpointFollowUp(workspaceId: string, endpointId: string): FollowUp {
+  return { workflowType: 'webhookEndpoint', workflowId: webhookEndpointWorkflowId(workspaceId, endpointId), args: [{ workspaceId, endpointId }], signal: WAKE_WEBHOOK_ENDPOINT };
+}
+
+/**
+ * The workspace's deliveries still waiting (pending or failed), against WEBHOOK_PENDING_MAX: a replay or a test that
+ * would add to a full queue is refused (422) until its backlog drains, rather than queued behind it.
+ */
+async function checkPendingBound(em: EntityManager, workspaceId: string, adding: number): Promise<void> {
+  const [row] = await em.getConnection().execute<{ n: string }[]>(
+    `select count(*) as n from (select 1 from webhook_deliveries where workspace_id = ? and status in ('pending', 'failed') limit ?) w`,
+    [workspaceId, config.webhooks.pendingMax],
+    'all',
+    em.getTransactionContext(),
+  );
+  if (Number(row.n) + adding > config.webhooks.pendingMax) {
+    throw new ApiError(
+      'webhook_pending_limit_reached',
+      `A workspace may have ${config.webhooks.pendingMax} webhook deliveries waiting; this one has ${Number(row.n)}. Fix or disable the failing endpoint, or wait for its deliveries to finish, then replay`,
+    );
+  }
 }
 
 function checkUrl(url: string): void {
@@ -50,7 +71,7 @@ async function lockWorkspace(em: EntityManager, workspaceId: string): Promise<{ 
   return row;
 }
 
-export async function createWebhookEndpoint(em: EntityManager, ctx: CommandContext, _p: Params, body: { url: string; event_types?: string[]; description?: string | null; enabled?: boolean }): Promise<CommandResponse> {
+export async function createWebhookEndpoint(em: EntityManager, ctx: CommandContext, _p: Params, body: { url: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number }): Promise<CommandResponse> {
   checkUrl(body.url);
   await lockWorkspace(em, ctx.workspaceId);
   const live = await em.count(WebhookEndpointSchema, { workspace: ctx.workspaceId, deletedAt: null });
@@ -74,6 +95,7 @@ export async function createWebhookEndpoint(em: EntityManager, ctx: CommandConte
     failingSince: null,
     // deliveries show personal data only as the key that made the endpoint could see it
     ...piiPermission(ctx),
+    maxConcurrency: body.max_concurrency ?? 10,
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -84,7 +106,7 @@ export async function createWebhookEndpoint(em: EntityManager, ctx: CommandConte
   return { status: 201, body: toEndpointWire(endpoint, ctx.now) };
 }
 
-export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: { url?: string; event_types?: string[]; description?: string | null; enabled?: boolean }): Promise<CommandResponse> {
+export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: { url?: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number }): Promise<CommandResponse> {
   const endpoint = await lockedEndpoint(em, ctx.workspaceId, params.endpoint_id);
   const previous: Record<string, unknown> = {};
   if (body.url !== undefined && body.url !== endpoint.url) {
@@ -99,6 +121,10 @@ export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandConte
   if (body.description !== undefined && body.description !== endpoint.description) {
     previous.description = endpoint.description;
     endpoint.description = body.description;
+  }
+  if (body.max_concurrency !== undefined && body.max_concurrency !== endpoint.maxConcurrency) {
+    previous.max_concurrency = endpoint.maxConcurrency;
+    endpoint.maxConcurrency = body.max_concurrency;
   }
   if (body.enabled !== undefined && body.enabled !== endpoint.enabled) {
     previous.enabled = endpoint.enabled;
@@ -117,6 +143,8 @@ export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandConte
     endpoint.updatedAt = ctx.now;
     recordEvent(em, ctx, 0, { type: 'webhook_endpoint.updated', objectType: 'webhook_endpoint', objectId: endpoint.id, sequence: endpoint.version, object: toEndpointWire(endpoint, ctx.now), previousAttributes: previous });
     await em.flush();
+    // re-enabled, or a new URL or concurrency: its dispatcher sends what is due now rather than at its next wake
+    return { status: 200, body: toEndpointWire(endpoint, ctx.now), followUps: [endpointFollowUp(ctx.workspaceId, endpoint.id)] };
   }
   return { status: 200, body: toEndpointWire(endpoint, ctx.now) };
 }
@@ -129,7 +157,9 @@ export async function deleteWebhookEndpoint(em: EntityManager, ctx: CommandConte
   const tombstone = { id: endpoint.id, object: 'webhook_endpoint' as const, deleted: true as const, created_at: endpoint.createdAt.toISOString(), updated_at: ctx.now.toISOString() };
   recordEvent(em, ctx, 0, { type: 'webhook_endpoint.deleted', objectType: 'webhook_endpoint', objectId: endpoint.id, sequence: endpoint.version, object: tombstone });
   await em.flush();
-  return { status: 200, body: tombstone };
+  // its dispatcher ends the waiting deliveries (dead, unsent) and then itself
+  const waiting = await em.count(WebhookDeliverySchema, { workspace: ctx.workspaceId, endpoint: endpoint.id, status: { $in: ['pending', 'failed'] } });
+  return { status: 200, body: tombstone, followUps: waiting ? [endpointFollowUp(ctx.workspaceId, endpoint.id)] : [] };
 }
 
 export async function rotateWebhookEndpointSecret(em: EntityManager, ctx: CommandContext, params: Params, body: { overlap_seconds?: number } | null): Promise<CommandResponse> {
@@ -155,6 +185,7 @@ function newDelivery(em: EntityManager, ctx: CommandContext, endpointId: string,
     eventType,
     status: 'pending',
     attemptCount: 0,
+    timetableStart: 0,
     nextAttemptAt: ctx.now,
     lastAttemptAt: null,
     createdAt: ctx.now,
@@ -164,7 +195,9 @@ function newDelivery(em: EntityManager, ctx: CommandContext, endpointId: string,
 
 /** A `webhook.test` event for this endpoint alone, with its delivery created here so the answer can name it. */
 export async function testWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  await lockWorkspace(em, ctx.workspaceId);
   const endpoint = await lockedEndpoint(em, ctx.workspaceId, params.endpoint_id);
+  await checkPendingBound(em, ctx.workspaceId, 1);
   const eventId = idFromSeed('evt', ctx.seed, 0);
   recordEvent(em, ctx, 0, {
     type: 'webhook.test',
@@ -176,7 +209,7 @@ export async function testWebhookEndpoint(em: EntityManager, ctx: CommandContext
   await em.flush();
   const delivery = newDelivery(em, ctx, endpoint.id, eventId, 'webhook.test');
   await em.flush();
-  return { status: 202, body: toDeliveryWire(delivery), followUps: [deliveryFollowUp(ctx.workspaceId, delivery.id)] };
+  return { status: 202, body: toDeliveryWire(delivery), followUps: [endpointFollowUp(ctx.workspaceId, endpoint.id)] };
 }
 
 const FINISHED = ['succeeded', 'dead'];
@@ -210,12 +243,14 @@ export async function replayWebhookDelivery(em: EntityManager, ctx: CommandConte
   const delivery = await em.findOne(WebhookDeliverySchema, { id: params.delivery_id, workspace: ctx.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!delivery) throw new ApiError('resource_missing', `No such webhook delivery: '${params.delivery_id}'`);
   if (!FINISHED.includes(delivery.status)) return { status: 202, body: toDeliveryWire(delivery) };
+  await checkPendingBound(em, ctx.workspaceId, 1);
   await budget.spend(1);
   delivery.status = 'pending';
+  delivery.timetableStart = delivery.attemptCount;
   delivery.nextAttemptAt = ctx.now;
   delivery.updatedAt = ctx.now;
   await em.flush();
-  return { status: 202, body: toDeliveryWire(delivery), followUps: [deliveryFollowUp(ctx.workspaceId, delivery.id)] };
+  return { status: 202, body: toDeliveryWire(delivery), followUps: [endpointFollowUp(ctx.workspaceId, delivery.endpoint)] };
 }
 
 const REPLAY_LIMIT = 1000;
@@ -234,14 +269,16 @@ export async function replayWebhookEndpoint(em: EntityManager, ctx: CommandConte
   const reply = (count: number, dryRun: boolean) => ({ object: 'webhook_replay', endpoint_id: endpoint.id, count, dry_run: dryRun });
   if (body.dry_run) return { status: 200, body: reply(await em.count(WebhookDeliverySchema, where), true) };
   const deliveries = await em.find(WebhookDeliverySchema, where, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: Math.min(REPLAY_LIMIT, budget!.remaining), lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (deliveries.length) await checkPendingBound(em, ctx.workspaceId, deliveries.length);
   await budget!.spend(deliveries.length);
   for (const d of deliveries) {
     d.status = 'pending';
+    d.timetableStart = d.attemptCount;
     d.nextAttemptAt = ctx.now;
     d.updatedAt = ctx.now;
   }
   await em.flush();
-  return { status: 202, body: reply(deliveries.length, false), followUps: deliveries.map((d) => deliveryFollowUp(ctx.workspaceId, d.id)) };
+  return { status: 202, body: reply(deliveries.length, false), followUps: deliveries.length ? [endpointFollowUp(ctx.workspaceId, endpoint.id)] : [] };
 }
 
 /** The next sequence number of an object's events, for objects without a version column (deliveries). */

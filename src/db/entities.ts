@@ -164,6 +164,8 @@ export interface FollowUp {
   args: Record<string, string>[];
   /** cancel this workflow instead of starting it (a cancelled flow run) */
   cancel?: boolean;
+  /** wake this long-lived workflow with this signal if it runs, start it otherwise (an endpoint's dispatcher) */
+  signal?: string;
 }
 
 export type TemplateCategory = 'marketing' | 'utility' | 'authentication';
@@ -570,6 +572,8 @@ export interface WebhookEndpoint {
   piiRead: boolean;
   /** that key, named by the PII-read audit records of deliveries */
   piiKeyId: string | null;
+  /** attempts in flight at once to this endpoint (1..50) */
+  maxConcurrency: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -586,6 +590,8 @@ export interface WebhookDelivery {
   eventType: string;
   status: WebhookDeliveryStatus;
   attemptCount: number;
+  /** the attempt count when the current run of the retry timetable began (a replay starts a new run) */
+  timetableStart: number;
   nextAttemptAt: Date | null;
   lastAttemptAt: Date | null;
   createdAt: Date;
@@ -609,6 +615,7 @@ export const WebhookEndpointSchema = new EntitySchema<WebhookEndpoint>({
     failingSince: { ...ts, nullable: true },
     piiRead: { type: 'boolean' },
     piiKeyId: { type: 'string', nullable: true },
+    maxConcurrency: { type: 'integer' },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,
@@ -627,6 +634,7 @@ export const WebhookDeliverySchema = new EntitySchema<WebhookDelivery>({
     eventType: { type: 'string' },
     status: { type: 'string' },
     attemptCount: { type: 'integer' },
+    timetableStart: { type: 'integer' },
     nextAttemptAt: { ...ts, nullable: true },
     lastAttemptAt: { ...ts, nullable: true },
     createdAt: ts,

@@ -42,6 +42,7 @@ async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']
         await getExternalWorkflowHandle(followUp.workflowId).cancel().catch(() => undefined);
         return;
       }
+      if (followUp.signal) return wakeOrStart(followUp as typeof followUp & { signal: string });
       try {
         await startChild(followUp.workflowType, {
           workflowId: followUp.workflowId,
@@ -57,6 +58,36 @@ async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']
     }),
   );
 }
+
+/**
+ * A follow-up with `signal`: a long-lived workflow (an endpoint's dispatcher) is woken if it runs and started if not.
+ * Given up quietly after a few tries: what it is woken for is in the rows, and the dispatcher's sweep finds it.
+ */
+async function wakeOrStart(followUp: NonNullable<CommandOutcome['followUps']>[number] & { signal: string }): Promise<void> {
+  const attributes = workflowInfo().typedSearchAttributes.getAll().filter((p) => p.key.name === 'WorkspaceId');
+  for (let i = 0; i < 3; i++) {
+    try {
+      await getExternalWorkflowHandle(followUp.workflowId).signal(followUp.signal);
+      return;
+    } catch {
+      // not running: start it below
+    }
+    try {
+      await startChild(followUp.workflowType, {
+        workflowId: followUp.workflowId,
+        taskQueue: taskQueueFor(followUp.workflowType, commandsQueueOf(workflowInfo().taskQueue)),
+        args: followUp.args,
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        typedSearchAttributes: [...attributes, { key: operationIdKey, value: followUp.workflowType }],
+      });
+      return;
+    } catch (err) {
+      // started by someone else meanwhile: signal that one
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) return;
+    }
+  }
+}
+const operationIdKey = defineSearchAttributeKey('OperationId', SearchAttributeType.KEYWORD);
 
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
@@ -109,30 +140,6 @@ export async function sendMessage(input: { messageId: string }): Promise<void> {
   await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'delivered' });
   await sleep(receipts.readAfterMs);
   await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'read' });
-}
-
-const webhookAttempts = proxyActivities<Activities>({
-  // an attempt is bounded at 5 s by the sender; the rest is PostgreSQL
-  startToCloseTimeout: '30s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', nonRetryableErrorTypes: ['delivery_missing'] },
-});
-
-/** One webhook delivery: its attempts on the retry timetable, each signed afresh; ids only in history. */
-export async function deliverWebhook(input: { deliveryId: string }): Promise<void> {
-  const { firstAttempt, scheduleMs } = await webhookAttempts.beginWebhookDelivery(input);
-  let retryAfterMs = 0;
-  for (let i = 0; i < scheduleMs.length; i++) {
-    const wait = Math.max(scheduleMs[i], retryAfterMs);
-    if (wait > 0) await sleep(wait);
-    const result = await webhookAttempts.attemptWebhookDelivery({
-      deliveryId: input.deliveryId,
-      attempt: firstAttempt + i,
-      final: i === scheduleMs.length - 1,
-      nextDelayMs: scheduleMs[i + 1] ?? 0,
-    });
-    if (result.done) return;
-    retryAfterMs = result.retryAfterMs ?? 0;
-  }
 }
 
 // Flow steps: scheduled activities that retry until the database answers; a refused step fails the run instead.
@@ -211,6 +218,7 @@ export const pauseBroadcast = runCommand;
 export const resumeBroadcast = runCommand;
 export const cancelBroadcast = runCommand;
 export { runBroadcast, wakeBroadcast } from './broadcasts';
+export { webhookEndpoint } from './webhook-endpoint';
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

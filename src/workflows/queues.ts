@@ -6,7 +6,7 @@
 export type QueueKind = 'commands' | 'fanout' | 'maintenance';
 
 const KIND_OF: Record<string, Exclude<QueueKind, 'commands'>> = {
-  deliverWebhook: 'fanout',
+  webhookEndpoint: 'fanout',
   sendMessage: 'fanout',
   flowRun: 'fanout',
   runBroadcast: 'fanout',

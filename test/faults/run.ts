@@ -10,6 +10,7 @@ import { hangCheck, summarizeWrites, table } from './report';
 import { startProvider, startWebhookReceiver } from './receivers';
 import { startFaultStack, type FaultStack } from './stack';
 import { verify, type Check } from './verify';
+import { startFailingReceiver, verifyFailingBacklog } from './webhook-backlog';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
@@ -50,6 +51,7 @@ const env = {
 async function main(): Promise<number> {
   const webhooks = await startWebhookReceiver();
   const provider = await startProvider();
+  const failing = await startFailingReceiver();
   let stack: FaultStack | undefined;
   const watchdog = setTimeout(() => {
     log(`run exceeded ${RUN_LIMIT_MS / 1000} s; stopping`);
@@ -89,6 +91,8 @@ async function main(): Promise<number> {
     // their own (bench/results/webhooks-latest.md); the deliveries under test are the ones the faults interleave with
     const endpoint = await setup('/v1/webhook-endpoints', { url: webhooks.url, event_types: [WEBHOOK_EVENT] });
     webhooks.setSecret(endpoint.secret);
+    // a backlog of deliveries that all fail, through every kill: the contacts of the load and of the bulk job
+    const failingEndpoint = await setup('/v1/webhook-endpoints', { url: failing.url, event_types: ['contact.created'] });
     log('setup done; load starts');
 
     // the load: single POSTs from a few clients, a bulk job, a broadcast
@@ -207,10 +211,15 @@ async function main(): Promise<number> {
       settleBy,
       log,
     });
+    // the failing backlog stops (disabled), its attempts in flight end (5 s bound), then its counts are compared
+    await api.write(api.record('setup', randomUUID(), 'PATCH', `/v1/webhook-endpoints/${failingEndpoint.id}`, { enabled: false }), Date.now() + 30_000);
+    await sleep(7_000);
+    const backlogChecks = await verifyFailingBacklog({ databaseUrl: s.databaseUrl, workspaceId, endpointId: failingEndpoint.id, receiver: failing });
     const settleMs = Date.now() - settleStarted;
 
     const checks: Check[] = [
       ...verified.checks,
+      ...backlogChecks,
       ...probeChecks,
       { name: 'no process exited on its own (only the ones killed)', ok: s.crashed.length === 0, detail: s.crashed.join(', ') || 'none' },
       hangCheck(api.writes, ATTEMPT_TIMEOUT_MS),
@@ -235,6 +244,7 @@ async function main(): Promise<number> {
     await stack?.teardown.run(log);
     await webhooks.close();
     await provider.close();
+    await failing.close();
   }
 }
 
