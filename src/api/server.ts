@@ -16,6 +16,7 @@ import { PiiReadAudit } from './pii-audit';
 import { ApiKeyCache } from './key-cache';
 import { RateBudgets } from './rate-budgets';
 import { dbQueries } from './metrics';
+import { observeDirectQueries } from '../db/direct-query';
 
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
@@ -24,6 +25,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const files = new LocalFileStore(config.filesDir);
   const piiAudit = new PiiReadAudit(orm);
   orm.em.getConnection().getKnex().on('query', () => dbQueries.inc());
+  observeDirectQueries(() => dbQueries.inc());
   const keys = new ApiKeyCache(orm);
   keys.start();
   const app = createApp({ orm, client, connection, eventStreams, files, piiAudit, keys, budgets: new RateBudgets(orm) });
