@@ -223,6 +223,8 @@ export interface ApiServerSide {
   eventLoopP50Ms: number;
   eventLoopP99Ms: number;
   eventLoopMaxMs: number;
+  /** statements the API sent to PostgreSQL per request of the window (all of them, over the operation's count) */
+  dbQueriesPerRequest: number;
 }
 
 export function apiServerSide(before: Metrics, after: Metrics, operation: string): ApiServerSide {
@@ -243,6 +245,7 @@ export function apiServerSide(before: Metrics, after: Metrics, operation: string
     eventLoopP50Ms: (after.get('nodejs_eventloop_lag_p50_seconds') ?? 0) * 1000,
     eventLoopP99Ms: (after.get('nodejs_eventloop_lag_p99_seconds') ?? 0) * 1000,
     eventLoopMaxMs: (after.get('nodejs_eventloop_lag_max_seconds') ?? 0) * 1000,
+    dbQueriesPerRequest: count ? ((after.get('sabnode_db_queries_total') ?? 0) - (before.get('sabnode_db_queries_total') ?? 0)) / count : 0,
   };
 }
 

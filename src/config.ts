@@ -150,6 +150,8 @@ export const config = {
   trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((c) => c.trim()).filter(Boolean),
   // a key's last use is written at most this often (per key, across every API process)
   keyLastUsedEveryMs: int('KEY_LAST_USED_EVERY_MS', 60_000),
+  // API keys held in each API process's memory; changes reach every process by NOTIFY, the TTL is a backstop (0: no cache)
+  apiKeyCache: { ttlMs: int('API_KEY_CACHE_TTL_MS', 10_000), maxEntries: int('API_KEY_CACHE_MAX', 10_000) },
   // PII-read audit records: written in batches of at most this many, one multi-row insert per batch
   auditBatchMax: int('AUDIT_BATCH_MAX', 500),
   // Untrusted input is bounded before any work (checked without recursion, src/api/json-limits.ts). The depth bound

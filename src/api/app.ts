@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
+import './route-patterns';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client, Connection } from '@temporalio/client';
 import { LocalFileStore, type FileStore } from '../activities/file-store';
@@ -10,7 +11,9 @@ import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, resolveVersion, specForAnyVersion, specForVersion, upgradeRequest, VERSIONS } from '../versions';
 import { apiKeysHandlers } from './api-keys.handlers';
-import { authenticate, authenticateProvider } from './auth';
+import { authenticate, authenticateProvider, type AuthDeps } from './auth';
+import { ApiKeyCache } from './key-cache';
+import { RateBudgets } from './rate-budgets';
 import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
@@ -44,6 +47,9 @@ export interface AppDeps {
   eventStreams: EventStreams;
   files?: FileStore;
   piiAudit?: PiiReadAudit;
+  /** API keys held in memory; without one, the app makes its own (and its owner never closes it) */
+  keys?: ApiKeyCache;
+  budgets?: RateBudgets;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
@@ -130,6 +136,12 @@ function docsPage(): string {
 <body><redoc spec-url="/openapi.json"></redoc><script src="/docs/redoc.standalone.js"></script></body></html>`;
 }
 
+function startedKeyCache(orm: MikroORM): ApiKeyCache {
+  const keys = new ApiKeyCache(orm);
+  keys.start();
+  return keys;
+}
+
 export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -181,6 +193,7 @@ export function createApp(deps: AppDeps): express.Express {
     res.sendFile(require.resolve('redoc/bundles/redoc.standalone.js'));
   });
 
+  const auth: AuthDeps = { orm: deps.orm, keys: deps.keys ?? startedKeyCache(deps.orm), budgets: deps.budgets ?? new RateBudgets(deps.orm) };
   const runCommand = commandRunner(deps);
   const files = deps.files ?? new LocalFileStore(config.filesDir);
   const handlers: Record<string, Handler> = {
@@ -240,11 +253,11 @@ export function createApp(deps: AppDeps): express.Express {
     if (op.auth === 'signature') {
       // the signature covers the body: its bytes are read (size-bounded) before the caller is known, and parsed
       // only once the signature over them holds
-      app[op.method](op.expressPath, bind(op), readJsonBytes, wrap(authenticateProvider(deps.orm, op)), parseJsonBytes, version, ...validator, run);
+      app[op.method](op.expressPath, bind(op), readJsonBytes, wrap(authenticateProvider(auth, op)), parseJsonBytes, version, ...validator, run);
       continue;
     }
     const body = !op.hasBody ? [] : op.multipart ? [receiveUpload(deps.orm, files)] : [readJsonBytes, parseJsonBytes, upgrade(op)];
-    app[op.method](op.expressPath, bind(op), wrap(authenticate(deps.orm, op)), version, ...body, ...validator, run);
+    app[op.method](op.expressPath, bind(op), wrap(authenticate(auth, op)), version, ...body, ...validator, run);
   }
   const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));
   if (extra.length) throw new Error(`handlers without an operation in openapi.yaml: ${extra.join(', ')}`);

@@ -13,6 +13,10 @@ import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
 import { EventStreams } from './events.stream';
 import { PiiReadAudit } from './pii-audit';
+import { ApiKeyCache } from './key-cache';
+import { RateBudgets } from './rate-budgets';
+import { dbQueries } from './metrics';
+import { observeDirectQueries } from '../db/direct-query';
 
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
@@ -20,7 +24,11 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const eventStreams = new EventStreams(orm);
   const files = new LocalFileStore(config.filesDir);
   const piiAudit = new PiiReadAudit(orm);
-  const app = createApp({ orm, client, connection, eventStreams, files, piiAudit });
+  orm.em.getConnection().getKnex().on('query', () => dbQueries.inc());
+  observeDirectQueries(() => dbQueries.inc());
+  const keys = new ApiKeyCache(orm);
+  keys.start();
+  const app = createApp({ orm, client, connection, eventStreams, files, piiAudit, keys, budgets: new RateBudgets(orm) });
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
@@ -55,6 +63,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
       clearInterval(reaper);
       server.closeAllConnections();
       await piiAudit.close();
+      await keys.close();
       await connection.close();
       await orm.close();
     },

@@ -84,7 +84,7 @@ export async function listAuditLogs(em: EntityManager, workspaceId: string, page
   if (f.key_id) where.push(['key_id = ?', f.key_id]);
   if (f.operation_id) where.push(['operation_id = ?', f.operation_id]);
   if (f.action) where.push(['action = ?', f.action]);
-  if (f.object_id) where.push(['object_ids @> array[?]::text[]', f.object_id]);
+  if (f.object_id) where.push(['object_ids @> array[cast(? as text)]', f.object_id]);
   if (f.created_since) where.push(['created_at >= ?', new Date(f.created_since)]);
   if (f.created_before) where.push(['created_at < ?', new Date(f.created_before)]);
   return keysetList(em, {

@@ -94,6 +94,6 @@ export async function listContacts(
   if (f.phone) where.push(['phone = ?', f.phone]);
   if (f.email) where.push(['lower(email) = lower(?)', f.email]);
   if (f.external_id) where.push(['external_id = ?', f.external_id]);
-  if (f.tag) where.push(['tags @> array[?]::text[]', f.tag]);
+  if (f.tag) where.push(['tags @> array[cast(? as text)]', f.tag]);
   return keysetList(em, { list: 'contacts', table: 'contacts', columns: COLUMNS, workspaceId, page, where, softDelete: true, hydrate, toWire: toContactWire });
 }

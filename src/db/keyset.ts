@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { selectRows } from './direct-query';
 import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
 
 export interface KeysetListSpec<R extends { id: string; createdAt: Date; updatedAt?: Date }, W> {
@@ -43,7 +44,7 @@ export async function keysetList<R extends { id: string; createdAt: Date; update
     params.push(after.at, after.id);
   }
   params.push(page.limit + 1);
-  const rows = await em.getConnection().execute<R[]>(`select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`, params);
+  const rows = await selectRows<R>(em, `select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`, params);
   return toPage(spec.list, spec.workspaceId, page, rows.map(spec.hydrate), (r) => (col === 'updated_at' ? r.updatedAt ?? r.createdAt : r.createdAt), spec.toWire);
 }
 
