@@ -15,6 +15,7 @@ import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
 import { commandRunner } from './commands';
+import type { CommandsWorker } from './commands-worker';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
 import { corsFor } from './cors';
@@ -44,6 +45,8 @@ export interface AppDeps {
   eventStreams: EventStreams;
   files?: FileStore;
   piiAudit?: PiiReadAudit;
+  /** this process's own commands worker (API_EMBEDDED_WORKER=1): commands start eagerly on it */
+  commandsWorker?: CommandsWorker;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;

@@ -9,12 +9,15 @@ import { sha256Hex } from '../ids';
 import { logger } from '../logger';
 import { searchKeys } from '../temporal';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
+import type { CommandsWorker } from './commands-worker';
 import type { AuthedRequest, HandlerResult } from './context';
 
 export interface CommandDeps {
   orm: MikroORM;
   client: Client;
   connection: Connection;
+  /** this process's commands worker: while it runs, commands start on its connection and ask for eager execution */
+  commandsWorker?: CommandsWorker;
 }
 
 interface ClaimRow {
@@ -158,16 +161,20 @@ export function commandRunner(deps: CommandDeps): RunCommand {
 
     const input: Pick<CommandInput, 'commandId'> = { commandId: row.id };
     const pendingHeaders = { 'Retry-After': '2', ...keyHeaders };
+    // eager: the server hands the first workflow task back with the start, to this process's own worker
+    const local = deps.commandsWorker?.current();
+    const engine: { client: Client; connection: Pick<Connection, 'withDeadline'> } = local ?? deps;
     let handle;
     try {
-      handle = await deps.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
-        deps.client.workflow.start(op.operationId, {
+      handle = await engine.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
+        engine.client.workflow.start(op.operationId, {
           // the claim's own: a command claimed before an upgrade keeps the workflow it may already have
           workflowId: row.workflow_id,
           taskQueue: config.taskQueue,
           args: [input],
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          requestEagerStart: Boolean(local),
           typedSearchAttributes: new TypedSearchAttributes([
             { key: searchKeys.workspaceId, value: auth.workspaceId },
             { key: searchKeys.operationId, value: op.operationId },
@@ -182,7 +189,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     }
     let outcome: CommandOutcome;
     try {
-      outcome = await deps.connection.withDeadline(Date.now() + (opts.waitMs ?? config.commandWaitMs), () => handle.result() as Promise<CommandOutcome>);
+      outcome = await engine.connection.withDeadline(Date.now() + (opts.waitMs ?? config.commandWaitMs), () => handle.result() as Promise<CommandOutcome>);
     } catch (err) {
       if (err instanceof WorkflowFailedError) {
         logger.error({ request_id: requestId, operation: op.operationId, cause: err.cause?.message }, 'command workflow failed');

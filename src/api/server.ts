@@ -7,7 +7,9 @@ import { logger } from '../logger';
 import { loggableError } from '../db/driver-errors';
 import { temporalClient } from '../temporal';
 import { summarizeTemporalConnection } from '../temporal-connection';
+import { installJsonLogging } from '../worker-runtime';
 import { createApp } from './app';
+import { startCommandsWorker } from './commands-worker';
 import { createOpsApp } from './ops';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
@@ -17,10 +19,12 @@ import { PiiReadAudit } from './pii-audit';
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
   const { client, connection } = temporalClient();
+  if (config.apiEmbeddedWorker) installJsonLogging({ ownSignals: true });
+  const commandsWorker = config.apiEmbeddedWorker ? startCommandsWorker(orm) : undefined;
   const eventStreams = new EventStreams(orm);
   const files = new LocalFileStore(config.filesDir);
   const piiAudit = new PiiReadAudit(orm);
-  const app = createApp({ orm, client, connection, eventStreams, files, piiAudit });
+  const app = createApp({ orm, client, connection, eventStreams, files, piiAudit, commandsWorker });
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
@@ -38,7 +42,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const opsAddress = ops?.address();
   const opsPort = typeof opsAddress === 'object' && opsAddress ? opsAddress.port : undefined;
-  logger.info({ port: actualPort, ops_port: opsPort, temporal: summarizeTemporalConnection(config.temporalConnection) }, 'api listening');
+  logger.info({ port: actualPort, ops_port: opsPort, temporal: summarizeTemporalConnection(config.temporalConnection), embedded_worker: Boolean(commandsWorker) }, 'api listening');
   return {
     port: actualPort,
     async close() {
@@ -55,6 +59,8 @@ export async function startServer(port = config.port): Promise<{ port: number; c
       clearInterval(reaper);
       server.closeAllConnections();
       await piiAudit.close();
+      // after the HTTP server: the requests it drained may have been waiting on this worker's commands
+      await commandsWorker?.stop();
       await connection.close();
       await orm.close();
     },
