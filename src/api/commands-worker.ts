@@ -12,6 +12,7 @@ import { config } from '../config';
 import { logger } from '../logger';
 import { activityInterceptors } from '../worker-runtime';
 import { queueName } from '../workflows/queues';
+import { countTemporalRpcs } from './temporal-rpcs';
 
 export interface CommandsWorker {
   /** the client on the worker's connection while the worker runs, else null (commands then start without eagerness) */
@@ -38,7 +39,7 @@ export function startCommandsWorker(orm: MikroORM): CommandsWorker {
     while (!stopped) {
       let connection: NativeConnection | null = null;
       try {
-        connection = await NativeConnection.connect(config.temporalConnection);
+        connection = countTemporalRpcs(await NativeConnection.connect(config.temporalConnection));
         const client = new Client({ connection, namespace: config.temporalNamespace });
         const started = Date.now();
         const w = await Worker.create({

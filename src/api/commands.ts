@@ -10,6 +10,7 @@ import { logger } from '../logger';
 import { searchKeys } from '../temporal';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 import type { CommandsWorker } from './commands-worker';
+import { commandStarts } from './temporal-rpcs';
 import type { AuthedRequest, HandlerResult } from './context';
 
 export interface CommandDeps {
@@ -182,6 +183,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
           ]),
         }),
       );
+      commandStarts.inc({ eager: String(handle.eagerlyStarted) });
     } catch (err) {
       if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
       // nothing started; the claim stays pending and a retry with the same key starts it

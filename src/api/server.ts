@@ -10,6 +10,7 @@ import { summarizeTemporalConnection } from '../temporal-connection';
 import { installJsonLogging } from '../worker-runtime';
 import { createApp } from './app';
 import { startCommandsWorker } from './commands-worker';
+import { countTemporalRpcs } from './temporal-rpcs';
 import { createOpsApp } from './ops';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
@@ -19,6 +20,7 @@ import { PiiReadAudit } from './pii-audit';
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
   const { client, connection } = temporalClient();
+  countTemporalRpcs(connection);
   if (config.apiEmbeddedWorker) installJsonLogging({ ownSignals: true });
   const commandsWorker = config.apiEmbeddedWorker ? startCommandsWorker(orm) : undefined;
   const eventStreams = new EventStreams(orm);
