@@ -167,7 +167,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     const engine: { client: Client; connection: Pick<Connection, 'withDeadline'> } = local ?? deps;
     let handle;
     try {
-      handle = await engine.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
+      handle = await within(engine.connection, config.temporalRpcTimeoutMs, () =>
         engine.client.workflow.start(op.operationId, {
           // the claim's own: a command claimed before an upgrade keeps the workflow it may already have
           workflowId: row.workflow_id,
@@ -191,7 +191,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     }
     let outcome: CommandOutcome;
     try {
-      outcome = await engine.connection.withDeadline(Date.now() + (opts.waitMs ?? config.commandWaitMs), () => handle.result() as Promise<CommandOutcome>);
+      outcome = await within(engine.connection, opts.waitMs ?? config.commandWaitMs, () => handle.result() as Promise<CommandOutcome>);
     } catch (err) {
       if (err instanceof WorkflowFailedError) {
         logger.error({ request_id: requestId, operation: op.operationId, cause: err.cause?.message }, 'command workflow failed');
@@ -212,6 +212,20 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     if (!done || done.state !== 'completed' || done.response_status !== outcome.status) throw new Error('command finished without a stored response');
     return stored(done, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
   };
+}
+
+/**
+ * A call to Temporal bounded as a whole. A NativeConnection's deadline bounds each attempt and its client retries
+ * past it (an unreachable server), so the bound is also kept here; a call cut off here is answered as a deadline.
+ */
+function within<T>(connection: Pick<Connection, 'withDeadline'>, ms: number, call: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error('Temporal call deadline exceeded'), { code: 4 })), ms);
+    connection.withDeadline(Date.now() + ms, call).then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (err: unknown) => (clearTimeout(timer), reject(err)),
+    );
+  });
 }
 
 function stored(row: ClaimRow, headers: Record<string, string>): HandlerResult {

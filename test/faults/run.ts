@@ -36,7 +36,7 @@ const SETTLE_MS = 100_000;
 // a request with no answer by then counts as hung
 const ATTEMPT_TIMEOUT_MS = 20_000;
 // the whole run, a last resort: everything stops by itself
-const RUN_LIMIT_MS = 5 * 60_000;
+const RUN_LIMIT_MS = (Number(process.env.FAULTS_RUN_LIMIT_S) || 300) * 1000;
 
 const env = {
   COMMAND_WAIT_MS: String(COMMAND_WAIT_MS),
