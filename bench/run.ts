@@ -441,7 +441,7 @@ async function main(): Promise<void> {
     title: `HTTP read and write benchmark${CPU_PROF ? ' (CPU profiling on: slower than normal)' : ''}`,
     at: result.date,
     machine: machineWatch.end(),
-    floorNote: `a bare Express + pg server (bench/floor-server.ts) doing the same SQL as the API's list and create (contact + contact.created event in one transaction), with no auth, rate limit, validation, ORM, idempotency or Temporal; same PostgreSQL, same pool size, same connections. The Temporal command paths are two client paths to the same one-insert command, compared with each other (no floor).`,
+    floorNote: `a bare Express + pg server (bench/floor-server.ts) doing the same SQL as the API's list and create (contact + contact.created event in one transaction), with no auth, rate limit, validation, ORM, idempotency or Temporal; same PostgreSQL, same pool size, same connections. The Temporal command paths are five client paths to the same one-insert command (a worker in the bench process), compared with each other and with the API's POST (no floor).`,
     scenarios: [...[getApi, getFloor, getApi1, postApi, postFloor, postApiPlain, postApi1].map(httpScenario), ...pathScenarios],
     comparisons: [
       { scenario: getApi.name, floor: getFloor.name, ratios: { p50: ratio(getApi.p50, getFloor.p50), p95: ratio(getApi.p95, getFloor.p95), throughput: ratio(getApi.rps, getFloor.rps) } },
