@@ -186,7 +186,8 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       commandStarts.inc({ eager: String(handle.eagerlyStarted) });
     } catch (err) {
       if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
-      // nothing started; the claim stays pending and a retry with the same key starts it
+      // nothing started (or a start cut off in flight lands later): the claim stays pending and a retry with the same
+      // key starts or joins it
       throw new ApiError('temporal_unavailable', 'The workflow engine is unreachable; retry with the same Idempotency-Key', {}, pendingHeaders);
     }
     let outcome: CommandOutcome;
