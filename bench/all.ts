@@ -34,7 +34,7 @@ interface Benchmark {
 }
 
 const BENCHMARKS: Benchmark[] = [
-  { name: 'http', file: 'bench/run.ts', what: 'GET list and POST create through the API against a bare Express + pg floor; two Temporal command paths' },
+  { name: 'http', file: 'bench/run.ts', what: 'GET list and POST create through the API against a bare Express + pg floor; the Temporal command paths (start + result, update-with-start, eager, LISTEN/NOTIFY) against the API POST' },
   { name: 'bulk', file: 'bench/bulk.ts', what: '1,000-contact bulk upserts and 50,000 contacts through bulk calls, against the same upserts as SQL transactions' },
   { name: 'webhooks', file: 'bench/webhooks.ts', what: 'event to first delivery attempt and a 1,000-delivery burst, against the same signed POSTs sent straight to the receiver' },
   { name: 'sdk-python-example', file: 'bench/sdk-python-example.ts', what: 'the Python SDK example tagging 5,000 of 50,000 contacts, against the same requests without the SDK and its 30 s target' },

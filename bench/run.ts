@@ -1,6 +1,9 @@
 // The HTTP benchmark (`npm run bench -- http`): brings up its own PostgreSQL, Temporal dev server, worker and API on
 // free ports, seeds 100,000 contacts, and measures list and create against a bare Express + pg floor, then compares
-// two ways of running a command through Temporal. Writes bench/results/http-latest.{md,json}. Not a test: it asserts
+// ways of running a command through Temporal (start + result, update-with-start, eager start on an in-process worker,
+// the stored answer through LISTEN/NOTIFY) with the API's own POST, Temporal client round trips counted on each.
+// Temporal runs as `npm run dev` starts it: a SQLite file (WAL, synchronous=normal), eager start allowed; the API
+// runs its embedded commands worker (API_EMBEDDED_WORKER=1) and a second API without one is measured beside it. Writes bench/results/http-latest.{md,json}. Not a test: it asserts
 // nothing, it reports PASS/MISS against the targets.
 //
 //   BENCH_DURATION=10          seconds per HTTP measurement (after a warm-up)
@@ -23,7 +26,8 @@ import { migrate, openOrm } from '../src/db/orm';
 import { ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../src/stack/embedded';
 import { searchKeys } from '../src/temporal';
 import { SEARCH_ATTRIBUTES } from '../src/workflows/types';
-import { BENCH_TABLE_DDL, createBenchActivities, type BenchCommandOutcome } from './command-paths';
+import { countTemporalRpcs } from '../src/api/temporal-rpcs';
+import { BENCH_DONE_CHANNEL, BENCH_TABLE_DDL, createBenchActivities, type BenchCommandOutcome } from './command-paths';
 import { runCommandUpdate, startResultCommand, updateWithStartCommand } from './command-paths.workflows';
 import { closedLoop, latencyStats, runHttp, sequential, stopLoad, type HttpLoad, type HttpRun, type LatencyStats, type LoopRun } from './load';
 import { profilesIn, summarizeProfile, type ProfileSummary, type Window } from './profile';
@@ -65,7 +69,7 @@ const TEMPORAL_IN_FLIGHT = 20;
 const UNLOADED_S = Math.min(5, DURATION_S);
 const TASK_QUEUE = 'sabnode-bench';
 const PATHS_QUEUE = 'sabnode-bench-command-paths';
-const TARGETS = { readP95Ms: 120, readP95VsFloor: 2, readThroughputVsFloor: 0.5, readQueriesPerRequest: 1.1, postP95Ms: 150 };
+const TARGETS = { readP95Ms: 120, readP95VsFloor: 2, readThroughputVsFloor: 0.5, readQueriesPerRequest: 1.1, postP95Ms: 150, commandRps: 100, commandP95Ms: 400, commandVsBestPath: 0.8 };
 // the whole run is bounded: past this, tear down and fail
 const MAX_RUN_MS = num('BENCH_MAX_SECONDS', 600) * 1000;
 
@@ -88,11 +92,41 @@ interface HttpScenario extends HttpRun {
   /** CPU milliseconds per completed request, by process group */
   cpuMsPerRequest: Record<string, number>;
   apiServerSide?: ApiServerSide;
+  /** commands: the API's Temporal client calls per command started, and the share started eagerly (from its /metrics) */
+  temporal?: CommandRpcs;
+}
+
+interface CommandRpcs {
+  commands: number;
+  rpcsPerCommand: number;
+  byMethod: Record<string, number>;
+  eagerShare: number;
+}
+
+/** Temporal client calls per command between two scrapes of an API's /metrics (sabnode_temporal_rpcs_total). */
+function commandRpcs(m0: Map<string, number>, m1: Map<string, number>): CommandRpcs | undefined {
+  const delta = (prefix: string) => {
+    const out: Record<string, number> = {};
+    for (const [k, v] of m1) if (k.startsWith(prefix)) out[k.slice(prefix.length).replace(/"?}$/, '')] = v - (m0.get(k) ?? 0);
+    return out;
+  };
+  const starts = delta('sabnode_command_starts_total{eager="');
+  const commands = (starts.true ?? 0) + (starts.false ?? 0);
+  if (!commands) return undefined;
+  const byMethod = Object.fromEntries(Object.entries(delta('sabnode_temporal_rpcs_total{method="')).filter(([, v]) => v > 0).map(([k, v]) => [k, +(v / commands).toFixed(2)]));
+  return { commands, rpcsPerCommand: +Object.values(byMethod).reduce((a, b) => a + b, 0).toFixed(2), byMethod, eagerShare: +((starts.true ?? 0) / commands).toFixed(2) };
 }
 
 interface TemporalPath {
   name: string;
   description: string;
+  /** WorkflowService calls the client made per call at 20 in flight (counted on the client's connection) */
+  clientRpcsPerCall: number;
+  clientRpcs: Record<string, number>;
+  /** share of starts whose first workflow task came back with the start (eager) */
+  eagerShare?: number;
+  /** the worker's own calls per command, from the sample history: a poll per workflow task not handed over eagerly, a completion per task */
+  workerRpcsPerCall: number;
   sequential: LatencyStats & { errors: number; firstError?: string };
   /** start + result only: the `workflow.start` RPC alone, sequential */
   sequentialStartRpc?: LatencyStats;
@@ -151,14 +185,17 @@ async function main(): Promise<void> {
 
   // ---- 1. the stack ------------------------------------------------------------------------------------------
   let since = Date.now();
-  const [pgPort, temporalPort, apiPort, floorPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [pgPort, temporalPort, apiPort, floorPort, apiPlainPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const bin = await ensureTemporalBinary(log);
   const quiet = { trace() {}, debug() {}, info() {}, warn: log, error: log, log() {} } as never;
   const pgDir = join(DATA_DIR, 'bench-pg');
   // after a Ctrl-C the terminal's SIGINT reaches PostgreSQL too, and its shutdown FATALs are noise
   const pgLog = (msg: string) => (interrupted ? undefined : log(msg));
   const pgStarted = startPostgres({ dataDir: pgDir, port: pgPort, log: pgLog, persistent: false });
-  const temporalStarted = startTemporal({ bin, port: temporalPort, headless: true, searchAttributes: SEARCH_ATTRIBUTES, log });
+  // a SQLite file, as `npm run dev` runs it (startTemporal adds the WAL pragmas and allows eager starts)
+  const temporalDb = join(DATA_DIR, `bench-temporal-${runId}.db`);
+  teardown.add('temporal db file', async () => ['', '-wal', '-shm'].forEach((x) => rmSync(temporalDb + x, { force: true })));
+  const temporalStarted = startTemporal({ bin, port: temporalPort, headless: true, dbFile: temporalDb, searchAttributes: SEARCH_ATTRIBUTES, log });
   // register stops as soon as each is up, so a failure of the other still cleans it
   pgStarted.then((pg) => teardown.add('postgres', pg.stop), () => undefined);
   temporalStarted.then((t) => teardown.add('temporal', t.stop), () => undefined);
@@ -201,6 +238,8 @@ async function main(): Promise<void> {
     // pinned rather than inherited from the caller's environment: loopback only, the same pool size everywhere
     HOST: '127.0.0.1',
     DB_POOL_MAX: '20',
+    // as `npm run dev`: the API starts its commands eagerly on its own commands worker
+    API_EMBEDDED_WORKER: '1',
   };
   const profArgs = (name: string) => (CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(profDir, name)] : []);
 
@@ -228,13 +267,23 @@ async function main(): Promise<void> {
     teardown.add('api', () => proc.stop());
     return proc;
   };
+  // the same API without an embedded worker: today's start + result through the task queue, for comparison
+  const startApiPlain = async (): Promise<Proc> => {
+    const proc = await spawnHttp('api-plain', 'src/api/server.ts', apiPlainPort, { ...env, API_EMBEDDED_WORKER: '0' }, profArgs('api-plain'));
+    teardown.add('api without embedded worker', () => proc.stop());
+    return proc;
+  };
   const startFloor = async (): Promise<Proc> => {
     const proc = await spawnHttp('floor', 'bench/floor-server.ts', floorPort, { DATABASE_URL: pg.url, BENCH_WORKSPACE_ID: workspaceId, DB_POOL_MAX: '20' }, profArgs('floor'));
     teardown.add('floor', () => proc.stop());
     return proc;
   };
-  const [worker, api, floor] = await Promise.all([startWorker(), startApi(), startFloor(), seeded]);
+  const apiStarting = Date.now();
+  const [worker, api, floor, apiPlain] = await Promise.all([startWorker(), startApi(), startFloor(), startApiPlain(), seeded]);
   checkInterrupted();
+  // the embedded worker starts after the API listens: wait until it polls the commands queue
+  await poll('embedded commands worker', async () => (await taskQueuePollerIds(connection, TASK_QUEUE)).some((id) => id.startsWith(`${api.pid}@`)), 90_000);
+  mark('apiEmbeddedWorkerReady', apiStarting);
   mark('startup', since);
   log(`worker pid ${worker.pid}, api pid ${api.pid} (:${apiPort}), floor pid ${floor.pid} (:${floorPort}); stack up in ${timings.startup} s`);
 
@@ -245,6 +294,7 @@ async function main(): Promise<void> {
   const postmasterPid = Number.parseInt(readFileSync(join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0], 10);
   const groups: CpuGroup[] = [
     { name: 'api', root: api.pid, tree: true },
+    { name: 'api-plain', root: apiPlain.pid, tree: true },
     { name: 'worker', root: worker.pid, tree: true },
     { name: 'floor', root: floor.pid, tree: true },
     { name: 'postgres', root: postmasterPid, tree: true },
@@ -273,12 +323,12 @@ async function main(): Promise<void> {
 
   // ---- 3. HTTP measurements ----------------------------------------------------------------------------------
   const windows: Window[] = [];
-  const measureHttp = async (name: string, target: 'api' | 'floor', load: HttpLoad, operation?: string, warmupS = WARMUP_S): Promise<HttpScenario> => {
+  const measureHttp = async (name: string, target: 'api' | 'floor', load: HttpLoad, operation?: string, warmupS = WARMUP_S, metricsUrl = apiUrl): Promise<HttpScenario> => {
     log(`${name}: warm-up ${warmupS} s`);
     await runHttp({ ...load, durationS: warmupS });
     checkInterrupted();
     log(`${name}: ${load.durationS} s at ${load.connections} connections`);
-    const m0 = operation ? await scrapeMetrics(apiUrl) : undefined;
+    const m0 = operation ? await scrapeMetrics(metricsUrl) : undefined;
     const sampler = samplePgActivity(monitor);
     const c0 = cpuSnapshot(groups);
     const w0 = monoUs();
@@ -286,12 +336,12 @@ async function main(): Promise<void> {
     const w1 = monoUs();
     const c1 = cpuSnapshot(groups);
     const pgActivity = await sampler.stop();
-    const m1 = operation ? await scrapeMetrics(apiUrl) : undefined;
+    const m1 = operation ? await scrapeMetrics(metricsUrl) : undefined;
     checkInterrupted();
     windows.push({ name, startUs: w0, endUs: w1 });
     const cpu = cpuUsage(c0, c1);
     const cpuMsPerRequest = Object.fromEntries(Object.entries(cpu.seconds).map(([k, v]) => [k, run.count ? (1000 * v) / run.count : 0]));
-    const scenario: HttpScenario = { name, target, ...run, cpu, pgActivity, cpuMsPerRequest, apiServerSide: m0 && m1 && operation ? apiServerSide(m0, m1, operation) : undefined };
+    const scenario: HttpScenario = { name, target, ...run, cpu, pgActivity, cpuMsPerRequest, apiServerSide: m0 && m1 && operation ? apiServerSide(m0, m1, operation) : undefined, temporal: m0 && m1 ? commandRpcs(m0, m1) : undefined };
     log(`${name}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50.toFixed(1)} ms, p95 ${run.p95.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, non-2xx ${run.non2xx}, errors ${run.errors}`);
     if (cpu.cores.other > NOISE_CORES) log(`WARNING: other processes used ${cpu.cores.other.toFixed(2)} cores during ${name}; its numbers are disturbed (${cpu.topOthers.map((o) => `${o.pid} ${o.cores} cores: ${o.cmd}`).join('; ')})`);
     if (run.non2xx || run.errors || run.timeouts) {
@@ -310,6 +360,8 @@ async function main(): Promise<void> {
   const postApi = await measureHttp('POST /v1/contacts (API)', 'api', { url: `${apiUrl}/v1/contacts`, connections: WRITE_CONNECTIONS, durationS: DURATION_S, method: 'POST', nextRequest: nextApiPost }, 'createContact');
   const postWindow = { from: t, to: new Date() };
   const postFloor = await measureHttp('POST /v1/contacts (floor)', 'floor', { url: `${floorUrl}/v1/contacts`, connections: WRITE_CONNECTIONS, durationS: DURATION_S, method: 'POST', nextRequest: nextFloorPost });
+  const apiPlainUrl = `http://127.0.0.1:${apiPlainPort}`;
+  const postApiPlain = await measureHttp('POST /v1/contacts (API without embedded worker)', 'api', { url: `${apiPlainUrl}/v1/contacts`, connections: WRITE_CONNECTIONS, durationS: DURATION_S, method: 'POST', nextRequest: nextApiPost }, 'createContact', WARMUP_S, apiPlainUrl);
   t = new Date();
   const postApi1 = await measureHttp('POST /v1/contacts (API, 1 connection)', 'api', { url: `${apiUrl}/v1/contacts`, connections: 1, durationS: UNLOADED_S, method: 'POST', nextRequest: nextApiPost }, 'createContact', 1);
   const post1Window = { from: t, to: new Date() };
@@ -340,7 +392,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const http = { getApi, getFloor, getApi1, postApi, postFloor, postApi1 };
+  const http = { getApi, getFloor, getApi1, postApi, postFloor, postApiPlain, postApi1 };
   const ratios = {
     get: { p50: getApi.p50 / getFloor.p50, p95: getApi.p95 / getFloor.p95, throughput: getApi.rps / getFloor.rps },
     post: { p50: postApi.p50 / postFloor.p50, p95: postApi.p95 / postFloor.p95, throughput: postApi.rps / postFloor.rps },
@@ -353,6 +405,7 @@ async function main(): Promise<void> {
     // margin: requests still in flight when the load stops have sent their query but never finish (up to 50)
     { name: `read: at most ${TARGETS.readQueriesPerRequest} PostgreSQL statements per request`, value: `${(getApi.apiServerSide?.dbQueriesPerRequest ?? NaN).toFixed(3)}`, pass: (getApi.apiServerSide?.dbQueriesPerRequest ?? Infinity) <= TARGETS.readQueriesPerRequest },
     { name: `POST p95 < ${TARGETS.postP95Ms} ms`, value: `${postApi.p95.toFixed(1)} ms`, pass: postApi.p95 < TARGETS.postP95Ms },
+    ...commandTargets(postApi, paths),
   ];
   const allOk = Object.values(http).every((s) => !s.non2xx && !s.errors && !s.timeouts);
   const result = {
@@ -392,14 +445,14 @@ async function main(): Promise<void> {
     title: `HTTP read and write benchmark${CPU_PROF ? ' (CPU profiling on: slower than normal)' : ''}`,
     at: result.date,
     machine: machineWatch.end(),
-    floorNote: `a bare Express + pg server (bench/floor-server.ts) doing the same SQL as the API's list and create (contact + contact.created event in one transaction), with no auth, rate limit, validation, ORM, idempotency or Temporal; same PostgreSQL, same pool size, same connections. The Temporal command paths are two client paths to the same one-insert command, compared with each other (no floor).`,
-    scenarios: [...[getApi, getFloor, getApi1, postApi, postFloor, postApi1].map(httpScenario), ...pathScenarios],
+    floorNote: `a bare Express + pg server (bench/floor-server.ts) doing the same SQL as the API's list and create (contact + contact.created event in one transaction), with no auth, rate limit, validation, ORM, idempotency or Temporal; same PostgreSQL, same pool size, same connections. The Temporal command paths are five client paths to the same one-insert command (a worker in the bench process), compared with each other and with the API's POST (no floor).`,
+    scenarios: [...[getApi, getFloor, getApi1, postApi, postFloor, postApiPlain, postApi1].map(httpScenario), ...pathScenarios],
     comparisons: [
       { scenario: getApi.name, floor: getFloor.name, ratios: { p50: ratio(getApi.p50, getFloor.p50), p95: ratio(getApi.p95, getFloor.p95), throughput: ratio(getApi.rps, getFloor.rps) } },
       { scenario: postApi.name, floor: postFloor.name, ratios: { p50: ratio(postApi.p50, postFloor.p50), p95: ratio(postApi.p95, postFloor.p95), throughput: ratio(postApi.rps, postFloor.rps) } },
     ],
     targets,
-    memory: { api: api.memory(), worker: worker.memory(), floor: floor.memory() },
+    memory: { api: api.memory(), apiWithoutEmbeddedWorker: apiPlain.memory(), worker: worker.memory(), floor: floor.memory() },
     settings: result.settings,
     detail: result,
   };
@@ -410,6 +463,30 @@ async function main(): Promise<void> {
 }
 
 // ---- helpers -------------------------------------------------------------------------------------------------
+
+function commandTargets(postApi: HttpScenario, paths: TemporalPath[]): { name: string; value: string; pass: boolean }[] {
+  const best = paths.reduce<TemporalPath | undefined>((b, p) => (!b || p.concurrent.opsPerSec > b.concurrent.opsPerSec ? p : b), undefined);
+  const vsBest = best ? postApi.rps / best.concurrent.opsPerSec : 0;
+  return [
+    { name: `POST /v1/contacts at ${WRITE_CONNECTIONS} connections >= ${TARGETS.commandRps} req/s`, value: `${postApi.rps.toFixed(0)} req/s`, pass: postApi.rps >= TARGETS.commandRps },
+    { name: `POST /v1/contacts at ${WRITE_CONNECTIONS} connections p95 < ${TARGETS.commandP95Ms} ms`, value: `${postApi.p95.toFixed(1)} ms`, pass: postApi.p95 < TARGETS.commandP95Ms },
+    {
+      name: `POST /v1/contacts >= ${TARGETS.commandVsBestPath}x the best raw engine path's throughput`,
+      value: best ? `${vsBest.toFixed(2)}x (${best.name}: ${best.concurrent.opsPerSec.toFixed(0)}/s)` : 'no path measured',
+      pass: vsBest >= TARGETS.commandVsBestPath,
+    },
+  ];
+}
+
+/** identities (`pid@host`) of the workers polling a task queue for workflow tasks */
+async function taskQueuePollerIds(connection: Connection, taskQueue: string): Promise<string[]> {
+  const res = await connection.workflowService.describeTaskQueue({
+    namespace: 'default',
+    taskQueue: { name: taskQueue, kind: temporal.api.enums.v1.TaskQueueKind.TASK_QUEUE_KIND_NORMAL },
+    taskQueueType: temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+  });
+  return (res.pollers ?? []).map((p) => p.identity ?? '');
+}
 
 async function taskQueuePollers(connection: Connection, taskQueue: string): Promise<number> {
   const res = await connection.workflowService.describeTaskQueue({
@@ -545,9 +622,44 @@ async function measureCommandPaths(ctx: {
   windows: Window[];
 }): Promise<TemporalPath[]> {
   const { client, connection } = ctx;
+  // every WorkflowService call the bench's clients make, counted against the path being measured
+  let countingFor: string | null = null;
+  const rpcs = new Map<string, Record<string, number>>();
+  const count = (method: string) => {
+    if (!countingFor) return;
+    const m = rpcs.get(countingFor) ?? {};
+    m[method] = (m[method] ?? 0) + 1;
+    rpcs.set(countingFor, m);
+  };
+  countTemporalRpcs(connection, count);
   const activityPool = new Pool({ connectionString: ctx.pgUrl, max: 20 });
   activityPool.on('error', (err) => log(`command-paths pg pool: ${err.message}`));
-  const native = await NativeConnection.connect({ address: ctx.address });
+  // one NativeConnection shared by the worker and a client: what eager start needs (the API's embedded worker does the same)
+  const native = countTemporalRpcs(await NativeConnection.connect({ address: ctx.address }), count);
+  const eagerClient = new Client({ connection: native, namespace: 'default' });
+  // the stored answer announced by NOTIFY, instead of the history long-poll
+  const listener = new PgClient({ connectionString: ctx.pgUrl });
+  listener.on('error', (err) => log(`command-paths listener: ${err.message}`));
+  await listener.connect();
+  const waiters = new Map<string, () => void>();
+  listener.on('notification', (n) => {
+    if (n.payload) waiters.get(n.payload)?.();
+  });
+  await listener.query(`listen ${BENCH_DONE_CHANNEL}`);
+  teardown.add('command-paths listener', () => listener.end());
+  const notified = (id: string, ms: number) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => (waiters.delete(id), reject(new Error(`no NOTIFY for ${id} in ${ms} ms`))), ms);
+      waiters.set(id, () => (clearTimeout(timer), waiters.delete(id), resolve()));
+    });
+  const eagerStarts = new Map<string, { eager: number; all: number }>();
+  const noteEager = (path: string, eager: boolean) => {
+    if (countingFor !== path) return;
+    const e = eagerStarts.get(path) ?? { eager: 0, all: 0 };
+    e.all++;
+    if (eager) e.eager++;
+    eagerStarts.set(path, e);
+  };
   const worker = await Worker.create({
     connection: native,
     namespace: 'default',
@@ -602,6 +714,70 @@ async function measureCommandPaths(ctx: {
       },
     },
     {
+      name: 'eager start + result',
+      description: 'the same start with `requestEagerStart`, on a client sharing one `NativeConnection` with the worker in this process (the server hands the first workflow task back with the start), then `handle.result()`',
+      async call(label: string, n: number) {
+        const id = `bench-eg-${ctx.runId}-${label}-${n}`;
+        ids['eager start + result'] = id;
+        const out = await native.withDeadline(Date.now() + 15_000, async () => {
+          const handle = await eagerClient.workflow.start(startResultCommand, {
+            workflowId: id,
+            taskQueue: PATHS_QUEUE,
+            args: [{ id, path: 'eager' }],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+            requestEagerStart: true,
+            typedSearchAttributes: attrs('benchEager', id),
+          });
+          noteEager('eager start + result', handle.eagerlyStarted);
+          return handle.result();
+        });
+        check(out, id);
+      },
+    },
+    {
+      name: 'start + LISTEN/NOTIFY',
+      description: '`client.workflow.start` as today, then the stored answer announced by PostgreSQL `NOTIFY` from the activity\'s write (no history long-poll)',
+      async call(label: string, n: number) {
+        const id = `bench-ln-${ctx.runId}-${label}-${n}`;
+        ids['start + LISTEN/NOTIFY'] = id;
+        const done = notified(id, 15_000);
+        await connection.withDeadline(Date.now() + 15_000, () =>
+          client.workflow.start(startResultCommand, {
+            workflowId: id,
+            taskQueue: PATHS_QUEUE,
+            args: [{ id, path: 'listen', notify: true }],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+            typedSearchAttributes: attrs('benchListen', id),
+          }),
+        );
+        await done;
+      },
+    },
+    {
+      name: 'eager start + LISTEN/NOTIFY',
+      description: 'eager start as above, then the answer by `NOTIFY`: one client call per command',
+      async call(label: string, n: number) {
+        const id = `bench-el-${ctx.runId}-${label}-${n}`;
+        ids['eager start + LISTEN/NOTIFY'] = id;
+        const done = notified(id, 15_000);
+        const handle = await native.withDeadline(Date.now() + 15_000, () =>
+          eagerClient.workflow.start(startResultCommand, {
+            workflowId: id,
+            taskQueue: PATHS_QUEUE,
+            args: [{ id, path: 'eager+listen', notify: true }],
+            workflowIdConflictPolicy: 'USE_EXISTING',
+            workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+            requestEagerStart: true,
+            typedSearchAttributes: attrs('benchEagerListen', id),
+          }),
+        );
+        noteEager('eager start + LISTEN/NOTIFY', handle.eagerlyStarted);
+        await done;
+      },
+    },
+    {
       name: 'update-with-start',
       description: '`client.workflow.executeUpdateWithStart` with a `WithStartWorkflowOperation` (USE_EXISTING); the update handler runs the same local activity and returns its outcome',
       async call(label: string, n: number) {
@@ -625,7 +801,7 @@ async function measureCommandPaths(ctx: {
     },
   ];
 
-  // warm-up, then sequential calls interleaved (A, B, A, B …) so both see the same conditions
+  // warm-up, then sequential calls interleaved (A, B, C …) so all see the same conditions
   for (let i = 0; i < 20; i++) for (const k of kinds) await k.call('warm', i);
   checkInterrupted();
   log(`command paths: ${TEMPORAL_CALLS} sequential calls each, interleaved`);
@@ -652,16 +828,27 @@ async function measureCommandPaths(ctx: {
     log(`command paths: ${k.name}, ${TEMPORAL_IN_FLIGHT} in flight for ${TEMPORAL_CONC_S} s`);
     const c0 = cpuSnapshot(ctx.groups);
     const w0 = monoUs();
+    countingFor = k.name;
     const concurrent = await closedLoop(TEMPORAL_IN_FLIGHT, TEMPORAL_CONC_S, (i) => k.call('conc', i), () => interrupted);
+    countingFor = null;
     ctx.windows.push({ name: `temporal paths: ${k.name} x${TEMPORAL_IN_FLIGHT}`, startUs: w0, endUs: monoUs() });
     const cpuConcurrent = cpuUsage(c0, cpuSnapshot(ctx.groups));
     if (cpuConcurrent.cores.other > NOISE_CORES) log(`WARNING: other processes used ${cpuConcurrent.cores.other.toFixed(2)} cores during ${k.name} x${TEMPORAL_IN_FLIGHT}; its numbers are disturbed`);
     checkInterrupted();
     const s = seq.get(k.name)!;
     const history = await historyOf(client, ids[k.name]).catch((e: Error) => [`(history unavailable: ${e.message})`]);
+    const calls = Math.max(1, concurrent.count + concurrent.errors);
+    const clientRpcs = Object.fromEntries(Object.entries(rpcs.get(k.name) ?? {}).map(([m, v]) => [m, +(v / calls).toFixed(2)]));
+    const eager = eagerStarts.get(k.name);
+    const eagerShare = eager ? eager.eager / Math.max(1, eager.all) : undefined;
+    const tasks = history.filter((e) => e === 'WORKFLOW_TASK_STARTED').length;
     out.push({
       name: k.name,
       description: k.description,
+      clientRpcsPerCall: +Object.values(clientRpcs).reduce((a, b) => a + b, 0).toFixed(2),
+      clientRpcs,
+      eagerShare,
+      workerRpcsPerCall: +(2 * tasks - (eagerShare ?? 0)).toFixed(2),
       sequential: { ...latencyStats(s.latencies), errors: s.errors, firstError: s.firstError },
       sequentialStartRpc: k.name === 'start + result' ? latencyStats(startRpc) : undefined,
       concurrent,
@@ -731,7 +918,7 @@ function renderMarkdown(r: Result): string {
   out.push('');
   out.push(`- date: ${r.date}`);
   out.push(`- machine: ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB RAM, ${m.os}, node ${m.node}; 1/5/15-min load at start ${m.loadAvgAtStart.join(' / ')}`);
-  out.push(`- everything on this one machine: PostgreSQL (embedded, fsync off), Temporal dev server (in-memory), one worker, one API, the floor server and the load generator`);
+  out.push(`- everything on this one machine: PostgreSQL (embedded, fsync off), Temporal dev server (a SQLite file with WAL, as \`npm run dev\` runs it), one worker, one API with its embedded commands worker, a second API without one, the floor server and the load generator`);
   out.push(`- data: ${Number(s.contacts).toLocaleString('en')} contacts in one workspace; each HTTP figure is ${s.durationS} s after a ${s.warmupS} s warm-up; DB pool 20 in the API, the worker and the floor`);
   out.push(`- run time: ${r.timings.total} s (stack ${r.timings.startup} s incl. seeding ${r.timings.seed} s, HTTP ${r.timings.http} s, Temporal paths ${r.timings.temporal} s, teardown ${r.timings.teardown} s)`);
   out.push('');
@@ -759,10 +946,25 @@ function renderMarkdown(r: Result): string {
   out.push('');
   out.push(
     table(
-      ['path', 'seq n', 'seq p50 ms', 'seq p95 ms', 'seq p99 ms', `x${s.temporalInFlight} ops/s`, `x${s.temporalInFlight} p50 ms`, `x${s.temporalInFlight} p95 ms`, 'errors', 'history events'],
-      r.temporalPaths.map((p) => [p.name, p.sequential.count, f1(p.sequential.p50), f1(p.sequential.p95), f1(p.sequential.p99), p.concurrent.opsPerSec.toFixed(0), f1(p.concurrent.p50), f1(p.concurrent.p95), p.sequential.errors + p.concurrent.errors, p.history.length]),
+      ['path', 'seq n', 'seq p50 ms', 'seq p95 ms', 'seq p99 ms', `x${s.temporalInFlight} ops/s`, `x${s.temporalInFlight} p50 ms`, `x${s.temporalInFlight} p95 ms`, 'errors', 'history events', 'client RPCs / call', 'worker RPCs / call', 'eager'],
+      r.temporalPaths.map((p) => [p.name, p.sequential.count, f1(p.sequential.p50), f1(p.sequential.p95), f1(p.sequential.p99), p.concurrent.opsPerSec.toFixed(0), f1(p.concurrent.p50), f1(p.concurrent.p95), p.sequential.errors + p.concurrent.errors, p.history.length, f2(p.clientRpcsPerCall), f2(p.workerRpcsPerCall), p.eagerShare === undefined ? '–' : `${(p.eagerShare * 100).toFixed(0)} %`]),
     ),
   );
+  out.push('');
+  out.push('Client RPCs are counted on the client\'s connection (every WorkflowService call); worker RPCs are read from the sample history (a poll for each workflow task not handed over with the start, a completion for each).');
+  out.push('');
+  out.push('## Commands: the API against the raw engine paths (same run)');
+  out.push('');
+  const best = r.temporalPaths.reduce<TemporalPath | undefined>((b, p) => (!b || p.concurrent.opsPerSec > b.concurrent.opsPerSec ? p : b), undefined);
+  const cmdRows: (string | number)[][] = [];
+  for (const x of [h.postApi, h.postApiPlain].filter(Boolean)) {
+    const t = x.temporal;
+    cmdRows.push([x.name, x.rps.toFixed(0), f1(x.p95), t ? f2(t.rpcsPerCommand) : '–', t ? Object.entries(t.byMethod).map(([m, v]) => `${m} ${f2(v)}`).join(', ') : '–', t ? `${(t.eagerShare * 100).toFixed(0)} %` : '–', best ? `${f2(x.rps / best.concurrent.opsPerSec)}x` : '–']);
+  }
+  for (const p of r.temporalPaths) {
+    cmdRows.push([`raw: ${p.name}`, p.concurrent.opsPerSec.toFixed(0), f1(p.concurrent.p95), f2(p.clientRpcsPerCall), Object.entries(p.clientRpcs).map(([m, v]) => `${m} ${f2(v)}`).join(', '), p.eagerShare === undefined ? '–' : `${(p.eagerShare * 100).toFixed(0)} %`, best ? `${f2(p.concurrent.opsPerSec / best.concurrent.opsPerSec)}x` : '–']);
+  }
+  out.push(table(['what', `x${s.writeConnections ?? 20} req/s`, 'p95 ms', 'Temporal client RPCs / command', 'by method', 'started eagerly', `vs best raw path${best ? ` (${best.name})` : ''}`], cmdRows));
   out.push('');
   for (const p of r.temporalPaths) {
     const per = (n: string) => f2((1000 * (p.cpuConcurrent.seconds[n] ?? 0)) / Math.max(1, p.concurrent.count));

@@ -10,7 +10,7 @@ import { ALL_SCOPES, createApiKey, createWorkspace } from '../src/admin';
 import { ApiKeySchema } from '../src/db/entities';
 import { migrate, openOrm } from '../src/db/orm';
 import { sha256Hex } from '../src/ids';
-import { ensureTemporalBinary, startPostgres, startTemporal, waitForHttp } from '../src/stack/embedded';
+import { bundleWorkflowsTo, ensureTemporalBinary, startPostgres, startTemporal, waitForHttp } from '../src/stack/embedded';
 import { SEARCH_ATTRIBUTES } from '../src/workflows/types';
 
 const root = join(__dirname, '..');
@@ -120,7 +120,17 @@ async function main(): Promise<void> {
   await orm.close();
 
   const port = Number(process.env.PORT ?? 3000);
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, SABNODE_SECRET: secret, PORT: String(port) };
+  // the workflow code is bundled once here, for the worker and the API's own commands worker (API_EMBEDDED_WORKER)
+  const workflowBundle = process.env.WORKFLOW_BUNDLE || (await bundleWorkflowsTo(join(data, 'workflow-bundle.js'), log));
+  const env = {
+    API_EMBEDDED_WORKER: '1',
+    ...process.env,
+    WORKFLOW_BUNDLE: workflowBundle,
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    SABNODE_SECRET: secret,
+    PORT: String(port),
+  };
   supervise('worker', 'src/worker.ts', env);
   supervise('api', 'src/api/server.ts', env);
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);

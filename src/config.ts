@@ -109,6 +109,9 @@ export const config = {
   get workerQueues() {
     return workerQueues();
   },
+  // API_EMBEDDED_WORKER=1: each API process also runs a worker for the commands queue and starts its commands eagerly
+  // on it (src/api/commands-worker.ts); `npm run dev` turns it on
+  apiEmbeddedWorker: env.API_EMBEDDED_WORKER === '1',
   // slots per task queue of each worker process (`<queue>-fanout` and `<queue>-maintenance` beside the commands queue)
   workerSlots: {
     commands: { maxConcurrentWorkflowTaskExecutions: 100, maxConcurrentActivityTaskExecutions: 100, maxConcurrentLocalActivityExecutions: 100 },

@@ -1,4 +1,4 @@
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type ActivityExecuteInput, type LogEntry } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { queueName } from './workflows/queues';
 import { Client, Connection } from '@temporalio/client';
 import { runWebhookDispatcher } from './webhook-dispatcher';
@@ -9,16 +9,9 @@ import { createActivities } from './activities';
 import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
-import { loggableError, withoutPersonalData } from './db/driver-errors';
+import { loggableError } from './db/driver-errors';
+import { activityInterceptors, installJsonLogging } from './worker-runtime';
 import { ensureBackupSchedule } from './privacy/backup-schedule';
-
-// the SDK's own log lines go out as JSON through the same logger as ours
-function installJsonLogging(): void {
-  const levels = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
-  Runtime.install({
-    logger: new DefaultLogger('INFO', (entry: LogEntry) => logger[levels[entry.level]]({ sdk: entry.meta }, entry.message)),
-  });
-}
 
 export async function runWorker(): Promise<void> {
   installJsonLogging();
@@ -35,23 +28,6 @@ export async function runWorker(): Promise<void> {
   // bundled once, whichever queues this process serves
   const workflowBundle = bundlePath ? { codePath: bundlePath } : await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows') });
   const activities = createActivities({ orm, client: dispatcherClient });
-  // no personal data ever reaches the worker's logs or Temporal history: an activity's failure leaves without row
-  // values or entity dumps, whichever activity threw it
-  const interceptors = {
-    activity: [
-      () => ({
-        inbound: {
-          execute: async (input: ActivityExecuteInput, next: (input: ActivityExecuteInput) => Promise<unknown>) => {
-            try {
-              return await next(input);
-            } catch (err) {
-              throw withoutPersonalData(err);
-            }
-          },
-        },
-      }),
-    ],
-  };
   // one worker per task queue, each with slots of its own: fan-out and maintenance can never take what commands need
   const workers = await Promise.all(
     kinds.map((kind) =>
@@ -61,7 +37,7 @@ export async function runWorker(): Promise<void> {
         taskQueue: queueName(config.taskQueue, kind),
         workflowBundle,
         activities,
-        interceptors,
+        interceptors: activityInterceptors,
         ...config.workerSlots[kind],
       }),
     ),

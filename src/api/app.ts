@@ -18,6 +18,7 @@ import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
 import { commandRunner } from './commands';
+import type { CommandsWorker } from './commands-worker';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
 import { corsFor } from './cors';
@@ -50,6 +51,8 @@ export interface AppDeps {
   /** API keys held in memory; without one, the app makes its own (and its owner never closes it) */
   keys?: ApiKeyCache;
   budgets?: RateBudgets;
+  /** this process's own commands worker (API_EMBEDDED_WORKER=1): commands start eagerly on it */
+  commandsWorker?: CommandsWorker;
 }
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;

@@ -9,12 +9,16 @@ import { sha256Hex } from '../ids';
 import { logger } from '../logger';
 import { searchKeys } from '../temporal';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
+import type { CommandsWorker } from './commands-worker';
+import { commandStarts } from './temporal-rpcs';
 import type { AuthedRequest, HandlerResult } from './context';
 
 export interface CommandDeps {
   orm: MikroORM;
   client: Client;
   connection: Connection;
+  /** this process's commands worker: while it runs, commands start on its connection and ask for eager execution */
+  commandsWorker?: CommandsWorker;
 }
 
 interface ClaimRow {
@@ -158,16 +162,20 @@ export function commandRunner(deps: CommandDeps): RunCommand {
 
     const input: Pick<CommandInput, 'commandId'> = { commandId: row.id };
     const pendingHeaders = { 'Retry-After': '2', ...keyHeaders };
+    // eager: the server hands the first workflow task back with the start, to this process's own worker
+    const local = deps.commandsWorker?.current();
+    const engine: { client: Client; connection: Pick<Connection, 'withDeadline'> } = local ?? deps;
     let handle;
     try {
-      handle = await deps.connection.withDeadline(Date.now() + config.temporalRpcTimeoutMs, () =>
-        deps.client.workflow.start(op.operationId, {
+      handle = await within(engine.connection, config.temporalRpcTimeoutMs, () =>
+        engine.client.workflow.start(op.operationId, {
           // the claim's own: a command claimed before an upgrade keeps the workflow it may already have
           workflowId: row.workflow_id,
           taskQueue: config.taskQueue,
           args: [input],
           workflowIdConflictPolicy: 'USE_EXISTING',
           workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+          requestEagerStart: Boolean(local),
           typedSearchAttributes: new TypedSearchAttributes([
             { key: searchKeys.workspaceId, value: auth.workspaceId },
             { key: searchKeys.operationId, value: op.operationId },
@@ -175,14 +183,16 @@ export function commandRunner(deps: CommandDeps): RunCommand {
           ]),
         }),
       );
+      commandStarts.inc({ eager: String(handle.eagerlyStarted) });
     } catch (err) {
       if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
-      // nothing started; the claim stays pending and a retry with the same key starts it
+      // nothing started (or a start cut off in flight lands later): the claim stays pending and a retry with the same
+      // key starts or joins it
       throw new ApiError('temporal_unavailable', 'The workflow engine is unreachable; retry with the same Idempotency-Key', {}, pendingHeaders);
     }
     let outcome: CommandOutcome;
     try {
-      outcome = await deps.connection.withDeadline(Date.now() + (opts.waitMs ?? config.commandWaitMs), () => handle.result() as Promise<CommandOutcome>);
+      outcome = await within(engine.connection, opts.waitMs ?? config.commandWaitMs, () => handle.result() as Promise<CommandOutcome>);
     } catch (err) {
       if (err instanceof WorkflowFailedError) {
         logger.error({ request_id: requestId, operation: op.operationId, cause: err.cause?.message }, 'command workflow failed');
@@ -203,6 +213,20 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     if (!done || done.state !== 'completed' || done.response_status !== outcome.status) throw new Error('command finished without a stored response');
     return stored(done, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
   };
+}
+
+/**
+ * A call to Temporal bounded as a whole. A NativeConnection's deadline bounds each attempt and its client retries
+ * past it (an unreachable server), so the bound is also kept here; a call cut off here is answered as a deadline.
+ */
+function within<T>(connection: Pick<Connection, 'withDeadline'>, ms: number, call: () => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error('Temporal call deadline exceeded'), { code: 4 })), ms);
+    connection.withDeadline(Date.now() + ms, call).then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (err: unknown) => (clearTimeout(timer), reject(err)),
+    );
+  });
 }
 
 function stored(row: ClaimRow, headers: Record<string, string>): HandlerResult {

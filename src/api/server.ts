@@ -7,7 +7,10 @@ import { logger } from '../logger';
 import { loggableError } from '../db/driver-errors';
 import { temporalClient } from '../temporal';
 import { summarizeTemporalConnection } from '../temporal-connection';
+import { installJsonLogging } from '../worker-runtime';
 import { createApp } from './app';
+import { startCommandsWorker } from './commands-worker';
+import { countTemporalRpcs } from './temporal-rpcs';
 import { createOpsApp } from './ops';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
@@ -21,6 +24,9 @@ import { observeDirectQueries } from '../db/direct-query';
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {
   const orm = await openOrm();
   const { client, connection } = temporalClient();
+  countTemporalRpcs(connection);
+  if (config.apiEmbeddedWorker) installJsonLogging({ ownSignals: true });
+  const commandsWorker = config.apiEmbeddedWorker ? startCommandsWorker(orm) : undefined;
   const eventStreams = new EventStreams(orm);
   const files = new LocalFileStore(config.filesDir);
   const piiAudit = new PiiReadAudit(orm);
@@ -28,7 +34,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   observeDirectQueries(() => dbQueries.inc());
   const keys = new ApiKeyCache(orm);
   keys.start();
-  const app = createApp({ orm, client, connection, eventStreams, files, piiAudit, keys, budgets: new RateBudgets(orm) });
+  const app = createApp({ orm, client, connection, eventStreams, files, piiAudit, keys, budgets: new RateBudgets(orm), commandsWorker });
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(port, config.host, resolve));
@@ -46,7 +52,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const opsAddress = ops?.address();
   const opsPort = typeof opsAddress === 'object' && opsAddress ? opsAddress.port : undefined;
-  logger.info({ port: actualPort, ops_port: opsPort, temporal: summarizeTemporalConnection(config.temporalConnection) }, 'api listening');
+  logger.info({ port: actualPort, ops_port: opsPort, temporal: summarizeTemporalConnection(config.temporalConnection), embedded_worker: Boolean(commandsWorker) }, 'api listening');
   return {
     port: actualPort,
     async close() {
@@ -63,6 +69,8 @@ export async function startServer(port = config.port): Promise<{ port: number; c
       clearInterval(reaper);
       server.closeAllConnections();
       await piiAudit.close();
+      // after the HTTP server: the requests it drained may have been waiting on this worker's commands
+      await commandsWorker?.stop();
       await keys.close();
       await connection.close();
       await orm.close();

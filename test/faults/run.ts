@@ -37,7 +37,7 @@ const SETTLE_MS = 100_000;
 // a request with no answer by then counts as hung
 const ATTEMPT_TIMEOUT_MS = 20_000;
 // the whole run, a last resort: everything stops by itself
-const RUN_LIMIT_MS = 5 * 60_000;
+const RUN_LIMIT_MS = (Number(process.env.FAULTS_RUN_LIMIT_S) || 300) * 1000;
 
 const env = {
   COMMAND_WAIT_MS: String(COMMAND_WAIT_MS),
@@ -46,6 +46,8 @@ const env = {
   OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
   WEBHOOK_RETRY_SCHEDULE_MS: '0,1000,2000,4000,8000,15000,30000',
   WEBHOOK_DISPATCH_POLL_MS: '250',
+  // the API processes start their commands eagerly on their own commands worker, as `npm run dev` runs them
+  API_EMBEDDED_WORKER: process.env.API_EMBEDDED_WORKER ?? '1',
 };
 
 async function main(): Promise<number> {
