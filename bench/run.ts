@@ -69,7 +69,8 @@ const TEMPORAL_IN_FLIGHT = 20;
 const UNLOADED_S = Math.min(5, DURATION_S);
 const TASK_QUEUE = 'sabnode-bench';
 const PATHS_QUEUE = 'sabnode-bench-command-paths';
-const TARGETS = { readP95Ms: 120, readP95VsFloor: 2, readThroughputVsFloor: 0.5, readQueriesPerRequest: 1.1, postP95Ms: 150, commandRps: 100, commandP95Ms: 400, commandVsBestPath: 0.8 };
+const TARGETS = { readP95Ms: 120, readP95VsFloor: 2, postP95Ms: 150, commandRps: 100, commandP95Ms: 400, commandVsBestPath: 0.8 };
+const READ_TARGETS = { throughputVsFloor: 0.5, queriesPerRequest: 1.1 };
 // the whole run is bounded: past this, tear down and fail
 const MAX_RUN_MS = num('BENCH_MAX_SECONDS', 600) * 1000;
 
@@ -399,11 +400,11 @@ async function main(): Promise<void> {
   };
   const targets = [
     { name: `read p95 < ${TARGETS.readP95Ms} ms`, value: `${getApi.p95.toFixed(1)} ms`, pass: getApi.p95 < TARGETS.readP95Ms },
-    { name: `read p95 within ${TARGETS.readP95VsFloor}x the floor's p95`, value: `${ratios.get.p95.toFixed(2)}x (floor ${getFloor.p95.toFixed(1)} ms)`, pass: ratios.get.p95 <= TARGETS.readP95VsFloor },
-    { name: `read throughput at least ${TARGETS.readThroughputVsFloor}x the floor's`, value: `${ratios.get.throughput.toFixed(2)}x (${getApi.rps.toFixed(0)} against ${getFloor.rps.toFixed(0)} req/s)`, pass: ratios.get.throughput >= TARGETS.readThroughputVsFloor },
+    { name: `read throughput at least ${READ_TARGETS.throughputVsFloor}x the floor's`, value: `${ratios.get.throughput.toFixed(2)}x (${getApi.rps.toFixed(0)} against ${getFloor.rps.toFixed(0)} req/s)`, pass: ratios.get.throughput >= READ_TARGETS.throughputVsFloor },
     // the list query itself; keys come from memory and rate-limit units from leases (one per second here). The
     // margin: requests still in flight when the load stops have sent their query but never finish (up to 50)
-    { name: `read: at most ${TARGETS.readQueriesPerRequest} PostgreSQL statements per request`, value: `${(getApi.apiServerSide?.dbQueriesPerRequest ?? NaN).toFixed(3)}`, pass: (getApi.apiServerSide?.dbQueriesPerRequest ?? Infinity) <= TARGETS.readQueriesPerRequest },
+    { name: `read: at most ${READ_TARGETS.queriesPerRequest} PostgreSQL statements per request`, value: `${(getApi.apiServerSide?.dbQueriesPerRequest ?? NaN).toFixed(3)}`, pass: (getApi.apiServerSide?.dbQueriesPerRequest ?? Infinity) <= READ_TARGETS.queriesPerRequest },
+    { name: `read p95 within ${TARGETS.readP95VsFloor}x the floor's p95`, value: `${ratios.get.p95.toFixed(2)}x (floor ${getFloor.p95.toFixed(1)} ms)`, pass: ratios.get.p95 <= TARGETS.readP95VsFloor },
     { name: `POST p95 < ${TARGETS.postP95Ms} ms`, value: `${postApi.p95.toFixed(1)} ms`, pass: postApi.p95 < TARGETS.postP95Ms },
     ...commandTargets(postApi, paths),
   ];

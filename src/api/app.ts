@@ -139,6 +139,9 @@ function docsPage(): string {
 <body><redoc spec-url="/openapi.json"></redoc><script src="/docs/redoc.standalone.js"></script></body></html>`;
 }
 
+// commands after which this process drops the workspace's keys from memory itself, before the NOTIFY arrives
+const AUTH_CHANGING = new Set(['revokeApiKey', 'rollApiKey', 'updateWorkspace']);
+
 function startedKeyCache(orm: MikroORM): ApiKeyCache {
   const keys = new ApiKeyCache(orm);
   keys.start();
@@ -252,7 +255,12 @@ export function createApp(deps: AppDeps): express.Express {
   for (const op of OPERATIONS) {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`openapi.yaml names ${op.operationId} but no handler implements it`);
-    const run = wrap(async (req, res) => sendResult(req, res, await handler(req as AuthedRequest)));
+    const changesAuth = AUTH_CHANGING.has(op.operationId);
+    const run = wrap(async (req, res) => {
+      const result = await handler(req as AuthedRequest);
+      if (changesAuth) auth.keys.forgetWorkspace(req.ctx.auth!.workspaceId);
+      return sendResult(req, res, result);
+    });
     if (op.auth === 'signature') {
       // the signature covers the body: its bytes are read (size-bounded) before the caller is known, and parsed
       // only once the signature over them holds

@@ -133,7 +133,10 @@ export class ApiKeyCache {
     };
     client.on('error', lost);
     client.on('end', () => lost());
-    client.on('notification', (n) => this.changed(n.payload ?? 'all'));
+    client.on('notification', (n) => {
+      authCacheEvents.inc({ event: 'notified' });
+      this.changed(n.payload ?? 'all');
+    });
     this.listener = client;
     try {
       await client.connect();
@@ -158,12 +161,19 @@ export class ApiKeyCache {
 
   private changed(payload: string): void {
     this.generation++;
-    authCacheEvents.inc({ event: 'notified' });
     if (payload === 'all') return this.dropAll();
     const [kind, id] = [payload.slice(0, payload.indexOf(':')), payload.slice(payload.indexOf(':') + 1)];
     for (const [hash, e] of this.entries) {
       if ((kind === 'key' && e.key.id === id) || (kind === 'ws' && e.key.workspaceId === id)) this.entries.delete(hash);
     }
+  }
+
+  /**
+   * Drops a workspace's keys at once, for the process that just changed one of them (its own next request must
+   * not depend on how soon the notification arrives).
+   */
+  forgetWorkspace(workspaceId: string): void {
+    this.changed(`ws:${workspaceId}`);
   }
 
   private dropAll(): void {
