@@ -36,10 +36,14 @@ export function timetableStep(d: Pick<WebhookDelivery, 'attemptCount' | 'timetab
   return { attempt: d.attemptCount + 1, final: i >= scheduleMs.length - 1, nextDelayMs: scheduleMs[i + 1] ?? 0 };
 }
 
+// an attempt's lease: its 5 s bound and room for the commit; a crashed batch's attempts go out again after it
+const LEASE_SECONDS = Math.ceil(config.webhooks.attemptTimeoutMs / 1000) + 10;
+
 /**
  * One attempt. Idempotent per (delivery, attempt): after a crash between the POST and the commit the attempt is
- * sent again, but a recorded attempt is never sent twice. `endpoint` is the batch's copy: an attempt that disables
- * the endpoint marks it there, so the rest of the batch sends nothing more.
+ * sent again, but a recorded attempt is never sent twice, and two batches of one endpoint running at once (a retry
+ * beside the run Temporal gave up on) never both send it: each takes the delivery's lease first. `endpoint` is the
+ * batch's copy: an attempt that disables the endpoint marks it there, so the rest of the batch sends nothing more.
  */
 async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord): Promise<void> {
   const { attempt, final, nextDelayMs } = timetableStep(delivery);
@@ -47,6 +51,12 @@ async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, deliver
   let outcome: SendOutcome | null = null;
   if (endpoint.enabled && !endpoint.deletedAt) {
     const body = await webhookPayload(orm, endpoint, delivery, event, attempt);
+    const leased = await orm.em.getConnection().execute<{ id: string }[]>(
+      `update webhook_deliveries set lease_until = now() + make_interval(secs => ?)
+       where id = ? and attempt_count = ? and status in ('pending', 'failed') and (lease_until is null or lease_until < now()) returning id`,
+      [LEASE_SECONDS, delivery.id, delivery.attemptCount],
+    );
+    if (!leased.length) return;
     const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])].map(openSecret);
     const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
     // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
@@ -57,6 +67,7 @@ async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, deliver
     // another run of this batch (a retried activity) recorded it first, or a replay moved it on
     if (d.attemptCount >= attempt || isFinished(d)) return;
     const at = new Date();
+    d.leaseUntil = null;
     // what a delivery causes (its endpoint disabled, its death) follows from the event it delivers
     const ctx: CommandContext = { workspaceId: d.workspace, requestId: null, seed: `${d.id}:${attempt}`, now: at, cause: causeOfEvent(event, 'webhook_delivery', d.id) };
     d.updatedAt = at;
@@ -111,10 +122,10 @@ async function markDead(tx: Parameters<typeof recordEvent>[0], ctx: CommandConte
   await tx.flush();
 }
 
-/** When the endpoint's earliest waiting delivery is due, from the database's clock; null when none waits. */
+/** When the endpoint's earliest waiting delivery is due (or its lease ends), from the database's clock; null when none waits. */
 async function nextDueInMs(orm: MikroORM, endpointId: string): Promise<number | null> {
   const [row] = await orm.em.getConnection().execute<{ ms: string | number | null }[]>(
-    `select greatest(0, ceil(extract(epoch from (min(next_attempt_at) - now())) * 1000)) as ms
+    `select greatest(0, ceil(extract(epoch from (min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) - now())) * 1000)) as ms
      from webhook_deliveries where endpoint_id = ? and status in ('pending', 'failed')`,
     [endpointId],
   );
@@ -134,6 +145,7 @@ export function createWebhookActivities(orm: MikroORM) {
       const due = endpoint.deletedAt ? '' : 'and next_attempt_at <= now()';
       const ids = await em.getConnection().execute<{ id: string }[]>(
         `select id from webhook_deliveries where endpoint_id = ? and workspace_id = ? and status in ('pending', 'failed') ${due}
+           and (lease_until is null or lease_until < now())
          order by next_attempt_at, id limit ${Math.max(1, config.webhooks.batchSize)}`,
         [endpoint.id, input.workspaceId],
       );

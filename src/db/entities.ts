@@ -592,6 +592,8 @@ export interface WebhookDelivery {
   attemptCount: number;
   /** the attempt count when the current run of the retry timetable began (a replay starts a new run) */
   timetableStart: number;
+  /** held while a batch sends the next attempt (src/activities/webhook-delivery.ts) */
+  leaseUntil?: Date | null;
   nextAttemptAt: Date | null;
   lastAttemptAt: Date | null;
   createdAt: Date;
@@ -635,6 +637,7 @@ export const WebhookDeliverySchema = new EntitySchema<WebhookDelivery>({
     status: { type: 'string' },
     attemptCount: { type: 'integer' },
     timetableStart: { type: 'integer' },
+    leaseUntil: { ...ts, nullable: true },
     nextAttemptAt: { ...ts, nullable: true },
     lastAttemptAt: { ...ts, nullable: true },
     createdAt: ts,
