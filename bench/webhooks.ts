@@ -62,7 +62,8 @@ async function main(): Promise<void> {
       if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json() as Promise<Record<string, unknown>>;
     };
-    await call('POST', '/v1/webhook-endpoints', { url, event_types: ['contact.*'] });
+    // as many attempts in flight as the floor sends POSTs: the same concurrency on both sides
+    await call('POST', '/v1/webhook-endpoints', { url, event_types: ['contact.*'], max_concurrency: FLOOR_IN_FLIGHT });
     const waitFor = async (n: number, timeoutMs: number) => {
       const until = Date.now() + timeoutMs;
       while (firstSeen.size < n && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
