@@ -18,6 +18,7 @@ import { Migration20261126000012_webhook_pending_idx } from './migrations/Migrat
 import { Migration20261202000013_event_causes } from './migrations/Migration20261202000013_event_causes';
 import { Migration20261202000014_pii_scope } from './migrations/Migration20261202000014_pii_scope';
 import { Migration20261202000015_secrets_at_rest } from './migrations/Migration20261202000015_secrets_at_rest';
+import { Migration20261202000017_channel_senders } from './migrations/Migration20261202000017_channel_senders';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -36,6 +37,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261202000013_event_causes', class: Migration20261202000013_event_causes },
   { name: 'Migration20261202000014_pii_scope', class: Migration20261202000014_pii_scope },
   { name: 'Migration20261202000015_secrets_at_rest', class: Migration20261202000015_secrets_at_rest },
+  { name: 'Migration20261202000017_channel_senders', class: Migration20261202000017_channel_senders },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

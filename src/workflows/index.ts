@@ -1,6 +1,4 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
   getExternalWorkflowHandle,
   ParentClosePolicy,
   proxyActivities,
@@ -15,6 +13,8 @@ import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlready
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
 import { commandsQueueOf, taskQueueFor } from './queues';
+import { distinctFollowUps, signalOrStart } from './follow-ups';
+import { channelSenderFollowUp } from '../channel-senders';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.
 // Retries never give up: an accepted command finishes once the database is back.
@@ -36,7 +36,8 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
  */
 async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']>): Promise<void> {
   await Promise.all(
-    followUps.map(async (followUp) => {
+    distinctFollowUps(followUps).map(async (followUp) => {
+      if (followUp.signal) return signalOrStart({ ...followUp, signal: followUp.signal });
       if (followUp.cancel) {
         // a workflow that has already closed has nothing left to cancel
         await getExternalWorkflowHandle(followUp.workflowId).cancel().catch(() => undefined);
@@ -84,31 +85,18 @@ async function runBulkCommand(input: Pick<CommandInput, 'commandId'>): Promise<C
   return runCommand(input);
 }
 
-const delivery = proxyActivities<Activities>({
-  startToCloseTimeout: '15s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 8, nonRetryableErrorTypes: ['provider_rejected', 'message_missing'] },
-});
-const statusWrites = proxyActivities<Activities>({
+const messageChannels = proxyActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
-/** One outbound message: hand it to the provider, then follow its receipts (simulated by the sandbox). */
+/**
+ * The per-message workflow of earlier releases, kept for follow-ups stored with their commands' responses: it only
+ * wakes the message's channel sender (src/workflows/channel-sender.ts), which hands over every queued message.
+ */
 export async function sendMessage(input: { messageId: string }): Promise<void> {
-  let receipts: Awaited<ReturnType<Activities['dispatchMessage']>>['receipts'];
-  try {
-    ({ receipts } = await delivery.dispatchMessage(input));
-  } catch (err) {
-    const cause = err instanceof ActivityFailure ? err.cause : err;
-    const reason = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : 'delivery failed';
-    await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'failed', reason });
-    return;
-  }
-  if (!receipts) return;
-  await sleep(receipts.deliveredAfterMs);
-  await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'delivered' });
-  await sleep(receipts.readAfterMs);
-  await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'read' });
+  const channel = await messageChannels.channelOfMessage(input);
+  if (channel) await signalOrStart(channelSenderFollowUp(channel.workspaceId, channel.channelId));
 }
 
 const webhookAttempts = proxyActivities<Activities>({
@@ -211,6 +199,7 @@ export const pauseBroadcast = runCommand;
 export const resumeBroadcast = runCommand;
 export const cancelBroadcast = runCommand;
 export { runBroadcast, wakeBroadcast } from './broadcasts';
+export { channelSender } from './channel-sender';
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

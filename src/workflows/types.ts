@@ -9,7 +9,7 @@ export interface CommandInput {
 export interface CommandOutcome {
   status: number;
   /** workflows the command asked for; ids only */
-  followUps?: { workflowType: string; workflowId: string; args: Record<string, string>[]; cancel?: boolean }[];
+  followUps?: { workflowType: string; workflowId: string; args: Record<string, string>[]; cancel?: boolean; signal?: string }[];
 }
 
 export const SEARCH_ATTRIBUTES = {
