@@ -6,6 +6,7 @@ import { runFlowTriggers } from './flow-triggers';
 import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';
+import { runChannelSenderSweep } from './channel-sender-sweep';
 import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
@@ -69,6 +70,8 @@ export async function runWorker(): Promise<void> {
   const dispatcher = runWebhookDispatcher(orm, dispatcherClient, dispatching.signal);
   // flow triggers: the same kind of poller, with its own read position
   const triggers = runFlowTriggers(orm, dispatcherClient, dispatching.signal);
+  // message sends whose channel sender was never woken
+  const senderSweep = runChannelSenderSweep(orm, dispatcherClient, dispatching.signal);
   const stop = () => {
     dispatching.abort();
     for (const w of workers) w.shutdown();
@@ -80,6 +83,7 @@ export async function runWorker(): Promise<void> {
   dispatching.abort();
   await dispatcher;
   await triggers;
+  await senderSweep;
   await client.close();
   await connection.close();
   await orm.close();
