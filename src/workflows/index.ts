@@ -31,8 +31,8 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
 });
 
 /**
- * Work a command (or a flow step) asked for after its commit, such as a message's delivery: it outlives this workflow.
- * Started together: a bulk send has up to 1,000, and one at a time would cost a round trip each.
+ * Work a command (or a flow step) asked for after its commit, such as waking a channel's sender: it outlives this
+ * workflow. Started together (a bulk call's deliveries can be many); a long-lived workflow is woken once however many ask.
  */
 async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']>): Promise<void> {
   await Promise.all(
