@@ -138,7 +138,10 @@ export interface MessageInput {
 export async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
   if (conversation.status !== 'open') throw new ApiError('conversation_closed', `Conversation ${conversation.id} is closed; reopen it with PATCH to send`);
   if (isOptedOut(contact)) throw new ApiError('contact_opted_out', `Contact ${contact.id} opted out of messages on ${contact.optedOutAt!.toISOString()}`);
-  const channel = await em.findOneOrFail(ChannelSchema, { id: conversation.channel, workspace: ctx.workspaceId });
+  // by primary key: a batch (broadcast, bulk) that queues many finds the channel and the template in the identity
+  // map after the first, instead of two queries per message; the workspace is checked here instead
+  const channel = await em.findOne(ChannelSchema, conversation.channel);
+  if (!channel || channel.workspace !== ctx.workspaceId) throw new Error(`conversation ${conversation.id} names no channel of its workspace`);
   if (channel.provider === 'sandbox' && body.type !== 'template') {
     const windowOpen = conversation.lastInboundAt && ctx.now.getTime() - conversation.lastInboundAt.getTime() < SERVICE_WINDOW_MS;
     if (!windowOpen) {
@@ -149,7 +152,8 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
   }
   let text = body.text ?? null;
   if (body.type === 'template') {
-    const template = await em.findOne(TemplateSchema, { id: body.template_id!, workspace: ctx.workspaceId, deletedAt: null });
+    const found = await em.findOne(TemplateSchema, body.template_id!);
+    const template = found && found.workspace === ctx.workspaceId && !found.deletedAt ? found : null;
     if (!template) {
       throw new ApiError('template_not_found', `No such template: '${body.template_id}'`, { errors: [{ pointer: '/template_id', code: 'template_not_found', message: 'No such template' }] });
     }
