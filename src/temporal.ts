@@ -56,3 +56,21 @@ export async function startFollowUp(
     if (!(opts.once && err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
   }
 }
+
+/**
+ * Wakes a long-lived workflow (an endpoint's dispatcher, a channel's sender) from outside workflow code: signal-with-
+ * start, so one that is not running starts. It carries its workspace (and its own type) as search attributes only.
+ */
+export async function wakeFollowUp(client: Client, f: { workflowType: string; workflowId: string; args: Record<string, string>[]; signal: string }, workspaceId: string): Promise<void> {
+  await client.workflow.signalWithStart(f.workflowType, {
+    workflowId: f.workflowId,
+    taskQueue: taskQueueFor(f.workflowType, config.taskQueue),
+    args: f.args,
+    signal: f.signal,
+    signalArgs: [],
+    typedSearchAttributes: new TypedSearchAttributes([
+      { key: searchKeys.workspaceId, value: workspaceId },
+      { key: searchKeys.operationId, value: f.workflowType },
+    ]),
+  });
+}

@@ -6,11 +6,9 @@ import type { Client } from '@temporalio/client';
 import { config } from './config';
 import type { EventRecord } from './db/entities';
 import { toDate } from './db/timestamps';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { deliveryIdFor } from './activities/webhooks.commands';
 import { consumeEvents, pollEvents } from './event-consumer';
-import { searchKeys } from './temporal';
-import { taskQueueFor } from './workflows/queues';
+import { wakeFollowUp } from './temporal';
 import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from './workflows/webhook-endpoint.names';
 
 interface EndpointFilter {
@@ -129,17 +127,7 @@ export async function wakeEndpoints(client: Client, endpoints: EndpointRef[]): P
   const lane = async () => {
     while (next < endpoints.length) {
       const { workspaceId, endpointId } = endpoints[next++];
-      await client.workflow.signalWithStart('webhookEndpoint', {
-        workflowId: webhookEndpointWorkflowId(workspaceId, endpointId),
-        taskQueue: taskQueueFor('webhookEndpoint', config.taskQueue),
-        args: [{ workspaceId, endpointId }],
-        signal: WAKE_WEBHOOK_ENDPOINT,
-        signalArgs: [],
-        typedSearchAttributes: new TypedSearchAttributes([
-          { key: searchKeys.workspaceId, value: workspaceId },
-          { key: searchKeys.operationId, value: 'webhookEndpoint' },
-        ]),
-      });
+      await wakeFollowUp(client, { workflowType: 'webhookEndpoint', workflowId: webhookEndpointWorkflowId(workspaceId, endpointId), args: [{ workspaceId, endpointId }], signal: WAKE_WEBHOOK_ENDPOINT }, workspaceId);
     }
   };
   await Promise.all(Array.from({ length: Math.min(WAKE_CONCURRENCY, endpoints.length) }, lane));

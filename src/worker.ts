@@ -6,6 +6,7 @@ import { runFlowTriggers } from './flow-triggers';
 import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';
+import { runChannelSenderSweep } from './channel-sender-sweep';
 import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
@@ -48,6 +49,8 @@ export async function runWorker(): Promise<void> {
   const dispatcher = fanout ? runWebhookDispatcher(orm, dispatcherClient, dispatching.signal) : Promise.resolve();
   // flow triggers: the same kind of poller, with its own read position
   const triggers = fanout ? runFlowTriggers(orm, dispatcherClient, dispatching.signal) : Promise.resolve();
+  // message sends whose channel sender was never woken
+  const senderSweep = fanout ? runChannelSenderSweep(orm, dispatcherClient, dispatching.signal) : Promise.resolve();
   const stop = () => {
     dispatching.abort();
     for (const w of workers) w.shutdown();
@@ -59,6 +62,7 @@ export async function runWorker(): Promise<void> {
   dispatching.abort();
   await dispatcher;
   await triggers;
+  await senderSweep;
   await client.close();
   await connection.close();
   await orm.close();

@@ -234,8 +234,8 @@ describe('broadcasts', () => {
   });
 });
 
-// a worker of their own, to kill; receipts far off, so that each delivery is one send and then sleeps, and the
-// deliveries of thousands of messages do not crowd the fan-out that these tests measure
+// a worker of their own, to kill; receipts far off, so that the channel's sender only hands messages over while
+// these tests measure
 describe('broadcasts at volume', () => {
   let stackB: Awaited<ReturnType<typeof privateStack>>;
   beforeAll(async () => {

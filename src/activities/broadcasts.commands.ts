@@ -17,10 +17,11 @@ import { recordEvent, type CommandContext, type EventCause } from '../db/events'
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import { searchKeys, startFollowUp } from '../temporal';
+import { wakeFollowUp } from '../temporal';
+import { channelSenderFollowUp } from '../channel-senders';
 import { renderTemplate } from '../template-body';
 import type { CommandResponse } from './command-registry';
-import { deliveryFollowUp, isOptedOut, newConversation, queueMessage } from './messaging.commands';
+import { isOptedOut, newConversation, queueMessage } from './messaging.commands';
 
 type Params = Record<string, string>;
 
@@ -35,6 +36,8 @@ interface BroadcastInput {
 }
 
 export const DEFAULT_RATE_PER_SECOND = 50;
+// how often a broadcast whose recipients are all messaged looks whether their channel's sender has handed them over
+const HANDOVER_RECHECK_MS = 1000;
 
 /** What a broadcast's batches write is caused by the broadcast; only integrators start broadcasts, so at depth 0. */
 const broadcastCause = (id: string): EventCause => ({ type: 'broadcast', id, depth: 0, flows: [] });
@@ -206,7 +209,7 @@ async function snapshotAudience(em: EntityManager, b: Broadcast, now: Date): Pro
 export type BroadcastStep =
   /** nothing more to do: completed or cancelled */
   | { kind: 'done' }
-  /** paused (wait for a wake, null), or scheduled for later (wait that long) */
+  /** paused (wait for a wake, null), scheduled for later, or its messages still queued for the channel (wait that long) */
   | { kind: 'wait'; waitMs: number | null }
   /** a batch went out: `messages` were queued (their deliveries are still to start), and the next batch waits intervalMs from this one's start */
   | { kind: 'batch'; messages: number; intervalMs: number };
@@ -310,6 +313,13 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
       [b.id, size],
     );
     if (!rows.length) {
+      // every recipient is messaged or skipped; complete once every message left the queue (handed over or failed)
+      const [queued] = await em.execute<{ n: string }[]>(
+        `select count(*) as n from broadcast_recipients r join messages m on m.id = r.message_id
+          where r.broadcast_id = ? and m.workspace_id = ? and m.status = 'queued'`,
+        [b.id, b.workspace],
+      );
+      if (Number(queued.n) > 0) return { kind: 'wait', waitMs: HANDOVER_RECHECK_MS };
       b.completedAt = now;
       await transition(em, ctx('completed'), b, 'completed', 'completed');
       return { kind: 'done' };
@@ -337,26 +347,18 @@ export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string;
 }
 
 /**
- * Starts the deliveries of a batch that has committed (the same sendMessage workflow per message as createMessage's),
- * from an activity, so the broadcast's own history holds two activities per batch, not three events per recipient.
- * A delivery that exists already, running or finished, is left alone: a retry starts nothing twice.
+ * Wakes the channel sender for a batch that has committed, from an activity (signal-with-start is a client call):
+ * the sender hands over every queued message of the channel at its rate, this batch's with them. One wake per batch.
  */
-export async function startBatchDeliveries(orm: MikroORM, client: Client | undefined, input: { workspaceId: string; broadcastId: string; batch: number }, heartbeat: () => void): Promise<number> {
+export async function wakeBatchSender(orm: MikroORM, client: Client | undefined, input: { workspaceId: string; broadcastId: string; batch: number }): Promise<number> {
   if (!client) throw ApplicationFailure.nonRetryable('the worker was started without a Temporal client for broadcasts', 'worker_misconfigured');
-  const rows = await orm.em.getConnection().execute<{ message_id: string }[]>(
-    'select message_id from broadcast_recipients where broadcast_id = ? and workspace_id = ? and batch = ? and message_id is not null',
-    [input.broadcastId, input.workspaceId, input.batch],
+  const [row] = await orm.em.getConnection().execute<{ channel_id: string; n: string }[]>(
+    `select b.channel_id, (select count(*) from broadcast_recipients r where r.broadcast_id = b.id and r.batch = ? and r.message_id is not null) as n
+       from broadcasts b where b.workspace_id = ? and b.id = ?`,
+    [input.batch, input.workspaceId, input.broadcastId],
   );
-  const deliveries = rows.map((r) => deliveryFollowUp(input.workspaceId, r.message_id));
-  const searchAttributes = [
-    { key: searchKeys.workspaceId, value: input.workspaceId },
-    { key: searchKeys.broadcastId, value: input.broadcastId },
-  ];
-  for (let from = 0; from < deliveries.length; from += 50) {
-    heartbeat();
-    await Promise.all(
-      deliveries.slice(from, from + 50).map((d) => startFollowUp(client, d, searchAttributes, { once: true })),
-    );
-  }
-  return deliveries.length;
+  if (!row) return 0;
+  const sender = channelSenderFollowUp(input.workspaceId, row.channel_id);
+  await wakeFollowUp(client, sender, input.workspaceId);
+  return Number(row.n);
 }

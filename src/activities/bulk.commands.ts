@@ -15,7 +15,8 @@ import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
 import { normaliseTagName } from '../db/tags.queries';
 import { retagContact } from './tags.commands';
-import { deliveryFollowUp, newConversation, queueMessage, type MessageInput } from './messaging.commands';
+import { newConversation, queueMessage, type MessageInput } from './messaging.commands';
+import { channelSenderFollowUp } from '../channel-senders';
 import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
 
 type Item = Record<string, unknown>;
@@ -42,7 +43,7 @@ interface BulkOperation {
    */
   openChunk(em: EntityManager, workspaceId: string, items: Item[]): Promise<ItemApplier>;
   /** workflows to start once the job has finished, built from the stored ids of the items answered 201 */
-  followUps?(workspaceId: string, createdIds: string[]): FollowUp[];
+  followUps?(em: EntityManager, workspaceId: string, createdIds: string[]): Promise<FollowUp[]>;
 }
 
 const stringField = (item: Item, field: string): string | undefined => (typeof item[field] === 'string' ? (item[field] as string) : undefined);
@@ -200,8 +201,13 @@ const createMessages: BulkOperation = {
       }
     };
   },
-  followUps(workspaceId, createdIds) {
-    return createdIds.map((id) => deliveryFollowUp(workspaceId, id));
+  // one wake per channel that got messages, however many
+  async followUps(em, workspaceId, createdIds) {
+    const rows = await em.execute<{ channel_id: string }[]>(
+      'select distinct channel_id from messages where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) order by channel_id',
+      [workspaceId, JSON.stringify(createdIds)],
+    );
+    return rows.map((r) => channelSenderFollowUp(workspaceId, r.channel_id));
   },
 };
 
@@ -375,6 +381,6 @@ export async function finishBulkJob(em: EntityManager, ctx: CommandContext): Pro
   const counts = await bulkCounts(em, job.id);
   // from the stored results, not from what a chunk saw: stored with the response, so a rerun starts the same workflows
   const created = items.filter((i) => i.status === 201 && i.resultId).map((i) => i.resultId!);
-  const followUps = BULK_OPERATIONS[job.operationId]?.followUps?.(job.workspace, created) ?? [];
+  const followUps = (await BULK_OPERATIONS[job.operationId]?.followUps?.(em, job.workspace, created)) ?? [];
   return { status: 200, body: { ...toBulkJobWire(job, counts), results: items.map(toItemResultWire) }, followUps };
 }

@@ -11,7 +11,8 @@ import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhook-signing';
 import { changeContact } from './contacts.commands';
 import { withoutRowData } from '../db/driver-errors';
-import { deliveryFollowUp, newConversation, openConversationOf, queueMessage } from './messaging.commands';
+import { newConversation, openConversationOf, queueMessage } from './messaging.commands';
+import { channelSenderFollowUp } from '../channel-senders';
 import { runCause } from './flows.commands';
 import { retagContact } from './tags.commands';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
@@ -153,13 +154,14 @@ async function callOut(em: EntityManager, run: FlowRunRow, step: Extract<FlowSte
   return postOutbound(step.url, { headers: { 'user-agent': 'SabNode-Webhooks/1', ...headers }, body, timeoutMs: config.flows.httpTimeoutMs, maxResponseBytes: 4096 });
 }
 
-function replay(row: FlowRunStepRow, workspaceId: string, now: Date): FlowStepResult {
+async function replay(em: EntityManager, row: FlowRunStepRow, workspaceId: string, now: Date): Promise<FlowStepResult> {
   if (row.type === 'wait' && row.status === 'running') {
     const resumeAt = Date.parse(String(row.outcome?.resume_at));
     return { next: null, waitMs: Math.max(0, resumeAt - now.getTime()) };
   }
   const messageId = row.outcome?.message_id;
-  return { next: row.status === 'completed' ? row.nextIdx : null, followUps: typeof messageId === 'string' ? [deliveryFollowUp(workspaceId, messageId)] : [] };
+  const [message] = typeof messageId === 'string' ? await exec<{ channel_id: string }>(em, 'select channel_id from messages where workspace_id = ? and id = ?', [workspaceId, messageId]) : [];
+  return { next: row.status === 'completed' ? row.nextIdx : null, followUps: message ? [channelSenderFollowUp(workspaceId, message.channel_id)] : [] };
 }
 
 export function createFlowActivities(orm: MikroORM) {
@@ -223,7 +225,7 @@ async function runStep(orm: MikroORM, { runId, n, index }: FlowStepInput): Promi
     if (run.status !== 'running') return { next: null };
     const now = new Date();
     const existing = await stepRow(tx, runId, n);
-    if (existing) return replay(existing, run.workspace, now);
+    if (existing) return replay(tx, existing, run.workspace, now);
     const steps = await versionSteps(tx, run);
     const step = steps[index];
     if (n >= MAX_STEPS_PER_RUN) {

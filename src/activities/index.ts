@@ -3,16 +3,15 @@ import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { withoutRowData } from '../db/driver-errors';
-import { ChannelSchema, ContactSchema, IdempotencySchema, MessageSchema, type MessageStatus } from '../db/entities';
+import { IdempotencySchema } from '../db/entities';
 import { ApiError, problemOf } from '../errors';
 import { COMMANDS, type CommandResponse } from './command-registry';
 import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
-import { applyMessageStatus } from './messaging.commands';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
-import { startBatchDeliveries, stepBroadcast, type BroadcastStep } from './broadcasts.commands';
+import { stepBroadcast, wakeBatchSender, type BroadcastStep } from './broadcasts.commands';
+import { createChannelSenderActivities } from './channel-sender';
 import type { Client } from '@temporalio/client';
-import { PROVIDERS } from './providers';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
 import { createPrivacyActivities } from './privacy.activities';
@@ -21,7 +20,7 @@ import type { CommandInput, CommandOutcome } from '../workflows/types';
 export interface ActivityDeps {
   orm: MikroORM;
   files?: FileStore;
-  /** starts workflows from activities (a broadcast batch's deliveries) */
+  /** signals workflows from activities (a broadcast batch's channel sender) */
   client?: Client;
 }
 
@@ -46,6 +45,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     ...createWebhookActivities(orm),
     ...createFlowActivities(orm),
     ...createPrivacyActivities(orm, files),
+    ...createChannelSenderActivities(orm),
 
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit
@@ -86,42 +86,6 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
       });
     },
 
-    /**
-     * Hands a queued message to its channel's provider and records it as sent. Runs once per message: a message
-     * no longer queued (a retry after the commit) is not sent again.
-     */
-    async dispatchMessage(input: { messageId: string }): Promise<{ receipts: { deliveredAfterMs: number; readAfterMs: number } | null }> {
-      const em = orm.em.fork();
-      const message = await em.findOne(MessageSchema, { id: input.messageId });
-      if (!message) throw ApplicationFailure.nonRetryable(`no message ${input.messageId}`, 'message_missing');
-      const channel = await em.findOneOrFail(ChannelSchema, { id: message.channel });
-      const provider = PROVIDERS[channel.provider];
-      if (message.status !== 'queued') return { receipts: message.status === 'sent' ? provider.simulatedReceipts() : null };
-      const contact = await em.findOne(ContactSchema, { id: message.contact });
-      const { providerMessageId } = await provider.send(channel, {
-        id: message.id,
-        to: contact?.phone ?? null,
-        type: message.type,
-        text: message.text,
-        templateId: message.templateId,
-        parameters: message.parameters,
-        fileId: message.fileId,
-      });
-      await em.fork().transactional(async (tx) => {
-        const locked = await tx.findOneOrFail(MessageSchema, { id: message.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        applyMessageStatus(tx, { workspaceId: locked.workspace, requestId: null, seed: `${locked.id}:sent`, now: new Date() }, locked, 'sent', { providerMessageId });
-      });
-      return { receipts: provider.simulatedReceipts() };
-    },
-
-    async recordMessageStatus(input: { messageId: string; status: MessageStatus; reason?: string }): Promise<void> {
-      await orm.em.fork().transactional(async (tx) => {
-        const message = await tx.findOne(MessageSchema, { id: input.messageId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-        if (!message) return;
-        applyMessageStatus(tx, { workspaceId: message.workspace, requestId: null, seed: `${message.id}:${input.status}`, now: new Date() }, message, input.status, { reason: input.reason });
-      });
-    },
-
     /** A bulk command's first step: its job and items, from the stored request (once). */
     async prepareBulkJob(input: Pick<CommandInput, 'commandId'>): Promise<{ jobId: string; chunks: number }> {
       return prepareBulkJob(orm, input.commandId);
@@ -142,9 +106,9 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
       }
     },
 
-    /** Starts the deliveries of a broadcast batch once it has committed. */
+    /** Wakes the channel sender of a broadcast batch once it has committed (the sender hands its messages over). */
     async startBroadcastDeliveries(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<number> {
-      return heartbeating((beat) => startBatchDeliveries(orm, client, input, beat));
+      return wakeBatchSender(orm, client, input);
     },
 
     /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */

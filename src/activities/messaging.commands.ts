@@ -8,11 +8,15 @@ import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
+import { channelSenderFollowUp } from '../channel-senders';
 import type { CommandResponse } from './command-registry';
 
 type Params = Record<string, string>;
 
-export async function createChannel(em: EntityManager, ctx: CommandContext, _p: Params, body: { name: string; provider: 'sandbox' | 'http'; url?: string }): Promise<CommandResponse> {
+/** A new WhatsApp Business number's default throughput. */
+export const DEFAULT_CHANNEL_RATE_PER_SECOND = 80;
+
+export async function createChannel(em: EntityManager, ctx: CommandContext, _p: Params, body: { name: string; provider: 'sandbox' | 'http'; url?: string; rate_per_second?: number }): Promise<CommandResponse> {
   if (body.provider === 'http' && !body.url) {
     throw new ApiError('invalid_request', 'An http channel needs the `url` its messages are POSTed to', {
       errors: [{ pointer: '/url', code: 'required', message: 'required when provider is http' }],
@@ -29,6 +33,7 @@ export async function createChannel(em: EntityManager, ctx: CommandContext, _p: 
     provider: body.provider,
     url: body.url ?? null,
     signingSecret,
+    ratePerSecond: body.rate_per_second ?? DEFAULT_CHANNEL_RATE_PER_SECOND,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
@@ -127,13 +132,16 @@ export interface MessageInput {
 }
 
 /**
- * Checks that a message may go out and queues it with its delivery as a follow-up workflow. Shared by sends and
+ * Checks that a message may go out and queues it for its channel's sender, which the follow-up wakes. Shared by sends and
  * by the opt-in confirmation. `n` keeps ids and event ids apart when one command queues more than one thing.
  */
 export async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
   if (conversation.status !== 'open') throw new ApiError('conversation_closed', `Conversation ${conversation.id} is closed; reopen it with PATCH to send`);
   if (isOptedOut(contact)) throw new ApiError('contact_opted_out', `Contact ${contact.id} opted out of messages on ${contact.optedOutAt!.toISOString()}`);
-  const channel = await em.findOneOrFail(ChannelSchema, { id: conversation.channel, workspace: ctx.workspaceId });
+  // by primary key: a batch (broadcast, bulk) that queues many finds the channel and the template in the identity
+  // map after the first, instead of two queries per message; the workspace is checked here instead
+  const channel = await em.findOne(ChannelSchema, conversation.channel);
+  if (!channel || channel.workspace !== ctx.workspaceId) throw new Error(`conversation ${conversation.id} names no channel of its workspace`);
   if (channel.provider === 'sandbox' && body.type !== 'template') {
     const windowOpen = conversation.lastInboundAt && ctx.now.getTime() - conversation.lastInboundAt.getTime() < SERVICE_WINDOW_MS;
     if (!windowOpen) {
@@ -144,7 +152,8 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
   }
   let text = body.text ?? null;
   if (body.type === 'template') {
-    const template = await em.findOne(TemplateSchema, { id: body.template_id!, workspace: ctx.workspaceId, deletedAt: null });
+    const found = await em.findOne(TemplateSchema, body.template_id!);
+    const template = found && found.workspace === ctx.workspaceId && !found.deletedAt ? found : null;
     if (!template) {
       throw new ApiError('template_not_found', `No such template: '${body.template_id}'`, { errors: [{ pointer: '/template_id', code: 'template_not_found', message: 'No such template' }] });
     }
@@ -184,17 +193,15 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
     // its receipts' events are caused by it, and carry on the chain of what queued it
     causeDepth: cause?.depth ?? 0,
     causeFlows: cause?.flows ?? [],
+    // due for its channel's sender at once
+    nextAttemptAt: ctx.now,
+    sendAttempts: 0,
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
   recordEvent(em, ctx, 20 + n, { type: 'message.queued', objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
-  return { message, followUp: deliveryFollowUp(ctx.workspaceId, message.id) };
-}
-
-/** A queued message's delivery: one workflow per message id, so starting it again starts nothing. */
-export function deliveryFollowUp(workspaceId: string, messageId: string): FollowUp {
-  return { workflowType: 'sendMessage', workflowId: `${workspaceId}/sendMessage/${messageId}`, args: [{ messageId }] };
+  return { message, followUp: channelSenderFollowUp(ctx.workspaceId, channel.id) };
 }
 
 export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {

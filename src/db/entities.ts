@@ -109,6 +109,8 @@ export interface Channel {
   provider: 'sandbox' | 'http';
   url: string | null;
   signingSecret: string;
+  /** hand-offs per second at most, held by the channel's one sender for every worker */
+  ratePerSecond: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -152,6 +154,10 @@ export interface Message {
   /** the depth and upstream flows of what queued it: its receipts' events inherit them */
   causeDepth?: number;
   causeFlows?: string[];
+  /** when the channel's sender next acts on it (hand-off, retry, simulated receipt); null when nothing is left to do */
+  nextAttemptAt?: Date | null;
+  /** hand-offs that met a transient error */
+  sendAttempts?: number;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -164,7 +170,7 @@ export interface FollowUp {
   args: Record<string, string>[];
   /** cancel this workflow instead of starting it (a cancelled flow run) */
   cancel?: boolean;
-  /** wake this long-lived workflow with this signal if it runs, start it otherwise (an endpoint's dispatcher) */
+  /** a long-lived workflow (an endpoint's dispatcher, a channel's sender): send it this signal, starting it first when it is not running */
   signal?: string;
 }
 
@@ -409,6 +415,7 @@ export const ChannelSchema = new EntitySchema<Channel>({
     provider: { type: 'string' },
     url: { type: 'string', nullable: true },
     signingSecret: { type: 'string' },
+    ratePerSecond: { type: 'integer', default: 80 },
     createdAt: ts,
     updatedAt: ts,
   },
@@ -458,6 +465,8 @@ export const MessageSchema = new EntitySchema<Message>({
     receivedAt: optionalTs,
     causeDepth: { type: 'integer', default: 0 },
     causeFlows: { type: TextArrayType, columnType: 'text[]', defaultRaw: `'{}'` },
+    nextAttemptAt: optionalTs,
+    sendAttempts: { type: 'integer', default: 0 },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,

@@ -13,6 +13,7 @@ export function toChannelWire(c: Channel) {
     name: c.name,
     provider: c.provider,
     url: c.url,
+    rate_per_second: c.ratePerSecond,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };
@@ -64,7 +65,7 @@ export function toMessageWire(m: Message) {
   };
 }
 
-const CHANNEL_COLUMNS = `id, workspace_id as "workspace", name, provider, url, signing_secret as "signingSecret", created_at as "createdAt", updated_at as "updatedAt"`;
+const CHANNEL_COLUMNS = `id, workspace_id as "workspace", name, provider, url, signing_secret as "signingSecret", rate_per_second as "ratePerSecond", created_at as "createdAt", updated_at as "updatedAt"`;
 const CONVERSATION_COLUMNS = `id, workspace_id as "workspace", contact_id as "contact", channel_id as "channel", status, assignee,
   last_inbound_at as "lastInboundAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 const MESSAGE_COLUMNS = `id, workspace_id as "workspace", conversation_id as "conversation", contact_id as "contact", channel_id as "channel",

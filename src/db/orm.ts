@@ -19,6 +19,7 @@ import { Migration20261202000013_event_causes } from './migrations/Migration2026
 import { Migration20261202000014_pii_scope } from './migrations/Migration20261202000014_pii_scope';
 import { Migration20261202000015_secrets_at_rest } from './migrations/Migration20261202000015_secrets_at_rest';
 import { Migration20261202000016_webhook_endpoint_dispatch } from './migrations/Migration20261202000016_webhook_endpoint_dispatch';
+import { Migration20261202000017_channel_senders } from './migrations/Migration20261202000017_channel_senders';
 import { Migration20261202000018_auth_notify } from './migrations/Migration20261202000018_auth_notify';
 
 export const MIGRATIONS = [
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261202000014_pii_scope', class: Migration20261202000014_pii_scope },
   { name: 'Migration20261202000015_secrets_at_rest', class: Migration20261202000015_secrets_at_rest },
   { name: 'Migration20261202000016_webhook_endpoint_dispatch', class: Migration20261202000016_webhook_endpoint_dispatch },
+  { name: 'Migration20261202000017_channel_senders', class: Migration20261202000017_channel_senders },
   { name: 'Migration20261202000018_auth_notify', class: Migration20261202000018_auth_notify },
 ];
 

@@ -1,6 +1,4 @@
 import {
-  ActivityFailure,
-  ApplicationFailure,
   getExternalWorkflowHandle,
   ParentClosePolicy,
   proxyActivities,
@@ -15,6 +13,8 @@ import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlready
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
 import { commandsQueueOf, taskQueueFor } from './queues';
+import { distinctFollowUps, signalOrStart } from './follow-ups';
+import { channelSenderFollowUp } from '../channel-senders';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.
 // Retries never give up: an accepted command finishes once the database is back.
@@ -31,18 +31,18 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
 });
 
 /**
- * Work a command (or a flow step) asked for after its commit, such as a message's delivery: it outlives this workflow.
- * Started together: a bulk send has up to 1,000, and one at a time would cost a round trip each.
+ * Work a command (or a flow step) asked for after its commit, such as waking a channel's sender: it outlives this
+ * workflow. Started together (a bulk call's deliveries can be many); a long-lived workflow is woken once however many ask.
  */
 async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']>): Promise<void> {
   await Promise.all(
-    followUps.map(async (followUp) => {
+    distinctFollowUps(followUps).map(async (followUp) => {
+      if (followUp.signal) return signalOrStart({ ...followUp, signal: followUp.signal });
       if (followUp.cancel) {
         // a workflow that has already closed has nothing left to cancel
         await getExternalWorkflowHandle(followUp.workflowId).cancel().catch(() => undefined);
         return;
       }
-      if (followUp.signal) return wakeOrStart(followUp as typeof followUp & { signal: string });
       try {
         await startChild(followUp.workflowType, {
           workflowId: followUp.workflowId,
@@ -59,35 +59,6 @@ async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']
   );
 }
 
-/**
- * A follow-up with `signal`: a long-lived workflow (an endpoint's dispatcher) is woken if it runs and started if not.
- * Given up quietly after a few tries: what it is woken for is in the rows, and the dispatcher's sweep finds it.
- */
-async function wakeOrStart(followUp: NonNullable<CommandOutcome['followUps']>[number] & { signal: string }): Promise<void> {
-  const attributes = workflowInfo().typedSearchAttributes.getAll().filter((p) => p.key.name === 'WorkspaceId');
-  for (let i = 0; i < 3; i++) {
-    try {
-      await getExternalWorkflowHandle(followUp.workflowId).signal(followUp.signal);
-      return;
-    } catch {
-      // not running: start it below
-    }
-    try {
-      await startChild(followUp.workflowType, {
-        workflowId: followUp.workflowId,
-        taskQueue: taskQueueFor(followUp.workflowType, commandsQueueOf(workflowInfo().taskQueue)),
-        args: followUp.args,
-        parentClosePolicy: ParentClosePolicy.ABANDON,
-        typedSearchAttributes: [...attributes, { key: operationIdKey, value: followUp.workflowType }],
-      });
-      return;
-    } catch (err) {
-      // started by someone else meanwhile: signal that one
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) return;
-    }
-  }
-}
-const operationIdKey = defineSearchAttributeKey('OperationId', SearchAttributeType.KEYWORD);
 
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
@@ -115,31 +86,18 @@ async function runBulkCommand(input: Pick<CommandInput, 'commandId'>): Promise<C
   return runCommand(input);
 }
 
-const delivery = proxyActivities<Activities>({
-  startToCloseTimeout: '15s',
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m', maximumAttempts: 8, nonRetryableErrorTypes: ['provider_rejected', 'message_missing'] },
-});
-const statusWrites = proxyActivities<Activities>({
+const messageChannels = proxyActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
 });
 
-/** One outbound message: hand it to the provider, then follow its receipts (simulated by the sandbox). */
+/**
+ * The per-message workflow of earlier releases, kept for follow-ups stored with their commands' responses: it only
+ * wakes the message's channel sender (src/workflows/channel-sender.ts), which hands over every queued message.
+ */
 export async function sendMessage(input: { messageId: string }): Promise<void> {
-  let receipts: Awaited<ReturnType<Activities['dispatchMessage']>>['receipts'];
-  try {
-    ({ receipts } = await delivery.dispatchMessage(input));
-  } catch (err) {
-    const cause = err instanceof ActivityFailure ? err.cause : err;
-    const reason = cause instanceof ApplicationFailure || cause instanceof Error ? cause.message : 'delivery failed';
-    await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'failed', reason });
-    return;
-  }
-  if (!receipts) return;
-  await sleep(receipts.deliveredAfterMs);
-  await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'delivered' });
-  await sleep(receipts.readAfterMs);
-  await statusWrites.recordMessageStatus({ messageId: input.messageId, status: 'read' });
+  const channel = await messageChannels.channelOfMessage(input);
+  if (channel) await signalOrStart(channelSenderFollowUp(channel.workspaceId, channel.channelId));
 }
 
 // Flow steps: scheduled activities that retry until the database answers; a refused step fails the run instead.
@@ -219,6 +177,7 @@ export const resumeBroadcast = runCommand;
 export const cancelBroadcast = runCommand;
 export { runBroadcast, wakeBroadcast } from './broadcasts';
 export { webhookEndpoint } from './webhook-endpoint';
+export { channelSender } from './channel-sender';
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

@@ -8,6 +8,7 @@ export type QueueKind = 'commands' | 'fanout' | 'maintenance';
 const KIND_OF: Record<string, Exclude<QueueKind, 'commands'>> = {
   webhookEndpoint: 'fanout',
   sendMessage: 'fanout',
+  channelSender: 'fanout',
   flowRun: 'fanout',
   runBroadcast: 'fanout',
   wakeBroadcast: 'fanout',

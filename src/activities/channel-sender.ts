@@ -1,0 +1,226 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { MessageSchema, type Channel, type Message, type MessageStatus } from '../db/entities';
+import { withoutRowData } from '../db/driver-errors';
+import { findChannel } from '../db/messaging.queries';
+import { applyMessageStatus } from './messaging.commands';
+import { PROVIDERS, type OutboundMessage } from './providers';
+
+// A batch holds about a second of the channel's rate, so a batch's activity stays short and the rate is re-read often.
+const BATCH_SECONDS = 1;
+const MAX_BATCH = 1000;
+// hand-offs in flight at once within a batch (an http provider answering slowly never holds more sockets than this)
+const SEND_CONCURRENCY = 32;
+// answers are recorded in groups while the next hand-offs go out: one transaction per group, not per message
+const RECORD_GROUP = 100;
+// transient provider errors: retried after 1 s, 2 s, 4 s … (at most 1 min), the last attempt fails the message
+const MAX_SEND_ATTEMPTS = 8;
+const RETRY_BASE_MS = 1_000;
+const RETRY_MAX_MS = 60_000;
+// a batch may catch up this much of the time lost between batches (the activity's round trip), and no more: the
+// channel never bursts above its rate by more than this after an idle spell
+const RATE_CREDIT_MS = 250;
+const RECEIPTS_PER_BATCH = 1000;
+
+export interface ChannelBatchInput {
+  workspaceId: string;
+  channelId: string;
+  /** the channel's next free send slot (epoch ms) */
+  slotAt: number;
+}
+
+export interface ChannelBatchResult {
+  slotAt: number;
+  /** more is due now: the sender goes on at once */
+  more: boolean;
+  /** when the next message falls due; null when the channel has nothing left to do */
+  nextDueMs: number | null;
+  handedOver: number;
+  failed: number;
+  receipts: number;
+}
+
+type Answer = { id: string; providerMessageId: string } | { id: string; refused: string } | { id: string; transient: string };
+
+interface DueMessage {
+  id: string;
+  type: Message['type'];
+  text: string | null;
+  template_id: string | null;
+  parameters: string[] | null;
+  file_id: string | null;
+  phone: string | null;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** (attempts - 1), RETRY_MAX_MS);
+const ctxOf = (m: Message, status: MessageStatus, now: Date) => ({ workspaceId: m.workspace, requestId: null, seed: `${m.id}:${status}`, now });
+
+/** Hands one message to the provider: an answer, never a throw (a refusal and a transient error are answers too). */
+async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
+  const message: OutboundMessage = { id: m.id, to: m.phone, type: m.type, text: m.text, templateId: m.template_id, parameters: m.parameters, fileId: m.file_id };
+  try {
+    // the message id is the provider's idempotency key: a hand-off resent after a crash is the same hand-off
+    const { providerMessageId } = await PROVIDERS[channel.provider].send(channel, message);
+    return { id: m.id, providerMessageId };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : 'delivery failed';
+    return err instanceof ApplicationFailure && err.nonRetryable ? { id: m.id, refused: reason } : { id: m.id, transient: reason };
+  }
+}
+
+/**
+ * Records a group of answers in one transaction. Only a message still queued changes: a group recorded already (by a
+ * retried batch) changes nothing, so a recorded hand-off never gets a second `message.sent`.
+ */
+async function recordAnswers(orm: MikroORM, channel: Channel, answers: Answer[]): Promise<{ sent: number; failed: number }> {
+  const receipts = PROVIDERS[channel.provider].simulatedReceipts();
+  const byId = new Map(answers.map((a) => [a.id, a]));
+  return orm.em.fork().transactional(async (tx) => {
+    const now = new Date();
+    const rows = await tx.find(MessageSchema, { id: { $in: [...byId.keys()] }, workspace: channel.workspace }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    let sent = 0;
+    let failed = 0;
+    for (const m of rows) {
+      const a = byId.get(m.id)!;
+      if (m.status !== 'queued') continue;
+      if ('providerMessageId' in a) {
+        applyMessageStatus(tx, ctxOf(m, 'sent', now), m, 'sent', { providerMessageId: a.providerMessageId });
+        m.nextAttemptAt = receipts ? new Date(now.getTime() + receipts.deliveredAfterMs) : null;
+        sent++;
+        continue;
+      }
+      const attempts = (m.sendAttempts ?? 0) + 1;
+      m.sendAttempts = attempts;
+      if ('transient' in a && attempts < MAX_SEND_ATTEMPTS) {
+        m.nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
+        continue;
+      }
+      applyMessageStatus(tx, ctxOf(m, 'failed', now), m, 'failed', { reason: 'refused' in a ? a.refused : a.transient });
+      m.nextAttemptAt = null;
+      failed++;
+    }
+    await tx.flush();
+    return { sent, failed };
+  });
+}
+
+/** The sandbox's simulated receipts that fell due: delivered, then read, in one transaction per batch. */
+async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<number> {
+  const receipts = PROVIDERS[channel.provider].simulatedReceipts();
+  return orm.em.fork().transactional(async (tx) => {
+    const now = new Date();
+    const due = await tx.execute<{ id: string }[]>(
+      `select id from messages where workspace_id = ? and channel_id = ? and next_attempt_at <= ? and status <> 'queued'
+        order by next_attempt_at limit ?`,
+      [channel.workspace, channel.id, now, RECEIPTS_PER_BATCH],
+    );
+    if (!due.length) return 0;
+    const rows = await tx.find(MessageSchema, { id: { $in: due.map((r) => r.id) }, workspace: channel.workspace }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    for (const m of rows) {
+      // a provider callback may have moved it on (or failed it) meanwhile: the next receipt is the one after its status
+      const next = !receipts ? null : m.status === 'sent' ? 'delivered' : m.status === 'delivered' ? 'read' : null;
+      if (next) applyMessageStatus(tx, ctxOf(m, next, now), m, next);
+      m.nextAttemptAt = next === 'delivered' && receipts ? new Date(now.getTime() + receipts.readAfterMs) : null;
+    }
+    await tx.flush();
+    return due.length;
+  });
+}
+
+async function dueMessages(em: EntityManager, channel: Channel, limit: number): Promise<DueMessage[]> {
+  return em.getConnection().execute<DueMessage[]>(
+    `select m.id, m.type, m.text, m.template_id, m.parameters, m.file_id, c.phone
+       from messages m left join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
+      where m.workspace_id = ? and m.channel_id = ? and m.next_attempt_at <= ? and m.status = 'queued' and m.direction = 'outbound'
+      order by m.next_attempt_at, m.id limit ?`,
+    [channel.workspace, channel.id, new Date(), limit],
+  );
+}
+
+async function nextDueMs(em: EntityManager, channel: Channel): Promise<number | null> {
+  const [row] = await em
+    .getConnection()
+    .execute<{ at: Date | null }[]>('select min(next_attempt_at) as at from messages where workspace_id = ? and channel_id = ? and next_attempt_at is not null', [channel.workspace, channel.id]);
+  return row?.at ? Math.max(0, new Date(row.at).getTime() - Date.now()) : null;
+}
+
+/**
+ * One batch of a channel's sender: the receipts due, then up to a second's worth of due messages handed to the provider
+ * at the channel's rate with bounded concurrency, their answers recorded in groups as they come.
+ */
+export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, heartbeat: () => void): Promise<ChannelBatchResult> {
+  const em = orm.em.fork();
+  const channel = await findChannel(em, input.channelId, input.workspaceId);
+  if (!channel) return { slotAt: input.slotAt, more: false, nextDueMs: null, handedOver: 0, failed: 0, receipts: 0 };
+  const receipts = await recordDueReceipts(orm, channel);
+  heartbeat();
+  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(channel.ratePerSecond * BATCH_SECONDS)));
+  const due = await dueMessages(em, channel, size);
+  const intervalMs = 1000 / channel.ratePerSecond;
+  let slotAt = Math.max(input.slotAt, Date.now() - RATE_CREDIT_MS);
+  let handedOver = 0;
+  let failed = 0;
+  let recording: Promise<void> = Promise.resolve();
+  const record = (group: Answer[]) => {
+    recording = recording.then(async () => {
+      const done = await recordAnswers(orm, channel, group);
+      handedOver += done.sent;
+      failed += done.failed;
+      heartbeat();
+    });
+  };
+  const inFlight = new Set<Promise<void>>();
+  let group: Answer[] = [];
+  for (const m of due) {
+    const wait = slotAt - Date.now();
+    if (wait > 0) await sleep(wait);
+    slotAt += intervalMs;
+    while (inFlight.size >= SEND_CONCURRENCY) await Promise.race(inFlight);
+    const sending: Promise<void> = handOver(channel, m).then((answer) => {
+      inFlight.delete(sending);
+      group.push(answer);
+      if (group.length >= RECORD_GROUP) {
+        record(group);
+        group = [];
+      }
+    });
+    inFlight.add(sending);
+  }
+  await Promise.all(inFlight);
+  if (group.length) record(group);
+  try {
+    await recording;
+  } catch (err) {
+    // unrecorded hand-offs are resent by the retry, with the same idempotency keys
+    throw err instanceof DriverException ? withoutRowData(err) : err;
+  }
+  const more = due.length === size || receipts === RECEIPTS_PER_BATCH;
+  return { slotAt, more, nextDueMs: more ? 0 : await nextDueMs(em, channel), handedOver, failed, receipts };
+}
+
+/** The channel sender's activities; a heartbeat every second besides the batch's own, so a live busy worker is never taken for dead. */
+export function createChannelSenderActivities(orm: MikroORM) {
+  return {
+    async sendChannelBatch(input: ChannelBatchInput): Promise<ChannelBatchResult> {
+      const ctx = Context.current();
+      const beat = () => ctx.heartbeat();
+      const timer = setInterval(beat, 1000);
+      try {
+        return await sendChannelBatch(orm, input, beat);
+      } finally {
+        clearInterval(timer);
+      }
+    },
+
+    /** The channel of a message, for the wakes of the previous release's per-message workflows. */
+    async channelOfMessage(input: { messageId: string }): Promise<{ workspaceId: string; channelId: string } | null> {
+      const [row] = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ workspace_id: string; channel_id: string }[]>('select workspace_id, channel_id from messages where id = ?', [input.messageId]);
+      return row ? { workspaceId: row.workspace_id, channelId: row.channel_id } : null;
+    },
+  };
+}

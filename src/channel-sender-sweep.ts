@@ -1,0 +1,42 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from '@temporalio/client';
+import { channelSenderFollowUp } from './channel-senders';
+import { logger } from './logger';
+import { wakeFollowUp } from './temporal';
+
+// Messages due this long ago whose sender has not taken them: a wake was lost (Temporal was down when the command
+// committed) or they were queued by an earlier release. A busy sender's backlog is overdue too; a wake costs it nothing.
+const OVERDUE_MS = 60_000;
+const SWEEP_EVERY_MS = 60_000;
+const CHANNELS_PER_SWEEP = 500;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** Wakes (or starts) the sender of every channel with overdue messages. */
+export async function wakeOverdueChannelSenders(orm: MikroORM, client: Client): Promise<number> {
+  const rows = await orm.em.fork().getConnection().execute<{ workspace_id: string; channel_id: string }[]>(
+    `select distinct workspace_id, channel_id from messages where next_attempt_at < ? limit ?`,
+    [new Date(Date.now() - OVERDUE_MS), CHANNELS_PER_SWEEP],
+  );
+  for (const r of rows) {
+    const sender = channelSenderFollowUp(r.workspace_id, r.channel_id);
+    await wakeFollowUp(client, sender, r.workspace_id);
+  }
+  return rows.length;
+}
+
+/** Every worker sweeps at start and then every minute; wakes are idempotent, so several workers sweeping is harmless. */
+export async function runChannelSenderSweep(orm: MikroORM, client: Client, signal: AbortSignal): Promise<void> {
+  while (!signal.aborted) {
+    try {
+      await wakeOverdueChannelSenders(orm, client);
+    } catch (err) {
+      logger.warn({ error: (err as Error).message }, 'channel sender sweep failed; retrying at the next sweep');
+    }
+    await sleep(SWEEP_EVERY_MS, signal);
+  }
+}
