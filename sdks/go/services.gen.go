@@ -237,7 +237,8 @@ func (s *BroadcastsService) Cancel(ctx context.Context, broadcastID string, opts
 // The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
 // `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
 // (`422 template_not_found`) whose placeholders `parameters` fills (`422 template_parameters_mismatch`).
-// `rate_per_second` (1–1,000, default 50) bounds how fast messages are created. `scheduled_at` delays the start
+// `rate_per_second` (1–1,000, default 50) bounds how fast messages are created; the channel's own
+// `rate_per_second` bounds how fast they are handed to the provider, so the lower of the two holds. `scheduled_at` delays the start
 // to that time (a time in the past starts at once). Emits `broadcast.created`.
 func (s *BroadcastsService) Create(ctx context.Context, body BroadcastCreate, opts ...RequestOption) (*Broadcast, error) {
 	req := newRequest("POST", "/v1/broadcasts")
@@ -350,7 +351,8 @@ func (s *BroadcastsService) Retrieve(ctx context.Context, broadcastID string, op
 // batches paced to `rate_per_second`, each created exactly as `POST /v1/conversations/{id}/messages` would
 // (the contact's open conversation on the channel, or a new one; `message.queued`, then its delivery). Opted-out
 // contacts, contacts without a phone and deleted contacts are `skipped` with a `skip_reason`. Every recipient
-// gets at most one message, also when a worker dies mid-broadcast. When every recipient has been handled the
+// gets at most one message, also when a worker dies mid-broadcast. When every recipient has been skipped or
+// messaged and every message has left the queue (handed to the provider, or failed with a `failure_reason`) the
 // broadcast is `completed` (`broadcast.completed`); its messages' receipts keep updating `counts`.
 // Answers `202`: follow progress with `GET /v1/broadcasts/{id}`. Any other status than `draft` is
 // `422 broadcast_invalid_transition`.
@@ -424,6 +426,12 @@ type ChannelsService struct {
 // `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. Host
 // names are checked again on the address actually connected to at each send; a refused send fails the message
 // with a `failure_reason` that names no address. Redirects are not followed.
+//
+// Messages are handed to the provider in batches by one sender per channel, at most `rate_per_second` a second
+// (1–1,000, default 80 like a new WhatsApp Business number) however many workers run, each hand-off with
+// `idempotency-key: <message id>` (an `http` provider may see a message again after a crash, with the same key).
+// A provider's refusal (a `4xx` other than `408`/`429`, a redirect) fails the message with a `failure_reason`;
+// timeouts, `408`, `429` and `5xx` are retried with backoff, 8 attempts in all.
 func (s *ChannelsService) Create(ctx context.Context, body ChannelCreate, opts ...RequestOption) (*ChannelWithSecret, error) {
 	req := newRequest("POST", "/v1/channels")
 	req.jsonBody = body
@@ -1622,7 +1630,7 @@ type WebhookDeliveriesService struct {
 // Starts the retry timetable again for this delivery (same `webhook-id`). A delivery still being retried is left
 // as it is. Counts as one delivery of the workspace's hourly replay budget (see
 // `POST /v1/webhook-endpoints/{endpoint_id}/replay`); once it is spent, `429 webhook_replay_limit_reached` with
-// `Retry-After`.
+// `Retry-After`. Past the workspace's bound of waiting deliveries, `422 webhook_pending_limit_reached`.
 func (s *WebhookDeliveriesService) Replay(ctx context.Context, deliveryID string, opts ...RequestOption) (*WebhookDelivery, error) {
 	req := newRequest("POST", "/v1/webhook-deliveries/"+url.PathEscape(formValue(deliveryID))+"/replay")
 	out := new(WebhookDelivery)
@@ -1753,7 +1761,8 @@ func (s *WebhookEndpointsService) ListDeliveries(ctx context.Context, endpointID
 // operation and `POST /v1/webhook-deliveries/{delivery_id}/replay`. A call takes at most what is left of the
 // hour's budget (`count` says how many it took); once it is spent, replays answer
 // `429 webhook_replay_limit_reached` with `Retry-After` (seconds until the window ends). A dry run is never
-// counted nor refused.
+// counted nor refused. A replay that would leave more than the workspace's bound of waiting deliveries is
+// `422 webhook_pending_limit_reached`.
 func (s *WebhookEndpointsService) Replay(ctx context.Context, endpointID string, body WebhookReplayRequest, opts ...RequestOption) (*WebhookReplay, error) {
 	req := newRequest("POST", "/v1/webhook-endpoints/"+url.PathEscape(formValue(endpointID))+"/replay")
 	req.jsonBody = body

@@ -351,6 +351,8 @@ type Channel struct {
 	Name     string  `json:"name"`
 	Provider string  `json:"provider"`
 	URL      *string `json:"url"`
+	// Messages handed to the provider per second at most.
+	RatePerSecond int64 `json:"rate_per_second"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -370,6 +372,8 @@ type ChannelCreate struct {
 	Provider string `json:"provider"`
 	// Where an `http` channel POSTs messages (required for `http`).
 	URL *string `json:"url,omitempty"`
+	// Messages handed to the provider per second at most, shared by every worker (a new WhatsApp Business number allows 80, a raised one up to 1,000).
+	RatePerSecond *int64 `json:"rate_per_second,omitempty"`
 }
 
 // ChannelWithSecret is an object of the API.
@@ -379,6 +383,8 @@ type ChannelWithSecret struct {
 	Name     string  `json:"name"`
 	Provider string  `json:"provider"`
 	URL      *string `json:"url"`
+	// Messages handed to the provider per second at most.
+	RatePerSecond int64 `json:"rate_per_second"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -940,10 +946,10 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
 	{required: []string{"id", "object", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "name", "provider", "url", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
+	{required: []string{"id", "object", "name", "provider", "url", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
 	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
-	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
 	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "trigger_event_id", "reason", "limit", "created_at"}, consts: map[string]string{"object": "\"flow_run_throttle\""}},
@@ -2343,6 +2349,8 @@ type WebhookEndpoint struct {
 	DisabledReason *string `json:"disabled_reason"`
 	// Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false.
 	PiiRead bool `json:"pii_read"`
+	// At most this many deliveries in flight to the endpoint at once.
+	MaxConcurrency int64 `json:"max_concurrency"`
 	// While set and in the future, deliveries carry the previous secret's signature too.
 	SecretRotationEndsAt *time.Time `json:"secret_rotation_ends_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -2364,6 +2372,8 @@ type WebhookEndpointCreate struct {
 	EventTypes  []string         `json:"event_types,omitempty"`
 	Description Nullable[string] `json:"description,omitzero"`
 	Enabled     *bool            `json:"enabled,omitempty"`
+	// At most this many deliveries in flight to the endpoint at once. Lower it for a receiver that cannot take parallel requests.
+	MaxConcurrency *int64 `json:"max_concurrency,omitempty"`
 }
 
 // WebhookEndpointUpdate is an object of the API.
@@ -2372,6 +2382,8 @@ type WebhookEndpointUpdate struct {
 	EventTypes  []string         `json:"event_types,omitempty"`
 	Description Nullable[string] `json:"description,omitzero"`
 	Enabled     *bool            `json:"enabled,omitempty"`
+	// At most this many deliveries in flight to the endpoint at once. Lower it for a receiver that cannot take parallel requests.
+	MaxConcurrency *int64 `json:"max_concurrency,omitempty"`
 }
 
 // WebhookEndpointWithSecret is an object of the API.
@@ -2386,6 +2398,8 @@ type WebhookEndpointWithSecret struct {
 	DisabledReason *string `json:"disabled_reason"`
 	// Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false.
 	PiiRead bool `json:"pii_read"`
+	// At most this many deliveries in flight to the endpoint at once.
+	MaxConcurrency int64 `json:"max_concurrency"`
 	// While set and in the future, deliveries carry the previous secret's signature too.
 	SecretRotationEndsAt *time.Time `json:"secret_rotation_ends_at"`
 	// RFC 3339, UTC, millisecond precision.

@@ -227,6 +227,7 @@ class Channel(TypedDict, closed=True):
     name: str
     provider: Literal["sandbox", "http"]
     url: str | None
+    rate_per_second: int
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -235,6 +236,7 @@ class ChannelCreate(TypedDict, closed=True):
     name: str
     provider: Literal["sandbox", "http"]
     url: NotRequired[str]
+    rate_per_second: NotRequired[int]
 
 
 ChannelIdValue: TypeAlias = str
@@ -246,6 +248,7 @@ class ChannelWithSecret(TypedDict, closed=True):
     name: str
     provider: Literal["sandbox", "http"]
     url: str | None
+    rate_per_second: int
     created_at: Timestamp
     updated_at: Timestamp
     signing_secret: str | None
@@ -1567,6 +1570,7 @@ class WebhookEndpoint(TypedDict, closed=True):
     enabled: bool
     disabled_reason: Literal["manual", "gone", "failing"] | None
     pii_read: bool
+    max_concurrency: int
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
@@ -1577,6 +1581,7 @@ class WebhookEndpointCreate(TypedDict, closed=True):
     event_types: NotRequired[list[WebhookEventTypeFilter]]
     description: NotRequired[str | None]
     enabled: NotRequired[bool]
+    max_concurrency: NotRequired[WebhookMaxConcurrency]
 
 
 WebhookEndpointIdValue: TypeAlias = str
@@ -1591,6 +1596,7 @@ class WebhookEndpointUpdate(TypedDict, closed=True):
     event_types: NotRequired[list[WebhookEventTypeFilter]]
     description: NotRequired[str | None]
     enabled: NotRequired[bool]
+    max_concurrency: NotRequired[WebhookMaxConcurrency]
 
 
 class WebhookEndpointWithSecret(TypedDict, closed=True):
@@ -1602,6 +1608,7 @@ class WebhookEndpointWithSecret(TypedDict, closed=True):
     enabled: bool
     disabled_reason: Literal["manual", "gone", "failing"] | None
     pii_read: bool
+    max_concurrency: int
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
@@ -1609,6 +1616,9 @@ class WebhookEndpointWithSecret(TypedDict, closed=True):
 
 
 WebhookEventTypeFilter: TypeAlias = str
+
+
+WebhookMaxConcurrency: TypeAlias = int
 
 
 class WebhookReplay(TypedDict, closed=True):

@@ -100,6 +100,7 @@ export type WebhookEndpointIdValue = components['schemas']["WebhookEndpointIdVal
 export type WebhookDeliveryIdValue = components['schemas']["WebhookDeliveryIdValue"];
 export type WebhookEventTypeFilter = components['schemas']["WebhookEventTypeFilter"];
 export type WebhookEndpointCreate = components['schemas']["WebhookEndpointCreate"];
+export type WebhookMaxConcurrency = components['schemas']["WebhookMaxConcurrency"];
 export type WebhookEndpointUpdate = components['schemas']["WebhookEndpointUpdate"];
 export type WebhookEndpoint = components['schemas']["WebhookEndpoint"];
 export type WebhookEndpointWithSecret = components['schemas']["WebhookEndpointWithSecret"];

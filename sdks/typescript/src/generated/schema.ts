@@ -439,6 +439,12 @@ export interface paths {
          *     `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. Host
          *     names are checked again on the address actually connected to at each send; a refused send fails the message
          *     with a `failure_reason` that names no address. Redirects are not followed.
+         *
+         *     Messages are handed to the provider in batches by one sender per channel, at most `rate_per_second` a second
+         *     (1–1,000, default 80 like a new WhatsApp Business number) however many workers run, each hand-off with
+         *     `idempotency-key: <message id>` (an `http` provider may see a message again after a crash, with the same key).
+         *     A provider's refusal (a `4xx` other than `408`/`429`, a redirect) fails the message with a `failure_reason`;
+         *     timeouts, `408`, `429` and `5xx` are retried with backoff, 8 attempts in all.
          */
         post: operations["createChannel"];
         delete?: never;
@@ -1029,7 +1035,8 @@ export interface paths {
          *     operation and `POST /v1/webhook-deliveries/{delivery_id}/replay`. A call takes at most what is left of the
          *     hour's budget (`count` says how many it took); once it is spent, replays answer
          *     `429 webhook_replay_limit_reached` with `Retry-After` (seconds until the window ends). A dry run is never
-         *     counted nor refused.
+         *     counted nor refused. A replay that would leave more than the workspace's bound of waiting deliveries is
+         *     `422 webhook_pending_limit_reached`.
          */
         post: operations["replayWebhookEndpoint"];
         delete?: never;
@@ -1092,7 +1099,7 @@ export interface paths {
          * @description Starts the retry timetable again for this delivery (same `webhook-id`). A delivery still being retried is left
          *     as it is. Counts as one delivery of the workspace's hourly replay budget (see
          *     `POST /v1/webhook-endpoints/{endpoint_id}/replay`); once it is spent, `429 webhook_replay_limit_reached` with
-         *     `Retry-After`.
+         *     `Retry-After`. Past the workspace's bound of waiting deliveries, `422 webhook_pending_limit_reached`.
          */
         post: operations["replayWebhookDelivery"];
         delete?: never;
@@ -1602,7 +1609,8 @@ export interface paths {
          *     The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
          *     `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
          *     (`422 template_not_found`) whose placeholders `parameters` fills (`422 template_parameters_mismatch`).
-         *     `rate_per_second` (1–1,000, default 50) bounds how fast messages are created. `scheduled_at` delays the start
+         *     `rate_per_second` (1–1,000, default 50) bounds how fast messages are created; the channel's own
+         *     `rate_per_second` bounds how fast they are handed to the provider, so the lower of the two holds. `scheduled_at` delays the start
          *     to that time (a time in the past starts at once). Emits `broadcast.created`.
          */
         post: operations["createBroadcast"];
@@ -1654,7 +1662,8 @@ export interface paths {
          *     batches paced to `rate_per_second`, each created exactly as `POST /v1/conversations/{id}/messages` would
          *     (the contact's open conversation on the channel, or a new one; `message.queued`, then its delivery). Opted-out
          *     contacts, contacts without a phone and deleted contacts are `skipped` with a `skip_reason`. Every recipient
-         *     gets at most one message, also when a worker dies mid-broadcast. When every recipient has been handled the
+         *     gets at most one message, also when a worker dies mid-broadcast. When every recipient has been skipped or
+         *     messaged and every message has left the queue (handed to the provider, or failed with a `failure_reason`) the
          *     broadcast is `completed` (`broadcast.completed`); its messages' receipts keep updating `counts`.
          *     Answers `202`: follow progress with `GET /v1/broadcasts/{id}`. Any other status than `draft` is
          *     `422 broadcast_invalid_transition`.
@@ -1782,13 +1791,21 @@ export interface components {
             description?: string | null;
             /** @default true */
             enabled?: boolean;
+            max_concurrency?: components["schemas"]["WebhookMaxConcurrency"];
         };
+        /**
+         * @description At most this many deliveries in flight to the endpoint at once. Lower it for a receiver that cannot take parallel requests.
+         * @default 10
+         * @example 10
+         */
+        WebhookMaxConcurrency: number;
         WebhookEndpointUpdate: {
             /** Format: uri */
             url?: string;
             event_types?: components["schemas"]["WebhookEventTypeFilter"][];
             description?: string | null;
             enabled?: boolean;
+            max_concurrency?: components["schemas"]["WebhookMaxConcurrency"];
         };
         WebhookEndpoint: {
             id: components["schemas"]["WebhookEndpointIdValue"];
@@ -1805,6 +1822,11 @@ export interface components {
             disabled_reason: "manual" | "gone" | "failing" | null;
             /** @description Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false. */
             pii_read: boolean;
+            /**
+             * @description At most this many deliveries in flight to the endpoint at once.
+             * @example 10
+             */
+            max_concurrency: number;
             /**
              * Format: date-time
              * @description While set and in the future, deliveries carry the previous secret's signature too.
@@ -1828,6 +1850,11 @@ export interface components {
             disabled_reason: "manual" | "gone" | "failing" | null;
             /** @description Deliveries show personal data in clear (the key that created or last updated the endpoint has `pii:read`); masked when false. */
             pii_read: boolean;
+            /**
+             * @description At most this many deliveries in flight to the endpoint at once.
+             * @example 10
+             */
+            max_concurrency: number;
             /**
              * Format: date-time
              * @description While set and in the future, deliveries carry the previous secret's signature too.
@@ -2377,6 +2404,12 @@ export interface components {
              * @description Where an `http` channel POSTs messages (required for `http`).
              */
             url?: string;
+            /**
+             * @description Messages handed to the provider per second at most, shared by every worker (a new WhatsApp Business number allows 80, a raised one up to 1,000).
+             * @default 80
+             * @example 80
+             */
+            rate_per_second?: number;
         };
         Channel: {
             id: components["schemas"]["ChannelIdValue"];
@@ -2386,6 +2419,11 @@ export interface components {
             /** @enum {string} */
             provider: "sandbox" | "http";
             url: string | null;
+            /**
+             * @description Messages handed to the provider per second at most.
+             * @example 80
+             */
+            rate_per_second: number;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -2397,6 +2435,11 @@ export interface components {
             /** @enum {string} */
             provider: "sandbox" | "http";
             url: string | null;
+            /**
+             * @description Messages handed to the provider per second at most.
+             * @example 80
+             */
+            rate_per_second: number;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             /** @description HMAC key for `Sabnode-Signature`; shown once; `null` in a replay of the same Idempotency-Key. */
@@ -5683,7 +5726,8 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "WhatsApp India",
-                 *       "provider": "sandbox"
+                 *       "provider": "sandbox",
+                 *       "rate_per_second": 80
                  *     }
                  */
                 "application/json": components["schemas"]["ChannelCreate"];
@@ -6403,7 +6447,8 @@ export interface operations {
                  *         "contact.*",
                  *         "order.paid"
                  *       ],
-                 *       "description": "CRM sync"
+                 *       "description": "CRM sync",
+                 *       "max_concurrency": 10
                  *     }
                  */
                 "application/json": components["schemas"]["WebhookEndpointCreate"];
