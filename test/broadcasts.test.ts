@@ -4,40 +4,17 @@ import { privateStack } from './support/processes';
 import { Client, Connection } from '@temporalio/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { waitFor } from './support/wait';
+import { makeContacts } from './support/contacts';
 
 afterAll(closeDb);
 
 type Api = ReturnType<typeof client>;
 
-// a fresh block of phone numbers per call, so suites and reruns never collide
-let nextPhone = 9_600_000_000 + Math.floor(Math.random() * 90_000_000);
-const phones = (n: number) => Array.from({ length: n }, () => `+91${nextPhone++}`);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 
-/** n new contacts through the bulk upsert (polling its job past the synchronous bound); their ids in order. */
-async function makeContacts(api: Api, n: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let from = 0; from < n; from += 1000) {
-    const items = phones(Math.min(1000, n - from)).map((phone) => ({ phone }));
-    const res = await api.post('/v1/contacts/bulk', { body: { items } });
-    expect([200, 202]).toContain(res.status);
-    let results = res.body.results as { status: number; id: string }[] | undefined;
-    if (res.status === 202) {
-      await waitFor(() => api.get(`/v1/bulk-jobs/${res.body.id}`), (r) => r.body.status === 'completed', 120_000);
-      results = [];
-      let cursor: string | null = null;
-      do {
-        const page: ApiResponse = await api.get(`/v1/bulk-jobs/${res.body.id}/results?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-        results.push(...page.body.data);
-        cursor = page.body.next_cursor;
-      } while (cursor);
-    }
-    expect(results!.map((r) => r.status)).toEqual(Array(items.length).fill(201));
-    ids.push(...results!.map((r) => r.id));
-  }
-  return ids;
-}
+/** n new contacts through the bulk upsert; their ids in order. */
+const makeContactIds = async (api: Api, n: number): Promise<string[]> => (await makeContacts(api, n)).map((c) => c.id);
 
 async function setup(api: Api) {
   const channel = await api.post('/v1/channels', { body: { name: 'bc', provider: 'sandbox' } });
@@ -79,7 +56,7 @@ describe('broadcasts', () => {
   });
 
   it('refuses bad input and illegal moves; a draft is listed and retrievable', async () => {
-    const [contact] = await makeContacts(api, 1);
+    const [contact] = await makeContactIds(api, 1);
     expectProblem(await api.post('/v1/broadcasts', { body: { ...base, name: 'x', audience: { tag: 'vip', contact_ids: [contact] } } }), 400, 'invalid_request');
     expectProblem(await api.post('/v1/broadcasts', { body: { ...base, name: 'x', audience: { tag: 'vip' }, rate_per_second: 5000 } }), 400, 'invalid_request');
     expectProblem(await api.post('/v1/broadcasts', { body: { ...base, name: 'x', audience: { tag: 'vip' }, parameters: [] } }), 422, 'template_parameters_mismatch');
@@ -103,7 +80,7 @@ describe('broadcasts', () => {
   });
 
   it('skips opted-out, phoneless, deleted and unknown contacts with a reason; tag and filter audiences', async () => {
-    const ids = await makeContacts(api, 6);
+    const ids = await makeContactIds(api, 6);
     const [ok1, ok2, optedOut, deleted, tagged, gold] = ids;
     const phoneless = await api.post('/v1/contacts', { body: { email: `bc${Date.now()}@example.com` } });
     expect(phoneless.status).toBe(201);
@@ -146,7 +123,7 @@ describe('broadcasts', () => {
   });
 
   it('pauses, resumes and cancels; nothing is sent while paused or after a cancel', async () => {
-    const contacts = await makeContacts(api, 200);
+    const contacts = await makeContactIds(api, 200);
     const ws = workspaceId;
     const messagesOfBroadcast = (id: string) => count(`select count(*) as n from broadcast_recipients where broadcast_id = ? and message_id is not null`, [id]);
     const a = await api.post('/v1/broadcasts', { body: { ...base, name: 'Pausable', rate_per_second: 20, audience: { contact_ids: contacts.slice(0, 100) } } });
@@ -197,7 +174,7 @@ describe('broadcasts', () => {
   }, 120_000);
 
   it('honours scheduled_at with a durable timer', async () => {
-    const contacts = await makeContacts(api, 3);
+    const contacts = await makeContactIds(api, 3);
     const at = new Date(Date.now() + 8000);
     const res = await api.post('/v1/broadcasts', { body: { ...base, name: 'Later', rate_per_second: 1000, scheduled_at: at.toISOString(), audience: { contact_ids: contacts } } });
     expect(res.body.scheduled_at).toBe(at.toISOString());
@@ -247,7 +224,7 @@ describe('broadcasts at volume', () => {
     const ws = await newWorkspace();
     const api = client(ws.key, { baseUrl: stackB.apiUrl });
     const b = await setup(api);
-    const contacts = await makeContacts(api, 600);
+    const contacts = await makeContactIds(api, 600);
     // batches of 40, one a second: the kill lands mid-fan-out
     const res = await api.post('/v1/broadcasts', { body: { ...b, name: 'Killed', rate_per_second: 40, audience: { contact_ids: contacts } } });
     expect((await api.post(`/v1/broadcasts/${res.body.id}/send`)).status).toBe(202);
@@ -273,7 +250,7 @@ describe('broadcasts at volume', () => {
     const ws = await newWorkspace();
     const api5 = client(ws.key, { baseUrl: stackB.apiUrl });
     const b5 = await setup(api5);
-    const contacts = await makeContacts(api5, 5000);
+    const contacts = await makeContactIds(api5, 5000);
     const rate = 500;
     const created = await api5.post('/v1/broadcasts', { body: { ...b5, name: 'Big', audience: { contact_ids: contacts }, rate_per_second: rate } });
     expect(created.status).toBe(201);

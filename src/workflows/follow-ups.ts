@@ -32,18 +32,26 @@ export async function signalOrStart(followUp: FollowUp & { signal: string }): Pr
     // not running: finished (it ends when idle) or never started
   }
   try {
-    await startChild(followUp.workflowType, {
-      workflowId: followUp.workflowId,
-      taskQueue: taskQueueFor(followUp.workflowType, commandsQueueOf(workflowInfo().taskQueue)),
-      args: followUp.args,
-      parentClosePolicy: ParentClosePolicy.ABANDON,
-      typedSearchAttributes: new TypedSearchAttributes([
-        ...workflowInfo().typedSearchAttributes.getAll().filter((p) => p.key.name === 'WorkspaceId'),
-        { key: operationIdKey, value: followUp.workflowType },
-      ]),
-    });
+    await startDetached(
+      followUp,
+      new TypedSearchAttributes([...workflowInfo().typedSearchAttributes.getAll().filter((p) => p.key.name === 'WorkspaceId'), { key: operationIdKey, value: followUp.workflowType }]),
+    );
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
     await signal();
   }
+}
+
+/**
+ * Starts a follow-up that outlives the workflow asking for it, on the queue its type belongs to: deliveries and sends
+ * on the fan-out queue, purges on maintenance, never on the slots commands wait for.
+ */
+export async function startDetached(followUp: FollowUp, typedSearchAttributes: TypedSearchAttributes): Promise<void> {
+  await startChild(followUp.workflowType, {
+    workflowId: followUp.workflowId,
+    taskQueue: taskQueueFor(followUp.workflowType, commandsQueueOf(workflowInfo().taskQueue)),
+    args: followUp.args,
+    parentClosePolicy: ParentClosePolicy.ABANDON,
+    typedSearchAttributes,
+  });
 }

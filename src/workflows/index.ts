@@ -1,10 +1,8 @@
 import {
   getExternalWorkflowHandle,
-  ParentClosePolicy,
   proxyActivities,
   proxyLocalActivities,
   sleep,
-  startChild,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
@@ -12,8 +10,7 @@ import {
 import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome } from './types';
-import { commandsQueueOf, taskQueueFor } from './queues';
-import { distinctFollowUps, signalOrStart } from './follow-ups';
+import { distinctFollowUps, signalOrStart, startDetached } from './follow-ups';
 import { channelSenderFollowUp } from '../channel-senders';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.
@@ -44,14 +41,7 @@ async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']
         return;
       }
       try {
-        await startChild(followUp.workflowType, {
-          workflowId: followUp.workflowId,
-          // deliveries and sends on the fan-out queue, purges on maintenance: never on the slots commands wait for
-          taskQueue: taskQueueFor(followUp.workflowType, commandsQueueOf(workflowInfo().taskQueue)),
-          args: followUp.args,
-          parentClosePolicy: ParentClosePolicy.ABANDON,
-          typedSearchAttributes: workflowInfo().typedSearchAttributes,
-        });
+        await startDetached(followUp, workflowInfo().typedSearchAttributes);
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }

@@ -1,18 +1,17 @@
 // Sends in batches: one sender per channel hands queued messages to the provider, exactly once per recipient even
 // when the worker is SIGKILLed mid-batch, at the channel's rate_per_second.
 import { createServer, type Server } from 'node:http';
-import { client, type ApiResponse } from '../support/client';
+import { client } from '../support/client';
 import { privateStack } from '../support/processes';
 import { closeDb, newWorkspace, sql } from '../support/stack';
 import { waitFor } from '../support/wait';
+import { makeContacts } from '../support/contacts';
 import { SIGNATURE_HEADER, verifyBodySignature } from '../../src/signatures';
 
 afterAll(closeDb);
 
 type Api = ReturnType<typeof client>;
 
-let nextPhone = 9_700_000_000 + Math.floor(Math.random() * 90_000_000);
-const phones = (n: number) => Array.from({ length: n }, () => `+91${nextPhone++}`);
 const count = async (query: string, params: unknown[]) => Number((await sql<{ n: string }>(query, params))[0].n);
 
 /** A provider on 127.0.0.1: every hand-off with its arrival time, its idempotency key, and whether its signature held. */
@@ -53,28 +52,6 @@ class Provider {
   }
 }
 
-async function makeContacts(api: Api, n: number): Promise<{ id: string; phone: string }[]> {
-  const out: { id: string; phone: string }[] = [];
-  for (let from = 0; from < n; from += 1000) {
-    const items = phones(Math.min(1000, n - from)).map((phone) => ({ phone }));
-    const res = await api.post('/v1/contacts/bulk', { body: { items } });
-    expect([200, 202]).toContain(res.status);
-    let results = res.body.results as { status: number; id: string }[] | undefined;
-    if (res.status === 202) {
-      await waitFor(() => api.get(`/v1/bulk-jobs/${res.body.id}`), (r) => r.body.status === 'completed', 120_000);
-      results = [];
-      let cursor: string | null = null;
-      do {
-        const page: ApiResponse = await api.get(`/v1/bulk-jobs/${res.body.id}/results?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-        results.push(...page.body.data);
-        cursor = page.body.next_cursor;
-      } while (cursor);
-    }
-    expect(results!.map((r) => r.status)).toEqual(Array(items.length).fill(201));
-    out.push(...results!.map((r, i) => ({ id: r.id, phone: items[i].phone })));
-  }
-  return out;
-}
 
 async function httpChannel(api: Api, provider: Provider, rate: number) {
   const channel = await api.post('/v1/channels', { body: { name: 'provider', provider: 'http', url: provider.url(), rate_per_second: rate } });
