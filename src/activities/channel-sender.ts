@@ -7,8 +7,10 @@ import { findChannel } from '../db/messaging.queries';
 import { applyMessageStatus } from './messaging.commands';
 import { PROVIDERS, type OutboundMessage } from './providers';
 
-// A batch holds about a second of the channel's rate, so a batch's activity stays short and the rate is re-read often.
+// A batch holds about a second of the channel's rate, so the rate is re-read often; one activity goes on batch after
+// batch for up to ACTIVITY_SECONDS, so the round trip between activities is paid once per run of batches, not per second.
 const BATCH_SECONDS = 1;
+const ACTIVITY_SECONDS = 10;
 const MAX_BATCH = 1000;
 // hand-offs in flight at once within a batch (an http provider answering slowly never holds more sockets than this)
 const SEND_CONCURRENCY = 32;
@@ -18,9 +20,10 @@ const RECORD_GROUP = 100;
 const MAX_SEND_ATTEMPTS = 8;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
-// a batch may catch up this much of the time lost between batches (the activity's round trip), and no more: the
-// channel never bursts above its rate by more than this after an idle spell
-const RATE_CREDIT_MS = 250;
+// The pace: one hand-off per 1/rate seconds. A hand-off may catch up at most this share of a second lost to a stall
+// (a busy event loop, a slow provider holding every slot, the round trip between activities), and never less than one
+// interval: so any second at the provider holds at most the rate plus 5%, plus the one hand-off a boundary can split.
+const RATE_CREDIT_SHARE = 0.05;
 const RECEIPTS_PER_BATCH = 1000;
 
 export interface ChannelBatchInput {
@@ -146,58 +149,93 @@ async function nextDueMs(em: EntityManager, channel: Channel): Promise<number | 
   return row?.at ? Math.max(0, new Date(row.at).getTime() - Date.now()) : null;
 }
 
+/** Spaces hand-offs 1/rate apart; time lost to a stall is caught up only within the credit, never in a burst. */
+class Pacer {
+  private intervalMs: number;
+  private creditMs: number;
+  constructor(public slotAt: number, ratePerSecond: number) {
+    this.intervalMs = 1000 / ratePerSecond;
+    this.creditMs = Math.max(this.intervalMs, 1000 * RATE_CREDIT_SHARE);
+  }
+  setRate(ratePerSecond: number) {
+    this.intervalMs = 1000 / ratePerSecond;
+    this.creditMs = Math.max(this.intervalMs, 1000 * RATE_CREDIT_SHARE);
+  }
+  async next(): Promise<void> {
+    this.slotAt = Math.max(this.slotAt, Date.now() - this.creditMs);
+    const wait = this.slotAt - Date.now();
+    if (wait > 0) await sleep(wait);
+    this.slotAt += this.intervalMs;
+  }
+}
+
 /**
- * One batch of a channel's sender: the receipts due, then up to a second's worth of due messages handed to the provider
- * at the channel's rate with bounded concurrency, their answers recorded in groups as they come.
+ * A run of a channel's sender batches: each batch the receipts due, then up to a second's worth of due messages handed
+ * to the provider at the channel's rate with bounded concurrency, their answers recorded in groups as they come. It
+ * goes on batch after batch while more is due, for up to ACTIVITY_SECONDS.
  */
 export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, heartbeat: () => void): Promise<ChannelBatchResult> {
   const em = orm.em.fork();
-  const channel = await findChannel(em, input.channelId, input.workspaceId);
+  const startedAt = Date.now();
+  let channel = await findChannel(em, input.channelId, input.workspaceId);
   if (!channel) return { slotAt: input.slotAt, more: false, nextDueMs: null, handedOver: 0, failed: 0, receipts: 0 };
-  const receipts = await recordDueReceipts(orm, channel);
-  heartbeat();
-  const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(channel.ratePerSecond * BATCH_SECONDS)));
-  const due = await dueMessages(em, channel, size);
-  const intervalMs = 1000 / channel.ratePerSecond;
-  let slotAt = Math.max(input.slotAt, Date.now() - RATE_CREDIT_MS);
+  const pacer = new Pacer(input.slotAt, channel.ratePerSecond);
   let handedOver = 0;
   let failed = 0;
+  let receipts = 0;
   let recording: Promise<void> = Promise.resolve();
-  const record = (group: Answer[]) => {
+  const record = (of: Channel, group: Answer[]) => {
     recording = recording.then(async () => {
-      const done = await recordAnswers(orm, channel, group);
+      const done = await recordAnswers(orm, of, group);
       handedOver += done.sent;
       failed += done.failed;
       heartbeat();
     });
   };
   const inFlight = new Set<Promise<void>>();
-  let group: Answer[] = [];
-  for (const m of due) {
-    const wait = slotAt - Date.now();
-    if (wait > 0) await sleep(wait);
-    slotAt += intervalMs;
-    while (inFlight.size >= SEND_CONCURRENCY) await Promise.race(inFlight);
-    const sending: Promise<void> = handOver(channel, m).then((answer) => {
-      inFlight.delete(sending);
-      group.push(answer);
-      if (group.length >= RECORD_GROUP) {
-        record(group);
-        group = [];
-      }
-    });
-    inFlight.add(sending);
-  }
-  await Promise.all(inFlight);
-  if (group.length) record(group);
+  let more = false;
   try {
+    for (;;) {
+      const current: Channel = channel;
+      const dueReceipts = await recordDueReceipts(orm, current);
+      receipts += dueReceipts;
+      heartbeat();
+      const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(current.ratePerSecond * BATCH_SECONDS)));
+      // the hand-offs still in flight are not due again: their rows stay queued until their answers are recorded
+      await Promise.all(inFlight);
+      await recording;
+      const due = await dueMessages(em, current, size);
+      let group: Answer[] = [];
+      for (const m of due) {
+        while (inFlight.size >= SEND_CONCURRENCY) await Promise.race(inFlight);
+        await pacer.next();
+        const sending: Promise<void> = handOver(current, m).then((answer) => {
+          inFlight.delete(sending);
+          group.push(answer);
+          if (group.length >= RECORD_GROUP) {
+            record(current, group);
+            group = [];
+          }
+        });
+        inFlight.add(sending);
+      }
+      await Promise.all(inFlight);
+      if (group.length) record(current, group);
+      more = due.length === size || dueReceipts === RECEIPTS_PER_BATCH;
+      if (!more || Date.now() - startedAt >= ACTIVITY_SECONDS * 1000) break;
+      // the rate (or the channel itself) may have changed meanwhile
+      em.clear();
+      const fresh = await findChannel(em, input.channelId, input.workspaceId);
+      if (!fresh) break;
+      channel = fresh;
+      pacer.setRate(fresh.ratePerSecond);
+    }
     await recording;
   } catch (err) {
     // unrecorded hand-offs are resent by the retry, with the same idempotency keys
     throw err instanceof DriverException ? withoutRowData(err) : err;
   }
-  const more = due.length === size || receipts === RECEIPTS_PER_BATCH;
-  return { slotAt, more, nextDueMs: more ? 0 : await nextDueMs(em, channel), handedOver, failed, receipts };
+  return { slotAt: pacer.slotAt, more, nextDueMs: more ? 0 : await nextDueMs(em, channel), handedOver, failed, receipts };
 }
 
 /** The channel sender's activities; a heartbeat every second besides the batch's own, so a live busy worker is never taken for dead. */

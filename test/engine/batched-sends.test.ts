@@ -168,6 +168,7 @@ describe('batched sends', () => {
     // and no second of it above the rate by more than 10% (plus the one hand-off a boundary can split)
     const perSecond = new Map<number, number>();
     for (const c of ours.slice(20, 180)) perSecond.set(Math.floor((c.at - ours[20].at) / 1000), (perSecond.get(Math.floor((c.at - ours[20].at) / 1000)) ?? 0) + 1);
+    process.stderr.write(`[batched-sends] busiest second: ${Math.max(...perSecond.values())} hand-offs\n`);
     expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(Math.ceil(rate * 1.1) + 1);
   }, 300_000);
 });
