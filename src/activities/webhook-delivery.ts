@@ -6,7 +6,7 @@ import { causeOfEvent, recordEvent, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { webhookHeaders } from '../webhook-signing';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
-import { webhookPayload } from './webhook-payload';
+import { grantStands, webhookPayload } from './webhook-payload';
 import { nextSequence } from './webhooks.commands';
 import { openSecret } from '../secrets/at-rest';
 
@@ -45,12 +45,13 @@ const LEASE_SECONDS = Math.ceil(config.webhooks.attemptTimeoutMs / 1000) + 10;
  * beside the run Temporal gave up on) never both send it: each takes the delivery's lease first. `endpoint` is the
  * batch's copy: an attempt that disables the endpoint marks it there, so the rest of the batch sends nothing more.
  */
-async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord): Promise<void> {
+async function attemptDelivery(orm: MikroORM, batch: BatchContext, delivery: WebhookDelivery, event: EventRecord): Promise<void> {
+  const { endpoint } = batch;
   const { attempt, final, nextDelayMs } = timetableStep(delivery);
   const now = new Date();
   let outcome: SendOutcome | null = null;
   if (endpoint.enabled && !endpoint.deletedAt) {
-    const body = await webhookPayload(orm, endpoint, delivery, event, attempt);
+    const body = await webhookPayload(orm, endpoint, delivery, event, attempt, batch.inClear);
     const leased = await orm.em.getConnection().execute<{ id: string }[]>(
       `update webhook_deliveries set lease_until = now() + make_interval(secs => ?)
        where id = ? and attempt_count = ? and status in ('pending', 'failed') and (lease_until is null or lease_until < now()) returning id`,
@@ -61,6 +62,11 @@ async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, deliver
     const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
     // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
     outcome = await postOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });
+    // the common answer, a 2xx, is recorded with others in one statement; the rest one by one below
+    if (outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300) {
+      await batch.successes.add({ id: delivery.id, attempt, at: new Date(), outcome });
+      return;
+    }
   }
   await orm.em.fork().transactional(async (tx) => {
     const d = await tx.findOneOrFail(WebhookDeliverySchema, { id: delivery.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -76,27 +82,16 @@ async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, deliver
       await markDead(tx, ctx, d);
       return;
     }
-    const failed = !(outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300);
+    // a 2xx never reaches here (recorded in groups above): this attempt failed
     await tx.getConnection().execute(
       `insert into webhook_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, response_headers, response_body, error_code, error_message)
        values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing`,
-      [d.id, attempt, at, outcome.durationMs, outcome.statusCode, outcome.headers ? JSON.stringify(outcome.headers) : null, outcome.body, outcome.error?.code ?? (failed && outcome.statusCode ? 'http_status' : null), outcome.error?.message ?? (failed && outcome.statusCode ? `HTTP ${outcome.statusCode}` : null)],
+      [d.id, attempt, at, outcome.durationMs, outcome.statusCode, outcome.headers ? JSON.stringify(outcome.headers) : null, outcome.body, outcome.error?.code ?? (outcome.statusCode ? 'http_status' : null), outcome.error?.message ?? (outcome.statusCode ? `HTTP ${outcome.statusCode}` : null)],
       'run',
       tx.getTransactionContext(),
     );
     d.attemptCount = attempt;
     d.lastAttemptAt = at;
-    if (!failed) {
-      d.status = 'succeeded';
-      d.nextAttemptAt = null;
-      // the endpoint's row only when its failure streak ends: concurrent successes do not queue on its lock
-      if (endpoint.failingSince) {
-        await tx.getConnection().execute('update webhook_endpoints set failing_since = null where id = ?', [endpoint.id], 'run', tx.getTransactionContext());
-        endpoint.failingSince = null;
-      }
-      await tx.flush();
-      return;
-    }
     const ep = await tx.findOneOrFail(WebhookEndpointSchema, { id: d.endpoint }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     ep.failingSince ??= at;
     endpoint.failingSince = ep.failingSince;
@@ -112,6 +107,96 @@ async function attemptDelivery(orm: MikroORM, endpoint: WebhookEndpoint, deliver
     d.nextAttemptAt = new Date(at.getTime() + Math.max(nextDelayMs, retryAfter ?? 0));
     await tx.flush();
   });
+}
+
+interface Success {
+  id: string;
+  attempt: number;
+  at: Date;
+  outcome: SendOutcome;
+}
+
+interface BatchContext {
+  endpoint: WebhookEndpoint;
+  /** the endpoint may see personal data in clear (read once per batch) */
+  inClear: boolean;
+  successes: SuccessRecorder;
+}
+
+// successful attempts are recorded in groups of this many, and none waits longer than SUCCESS_WAIT_MS (well inside its lease)
+const SUCCESS_GROUP = 50;
+const SUCCESS_WAIT_MS = 500;
+
+/**
+ * Records successful attempts in groups: one statement marks a group's deliveries succeeded and logs their attempts,
+ * where an attempt per transaction cost five round trips. As one at a time, only a delivery still waiting on that
+ * attempt changes (a retried batch's group records nothing twice), and an unrecorded success is sent again after its
+ * lease, with the same webhook-id.
+ */
+class SuccessRecorder {
+  private group: Success[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private failure: unknown = null;
+
+  constructor(private orm: MikroORM, private endpoint: WebhookEndpoint, private afterEach: () => void) {}
+
+  async add(success: Success): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.group.push(success);
+    if (this.group.length >= SUCCESS_GROUP) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), SUCCESS_WAIT_MS);
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const group = this.group;
+    this.group = [];
+    if (!group.length) return;
+    this.chain = this.chain.then(() => this.record(group)).catch((err) => void (this.failure ??= err));
+  }
+
+  /** every success recorded; throws what a group's recording threw */
+  async settle(): Promise<void> {
+    this.flush();
+    await this.chain;
+    if (this.failure) throw this.failure;
+  }
+
+  private async record(group: Success[]): Promise<void> {
+    const rows = group.map(({ id, attempt, at, outcome }) => ({
+      id,
+      attempt,
+      at: at.toISOString(),
+      duration_ms: outcome.durationMs,
+      status_code: outcome.statusCode,
+      headers: outcome.headers ?? null,
+      body: outcome.body ?? null,
+    }));
+    await this.orm.em.getConnection().execute(
+      `with v as (
+         select * from jsonb_to_recordset(cast(? as jsonb))
+           as v(id text, attempt integer, at timestamptz, duration_ms integer, status_code integer, headers json, body text)
+       ), recorded as (
+         update webhook_deliveries d
+            set status = 'succeeded', attempt_count = v.attempt, last_attempt_at = v.at, next_attempt_at = null, lease_until = null, updated_at = v.at
+           from v
+          where d.id = v.id and d.endpoint_id = ? and d.attempt_count < v.attempt and d.status in ('pending', 'failed')
+         returning d.id
+       )
+       insert into webhook_attempts (delivery_id, attempt, attempted_at, duration_ms, status_code, response_headers, response_body, error_code, error_message)
+       select v.id, v.attempt, v.at, v.duration_ms, v.status_code, v.headers, v.body, null, null from v join recorded using (id)
+       on conflict do nothing`,
+      [JSON.stringify(rows), this.endpoint.id],
+    );
+    // the endpoint's row only when its failure streak ends: successes do not queue on its lock
+    if (this.endpoint.failingSince) {
+      await this.orm.em.getConnection().execute('update webhook_endpoints set failing_since = null where id = ?', [this.endpoint.id]);
+      this.endpoint.failingSince = null;
+    }
+    this.afterEach();
+  }
 }
 
 async function markDead(tx: Parameters<typeof recordEvent>[0], ctx: CommandContext, d: WebhookDelivery): Promise<void> {
@@ -154,18 +239,24 @@ export function createWebhookActivities(orm: MikroORM) {
         const events = new Map((await em.find(EventSchema, { id: { $in: [...new Set(deliveries.map((d) => d.event))] } })).map((e) => [e.id, e]));
         const ctx = Context.current();
         const beat = setInterval(() => ctx.heartbeat(), 1000);
+        const batch: BatchContext = {
+          endpoint,
+          inClear: !endpoint.deletedAt && (await grantStands(orm, endpoint)),
+          successes: new SuccessRecorder(orm, endpoint, () => ctx.heartbeat()),
+        };
         try {
           let next = 0;
           const lane = async () => {
             while (next < deliveries.length) {
               const d = deliveries[next++];
-              await attemptDelivery(orm, endpoint, d, events.get(d.event)!);
+              await attemptDelivery(orm, batch, d, events.get(d.event)!);
             }
           };
           await Promise.all(Array.from({ length: Math.min(endpoint.maxConcurrency, deliveries.length) }, lane));
         } finally {
           clearInterval(beat);
         }
+        await batch.successes.settle();
       }
       return { attempted: ids.length, nextDueInMs: await nextDueInMs(orm, endpoint.id), gone: endpoint.deletedAt !== null };
     },

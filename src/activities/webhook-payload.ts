@@ -10,15 +10,18 @@ import { idFromSeed } from '../ids';
  * such a key. When the workspace audits PII reads, an attempt that shows personal data in clear writes its `pii.read`
  * record (one per delivery and attempt, so a retried activity writes none twice) before the body exists to be sent.
  */
-export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord, attempt: number): Promise<string> {
+export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord, attempt: number, inClear: boolean): Promise<string> {
   let wire = toEventWire(event);
-  if (!(await grantStands(orm, endpoint))) wire = maskPersonalData(wire) as EventWire;
+  if (!inClear) wire = maskPersonalData(wire) as EventWire;
   else await auditDelivery(orm, endpoint, delivery, wire, attempt);
   return JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null } });
 }
 
-// a permission lent by a key lapses with it: revoked or expired, its endpoints' deliveries are masked
-async function grantStands(orm: MikroORM, endpoint: WebhookEndpoint): Promise<boolean> {
+/**
+ * Whether the endpoint may see personal data in clear: a permission lent by a key lapses with it (revoked or expired,
+ * its endpoints' deliveries are masked). Read once per batch of the endpoint's deliveries.
+ */
+export async function grantStands(orm: MikroORM, endpoint: WebhookEndpoint): Promise<boolean> {
   if (!endpoint.piiRead || !endpoint.piiKeyId) return false;
   const rows = await orm.em.getConnection().execute(
     `select 1 from api_keys where id = ? and workspace_id = ? and revoked_at is null and (expires_at is null or expires_at > now()) and 'pii:read' = any(scopes)`,
