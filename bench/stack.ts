@@ -132,7 +132,9 @@ export async function spawnHttp(name: string, file: string, port: number, env: R
 export async function spawnWorker(name: string, env: Record<string, string>, timeoutMs = 90_000): Promise<Proc> {
   // a previous run's log must not pass for this one's start (the new log is truncated asynchronously)
   rmSync(join(LOG_DIR, `${name}.log`), { force: true });
-  const worker = spawnNode(name, 'src/worker.ts', env);
+  // BENCH_WORKER_CPU_PROF=1: the worker runs under `node --cpu-prof` (profiles in .data/bench-prof/<name>/)
+  const profArgs = process.env.BENCH_WORKER_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join('.data', 'bench-prof', name)}`] : [];
+  const worker = spawnNode(name, 'src/worker.ts', env, profArgs);
   await untilReady(worker, poll('worker', async () => existsSync(worker.logFile) && readFileSync(worker.logFile, 'utf8').includes('"worker started"'), timeoutMs), timeoutMs);
   return worker;
 }
