@@ -46,6 +46,6 @@ export async function channelSender(input: ChannelSenderInput): Promise<void> {
       continue;
     }
     // nothing left: end unless woken meanwhile (a wake that meets an ending run is still delivered to it)
-    if (!(await condition(() => woken, IDLE))) return;
+    if (!(await condition(() => woken, IDLE)) && !woken) return;
   }
 }

@@ -32,7 +32,9 @@ export async function webhookEndpoint(input: { workspaceId: string; endpointId: 
     woken = false;
     const { nextDueInMs, gone } = await sendDueWebhookDeliveries(input);
     if (nextDueInMs === null) {
-      if (gone || !(await condition(() => woken, IDLE_MS))) return;
+      if (gone) return;
+      // a wake that lands with the idle timer (in the task that would have ended the run) is read here, not lost
+      if (!(await condition(() => woken, IDLE_MS)) && !woken) return;
     } else if (nextDueInMs > 0) {
       await condition(() => woken, nextDueInMs);
     }
