@@ -7,6 +7,7 @@ import { ChannelSchema, ContactSchema, type Contact, type FollowUp } from '../db
 import { recordEvent, type CommandContext } from '../db/events';
 import { exec, findFlowRun, lockFlowRun, toFlowRunWire, type FlowRunRow, type FlowRunStepRow, type FlowStep } from '../db/flows.queries';
 import { normaliseTagName } from '../db/tags.queries';
+import { guardSubject } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhook-signing';
 import { changeContact } from './contacts.commands';
@@ -79,6 +80,8 @@ function waitMs(step: Extract<FlowStep, { type: 'wait' }>, now: Date): number {
 }
 
 async function liveContact(em: EntityManager, run: FlowRunRow): Promise<Contact> {
+  // a 409 like any refusal: the step and the run fail with reason subject_being_purged (no retry, no loop)
+  await guardSubject(em, run.workspace, { contactIds: [run.contactId] });
   const contact = await em.findOne(ContactSchema, { id: run.contactId, workspace: run.workspace, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!contact) throw new ApiError('contact_not_found', `Contact ${run.contactId} was deleted`);
   return contact;

@@ -15,6 +15,7 @@ import type { Client } from '@temporalio/client';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
 import { createPrivacyActivities } from './privacy.activities';
+import { holdFence } from '../privacy/fence';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 export interface ActivityDeps {
@@ -58,6 +59,8 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         if (record.state === 'completed') return { status: record.responseStatus ?? 500, followUps: record.followUps ?? [] };
         const handler = COMMANDS[record.operationId];
         if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operationId}`, 'command_unknown');
+        // the purge fence's shared lock before any row lock of the command (the purge itself takes it exclusively)
+        if (record.operationId !== 'createPrivacyPurge') await holdFence(em, record.workspace);
         const ctx = {
           workspaceId: record.workspace,
           requestId: record.request.requestId,
