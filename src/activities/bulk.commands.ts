@@ -127,6 +127,8 @@ const retagContacts: BulkOperation = {
     };
     return async (ctx, item) => {
       const field = CONTACT_REFS.find((f) => stringField(item, f) !== undefined)!;
+      // the item's own reference first: a fenced person's contact may already be anonymised (not found)
+      fence.refuse({ contactIds: [stringField(item, 'contact_id')], phones: [stringField(item, 'phone')] }, `/${field}`);
       const contact = by[field].get(stringField(item, field)!);
       if (!contact) {
         const message = `No live contact has this ${field.replace('_', ' ')}`;
@@ -174,6 +176,7 @@ const createMessages: BulkOperation = {
     }
     return async (ctx, item) => {
       const field = RECIPIENT_REFS.find((f) => stringField(item, f) !== undefined)!;
+      fence.refuse({ contactIds: [stringField(item, 'contact_id')], phones: [stringField(item, 'phone')] }, `/${field}`);
       const contact = by[field].get(stringField(item, field)!);
       if (!contact) {
         const message = `No live contact has this ${field.replace('_', ' ')}`;
@@ -358,7 +361,9 @@ export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk:
     }
     heartbeat();
     await em.execute(
-      `update bulk_job_items b set status = x.status, result_id = x.id, error = x.error
+      // an item refused for a purge keeps nothing of the person (the purge may have passed over the items already)
+      `update bulk_job_items b set status = x.status, result_id = x.id, error = x.error,
+         input = case when x.error->>'code' = 'subject_being_purged' then '{"purged": true}'::jsonb else b.input end
        from jsonb_to_recordset(?::jsonb) as x(idx int, status smallint, id text, error jsonb) where b.job_id = ? and b.idx = x.idx`,
       [JSON.stringify(results), job.id],
     );

@@ -83,6 +83,11 @@ export async function insertFence(em: EntityManager, workspaceId: string, purgeI
   );
 }
 
+/** True when a command's answer (or one of its bulk items') is a refusal for a subject being purged. */
+export function refusedForPurge(body: unknown): boolean {
+  return body !== null && typeof body === 'object' && JSON.stringify(body).includes('"subject_being_purged"');
+}
+
 /** Lifts a purge's fence (the live stores are clear); another purge's fence on the same subject stays. */
 export async function liftFence(em: EntityManager, purgeId: string): Promise<void> {
   await em.execute(`delete from privacy_fences where purge_id = ?`, [purgeId]);
