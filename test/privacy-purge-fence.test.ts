@@ -248,4 +248,33 @@ describe('a purge fences its subject, then clears the stores in passes', () => {
     expect((await api.get(`/v1/contacts/${other.body.id}`)).body.tags.length).toBeGreaterThan(0);
     expect((await api.get(`/v1/contacts/${contactId}`)).status).toBe(404);
   });
+
+  it('stops after the last pass when the passes keep finding the subject, says so (failed) and stays fenced', async () => {
+    const n = Math.floor(Math.random() * 1e8).toString().padStart(8, '0');
+    const contact = await api.post('/v1/contacts', { body: { phone: `+9190${n}`, first_name: 'Ila' } });
+    expect(contact.status).toBe(201);
+    const fn = `purge_writer_${n}`;
+    // a writer that gets past the fence (as a bug would): every write of the purge's record brings the name back
+    await sql(`create function ${fn}() returns trigger language plpgsql as $$
+      begin update contacts set first_name = 'Ila' where id = '${contact.body.id}'; return null; end $$`);
+    await sql(`create trigger ${fn} after update on privacy_purges for each row when (new.workspace_id = '${ws.workspaceId}' and new.status = 'running') execute function ${fn}()`);
+    try {
+      const purge = await api.post('/v1/privacy/purges', { body: { contact_id: contact.body.id } });
+      expect(purge.status).toBe(202);
+      const done = await waitFor(() => api.get(`/v1/privacy/purges/${purge.body.id}`), (r) => r.body.status !== 'running', 120_000);
+      expect(done.body.status).toBe('failed');
+      expect(done.body.completed_at).toBeNull();
+      const passes = done.body.passes as { pass: number; cleared: Record<string, number> }[];
+      expect(passes.map((p) => p.pass)).toEqual([1, 2, 3, 4, 5]);
+      expect(passes.every((p) => p.cleared.contacts === 1)).toBe(true);
+      expect(done.body.stages.find((s: { name: string }) => s.name === 'temporal')).toMatchObject({ status: 'pending' });
+      // still fenced: nothing more is written for the person
+      const refused = await api.patch(`/v1/contacts/${contact.body.id}`, { body: { first_name: 'Ila' } });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('subject_being_purged');
+    } finally {
+      await sql(`drop trigger if exists ${fn} on privacy_purges`);
+      await sql(`drop function if exists ${fn}()`);
+    }
+  });
 });
