@@ -20,6 +20,7 @@ export const ERROR_CATALOGUE = {
   method_not_allowed: { status: 405, title: 'Method not allowed on this endpoint' },
   idempotency_key_reused: { status: 409, title: 'The Idempotency-Key was used for a different request' },
   idempotency_in_progress: { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  subject_being_purged: { status: 409, title: 'The person this write names is being purged' },
   broadcast_invalid_transition: { status: 422, title: 'The broadcast cannot make this move in its current status' },
   payload_too_large: { status: 413, title: 'The body is too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },

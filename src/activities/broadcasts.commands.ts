@@ -15,6 +15,7 @@ import {
 import { ChannelSchema, ContactSchema, ConversationSchema, TemplateSchema, type Contact, type Conversation, type FollowUp } from '../db/entities';
 import { recordEvent, type CommandContext, type EventCause } from '../db/events';
 import { normaliseTagName } from '../db/tags.queries';
+import { holdFence } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { wakeFollowUp } from '../temporal';
@@ -228,6 +229,7 @@ interface RecipientResult {
  * send opens a second conversation. Ids derive from (broadcast, contact): even a second run could not make a second message.
  */
 async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; contact_id: string }[], now: Date, heartbeat: () => void): Promise<RecipientResult[]> {
+  const fence = await holdFence(em, b.workspace);
   const contacts = new Map(
     (await em.find(ContactSchema, { workspace: b.workspace, deletedAt: null, id: { $in: rows.map((r) => r.contact_id) } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })).map((c) => [c.id, c]),
   );
@@ -252,6 +254,7 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
     const contact = contacts.get(row.contact_id);
     if (refusal) skip(row.seq, refusal);
     else if (!contact) skip(row.seq, 'contact_not_found');
+    else if (fence.isFenced({ contactIds: [contact.id] })) skip(row.seq, 'subject_being_purged');
     else if (!contact.phone) skip(row.seq, 'contact_without_phone');
     else if (isOptedOut(contact)) skip(row.seq, 'contact_opted_out');
     else {
@@ -282,6 +285,8 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
  */
 export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string; broadcastId: string; batch: number }, heartbeat: () => void): Promise<BroadcastStep> {
   return orm.em.fork().transactional(async (em) => {
+    // the purge fence's shared lock before the broadcast's row locks
+    await holdFence(em, input.workspaceId);
     const b = await lockedBroadcast(em, input.workspaceId, input.broadcastId);
     if (!b) throw ApplicationFailure.nonRetryable(`no broadcast ${input.broadcastId}`, 'broadcast_missing');
     const now = new Date();

@@ -17,6 +17,7 @@ import { normaliseTagName } from '../db/tags.queries';
 import { retagContact } from './tags.commands';
 import { newConversation, queueMessage, type MessageInput } from './messaging.commands';
 import { channelSenderFollowUp } from '../channel-senders';
+import { holdFence, type Fence } from '../privacy/fence';
 import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
 
 type Item = Record<string, unknown>;
@@ -41,7 +42,7 @@ interface BulkOperation {
    * Locks (by id order) and loads every row the chunk's items can touch, so two chunks never wait on each other in a
    * cycle, then returns the per-item applier. Writes stay in the unit of work; the chunk flushes them once.
    */
-  openChunk(em: EntityManager, workspaceId: string, items: Item[]): Promise<ItemApplier>;
+  openChunk(em: EntityManager, workspaceId: string, items: Item[], fence: Fence): Promise<ItemApplier>;
   /** workflows to start once the job has finished, built from the stored ids of the items answered 201 */
   followUps?(em: EntityManager, workspaceId: string, createdIds: string[]): Promise<FollowUp[]>;
 }
@@ -56,7 +57,7 @@ const upsertContacts: BulkOperation = {
       return v === undefined ? [] : [{ field, key: `${field}:${v}` }];
     });
   },
-  async openChunk(em, workspaceId, items) {
+  async openChunk(em, workspaceId, items, fence) {
     const phones = items.map((i) => stringField(i, 'phone')).filter((v): v is string => v !== undefined);
     const externalIds = items.map((i) => stringField(i, 'external_id')).filter((v): v is string => v !== undefined);
     const locked = await em.find(
@@ -77,6 +78,7 @@ const upsertContacts: BulkOperation = {
     return async (ctx, item) => {
       const body = item as ContactInput;
       const match = body.external_id !== undefined && body.external_id !== null ? byExternalId.get(body.external_id) : byPhone.get(body.phone ?? '');
+      fence.refuse({ contactIds: [match?.id], phones: [body.phone, match?.phone], emails: [body.email, match?.email] }, body.phone ? '/phone' : '/external_id');
       await assertUnique(body, match?.id, holderOf);
       if (!match) {
         const contact = insertContact(em, ctx, body);
@@ -108,7 +110,7 @@ const retagContacts: BulkOperation = {
   lockKeys(item) {
     return [...tagNames(item, 'add'), ...tagNames(item, 'remove')].map((name) => `tag:${name}`);
   },
-  async openChunk(em, workspaceId, items) {
+  async openChunk(em, workspaceId, items, fence) {
     const values = (field: string) => JSON.stringify(items.map((i) => stringField(i, field)).filter((v) => v !== undefined));
     const ids = await em.execute<{ id: string }[]>(
       `select id from contacts where workspace_id = ? and deleted_at is null
@@ -125,11 +127,14 @@ const retagContacts: BulkOperation = {
     };
     return async (ctx, item) => {
       const field = CONTACT_REFS.find((f) => stringField(item, f) !== undefined)!;
+      // the item's own reference first: a fenced person's contact may already be anonymised (not found)
+      fence.refuse({ contactIds: [stringField(item, 'contact_id')], phones: [stringField(item, 'phone')] }, `/${field}`);
       const contact = by[field].get(stringField(item, field)!);
       if (!contact) {
         const message = `No live contact has this ${field.replace('_', ' ')}`;
         throw new ApiError('resource_missing', message, { errors: [{ pointer: `/${field}`, code: 'resource_missing', message }] });
       }
+      fence.refuse({ contactIds: [contact.id] }, `/${field}`);
       await retagContact(em, ctx, contact, { add: item.add as string[] | undefined, remove: item.remove as string[] | undefined }, { add: '/add', remove: '/remove' });
       return { status: 200, body: toContactWire(contact) };
     };
@@ -148,7 +153,7 @@ const createMessages: BulkOperation = {
       return v === undefined ? [] : [{ field, key: `${field}:${v}@${channelId}` }];
     });
   },
-  async openChunk(em, workspaceId, items) {
+  async openChunk(em, workspaceId, items, fence) {
     const values = (field: string) => JSON.stringify(items.map((i) => stringField(i, field)).filter((v) => v !== undefined));
     // the contacts are locked, so a concurrent chunk or send cannot open a second conversation for them
     const ids = await em.execute<{ id: string }[]>(
@@ -171,11 +176,13 @@ const createMessages: BulkOperation = {
     }
     return async (ctx, item) => {
       const field = RECIPIENT_REFS.find((f) => stringField(item, f) !== undefined)!;
+      fence.refuse({ contactIds: [stringField(item, 'contact_id')], phones: [stringField(item, 'phone')] }, `/${field}`);
       const contact = by[field].get(stringField(item, field)!);
       if (!contact) {
         const message = `No live contact has this ${field.replace('_', ' ')}`;
         throw new ApiError('contact_not_found', message, { errors: [{ pointer: `/${field}`, code: 'contact_not_found', message }] });
       }
+      fence.refuse({ contactIds: [contact.id] }, `/${field}`);
       const channelId = item.channel_id as string;
       if (!channels.has(channelId)) {
         throw new ApiError('channel_not_found', `No such channel: '${channelId}'`, { errors: [{ pointer: '/channel_id', code: 'channel_not_found', message: 'No such channel' }] });
@@ -324,11 +331,13 @@ export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk:
     );
     const pending = rows.filter((r) => r.status === null);
     if (!pending.length) return { applied: 0 };
+    // the purge fence's shared lock before the chunk's row locks; a fenced item is refused, the rest go on
+    const fence = await holdFence(em, job.workspace);
     const keys = [...new Set(pending.flatMap((r) => [...operation.matchKeys(r.input).map((k) => k.key), ...(operation.lockKeys?.(r.input) ?? [])]).map((k) => `${job.workspace}:${k}`))].sort();
     // the set-returning function yields the array in order, so the locks are taken in sorted order
     await em.execute(`select pg_advisory_xact_lock(hashtextextended(k, 0::bigint)) from jsonb_array_elements_text(?::jsonb) as t(k)`, [JSON.stringify(keys)]);
     heartbeat();
-    const apply = await operation.openChunk(em, job.workspace, pending.map((r) => r.input));
+    const apply = await operation.openChunk(em, job.workspace, pending.map((r) => r.input), fence);
     const requestId = record.request.requestId ?? '';
     const now = new Date();
     const results: { idx: number; status: number; id: string | null; error: Problem | null }[] = [];
@@ -352,7 +361,9 @@ export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk:
     }
     heartbeat();
     await em.execute(
-      `update bulk_job_items b set status = x.status, result_id = x.id, error = x.error
+      // an item refused for a purge keeps nothing of the person (the purge may have passed over the items already)
+      `update bulk_job_items b set status = x.status, result_id = x.id, error = x.error,
+         input = case when x.error->>'code' = 'subject_being_purged' then '{"purged": true}'::jsonb else b.input end
        from jsonb_to_recordset(?::jsonb) as x(idx int, status smallint, id text, error jsonb) where b.job_id = ? and b.idx = x.idx`,
       [JSON.stringify(results), job.id],
     );

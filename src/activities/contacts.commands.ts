@@ -5,6 +5,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { countTagsOff } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
+import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './command-registry';
 
 type Attributes = Contact['attributes'];
@@ -54,6 +55,7 @@ export async function assertUnique(input: ContactInput, selfId: string | undefin
 }
 
 export async function findLive(em: EntityManager, workspaceId: string, id: string): Promise<Contact> {
+  await guardSubject(em, workspaceId, { contactIds: [id] });
   // the row lock serialises concurrent commands on one contact, so versions and event sequences never collide
   const contact = await em.findOne(ContactSchema, { id, workspace: workspaceId, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!contact) throw new ApiError('resource_missing', `No such contact: '${id}'`);
@@ -118,6 +120,7 @@ export function changeContact(em: EntityManager, ctx: CommandContext, contact: C
 }
 
 export async function createContact(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
+  await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });
   await assertUnique(body, undefined, holderInDatabase(em, ctx.workspaceId));
   const contact = insertContact(em, ctx, body);
   await em.flush();
@@ -126,6 +129,8 @@ export async function createContact(em: EntityManager, ctx: CommandContext, _par
 
 export async function updateContact(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
   const contact = await findLive(em, ctx.workspaceId, params.contact_id);
+  // a new phone or email of a person being purged is refused too, whichever contact it lands on
+  await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });
   await assertUnique(body, contact.id, holderInDatabase(em, ctx.workspaceId));
   if (changeContact(em, ctx, contact, body)) await em.flush();
   return { status: 200, body: toContactWire(contact) };

@@ -7,6 +7,7 @@ import { ChannelSchema, ContactSchema, type Contact, type FollowUp } from '../db
 import { recordEvent, type CommandContext } from '../db/events';
 import { exec, findFlowRun, lockFlowRun, toFlowRunWire, type FlowRunRow, type FlowRunStepRow, type FlowStep } from '../db/flows.queries';
 import { normaliseTagName } from '../db/tags.queries';
+import { guardSubject, holdFence } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhook-signing';
 import { changeContact } from './contacts.commands';
@@ -79,6 +80,8 @@ function waitMs(step: Extract<FlowStep, { type: 'wait' }>, now: Date): number {
 }
 
 async function liveContact(em: EntityManager, run: FlowRunRow): Promise<Contact> {
+  // a 409 like any refusal: the step and the run fail with reason subject_being_purged (no retry, no loop)
+  await guardSubject(em, run.workspace, { contactIds: [run.contactId] });
   const contact = await em.findOne(ContactSchema, { id: run.contactId, workspace: run.workspace, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!contact) throw new ApiError('contact_not_found', `Contact ${run.contactId} was deleted`);
   return contact;
@@ -219,6 +222,9 @@ async function runStep(orm: MikroORM, { runId, n, index }: FlowStepInput): Promi
     }
   }
   return orm.em.fork().transactional(async (tx) => {
+    // the purge fence's shared lock before the run's row lock, as commands take it before theirs
+    const [owner] = await exec<{ workspace_id: string }>(tx, 'select workspace_id from flow_runs where id = ?', [runId]);
+    if (owner) await holdFence(tx, owner.workspace_id);
     const run = await lockFlowRun(tx, runId);
     if (!run) throw ApplicationFailure.nonRetryable(`no flow run ${runId}`, 'flow_run_missing');
     // cancelled (or otherwise ended): no further step

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, type FollowUp } from '../db/entities';
 import { causeOf, recordEvent, type CommandContext, type EventCause } from '../db/events';
 import { exec, findFlow, findFlowRun, flowRunSteps, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
+import { guardSubject } from '../privacy/fence';
 import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
@@ -236,6 +237,7 @@ export async function createFlowRun(em: EntityManager, ctx: CommandContext, para
   const flow = await findFlow(em, ctx.workspaceId, params.flow_id);
   if (!flow) throw new ApiError('resource_missing', `No such flow: '${params.flow_id}'`);
   if (flow.status !== 'active') throw new ApiError('flow_not_active', `Flow ${flow.id} is inactive; activate it to start runs`);
+  await guardSubject(em, ctx.workspaceId, { contactIds: [body.contact_id] }, '/contact_id');
   const contact = await em.findOne(ContactSchema, { id: body.contact_id, workspace: ctx.workspaceId, deletedAt: null }, { fields: ['id'] });
   if (!contact) {
     throw new ApiError('contact_not_found', `No such contact: '${body.contact_id}'`, { errors: [{ pointer: '/contact_id', code: 'contact_not_found', message: 'No such contact' }] });

@@ -15,6 +15,7 @@ import type { Client } from '@temporalio/client';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
 import { createPrivacyActivities } from './privacy.activities';
+import { holdFence, refusedForPurge } from '../privacy/fence';
 import type { CommandInput, CommandOutcome } from '../workflows/types';
 
 export interface ActivityDeps {
@@ -58,6 +59,8 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         if (record.state === 'completed') return { status: record.responseStatus ?? 500, followUps: record.followUps ?? [] };
         const handler = COMMANDS[record.operationId];
         if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operationId}`, 'command_unknown');
+        // the purge fence's shared lock before any row lock of the command (the purge itself takes it exclusively)
+        if (record.operationId !== 'createPrivacyPurge') await holdFence(em, record.workspace);
         const ctx = {
           workspaceId: record.workspace,
           requestId: record.request.requestId,
@@ -76,6 +79,9 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
           if (!(err instanceof ApiError) || err.status >= 500) throw err;
           response = { status: err.status, body: problemOf(err.code, ctx.requestId ?? '', err.detail, err.extras) };
         }
+        // a request refused (or with items refused) for a purge keeps no copy of what it would have written: its claim
+        // may have come after the purge's last look at the stored requests
+        if (refusedForPurge(response.body)) record.request = { ...record.request, params: {}, body: { purged: true } };
         record.state = 'completed';
         record.responseStatus = response.status;
         record.responseBody = response.body;

@@ -9,6 +9,7 @@ import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channel-senders';
+import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './command-registry';
 
 type Params = Record<string, string>;
@@ -43,6 +44,7 @@ export async function createChannel(em: EntityManager, ctx: CommandContext, _p: 
 }
 
 async function liveContact(em: EntityManager, workspaceId: string, id: string, lock = false): Promise<Contact | null> {
+  await guardSubject(em, workspaceId, { contactIds: [id] });
   return em.findOne(ContactSchema, { id, workspace: workspaceId, deletedAt: null }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
 }
 
@@ -85,6 +87,7 @@ export async function createConversation(em: EntityManager, ctx: CommandContext,
 async function lockedConversation(em: EntityManager, workspaceId: string, id: string): Promise<Conversation> {
   const conversation = await em.findOne(ConversationSchema, { id, workspace: workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!conversation) throw new ApiError('resource_missing', `No such conversation: '${id}'`);
+  await guardSubject(em, workspaceId, { contactIds: [conversation.contact] });
   return conversation;
 }
 
@@ -222,7 +225,10 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
   const duplicate = await em.findOne(MessageSchema, { channel: channel.id, direction: 'inbound', providerMessageId: body.provider_message_id });
   if (duplicate) return { status: 200, body: toMessageWire(duplicate) };
 
+  // a message from a person being purged is refused (409, nothing stored): the provider may deliver it again later
+  await guardSubject(em, ctx.workspaceId, { phones: [body.from] });
   let contact = await em.findOne(ContactSchema, { workspace: ctx.workspaceId, phone: body.from, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (contact) await guardSubject(em, ctx.workspaceId, { contactIds: [contact.id], emails: [contact.email] });
   if (!contact) {
     contact = em.create(ContactSchema, {
       id: idFromSeed('ctc', ctx.seed),

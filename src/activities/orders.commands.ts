@@ -3,6 +3,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, OrderSchema, type Order, type OrderStatus } from '../db/entities';
 import { toOrderWire } from '../db/orders.queries';
 import { recordEvent, type CommandContext } from '../db/events';
+import { guardSubject } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
@@ -57,6 +58,7 @@ export async function createOrder(em: EntityManager, ctx: CommandContext, _param
     const message = `'${body.currency}' is not an ISO 4217 currency code in circulation`;
     throw new ApiError('invalid_request', `/currency: ${message}`, { errors: [{ pointer: '/currency', code: 'unknown_currency', message }] });
   }
+  await guardSubject(em, ctx.workspaceId, { contactIds: [body.contact_id] }, '/contact_id');
   // a share lock: the contact cannot be deleted while its order is being written
   const contact = await em.findOne(ContactSchema, { id: body.contact_id, workspace: ctx.workspaceId, deletedAt: null }, { fields: ['id'], lockMode: LockMode.PESSIMISTIC_READ });
   if (!contact) {
@@ -98,6 +100,7 @@ export async function updateOrder(em: EntityManager, ctx: CommandContext, params
   // the row lock serialises concurrent transitions: two requests cannot both move an order out of one status
   const order = await em.findOne(OrderSchema, { id: params.order_id, workspace: ctx.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!order) throw new ApiError('resource_missing', `No such order: '${params.order_id}'`);
+  await guardSubject(em, ctx.workspaceId, { contactIds: [order.contactId] });
   const previous: Record<string, unknown> = {};
   // asking for the status the order already has changes nothing
   const moveTo = body.status !== undefined && body.status !== order.status ? body.status : undefined;

@@ -4,7 +4,8 @@ import { config } from '../config';
 import { logger } from '../logger';
 import { temporalClient } from '../temporal';
 import { listBackups, pruneBackups, rewriteBackupForPurge, takeBackup } from '../privacy/backups';
-import { findPurge, setStage, updatePurge, type PurgeBackup } from '../privacy/purges';
+import { liftFence } from '../privacy/fence';
+import { findPurge, MAX_PURGE_PASSES, setStage, updatePurge, type PurgeBackup } from '../privacy/purges';
 import { BACKUPS_STAGE, purgeStores, TEMPORAL_STAGE } from '../privacy/stores';
 import { purgeTemporalHistories } from '../privacy/stores/temporal';
 import type { FileStore } from './file-store';
@@ -17,22 +18,47 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
   let temporal: ReturnType<typeof temporalClient> | undefined;
 
   return {
-    async listPurgeStages(): Promise<{ stages: string[] }> {
-      return { stages: stores.map((s) => s.name) };
+    async listPurgeStages(): Promise<{ stages: string[]; maxPasses: number }> {
+      return { stages: stores.map((s) => s.name), maxPasses: MAX_PURGE_PASSES };
     },
 
-    /** One store, in one transaction with the stage's record: a retry after the commit finds the stage cleared. */
-    async runPurgeStage(input: { purgeId: string; stage: string }): Promise<{ cleared: number }> {
+    /**
+     * One store in one pass, in one transaction with the pass's record: a retry after the commit finds the count
+     * recorded and clears nothing twice. A sealed purge (subject erased) has nothing left to clear.
+     */
+    async runPurgePass(input: { purgeId: string; pass: number; stage: string }): Promise<{ cleared: number }> {
       const store = stores.find((s) => s.name === input.stage);
       if (!store) throw ApplicationFailure.nonRetryable(`no purge store ${input.stage}`, 'purge_store_unknown');
       let cleared = 0;
       await updatePurge(orm, input.purgeId, async (purge, em) => {
-        const stage = purge.stages.find((s) => s.name === input.stage);
-        if (!purge.subject || stage?.status === 'cleared') return;
+        if (!purge.subject) return;
+        const now = new Date().toISOString();
+        let record = purge.passes.find((p) => p.pass === input.pass);
+        if (!record) {
+          record = { pass: input.pass, cleared: {}, started_at: now, finished_at: null };
+          purge.passes.push(record);
+        }
+        if (record.cleared[input.stage] !== undefined) {
+          cleared = record.cleared[input.stage];
+          return;
+        }
         ({ cleared } = await store.purge(em, purge.subject));
+        record.cleared[input.stage] = cleared;
+        if (stores.every((s) => record.cleared[s.name] !== undefined)) record.finished_at = now;
         setStage(purge, input.stage, 'cleared', cleared);
       });
       return { cleared };
+    },
+
+    /**
+     * The passes still found the subject after the bound: a writer got past the fence. The purge says so (`failed`)
+     * instead of looping or claiming completion; the fence and the subject stay, so nothing more is written for them.
+     */
+    async failPurge(input: { purgeId: string }): Promise<void> {
+      await updatePurge(orm, input.purgeId, (purge) => {
+        if (purge.status === 'running') purge.status = 'failed';
+      });
+      logger.error({ purge_id: input.purgeId }, 'purge passes still found the subject after the last pass');
     },
 
     /**
@@ -55,8 +81,10 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
      */
     async sealPurge(input: { purgeId: string }): Promise<{ recheckMs: number; deadlineMs: number }> {
       const backups = await listBackups(config.backups.dir);
-      await updatePurge(orm, input.purgeId, (purge) => {
+      await updatePurge(orm, input.purgeId, async (purge, em) => {
         if (purge.sealedAt) return;
+        // the live stores are clear: the person may be written again (a new contact); restores re-apply the purge by its hashes
+        await liftFence(em, purge.id);
         const now = new Date();
         purge.subject = null;
         purge.sealedAt = now;

@@ -5,6 +5,7 @@ import { toDate } from '../db/timestamps';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import type { ListPage, PageParams } from '../pagination';
+import { insertFence, lockFenceExclusive } from './fence';
 import { stageNames } from './stores';
 import { identifierHash, normaliseIdentifier, subjectHashes } from './subject-hash';
 import type { PurgeMatchField, PurgeSubject } from './types';
@@ -28,6 +29,15 @@ export interface PurgeBackup {
   cleared_at: string | null;
 }
 
+/** One pass over the PostgreSQL stores: what each store cleared. The purge ends its passes at the first that clears nothing. */
+export interface PurgePass {
+  pass: number;
+  /** rows cleared, by store; a store absent has not run in this pass yet */
+  cleared: Record<string, number>;
+  started_at: string;
+  finished_at: string | null;
+}
+
 export interface Purge {
   id: string;
   workspaceId: string;
@@ -35,8 +45,9 @@ export interface Purge {
   subject: PurgeSubject | null;
   subjectHashes: string[];
   previouslyPurged: boolean;
-  status: 'running' | 'waiting_for_backups' | 'completed';
+  status: 'running' | 'waiting_for_backups' | 'completed' | 'failed';
   stages: PurgeStage[];
+  passes: PurgePass[];
   backups: PurgeBackup[];
   sealedAt: Date | null;
   createdAt: Date;
@@ -51,6 +62,7 @@ export interface PurgeWire {
   status: Purge['status'];
   previously_purged: boolean;
   stages: PurgeStage[];
+  passes: PurgePass[];
   pending_backups: PurgeBackup[];
   backups: PurgeBackup[];
   created_at: string;
@@ -58,10 +70,13 @@ export interface PurgeWire {
   completed_at: string | null;
 }
 
+/** Passes over the stores before a purge that still finds the subject gives up and says so (`failed`). */
+export const MAX_PURGE_PASSES = 5;
+
 export const purgeWorkflowId = (workspaceId: string, purgeId: string): string => `${workspaceId}/purge/${purgeId}`;
 
 const COLUMNS = `id, workspace_id as "workspaceId", match_field as "matchField", subject, subject_hashes as "subjectHashes",
-  previously_purged as "previouslyPurged", status, stages, backups, sealed_at as "sealedAt", created_at as "createdAt",
+  previously_purged as "previouslyPurged", status, stages, passes, backups, sealed_at as "sealedAt", created_at as "createdAt",
   updated_at as "updatedAt", completed_at as "completedAt"`;
 
 function hydrate(row: Purge): Purge {
@@ -76,6 +91,7 @@ export function toPurgeWire(p: Purge): PurgeWire {
     status: p.status,
     previously_purged: p.previouslyPurged,
     stages: p.stages,
+    passes: p.passes,
     pending_backups: p.backups.filter((b) => b.status === 'pending'),
     backups: p.backups,
     created_at: p.createdAt.toISOString(),
@@ -113,6 +129,8 @@ export async function insertPurge(em: EntityManager, ctx: Pick<CommandContext, '
   const existing = await retrievePurge(em, ctx.workspaceId, id);
   if (existing) return existing;
   const field = (['contact_id', 'phone', 'email'] as const).find((f) => typeof body[f] === 'string')!;
+  // the fence first: writers of the workspace in flight commit before the subject is resolved and marked
+  await lockFenceExclusive(em, ctx.workspaceId);
   const subject = await resolveSubject(em, ctx.workspaceId, field, body[field]!);
   const hashes = [...new Set([...subjectHashes(subject), identifierHash(ctx.workspaceId, field, body[field]!)])].sort();
   const [previous] = await em.execute<{ n: string }[]>(`select count(*) as n from privacy_purges where workspace_id = ? and subject_hashes && ?::text[]`, [
@@ -125,6 +143,7 @@ export async function insertPurge(em: EntityManager, ctx: Pick<CommandContext, '
      values (?, ?, ?, ?, ?::jsonb, ?::text[], ?, 'running', ?::jsonb, '[]'::jsonb, ?, ?)`,
     [id, ctx.workspaceId, ctx.commandId ?? null, field, JSON.stringify(subject), `{${hashes.join(',')}}`, Number(previous.n) > 0, JSON.stringify(stages), ctx.now, ctx.now],
   );
+  await insertFence(em, ctx.workspaceId, id, hashes, ctx.now);
   return (await retrievePurge(em, ctx.workspaceId, id))!;
 }
 
@@ -155,8 +174,8 @@ export async function updatePurge(orm: MikroORM, purgeId: string, change: (p: Pu
     if (!purge) throw new Error(`no purge ${purgeId}`);
     await change(purge, em);
     await em.execute(
-      `update privacy_purges set subject = ?::jsonb, status = ?, stages = ?::jsonb, backups = ?::jsonb, sealed_at = ?, completed_at = ?, updated_at = now() where id = ?`,
-      [purge.subject ? JSON.stringify(purge.subject) : null, purge.status, JSON.stringify(purge.stages), JSON.stringify(purge.backups), purge.sealedAt, purge.completedAt, purge.id],
+      `update privacy_purges set subject = ?::jsonb, status = ?, stages = ?::jsonb, passes = ?::jsonb, backups = ?::jsonb, sealed_at = ?, completed_at = ?, updated_at = now() where id = ?`,
+      [purge.subject ? JSON.stringify(purge.subject) : null, purge.status, JSON.stringify(purge.stages), JSON.stringify(purge.passes), JSON.stringify(purge.backups), purge.sealedAt, purge.completedAt, purge.id],
     );
     return purge;
   });

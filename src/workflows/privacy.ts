@@ -8,14 +8,25 @@ const purge = proxyActivities<Activities>({
 });
 
 /**
- * A privacy purge (`<ws>/purge/<prg_id>`; its only input is the purge id): one activity per store, then the
+ * A privacy purge (`<ws>/purge/<prg_id>`; its only input is the purge id): passes over the stores (one activity per
+ * store and pass) until a pass clears nothing, then the
  * workspace's workflow histories (scanned again on a timer until none holds the subject), then every older backup, rechecked on a durable timer until all are clean or the
  * deadline (90 days) has passed.
  */
 export async function purgeSubject(input: { purgeId: string }): Promise<void> {
   const { purgeId } = input;
-  const { stages } = await purge.listPurgeStages();
-  for (const stage of stages) await purge.runPurgeStage({ purgeId, stage });
+  // the subject is fenced (no writer adds to it): passes over the stores until one whole pass clears nothing
+  const { stages, maxPasses } = await purge.listPurgeStages();
+  let clean = false;
+  for (let pass = 1; pass <= maxPasses && !clean; pass++) {
+    let cleared = 0;
+    for (const stage of stages) cleared += (await purge.runPurgePass({ purgeId, pass, stage })).cleared;
+    clean = cleared === 0;
+  }
+  if (!clean) {
+    await purge.failPurge({ purgeId });
+    return;
+  }
   for (let round = 0; ; round++) {
     const { found, recheckMs } = await purge.purgeTemporalHistories({ purgeId, workflowId: workflowInfo().workflowId, round });
     if (!found) break;

