@@ -10,6 +10,7 @@ import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channel-senders';
 import type { CommandResponse } from './command-registry';
+import { normalisePhone } from '../identifiers';
 
 type Params = Record<string, string>;
 
@@ -222,12 +223,13 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
   const duplicate = await em.findOne(MessageSchema, { channel: channel.id, direction: 'inbound', providerMessageId: body.provider_message_id });
   if (duplicate) return { status: 200, body: toMessageWire(duplicate) };
 
-  let contact = await em.findOne(ContactSchema, { workspace: ctx.workspaceId, phone: body.from, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const from = normalisePhone(body.from);
+  let contact = await em.findOne(ContactSchema, { workspace: ctx.workspaceId, phone: from, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!contact) {
     contact = em.create(ContactSchema, {
       id: idFromSeed('ctc', ctx.seed),
       workspace: ctx.workspaceId,
-      phone: body.from,
+      phone: from,
       email: null,
       firstName: null,
       lastName: null,
