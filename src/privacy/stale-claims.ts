@@ -4,6 +4,8 @@ import { config } from '../config';
 
 // Claims looked at per call: the sweep runs every 30 s, so a backlog drains over a few rounds.
 const BATCH = 200;
+const MAX_CURSORS = 1_000;
+const cursors = new Map<string, string>();
 
 /**
  * Releases pending idempotency claims left by a 503 or a crash between claim and start: older than
@@ -12,11 +14,18 @@ const BATCH = 200;
  * A retry with a released key runs as a new request. Returns how many claims were released.
  */
 export async function releaseStaleClaims(em: EntityManager, client: Client, opts: { workspaceId?: string } = {}): Promise<number> {
+  // each call goes on after the last claim the previous one looked at (wrapping round), so old claims whose
+  // workflows still run (long bulk jobs) never hide the ones behind them
+  const scope = opts.workspaceId ?? '*';
+  const after = cursors.get(scope) ?? '';
   const rows = await em.execute<{ id: string; workflow_id: string }[]>(
     `select id, workflow_id from idempotency_keys where state = 'pending' and created_at < now() - make_interval(secs => ?)
-       ${opts.workspaceId ? 'and workspace_id = ?' : ''} order by created_at limit ${BATCH}`,
-    [config.purges.staleClaimMs / 1000, ...(opts.workspaceId ? [opts.workspaceId] : [])],
+       ${opts.workspaceId ? 'and workspace_id = ?' : ''} and id::text > ? order by id::text limit ${BATCH}`,
+    [config.purges.staleClaimMs / 1000, ...(opts.workspaceId ? [opts.workspaceId] : []), after],
   );
+  if (cursors.size >= MAX_CURSORS) cursors.clear();
+  if (rows.length < BATCH) cursors.delete(scope);
+  else cursors.set(scope, rows[rows.length - 1].id);
   let released = 0;
   for (const row of rows) {
     if (await workflowRuns(client, row.workflow_id)) continue;
