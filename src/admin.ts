@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { newKeySecret } from './api/api-keys.handlers';
 import { ApiKeySchema, AuditLogSchema, WorkspaceSchema, type ApiKey, type RateLimitSettings } from './db/entities';
@@ -108,8 +109,23 @@ export async function revokeApiKey(orm: MikroORM, keyId: string): Promise<void> 
   });
 }
 
-/** An audit record of an action taken with `npm run admin` (no key, no request): operation `admin`. */
-function adminAudit(em: EntityManager, workspaceId: string, action: string, objectId: string, details?: Record<string, unknown>): void {
+/** Who acts from the command line: the actor `admin_cli` and the operating-system account that ran it. */
+export function cliActor(): { actor: 'admin_cli'; os_user: string } {
+  let user: string;
+  try {
+    user = userInfo().username;
+  } catch {
+    // an account without a passwd entry (a container's numeric uid)
+    user = process.env.USER ?? `uid:${process.getuid?.() ?? 'unknown'}`;
+  }
+  return { actor: 'admin_cli', os_user: user };
+}
+
+/**
+ * An audit record of an action taken with `npm run admin` (no key, no request): operation `admin`, with the actor
+ * and OS user in its details.
+ */
+export function adminAudit(em: EntityManager, workspaceId: string, action: string, objectId: string, details?: Record<string, unknown>): void {
   em.create(AuditLogSchema, {
     id: newId('aud'),
     workspace: workspaceId,
@@ -120,7 +136,7 @@ function adminAudit(em: EntityManager, workspaceId: string, action: string, obje
     fields: [],
     clientIp: null,
     requestId: null,
-    details: details ?? null,
+    details: { ...details, ...cliActor() },
     createdAt: new Date(),
   });
 }

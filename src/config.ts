@@ -197,6 +197,10 @@ export const config = {
     temporalRecheckMs: int('PURGE_TEMPORAL_RECHECK_MS', 15_000),
     // a purge reaches every backup within this bound (or the backup expires first)
     backupDeadlineMs: int('PURGE_BACKUP_DEADLINE_MS', 90 * 24 * 3600 * 1000),
+    // a pending idempotency claim this old whose workflow never started (or ended without an answer) is released
+    staleClaimMs: int('STALE_CLAIM_MS', 5 * 60 * 1000),
+    // workflow histories the Temporal stage reads per page (one heartbeat, with its resume token, per page)
+    temporalPageSize: int('PURGE_TEMPORAL_PAGE_SIZE', 100),
   },
   webhooks: {
     // delay before each attempt, from the event: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h

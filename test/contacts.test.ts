@@ -45,7 +45,7 @@ describe('contacts', () => {
     const mine = events.body.data.filter((e: { data: { object: { id: string } } }) => e.data.object.id === id);
     expect(mine.map((e: { type: string; sequence: number }) => `${e.type}#${e.sequence}`)).toEqual(['contact.deleted#3', 'contact.updated#2', 'contact.created#1']);
     const update = mine[1];
-    expect(update.data.previous_attributes).toEqual({ last_name: 'Rao', email: 'Asha@Example.com', attributes: { plan: 'pro', seats: 3 } });
+    expect(update.data.previous_attributes).toEqual({ last_name: 'Rao', email: 'asha@example.com', attributes: { plan: 'pro', seats: 3 } });
     expect(update.request_id).toBe(updated.headers.get('request-id'));
 
     const onlyUpdates = await api.get('/v1/events?type=contact.updated');

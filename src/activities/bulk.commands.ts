@@ -18,7 +18,8 @@ import { retagContact } from './tags.commands';
 import { newConversation, queueMessage, type MessageInput } from './messaging.commands';
 import { channelSenderFollowUp } from '../channel-senders';
 import { holdFence, type Fence } from '../privacy/fence';
-import { assertUnique, changeContact, insertContact, type ContactInput, type HolderOf } from './contacts.commands';
+import { normalisePhone } from '../identifiers';
+import { assertUnique, changeContact, insertContact, normaliseContactInput, type ContactInput, type HolderOf } from './contacts.commands';
 
 type Item = Record<string, unknown>;
 
@@ -47,7 +48,9 @@ interface BulkOperation {
   followUps?(em: EntityManager, workspaceId: string, createdIds: string[]): Promise<FollowUp[]>;
 }
 
-const stringField = (item: Item, field: string): string | undefined => (typeof item[field] === 'string' ? (item[field] as string) : undefined);
+// a phone is matched in the form contacts store it (E.164), however the item wrote it
+const stringField = (item: Item, field: string): string | undefined =>
+  typeof item[field] !== 'string' ? undefined : field === 'phone' ? normalisePhone(item[field] as string) : (item[field] as string);
 
 const upsertContacts: BulkOperation = {
   itemSchema: 'ContactUpsertItem',
@@ -76,7 +79,7 @@ const upsertContacts: BulkOperation = {
     const holderOf: HolderOf = async (field, value) => (field === 'phone' ? byPhone : byExternalId).get(value)?.id;
     // matched on external_id when the item has one, otherwise on phone; then the single-item command's rules and events
     return async (ctx, item) => {
-      const body = item as ContactInput;
+      const body = normaliseContactInput(item as ContactInput, '');
       const match = body.external_id !== undefined && body.external_id !== null ? byExternalId.get(body.external_id) : byPhone.get(body.phone ?? '');
       fence.refuse({ contactIds: [match?.id], phones: [body.phone, match?.phone], emails: [body.email, match?.email] }, body.phone ? '/phone' : '/external_id');
       await assertUnique(body, match?.id, holderOf);

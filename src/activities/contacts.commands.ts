@@ -6,6 +6,7 @@ import { countTagsOff } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { guardSubject } from '../privacy/fence';
+import { normaliseEmail, normalisePhone } from '../identifiers';
 import type { CommandResponse } from './command-registry';
 
 type Attributes = Contact['attributes'];
@@ -26,6 +27,25 @@ const FIELD_MAP = [
   ['last_name', 'lastName'],
   ['external_id', 'externalId'],
 ] as const;
+
+const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+/**
+ * The one form contacts' identifiers are stored and compared in: phones in E.164, emails case-folded. A phone that
+ * reads as no international number is a 400 (`pointer` is where the body sits in the request).
+ */
+export function normaliseContactInput(body: ContactInput, pointer: string): ContactInput {
+  const out = { ...body };
+  if (typeof body.phone === 'string') {
+    out.phone = normalisePhone(body.phone);
+    if (!E164.test(out.phone)) {
+      const message = 'must be an international phone number (E.164, such as +919876543210)';
+      throw new ApiError('invalid_request', `${pointer}/phone: ${message}`, { errors: [{ pointer: `${pointer}/phone`, code: 'pattern', message }] });
+    }
+  }
+  if (typeof body.email === 'string') out.email = normaliseEmail(body.email);
+  return out;
+}
 
 /** Who holds a unique value among the workspace's live contacts: the database, or a bulk chunk's locked rows. */
 export type HolderOf = (field: 'phone' | 'external_id', value: string) => Promise<string | undefined>;
@@ -120,6 +140,7 @@ export function changeContact(em: EntityManager, ctx: CommandContext, contact: C
 }
 
 export async function createContact(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
+  body = normaliseContactInput(body, '');
   await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });
   await assertUnique(body, undefined, holderInDatabase(em, ctx.workspaceId));
   const contact = insertContact(em, ctx, body);
@@ -128,6 +149,7 @@ export async function createContact(em: EntityManager, ctx: CommandContext, _par
 }
 
 export async function updateContact(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
+  body = normaliseContactInput(body, '');
   const contact = await findLive(em, ctx.workspaceId, params.contact_id);
   // a new phone or email of a person being purged is refused too, whichever contact it lands on
   await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });

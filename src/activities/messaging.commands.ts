@@ -11,6 +11,7 @@ import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channel-senders';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './command-registry';
+import { normalisePhone } from '../identifiers';
 
 type Params = Record<string, string>;
 
@@ -226,14 +227,15 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
   if (duplicate) return { status: 200, body: toMessageWire(duplicate) };
 
   // a message from a person being purged is refused (409, nothing stored): the provider may deliver it again later
-  await guardSubject(em, ctx.workspaceId, { phones: [body.from] });
-  let contact = await em.findOne(ContactSchema, { workspace: ctx.workspaceId, phone: body.from, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const from = normalisePhone(body.from);
+  await guardSubject(em, ctx.workspaceId, { phones: [from] });
+  let contact = await em.findOne(ContactSchema, { workspace: ctx.workspaceId, phone: from, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (contact) await guardSubject(em, ctx.workspaceId, { contactIds: [contact.id], emails: [contact.email] });
   if (!contact) {
     contact = em.create(ContactSchema, {
       id: idFromSeed('ctc', ctx.seed),
       workspace: ctx.workspaceId,
-      phone: body.from,
+      phone: from,
       email: null,
       firstName: null,
       lastName: null,

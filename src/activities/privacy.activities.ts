@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
@@ -7,7 +8,9 @@ import { listBackups, pruneBackups, rewriteBackupForPurge, takeBackup } from '..
 import { liftFence } from '../privacy/fence';
 import { findPurge, MAX_PURGE_PASSES, setStage, updatePurge, type PurgeBackup } from '../privacy/purges';
 import { BACKUPS_STAGE, purgeStores, TEMPORAL_STAGE } from '../privacy/stores';
-import { purgeTemporalHistories } from '../privacy/stores/temporal';
+import { releaseStaleClaims } from '../privacy/stale-claims';
+import { IDEMPOTENCY_STAGE } from '../privacy/stores/idempotency-keys';
+import { purgeTemporalHistories, type TemporalCheckpoint } from '../privacy/stores/temporal';
 import type { FileStore } from './file-store';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -30,23 +33,37 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
       const store = stores.find((s) => s.name === input.stage);
       if (!store) throw ApplicationFailure.nonRetryable(`no purge store ${input.stage}`, 'purge_store_unknown');
       let cleared = 0;
-      await updatePurge(orm, input.purgeId, async (purge, em) => {
-        if (!purge.subject) return;
-        const now = new Date().toISOString();
-        let record = purge.passes.find((p) => p.pass === input.pass);
-        if (!record) {
-          record = { pass: input.pass, cleared: {}, started_at: now, finished_at: null };
-          purge.passes.push(record);
+      if (input.stage === IDEMPOTENCY_STAGE) {
+        // a claim left by a 503 or a crash before its workflow started would hold the stage forever
+        const purge = await findPurge(orm.em.fork(), input.purgeId);
+        temporal ??= temporalClient();
+        if (purge?.subject) await releaseStaleClaims(orm.em.fork(), temporal.client, { workspaceId: purge.workspaceId });
+      }
+      try {
+        await updatePurge(orm, input.purgeId, async (purge, em) => {
+          if (!purge.subject) return;
+          const now = new Date().toISOString();
+          let record = purge.passes.find((p) => p.pass === input.pass);
+          if (!record) {
+            record = { pass: input.pass, cleared: {}, started_at: now, finished_at: null };
+            purge.passes.push(record);
+          }
+          if (record.cleared[input.stage] !== undefined) {
+            cleared = record.cleared[input.stage];
+            return;
+          }
+          ({ cleared } = await store.purge(em, purge.subject));
+          record.cleared[input.stage] = cleared;
+          if (stores.every((s) => record.cleared[s.name] !== undefined)) record.finished_at = now;
+          setStage(purge, input.stage, 'cleared', cleared);
+        });
+      } catch (err) {
+        // the stage shows what it waits for until a retry finds it clear
+        if (err instanceof ApplicationFailure && err.type === 'purge_waits_for_commands') {
+          await updatePurge(orm, input.purgeId, (p) => setStage(p, input.stage, 'waiting', 0, err.message));
         }
-        if (record.cleared[input.stage] !== undefined) {
-          cleared = record.cleared[input.stage];
-          return;
-        }
-        ({ cleared } = await store.purge(em, purge.subject));
-        record.cleared[input.stage] = cleared;
-        if (stores.every((s) => record.cleared[s.name] !== undefined)) record.finished_at = now;
-        setStage(purge, input.stage, 'cleared', cleared);
-      });
+        throw err;
+      }
       return { cleared };
     },
 
@@ -70,8 +87,16 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
       const purge = await findPurge(orm.em.fork(), input.purgeId);
       if (!purge?.subject) return { found: 0, recheckMs: config.purges.temporalRecheckMs };
       temporal ??= temporalClient();
-      const scan = await purgeTemporalHistories(temporal.client, purge.subject, input.workflowId);
-      await updatePurge(orm, input.purgeId, (p) => setStage(p, TEMPORAL_STAGE, scan.found ? 'waiting' : 'cleared', input.round === 0 ? scan.deleted : 0));
+      // a retry goes on from the last page it finished (heartbeat details), not from the first
+      const { heartbeatDetails } = Context.current().info;
+      const from = (heartbeatDetails as TemporalCheckpoint | undefined) ?? undefined;
+      const scan = await purgeTemporalHistories(temporal.client, purge.subject, input.workflowId, {
+        from,
+        checkpoint: (at) => Context.current().heartbeat(at),
+      });
+      await updatePurge(orm, input.purgeId, (p) =>
+        setStage(p, TEMPORAL_STAGE, scan.found ? 'waiting' : 'cleared', input.round === 0 ? scan.deleted : 0, `workflow histories being deleted: ${scan.found}`),
+      );
       return { found: scan.found, recheckMs: config.purges.temporalRecheckMs };
     },
 
@@ -101,7 +126,7 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
             }),
           );
         purge.status = 'waiting_for_backups';
-        setStage(purge, BACKUPS_STAGE, 'waiting', 0);
+        setStage(purge, BACKUPS_STAGE, 'waiting', 0, `backups not yet rewritten: ${purge.backups.length}`);
       });
       return { recheckMs: config.purges.backupRecheckMs, deadlineMs: config.purges.backupDeadlineMs };
     },
@@ -132,7 +157,7 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
           cleared++;
         }
         const pending = p.backups.filter((b) => b.status === 'pending').length;
-        setStage(p, BACKUPS_STAGE, pending ? 'waiting' : 'cleared', cleared);
+        setStage(p, BACKUPS_STAGE, pending ? 'waiting' : 'cleared', cleared, `backups not yet rewritten: ${pending}`);
         if (!pending && p.status !== 'completed') {
           p.status = 'completed';
           p.completedAt = new Date();

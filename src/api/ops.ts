@@ -8,6 +8,7 @@ import type { Connection } from '@temporalio/client';
 import { config } from '../config';
 import { loggableError } from '../db/driver-errors';
 import { registry } from './metrics';
+import { refreshPurgeAge } from '../privacy/purge-metrics';
 import { refreshQueueDepth } from './queue-depth';
 
 export interface OpsDeps {
@@ -60,7 +61,7 @@ export function readyzHandler(deps: OpsDeps, detailed: (req: Request) => boolean
 /** Prometheus text, with each task queue's depth read at scrape time. */
 export function metricsHandler(deps: OpsDeps) {
   return async (_req: Request, res: Response): Promise<void> => {
-    await refreshQueueDepth(deps);
+    await Promise.all([refreshQueueDepth(deps), refreshPurgeAge(deps.orm)]);
     res.type(registry.contentType).send(await registry.metrics());
   };
 }

@@ -14,6 +14,7 @@ import { countTemporalRpcs } from './temporal-rpcs';
 import { createOpsApp } from './ops';
 import { sweepRateLimitWindows } from './auth';
 import { sweepExpiredIdempotencyKeys } from './commands';
+import { releaseStaleClaims } from '../privacy/stale-claims';
 import { EventStreams } from './events.stream';
 import { PiiReadAudit } from './pii-audit';
 import { ApiKeyCache } from './key-cache';
@@ -44,6 +45,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   const sweep = setInterval(() => {
     sweepRateLimitWindows(orm).catch(() => undefined);
     sweepExpiredIdempotencyKeys(orm).catch(() => undefined);
+    releaseStaleClaims(orm.em.fork(), client).catch(() => undefined);
     sweepExpiredPins(orm, files).catch(() => undefined);
     files.sweepTemp().catch(() => undefined);
   }, 30_000);

@@ -3,6 +3,7 @@ import type { Contact } from './entities';
 import { toDate } from './timestamps';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
+import { normalisePhone } from '../identifiers';
 
 export interface ContactWire {
   id: string;
@@ -91,7 +92,8 @@ export async function listContacts(
 ): Promise<ListPage<ContactWire | DeletedContactWire>> {
   const f = page.filters;
   const where: [string, ...unknown[]][] = [];
-  if (f.phone) where.push(['phone = ?', f.phone]);
+  // stored in E.164: a number looked up in another written form is the same number
+  if (f.phone) where.push(['phone = ?', normalisePhone(f.phone)]);
   if (f.email) where.push(['lower(email) = lower(?)', f.email]);
   if (f.external_id) where.push(['external_id = ?', f.external_id]);
   if (f.tag) where.push(['tags @> array[cast(? as text)]', f.tag]);

@@ -22,6 +22,7 @@ import { Migration20261202000016_webhook_endpoint_dispatch } from './migrations/
 import { Migration20261202000017_channel_senders } from './migrations/Migration20261202000017_channel_senders';
 import { Migration20261202000018_auth_notify } from './migrations/Migration20261202000018_auth_notify';
 import { Migration20261202000020_purge_fence } from './migrations/Migration20261202000020_purge_fence';
+import { Migration20261202000021_normalised_identifiers } from './migrations/Migration20261202000021_normalised_identifiers';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261202000017_channel_senders', class: Migration20261202000017_channel_senders },
   { name: 'Migration20261202000018_auth_notify', class: Migration20261202000018_auth_notify },
   { name: 'Migration20261202000020_purge_fence', class: Migration20261202000020_purge_fence },
+  { name: 'Migration20261202000021_normalised_identifiers', class: Migration20261202000021_normalised_identifiers },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

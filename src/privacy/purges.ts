@@ -18,6 +18,8 @@ export interface PurgeStage {
   cleared_at: string | null;
   /** rows (or histories, or backups) the stage changed */
   cleared: number;
+  /** while the stage waits: what for, in a few words ("commands about the subject still running: 2") */
+  waiting_for?: string | null;
 }
 
 export interface PurgeBackup {
@@ -90,7 +92,7 @@ export function toPurgeWire(p: Purge): PurgeWire {
     match: p.matchField,
     status: p.status,
     previously_purged: p.previouslyPurged,
-    stages: p.stages,
+    stages: p.stages.map((s) => ({ ...s, waiting_for: s.waiting_for ?? null })),
     passes: p.passes,
     pending_backups: p.backups.filter((b) => b.status === 'pending'),
     backups: p.backups,
@@ -104,10 +106,12 @@ export type PurgeRequest = Partial<Record<PurgeMatchField, string>>;
 
 /** The subject behind a request: the contacts it names, with every phone and email they (or the request) carry. */
 async function resolveSubject(em: EntityManager, workspaceId: string, field: PurgeMatchField, value: string): Promise<PurgeSubject> {
-  const where = field === 'contact_id' ? 'id = ?' : field === 'phone' ? 'phone = ?' : 'lower(email) = lower(?)';
+  // a phone also by its digits: a row the E.164 migration left as written (its E.164 form was taken) is the same person
+  const where = field === 'contact_id' ? 'id = ?' : field === 'phone' ? `(phone = ? or regexp_replace(phone, '[^0-9]', '', 'g') = ?)` : 'lower(email) = lower(?)';
+  const normalised = normaliseIdentifier(field, value);
   const contacts = await em.execute<{ id: string; phone: string | null; email: string | null }[]>(
     `select id, phone, email from contacts where workspace_id = ? and ${where} order by id for update`,
-    [workspaceId, value.trim()],
+    [workspaceId, normalised, ...(field === 'phone' ? [normalised.replace(/[^0-9]/g, '')] : [])],
   );
   if (field === 'contact_id' && !contacts.length) throw new ApiError('resource_missing', `No such contact: '${value.slice(0, 64)}'`);
   const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
@@ -137,7 +141,7 @@ export async function insertPurge(em: EntityManager, ctx: Pick<CommandContext, '
     ctx.workspaceId,
     `{${hashes.join(',')}}`,
   ]);
-  const stages: PurgeStage[] = stageNames().map((name) => ({ name, status: 'pending', cleared_at: null, cleared: 0 }));
+  const stages: PurgeStage[] = stageNames().map((name) => ({ name, status: 'pending', cleared_at: null, cleared: 0, waiting_for: null }));
   await em.execute(
     `insert into privacy_purges (id, workspace_id, command_id, match_field, subject, subject_hashes, previously_purged, status, stages, backups, created_at, updated_at)
      values (?, ?, ?, ?, ?::jsonb, ?::text[], ?, 'running', ?::jsonb, '[]'::jsonb, ?, ?)`,
@@ -181,12 +185,13 @@ export async function updatePurge(orm: MikroORM, purgeId: string, change: (p: Pu
   });
 }
 
-export function setStage(purge: Purge, name: string, status: StageStatus, cleared: number): void {
+export function setStage(purge: Purge, name: string, status: StageStatus, cleared: number, waitingFor?: string): void {
   const stage = purge.stages.find((s) => s.name === name);
   if (!stage) throw new Error(`purge ${purge.id} has no stage ${name}`);
   stage.status = status;
   stage.cleared += cleared;
   stage.cleared_at = status === 'cleared' ? new Date().toISOString() : null;
+  stage.waiting_for = status === 'cleared' ? null : (waitingFor ?? stage.waiting_for ?? null);
 }
 
 /** The subject of a purge, found again in a copy of the data (a backup) by the keyed hashes of its identifiers. */

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { config } from '../config';
+import { normaliseEmail, normalisePhone } from '../identifiers';
 import type { PurgeSubject } from './types';
 
 // A purge keeps only keyed hashes of the identifiers it removed: HMAC-SHA256 under a per-workspace key derived from
@@ -11,7 +12,9 @@ function workspaceKey(workspaceId: string): Buffer {
 
 export type IdentifierKind = 'contact_id' | 'phone' | 'email';
 
-export const normaliseIdentifier = (kind: IdentifierKind, value: string): string => (kind === 'email' ? value.trim().toLowerCase() : value.trim());
+// hashed in the form contacts store them, so a subject named in another format is the same subject
+export const normaliseIdentifier = (kind: IdentifierKind, value: string): string =>
+  kind === 'email' ? normaliseEmail(value) : kind === 'phone' ? normalisePhone(value) : value.trim();
 
 export function identifierHash(workspaceId: string, kind: IdentifierKind, value: string): string {
   return createHmac('sha256', workspaceKey(workspaceId)).update(`${kind}:${normaliseIdentifier(kind, value)}`).digest('hex');

@@ -7,6 +7,14 @@ const purge = proxyActivities<Activities>({
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m', nonRetryableErrorTypes: ['purge_store_unknown', 'purge_missing'] },
 });
 
+// the workspace's histories are read page by page in one activity that heartbeats its resume token: however many
+// there are, a retry goes on from the last page read
+const histories = proxyActivities<Activities>({
+  startToCloseTimeout: '6h',
+  heartbeatTimeout: '2m',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '5m' },
+});
+
 /**
  * A privacy purge (`<ws>/purge/<prg_id>`; its only input is the purge id): passes over the stores (one activity per
  * store and pass) until a pass clears nothing, then the
@@ -28,7 +36,7 @@ export async function purgeSubject(input: { purgeId: string }): Promise<void> {
     return;
   }
   for (let round = 0; ; round++) {
-    const { found, recheckMs } = await purge.purgeTemporalHistories({ purgeId, workflowId: workflowInfo().workflowId, round });
+    const { found, recheckMs } = await histories.purgeTemporalHistories({ purgeId, workflowId: workflowInfo().workflowId, round });
     if (!found) break;
     await sleep(recheckMs);
   }

@@ -11,12 +11,15 @@ const MENTIONS = `(${MENTIONS_JSON('request::text')} or ${MENTIONS_JSON(`coalesc
  * as a new request. A command about the subject that is still running would write after this stage, so the stage
  * fails (and Temporal retries it) until it has finished, and until the API has read its response to answer the
  * request that is waiting for it (answered_at; an answer never read, its API process gone, is given up after
- * COMMAND_ANSWER_GRACE_MS). A purge request keeps its row with the identifier sealed
+ * COMMAND_ANSWER_GRACE_MS). A claim whose workflow never started is released before the stage runs (see
+ * releaseStaleClaims), so a 503 or a crash between claim and start holds a purge up for STALE_CLAIM_MS at most. A purge request keeps its row with the identifier sealed
  * (see sealedPurgeRequest), so a retried purge still replays its 202.
  */
+export const IDEMPOTENCY_STAGE = 'idempotency_keys';
+
 export function idempotencyKeysStore(live: boolean): PurgeStore {
   return {
-    name: 'idempotency_keys',
+    name: IDEMPOTENCY_STAGE,
     async purge(em, subject) {
       if (isEmpty(subject)) return { cleared: 0 };
       const needles = jsonNeedles(subject);
@@ -37,7 +40,7 @@ export function idempotencyKeysStore(live: boolean): PurgeStore {
         [subject.workspaceId, config.commandAnswerGraceMs / 1000, needles, needles],
       );
       // in a backup, a pending row is a snapshot of a command long finished or abandoned: it goes like the others
-      if (live && Number(running.n) > 0) throw ApplicationFailure.retryable(`${running.n} command(s) about the subject still running or not yet answered`, 'purge_waits_for_commands');
+      if (live && Number(running.n) > 0) throw ApplicationFailure.retryable(`commands about the subject still running or not yet answered: ${running.n}`, 'purge_waits_for_commands');
       const deleted = await countOf(
         em,
         `delete from idempotency_keys where workspace_id = ? and (state = 'completed' or not ?) and operation_id <> 'createPrivacyPurge' and ${MENTIONS} returning 1`,

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { phoneTextPattern } from '../../identifiers';
 import type { PurgeSubject } from '../types';
 
 // SQL fragments shared by the stores. Lists travel as one jsonb parameter (the driver would expand a JS array).
@@ -31,3 +32,11 @@ export async function countOf(em: EntityManager, sql: string, params: unknown[])
   const rows = await em.execute<unknown[]>(sql, params);
   return Array.isArray(rows) ? rows.length : 0;
 }
+
+/** What a search of free text (a workflow history) looks for: each identifier, and each phone without its "+". */
+export const searchForms = (subject: PurgeSubject): string[] =>
+  [...new Set([...needles(subject), ...subject.phones.map((p) => p.replace(/^\+/, '')).filter((v) => v.length >= 7)])];
+
+/** Regular expressions for the written forms of the subject's phones in message text (see phoneTextPattern). */
+export const phonePatterns = (subject: PurgeSubject): string[] =>
+  subject.phones.map(phoneTextPattern).filter((p): p is string => p !== null);

@@ -1,5 +1,5 @@
 import type { PurgeStore } from '../types';
-import { countOf, ids, IN_IDS, isEmpty } from './match';
+import { countOf, ids, IN_IDS, isEmpty, phonePatterns } from './match';
 
 /** The subject's conversations and every message in them, inbound and outbound: deleted, bodies and all. */
 export const messagesStore: PurgeStore = {
@@ -9,6 +9,15 @@ export const messagesStore: PurgeStore = {
     const params = [subject.workspaceId, ids(subject)];
     const messages = await countOf(em, `delete from messages where workspace_id = ? and contact_id in ${IN_IDS} returning 1`, params);
     const conversations = await countOf(em, `delete from conversations where workspace_id = ? and contact_id in ${IN_IDS} returning 1`, params);
-    return { cleared: messages + conversations };
+    // other conversations' messages may name the subject's number, written any common way: redacted in place
+    let redacted = 0;
+    for (const pattern of phonePatterns(subject)) {
+      redacted += await countOf(
+        em,
+        `update messages set text = regexp_replace(text, ?, '[redacted]', 'g') where workspace_id = ? and text ~ ? returning 1`,
+        [pattern, subject.workspaceId, pattern],
+      );
+    }
+    return { cleared: messages + conversations + redacted };
   },
 };
