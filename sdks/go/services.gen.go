@@ -279,7 +279,8 @@ func (s *BroadcastsService) List(ctx context.Context, params *BroadcastsListPara
 //
 // One row per recipient (from the snapshot taken when the broadcast started), with its status: `pending`,
 // its message's `queued`, `sent`, `delivered`, `read` or `failed`, `skipped` (with `skip_reason`:
-// `contact_not_found`, `contact_opted_out`, `contact_without_phone`, `template_not_found`, …) or `cancelled`.
+// `contact_not_found`, `contact_opted_out`, `contact_without_phone`, `subject_being_purged`, `template_not_found`, …)
+// or `cancelled`.
 // Ordered by `created_at` (the snapshot's time), then contact id, descending.
 //
 // It returns the first page; Page.All iterates every item across pages.
@@ -1373,8 +1374,19 @@ type PrivacyPurgesService struct {
 // workspace with that id, phone or email (live or deleted), with every phone and email those contacts carry.
 // A `phone` or `email` that no contact carries is still purged wherever it appears.
 //
+// **Fence.** In the transaction that records the purge, the subject is fenced (by the keyed hashes of its
+// contact ids, phones and emails): every write naming it is refused from then on with
+// `409 subject_being_purged`, whether it comes from the API, a bulk item (that item's result; the rest of the
+// bulk goes on), a flow run (its step and the run fail with reason `subject_being_purged`), a broadcast
+// (the recipient is `skipped` with that reason) or an inbound message (refused with `409`; nothing of it is
+// stored). A write in flight when the purge arrives commits first, and the purge then clears it. The fence is
+// lifted when the live stores and the workflow histories are clear (the status becomes `waiting_for_backups`),
+// so the person can be added again later as a new contact; a restored backup is purged again by the hashes.
+//
 // **202 semantics.** The purge is recorded and answered `202` at once; its workflow then clears the stores in
-// this order, each a stage of the resource that becomes `cleared` with its time and count:
+// passes, in this order, until a whole pass clears nothing (each pass is recorded in `passes`, with what each
+// store cleared). Each store is a stage of the resource that becomes `cleared` with its time and total count.
+// If the fifth pass still clears something, the purge stops with status `failed` and stays fenced. The stores:
 //
 // | stage | what happens to the subject's data |
 // |---|---|
@@ -1388,6 +1400,11 @@ type PrivacyPurgesService struct {
 // | `tags` | the subject's tags are removed and tag counts lowered |
 // | `audit_logs` | audit records stay (action, ids, field names); any detail naming an identifier becomes `{"redacted": true}` |
 // | `contacts` | contacts are anonymised into deleted tombstones (id and timestamps only), so `updated_since` syncs see the delete |
+//
+// Then the stages beyond PostgreSQL, once the passes are clean:
+//
+// | stage | what happens to the subject's data |
+// |---|---|
 // | `temporal` | every workflow history of the workspace is searched for the identifiers (none should hold them: workflows carry ids only); one that does is deleted, and the search repeats until none is found |
 // | `backups` | every backup taken before the live stores were clear is rewritten without the subject (`waiting` until all are; each at the latest by its `due_at`, within 90 days) |
 //
@@ -2048,7 +2065,7 @@ type ContactsListParams struct {
 	Sort *string
 	// Only objects updated at or after this time; includes deleted objects as tombstones.
 	UpdatedSince *time.Time
-	// Exact E.164 phone number. Needs `pii:read` (`403 insufficient_scope` otherwise).
+	// Exact phone number, in E.164 or another international written form (compared in E.164). Needs `pii:read` (`403 insufficient_scope` otherwise).
 	Phone *string
 	// Exact email address (case-insensitive). Needs `pii:read` (`403 insufficient_scope` otherwise).
 	Email *string

@@ -437,8 +437,9 @@ func (v Contact) MarshalJSON() ([]byte, error) {
 
 // At least one of `phone`, `email` or `external_id` is required.
 type ContactCreate struct {
-	// E.164 phone number.
-	Phone     *string `json:"phone,omitempty"`
+	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	Phone *string `json:"phone,omitempty"`
+	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
 	Email     *string `json:"email,omitempty"`
 	FirstName *string `json:"first_name,omitempty"`
 	LastName  *string `json:"last_name,omitempty"`
@@ -504,7 +505,7 @@ type ContactTagsBulkItem struct {
 	ContactID *string `json:"contact_id,omitempty"`
 	// Your own identifier for the contact (printable ASCII).
 	ExternalID *string `json:"external_id,omitempty"`
-	// E.164 phone number.
+	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
 	Phone  *string  `json:"phone,omitempty"`
 	Add    []string `json:"add,omitempty"`
 	Remove []string `json:"remove,omitempty"`
@@ -523,8 +524,9 @@ type ContactUpdate struct {
 
 // One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`.
 type ContactUpsertItem struct {
-	// E.164 phone number.
-	Phone     *string `json:"phone,omitempty"`
+	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	Phone *string `json:"phone,omitempty"`
+	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
 	Email     *string `json:"email,omitempty"`
 	FirstName *string `json:"first_name,omitempty"`
 	LastName  *string `json:"last_name,omitempty"`
@@ -1860,7 +1862,7 @@ type MessagesBulkCreateResponse struct {
 // One template message, to a contact named by exactly one of `contact_id` or `phone`.
 type MessagesBulkItem struct {
 	ContactID *string `json:"contact_id,omitempty"`
-	// E.164 phone number.
+	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
 	Phone      *string  `json:"phone,omitempty"`
 	ChannelID  string   `json:"channel_id"`
 	TemplateID string   `json:"template_id"`
@@ -1964,11 +1966,13 @@ type PrivacyPurge struct {
 	Object string `json:"object"`
 	// Which identifier the request named; the identifier itself is never shown or kept.
 	Match string `json:"match"`
-	// `waiting_for_backups`: every live store is clear; older backups are still being rewritten.
+	// `waiting_for_backups`: every live store is clear; older backups are still being rewritten. `failed`: the last allowed pass over the stores still cleared something (see `passes`); the subject stays fenced and the purge does not claim to be complete.
 	Status string `json:"status"`
 	// An earlier purge of this workspace matched one of the same identifiers.
 	PreviouslyPurged bool                `json:"previously_purged"`
 	Stages           []PrivacyPurgeStage `json:"stages"`
+	// Each pass over the PostgreSQL stores, in order; the last of a clean purge cleared nothing.
+	Passes []PrivacyPurgePass `json:"passes"`
 	// The backups that may still hold the subject, with their due dates.
 	PendingBackups []PrivacyPurgeBackup `json:"pending_backups"`
 	// Every backup the purge reaches (taken before the live stores were clear).
@@ -2001,9 +2005,20 @@ type PrivacyPurgeBackup struct {
 // Exactly one of the three.
 type PrivacyPurgeCreate struct {
 	ContactID *string `json:"contact_id,omitempty"`
-	// E.164 phone number.
+	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
 	Phone *string `json:"phone,omitempty"`
+	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
 	Email *string `json:"email,omitempty"`
+}
+
+// PrivacyPurgePass is an object of the API.
+type PrivacyPurgePass struct {
+	Pass int64 `json:"pass"`
+	// Rows each store cleared in this pass, by stage name (a store not yet run in this pass is absent).
+	Cleared map[string]int64 `json:"cleared"`
+	// RFC 3339, UTC, millisecond precision.
+	StartedAt  time.Time  `json:"started_at"`
+	FinishedAt *time.Time `json:"finished_at"`
 }
 
 // PrivacyPurgeStage is an object of the API.
@@ -2014,6 +2029,8 @@ type PrivacyPurgeStage struct {
 	ClearedAt *time.Time `json:"cleared_at"`
 	// Rows, histories or backups the stage changed.
 	Cleared int64 `json:"cleared"`
+	// While the stage is `waiting` (or retried): what it waits for, in a few words, such as `commands about the subject still running or not yet answered: 2`, `workflow histories being deleted: 1` or `backups not yet rewritten: 3`. Null once cleared. A pending idempotency claim whose workflow never started is released after `STALE_CLAIM_MS` (5 minutes), so no stage waits on one for longer.
+	WaitingFor *string `json:"waiting_for"`
 }
 
 // RFC 9457 problem details.

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, NotRequired, TypeAlias
+from typing import Any, Literal, NotRequired, Optional, TypeAlias
 
 from typing_extensions import TypedDict
 
@@ -281,7 +281,7 @@ class ContactCreate1(TypedDict, closed=True):
     At least one of `phone`, `email` or `external_id` is required.
     """
 
-    phone: Phone
+    phone: PhoneInput
     email: NotRequired[Email]
     first_name: NotRequired[PersonName]
     last_name: NotRequired[PersonName]
@@ -294,7 +294,7 @@ class ContactCreate2(TypedDict, closed=True):
     At least one of `phone`, `email` or `external_id` is required.
     """
 
-    phone: NotRequired[Phone]
+    phone: NotRequired[PhoneInput]
     email: Email
     first_name: NotRequired[PersonName]
     last_name: NotRequired[PersonName]
@@ -307,7 +307,7 @@ class ContactCreate3(TypedDict, closed=True):
     At least one of `phone`, `email` or `external_id` is required.
     """
 
-    phone: NotRequired[Phone]
+    phone: NotRequired[PhoneInput]
     email: NotRequired[Email]
     first_name: NotRequired[PersonName]
     last_name: NotRequired[PersonName]
@@ -336,13 +336,13 @@ class ContactTagsBulkItem(TypedDict, closed=True):
 
     contact_id: NotRequired[ContactIdValue]
     external_id: NotRequired[ExternalId]
-    phone: NotRequired[Phone]
+    phone: NotRequired[PhoneInput]
     add: NotRequired[list[TagNameInput]]
     remove: NotRequired[list[TagNameInput]]
 
 
 class ContactUpdate(TypedDict, closed=True):
-    phone: NotRequired[Phone | None]
+    phone: NotRequired[PhoneInput | None]
     email: NotRequired[Email | None]
     first_name: NotRequired[PersonName | None]
     last_name: NotRequired[PersonName | None]
@@ -355,7 +355,7 @@ class ContactUpsertItem1(TypedDict, closed=True):
     One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`.
     """
 
-    phone: Phone
+    phone: PhoneInput
     email: NotRequired[Email]
     first_name: NotRequired[PersonName]
     last_name: NotRequired[PersonName]
@@ -368,7 +368,7 @@ class ContactUpsertItem2(TypedDict, closed=True):
     One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`.
     """
 
-    phone: NotRequired[Phone]
+    phone: NotRequired[PhoneInput]
     email: NotRequired[Email]
     first_name: NotRequired[PersonName]
     last_name: NotRequired[PersonName]
@@ -1210,7 +1210,7 @@ class MessagesBulkItem1(TypedDict, closed=True):
     """
 
     contact_id: ContactIdValue
-    phone: NotRequired[Phone]
+    phone: NotRequired[PhoneInput]
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
@@ -1222,7 +1222,7 @@ class MessagesBulkItem2(TypedDict, closed=True):
     """
 
     contact_id: NotRequired[ContactIdValue]
-    phone: Phone
+    phone: PhoneInput
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
@@ -1307,13 +1307,17 @@ PersonName: TypeAlias = str
 Phone: TypeAlias = str
 
 
+PhoneInput: TypeAlias = str
+
+
 class PrivacyPurge(TypedDict, closed=True):
     id: str
     object: Literal["privacy_purge"]
     match: Literal["contact_id", "phone", "email"]
-    status: Literal["running", "waiting_for_backups", "completed"]
+    status: Literal["running", "waiting_for_backups", "completed", "failed"]
     previously_purged: bool
     stages: list[PrivacyPurgeStage]
+    passes: list[PrivacyPurgePass]
     pending_backups: list[PrivacyPurgeBackup]
     backups: list[PrivacyPurgeBackup]
     created_at: Timestamp
@@ -1335,7 +1339,7 @@ class PrivacyPurgeCreate1(TypedDict, closed=True):
     """
 
     contact_id: ContactIdValue
-    phone: NotRequired[Phone]
+    phone: NotRequired[PhoneInput]
     email: NotRequired[Email]
 
 
@@ -1345,7 +1349,7 @@ class PrivacyPurgeCreate2(TypedDict, closed=True):
     """
 
     contact_id: NotRequired[ContactIdValue]
-    phone: Phone
+    phone: PhoneInput
     email: NotRequired[Email]
 
 
@@ -1355,7 +1359,7 @@ class PrivacyPurgeCreate3(TypedDict, closed=True):
     """
 
     contact_id: NotRequired[ContactIdValue]
-    phone: NotRequired[Phone]
+    phone: NotRequired[PhoneInput]
     email: Email
 
 
@@ -1366,6 +1370,18 @@ PrivacyPurgeCreate: TypeAlias = (
 
 class PrivacyPurgeList(ListEnvelope):
     data: list[PrivacyPurge]
+
+
+PrivacyPurgePass = TypedDict(
+    "PrivacyPurgePass",
+    {
+        "pass": int,
+        "cleared": dict[str, int],
+        "started_at": "Timestamp",
+        "finished_at": Optional["Timestamp"],
+    },
+    closed=True,
+)
 
 
 class PrivacyPurgeStage(TypedDict, closed=True):
@@ -1386,6 +1402,7 @@ class PrivacyPurgeStage(TypedDict, closed=True):
     status: Literal["pending", "cleared", "waiting"]
     cleared_at: Timestamp | None
     cleared: int
+    waiting_for: str | None
 
 
 class Problem(TypedDict):

@@ -1527,8 +1527,19 @@ export interface paths {
          *     workspace with that id, phone or email (live or deleted), with every phone and email those contacts carry.
          *     A `phone` or `email` that no contact carries is still purged wherever it appears.
          *
+         *     **Fence.** In the transaction that records the purge, the subject is fenced (by the keyed hashes of its
+         *     contact ids, phones and emails): every write naming it is refused from then on with
+         *     `409 subject_being_purged`, whether it comes from the API, a bulk item (that item's result; the rest of the
+         *     bulk goes on), a flow run (its step and the run fail with reason `subject_being_purged`), a broadcast
+         *     (the recipient is `skipped` with that reason) or an inbound message (refused with `409`; nothing of it is
+         *     stored). A write in flight when the purge arrives commits first, and the purge then clears it. The fence is
+         *     lifted when the live stores and the workflow histories are clear (the status becomes `waiting_for_backups`),
+         *     so the person can be added again later as a new contact; a restored backup is purged again by the hashes.
+         *
          *     **202 semantics.** The purge is recorded and answered `202` at once; its workflow then clears the stores in
-         *     this order, each a stage of the resource that becomes `cleared` with its time and count:
+         *     passes, in this order, until a whole pass clears nothing (each pass is recorded in `passes`, with what each
+         *     store cleared). Each store is a stage of the resource that becomes `cleared` with its time and total count.
+         *     If the fifth pass still clears something, the purge stops with status `failed` and stays fenced. The stores:
          *
          *     | stage | what happens to the subject's data |
          *     |---|---|
@@ -1542,6 +1553,11 @@ export interface paths {
          *     | `tags` | the subject's tags are removed and tag counts lowered |
          *     | `audit_logs` | audit records stay (action, ids, field names); any detail naming an identifier becomes `{"redacted": true}` |
          *     | `contacts` | contacts are anonymised into deleted tombstones (id and timestamps only), so `updated_since` syncs see the delete |
+         *
+         *     Then the stages beyond PostgreSQL, once the passes are clean:
+         *
+         *     | stage | what happens to the subject's data |
+         *     |---|---|
          *     | `temporal` | every workflow history of the workspace is searched for the identifiers (none should hold them: workflows carry ids only); one that does is deleted, and the search repeats until none is found |
          *     | `backups` | every backup taken before the live stores were clear is rewritten without the subject (`waiting` until all are; each at the latest by its `due_at`, within 90 days) |
          *
@@ -1759,7 +1775,8 @@ export interface paths {
          * List a broadcast's recipients
          * @description One row per recipient (from the snapshot taken when the broadcast started), with its status: `pending`,
          *     its message's `queued`, `sent`, `delivered`, `read` or `failed`, `skipped` (with `skip_reason`:
-         *     `contact_not_found`, `contact_opted_out`, `contact_without_phone`, `template_not_found`, …) or `cancelled`.
+         *     `contact_not_found`, `contact_opted_out`, `contact_without_phone`, `subject_being_purged`, `template_not_found`, …)
+         *     or `cancelled`.
          *     Ordered by `created_at` (the snapshot's time), then contact id, descending.
          */
         get: operations["listBroadcastRecipients"];
@@ -1960,7 +1977,16 @@ export interface components {
          * @example +919876543210
          */
         Phone: string;
-        /** Format: email */
+        /**
+         * @description An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+         * @example +919876543210
+         * @example +91 98765-43210
+         */
+        PhoneInput: string;
+        /**
+         * Format: email
+         * @description Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
+         */
         Email: string;
         /** @description Your own identifier for the contact (printable ASCII). */
         ExternalId: string;
@@ -2035,7 +2061,7 @@ export interface components {
         };
         /** @description At least one of `phone`, `email` or `external_id` is required. */
         ContactCreate: {
-            phone?: components["schemas"]["Phone"];
+            phone?: components["schemas"]["PhoneInput"];
             email?: components["schemas"]["Email"];
             first_name?: components["schemas"]["PersonName"];
             last_name?: components["schemas"]["PersonName"];
@@ -2043,7 +2069,7 @@ export interface components {
             attributes?: components["schemas"]["Attributes"];
         };
         ContactUpdate: {
-            phone?: components["schemas"]["Phone"] | null;
+            phone?: components["schemas"]["PhoneInput"] | null;
             email?: components["schemas"]["Email"] | null;
             first_name?: components["schemas"]["PersonName"] | null;
             last_name?: components["schemas"]["PersonName"] | null;
@@ -2248,7 +2274,7 @@ export interface components {
         };
         /** @description One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`. */
         ContactUpsertItem: {
-            phone?: components["schemas"]["Phone"];
+            phone?: components["schemas"]["PhoneInput"];
             email?: components["schemas"]["Email"];
             first_name?: components["schemas"]["PersonName"];
             last_name?: components["schemas"]["PersonName"];
@@ -2263,7 +2289,7 @@ export interface components {
         ContactTagsBulkItem: {
             contact_id?: components["schemas"]["ContactIdValue"];
             external_id?: components["schemas"]["ExternalId"];
-            phone?: components["schemas"]["Phone"];
+            phone?: components["schemas"]["PhoneInput"];
             add?: components["schemas"]["TagNameInput"][];
             remove?: components["schemas"]["TagNameInput"][];
         };
@@ -2274,7 +2300,7 @@ export interface components {
         /** @description One template message, to a contact named by exactly one of `contact_id` or `phone`. */
         MessagesBulkItem: {
             contact_id?: components["schemas"]["ContactIdValue"];
-            phone?: components["schemas"]["Phone"];
+            phone?: components["schemas"]["PhoneInput"];
             channel_id: components["schemas"]["ChannelIdValue"];
             template_id: components["schemas"]["TemplateIdValue"];
             parameters?: string[];
@@ -2698,7 +2724,7 @@ export interface components {
         /** @description Exactly one of the three. */
         PrivacyPurgeCreate: {
             contact_id?: components["schemas"]["ContactIdValue"];
-            phone?: components["schemas"]["Phone"];
+            phone?: components["schemas"]["PhoneInput"];
             email?: components["schemas"]["Email"];
         };
         PrivacyPurgeStage: {
@@ -2712,6 +2738,17 @@ export interface components {
             cleared_at: components["schemas"]["Timestamp"] | null;
             /** @description Rows, histories or backups the stage changed. */
             cleared: number;
+            /** @description While the stage is `waiting` (or retried): what it waits for, in a few words, such as `commands about the subject still running or not yet answered: 2`, `workflow histories being deleted: 1` or `backups not yet rewritten: 3`. Null once cleared. A pending idempotency claim whose workflow never started is released after `STALE_CLAIM_MS` (5 minutes), so no stage waits on one for longer. */
+            waiting_for: string | null;
+        };
+        PrivacyPurgePass: {
+            pass: number;
+            /** @description Rows each store cleared in this pass, by stage name (a store not yet run in this pass is absent). */
+            cleared: {
+                [key: string]: number;
+            };
+            started_at: components["schemas"]["Timestamp"];
+            finished_at: components["schemas"]["Timestamp"] | null;
         };
         PrivacyPurgeBackup: {
             id: string;
@@ -2734,13 +2771,35 @@ export interface components {
          *           "name": "contacts",
          *           "status": "cleared",
          *           "cleared_at": "2026-11-26T10:00:02.120Z",
-         *           "cleared": 1
+         *           "cleared": 1,
+         *           "waiting_for": null
          *         },
          *         {
          *           "name": "backups",
          *           "status": "waiting",
          *           "cleared_at": null,
-         *           "cleared": 0
+         *           "cleared": 0,
+         *           "waiting_for": "backups not yet rewritten: 1"
+         *         }
+         *       ],
+         *       "passes": [
+         *         {
+         *           "pass": 1,
+         *           "cleared": {
+         *             "events": 3,
+         *             "contacts": 1
+         *           },
+         *           "started_at": "2026-11-26T10:00:01.000Z",
+         *           "finished_at": "2026-11-26T10:00:02.000Z"
+         *         },
+         *         {
+         *           "pass": 2,
+         *           "cleared": {
+         *             "events": 0,
+         *             "contacts": 0
+         *           },
+         *           "started_at": "2026-11-26T10:00:02.000Z",
+         *           "finished_at": "2026-11-26T10:00:02.200Z"
          *         }
          *       ],
          *       "pending_backups": [
@@ -2776,13 +2835,15 @@ export interface components {
              */
             match: "contact_id" | "phone" | "email";
             /**
-             * @description `waiting_for_backups`: every live store is clear; older backups are still being rewritten.
+             * @description `waiting_for_backups`: every live store is clear; older backups are still being rewritten. `failed`: the last allowed pass over the stores still cleared something (see `passes`); the subject stays fenced and the purge does not claim to be complete.
              * @enum {string}
              */
-            status: "running" | "waiting_for_backups" | "completed";
+            status: "running" | "waiting_for_backups" | "completed" | "failed";
             /** @description An earlier purge of this workspace matched one of the same identifiers. */
             previously_purged: boolean;
             stages: components["schemas"]["PrivacyPurgeStage"][];
+            /** @description Each pass over the PostgreSQL stores, in order; the last of a clean purge cleared nothing. */
+            passes: components["schemas"]["PrivacyPurgePass"][];
             /** @description The backups that may still hold the subject, with their due dates. */
             pending_backups: components["schemas"]["PrivacyPurgeBackup"][];
             /** @description Every backup the purge reaches (taken before the live stores were clear). */
@@ -4176,7 +4237,9 @@ export interface components {
         };
         /**
          * @description `idempotency_key_reused` (with `diff`) when the key was used for a different request;
-         *     `idempotency_in_progress` (with `Retry-After`) when the first request is still running.
+         *     `idempotency_in_progress` (with `Retry-After`) when the first request is still running;
+         *     `subject_being_purged` when the write names a person (a contact, or a phone or email) that a privacy purge
+         *     is removing: nothing was written, and the same write is refused until the purge has cleared the live stores.
          */
         Conflict: {
             headers: {
@@ -4887,8 +4950,8 @@ export interface operations {
                 sort?: components["parameters"]["Sort"];
                 /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
                 updated_since?: components["parameters"]["UpdatedSince"];
-                /** @description Exact E.164 phone number. Needs `pii:read` (`403 insufficient_scope` otherwise). */
-                phone?: components["schemas"]["Phone"];
+                /** @description Exact phone number, in E.164 or another international written form (compared in E.164). Needs `pii:read` (`403 insufficient_scope` otherwise). */
+                phone?: components["schemas"]["PhoneInput"];
                 /** @description Exact email address (case-insensitive). Needs `pii:read` (`403 insufficient_scope` otherwise). */
                 email?: components["schemas"]["Email"];
                 /** @description Exact external id. Needs `pii:read` (`403 insufficient_scope` otherwise). */
