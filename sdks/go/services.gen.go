@@ -1377,7 +1377,7 @@ type PrivacyPurgesService struct {
 // **Fence.** In the transaction that records the purge, the subject is fenced (by the keyed hashes of its
 // contact ids, phones and emails): every write naming it is refused from then on with
 // `409 subject_being_purged`, whether it comes from the API, a bulk item (that item's result; the rest of the
-// bulk goes on), a flow run (its step and the run fail with reason `subject_being_purged`), a broadcast
+// bulk goes on), a flow run (its step and the run fail with reason `subject_being_purged`; a run still waiting is ended by the purge with that reason), a broadcast
 // (the recipient is `skipped` with that reason) or an inbound message (refused with `409`; nothing of it is
 // stored). A write in flight when the purge arrives commits first, and the purge then clears it. The fence is
 // lifted when the live stores and the workflow histories are clear (the status becomes `waiting_for_backups`),
@@ -1390,6 +1390,7 @@ type PrivacyPurgesService struct {
 //
 // | stage | what happens to the subject's data |
 // |---|---|
+// | `flow_runs` | the subject's running flow runs end: `failed` with reason `subject_being_purged` (no `flow_run.failed` event: the subject's events are deleted) |
 // | `webhook_deliveries` | deliveries of the subject's events and their attempts are deleted; any attempt whose stored response names the subject loses its response body and headers |
 // | `events` | events about the subject (by object or naming an identifier) are deleted |
 // | `files` | files attached to the subject's messages (and to no other contact's) or named after an identifier: metadata deleted, bytes deleted unless another live file holds the same content |

@@ -186,8 +186,15 @@ export async function updatePurge(orm: MikroORM, purgeId: string, change: (p: Pu
 }
 
 export function setStage(purge: Purge, name: string, status: StageStatus, cleared: number, waitingFor?: string): void {
-  const stage = purge.stages.find((s) => s.name === name);
-  if (!stage) throw new Error(`purge ${purge.id} has no stage ${name}`);
+  let stage = purge.stages.find((s) => s.name === name);
+  if (!stage) {
+    // a stage added since the purge was recorded: it joins the list in its place
+    if (!stageNames().includes(name)) throw new Error(`purge ${purge.id} has no stage ${name}`);
+    stage = { name, status: 'pending', cleared_at: null, cleared: 0, waiting_for: null };
+    purge.stages.push(stage);
+    const order = stageNames();
+    purge.stages.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  }
   stage.status = status;
   stage.cleared += cleared;
   stage.cleared_at = status === 'cleared' ? new Date().toISOString() : null;

@@ -5,6 +5,7 @@ import { bulkJobItemsStore } from './bulk-job-items';
 import { contactsStore } from './contacts';
 import { eventsStore } from './events';
 import { filesStore } from './files';
+import { flowRunsStore } from './flow-runs';
 import { idempotencyKeysStore } from './idempotency-keys';
 import { messagesStore } from './messages';
 import { ordersStore } from './orders';
@@ -12,13 +13,15 @@ import { tagsStore } from './tags';
 import { webhookDeliveriesStore } from './webhook-deliveries';
 
 /**
- * Every PostgreSQL store of personal data, in the order a purge clears them: deliveries before the events they
+ * Every PostgreSQL store of personal data, in the order a purge clears them: the subject's running flow runs end
+ * first (no step of theirs acts after the purge), deliveries before the events they
  * point at, files before the messages that name them, tag counters before the contact loses its tags, the contact
  * last (the others find the subject's rows through it). `blobs` is null when a copy (a backup being rewritten or
  * restored) is cleared rather than the live database.
  */
 export function purgeStores(blobs: FileStore | null): PurgeStore[] {
   return [
+    flowRunsStore,
     webhookDeliveriesStore,
     eventsStore,
     filesStore(blobs),

@@ -1386,6 +1386,7 @@ PrivacyPurgePass = TypedDict(
 
 class PrivacyPurgeStage(TypedDict, closed=True):
     name: Literal[
+        "flow_runs",
         "webhook_deliveries",
         "events",
         "files",
