@@ -154,8 +154,10 @@ describe('batched sends', () => {
     const bulk = await api.post('/v1/messages/bulk', {
       body: { items: contacts.map((c) => ({ contact_id: c.id, channel_id: base.channel_id, template_id: base.template_id, parameters: ['5%'] })) },
     });
-    expect(bulk.status).toBe(200);
-    expect(bulk.body.failed).toBe(0);
+    // 200 when the items are queued within the synchronous bound; on a busy machine the job answers 202 and runs on
+    expect([200, 202]).toContain(bulk.status);
+    const job = bulk.status === 200 ? bulk : await waitFor(() => api.get(`/v1/bulk-jobs/${bulk.body.id}`), (r) => r.body.status === 'completed', 120_000);
+    expect(job.body).toMatchObject({ status: 'completed', failed: 0 });
     await waitFor(async () => provider.keys().size, () => provider.calls.length - calledBefore >= 200, 120_000, 100);
     const ours = provider.calls.slice(calledBefore);
     expect(new Set(ours.map((c) => c.key)).size).toBe(200);
