@@ -2,7 +2,7 @@
 // under BACKUP_MASTER_KEY, files 0600), and a restore that merges, never rolls back, and re-applies every purge.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { BackupIntegrityError, BackupKeyError } from '../src/privacy/backup-cipher';
@@ -126,7 +126,7 @@ describe('backups are sealed', () => {
     expect(() => backupDataKey(m, wrong)).toThrow(BackupKeyError);
     expect(() => backupDataKey(m, wrong)).toThrow(/sealed under another BACKUP_MASTER_KEY/);
     // the key id in the manifest changed to the wrong key's: the wrapped key still does not open
-    const forged = { ...m, encryption: { ...m.encryption, data_key: { ...m.encryption.data_key, master_key_id: (await import('../src/privacy/backup-cipher')).masterKeyId(wrong) } } };
+    const forged = { ...m, encryption: { ...m.encryption!, data_key: { ...m.encryption!.data_key, master_key_id: (await import('../src/privacy/backup-cipher')).masterKeyId(wrong) } } };
     expect(() => backupDataKey(forged, wrong)).toThrow(/does not open under BACKUP_MASTER_KEY/);
     // the CLI says so too, and restores nothing
     const stderr = await adminFails({ BACKUP_DIR: offsite, BACKUP_MASTER_KEY: wrong.toString('hex') }, 'backups', 'restore', backup.id);
@@ -196,6 +196,23 @@ describe('a restore merges, never rolls back', () => {
     await sql(`delete from templates where id = ?`, [template.body.id]);
     expect((await api.get(`/v1/templates/${template.body.id}`)).status).toBe(404);
 
+    // a backup of the plain format taken before backups were sealed (made here from the first one's rows)
+    const legacyId = `bkp_${n}${'1'.repeat(18)}`;
+    const legacyDir = join(stack().env.BACKUP_DIR, legacyId);
+    const sealed = (await readManifest(offsite, backup.id))!;
+    const sealedKey = backupDataKey(sealed, Buffer.from(stack().env.BACKUP_MASTER_KEY, 'hex'));
+    for (const [w, tables] of Object.entries(sealed.workspaces)) {
+      await mkdir(join(legacyDir, w), { recursive: true });
+      for (const table of Object.keys(tables)) {
+        const rows: string[] = [];
+        for await (const r of backupRows(offsite, sealed, sealedKey, w, table)) rows.push(`${r}\n`);
+        await writeFile(join(legacyDir, w, `${table}.jsonl`), rows.join(''));
+      }
+    }
+    const { encryption: _, ...plainManifest } = sealed;
+    await writeFile(join(legacyDir, 'manifest.json'), JSON.stringify({ ...plainManifest, id: legacyId, format: 'jsonl/1' }));
+    expect(await readFile(join(legacyDir, ws.workspaceId, 'contacts.jsonl'), 'utf8')).toContain(phone);
+
     // the subject is purged (the backups in the store are rewritten; the off-site copies are not)
     const purge = await api.post('/v1/privacy/purges', { body: { phone } });
     expect(purge.status).toBe(202);
@@ -204,6 +221,15 @@ describe('a restore merges, never rolls back', () => {
     const [fp] = await sql<{ f: string }>(`select hash_key_fingerprint as f from privacy_purges where id = ?`, [purge.body.id]);
     expect(fp.f).toMatch(/^[0-9a-f]{32}$/);
     expect(await backupText(join(offsite, backup.id))).toContain(phone);
+    // the plain backup was sealed whole by the purge's rewrite: every workspace in it, under a data key of its own
+    const legacyNow = (await readManifest(stack().env.BACKUP_DIR, legacyId))!;
+    expect(legacyNow).toMatchObject({ format: 'sealed-jsonl/2', encryption: { cipher: 'AES-256-GCM' }, purges_applied: { [purge.body.id]: expect.any(String) } });
+    expect(Object.keys(legacyNow.workspaces).sort()).toEqual(Object.keys(sealed.workspaces).sort());
+    const legacyRaw = Buffer.concat(await Promise.all((await filesUnder(legacyDir)).filter((f) => !f.dir).map((f) => readFile(f.path)))).toString('latin1');
+    for (const v of [phone, email, keeperPhone, '"phone"']) expect(legacyRaw).not.toContain(v);
+    const legacyText = await backupText(legacyDir);
+    expect(legacyText).not.toContain(phone);
+    expect(legacyText).toContain(keeperPhone);
     expect(await rowsNaming([phone, email])).toEqual([]);
     const audits = await sql<{ id: string; action: string }>(`select id, action from audit_logs where workspace_id = ? and created_at > ? order by id`, [ws.workspaceId, backup.taken_at]);
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(['api_key.revoked', 'purge.requested']));

@@ -130,6 +130,16 @@ export class SealedFileWriter {
   }
 }
 
+/** True when the file begins as a sealed file does (a plain file of a backup from before sealing does not). */
+export async function isSealedFile(path: string): Promise<boolean> {
+  const fh = await open(path, 'r');
+  try {
+    return (await readExactly(fh, MAGIC.length)).equals(MAGIC);
+  } finally {
+    await fh.close();
+  }
+}
+
 async function readExactly(fh: FileHandle, n: number): Promise<Buffer> {
   const buf = Buffer.alloc(n);
   let got = 0;

@@ -1,9 +1,11 @@
+import { createReadStream } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { IsolationLevel, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { newId } from '../ids';
-import { newDataKey, SEGMENT_BYTES, SealedFileWriter, sealedLines, unwrapDataKey, type WrappedDataKey } from './backup-cipher';
+import { isSealedFile, newDataKey, SEGMENT_BYTES, SealedFileWriter, sealedLines, unwrapDataKey, type WrappedDataKey } from './backup-cipher';
 import { assertPurgeHashKey, purgesOf, subjectByHashes, type Purge } from './purges';
 import { purgeStores } from './stores';
 
@@ -46,11 +48,13 @@ const TABLES: BackedUpTable[] = [
 ];
 
 export const BACKUP_FORMAT = 'sealed-jsonl/2';
+/** backups taken before they were sealed: read as they are, and sealed whole by the first purge that rewrites them */
+const PLAIN_FORMAT = 'jsonl/1';
 
 export interface BackupManifest {
   id: string;
   object: 'backup';
-  format: typeof BACKUP_FORMAT;
+  format: typeof BACKUP_FORMAT | typeof PLAIN_FORMAT;
   status: 'writing' | 'complete';
   /** the instant of the snapshot every table was read in */
   taken_at: string;
@@ -60,7 +64,7 @@ export interface BackupManifest {
   /** purges this backup no longer holds the subject of, and when it was rewritten for each */
   purges_applied: Record<string, string>;
   /** the backup's data key, sealed under BACKUP_MASTER_KEY; every table file is sealed under it in segments */
-  encryption: { cipher: 'AES-256-GCM'; segment_bytes: number; data_key: WrappedDataKey };
+  encryption?: { cipher: 'AES-256-GCM'; segment_bytes: number; data_key: WrappedDataKey };
 }
 
 const manifestPath = (dir: string, id: string) => join(dir, id, 'manifest.json');
@@ -97,16 +101,26 @@ export async function listBackups(dir: string): Promise<BackupManifest[]> {
   return manifests.filter((m): m is BackupManifest => m !== null).sort((a, b) => (a.taken_at < b.taken_at ? 1 : a.taken_at > b.taken_at ? -1 : 0));
 }
 
-/** The data key of a backup, unwrapped with the master key (a BackupKeyError names the mismatch). */
-export function backupDataKey(m: BackupManifest, masterKey: Buffer = config.backups.masterKey): Buffer {
-  if (m.format !== BACKUP_FORMAT || !m.encryption) throw new Error(`backup ${m.id} is in format ${m.format ?? 'unknown'}; this version reads ${BACKUP_FORMAT} only`);
-  return unwrapDataKey(masterKey, m.id, m.encryption.data_key);
+/** The data key of a backup, unwrapped with the master key (a BackupKeyError names the mismatch); null for a plain one. */
+export function backupDataKey(m: BackupManifest, masterKey: Buffer = config.backups.masterKey): Buffer | null {
+  if (m.encryption) return unwrapDataKey(masterKey, m.id, m.encryption.data_key);
+  if (m.format === PLAIN_FORMAT) return null;
+  throw new Error(`backup ${m.id} is in format ${m.format ?? 'unknown'}, which this version does not read`);
 }
 
-/** One table's rows of a backup, as JSON text, one at a time; none when the backup has no file for it. */
-export async function* backupRows(dir: string, m: BackupManifest, key: Buffer, ws: string, table: string): AsyncGenerator<string> {
+async function* plainLines(path: string): AsyncGenerator<string> {
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) if (line) yield line;
+}
+
+/**
+ * One table's rows of a backup, as JSON text, one at a time; none when the backup has no file for it. A sealed
+ * backup's files are only ever read sealed; a plain one's (being sealed by a rewrite) by what each file is.
+ */
+export async function* backupRows(dir: string, m: BackupManifest, key: Buffer | null, ws: string, table: string): AsyncGenerator<string> {
+  const path = join(dir, m.id, ws, `${table}.jsonl`);
   try {
-    yield* sealedLines(join(dir, m.id, ws, `${table}.jsonl`), key, tableName(ws, table));
+    if (m.format === PLAIN_FORMAT && !(key && (await isSealedFile(path)))) yield* plainLines(path);
+    else yield* sealedLines(path, key!, tableName(ws, table));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
@@ -141,7 +155,7 @@ async function parentGuards(em: EntityManager, table: string): Promise<string[]>
  * is left out. Into public (a restore) it merges: rows present today are left as they are (`on conflict do
  * nothing`), so a revoked key stays revoked and a rolled secret rolled; into pg_temp (a rewrite) it copies.
  */
-async function loadWorkspace(em: EntityManager, dir: string, m: BackupManifest, key: Buffer, ws: string, schema: 'public' | 'pg_temp'): Promise<number> {
+async function loadWorkspace(em: EntityManager, dir: string, m: BackupManifest, key: Buffer | null, ws: string, schema: 'public' | 'pg_temp'): Promise<number> {
   let inserted = 0;
   for (const table of TABLES) {
     let columns: string | null = null;
@@ -274,11 +288,20 @@ export async function rewriteBackupForPurge(orm: MikroORM, dir: string, backupId
     if (purge && manifest.workspaces[purge]) {
       const these = (await purgesOf(em, purge)).filter((p) => p.id === purgeId);
       assertPurgeHashKey(these);
-      const key = backupDataKey(manifest);
+      // a plain backup is sealed whole: a data key first (kept in the manifest before any file is sealed, so a
+      // rewrite cut short leaves every file readable), then every workspace goes through the temporary tables
+      const plain = manifest.format === PLAIN_FORMAT;
+      if (plain && !manifest.encryption) {
+        manifest.encryption = { cipher: 'AES-256-GCM', segment_bytes: SEGMENT_BYTES, data_key: newDataKey(config.backups.masterKey, backupId).wrapped };
+        await saveManifest(dir, manifest);
+      }
+      const key = backupDataKey(manifest)!;
+      const workspaces = plain ? Object.keys(manifest.workspaces) : [purge];
       for (const table of TABLES) await em.execute(`create temp table ${table.name} (like public.${table.name} including defaults) on commit drop`);
-      await loadWorkspace(em, dir, manifest, key, purge, 'pg_temp');
+      for (const ws of workspaces) await loadWorkspace(em, dir, manifest, key, ws, 'pg_temp');
       await applyPurges(em, purge, these);
-      manifest.workspaces[purge] = await dumpWorkspace(em, dir, backupId, key, purge);
+      for (const ws of workspaces) manifest.workspaces[ws] = await dumpWorkspace(em, dir, backupId, key, ws);
+      manifest.format = BACKUP_FORMAT;
     }
     manifest.purges_applied[purgeId] = new Date().toISOString();
     await saveManifest(dir, manifest);
