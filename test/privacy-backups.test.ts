@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BackupIntegrityError, BackupKeyError } from '../src/privacy/backup-cipher';
+import { BackupIntegrityError, BackupKeyError, SealedFileWriter, sealedLines } from '../src/privacy/backup-cipher';
 import { backupDataKey, backupRows, readManifest, type BackupManifest } from '../src/privacy/backups';
 import { client } from './support/client';
 import { backupText } from './support/backups';
@@ -164,6 +164,50 @@ describe('backups are sealed', () => {
       await expect(readAll(damaged)).rejects.toThrow(/segment 0 was altered, reordered or moved from another file/);
     } finally {
       await rm(damaged, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sealed files', () => {
+  it('read back what was written across segments; reordered, dropped or appended segments fail', async () => {
+    const dir = await mkdtemp(join(ROOT, '.data', 'test-sealed-'));
+    try {
+      const key = randomBytes(32);
+      const path = join(dir, 'rows.jsonl');
+      const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ i, text: `row ${i} ${'x'.repeat(60)}` }));
+      const out = await SealedFileWriter.create(path, key, 'ws/rows.jsonl');
+      for (const l of lines) await out.write(`${l}\n`);
+      await out.close();
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      const read = async (name = 'ws/rows.jsonl') => {
+        const got: string[] = [];
+        for await (const l of sealedLines(path, key, name)) got.push(l);
+        return got;
+      };
+      expect(await read()).toEqual(lines);
+      await expect(read('ws/other.jsonl')).rejects.toThrow(/segment 0 was altered, reordered or moved/);
+      await expect((async () => { for await (const _ of sealedLines(path, randomBytes(32), 'ws/rows.jsonl')); })()).rejects.toThrow(BackupIntegrityError);
+
+      // the segments' offsets: magic, then flag, length, nonce, ciphertext and tag each
+      const whole = await readFile(path);
+      const segments: Buffer[] = [];
+      for (let at = 8; at < whole.length; ) {
+        const end = at + 17 + whole.readUInt32BE(at + 1);
+        segments.push(whole.subarray(at, end));
+        at = end;
+      }
+      expect(segments.length).toBeGreaterThanOrEqual(4);
+      const magic = whole.subarray(0, 8);
+      await writeFile(path, Buffer.concat([magic, segments[1], segments[0], ...segments.slice(2)]));
+      await expect(read()).rejects.toThrow(/segment 0 was altered, reordered or moved/);
+      await writeFile(path, Buffer.concat([magic, ...segments.slice(0, -1)]));
+      await expect(read()).rejects.toThrow(/cut short before its last segment/);
+      await writeFile(path, Buffer.concat([magic, ...segments.slice(0, -2), segments[segments.length - 1]]));
+      await expect(read()).rejects.toThrow(/segment \d+ was altered, reordered or moved/);
+      await writeFile(path, Buffer.concat([whole, segments[0]]));
+      await expect(read()).rejects.toThrow(/data after its last segment/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });
