@@ -20,6 +20,7 @@ import {
   machineLine,
   mdTable,
   memoryCells,
+  otherMemoryCell,
   SCENARIO_HEAD,
   scenarioRows,
   type BenchReport,
@@ -40,6 +41,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'sdk-python-example', file: 'bench/sdk-python-example.ts', what: 'the Python SDK example tagging 5,000 of 50,000 contacts, against the same requests without the SDK and its 30 s target' },
   { name: 'audit', file: 'bench/audit.ts', what: 'contact reads with the PII-read audit on, against the same reads with it off' },
   { name: 'isolation', file: 'bench/isolation.ts', what: "workspace B's POST /v1/contacts alone, then while workspace A has an endpoint answering 500 with 5,000 deliveries waiting" },
+  { name: 'backups', file: 'bench/backups.ts', what: 'a sealed backup of a 200,000-contact workspace taken and restored, each by a process of its own, against a 300 MiB peak RSS bound' },
   { name: 'broadcasts', file: 'bench/broadcasts.ts', what: 'one broadcast through the sandbox provider, against the same messages through POST /v1/messages/bulk' },
 ];
 
@@ -148,7 +150,7 @@ function render(runs: Run[], machine: MachineContext, at: string, combineOnly: b
   out.push('', '## Targets', '');
   for (const r of ok) for (const t of r.report.targets) out.push(`- ${t.pass ? 'PASS' : 'MISS'} (${r.name}): ${t.name} — ${t.value}`);
   out.push('', '## Peak memory', '', 'Linux VmHWM of each process, read just before it was stopped; RSS also sampled every second while it ran.', '');
-  out.push(mdTable(['benchmark', 'API', 'worker'], ok.map((r) => [r.name, ...memoryCells(r.report)])));
+  out.push(mdTable(['benchmark', 'API', 'worker', 'other processes'], ok.map((r) => [r.name, ...memoryCells(r.report), otherMemoryCell(r.report)])));
   out.push('', '## Machine during each benchmark', '', `'other' is the CPU used by processes outside the benchmark's own process tree (other work on this machine), in cores on average; above ${NOISE_CORES} the benchmark is marked disturbed.`, '');
   out.push(
     mdTable(

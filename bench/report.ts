@@ -114,6 +114,12 @@ export function memoryCells(r: BenchReport): string[] {
   });
 }
 
+/** Processes of a benchmark other than the API and the worker (a CLI step it measures), as one cell. */
+export function otherMemoryCell(r: BenchReport): string {
+  const others = Object.entries(r.memory).filter(([p]) => p !== 'api' && p !== 'worker');
+  return others.length ? others.map(([p, m]) => `${p} ${mib(m.peakRssMiB)}`).join('; ') : '–';
+}
+
 export function machineLine(m: MachineContext): string {
   return `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, node ${m.node}; 1-min load ${m.loadAvgStart[0]} at start, ${m.loadAvgEnd[0]} at end; other processes used ${m.otherCores.toFixed(2)} cores on average over ${m.wallSeconds.toFixed(0)} s`;
 }
@@ -135,6 +141,7 @@ export function renderSummary(r: BenchReport): string {
   for (const t of r.targets) out.push(`- ${t.pass ? 'PASS' : 'MISS'}: ${t.name} — ${t.value}`);
   if (r.targets.length) out.push('');
   const [api, worker] = memoryCells(r);
-  out.push(`Peak memory (VmHWM): API ${api}; worker ${worker}.`, '');
+  const other = otherMemoryCell(r);
+  out.push(`Peak memory (VmHWM): API ${api}; worker ${worker}${other === '–' ? '' : `; ${other}`}.`, '');
   return out.join('\n');
 }

@@ -5,7 +5,8 @@
 //   npm run admin -- keys revoke --key key_…
 //   npm run admin -- privacy purge --workspace ws_… --phone +91… | --email a@b.c | --contact ctc_…
 //   npm run admin -- privacy status prg_…                   (the purge certificate, as JSON)
-//   npm run admin -- backups take | list | restore bkp_… [--workspace ws_…]
+//   npm run admin -- backups take | list | restore bkp_… [--workspace ws_…]   (a restore merges: rows absent today only,
+//                                                   then every purge again; refused under another PURGE_HASH_SECRET)
 //   npm run admin -- secrets reseal [--workspace ws_…]      (after a change of SABNODE_ENCRYPTION_KEY)
 import { parseArgs } from 'node:util';
 import { ALL_SCOPES, createApiKey, createWorkspace, revokeApiKey } from '../src/admin';

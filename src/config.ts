@@ -1,6 +1,7 @@
 // Process configuration, read once from the environment.
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isIP } from 'node:net';
 import { isLoopbackAddress, normalHost } from './outbound/host';
 import { projectRoot } from './project-root';
@@ -87,6 +88,61 @@ function encryptionKeys(): { current: Buffer; previous: Buffer[] } {
   if (env.NODE_ENV === 'production') throw new Error('SABNODE_ENCRYPTION_KEY (32 bytes, e.g. openssl rand -hex 32) is required in production');
   return { current: createHash('sha256').update('sabnode-development-encryption-key-do-not-use-in-production').digest(), previous };
 }
+
+/**
+ * A development or test secret: random, kept in `.data/<file>` (0600) from its first use, so restarts of the stack
+ * keep recognising what was made with it. Created once even when several processes start together (linked into
+ * place, never overwritten).
+ */
+function persistedDevSecret(file: string): string {
+  const path = join(projectRoot(), '.data', file);
+  const read = () => readFileSync(path, 'utf8').trim();
+  try {
+    return read();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(tmp, `${randomBytes(32).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    linkSync(tmp, path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  } finally {
+    unlinkSync(tmp);
+  }
+  return read();
+}
+
+/**
+ * A secret that production must be given; elsewhere it defaults to a persisted random value, made on first use
+ * (processes that never need it write nothing).
+ */
+function requiredSecret<T>(name: string, hint: string, parse: (text: string) => T, devFile: string): () => T {
+  const given = env[name];
+  if (given) {
+    const value = parse(given);
+    return () => value;
+  }
+  if (env.NODE_ENV === 'production') throw new Error(`${name} (${hint}) is required in production`);
+  let value: T | undefined;
+  return () => (value ??= parse(persistedDevSecret(devFile)));
+}
+
+// keys the hashes a purge keeps: its own setting, never SABNODE_SECRET (rotating that must not blind restores)
+const purgeHashSecret = requiredSecret(
+  'PURGE_HASH_SECRET',
+  '32+ characters, e.g. openssl rand -hex 32; never changed once purges exist',
+  (text) => {
+    if (text.length < 32) throw new Error('PURGE_HASH_SECRET must be 32 characters or more');
+    return text;
+  },
+  'purge-hash-secret',
+);
+
+// wraps each backup's data key (src/privacy/backup-cipher.ts)
+const backupMasterKey = requiredSecret('BACKUP_MASTER_KEY', '32 bytes, e.g. openssl rand -hex 32', (text) => aesKey('BACKUP_MASTER_KEY', text), 'backup-master-key');
 
 let temporalConnection: TemporalConnectionOptions | undefined;
 
@@ -187,10 +243,17 @@ export const config = {
     // the Temporal Schedule that takes them (created or updated at worker start)
     intervalMs: int('BACKUP_INTERVAL_MS', 24 * 3600 * 1000),
     retentionDays: int('BACKUP_RETENTION_DAYS', 30),
+    // AES-256 key wrapping every backup's own data key; without it no backup can be read
+    get masterKey(): Buffer {
+      return backupMasterKey();
+    },
   },
   purges: {
-    // keys the hashes a purge keeps; must never change once purges exist (a restore recognises subjects by them)
-    hashSecret: env.PURGE_HASH_SECRET || secret(),
+    // keys the hashes a purge keeps; must never change once purges exist (a restore recognises subjects by them, and
+    // refuses to run under another key)
+    get hashSecret(): string {
+      return purgeHashSecret();
+    },
     // how often a purge looks again at a backup it could not clean yet (one being written, an unreachable store)
     backupRecheckMs: int('PURGE_BACKUP_RECHECK_MS', 3600 * 1000),
     // the server deletes a closed workflow execution asynchronously (tens of seconds): the purge scans again until it is gone

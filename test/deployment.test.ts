@@ -33,6 +33,10 @@ const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
 const sourceOf = (distPath: string) => join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 const SECRET = 'compose-check-dummy-secret-0123456789abcdef';
 const ENCRYPTION_KEY = 'ab'.repeat(32);
+const PURGE_HASH_SECRET = 'compose-check-purge-hash-secret-0123456789';
+const BACKUP_MASTER_KEY = 'cd'.repeat(32);
+// every setting production requires, as an operator exports them
+const REQUIRED = { SABNODE_SECRET: SECRET, SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY, PURGE_HASH_SECRET, BACKUP_MASTER_KEY };
 
 /** The files a Docker build of `dir` sends as its context, by Docker's own .dockerignore matcher. */
 async function buildContextFiles(dir = ROOT): Promise<string[]> {
@@ -45,7 +49,7 @@ let loaded: Promise<Project> | undefined;
 function loadCompose(): Promise<Project> {
   // a clean environment: what .env or the caller's shell happens to hold must not decide the result
   loaded ??= buildComposeCheck()
-    .then((bin) => exec(bin, [join(ROOT, 'docker-compose.yml')], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET, SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY }, maxBuffer: 16 * 1024 * 1024 }))
+    .then((bin) => exec(bin, [join(ROOT, 'docker-compose.yml')], { env: { PATH: process.env.PATH, ...REQUIRED }, maxBuffer: 16 * 1024 * 1024 }))
     .then(({ stdout }) => JSON.parse(stdout) as Project);
   return loaded;
 }
@@ -85,6 +89,15 @@ describe('docker-compose.yml', () => {
     });
   });
 
+  it('refuses to load without PURGE_HASH_SECRET or BACKUP_MASTER_KEY', async () => {
+    for (const name of ['PURGE_HASH_SECRET', 'BACKUP_MASTER_KEY'] as const) {
+      const env: Record<string, string | undefined> = { PATH: process.env.PATH, ...REQUIRED, [name]: undefined };
+      await expect(exec(composeCheck, [join(ROOT, 'docker-compose.yml')], { env: env as NodeJS.ProcessEnv })).rejects.toMatchObject({
+        stderr: expect.stringContaining(`required variable ${name} is missing`),
+      });
+    }
+  });
+
   it('runs two API replicas behind one published port and no API port of their own', () => {
     const { api, lb } = project.services;
     expect(api.deploy?.replicas).toBe(2);
@@ -102,12 +115,14 @@ describe('docker-compose.yml', () => {
       const s = project.services[name];
       expect(s.depends_on?.migrate.condition).toBe('service_completed_successfully');
       expect(s.depends_on?.temporal.condition).toBe('service_healthy');
-      expect(s.environment).toEqual(expect.objectContaining({ NODE_ENV: 'production', SABNODE_SECRET: SECRET, SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY, TEMPORAL_ADDRESS: 'temporal:7233' }));
+      expect(s.environment).toEqual(expect.objectContaining({ NODE_ENV: 'production', ...REQUIRED, TEMPORAL_ADDRESS: 'temporal:7233' }));
       expect(s.environment?.DATABASE_URL).toMatch(/@postgres:5432\/sabnode$/);
     }
     expect(project.services.migrate.environment?.DATABASE_URL).toBe(project.services.api.environment?.DATABASE_URL);
     // the migration seals existing signing secrets with the same key
     expect(project.services.migrate.environment?.SABNODE_ENCRYPTION_KEY).toBe(ENCRYPTION_KEY);
+    // and stamps existing purges with the fingerprint of the same purge hash key
+    expect(project.services.migrate.environment?.PURGE_HASH_SECRET).toBe(PURGE_HASH_SECRET);
   });
 
   it('forwards every Temporal connection variable the processes read to the API and the worker', () => {
@@ -160,7 +175,7 @@ describe('docker-compose.yml', () => {
         expect(text).not.toBe(compose);
         const file = join(dir, 'docker-compose.yml');
         writeFileSync(file, text.replaceAll('./deploy/', '../../deploy/').replace(/context: \.$/gm, 'context: ../..'));
-        await expect(exec(composeCheck, [file], { env: { PATH: process.env.PATH, SABNODE_SECRET: SECRET, SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY } })).rejects.toMatchObject({ stderr: expect.stringMatching(error) });
+        await expect(exec(composeCheck, [file], { env: { PATH: process.env.PATH, ...REQUIRED } })).rejects.toMatchObject({ stderr: expect.stringMatching(error) });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -315,6 +330,12 @@ describe('what the image runs', () => {
     await expect(exec(process.execPath, ['dist/scripts/migrate.js'], { cwd: app, env: { ...env, SABNODE_ENCRYPTION_KEY: '' } })).rejects.toMatchObject({
       stderr: expect.stringContaining('SABNODE_ENCRYPTION_KEY'),
     });
+    // nor to development purge hash or backup keys, nor to SABNODE_SECRET for the purge hash key
+    for (const name of ['PURGE_HASH_SECRET', 'BACKUP_MASTER_KEY']) {
+      await expect(exec(process.execPath, ['dist/scripts/migrate.js'], { cwd: app, env: { ...env, [name]: '' } })).rejects.toMatchObject({
+        stderr: expect.stringContaining(`${name} (`),
+      });
+    }
 
     // the worker bundles its workflows from dist/ as it does in the image (no prebuilt bundle)
     const worker = spawn(process.execPath, ['dist/src/worker.js'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -10,6 +10,7 @@ import { client, type ApiResponse } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { ensurePgDump } from './support/tools';
 import { waitFor } from './support/wait';
+import { backupText } from './support/backups';
 
 // A purge fences its subject first, then clears the stores in passes: 20 writers racing it get their write in before
 // the fence or a 409 subject_being_purged, never a 500, and afterwards nothing anywhere names the person.
@@ -121,7 +122,7 @@ describe('a purge fences its subject, then clears the stores in passes', () => {
     // a backup that holds the subject: the purge rewrites it
     const backup = await admin('backups', 'take');
     expect(backup).toMatchObject({ status: 'complete' });
-    expect(findIn(await folderText(join(stack().env.BACKUP_DIR, backup.id)), [phone]).length).toBe(1);
+    expect(findIn(await backupText(join(stack().env.BACKUP_DIR, backup.id)), [phone]).length).toBe(1);
 
     // a flow run that is waiting (4 s at the test's wait scale) when the purge comes, with writes after its wait
     const flow = await api.post('/v1/flows', {
@@ -241,7 +242,7 @@ describe('a purge fences its subject, then clears the stores in passes', () => {
     expect(dump).toContain(otherPhone);
     expect(findIn(dump, needles)).toEqual([]);
     expect(findIn(await folderText(stack().env.FILES_DIR), needles)).toEqual([]);
-    expect(findIn(await folderText(stack().env.BACKUP_DIR), needles)).toEqual([]);
+    expect(findIn(await backupText(stack().env.BACKUP_DIR), needles)).toEqual([]);
     expect(findIn(await historiesText(ws.workspaceId), needles)).toEqual([]);
 
     // the other contact kept what the bulks gave it; the subject is a tombstone

@@ -10,6 +10,7 @@ import { searchKeys } from '../src/temporal';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { waitFor } from './support/wait';
+import { backupText } from './support/backups';
 import { SIGNATURE_HEADER, signBody } from '../src/signatures';
 import { historyStrings } from '../src/privacy/stores/temporal';
 
@@ -207,7 +208,7 @@ describe('privacy purges', () => {
     process.stderr.write(`[measure] admin backups take (CLI process included): ${Date.now() - t0} ms\n`);
     expect(backup).toMatchObject({ object: 'backup', status: 'complete' });
     const backupDir = stack().env.BACKUP_DIR;
-    expect(findIn(await folderText(join(backupDir, backup.id)), [phone]).length).toBe(1);
+    expect(findIn(await backupText(join(backupDir, backup.id)), [phone]).length).toBe(1);
     // the searches below can find the subject: they do before the purge
     expect(findIn(await databaseText(), [phone, email])).toEqual([phone, email]);
     expect(findIn(await folderText(stack().env.FILES_DIR), [phone])).toEqual([phone]);
@@ -273,7 +274,7 @@ describe('privacy purges', () => {
     // nothing left: database, file store, backup store, workflow histories
     expect(findIn(await databaseText(), needles)).toEqual([]);
     expect(findIn(await folderText(stack().env.FILES_DIR), needles)).toEqual([]);
-    expect(findIn(await folderText(backupDir), needles)).toEqual([]);
+    expect(findIn(await backupText(backupDir), needles)).toEqual([]);
     // deletion is processed by the Temporal server in the background: wait until the listing no longer shows it
     const histories = await waitFor(() => historiesText(ws.workspaceId), (h) => !h.text.includes(leakyId), 30_000);
     expect(histories.count).toBeGreaterThan(10);
@@ -304,11 +305,11 @@ describe('privacy purges', () => {
     expect(Number(otherTrail.events)).toBeGreaterThanOrEqual(2);
     expect(Number(otherTrail.deliveries)).toBeGreaterThanOrEqual(2);
 
-    // restoring the older backup brings the workspace back as it was, without the subject
+    // restoring the older backup merges it into the workspace (nothing of today is overwritten), without the subject
     t0 = Date.now();
     const restored = await admin('backups', 'restore', backup.id, '--workspace', ws.workspaceId);
     process.stderr.write(`[measure] admin backups restore of one workspace with purges re-applied (CLI process included): ${Date.now() - t0} ms\n`);
-    expect(restored).toEqual({ workspaces: [ws.workspaceId], purgesApplied: 1 });
+    expect(restored).toEqual({ workspaces: [ws.workspaceId], rowsInserted: expect.any(Number), purgesApplied: 1 });
     expect(findIn(await databaseText(), needles)).toEqual([]);
     expect((await api.get(`/v1/contacts/${other.body.id}`)).body).toMatchObject({ phone: otherPhone, email: otherEmail });
     expect((await api.get(`/v1/contacts/${subject.body.id}`)).status).toBe(404);

@@ -7,7 +7,7 @@ import { idFromSeed } from '../ids';
 import type { ListPage, PageParams } from '../pagination';
 import { insertFence, lockFenceExclusive } from './fence';
 import { stageNames } from './stores';
-import { identifierHash, normaliseIdentifier, subjectHashes } from './subject-hash';
+import { hashKeyFingerprint, identifierHash, normaliseIdentifier, subjectHashes } from './subject-hash';
 import type { PurgeMatchField, PurgeSubject } from './types';
 
 export type StageStatus = 'pending' | 'cleared' | 'waiting';
@@ -46,6 +46,8 @@ export interface Purge {
   matchField: PurgeMatchField;
   subject: PurgeSubject | null;
   subjectHashes: string[];
+  /** names the PURGE_HASH_SECRET the hashes were made with (src/privacy/subject-hash.ts) */
+  hashKeyFingerprint: string | null;
   previouslyPurged: boolean;
   status: 'running' | 'waiting_for_backups' | 'completed' | 'failed';
   stages: PurgeStage[];
@@ -78,7 +80,7 @@ export const MAX_PURGE_PASSES = 5;
 export const purgeWorkflowId = (workspaceId: string, purgeId: string): string => `${workspaceId}/purge/${purgeId}`;
 
 const COLUMNS = `id, workspace_id as "workspaceId", match_field as "matchField", subject, subject_hashes as "subjectHashes",
-  previously_purged as "previouslyPurged", status, stages, passes, backups, sealed_at as "sealedAt", created_at as "createdAt",
+  hash_key_fingerprint as "hashKeyFingerprint", previously_purged as "previouslyPurged", status, stages, passes, backups, sealed_at as "sealedAt", created_at as "createdAt",
   updated_at as "updatedAt", completed_at as "completedAt"`;
 
 function hydrate(row: Purge): Purge {
@@ -143,9 +145,9 @@ export async function insertPurge(em: EntityManager, ctx: Pick<CommandContext, '
   ]);
   const stages: PurgeStage[] = stageNames().map((name) => ({ name, status: 'pending', cleared_at: null, cleared: 0, waiting_for: null }));
   await em.execute(
-    `insert into privacy_purges (id, workspace_id, command_id, match_field, subject, subject_hashes, previously_purged, status, stages, backups, created_at, updated_at)
-     values (?, ?, ?, ?, ?::jsonb, ?::text[], ?, 'running', ?::jsonb, '[]'::jsonb, ?, ?)`,
-    [id, ctx.workspaceId, ctx.commandId ?? null, field, JSON.stringify(subject), `{${hashes.join(',')}}`, Number(previous.n) > 0, JSON.stringify(stages), ctx.now, ctx.now],
+    `insert into privacy_purges (id, workspace_id, command_id, match_field, subject, subject_hashes, hash_key_fingerprint, previously_purged, status, stages, backups, created_at, updated_at)
+     values (?, ?, ?, ?, ?::jsonb, ?::text[], ?, ?, 'running', ?::jsonb, '[]'::jsonb, ?, ?)`,
+    [id, ctx.workspaceId, ctx.commandId ?? null, field, JSON.stringify(subject), `{${hashes.join(',')}}`, hashKeyFingerprint(), Number(previous.n) > 0, JSON.stringify(stages), ctx.now, ctx.now],
   );
   await insertFence(em, ctx.workspaceId, id, hashes, ctx.now);
   return (await retrievePurge(em, ctx.workspaceId, id))!;
@@ -201,23 +203,49 @@ export function setStage(purge: Purge, name: string, status: StageStatus, cleare
   stage.waiting_for = status === 'cleared' ? null : (waitingFor ?? stage.waiting_for ?? null);
 }
 
-/** The subject of a purge, found again in a copy of the data (a backup) by the keyed hashes of its identifiers. */
+/** Refused: the purges were made under another PURGE_HASH_SECRET, so their subjects cannot be recognised. */
+export class PurgeHashKeyMismatch extends Error {
+  readonly code = 'purge_hash_key_mismatch';
+  constructor(readonly purgeIds: string[]) {
+    super(
+      `purge_hash_key_mismatch: PURGE_HASH_SECRET is not the key ${purgeIds.length === 1 ? 'purge' : 'purges'} ${purgeIds.slice(0, 5).join(', ')}${purgeIds.length > 5 ? ', …' : ''} ` +
+        'were made with; their subjects would not be recognised and would come back. Set PURGE_HASH_SECRET to the key they were made with.',
+    );
+    this.name = 'PurgeHashKeyMismatch';
+  }
+}
+
+/** Throws unless every purge was made with this process's hash key (compared by fingerprint). */
+export function assertPurgeHashKey(purges: Purge[]): void {
+  const current = hashKeyFingerprint();
+  const other = purges.filter((p) => p.hashKeyFingerprint !== current).map((p) => p.id);
+  if (other.length) throw new PurgeHashKeyMismatch(other);
+}
+
+/**
+ * The subject of a purge, found again in a copy of the data (a backup) by the keyed hashes of its identifiers. The
+ * workspace's contacts are read in keyset pages, so a large workspace is never held in memory.
+ */
 export async function subjectByHashes(em: EntityManager, workspaceId: string, hashes: string[]): Promise<PurgeSubject> {
   const wanted = new Set(hashes);
-  const contacts = await em.execute<{ id: string; phone: string | null; email: string | null }[]>(
-    `select id, phone, email from contacts where workspace_id = ? order by id`,
-    [workspaceId],
-  );
   const subject: PurgeSubject = { workspaceId, contactIds: [], phones: [], emails: [] };
-  for (const c of contacts) {
-    const hit =
-      wanted.has(identifierHash(workspaceId, 'contact_id', c.id)) ||
-      (c.phone !== null && wanted.has(identifierHash(workspaceId, 'phone', c.phone))) ||
-      (c.email !== null && wanted.has(identifierHash(workspaceId, 'email', c.email)));
-    if (!hit) continue;
-    subject.contactIds.push(c.id);
-    if (c.phone) subject.phones.push(c.phone);
-    if (c.email) subject.emails.push(c.email.toLowerCase());
+  for (let after = ''; ; ) {
+    const contacts = await em.execute<{ id: string; phone: string | null; email: string | null }[]>(
+      `select id, phone, email from contacts where workspace_id = ? and id > ? order by id limit 5000`,
+      [workspaceId, after],
+    );
+    if (!contacts.length) break;
+    after = contacts[contacts.length - 1].id;
+    for (const c of contacts) {
+      const hit =
+        wanted.has(identifierHash(workspaceId, 'contact_id', c.id)) ||
+        (c.phone !== null && wanted.has(identifierHash(workspaceId, 'phone', c.phone))) ||
+        (c.email !== null && wanted.has(identifierHash(workspaceId, 'email', c.email)));
+      if (!hit) continue;
+      subject.contactIds.push(c.id);
+      if (c.phone) subject.phones.push(c.phone);
+      if (c.email) subject.emails.push(c.email.toLowerCase());
+    }
   }
   subject.phones = [...new Set(subject.phones)];
   subject.emails = [...new Set(subject.emails)];

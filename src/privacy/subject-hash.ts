@@ -4,10 +4,18 @@ import { normaliseEmail, normalisePhone } from '../identifiers';
 import type { PurgeSubject } from './types';
 
 // A purge keeps only keyed hashes of the identifiers it removed: HMAC-SHA256 under a per-workspace key derived from
-// PURGE_HASH_SECRET (SABNODE_SECRET when unset). Without the secret a phone number cannot be brute-forced from its
+// PURGE_HASH_SECRET. Without the secret a phone number cannot be brute-forced from its
 // hash; with it, a later purge or a restored backup recognises the same person.
 function workspaceKey(workspaceId: string): Buffer {
   return createHmac('sha256', config.purges.hashSecret).update(`privacy-purge-salt:${workspaceId}`).digest();
+}
+
+/**
+ * Names the hash key without revealing it: each purge records the fingerprint of the key it was made with, and a
+ * restore (or a backup rewrite) refuses to match subjects under another key, which would silently find no one.
+ */
+export function hashKeyFingerprint(secret: string = config.purges.hashSecret): string {
+  return createHmac('sha256', secret).update('sabnode-purge-hash-key-fingerprint/1').digest('hex').slice(0, 32);
 }
 
 export type IdentifierKind = 'contact_id' | 'phone' | 'email';

@@ -2,7 +2,6 @@
 // an idempotent replay, are in clear in no table, stored response or backup, and still sign and verify.
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +12,7 @@ import { client, type ApiResponse } from '../support/client';
 import { ROOT } from '../support/processes';
 import { closeDb, db, newWorkspace, sql, stack, type TestWorkspace } from '../support/stack';
 import { waitFor } from '../support/wait';
+import { backupText } from '../support/backups';
 
 const run = promisify(execFile);
 
@@ -61,14 +61,6 @@ function verifyWebhook(secret: string, r: { headers: IncomingHttpHeaders; body: 
 function providerInbound(channelId: string, secret: string) {
   const raw = JSON.stringify({ from: `+9197${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`, text: 'hello', provider_message_id: `wamid.${randomUUID()}` });
   return client('').post(`/v1/channels/${channelId}/inbound`, { key: null, rawBody: raw, headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signBody(secret, raw) } });
-}
-
-async function folderText(dir: string): Promise<string> {
-  const parts: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) parts.push(await readFile(join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name), 'utf8'));
-  }
-  return parts.join('\n');
 }
 
 const secrets: string[] = [];
@@ -151,7 +143,7 @@ describe('signing secrets are encrypted at rest', () => {
 
     const backup = (await admin({}, 'backups', 'take')) as { id: string; status: string };
     expect(backup.status).toBe('complete');
-    const text = await folderText(join(stack().env.BACKUP_DIR, backup.id, ws.workspaceId));
+    const text = await backupText(join(stack().env.BACKUP_DIR, backup.id));
     expect(text).toContain(rows[0].v);
     for (const s of secrets) expect(text).not.toContain(s.replace(/^(whsec|chsec)_/, ''));
   });

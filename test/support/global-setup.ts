@@ -34,6 +34,9 @@ export default async function globalSetup(): Promise<void> {
     DATABASE_URL: pg.url,
     TEMPORAL_ADDRESS: temporal.address,
     SABNODE_SECRET: randomBytes(32).toString('hex'),
+    // privacy purges' hash key and the backups' master key: this run's own (production requires both)
+    PURGE_HASH_SECRET: randomBytes(32).toString('hex'),
+    BACKUP_MASTER_KEY: randomBytes(32).toString('hex'),
     // /metrics and /readyz's per-check details answer only to it on the public listener
     OPS_TOKEN: randomBytes(16).toString('hex'),
     WORKFLOW_BUNDLE: bundleFile,
