@@ -135,6 +135,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; name?: string; message?: string; cause?: unknown };
   if (e.code && (UNAVAILABLE_NODE_CODES.has(e.code) || UNAVAILABLE_PG_CODES.has(e.code))) return true;
   if (e.name === 'KnexTimeoutError' || e.name === 'ConnectionException') return true;
-  if (typeof e.message === 'string' && /Connection terminated|ECONNREFUSED|connect ECONN/.test(e.message)) return true;
+  // pg's own connect timeout (`timeout expired`), pg-pool's wait for a connection and a client broken by a lost
+  // connection (`not queryable`) are unavailability too
+  if (typeof e.message === 'string' && /Connection terminated|ECONNREFUSED|connect ECONN|^timeout expired$|timeout exceeded when trying to connect/.test(e.message)) return true;
   return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
 }
