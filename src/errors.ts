@@ -137,6 +137,6 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (e.name === 'KnexTimeoutError' || e.name === 'ConnectionException') return true;
   // pg's own connect timeout (`timeout expired`), pg-pool's wait for a connection and a client broken by a lost
   // connection (`not queryable`) are unavailability too
-  if (typeof e.message === 'string' && /Connection terminated|ECONNREFUSED|connect ECONN|^timeout expired$|timeout exceeded when trying to connect/.test(e.message)) return true;
+  if (typeof e.message === 'string' && /Connection terminated|ECONNREFUSED|connect ECONN|^timeout expired$|timeout exceeded when trying to connect|not queryable/.test(e.message)) return true;
   return e.cause !== undefined && e.cause !== err && isDatabaseUnavailable(e.cause);
 }
