@@ -14,9 +14,10 @@ export interface KeysetListSpec<R extends { id: string; createdAt: Date; updated
   where?: [sql: string, ...params: unknown[]][];
   /**
    * Soft-deleted tables list live rows only, except for an `updated_since` sync, which must see deletes and so
-   * gets tombstones too.
+   * gets tombstones too (toWire shows a deleted row as one). `true` is the `deleted_at` column; a table that marks
+   * deletes otherwise names its column (API keys: `revoked_at`).
    */
-  softDelete?: boolean;
+  softDelete?: boolean | string;
   hydrate: (row: R) => R;
   toWire: (row: R) => W;
 }
@@ -32,7 +33,7 @@ export async function keysetList<R extends { id: string; createdAt: Date; update
     clauses.push('updated_at >= ?');
     params.push(new Date(updatedSince));
   } else if (spec.softDelete) {
-    clauses.push('deleted_at is null');
+    clauses.push(`${spec.softDelete === true ? 'deleted_at' : spec.softDelete} is null`);
   }
   for (const [sql, ...values] of spec.where ?? []) {
     clauses.push(sql);

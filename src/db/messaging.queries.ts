@@ -118,6 +118,26 @@ export function listMessages(em: EntityManager, workspaceId: string, page: PageP
   return keysetList(em, { list: 'messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where: [['conversation_id = ?', page.filters.conversation_id]], hydrate: messageRow, toWire: toMessageWire });
 }
 
+export interface WorkspaceMessageFilters {
+  conversation_id?: string;
+  contact_id?: string;
+  channel_id?: string;
+  status?: string;
+  direction?: string;
+  created_since?: string;
+}
+
+/** The workspace's messages across conversations (a BI pipeline's feed); each filter narrows the same keyset walk. */
+export function listWorkspaceMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: WorkspaceMessageFilters }) {
+  const f = page.filters;
+  const where: [string, ...unknown[]][] = [];
+  for (const column of ['conversation_id', 'contact_id', 'channel_id', 'status', 'direction'] as const) {
+    if (f[column]) where.push([`${column} = ?`, f[column]]);
+  }
+  if (f.created_since) where.push(['created_at >= ?', new Date(f.created_since)]);
+  return keysetList(em, { list: 'workspace_messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where, hydrate: messageRow, toWire: toMessageWire });
+}
+
 export function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {
   return rowsByIds(em, 'messages', MESSAGE_COLUMNS, workspaceId, ids, messageRow);
 }
