@@ -596,3 +596,92 @@ describe('GET /v1/messages', () => {
     expectProblem(await noScope.get('/v1/messages'), 403, 'insufficient_scope');
   });
 });
+
+// ---- GET /v1/messages: each page is an index scan ----
+
+describe('GET /v1/messages pages are index scans', () => {
+  jest.setTimeout(300_000);
+
+  interface PlanNode {
+    'Node Type': string;
+    'Index Name'?: string;
+    'Relation Name'?: string;
+    'Actual Rows'?: number;
+    'Rows Removed by Filter'?: number;
+    Plans?: PlanNode[];
+  }
+  const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
+
+  it('reads a bounded number of rows per page for every filter and both sorts, on 40,000 messages', async () => {
+    const own = await newWorkspace();
+    const mine = client(own.key);
+    const channelsOf: { id: string; secret: string }[] = [];
+    for (const name of ['p1', 'p2']) {
+      const res = await mine.post('/v1/channels', { body: { name, provider: 'sandbox' } });
+      channelsOf.push({ id: res.body.id, secret: res.body.signing_secret });
+    }
+    const conversations: { id: string; contact_id: string; channel_id: string }[] = [];
+    for (let i = 0; i < 8; i++) {
+      const raw = JSON.stringify({ from: `+91${nextPhone++}`, text: 'hi', provider_message_id: `wamid.${randomUUID()}` });
+      const channel = channelsOf[i % 2];
+      const res = await client('').post(`/v1/channels/${channel.id}/inbound`, {
+        key: null,
+        rawBody: raw,
+        headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signBody(channel.secret, raw) },
+      });
+      expect(res.status).toBe(201);
+      conversations.push({ id: res.body.conversation_id, contact_id: res.body.contact_id, channel_id: channel.id });
+    }
+    const prefix = randomUUID().replace(/-/g, '').slice(0, 6);
+    for (const [n, c] of conversations.entries()) {
+      await sql(
+        `insert into messages (id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, status, created_at, updated_at)
+         select 'msg_' || ? || lpad((g * 8 + ?)::text, 20, '0'), ?, ?, ?, ?,
+                case when g % 2 = 0 then 'inbound' else 'outbound' end, 'text', 'seed',
+                case when g % 2 = 0 then 'received' else (array['queued', 'sent', 'delivered', 'read', 'read', 'read', 'failed'])[1 + (g / 2) % 7] end,
+                now() - make_interval(secs => g * 8 + ?), now() - make_interval(secs => (g * 8 + ?) / 3.0)
+         from generate_series(1, 5000) g`,
+        [prefix, n, own.workspaceId, c.id, c.contact_id, c.channel_id, n, n],
+      );
+    }
+    await sql('analyze messages');
+
+    const { workspaceMessagesList } = await import('../src/db/messaging.queries');
+    const { keysetQuery } = await import('../src/db/keyset');
+    const { encodeCursor } = await import('../src/pagination');
+    const c = conversations[3];
+    const cases: Record<string, unknown>[] = [
+      {},
+      { conversation_id: c.id },
+      { contact_id: c.contact_id },
+      { channel_id: c.channel_id },
+      { status: 'failed' },
+      { status: 'received' },
+      { direction: 'outbound' },
+      { created_since: new Date(Date.now() - 3_600_000).toISOString() },
+      { updated_since: new Date(Date.now() - 3_600_000).toISOString() },
+      { contact_id: c.contact_id, channel_id: c.channel_id, direction: 'outbound', status: 'read' },
+    ];
+    const report: string[] = [];
+    for (const filters of cases) {
+      for (const sort of ['created_at', 'updated_at'] as const) {
+        for (const deep of [false, true]) {
+          const page = { limit: 100, sort, filters, cursor: undefined as string | undefined };
+          // a page deep in the list: its cursor sits 5,000 seconds back
+          if (deep) page.cursor = encodeCursor('workspace_messages', own.workspaceId, page, { at: new Date(Date.now() - 5_000_000), id: 'msg_z' });
+          const { sql: text, params } = keysetQuery(workspaceMessagesList(own.workspaceId, page as never));
+          const [row] = await sql<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (analyze, format json) ${text}`, params);
+          const plan = nodes(row['QUERY PLAN'][0].Plan);
+          const scans = plan.filter((n) => n['Relation Name'] === 'messages');
+          const where = `${JSON.stringify(filters)} sort=${sort}${deep ? ' (deep page)' : ''}`;
+          expect({ where, types: plan.map((n) => n['Node Type']) }).toEqual({ where, types: ['Limit', 'Index Scan'] });
+          const read = scans.reduce((sum, n) => sum + (n['Actual Rows'] ?? 0) + (n['Rows Removed by Filter'] ?? 0), 0);
+          // a page of 100 (+1) reads at most a few hundred index entries, never the workspace's 40,000 messages
+          expect({ where, bounded: read <= 1_000 }).toEqual({ where, bounded: true });
+          report.push(`${where}: ${scans.map((n) => n['Index Name']).join(', ')}, ${read} rows read`);
+        }
+      }
+    }
+    console.log(`GET /v1/messages plans on 40,000 messages:\n${report.join('\n')}`);
+  });
+});

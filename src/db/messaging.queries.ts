@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel, Conversation, Message } from './entities';
 import { toDate } from './timestamps';
 import type { PageParams } from '../pagination';
-import { keysetList, rowsByIds } from './keyset';
+import { keysetList, rowsByIds, type KeysetListSpec } from './keyset';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -128,14 +128,22 @@ export interface WorkspaceMessageFilters {
 }
 
 /** The workspace's messages across conversations (a BI pipeline's feed); each filter narrows the same keyset walk. */
-export function listWorkspaceMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: WorkspaceMessageFilters }) {
+export function workspaceMessagesList(workspaceId: string, page: PageParams & { filters: WorkspaceMessageFilters }): KeysetListSpec<Message, ReturnType<typeof toMessageWire>> {
   const f = page.filters;
   const where: [string, ...unknown[]][] = [];
   for (const column of ['conversation_id', 'contact_id', 'channel_id', 'status', 'direction'] as const) {
     if (f[column]) where.push([`${column} = ?`, f[column]]);
   }
-  if (f.created_since) where.push(['created_at >= ?', new Date(f.created_since)]);
-  return keysetList(em, { list: 'workspace_messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where, hydrate: messageRow, toWire: toMessageWire });
+  if (f.created_since) {
+    where.push(['created_at >= ?', new Date(f.created_since)]);
+    // a message is never updated before it is created: in updated_at order the same bound ends the index scan
+    if (page.sort === 'updated_at') where.push(['updated_at >= ?', new Date(f.created_since)]);
+  }
+  return { list: 'workspace_messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where, hydrate: messageRow, toWire: toMessageWire };
+}
+
+export function listWorkspaceMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: WorkspaceMessageFilters }) {
+  return keysetList(em, workspaceMessagesList(workspaceId, page));
 }
 
 export function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {
