@@ -273,6 +273,8 @@ interface SyncTarget {
   write: (i: number) => Promise<void>;
   /** waits for changes the writes set off on their own (message receipts) before the second walk */
   settle?: () => Promise<void>;
+  /** writers running at once (each write waits for its answer); 1 unless the writes are independent */
+  writers?: number;
 }
 
 /**
@@ -288,12 +290,14 @@ async function syncUnderWrites(t: SyncTarget): Promise<{ during: number }> {
   let stop = false;
   let during = 0;
   let failed = false;
-  const writer = (async () => {
-    while (!stop) {
-      await t.write(i++);
-      during++;
-    }
-  })().catch((err) => {
+  const writer = Promise.all(
+    Array.from({ length: t.writers ?? 1 }, async () => {
+      while (!stop) {
+        await t.write(i++);
+        during++;
+      }
+    }),
+  ).catch((err) => {
     failed = true;
     throw err;
   });
@@ -371,6 +375,7 @@ describe('syncs under concurrent writes miss nothing and duplicate nothing', () 
       path: '/v1/messages',
       table: 'messages',
       settle: receiptsDone,
+      writers: 2,
       write: async (i) => {
         if (i % 2 === 1 && conversations.length) {
           const res = await api.post(`/v1/conversations/${pick(conversations, i)}/messages`, { body: { type: 'text', text: `reply ${i}` } });
@@ -396,7 +401,7 @@ describe('syncs under concurrent writes miss nothing and duplicate nothing', () 
   });
 
   it('channels', async () => {
-    await syncUnderWrites({ path: '/v1/channels', table: 'channels', write: async (i) => void (await newChannel(`c${i}`)) });
+    await syncUnderWrites({ path: '/v1/channels', table: 'channels', writers: 3, write: async (i) => void (await newChannel(`c${i}`)) });
   });
 
   it('tags (added and removed)', async () => {
