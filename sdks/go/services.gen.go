@@ -99,21 +99,24 @@ func (s *APIKeysService) Create(ctx context.Context, body APIKeyCreate, opts ...
 
 // List calls GET /v1/api-keys (listApiKeys): List API keys.
 //
-// Live (not revoked) keys, newest first. Never a secret; `secret_hint` shows its last four characters.
+// Live (not revoked) keys, newest first by `created_at` (default) or `updated_at`. Never a secret;
+// `secret_hint` shows its last four characters. With `updated_since`, revoked keys appear as tombstones
+// (`"deleted": true`, revoked at `updated_at`) so that a sync sees revocations. `last_used_at` and
+// `last_used_ip` change as the key is used without moving `updated_at`: a sync does not follow them.
 //
 // It returns the first page; Page.All iterates every item across pages.
-func (s *APIKeysService) List(ctx context.Context, params *APIKeysListParams, opts ...RequestOption) (*Page[APIKey], error) {
+func (s *APIKeysService) List(ctx context.Context, params *APIKeysListParams, opts ...RequestOption) (*Page[APIKeyListItem], error) {
 	if params != nil {
 		copied := *params // later pages use the parameters as they were at the call
 		params = &copied
 	}
-	fetch := func(ctx context.Context, cursor string) (*Page[APIKey], error) {
+	fetch := func(ctx context.Context, cursor string) (*Page[APIKeyListItem], error) {
 		req := newRequest("GET", "/v1/api-keys")
 		params.apply(req)
 		if cursor != "" {
 			req.query.Set("cursor", cursor)
 		}
-		page := &Page[APIKey]{}
+		page := &Page[APIKeyListItem]{}
 		if _, err := s.client.do(ctx, req, opts, page); err != nil {
 			return nil, err
 		}
@@ -252,7 +255,10 @@ func (s *BroadcastsService) Create(ctx context.Context, body BroadcastCreate, op
 
 // List calls GET /v1/broadcasts (listBroadcasts): List broadcasts.
 //
-// Newest first by `created_at` (default) or `updated_at`, each with its live `counts`.
+// Newest first by `created_at` (default) or `updated_at`, each with its live `counts`. `updated_at` moves
+// with the broadcast's status and with each batch it queues; deliveries and reads move `counts` without
+// it (follow those with `GET /v1/messages?updated_since=…`). Broadcasts are never deleted (a cancelled one
+// stays, `status: cancelled`), so a sync with `updated_since` sees no tombstone.
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *BroadcastsService) List(ctx context.Context, params *BroadcastsListParams, opts ...RequestOption) (*Page[Broadcast], error) {
@@ -444,6 +450,9 @@ func (s *ChannelsService) Create(ctx context.Context, body ChannelCreate, opts .
 }
 
 // List calls GET /v1/channels (listChannels): List channels.
+//
+// Newest first by `created_at` (default) or `updated_at`. Channels cannot be deleted, so a sync with
+// `updated_since` sees creates and changes only, never a tombstone.
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *ChannelsService) List(ctx context.Context, params *ChannelsListParams, opts ...RequestOption) (*Page[Channel], error) {
@@ -723,6 +732,12 @@ func (s *ConversationsService) Create(ctx context.Context, body ConversationCrea
 
 // List calls GET /v1/conversations (listConversations): List conversations.
 //
+// Newest first by `created_at` (default) or `updated_at`, which moves when the conversation changes
+// (status, assignee, a new inbound message). Conversations cannot be deleted through the API, so a sync with
+// `updated_since` sees no tombstone: the only delete is a privacy purge, which erases the subject's
+// conversations outright. A sync learns of it from the contact's tombstone in
+// `GET /v1/contacts?updated_since=…` and drops that contact's conversations.
+//
 // It returns the first page; Page.All iterates every item across pages.
 func (s *ConversationsService) List(ctx context.Context, params *ConversationsListParams, opts ...RequestOption) (*Page[Conversation], error) {
 	if params != nil {
@@ -974,7 +989,10 @@ func (s *FlowRunsService) Create(ctx context.Context, flowID string, body FlowRu
 
 // List calls GET /v1/flow-runs (listFlowRuns): List flow runs.
 //
-// Newest first by `created_at` (default) or `updated_at`, without their step logs.
+// Newest first by `created_at` (default) or `updated_at`, without their step logs; `updated_at` moves when
+// the run's status changes (completed, failed, cancelled). Runs are never deleted, so a sync with
+// `updated_since` sees no tombstone: a cancelled run, or one ended by a privacy purge of its contact
+// (`failed`, `failure_reason: subject_being_purged`), is an update; a deleted flow keeps its runs.
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *FlowRunsService) List(ctx context.Context, params *FlowRunsListParams, opts ...RequestOption) (*Page[FlowRun], error) {
@@ -1126,21 +1144,22 @@ func (s *FlowsService) Delete(ctx context.Context, flowID string, opts ...Reques
 
 // List calls GET /v1/flows (listFlows): List flows.
 //
-// Newest first by `created_at` (default) or `updated_at`; deleted flows are left out.
+// Newest first by `created_at` (default) or `updated_at`; deleted flows are left out, except that with
+// `updated_since` they appear as tombstones (`"deleted": true`) so that a sync sees deletes.
 //
 // It returns the first page; Page.All iterates every item across pages.
-func (s *FlowsService) List(ctx context.Context, params *FlowsListParams, opts ...RequestOption) (*Page[Flow], error) {
+func (s *FlowsService) List(ctx context.Context, params *FlowsListParams, opts ...RequestOption) (*Page[FlowListItem], error) {
 	if params != nil {
 		copied := *params // later pages use the parameters as they were at the call
 		params = &copied
 	}
-	fetch := func(ctx context.Context, cursor string) (*Page[Flow], error) {
+	fetch := func(ctx context.Context, cursor string) (*Page[FlowListItem], error) {
 		req := newRequest("GET", "/v1/flows")
 		params.apply(req)
 		if cursor != "" {
 			req.query.Set("cursor", cursor)
 		}
-		page := &Page[Flow]{}
+		page := &Page[FlowListItem]{}
 		if _, err := s.client.do(ctx, req, opts, page); err != nil {
 			return nil, err
 		}
@@ -1243,6 +1262,13 @@ func (s *MessagesService) Create(ctx context.Context, conversationID string, bod
 
 // List calls GET /v1/conversations/{conversation_id}/messages (listConversationMessages): List a conversation's messages.
 //
+// Newest first by `created_at` (default) or `updated_at`, which moves with each status change (sent,
+// delivered, read, failed). Messages cannot be deleted through the API, so a sync
+// with `updated_since` sees no tombstone: the only delete is a privacy purge, which erases the subject's
+// messages outright. A sync learns of it from the contact's tombstone in `GET /v1/contacts?updated_since=…`
+// and drops that contact's messages. `text` and `parameters`
+// are masked without `pii:read`. `GET /v1/messages` lists the whole workspace's messages.
+//
 // It returns the first page; Page.All iterates every item across pages.
 func (s *MessagesService) List(ctx context.Context, conversationID string, params *MessagesListParams, opts ...RequestOption) (*Page[Message], error) {
 	if params != nil {
@@ -1251,6 +1277,37 @@ func (s *MessagesService) List(ctx context.Context, conversationID string, param
 	}
 	fetch := func(ctx context.Context, cursor string) (*Page[Message], error) {
 		req := newRequest("GET", "/v1/conversations/"+url.PathEscape(formValue(conversationID))+"/messages")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[Message]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// ListAll calls GET /v1/messages (listMessages): List the workspace's messages.
+//
+// Every message of the workspace, across conversations, newest first by `created_at` (default) or
+// `updated_at`, which moves with each status change (sent, delivered, read, failed). The filters combine (all
+// must hold) and each is part of the cursor: send the same ones with `cursor`. Messages cannot be deleted through the API, so a sync
+// with `updated_since` sees no tombstone: the only delete is a privacy purge, which erases the subject's
+// messages outright. A sync learns of it from the contact's tombstone in `GET /v1/contacts?updated_since=…`
+// and drops that contact's messages. `text` and `parameters`
+// are masked without `pii:read`.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *MessagesService) ListAll(ctx context.Context, params *MessagesListAllParams, opts ...RequestOption) (*Page[Message], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[Message], error) {
+		req := newRequest("GET", "/v1/messages")
 		params.apply(req)
 		if cursor != "" {
 			req.query.Set("cursor", cursor)
@@ -1520,7 +1577,8 @@ func (s *TagsService) BulkApply(ctx context.Context, body ContactTagsBulk, opts 
 //
 // Newest first by `created_at` (default) or by `updated_at`, which moves whenever `contact_count` changes
 // (so `sort=updated_at` lists the most recently used tags first). `contact_count` counts live contacts only;
-// a tag whose contacts are all gone stays, with a count of 0.
+// a tag whose contacts are all gone stays, with a count of 0. Tags are never deleted, so a sync with
+// `updated_since` sees a tag's last contact leaving as an update to `contact_count: 0`, never a tombstone.
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *TagsService) List(ctx context.Context, params *TagsListParams, opts ...RequestOption) (*Page[Tag], error) {
@@ -1724,19 +1782,23 @@ func (s *WebhookEndpointsService) Delete(ctx context.Context, endpointID string,
 
 // List calls GET /v1/webhook-endpoints (listWebhookEndpoints): List webhook endpoints.
 //
+// Live endpoints, newest first by `created_at` (default) or `updated_at`. With `updated_since`, deleted
+// endpoints appear as tombstones (`"deleted": true`) so that a sync sees deletes; an endpoint disabled after
+// failing deliveries is an update (`enabled: false`, `disabled_reason`).
+//
 // It returns the first page; Page.All iterates every item across pages.
-func (s *WebhookEndpointsService) List(ctx context.Context, params *WebhookEndpointsListParams, opts ...RequestOption) (*Page[WebhookEndpoint], error) {
+func (s *WebhookEndpointsService) List(ctx context.Context, params *WebhookEndpointsListParams, opts ...RequestOption) (*Page[WebhookEndpointListItem], error) {
 	if params != nil {
 		copied := *params // later pages use the parameters as they were at the call
 		params = &copied
 	}
-	fetch := func(ctx context.Context, cursor string) (*Page[WebhookEndpoint], error) {
+	fetch := func(ctx context.Context, cursor string) (*Page[WebhookEndpointListItem], error) {
 		req := newRequest("GET", "/v1/webhook-endpoints")
 		params.apply(req)
 		if cursor != "" {
 			req.query.Set("cursor", cursor)
 		}
-		page := &Page[WebhookEndpoint]{}
+		page := &Page[WebhookEndpointListItem]{}
 		if _, err := s.client.do(ctx, req, opts, page); err != nil {
 			return nil, err
 		}
@@ -1887,8 +1949,10 @@ type APIKeysListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
 	// Only keys of this type.
 	Type *string
 }
@@ -1905,6 +1969,9 @@ func (p *APIKeysListParams) apply(r *request) {
 	}
 	if p.Sort != nil {
 		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
 	}
 	if p.Type != nil {
 		r.query.Set("type", formValue(*p.Type))
@@ -1967,8 +2034,10 @@ type BroadcastsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
 	// Only broadcasts in this status.
 	Status *BroadcastStatus
 }
@@ -1985,6 +2054,9 @@ func (p *BroadcastsListParams) apply(r *request) {
 	}
 	if p.Sort != nil {
 		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
 	}
 	if p.Status != nil {
 		r.query.Set("status", formValue(*p.Status))
@@ -2042,6 +2114,10 @@ type ChannelsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
 }
 
 func (p *ChannelsListParams) apply(r *request) {
@@ -2054,6 +2130,12 @@ func (p *ChannelsListParams) apply(r *request) {
 	if p.Cursor != nil {
 		r.query.Set("cursor", formValue(*p.Cursor))
 	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
 }
 
 // ContactsListParams holds the optional parameters of Contacts.List.
@@ -2062,9 +2144,9 @@ type ContactsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
-	// Only objects updated at or after this time; includes deleted objects as tombstones.
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
 	UpdatedSince *time.Time
 	// Exact phone number, in E.164 or another international written form (compared in E.164). Needs `pii:read` (`403 insufficient_scope` otherwise).
 	Phone *string
@@ -2131,9 +2213,15 @@ type ConversationsListParams struct {
 	// Page size.
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
-	Cursor    *string
+	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
+	// Only this contact's conversations.
 	ContactID *string
-	Status    *string
+	// Only conversations in this status.
+	Status *string
 }
 
 func (p *ConversationsListParams) apply(r *request) {
@@ -2145,6 +2233,12 @@ func (p *ConversationsListParams) apply(r *request) {
 	}
 	if p.Cursor != nil {
 		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
 	}
 	if p.ContactID != nil {
 		r.query.Set("contact_id", formValue(*p.ContactID))
@@ -2240,9 +2334,9 @@ type FilesListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
-	// Only objects updated at or after this time; includes deleted objects as tombstones.
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
 	UpdatedSince *time.Time
 	// Exact purpose.
 	Purpose *string
@@ -2280,11 +2374,13 @@ type FlowRunsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
-	Sort      *string
-	FlowID    *string
-	ContactID *string
-	Status    *FlowRunStatus
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
+	FlowID       *string
+	ContactID    *string
+	Status       *FlowRunStatus
 }
 
 func (p *FlowRunsListParams) apply(r *request) {
@@ -2299,6 +2395,9 @@ func (p *FlowRunsListParams) apply(r *request) {
 	}
 	if p.Sort != nil {
 		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
 	}
 	if p.FlowID != nil {
 		r.query.Set("flow_id", formValue(*p.FlowID))
@@ -2317,9 +2416,11 @@ type FlowsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
-	Sort   *string
-	Status *FlowStatus
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
+	Status       *FlowStatus
 }
 
 func (p *FlowsListParams) apply(r *request) {
@@ -2335,6 +2436,9 @@ func (p *FlowsListParams) apply(r *request) {
 	if p.Sort != nil {
 		r.query.Set("sort", formValue(*p.Sort))
 	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
 	if p.Status != nil {
 		r.query.Set("status", formValue(*p.Status))
 	}
@@ -2346,6 +2450,10 @@ type MessagesListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
 }
 
 func (p *MessagesListParams) apply(r *request) {
@@ -2358,6 +2466,72 @@ func (p *MessagesListParams) apply(r *request) {
 	if p.Cursor != nil {
 		r.query.Set("cursor", formValue(*p.Cursor))
 	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
+}
+
+// MessagesListAllParams holds the optional parameters of Messages.ListAll.
+type MessagesListAllParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
+	// Only objects created at or after this time (`created_at >= created_since`).
+	CreatedSince *time.Time
+	// Only this conversation's messages.
+	ConversationID *string
+	// Only messages with this contact, in any conversation.
+	ContactID *string
+	// Only messages on this channel.
+	ChannelID *string
+	// Only messages in this status (`received` is every inbound message).
+	Status *string
+	// Only inbound or only outbound messages.
+	Direction *string
+}
+
+func (p *MessagesListAllParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
+	if p.CreatedSince != nil {
+		r.query.Set("created_since", formValue(*p.CreatedSince))
+	}
+	if p.ConversationID != nil {
+		r.query.Set("conversation_id", formValue(*p.ConversationID))
+	}
+	if p.ContactID != nil {
+		r.query.Set("contact_id", formValue(*p.ContactID))
+	}
+	if p.ChannelID != nil {
+		r.query.Set("channel_id", formValue(*p.ChannelID))
+	}
+	if p.Status != nil {
+		r.query.Set("status", formValue(*p.Status))
+	}
+	if p.Direction != nil {
+		r.query.Set("direction", formValue(*p.Direction))
+	}
 }
 
 // OrdersListParams holds the optional parameters of Orders.List.
@@ -2366,7 +2540,7 @@ type OrdersListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
 	// Only orders updated at or after this time.
 	UpdatedSince *time.Time
@@ -2406,7 +2580,7 @@ type PrivacyPurgesListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
 }
 
@@ -2431,8 +2605,10 @@ type TagsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
 }
 
 func (p *TagsListParams) apply(r *request) {
@@ -2448,6 +2624,9 @@ func (p *TagsListParams) apply(r *request) {
 	if p.Sort != nil {
 		r.query.Set("sort", formValue(*p.Sort))
 	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
 }
 
 // TemplatesListParams holds the optional parameters of Templates.List.
@@ -2456,9 +2635,9 @@ type TemplatesListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Sort column; always descending.
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
 	Sort *string
-	// Only objects updated at or after this time; includes deleted objects as tombstones.
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
 	UpdatedSince *time.Time
 	// Exact template name.
 	Name *string
@@ -2506,6 +2685,10 @@ type WebhookEndpointsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
 }
 
 func (p *WebhookEndpointsListParams) apply(r *request) {
@@ -2517,6 +2700,12 @@ func (p *WebhookEndpointsListParams) apply(r *request) {
 	}
 	if p.Cursor != nil {
 		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
 	}
 }
 

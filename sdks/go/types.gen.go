@@ -57,6 +57,46 @@ type APIKeyCreate struct {
 	APIVersion *string `json:"api_version,omitempty"`
 }
 
+// APIKeyListItem is one of: APIKey, DeletedAPIKey; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type APIKeyListItem struct {
+	APIKey        *APIKey
+	DeletedAPIKey *DeletedAPIKey
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var aPIKeyListItemVariants = []variantTest{
+	{required: []string{"id", "object", "name", "type", "secret_hint", "scopes", "allowed_ips", "allowed_origins", "api_version", "expires_at", "previous_secret_expires_at", "last_used_at", "last_used_ip", "created_at", "updated_at"}, consts: map[string]string{"object": "\"api_key\""}},
+	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"api_key\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u APIKeyListItem) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.APIKey != nil:
+		return json.Marshal(u.APIKey)
+	case u.DeletedAPIKey != nil:
+		return json.Marshal(u.DeletedAPIKey)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *APIKeyListItem) UnmarshalJSON(b []byte) error {
+	*u = APIKeyListItem{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, aPIKeyListItemVariants) {
+	case 0:
+		u.APIKey = new(APIKey)
+		return json.Unmarshal(b, u.APIKey)
+	case 1:
+		u.DeletedAPIKey = new(DeletedAPIKey)
+		return json.Unmarshal(b, u.DeletedAPIKey)
+	}
+	return nil
+}
+
 // APIKeyRoll is an object of the API.
 type APIKeyRoll struct {
 	// How long the old secret keeps working.
@@ -756,7 +796,7 @@ const (
 	CurrencyZWL Currency = "ZWL"
 )
 
-// DeletedAPIKey is an object of the API.
+// A revoked key (the answer to a revocation, and a tombstone in `updated_since` lists).
 type DeletedAPIKey struct {
 	ID      string `json:"id"`
 	Object  string `json:"object"`
@@ -813,11 +853,15 @@ func (v DeletedFile) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// DeletedFlow is an object of the API.
+// A deleted flow (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedFlow struct {
 	ID      string `json:"id"`
 	Object  string `json:"object"`
 	Deleted bool   `json:"deleted"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // MarshalJSON writes the object with its constant "object", "deleted" filled in.
@@ -847,7 +891,7 @@ func (v DeletedTemplate) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// DeletedWebhookEndpoint is an object of the API.
+// A deleted endpoint (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedWebhookEndpoint struct {
 	ID      string `json:"id"`
 	Object  string `json:"object"`
@@ -1270,6 +1314,46 @@ type FlowEventFilter struct {
 	TagRemoved *string `json:"tag_removed,omitempty"`
 	// Equality on `data.object`: keys are dotted paths (`status`, `attributes.plan`).
 	Fields map[string]any `json:"fields,omitempty"`
+}
+
+// FlowListItem is one of: Flow, DeletedFlow; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type FlowListItem struct {
+	Flow        *Flow
+	DeletedFlow *DeletedFlow
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var flowListItemVariants = []variantTest{
+	{required: []string{"id", "object", "name", "status", "version", "trigger", "steps", "created_at", "updated_at"}, consts: map[string]string{"object": "\"flow\""}},
+	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"flow\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u FlowListItem) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.Flow != nil:
+		return json.Marshal(u.Flow)
+	case u.DeletedFlow != nil:
+		return json.Marshal(u.DeletedFlow)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *FlowListItem) UnmarshalJSON(b []byte) error {
+	*u = FlowListItem{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, flowListItemVariants) {
+	case 0:
+		u.Flow = new(Flow)
+		return json.Unmarshal(b, u.Flow)
+	case 1:
+		u.DeletedFlow = new(DeletedFlow)
+		return json.Unmarshal(b, u.DeletedFlow)
+	}
+	return nil
 }
 
 // FlowRun is an object of the API.
@@ -2391,6 +2475,46 @@ type WebhookEndpointCreate struct {
 	Enabled     *bool            `json:"enabled,omitempty"`
 	// At most this many deliveries in flight to the endpoint at once. Lower it for a receiver that cannot take parallel requests.
 	MaxConcurrency *int64 `json:"max_concurrency,omitempty"`
+}
+
+// WebhookEndpointListItem is one of: WebhookEndpoint, DeletedWebhookEndpoint; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type WebhookEndpointListItem struct {
+	WebhookEndpoint        *WebhookEndpoint
+	DeletedWebhookEndpoint *DeletedWebhookEndpoint
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var webhookEndpointListItemVariants = []variantTest{
+	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u WebhookEndpointListItem) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.WebhookEndpoint != nil:
+		return json.Marshal(u.WebhookEndpoint)
+	case u.DeletedWebhookEndpoint != nil:
+		return json.Marshal(u.DeletedWebhookEndpoint)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *WebhookEndpointListItem) UnmarshalJSON(b []byte) error {
+	*u = WebhookEndpointListItem{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, webhookEndpointListItemVariants) {
+	case 0:
+		u.WebhookEndpoint = new(WebhookEndpoint)
+		return json.Unmarshal(b, u.WebhookEndpoint)
+	case 1:
+		u.DeletedWebhookEndpoint = new(DeletedWebhookEndpoint)
+		return json.Unmarshal(b, u.DeletedWebhookEndpoint)
+	}
+	return nil
 }
 
 // WebhookEndpointUpdate is an object of the API.

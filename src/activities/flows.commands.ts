@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, type FollowUp } from '../db/entities';
 import { causeOf, recordEvent, type CommandContext, type EventCause } from '../db/events';
-import { exec, findFlow, findFlowRun, flowRunSteps, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
+import { exec, findFlow, findFlowRun, flowRunSteps, toDeletedFlowWire, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
 import { guardSubject } from '../privacy/fence';
 import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
@@ -177,7 +177,7 @@ export async function updateFlow(em: EntityManager, ctx: CommandContext, params:
 export async function deleteFlow(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
   const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
   await exec(em, "update flows set deleted_at = ?, status = 'inactive', updated_at = ? where id = ?", [ctx.now, ctx.now, flow.id]);
-  return { status: 200, body: { id: flow.id, object: 'flow', deleted: true } };
+  return { status: 200, body: toDeletedFlowWire({ ...flow, updatedAt: ctx.now }) };
 }
 
 export async function activateFlow(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {

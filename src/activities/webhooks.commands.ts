@@ -1,7 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type FollowUp, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
-import { HOUR_MS, replayLimitReached, toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
+import { HOUR_MS, replayLimitReached, toDeletedEndpointWire, toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { config } from '../config';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
@@ -154,7 +154,7 @@ export async function deleteWebhookEndpoint(em: EntityManager, ctx: CommandConte
   endpoint.deletedAt = ctx.now;
   endpoint.updatedAt = ctx.now;
   endpoint.version += 1;
-  const tombstone = { id: endpoint.id, object: 'webhook_endpoint' as const, deleted: true as const, created_at: endpoint.createdAt.toISOString(), updated_at: ctx.now.toISOString() };
+  const tombstone = toDeletedEndpointWire(endpoint);
   recordEvent(em, ctx, 0, { type: 'webhook_endpoint.deleted', objectType: 'webhook_endpoint', objectId: endpoint.id, sequence: endpoint.version, object: tombstone });
   await em.flush();
   // its dispatcher ends the waiting deliveries (dead, unsent) and then itself

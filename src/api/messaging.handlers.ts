@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { findChannel, listChannels, listConversations, listMessages, retrieveConversation, retrieveMessage, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
+import { findChannel, listChannels, listConversations, listMessages, listWorkspaceMessages, retrieveConversation, retrieveMessage, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
 import { ApiError } from '../errors';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
@@ -46,6 +46,11 @@ export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {
       const conversationId = String(req.params.conversation_id);
       if (!(await retrieveConversation(em, ws(req), conversationId))) throw missing('conversation', conversationId);
       return { status: 200, body: await listMessages(em, ws(req), pageParams(req, { conversation_id: conversationId })) };
+    },
+    async listMessages(req: AuthedRequest): Promise<HandlerResult> {
+      const q = req.query as Record<string, string | undefined>;
+      const filters = { conversation_id: q.conversation_id, contact_id: q.contact_id, channel_id: q.channel_id, status: q.status, direction: q.direction, created_since: q.created_since };
+      return { status: 200, body: await listWorkspaceMessages(orm.em.fork(), ws(req), pageParams(req, filters)) };
     },
     async retrieveMessage(req: AuthedRequest): Promise<HandlerResult> {
       const message = await retrieveMessage(orm.em.fork(), ws(req), String(req.params.message_id));

@@ -88,8 +88,9 @@ export async function retrieveApiKey(em: EntityManager, workspaceId: string, id:
 }
 
 export async function listApiKeys(em: EntityManager, workspaceId: string, page: PageParams & { filters: { type?: string } }): Promise<ListPage<ApiKeyWire | DeletedApiKeyWire>> {
-  const where: [string, ...unknown[]][] = [['revoked_at is null']];
+  const where: [string, ...unknown[]][] = [];
   if (page.filters.type) where.push(['type = ?', page.filters.type]);
   const now = new Date();
-  return keysetList(em, { list: 'api_keys', table: 'api_keys', columns: API_KEY_COLUMNS, workspaceId, page, where, hydrate: hydrateApiKey, toWire: (k) => toApiKeyWire(k, now) });
+  // a revoked key keeps its row: an updated_since sync gets it as a tombstone
+  return keysetList(em, { list: 'api_keys', table: 'api_keys', columns: API_KEY_COLUMNS, workspaceId, page, where, softDelete: 'revoked_at', hydrate: hydrateApiKey, toWire: (k) => toApiKeyWire(k, now) });
 }

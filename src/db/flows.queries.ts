@@ -39,6 +39,8 @@ export interface FlowRow {
   activatedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** read by lists only (a deleted flow is otherwise never found) */
+  deletedAt?: Date | null;
 }
 
 export type FlowRunStatus = 'running' | 'completed' | 'failed' | 'cancelled';
@@ -85,6 +87,11 @@ export function toFlowWire(f: FlowRow) {
   };
 }
 
+/** A deleted flow: the answer to its delete, and its tombstone in `updated_since` lists. */
+export function toDeletedFlowWire(f: Pick<FlowRow, 'id' | 'createdAt' | 'updatedAt'>) {
+  return { id: f.id, object: 'flow' as const, deleted: true as const, created_at: f.createdAt.toISOString(), updated_at: f.updatedAt.toISOString() };
+}
+
 export function toFlowRunWire(r: FlowRunRow, steps?: FlowRunStepRow[]) {
   return {
     id: r.id,
@@ -123,7 +130,7 @@ const FLOW_COLUMNS = `f.id, f.workspace_id as "workspace", f.name, f.status, f.v
 const FLOW_FROM = `flows f join flow_versions v on v.flow_id = f.id and v.version = f.version`;
 
 function hydrateFlow(r: FlowRow): FlowRow {
-  return { ...r, activatedAt: r.activatedAt ? toDate(r.activatedAt) : null, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) };
+  return { ...r, activatedAt: r.activatedAt ? toDate(r.activatedAt) : null, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt), deletedAt: toDate(r.deletedAt ?? null) };
 }
 
 /** A live flow with its current version; `lock` takes the row lock that serialises changes to it. */
@@ -132,13 +139,17 @@ export async function findFlow(em: EntityManager, workspaceId: string, id: strin
   return rows[0] ? hydrateFlow(rows[0]) : null;
 }
 
-export async function listFlows(em: EntityManager, workspaceId: string, page: PageParams & { filters: { status?: string } }): Promise<ListPage<ReturnType<typeof toFlowWire>>> {
-  const where: [string, ...unknown[]][] = [['deleted_at is null']];
+export async function listFlows(
+  em: EntityManager,
+  workspaceId: string,
+  page: PageParams & { filters: { status?: string } },
+): Promise<ListPage<ReturnType<typeof toFlowWire> | ReturnType<typeof toDeletedFlowWire>>> {
+  const where: [string, ...unknown[]][] = [];
   if (page.filters.status) where.push(['status = ?', page.filters.status]);
   // keysetList reads one table: the current version's definition is joined in a subselect
   const table = `(select f.*, v.trigger, v.steps from ${FLOW_FROM}) as flows`;
-  const columns = `id, workspace_id as "workspace", name, status, version, trigger, steps, activated_at as "activatedAt", created_at as "createdAt", updated_at as "updatedAt"`;
-  return keysetList(em, { list: 'flows', table, columns, workspaceId, page, where, hydrate: hydrateFlow, toWire: toFlowWire });
+  const columns = `id, workspace_id as "workspace", name, status, version, trigger, steps, activated_at as "activatedAt", created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+  return keysetList(em, { list: 'flows', table, columns, workspaceId, page, where, softDelete: true, hydrate: hydrateFlow, toWire: (f) => (f.deletedAt ? toDeletedFlowWire(f) : toFlowWire(f)) });
 }
 
 const RUN_COLUMNS = `id, workspace_id as "workspace", flow_id as "flowId", flow_version as "flowVersion", contact_id as "contactId", status,

@@ -14,15 +14,23 @@ export interface KeysetListSpec<R extends { id: string; createdAt: Date; updated
   where?: [sql: string, ...params: unknown[]][];
   /**
    * Soft-deleted tables list live rows only, except for an `updated_since` sync, which must see deletes and so
-   * gets tombstones too.
+   * gets tombstones too (toWire shows a deleted row as one). `true` is the `deleted_at` column; a table that marks
+   * deletes otherwise names its column (API keys: `revoked_at`).
    */
-  softDelete?: boolean;
+  softDelete?: boolean | string;
   hydrate: (row: R) => R;
   toWire: (row: R) => W;
 }
 
 /** The one list query: workspace-scoped, keyset on (sort column, id) descending, fetched with limit + 1. */
 export async function keysetList<R extends { id: string; createdAt: Date; updatedAt?: Date }, W>(em: EntityManager, spec: KeysetListSpec<R, W>): Promise<ListPage<W>> {
+  const { sql, params, col } = keysetQuery(spec);
+  const rows = await selectRows<R>(em, sql, params);
+  return toPage(spec.list, spec.workspaceId, spec.page, rows.map(spec.hydrate), (r) => (col === 'updated_at' ? r.updatedAt ?? r.createdAt : r.createdAt), spec.toWire);
+}
+
+/** The SQL of one page of a list (also what a test explains, to see that a page is an index scan). */
+export function keysetQuery<R extends { id: string; createdAt: Date; updatedAt?: Date }, W>(spec: KeysetListSpec<R, W>): { sql: string; params: unknown[]; col: 'created_at' | 'updated_at' } {
   const { page } = spec;
   const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
   const clauses = ['workspace_id = ?'];
@@ -32,7 +40,7 @@ export async function keysetList<R extends { id: string; createdAt: Date; update
     clauses.push('updated_at >= ?');
     params.push(new Date(updatedSince));
   } else if (spec.softDelete) {
-    clauses.push('deleted_at is null');
+    clauses.push(`${spec.softDelete === true ? 'deleted_at' : spec.softDelete} is null`);
   }
   for (const [sql, ...values] of spec.where ?? []) {
     clauses.push(sql);
@@ -44,8 +52,7 @@ export async function keysetList<R extends { id: string; createdAt: Date; update
     params.push(after.at, after.id);
   }
   params.push(page.limit + 1);
-  const rows = await selectRows<R>(em, `select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`, params);
-  return toPage(spec.list, spec.workspaceId, page, rows.map(spec.hydrate), (r) => (col === 'updated_at' ? r.updatedAt ?? r.createdAt : r.createdAt), spec.toWire);
+  return { sql: `select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`, params, col };
 }
 
 /** Rows of one table by id, scoped to the workspace (the timeline's second step). */

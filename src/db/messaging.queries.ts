@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel, Conversation, Message } from './entities';
 import { toDate } from './timestamps';
 import type { PageParams } from '../pagination';
-import { keysetList, rowsByIds } from './keyset';
+import { keysetList, rowsByIds, type KeysetListSpec } from './keyset';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -116,6 +116,34 @@ export function listConversations(em: EntityManager, workspaceId: string, page: 
 
 export function listMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: { conversation_id: string } }) {
   return keysetList(em, { list: 'messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where: [['conversation_id = ?', page.filters.conversation_id]], hydrate: messageRow, toWire: toMessageWire });
+}
+
+export interface WorkspaceMessageFilters {
+  conversation_id?: string;
+  contact_id?: string;
+  channel_id?: string;
+  status?: string;
+  direction?: string;
+  created_since?: string;
+}
+
+/** The workspace's messages across conversations (a BI pipeline's feed); each filter narrows the same keyset walk. */
+export function workspaceMessagesList(workspaceId: string, page: PageParams & { filters: WorkspaceMessageFilters }): KeysetListSpec<Message, ReturnType<typeof toMessageWire>> {
+  const f = page.filters;
+  const where: [string, ...unknown[]][] = [];
+  for (const column of ['conversation_id', 'contact_id', 'channel_id', 'status', 'direction'] as const) {
+    if (f[column]) where.push([`${column} = ?`, f[column]]);
+  }
+  if (f.created_since) {
+    where.push(['created_at >= ?', new Date(f.created_since)]);
+    // a message is never updated before it is created: in updated_at order the same bound ends the index scan
+    if (page.sort === 'updated_at') where.push(['updated_at >= ?', new Date(f.created_since)]);
+  }
+  return { list: 'workspace_messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where, hydrate: messageRow, toWire: toMessageWire };
+}
+
+export function listWorkspaceMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: WorkspaceMessageFilters }) {
+  return keysetList(em, workspaceMessagesList(workspaceId, page));
 }
 
 export function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {

@@ -24,6 +24,7 @@ import { Migration20261202000018_auth_notify } from './migrations/Migration20261
 import { Migration20261202000020_purge_fence } from './migrations/Migration20261202000020_purge_fence';
 import { Migration20261202000021_normalised_identifiers } from './migrations/Migration20261202000021_normalised_identifiers';
 import { Migration20261203000022_purge_hash_key_fingerprint } from './migrations/Migration20261203000022_purge_hash_key_fingerprint';
+import { Migration20261203000023_sync_indexes } from './migrations/Migration20261203000023_sync_indexes';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -48,6 +49,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261202000020_purge_fence', class: Migration20261202000020_purge_fence },
   { name: 'Migration20261202000021_normalised_identifiers', class: Migration20261202000021_normalised_identifiers },
   { name: 'Migration20261203000022_purge_hash_key_fingerprint', class: Migration20261203000022_purge_hash_key_fingerprint },
+  { name: 'Migration20261203000023_sync_indexes', class: Migration20261203000023_sync_indexes },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

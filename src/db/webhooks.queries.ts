@@ -26,6 +26,11 @@ export function toEndpointWire(e: WebhookEndpoint, now = new Date()) {
   };
 }
 
+/** A deleted endpoint: the answer to its delete, and its tombstone in `updated_since` lists. */
+export function toDeletedEndpointWire(e: Pick<WebhookEndpoint, 'id' | 'createdAt' | 'updatedAt'>) {
+  return { id: e.id, object: 'webhook_endpoint' as const, deleted: true as const, created_at: e.createdAt.toISOString(), updated_at: e.updatedAt.toISOString() };
+}
+
 export function toDeliveryWire(d: WebhookDelivery) {
   return {
     id: d.id,
@@ -112,7 +117,7 @@ export async function spentReplayWindow(em: EntityManager, workspaceId: string, 
 }
 
 export function listEndpoints(em: EntityManager, workspaceId: string, page: PageParams) {
-  return keysetList(em, { list: 'webhook_endpoints', table: 'webhook_endpoints', columns: ENDPOINT_COLUMNS, workspaceId, page, softDelete: true, hydrate: hydrateEndpoint, toWire: (e) => toEndpointWire(e) });
+  return keysetList(em, { list: 'webhook_endpoints', table: 'webhook_endpoints', columns: ENDPOINT_COLUMNS, workspaceId, page, softDelete: true, hydrate: hydrateEndpoint, toWire: (e) => (e.deletedAt ? toDeletedEndpointWire(e) : toEndpointWire(e)) });
 }
 
 export interface DeliveryFilters {

@@ -602,6 +602,10 @@ class Data(TypedDict, closed=True):
 
 
 class DeletedApiKey(TypedDict, closed=True):
+    """
+    A revoked key (the answer to a revocation, and a tombstone in `updated_since` lists).
+    """
+
     id: ApiKeyIdValue
     object: Literal["api_key"]
     deleted: Literal[True]
@@ -634,9 +638,15 @@ class DeletedFile(TypedDict, closed=True):
 
 
 class DeletedFlow(TypedDict, closed=True):
+    """
+    A deleted flow (the answer to a delete, and a tombstone in `updated_since` lists).
+    """
+
     id: FlowIdValue
     object: Literal["flow"]
     deleted: Literal[True]
+    created_at: Timestamp
+    updated_at: Timestamp
 
 
 class DeletedTemplate(TypedDict, closed=True):
@@ -652,6 +662,10 @@ class DeletedTemplate(TypedDict, closed=True):
 
 
 class DeletedWebhookEndpoint(TypedDict, closed=True):
+    """
+    A deleted endpoint (the answer to a delete, and a tombstone in `updated_since` lists).
+    """
+
     id: WebhookEndpointIdValue
     object: Literal["webhook_endpoint"]
     deleted: Literal[True]
@@ -1095,7 +1109,7 @@ class ListEnvelope(TypedDict):
 
 
 class ApiKeyList(ListEnvelope):
-    data: list[ApiKey]
+    data: list[ApiKey | DeletedApiKey]
 
 
 class AuditLogList(ListEnvelope):
@@ -1135,7 +1149,7 @@ class FileList(ListEnvelope):
 
 
 class FlowList(ListEnvelope):
-    data: list[Flow]
+    data: list[Flow | DeletedFlow]
 
 
 class FlowRunList(ListEnvelope):
@@ -1606,7 +1620,7 @@ WebhookEndpointIdValue: TypeAlias = str
 
 
 class WebhookEndpointList(ListEnvelope):
-    data: list[WebhookEndpoint]
+    data: list[WebhookEndpoint | DeletedWebhookEndpoint]
 
 
 class WebhookEndpointUpdate(TypedDict, closed=True):

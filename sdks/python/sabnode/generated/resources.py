@@ -220,10 +220,15 @@ class Tags:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         timeout: float | None = None,
     ) -> SyncPage[models.Tag]:
         """List tags: `GET /v1/tags`."""
-        return self._t.paginate("/v1/tags", query={"limit": limit, "cursor": cursor, "sort": sort}, timeout=timeout)
+        return self._t.paginate(
+            "/v1/tags",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
 
     def retrieve(self, tag: str, *, timeout: float | None = None) -> models.Tag:
         """Retrieve a tag by name: `GET /v1/tags/{tag}`."""
@@ -246,13 +251,20 @@ class Messages:
         )
 
     def list(
-        self, conversation_id: str, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
+        self,
+        conversation_id: str,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
     ) -> SyncPage[models.Message]:
         """List a conversation's messages: `GET /v1/conversations/{conversation_id}/messages`."""
         return self._t.paginate(
             "/v1/conversations/{conversation_id}/messages",
             path_params={"conversation_id": conversation_id},
-            query={"limit": limit, "cursor": cursor},
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
             timeout=timeout,
         )
 
@@ -275,6 +287,47 @@ class Messages:
                 idempotency_key=idempotency_key,
                 timeout=timeout,
             ),
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        created_since: str | None = None,
+        conversation_id: models.ConversationIdValue | None = None,
+        contact_id: models.ContactIdValue | None = None,
+        channel_id: models.ChannelIdValue | None = None,
+        status: (
+            Literal["queued"]
+            | Literal["sent"]
+            | Literal["delivered"]
+            | Literal["read"]
+            | Literal["failed"]
+            | Literal["received"]
+            | None
+        ) = None,
+        direction: Literal["inbound"] | Literal["outbound"] | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.Message]:
+        """List the workspace's messages: `GET /v1/messages`."""
+        return self._t.paginate(
+            "/v1/messages",
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "sort": sort,
+                "updated_since": updated_since,
+                "created_since": created_since,
+                "conversation_id": conversation_id,
+                "contact_id": contact_id,
+                "channel_id": channel_id,
+                "status": status,
+                "direction": direction,
+            },
+            timeout=timeout,
         )
 
     def retrieve(self, message_id: str, *, timeout: float | None = None) -> models.Message:
@@ -480,10 +533,20 @@ class Channels:
         self._t = transport
 
     def list(
-        self, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
     ) -> SyncPage[models.Channel]:
         """List channels: `GET /v1/channels`."""
-        return self._t.paginate("/v1/channels", query={"limit": limit, "cursor": cursor}, timeout=timeout)
+        return self._t.paginate(
+            "/v1/channels",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
 
     def create(
         self, body: models.ChannelCreate, *, idempotency_key: str | None = None, timeout: float | None = None
@@ -515,6 +578,8 @@ class Conversations:
         *,
         limit: int | None = None,
         cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         contact_id: models.ContactIdValue | None = None,
         status: Literal["open"] | Literal["closed"] | None = None,
         timeout: float | None = None,
@@ -522,7 +587,14 @@ class Conversations:
         """List conversations: `GET /v1/conversations`."""
         return self._t.paginate(
             "/v1/conversations",
-            query={"limit": limit, "cursor": cursor, "contact_id": contact_id, "status": status},
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "sort": sort,
+                "updated_since": updated_since,
+                "contact_id": contact_id,
+                "status": status,
+            },
             timeout=timeout,
         )
 
@@ -712,10 +784,20 @@ class WebhookEndpoints:
         self._t = transport
 
     def list(
-        self, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
-    ) -> SyncPage[models.WebhookEndpoint]:
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.WebhookEndpoint | models.DeletedWebhookEndpoint]:
         """List webhook endpoints: `GET /v1/webhook-endpoints`."""
-        return self._t.paginate("/v1/webhook-endpoints", query={"limit": limit, "cursor": cursor}, timeout=timeout)
+        return self._t.paginate(
+            "/v1/webhook-endpoints",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
 
     def create(
         self, body: models.WebhookEndpointCreate, *, idempotency_key: str | None = None, timeout: float | None = None
@@ -901,12 +983,15 @@ class ApiKeys:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         type: Literal["secret"] | Literal["publishable"] | None = None,
         timeout: float | None = None,
-    ) -> SyncPage[models.ApiKey]:
+    ) -> SyncPage[models.ApiKey | models.DeletedApiKey]:
         """List API keys: `GET /v1/api-keys`."""
         return self._t.paginate(
-            "/v1/api-keys", query={"limit": limit, "cursor": cursor, "sort": sort, "type": type}, timeout=timeout
+            "/v1/api-keys",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "type": type},
+            timeout=timeout,
         )
 
     def create(
@@ -1032,12 +1117,15 @@ class Flows:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         status: models.FlowStatus | None = None,
         timeout: float | None = None,
-    ) -> SyncPage[models.Flow]:
+    ) -> SyncPage[models.Flow | models.DeletedFlow]:
         """List flows: `GET /v1/flows`."""
         return self._t.paginate(
-            "/v1/flows", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+            "/v1/flows",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "status": status},
+            timeout=timeout,
         )
 
     def create(
@@ -1151,6 +1239,7 @@ class FlowRuns:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         flow_id: models.FlowIdValue | None = None,
         contact_id: models.ContactIdValue | None = None,
         status: models.FlowRunStatus | None = None,
@@ -1163,6 +1252,7 @@ class FlowRuns:
                 "limit": limit,
                 "cursor": cursor,
                 "sort": sort,
+                "updated_since": updated_since,
                 "flow_id": flow_id,
                 "contact_id": contact_id,
                 "status": status,
@@ -1245,12 +1335,15 @@ class Broadcasts:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         status: models.BroadcastStatus | None = None,
         timeout: float | None = None,
     ) -> SyncPage[models.Broadcast]:
         """List broadcasts: `GET /v1/broadcasts`."""
         return self._t.paginate(
-            "/v1/broadcasts", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+            "/v1/broadcasts",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "status": status},
+            timeout=timeout,
         )
 
     def create(
@@ -1554,10 +1647,15 @@ class AsyncTags:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         timeout: float | None = None,
     ) -> AsyncPaginator[models.Tag]:
         """List tags: `GET /v1/tags`."""
-        return self._t.paginate("/v1/tags", query={"limit": limit, "cursor": cursor, "sort": sort}, timeout=timeout)
+        return self._t.paginate(
+            "/v1/tags",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
 
     async def retrieve(self, tag: str, *, timeout: float | None = None) -> models.Tag:
         """Retrieve a tag by name: `GET /v1/tags/{tag}`."""
@@ -1584,13 +1682,20 @@ class AsyncMessages:
         )
 
     def list(
-        self, conversation_id: str, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
+        self,
+        conversation_id: str,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPaginator[models.Message]:
         """List a conversation's messages: `GET /v1/conversations/{conversation_id}/messages`."""
         return self._t.paginate(
             "/v1/conversations/{conversation_id}/messages",
             path_params={"conversation_id": conversation_id},
-            query={"limit": limit, "cursor": cursor},
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
             timeout=timeout,
         )
 
@@ -1613,6 +1718,47 @@ class AsyncMessages:
                 idempotency_key=idempotency_key,
                 timeout=timeout,
             ),
+        )
+
+    def list_all(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        created_since: str | None = None,
+        conversation_id: models.ConversationIdValue | None = None,
+        contact_id: models.ContactIdValue | None = None,
+        channel_id: models.ChannelIdValue | None = None,
+        status: (
+            Literal["queued"]
+            | Literal["sent"]
+            | Literal["delivered"]
+            | Literal["read"]
+            | Literal["failed"]
+            | Literal["received"]
+            | None
+        ) = None,
+        direction: Literal["inbound"] | Literal["outbound"] | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.Message]:
+        """List the workspace's messages: `GET /v1/messages`."""
+        return self._t.paginate(
+            "/v1/messages",
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "sort": sort,
+                "updated_since": updated_since,
+                "created_since": created_since,
+                "conversation_id": conversation_id,
+                "contact_id": contact_id,
+                "channel_id": channel_id,
+                "status": status,
+                "direction": direction,
+            },
+            timeout=timeout,
         )
 
     async def retrieve(self, message_id: str, *, timeout: float | None = None) -> models.Message:
@@ -1818,10 +1964,20 @@ class AsyncChannels:
         self._t = transport
 
     def list(
-        self, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
     ) -> AsyncPaginator[models.Channel]:
         """List channels: `GET /v1/channels`."""
-        return self._t.paginate("/v1/channels", query={"limit": limit, "cursor": cursor}, timeout=timeout)
+        return self._t.paginate(
+            "/v1/channels",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
 
     async def create(
         self, body: models.ChannelCreate, *, idempotency_key: str | None = None, timeout: float | None = None
@@ -1853,6 +2009,8 @@ class AsyncConversations:
         *,
         limit: int | None = None,
         cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         contact_id: models.ContactIdValue | None = None,
         status: Literal["open"] | Literal["closed"] | None = None,
         timeout: float | None = None,
@@ -1860,7 +2018,14 @@ class AsyncConversations:
         """List conversations: `GET /v1/conversations`."""
         return self._t.paginate(
             "/v1/conversations",
-            query={"limit": limit, "cursor": cursor, "contact_id": contact_id, "status": status},
+            query={
+                "limit": limit,
+                "cursor": cursor,
+                "sort": sort,
+                "updated_since": updated_since,
+                "contact_id": contact_id,
+                "status": status,
+            },
             timeout=timeout,
         )
 
@@ -2052,10 +2217,20 @@ class AsyncWebhookEndpoints:
         self._t = transport
 
     def list(
-        self, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
-    ) -> AsyncPaginator[models.WebhookEndpoint]:
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.WebhookEndpoint | models.DeletedWebhookEndpoint]:
         """List webhook endpoints: `GET /v1/webhook-endpoints`."""
-        return self._t.paginate("/v1/webhook-endpoints", query={"limit": limit, "cursor": cursor}, timeout=timeout)
+        return self._t.paginate(
+            "/v1/webhook-endpoints",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
 
     async def create(
         self, body: models.WebhookEndpointCreate, *, idempotency_key: str | None = None, timeout: float | None = None
@@ -2241,12 +2416,15 @@ class AsyncApiKeys:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         type: Literal["secret"] | Literal["publishable"] | None = None,
         timeout: float | None = None,
-    ) -> AsyncPaginator[models.ApiKey]:
+    ) -> AsyncPaginator[models.ApiKey | models.DeletedApiKey]:
         """List API keys: `GET /v1/api-keys`."""
         return self._t.paginate(
-            "/v1/api-keys", query={"limit": limit, "cursor": cursor, "sort": sort, "type": type}, timeout=timeout
+            "/v1/api-keys",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "type": type},
+            timeout=timeout,
         )
 
     async def create(
@@ -2374,12 +2552,15 @@ class AsyncFlows:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         status: models.FlowStatus | None = None,
         timeout: float | None = None,
-    ) -> AsyncPaginator[models.Flow]:
+    ) -> AsyncPaginator[models.Flow | models.DeletedFlow]:
         """List flows: `GET /v1/flows`."""
         return self._t.paginate(
-            "/v1/flows", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+            "/v1/flows",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "status": status},
+            timeout=timeout,
         )
 
     async def create(
@@ -2493,6 +2674,7 @@ class AsyncFlowRuns:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         flow_id: models.FlowIdValue | None = None,
         contact_id: models.ContactIdValue | None = None,
         status: models.FlowRunStatus | None = None,
@@ -2505,6 +2687,7 @@ class AsyncFlowRuns:
                 "limit": limit,
                 "cursor": cursor,
                 "sort": sort,
+                "updated_since": updated_since,
                 "flow_id": flow_id,
                 "contact_id": contact_id,
                 "status": status,
@@ -2589,12 +2772,15 @@ class AsyncBroadcasts:
         limit: int | None = None,
         cursor: str | None = None,
         sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
         status: models.BroadcastStatus | None = None,
         timeout: float | None = None,
     ) -> AsyncPaginator[models.Broadcast]:
         """List broadcasts: `GET /v1/broadcasts`."""
         return self._t.paginate(
-            "/v1/broadcasts", query={"limit": limit, "cursor": cursor, "sort": sort, "status": status}, timeout=timeout
+            "/v1/broadcasts",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "status": status},
+            timeout=timeout,
         )
 
     async def create(

@@ -39,6 +39,7 @@ export const OPERATIONS = {
   updateConversation: { resource: "conversations", method: "update", httpMethod: "PATCH", path: "/v1/conversations/{conversation_id}" },
   listConversationMessages: { resource: "messages", method: "list", httpMethod: "GET", path: "/v1/conversations/{conversation_id}/messages" },
   createMessage: { resource: "messages", method: "create", httpMethod: "POST", path: "/v1/conversations/{conversation_id}/messages" },
+  listMessages: { resource: "messages", method: "listAll", httpMethod: "GET", path: "/v1/messages" },
   retrieveMessage: { resource: "messages", method: "retrieve", httpMethod: "GET", path: "/v1/messages/{message_id}" },
   addContactTags: { resource: "contacts", method: "addTags", httpMethod: "POST", path: "/v1/contacts/{contact_id}/tags" },
   removeContactTag: { resource: "contacts", method: "removeTag", httpMethod: "DELETE", path: "/v1/contacts/{contact_id}/tags/{tag}" },
@@ -326,6 +327,9 @@ export type ListConversationMessagesResponse = operations["listConversationMessa
 export type ListConversationMessagesItem = ListConversationMessagesResponse['data'][number];
 export type CreateMessageBody = NonNullable<operations["createMessage"]['requestBody']>['content']["application/json"];
 export type CreateMessageResponse = operations["createMessage"]['responses'][201]['content']['application/json'];
+export type ListMessagesQuery = NonNullable<operations["listMessages"]['parameters']['query']>;
+export type ListMessagesResponse = operations["listMessages"]['responses'][200]['content']['application/json'];
+export type ListMessagesItem = ListMessagesResponse['data'][number];
 export type RetrieveMessageResponse = operations["retrieveMessage"]['responses'][200]['content']['application/json'];
 export type AddContactTagsBody = NonNullable<operations["addContactTags"]['requestBody']>['content']["application/json"];
 export type AddContactTagsResponse = operations["addContactTags"]['responses'][200]['content']['application/json'];
@@ -513,6 +517,11 @@ export class MessagesResource {
   /** Send a message. `POST /v1/conversations/{conversation_id}/messages` (createMessage) */
   create(conversationId: string, body: CreateMessageBody, options?: RequestOptions): Promise<CreateMessageResponse> {
     return this.core.request({ method: "POST", path: `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** List the workspace's messages. `GET /v1/messages` (listMessages) */
+  listAll(query?: ListMessagesQuery, options?: RequestOptions): PagePromise<ListMessagesResponse, ListMessagesItem> {
+    return this.core.list({ method: "GET", path: `/v1/messages`, query, ok: [200], responseKind: "json" }, options);
   }
 
   /** Retrieve a message. `GET /v1/messages/{message_id}` (retrieveMessage) */

@@ -422,7 +422,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List channels */
+        /**
+         * List channels
+         * @description Newest first by `created_at` (default) or `updated_at`. Channels cannot be deleted, so a sync with
+         *     `updated_since` sees creates and changes only, never a tombstone.
+         */
         get: operations["listChannels"];
         put?: never;
         /**
@@ -529,7 +533,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List conversations */
+        /**
+         * List conversations
+         * @description Newest first by `created_at` (default) or `updated_at`, which moves when the conversation changes
+         *     (status, assignee, a new inbound message). Conversations cannot be deleted through the API, so a sync with
+         *     `updated_since` sees no tombstone: the only delete is a privacy purge, which erases the subject's
+         *     conversations outright. A sync learns of it from the contact's tombstone in
+         *     `GET /v1/contacts?updated_since=…` and drops that contact's conversations.
+         */
         get: operations["listConversations"];
         put?: never;
         /**
@@ -575,7 +586,15 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** List a conversation's messages */
+        /**
+         * List a conversation's messages
+         * @description Newest first by `created_at` (default) or `updated_at`, which moves with each status change (sent,
+         *     delivered, read, failed). Messages cannot be deleted through the API, so a sync
+         *     with `updated_since` sees no tombstone: the only delete is a privacy purge, which erases the subject's
+         *     messages outright. A sync learns of it from the contact's tombstone in `GET /v1/contacts?updated_since=…`
+         *     and drops that contact's messages. `text` and `parameters`
+         *     are masked without `pii:read`. `GET /v1/messages` lists the whole workspace's messages.
+         */
         get: operations["listConversationMessages"];
         put?: never;
         /**
@@ -589,6 +608,32 @@ export interface paths {
          *     A template message's `text` is the template rendered with its parameters.
          */
         post: operations["createMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the workspace's messages
+         * @description Every message of the workspace, across conversations, newest first by `created_at` (default) or
+         *     `updated_at`, which moves with each status change (sent, delivered, read, failed). The filters combine (all
+         *     must hold) and each is part of the cursor: send the same ones with `cursor`. Messages cannot be deleted through the API, so a sync
+         *     with `updated_since` sees no tombstone: the only delete is a privacy purge, which erases the subject's
+         *     messages outright. A sync learns of it from the contact's tombstone in `GET /v1/contacts?updated_since=…`
+         *     and drops that contact's messages. `text` and `parameters`
+         *     are masked without `pii:read`.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -678,7 +723,8 @@ export interface paths {
          * List tags
          * @description Newest first by `created_at` (default) or by `updated_at`, which moves whenever `contact_count` changes
          *     (so `sort=updated_at` lists the most recently used tags first). `contact_count` counts live contacts only;
-         *     a tag whose contacts are all gone stays, with a count of 0.
+         *     a tag whose contacts are all gone stays, with a count of 0. Tags are never deleted, so a sync with
+         *     `updated_since` sees a tag's last contact leaving as an update to `contact_count: 0`, never a tombstone.
          */
         get: operations["listTags"];
         put?: never;
@@ -895,7 +941,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List webhook endpoints */
+        /**
+         * List webhook endpoints
+         * @description Live endpoints, newest first by `created_at` (default) or `updated_at`. With `updated_since`, deleted
+         *     endpoints appear as tombstones (`"deleted": true`) so that a sync sees deletes; an endpoint disabled after
+         *     failing deliveries is an update (`enabled: false`, `disabled_reason`).
+         */
         get: operations["listWebhookEndpoints"];
         put?: never;
         /**
@@ -1117,7 +1168,10 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description Live (not revoked) keys, newest first. Never a secret; `secret_hint` shows its last four characters.
+         * @description Live (not revoked) keys, newest first by `created_at` (default) or `updated_at`. Never a secret;
+         *     `secret_hint` shows its last four characters. With `updated_since`, revoked keys appear as tombstones
+         *     (`"deleted": true`, revoked at `updated_at`) so that a sync sees revocations. `last_used_at` and
+         *     `last_used_ip` change as the key is used without moving `updated_at`: a sync does not follow them.
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -1261,7 +1315,8 @@ export interface paths {
         };
         /**
          * List flows
-         * @description Newest first by `created_at` (default) or `updated_at`; deleted flows are left out.
+         * @description Newest first by `created_at` (default) or `updated_at`; deleted flows are left out, except that with
+         *     `updated_since` they appear as tombstones (`"deleted": true`) so that a sync sees deletes.
          */
         get: operations["listFlows"];
         put?: never;
@@ -1452,7 +1507,10 @@ export interface paths {
         };
         /**
          * List flow runs
-         * @description Newest first by `created_at` (default) or `updated_at`, without their step logs.
+         * @description Newest first by `created_at` (default) or `updated_at`, without their step logs; `updated_at` moves when
+         *     the run's status changes (completed, failed, cancelled). Runs are never deleted, so a sync with
+         *     `updated_since` sees no tombstone: a cancelled run, or one ended by a privacy purge of its contact
+         *     (`failed`, `failure_reason: subject_being_purged`), is an update; a deleted flow keeps its runs.
          */
         get: operations["listFlowRuns"];
         put?: never;
@@ -1607,7 +1665,10 @@ export interface paths {
         };
         /**
          * List broadcasts
-         * @description Newest first by `created_at` (default) or `updated_at`, each with its live `counts`.
+         * @description Newest first by `created_at` (default) or `updated_at`, each with its live `counts`. `updated_at` moves
+         *     with the broadcast's status and with each batch it queues; deliveries and reads move `counts` without
+         *     it (follow those with `GET /v1/messages?updated_since=…`). Broadcasts are never deleted (a cancelled one
+         *     stays, `status: cancelled`), so a sync with `updated_since` sees no tombstone.
          */
         get: operations["listBroadcasts"];
         put?: never;
@@ -1883,6 +1944,7 @@ export interface components {
             /** @description `whsec_` + standard base64 of 24 random bytes; shown once; `null` in a replay of the same Idempotency-Key. */
             secret: string | null;
         };
+        /** @description A deleted endpoint (the answer to a delete, and a tombstone in `updated_since` lists). */
         DeletedWebhookEndpoint: {
             id: components["schemas"]["WebhookEndpointIdValue"];
             /** @constant */
@@ -1893,7 +1955,7 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
         };
         WebhookEndpointList: components["schemas"]["ListEnvelope"] & {
-            data: components["schemas"]["WebhookEndpoint"][];
+            data: (components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"])[];
         };
         WebhookSecretRotate: {
             /** @default 86400 */
@@ -3035,15 +3097,19 @@ export interface components {
             /** @description Signs the flow's `http_request` calls (`whsec_` + standard base64 of 24 random bytes); shown once; `null` in a replay of the same Idempotency-Key. */
             signing_secret: string | null;
         };
+        /** @description A deleted flow (the answer to a delete, and a tombstone in `updated_since` lists). */
         DeletedFlow: {
             id: components["schemas"]["FlowIdValue"];
             /** @constant */
             object: "flow";
             /** @constant */
             deleted: true;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description When the flow was deleted. */
+            updated_at: components["schemas"]["Timestamp"];
         };
         FlowList: components["schemas"]["ListEnvelope"] & {
-            data: components["schemas"]["Flow"][];
+            data: (components["schemas"]["Flow"] | components["schemas"]["DeletedFlow"])[];
         };
         FlowRunCreate: {
             contact_id: components["schemas"]["ContactIdValue"];
@@ -3171,6 +3237,7 @@ export interface components {
             /** @description The secret, shown once; `null` in a replay of the same Idempotency-Key. */
             secret: string | null;
         };
+        /** @description A revoked key (the answer to a revocation, and a tombstone in `updated_since` lists). */
         DeletedApiKey: {
             id: components["schemas"]["ApiKeyIdValue"];
             /** @constant */
@@ -3181,7 +3248,7 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
         };
         ApiKeyList: components["schemas"]["ListEnvelope"] & {
-            data: components["schemas"]["ApiKey"][];
+            data: (components["schemas"]["ApiKey"] | components["schemas"]["DeletedApiKey"])[];
         };
         Workspace: {
             id: string;
@@ -3670,6 +3737,22 @@ export interface components {
         };
         /** @description A page of messages, newest first. */
         MessageListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["MessageList"];
+            };
+        };
+        /** @description A page of the workspace's messages, newest first by the sort column. */
+        WorkspaceMessageListOk: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
                 "Api-Version": components["headers"]["Api-Version"];
@@ -4876,10 +4959,12 @@ export interface components {
         Limit: number;
         /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
         Cursor: string;
-        /** @description Sort column; always descending. */
+        /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
         Sort: "created_at" | "updated_at";
-        /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+        /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
         UpdatedSince: string;
+        /** @description Only objects created at or after this time (`created_at >= created_since`). */
+        CreatedSince: string;
         ChannelId: components["schemas"]["ChannelIdValue"];
         ConversationId: components["schemas"]["ConversationIdValue"];
         ContactId: components["schemas"]["ContactIdValue"];
@@ -4947,9 +5032,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
-                /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /** @description Exact phone number, in E.164 or another international written form (compared in E.164). Needs `pii:read` (`403 insufficient_scope` otherwise). */
                 phone?: components["schemas"]["PhoneInput"];
@@ -5337,9 +5422,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
-                /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /** @description Exact template name. */
                 name?: components["schemas"]["TemplateName"];
@@ -5502,7 +5587,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
                 /** @description Only orders updated at or after this time. */
                 updated_since?: string;
@@ -5754,6 +5839,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
             };
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
@@ -5909,7 +5998,13 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+                /** @description Only this contact's conversations. */
                 contact_id?: components["schemas"]["ContactIdValue"];
+                /** @description Only conversations in this status. */
                 status?: "open" | "closed";
             };
             header?: {
@@ -6026,6 +6121,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
             };
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
@@ -6083,6 +6182,48 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+                /** @description Only objects created at or after this time (`created_at >= created_since`). */
+                created_since?: components["parameters"]["CreatedSince"];
+                /** @description Only this conversation's messages. */
+                conversation_id?: components["schemas"]["ConversationIdValue"];
+                /** @description Only messages with this contact, in any conversation. */
+                contact_id?: components["schemas"]["ContactIdValue"];
+                /** @description Only messages on this channel. */
+                channel_id?: components["schemas"]["ChannelIdValue"];
+                /** @description Only messages in this status (`received` is every inbound message). */
+                status?: "queued" | "sent" | "delivered" | "read" | "failed" | "received";
+                /** @description Only inbound or only outbound messages. */
+                direction?: "inbound" | "outbound";
+            };
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WorkspaceMessageListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -6190,8 +6331,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
             };
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
@@ -6243,9 +6386,9 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
-                /** @description Only objects updated at or after this time; includes deleted objects as tombstones. */
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
                 updated_since?: components["parameters"]["UpdatedSince"];
                 /** @description Exact purpose. */
                 purpose?: components["schemas"]["FilePurpose"];
@@ -6471,6 +6614,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
             };
             header?: {
                 /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
@@ -6808,8 +6955,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
                 /** @description Only keys of this type. */
                 type?: "secret" | "publishable";
             };
@@ -7067,8 +7216,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
                 status?: components["schemas"]["FlowStatus"];
             };
             header?: {
@@ -7371,8 +7522,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
                 flow_id?: components["schemas"]["FlowIdValue"];
                 contact_id?: components["schemas"]["ContactIdValue"];
                 status?: components["schemas"]["FlowRunStatus"];
@@ -7454,7 +7607,7 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
             };
             header?: {
@@ -7542,8 +7695,10 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Sort column; always descending. */
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
                 sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
                 /** @description Only broadcasts in this status. */
                 status?: components["schemas"]["BroadcastStatus"];
             };
