@@ -220,6 +220,9 @@ describe('identifiers are normalised', () => {
       expect(res.status).toBe(201);
     }
 
+    const before = await api.get('/v1/messages?sort=updated_at&limit=100');
+    expect(before.status).toBe(200);
+    const syncedAt = before.body.data[0].updated_at as string;
     const started = await api.post('/v1/privacy/purges', { body: { phone: `00${phone.slice(1, 3)} ${dashed}` } });
     expect(started.status).toBe(202);
     const done = await waitFor(() => api.get(`/v1/privacy/purges/${started.body.id}`), (r) => r.body.status === 'completed', 120_000);
@@ -227,6 +230,10 @@ describe('identifiers are normalised', () => {
     expect((await api.get(`/v1/contacts/${subject.body.id}`)).status).toBe(404);
     const kept = await sql<{ text: string }>(`select text from messages where workspace_id = ? order by created_at, id`, [ws.workspaceId]);
     expect(kept.map((m) => m.text)).toEqual(['call my friend on [redacted] tonight', 'or [redacted], or [redacted].', `not ${otherPhone}, nor ${national}1`]);
+    // a sync of the messages sees the redactions as updates, and only them
+    const synced = await api.get(`/v1/messages?sort=updated_at&limit=100&updated_since=${encodeURIComponent(new Date(Date.parse(syncedAt) + 1).toISOString())}`);
+    expect(synced.status).toBe(200);
+    expect(synced.body.data.map((m: { text: string }) => m.text).sort()).toEqual(['call my friend on [redacted] tonight', 'or [redacted], or [redacted].']);
   });
 
   it('migration 21 brings stored rows to the normal form and leaves a collision as it was', async () => {
