@@ -23,6 +23,7 @@ import { Migration20261202000017_channel_senders } from './migrations/Migration2
 import { Migration20261202000018_auth_notify } from './migrations/Migration20261202000018_auth_notify';
 import { Migration20261202000020_purge_fence } from './migrations/Migration20261202000020_purge_fence';
 import { Migration20261202000021_normalised_identifiers } from './migrations/Migration20261202000021_normalised_identifiers';
+import { Migration20261202000024_contact_search } from './migrations/Migration20261202000024_contact_search';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261202000018_auth_notify', class: Migration20261202000018_auth_notify },
   { name: 'Migration20261202000020_purge_fence', class: Migration20261202000020_purge_fence },
   { name: 'Migration20261202000021_normalised_identifiers', class: Migration20261202000021_normalised_identifiers },
+  { name: 'Migration20261202000024_contact_search', class: Migration20261202000024_contact_search },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {
