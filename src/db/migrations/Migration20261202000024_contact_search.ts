@@ -14,12 +14,20 @@ const INDEXES: [name: string, definition: string][] = [
   ['contacts_opted_out_idx', 'on contacts (workspace_id, opted_out_at) where deleted_at is null and opted_out_at is not null'],
 ];
 
+// Without statistics on the lower-cased names and email the planner guesses 0.5 % for `lower(x) = ?` and a prefix,
+// and walks the created_at index past thousands of rows instead of reading these indexes (measured by bench/search.ts:
+// an email lookup took 340 ms on 100,000 contacts, 0.05 ms with these statistics).
+const STATISTICS = 'contacts_search_stats';
+
 export class Migration20261202000024_contact_search extends Migration {
   override async up(): Promise<void> {
     for (const [name, definition] of INDEXES) this.addSql(`create index if not exists ${name} ${definition};`);
+    this.addSql(`create statistics if not exists ${STATISTICS} on (lower(first_name)), (lower(last_name)), (lower(email)) from contacts;`);
+    this.addSql('analyze contacts;');
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop statistics if exists ${STATISTICS};`);
     for (const [name] of INDEXES) this.addSql(`drop index if exists ${name};`);
   }
 }
