@@ -67,7 +67,7 @@ async def test_async_client(aclient: sabnode.AsyncClient) -> None:
     assert len(page.data) == 2 and page.has_more
     seen = [c["id"] async for c in aclient.contacts.list(tag=tag, limit=2)]
     assert sorted(seen) == sorted(ids)
-    search = {"filter_groups": [{"filters": [{"field": "tags", "operator": "contains", "value": tag}]}]}
+    search: models.ContactSearch = {"filter_groups": [{"filters": [{"field": "tags", "operator": "contains", "value": tag}]}]}
     found = [c["id"] async for c in aclient.contacts.search(search, limit=2)]
     assert sorted(found) == sorted(ids)
     updated = await aclient.contacts.update(ids[0], {"first_name": "Grace"})
