@@ -42,6 +42,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'audit', file: 'bench/audit.ts', what: 'contact reads with the PII-read audit on, against the same reads with it off' },
   { name: 'isolation', file: 'bench/isolation.ts', what: "workspace B's POST /v1/contacts alone, then while workspace A has an endpoint answering 500 with 5,000 deliveries waiting" },
   { name: 'backups', file: 'bench/backups.ts', what: 'a sealed backup of a 200,000-contact workspace taken and restored, each by a process of its own, against a 300 MiB peak RSS bound' },
+  { name: 'search', file: 'bench/search.ts', what: 'POST /v1/contacts/search over 100,000 contacts, one scenario per indexed predicate and an OR tree (first and later pages, EXPLAIN of each), against the unfiltered list' },
   { name: 'broadcasts', file: 'bench/broadcasts.ts', what: 'one broadcast through the sandbox provider, against the same messages through POST /v1/messages/bulk' },
 ];
 

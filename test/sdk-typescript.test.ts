@@ -243,6 +243,14 @@ describe('contacts through the SDK', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const c of created) expect(ids).toContain(c.id);
 
+    // a search pages like a list: every page a POST with the same filters
+    const filters = { filter_groups: [{ filters: [{ field: 'phone', operator: 'in' as const, values: created.map((c) => c.phone!) }] }] };
+    const searchesBefore = seen.filter((s) => s.path === '/v1/contacts/search' && s.method === 'POST').length;
+    const found: string[] = [];
+    for await (const c of api.contacts.search(filters, { limit: 2 })) found.push(c.id);
+    expect(found.sort()).toEqual(created.map((c) => c.id).sort());
+    expect(seen.filter((s) => s.path === '/v1/contacts/search' && s.method === 'POST').length - searchesBefore).toBe(3);
+
     const deleted = await api.contacts.delete(created[1].id);
     expect(deleted).toMatchObject({ id: created[1].id, deleted: true });
     await expect(api.contacts.retrieve(created[1].id)).rejects.toBeInstanceOf(sdk.NotFoundError);

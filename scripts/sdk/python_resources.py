@@ -307,7 +307,8 @@ def render_method(g: Gen, o: dict[str, Any], asynchronous: bool, list_items: dic
             call.append(f"csv={csv_arg}")
     if header_items and not is_stream:
         call.append("headers={" + ", ".join(header_items) + "}")
-    if method in MUTATING:
+    # a POST marked x-read (a search) is a read: no Idempotency-Key
+    if method in MUTATING and not op.get("x-read"):
         keyword_args.append("idempotency_key: str | None = None")
         call.append("idempotency_key=idempotency_key")
     if not is_stream:
@@ -325,7 +326,9 @@ def render_method(g: Gen, o: dict[str, Any], asynchronous: bool, list_items: dic
 
     if list_item is not None:
         ret = f"AsyncPaginator[{list_item}]" if asynchronous else f"SyncPage[{list_item}]"
-        body_lines = [f"        return self._t.paginate({call_args})"]
+        # a search sends its filters as a body, with every page
+        verb = "" if method == "get" else f", method={method.upper()!r}"
+        body_lines = [f"        return self._t.paginate({call_args}{verb})"]
         defn = "def"
     elif is_stream:
         item = list_items.get(o["sdk"]["resource"], "Any")

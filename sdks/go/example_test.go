@@ -63,6 +63,19 @@ func Example() {
 			fmt.Println(item.Contact.ID)
 		}
 	}
+
+	found, err := client.Contacts.Search(ctx, sabnode.ContactSearch{FilterGroups: []sabnode.ContactSearchGroup{{Filters: []sabnode.ContactSearchFilter{
+		{Field: "attributes.shipment_status", Operator: "eq", Value: "stuck"},
+		{Field: "opt_in_status", Operator: "eq", Value: "opted_in"},
+	}}}}, &sabnode.ContactsSearchParams{Limit: sabnode.Ptr(int64(100))})
+	if err != nil {
+		return
+	}
+	for item, err := range found.All(ctx) {
+		if err == nil && item.Contact != nil {
+			fmt.Println(item.Contact.ID)
+		}
+	}
 }
 
 func ExampleClient_WaitForBulkJob() {

@@ -154,6 +154,30 @@ func TestContactsCreateListUpdateDelete(t *testing.T) {
 		t.Fatalf("the iterator fetched %d more pages, want 2", fetched)
 	}
 
+	// a search pages like a list: every page a POST with the same filters
+	search := sabnode.ContactSearch{FilterGroups: []sabnode.ContactSearchGroup{{Filters: []sabnode.ContactSearchFilter{
+		{Field: "tags", Operator: "contains", Value: tag},
+		{Field: "attributes.plan", Operator: "eq", Value: "pro"},
+	}}}}
+	searchesBefore := countPath(rec, "POST", "/v1/contacts/search")
+	found, err := client.Contacts.Search(ctx, search, &sabnode.ContactsSearchParams{Limit: sabnode.Ptr(int64(2))})
+	if err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	matched := map[string]bool{}
+	for item, err := range found.All(ctx) {
+		if err != nil {
+			t.Fatalf("iterating the search: %v", err)
+		}
+		if item.Contact == nil || !created[item.Contact.ID] {
+			t.Fatalf("the search found %s", item.Raw)
+		}
+		matched[item.Contact.ID] = true
+	}
+	if len(matched) != 5 || countPath(rec, "POST", "/v1/contacts/search")-searchesBefore != 3 {
+		t.Fatalf("the search found %d contacts in %d pages, want 5 in 3", len(matched), countPath(rec, "POST", "/v1/contacts/search")-searchesBefore)
+	}
+
 	got, err := client.Contacts.Retrieve(ctx, first.ID)
 	if err != nil || got.ID != first.ID {
 		t.Fatalf("retrieve: %v %+v", err, got)

@@ -671,6 +671,74 @@ func (s *ContactsService) Retrieve(ctx context.Context, contactID string, opts .
 	return out, nil
 }
 
+// Search calls POST /v1/contacts/search (searchContacts): Search contacts.
+//
+// Live contacts (never deleted ones) that match `filter_groups`, newest first by `created_at` (default) or
+// `updated_at`, cursor-paginated like `GET /v1/contacts` and without a cap on the number of results. A read:
+// it answers from the database and takes no `Idempotency-Key`.
+//
+// **Groups and filters.** A contact matches when it matches **any** group (OR); it matches a group when it
+// matches **every** filter of the group (AND). Up to 5 groups of up to 10 filters; `in` takes up to 100
+// `values`. A filter is `{field, operator, value}`, or `{field, operator: in, values: [...]}`, or
+// `{field, operator: exists | not_exists}` (no value).
+//
+// | field | operators | values |
+// |---|---|---|
+// | `phone` | `eq` `neq` `in` `exists` `not_exists` | international phone numbers, compared in E.164 |
+// | `email` | `eq` `neq` `in` `exists` `not_exists` | compared case-insensitively |
+// | `external_id` | `eq` `neq` `in` `prefix` `exists` `not_exists` | exact, case-sensitive |
+// | `first_name`, `last_name` | `eq` `neq` `prefix` `exists` `not_exists` | compared case-insensitively |
+// | `tags` | `contains` `not_contains` `in` (carries any of) `exists` (any tag) `not_exists` (no tag) | tag names, case-insensitive |
+// | `created_at`, `updated_at` | `gt` `gte` `lt` `lte` | RFC 3339 date-times |
+// | `opted_in_at`, `opted_out_at` | `gt` `gte` `lt` `lte` `exists` `not_exists` | RFC 3339 date-times |
+// | `opt_in_status` | `eq` `neq` `in` | `opted_in` (opted in, not opted out since), `opted_out` (opted out since the last opt-in, if any), `none` (neither recorded) |
+// | `attributes.<key>` | `eq` `neq` `in` `exists` `not_exists` `prefix` `gt` `gte` `lt` `lte` | `eq`/`neq`/`in` compare type and value (`"5"` is not `5`); `prefix` matches string values; `gt`…`lte` compare numbers and match number values only |
+//
+// `neq` and `not_contains` are the negation of `eq` and `contains`: they also match contacts without the
+// field. `prefix` is a case-insensitive "starts with" on names and a case-sensitive one on `external_id` and
+// attributes.
+//
+// **Personal data.** Comparing the value of a personal field (`phone`, `email`, `first_name`, `last_name`,
+// `external_id`, `attributes.*`) needs `pii:read` (`403 insufficient_scope` otherwise), since the answer tells
+// whether such a person exists; `exists` and `not_exists` show only what masked results show and need no more
+// than `contacts:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
+//
+// **Errors.** A body off this shape is `400 invalid_request` with a pointer per problem (a 6th group is
+// `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`); so is an operator the field does not
+// take (`invalid_operator`, at `…/operator`), a value of the wrong type or form (`invalid_value`, at `…/value` or
+// `…/values/3`), a missing or extra value (`required`, `unexpected_value`) and an unknown field
+// (`unknown_field`).
+//
+// **Cursors.** `next_cursor` continues this search only: sent with other filters or another `sort` it is
+// `400 invalid_cursor`. Filters that mean the same once normalised (a phone in another written form, a tag in
+// another case) share cursors.
+//
+// **Indexes.** Equality on attributes (`eq`, `in`), tags, phone, email, external id, name prefixes, opt-in
+// dates and the sort columns are answered from indexes; `neq`, `not_*`, attribute ranges and prefixes filter
+// the rows the other predicates (or the sort order) select.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *ContactsService) Search(ctx context.Context, body ContactSearch, params *ContactsSearchParams, opts ...RequestOption) (*Page[ContactListItem], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[ContactListItem], error) {
+		req := newRequest("POST", "/v1/contacts/search")
+		req.jsonBody = body
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[ContactListItem]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
 // Timeline calls GET /v1/contacts/{contact_id}/timeline (listContactTimeline): A contact's timeline.
 //
 // The contact's orders, messages and events (the contact's own `contact.*` events) in one stream, newest
@@ -2185,6 +2253,31 @@ func (p *ContactsListParams) apply(r *request) {
 	}
 	if p.Tag != nil {
 		r.query.Set("tag", formValue(*p.Tag))
+	}
+}
+
+// ContactsSearchParams holds the optional parameters of Contacts.Search.
+type ContactsSearchParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+}
+
+func (p *ContactsSearchParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
 	}
 }
 

@@ -529,6 +529,27 @@ func (u *ContactListItem) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// Groups OR'ed, the filters of a group AND'ed. See `POST /v1/contacts/search` for fields and operators.
+type ContactSearch struct {
+	FilterGroups []ContactSearchGroup `json:"filter_groups"`
+}
+
+// ContactSearchFilter is an object of the API.
+type ContactSearchFilter struct {
+	// A contact field, or `attributes.<key>` for a custom attribute.
+	Field    string `json:"field"`
+	Operator string `json:"operator"`
+	// The value the operator compares with; not with `in`, `exists`, `not_exists`.
+	Value any `json:"value,omitempty"`
+	// The values of `in`.
+	Values []any `json:"values,omitempty"`
+}
+
+// ContactSearchGroup is an object of the API.
+type ContactSearchGroup struct {
+	Filters []ContactSearchFilter `json:"filters"`
+}
+
 // ContactTagsAdd is an object of the API.
 type ContactTagsAdd struct {
 	Tags []string `json:"tags"`

@@ -122,6 +122,8 @@ export type RunCommand = (req: AuthedRequest, opts?: RunCommandOptions) => Promi
 export function commandRunner(deps: CommandDeps): RunCommand {
   return async function runCommand(req: AuthedRequest, opts: RunCommandOptions = {}): Promise<HandlerResult> {
     const { auth, operation: op, requestId } = req.ctx;
+    // a read (GET, or a POST marked x-read such as a search) never becomes a command
+    if (op.read) throw new Error(`${op.operationId} is a read; it cannot run as a command`);
     const key = opts.idempotencyKey ?? req.get('idempotency-key') ?? randomUUID();
     const keyHash = sha256Hex(key);
     // the key id, or for a provider callback its channel's id

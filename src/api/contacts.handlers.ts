@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { listContacts, retrieveContact, toContactWire } from '../db/contacts.queries';
+import { checkSearch, searchContacts, type SearchRequest } from '../db/contacts-search.queries';
 import { contactTimeline } from '../db/timeline.queries';
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
@@ -20,6 +21,15 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
       }
       const page = pageParams(req, { phone: q.phone, email: q.email?.toLowerCase(), external_id: q.external_id, tag: q.tag && normaliseTagName(q.tag), updated_since: q.updated_since });
       return { status: 200, body: await listContacts(orm.em.fork(), req.ctx.auth.workspaceId, page) };
+    },
+    async searchContacts(req: AuthedRequest): Promise<HandlerResult> {
+      const { search, problems } = checkSearch(req.body as SearchRequest);
+      if (problems.length) throw new ApiError('invalid_request', `${problems.length} filter problem(s); see errors`, { errors: problems });
+      if (search.personalFields.length && !req.ctx.auth.scopes.includes('pii:read')) {
+        throw new ApiError('insufficient_scope', `Comparing ${search.personalFields.join(', ')} needs the scope pii:read`, { missing_scopes: ['pii:read'] });
+      }
+      const { filters: _none, ...page } = pageParams(req, {});
+      return { status: 200, body: await searchContacts(orm.em.fork(), req.ctx.auth.workspaceId, search, page) };
     },
     async listContactTimeline(req: AuthedRequest): Promise<HandlerResult> {
       const em = orm.em.fork();

@@ -30,6 +30,11 @@ export interface Operation {
   auth: 'key' | 'signature';
   /** callable with a publishable key (pk_…) and from browsers (CORS) */
   publishable: boolean;
+  /**
+   * Only reads: every GET, and a POST marked `x-read: true` (a search whose filters are too large for a query
+   * string). A read goes straight to PostgreSQL, never through a command workflow, and takes no Idempotency-Key.
+   */
+  read: boolean;
 }
 
 const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
@@ -37,7 +42,7 @@ const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
 /** Every operation in the spec with the metadata the middleware reads (x-scopes, x-rate-limit-family, x-publishable). */
 export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((method) => {
-    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; 'x-publishable'?: boolean; requestBody?: { content?: Record<string, unknown> }; security?: Record<string, unknown>[] };
+    const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; 'x-publishable'?: boolean; 'x-read'?: boolean; requestBody?: { content?: Record<string, unknown> }; security?: Record<string, unknown>[]; parameters?: { $ref?: string }[] };
     const isPublic = Array.isArray(op.security) && op.security.length === 0;
     const signed = !!op.security?.some((s) => 'providerSignature' in s);
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
@@ -50,6 +55,11 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
     const publishable = op['x-publishable'] === true;
     // browsers and publishable keys only ever read
     if (publishable && method !== 'get') throw new Error(`openapi.yaml: ${op.operationId} is a ${method}; only GET operations may be x-publishable`);
+    const markedRead = op['x-read'] === true;
+    if (markedRead && method !== 'post') throw new Error(`openapi.yaml: ${op.operationId}: x-read marks a POST that only reads; a ${method} cannot be one`);
+    if (markedRead && op.parameters?.some((p) => p.$ref === '#/components/parameters/IdempotencyKey')) {
+      throw new Error(`openapi.yaml: ${op.operationId} is x-read: a read takes no Idempotency-Key`);
+    }
     return {
       operationId: op.operationId,
       method,
@@ -62,6 +72,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       isPublic,
       auth: signed ? ('signature' as const) : ('key' as const),
       publishable,
+      read: method === 'get' || markedRead,
     };
   }),
 );

@@ -99,3 +99,6 @@ export async function listContacts(
   if (f.tag) where.push(['tags @> array[cast(? as text)]', f.tag]);
   return keysetList(em, { list: 'contacts', table: 'contacts', columns: COLUMNS, workspaceId, page, where, softDelete: true, hydrate, toWire: toContactWire });
 }
+
+// the search reads the same rows the same way
+export { COLUMNS as CONTACT_COLUMNS, hydrate as hydrateContact };

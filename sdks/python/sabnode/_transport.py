@@ -213,13 +213,16 @@ class SyncTransport(_Base):
         query: Mapping[str, object] | None = None,
         csv: Collection[str] = (),
         timeout: float | None = None,
+        method: str = "GET",
+        body: object = None,
     ) -> SyncPage[Any]:
-        """The first page of a list; the page fetches the following ones with their cursors."""
+        """The first page of a list (or of a search: a POST whose filters, in `body`, go with every page); the page
+        fetches the following ones with their cursors."""
         base = dict(query or {})
 
         def fetch(cursor: object) -> SyncPage[Any]:
-            body = self.request("GET", path, path_params=path_params, query={**base, "cursor": cursor}, csv=csv, timeout=timeout)
-            return SyncPage(body, fetch)
+            page = self.request(method, path, path_params=path_params, query={**base, "cursor": cursor}, csv=csv, body=body, timeout=timeout)
+            return SyncPage(page, fetch)
 
         return fetch(base.get("cursor"))
 
@@ -283,13 +286,15 @@ class AsyncTransport(_Base):
         query: Mapping[str, object] | None = None,
         csv: Collection[str] = (),
         timeout: float | None = None,
+        method: str = "GET",
+        body: object = None,
     ) -> AsyncPaginator[Any]:
         """A paginator: awaited, the first page; iterated, every item across pages."""
         base = dict(query or {})
 
         async def fetch(cursor: object) -> AsyncPage[Any]:
-            body = await self.request("GET", path, path_params=path_params, query={**base, "cursor": cursor}, csv=csv, timeout=timeout)
-            return AsyncPage(body, fetch)
+            page = await self.request(method, path, path_params=path_params, query={**base, "cursor": cursor}, csv=csv, body=body, timeout=timeout)
+            return AsyncPage(page, fetch)
 
         return AsyncPaginator(lambda: fetch(base.get("cursor")))
 

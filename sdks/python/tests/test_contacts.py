@@ -38,6 +38,15 @@ def test_crud_and_pages(client: sabnode.Client) -> None:
     assert sorted(ids) == sorted(c["id"] for c in created)
     assert len(set(ids)) == 5
 
+    # a search is a paginated POST: every page is sent with the same filters
+    found = client.contacts.search({"filter_groups": [{"filters": [{"field": "tags", "operator": "contains", "value": tag}]}]}, limit=2)
+    assert len(found.data) == 2 and found.has_more
+    assert sorted(c["id"] for c in found) == sorted(c["id"] for c in created)
+    pro = client.contacts.search(
+        {"filter_groups": [{"filters": [{"field": "tags", "operator": "contains", "value": tag}, {"field": "attributes.plan", "operator": "eq", "value": "pro"}]}]}
+    )
+    assert [c["id"] for c in pro] == [created[0]["id"]]
+
     deleted = client.contacts.delete(created[1]["id"])
     assert deleted["deleted"] is True
     with pytest.raises(sabnode.NotFoundError) as err:
@@ -58,6 +67,9 @@ async def test_async_client(aclient: sabnode.AsyncClient) -> None:
     assert len(page.data) == 2 and page.has_more
     seen = [c["id"] async for c in aclient.contacts.list(tag=tag, limit=2)]
     assert sorted(seen) == sorted(ids)
+    search: models.ContactSearch = {"filter_groups": [{"filters": [{"field": "tags", "operator": "contains", "value": tag}]}]}
+    found = [c["id"] async for c in aclient.contacts.search(search, limit=2)]
+    assert sorted(found) == sorted(ids)
     updated = await aclient.contacts.update(ids[0], {"first_name": "Grace"})
     assert updated["first_name"] == "Grace"
     await aclient.contacts.delete(ids[0])

@@ -321,6 +321,38 @@ ContactCreate: TypeAlias = ContactCreate1 | ContactCreate2 | ContactCreate3
 ContactIdValue: TypeAlias = str
 
 
+class ContactSearch(TypedDict, closed=True):
+    """
+    Groups OR'ed, the filters of a group AND'ed. See `POST /v1/contacts/search` for fields and operators.
+    """
+
+    filter_groups: list[ContactSearchGroup]
+
+
+class ContactSearchFilter(TypedDict, closed=True):
+    field: str
+    operator: Literal[
+        "eq",
+        "neq",
+        "in",
+        "exists",
+        "not_exists",
+        "prefix",
+        "gt",
+        "gte",
+        "lt",
+        "lte",
+        "contains",
+        "not_contains",
+    ]
+    value: NotRequired[str | float | bool]
+    values: NotRequired[list[Value]]
+
+
+class ContactSearchGroup(TypedDict, closed=True):
+    filters: list[ContactSearchFilter]
+
+
 class ContactTagsAdd(TypedDict, closed=True):
     tags: list[TagNameInput]
 
@@ -1556,6 +1588,9 @@ class Timeline(ListEnvelope):
 
 
 Timestamp: TypeAlias = str
+
+
+Value: TypeAlias = str | float | bool
 
 
 class WebhookAttempt(TypedDict, closed=True):

@@ -61,6 +61,24 @@ class Contacts:
             self._t.request("POST", "/v1/contacts", body=body, idempotency_key=idempotency_key, timeout=timeout),
         )
 
+    def search(
+        self,
+        body: models.ContactSearch,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.Contact | models.DeletedContact]:
+        """Search contacts: `POST /v1/contacts/search`."""
+        return self._t.paginate(
+            "/v1/contacts/search",
+            body=body,
+            query={"limit": limit, "cursor": cursor, "sort": sort},
+            timeout=timeout,
+            method="POST",
+        )
+
     def retrieve(self, contact_id: str, *, timeout: float | None = None) -> models.Contact:
         """Retrieve a contact: `GET /v1/contacts/{contact_id}`."""
         return cast(
@@ -1484,6 +1502,24 @@ class AsyncContacts:
         return cast(
             "models.Contact",
             await self._t.request("POST", "/v1/contacts", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    def search(
+        self,
+        body: models.ContactSearch,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.Contact | models.DeletedContact]:
+        """Search contacts: `POST /v1/contacts/search`."""
+        return self._t.paginate(
+            "/v1/contacts/search",
+            body=body,
+            query={"limit": limit, "cursor": cursor, "sort": sort},
+            timeout=timeout,
+            method="POST",
         )
 
     async def retrieve(self, contact_id: str, *, timeout: float | None = None) -> models.Contact:

@@ -10,6 +10,7 @@ export const API_VERSION = "2026-11-01";
 export const OPERATIONS = {
   listContacts: { resource: "contacts", method: "list", httpMethod: "GET", path: "/v1/contacts" },
   createContact: { resource: "contacts", method: "create", httpMethod: "POST", path: "/v1/contacts" },
+  searchContacts: { resource: "contacts", method: "search", httpMethod: "POST", path: "/v1/contacts/search" },
   retrieveContact: { resource: "contacts", method: "retrieve", httpMethod: "GET", path: "/v1/contacts/{contact_id}" },
   deleteContact: { resource: "contacts", method: "delete", httpMethod: "DELETE", path: "/v1/contacts/{contact_id}" },
   updateContact: { resource: "contacts", method: "update", httpMethod: "PATCH", path: "/v1/contacts/{contact_id}" },
@@ -174,6 +175,9 @@ export type BulkItemResult = components['schemas']["BulkItemResult"];
 export type BulkJobWithResults = components['schemas']["BulkJobWithResults"];
 export type BulkItemResultList = components['schemas']["BulkItemResultList"];
 export type ListEnvelope = components['schemas']["ListEnvelope"];
+export type ContactSearch = components['schemas']["ContactSearch"];
+export type ContactSearchGroup = components['schemas']["ContactSearchGroup"];
+export type ContactSearchFilter = components['schemas']["ContactSearchFilter"];
 export type ContactList = components['schemas']["ContactList"];
 export type Event = components['schemas']["Event"];
 export type EventCause = components['schemas']["EventCause"];
@@ -271,6 +275,10 @@ export type ListContactsResponse = operations["listContacts"]['responses'][200][
 export type ListContactsItem = ListContactsResponse['data'][number];
 export type CreateContactBody = NonNullable<operations["createContact"]['requestBody']>['content']["application/json"];
 export type CreateContactResponse = operations["createContact"]['responses'][201]['content']['application/json'];
+export type SearchContactsBody = NonNullable<operations["searchContacts"]['requestBody']>['content']["application/json"];
+export type SearchContactsQuery = NonNullable<operations["searchContacts"]['parameters']['query']>;
+export type SearchContactsResponse = operations["searchContacts"]['responses'][200]['content']['application/json'];
+export type SearchContactsItem = SearchContactsResponse['data'][number];
 export type RetrieveContactResponse = operations["retrieveContact"]['responses'][200]['content']['application/json'];
 export type DeleteContactResponse = operations["deleteContact"]['responses'][200]['content']['application/json'];
 export type UpdateContactBody = NonNullable<operations["updateContact"]['requestBody']>['content']["application/json"];
@@ -434,6 +442,11 @@ export class ContactsResource {
   /** Create a contact. `POST /v1/contacts` (createContact) */
   create(body: CreateContactBody, options?: RequestOptions): Promise<CreateContactResponse> {
     return this.core.request({ method: "POST", path: `/v1/contacts`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Search contacts. `POST /v1/contacts/search` (searchContacts) */
+  search(body: SearchContactsBody, query?: SearchContactsQuery, options?: RequestOptions): PagePromise<SearchContactsResponse, SearchContactsItem> {
+    return this.core.list({ method: "POST", path: `/v1/contacts/search`, query, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 
   /** Retrieve a contact. `GET /v1/contacts/{contact_id}` (retrieveContact) */

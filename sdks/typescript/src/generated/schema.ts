@@ -27,6 +27,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Search contacts
+         * @description Live contacts (never deleted ones) that match `filter_groups`, newest first by `created_at` (default) or
+         *     `updated_at`, cursor-paginated like `GET /v1/contacts` and without a cap on the number of results. A read:
+         *     it answers from the database and takes no `Idempotency-Key`.
+         *
+         *     **Groups and filters.** A contact matches when it matches **any** group (OR); it matches a group when it
+         *     matches **every** filter of the group (AND). Up to 5 groups of up to 10 filters; `in` takes up to 100
+         *     `values`. A filter is `{field, operator, value}`, or `{field, operator: in, values: [...]}`, or
+         *     `{field, operator: exists | not_exists}` (no value).
+         *
+         *     | field | operators | values |
+         *     |---|---|---|
+         *     | `phone` | `eq` `neq` `in` `exists` `not_exists` | international phone numbers, compared in E.164 |
+         *     | `email` | `eq` `neq` `in` `exists` `not_exists` | compared case-insensitively |
+         *     | `external_id` | `eq` `neq` `in` `prefix` `exists` `not_exists` | exact, case-sensitive |
+         *     | `first_name`, `last_name` | `eq` `neq` `prefix` `exists` `not_exists` | compared case-insensitively |
+         *     | `tags` | `contains` `not_contains` `in` (carries any of) `exists` (any tag) `not_exists` (no tag) | tag names, case-insensitive |
+         *     | `created_at`, `updated_at` | `gt` `gte` `lt` `lte` | RFC 3339 date-times |
+         *     | `opted_in_at`, `opted_out_at` | `gt` `gte` `lt` `lte` `exists` `not_exists` | RFC 3339 date-times |
+         *     | `opt_in_status` | `eq` `neq` `in` | `opted_in` (opted in, not opted out since), `opted_out` (opted out since the last opt-in, if any), `none` (neither recorded) |
+         *     | `attributes.<key>` | `eq` `neq` `in` `exists` `not_exists` `prefix` `gt` `gte` `lt` `lte` | `eq`/`neq`/`in` compare type and value (`"5"` is not `5`); `prefix` matches string values; `gt`…`lte` compare numbers and match number values only |
+         *
+         *     `neq` and `not_contains` are the negation of `eq` and `contains`: they also match contacts without the
+         *     field. `prefix` is a case-insensitive "starts with" on names and a case-sensitive one on `external_id` and
+         *     attributes.
+         *
+         *     **Personal data.** Comparing the value of a personal field (`phone`, `email`, `first_name`, `last_name`,
+         *     `external_id`, `attributes.*`) needs `pii:read` (`403 insufficient_scope` otherwise), since the answer tells
+         *     whether such a person exists; `exists` and `not_exists` show only what masked results show and need no more
+         *     than `contacts:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
+         *
+         *     **Errors.** A body off this shape is `400 invalid_request` with a pointer per problem (a 6th group is
+         *     `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`); so is an operator the field does not
+         *     take (`invalid_operator`, at `…/operator`), a value of the wrong type or form (`invalid_value`, at `…/value` or
+         *     `…/values/3`), a missing or extra value (`required`, `unexpected_value`) and an unknown field
+         *     (`unknown_field`).
+         *
+         *     **Cursors.** `next_cursor` continues this search only: sent with other filters or another `sort` it is
+         *     `400 invalid_cursor`. Filters that mean the same once normalised (a phone in another written form, a tag in
+         *     another case) share cursors.
+         *
+         *     **Indexes.** Equality on attributes (`eq`, `in`), tags, phone, email, external id, name prefixes, opt-in
+         *     dates and the sort columns are answered from indexes; `neq`, `not_*`, attribute ranges and prefixes filter
+         *     the rows the other predicates (or the sort order) select.
+         */
+        post: operations["searchContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts/{contact_id}": {
         parameters: {
             query?: never;
@@ -2420,6 +2482,27 @@ export interface components {
             has_more: boolean;
             /** @description Pass as `cursor` to get the next page; null on the last page. */
             next_cursor: string | null;
+        };
+        /** @description Groups OR'ed, the filters of a group AND'ed. See `POST /v1/contacts/search` for fields and operators. */
+        ContactSearch: {
+            filter_groups: components["schemas"]["ContactSearchGroup"][];
+        };
+        ContactSearchGroup: {
+            filters: components["schemas"]["ContactSearchFilter"][];
+        };
+        ContactSearchFilter: {
+            /**
+             * @description A contact field, or `attributes.<key>` for a custom attribute.
+             * @example tags
+             * @example attributes.plan
+             */
+            field: string;
+            /** @enum {string} */
+            operator: "eq" | "neq" | "in" | "exists" | "not_exists" | "prefix" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains";
+            /** @description The value the operator compares with; not with `in`, `exists`, `not_exists`. */
+            value?: string | number | boolean;
+            /** @description The values of `in`. */
+            values?: (string | number | boolean)[];
         };
         ContactList: components["schemas"]["ListEnvelope"] & {
             data: (components["schemas"]["Contact"] | components["schemas"]["DeletedContact"])[];
@@ -5101,6 +5184,40 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    searchContacts: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+            };
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactSearch"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ContactListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
