@@ -25,7 +25,7 @@ import { Migration20261202000020_purge_fence } from './migrations/Migration20261
 import { Migration20261202000021_normalised_identifiers } from './migrations/Migration20261202000021_normalised_identifiers';
 import { Migration20261203000022_purge_hash_key_fingerprint } from './migrations/Migration20261203000022_purge_hash_key_fingerprint';
 import { Migration20261203000023_sync_indexes } from './migrations/Migration20261203000023_sync_indexes';
-import { Migration20261202000024_contact_search } from './migrations/Migration20261202000024_contact_search';
+import { Migration20261203000024_contact_search } from './migrations/Migration20261203000024_contact_search';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -51,7 +51,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261202000021_normalised_identifiers', class: Migration20261202000021_normalised_identifiers },
   { name: 'Migration20261203000022_purge_hash_key_fingerprint', class: Migration20261203000022_purge_hash_key_fingerprint },
   { name: 'Migration20261203000023_sync_indexes', class: Migration20261203000023_sync_indexes },
-  { name: 'Migration20261202000024_contact_search', class: Migration20261202000024_contact_search },
+  { name: 'Migration20261203000024_contact_search', class: Migration20261203000024_contact_search },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

@@ -19,7 +19,7 @@ const INDEXES: [name: string, definition: string][] = [
 // an email lookup took 340 ms on 100,000 contacts, 0.05 ms with these statistics).
 const STATISTICS = 'contacts_search_stats';
 
-export class Migration20261202000024_contact_search extends Migration {
+export class Migration20261203000024_contact_search extends Migration {
   override async up(): Promise<void> {
     for (const [name, definition] of INDEXES) this.addSql(`create index if not exists ${name} ${definition};`);
     this.addSql(`create statistics if not exists ${STATISTICS} on (lower(first_name)), (lower(last_name)), (lower(email)) from contacts;`);
