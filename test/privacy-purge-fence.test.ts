@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
@@ -10,7 +9,7 @@ import { client, type ApiResponse } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { ensurePgDump } from './support/tools';
 import { waitFor } from './support/wait';
-import { backupText } from './support/backups';
+import { backupText, folderText } from './support/backups';
 
 // A purge fences its subject first, then clears the stores in passes: 20 writers racing it get their write in before
 // the fence or a 409 subject_being_purged, never a 500, and afterwards nothing anywhere names the person.
@@ -64,19 +63,6 @@ async function pgDumpText(): Promise<string> {
   const bin = await ensurePgDump(Math.floor(Number(v) / 10000));
   const { stdout } = await run(bin, ['--dbname', stack().env.DATABASE_URL, '--no-owner', '--no-privileges'], { maxBuffer: 1 << 30, timeout: 120_000 });
   return stdout;
-}
-
-async function folderText(dir: string): Promise<string> {
-  const parts: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true }).catch(() => [])) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) await walk(p);
-      else parts.push(`${p}: ${(await readFile(p)).toString('utf8')}`);
-    }
-  };
-  await walk(dir);
-  return parts.join('\n');
 }
 
 async function historiesText(workspaceId: string): Promise<string> {

@@ -10,7 +10,7 @@ import { searchKeys } from '../src/temporal';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { waitFor } from './support/wait';
-import { backupText } from './support/backups';
+import { backupText, folderText } from './support/backups';
 import { SIGNATURE_HEADER, signBody } from '../src/signatures';
 import { historyStrings } from '../src/privacy/stores/temporal';
 
@@ -63,19 +63,6 @@ async function databaseText(): Promise<string> {
     const rows = await sql<{ a: string; b: string }>(`select t::text as a, row_to_json(t)::text as b from "${table_name}" t`);
     for (const r of rows) parts.push(`${table_name}: ${r.a} ${r.b}`);
   }
-  return parts.join('\n');
-}
-
-async function folderText(dir: string): Promise<string> {
-  const parts: string[] = [];
-  const walk = async (d: string): Promise<void> => {
-    for (const entry of await readdir(d, { withFileTypes: true }).catch(() => [])) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) await walk(p);
-      else parts.push(`${p}: ${(await readFile(p)).toString('utf8')}`);
-    }
-  };
-  await walk(dir);
   return parts.join('\n');
 }
 

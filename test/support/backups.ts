@@ -3,11 +3,8 @@ import { basename, join } from 'node:path';
 import { backupDataKey, backupRows, readManifest } from '../../src/privacy/backups';
 import { stack } from './stack';
 
-/**
- * What a search of the backup store must cover: every file's raw bytes, and every backup's rows as they decrypt
- * under this run's BACKUP_MASTER_KEY. `dir` is the store or one backup's folder.
- */
-export async function backupText(dir: string): Promise<string> {
+/** Every file below `dir`, raw, each after its path: what a search of a folder on disk covers. */
+export async function folderText(dir: string): Promise<string> {
   const parts: string[] = [];
   const walk = async (d: string): Promise<void> => {
     for (const entry of await readdir(d, { withFileTypes: true }).catch(() => [])) {
@@ -17,6 +14,15 @@ export async function backupText(dir: string): Promise<string> {
     }
   };
   await walk(dir);
+  return parts.join('\n');
+}
+
+/**
+ * What a search of the backup store must cover: every file's raw bytes, and every backup's rows as they decrypt
+ * under this run's BACKUP_MASTER_KEY. `dir` is the store or one backup's folder.
+ */
+export async function backupText(dir: string): Promise<string> {
+  const parts: string[] = [await folderText(dir)];
   const single = basename(dir).startsWith('bkp_');
   const ids = single ? [basename(dir)] : (await readdir(dir).catch(() => [])).filter((n) => n.startsWith('bkp_'));
   const store = single ? join(dir, '..') : dir;
