@@ -336,7 +336,7 @@ describe('loopback mode (OUTBOUND_MODE=loopback, set for the test, fuzz, fault a
     const start = (env: Record<string, string>) =>
       run(process.execPath, ['--import', 'tsx', '-e', "const { config } = require('./src/config.ts'); console.log(JSON.stringify([...config.outbound.allowedHosts]))"], {
         cwd: root,
-        env: { PATH: process.env.PATH, SABNODE_SECRET: 'p'.repeat(40), SABNODE_ENCRYPTION_KEY: 'e'.repeat(64), ...env },
+        env: { PATH: process.env.PATH, SABNODE_SECRET: 'p'.repeat(40), SABNODE_ENCRYPTION_KEY: 'e'.repeat(64), PURGE_HASH_SECRET: 'h'.repeat(40), BACKUP_MASTER_KEY: 'b'.repeat(64), ...env },
       });
     await expect(start({ NODE_ENV: 'production', OUTBOUND_MODE: 'public' })).resolves.toMatchObject({ stdout: '[]\n' });
     await expect(start({ NODE_ENV: 'production', OUTBOUND_MODE: 'loopback' })).rejects.toMatchObject({
