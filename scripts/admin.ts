@@ -5,7 +5,7 @@
 //   npm run admin -- keys revoke --key key_…
 //   npm run admin -- privacy purge --workspace ws_… --phone +91… | --email a@b.c | --contact ctc_…
 //   npm run admin -- privacy status prg_…                   (the purge certificate, as JSON)
-//   npm run admin -- backups take | list | restore bkp_… [--workspace ws_…]   (a restore merges: rows absent today only,
+//   npm run admin -- backups take [--workspace ws_…] | list | restore bkp_… [--workspace ws_…]   (a restore merges: rows absent today only,
 //                                                   then every purge again; refused under another PURGE_HASH_SECRET)
 //   npm run admin -- secrets reseal [--workspace ws_…]      (after a change of SABNODE_ENCRYPTION_KEY)
 import { parseArgs } from 'node:util';
@@ -106,13 +106,13 @@ async function privacyCommand(
     if (!purge) throw new Error(`no purge ${positionals[0] ?? '(give its prg_ id)'}`);
     return purge;
   }
-  if (resource === 'backups' && action === 'take') return takeBackup(orm, config.backups.dir);
+  if (resource === 'backups' && action === 'take') return takeBackup(orm, config.backups.dir, values.workspace ? [values.workspace] : undefined);
   if (resource === 'backups' && action === 'list') return listBackups(config.backups.dir);
   if (resource === 'backups' && action === 'restore') {
     if (!positionals[0]) throw new Error('backups restore needs the backup id');
     return restoreBackup(orm, config.backups.dir, positionals[0], values.workspace ? [values.workspace] : undefined);
   }
-  throw new Error('usage: admin privacy purge --workspace ws_… --phone P | --email E | --contact ctc_… | privacy status prg_… | backups take | list | restore bkp_… [--workspace ws_…]');
+  throw new Error('usage: admin privacy purge --workspace ws_… --phone P | --email E | --contact ctc_… | privacy status prg_… | backups take [--workspace ws_…] | list | restore bkp_… [--workspace ws_…]');
 }
 
 main().catch((err: Error) => {

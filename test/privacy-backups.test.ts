@@ -92,7 +92,7 @@ describe('backups are sealed', () => {
     expect(webhookSecret).toMatch(/^whsec_/);
     expect(channelSecret).toMatch(/^chsec_/);
 
-    backup = await admin({}, 'backups', 'take');
+    backup = await admin({}, 'backups', 'take', '--workspace', ws.workspaceId);
     expect(backup).toMatchObject({ object: 'backup', status: 'complete', format: 'sealed-jsonl/2' });
     expect(backup.encryption).toEqual({ cipher: 'AES-256-GCM', segment_bytes: 65536, data_key: { cipher: 'AES-256-GCM', master_key_id: expect.stringMatching(/^[0-9a-f]{16}$/), wrapped: expect.any(String) } });
     expect(backup.workspaces[ws.workspaceId]).toMatchObject({ contacts: 2, webhook_endpoints: 1, channels: 1 });
@@ -218,7 +218,7 @@ describe('a restore merges, never rolls back', () => {
     const revoked = await api.post('/v1/api-keys', { body: { name: 'to revoke', scopes: ['contacts:read'] } });
     const rolled = await api.post('/v1/api-keys', { body: { name: 'to roll', scopes: ['contacts:read'] } });
     // the two keys are newer than the backup: take them into an off-site backup of their own first
-    const withKeys = await admin({}, 'backups', 'take');
+    const withKeys = await admin({}, 'backups', 'take', '--workspace', ws.workspaceId);
     await cp(join(stack().env.BACKUP_DIR, withKeys.id), join(offsite, withKeys.id), { recursive: true });
 
     expect((await api.delete(`/v1/api-keys/${revoked.body.id}`)).status).toBe(200);
@@ -235,7 +235,7 @@ describe('a restore merges, never rolls back', () => {
     // a row lost since (a template deleted by hand): the restore brings it back
     const template = await api.post('/v1/templates', { body: { name: `tpl_${n}`, language: 'en_US', category: 'utility', body: 'Hi {{1}}' } });
     expect(template.status).toBe(201);
-    const lateBackup = await admin({}, 'backups', 'take');
+    const lateBackup = await admin({}, 'backups', 'take', '--workspace', ws.workspaceId);
     await cp(join(stack().env.BACKUP_DIR, lateBackup.id), join(offsite, lateBackup.id), { recursive: true });
     await sql(`delete from templates where id = ?`, [template.body.id]);
     expect((await api.get(`/v1/templates/${template.body.id}`)).status).toBe(404);

@@ -106,7 +106,7 @@ describe('a purge fences its subject, then clears the stores in passes', () => {
     expect((await providerCall(channel.body.id, secret, { from: phone, text: `hello, I am ${email}`, provider_message_id: `wamid.${randomUUID()}` })).status).toBe(201);
 
     // a backup that holds the subject: the purge rewrites it
-    const backup = await admin('backups', 'take');
+    const backup = await admin('backups', 'take', '--workspace', ws.workspaceId);
     expect(backup).toMatchObject({ status: 'complete' });
     expect(findIn(await backupText(join(stack().env.BACKUP_DIR, backup.id)), [phone]).length).toBe(1);
 

@@ -191,7 +191,7 @@ describe('privacy purges', () => {
 
     // a backup before the purge, which holds the subject
     let t0 = Date.now();
-    const backup = await admin('backups', 'take');
+    const backup = await admin('backups', 'take', '--workspace', ws.workspaceId);
     process.stderr.write(`[measure] admin backups take (CLI process included): ${Date.now() - t0} ms\n`);
     expect(backup).toMatchObject({ object: 'backup', status: 'complete' });
     const backupDir = stack().env.BACKUP_DIR;

@@ -234,7 +234,8 @@ async function applyPurges(em: EntityManager, ws: string, purges: Purge[]): Prom
  * Purges sealed after the snapshot are applied to it before it is complete, so a backup never outlives a purge that
  * missed it.
  */
-export async function takeBackup(orm: MikroORM, dir: string): Promise<BackupManifest> {
+/** Every workspace's data (the Schedule's backup), or only the named workspaces' (an operator's, from the CLI). */
+export async function takeBackup(orm: MikroORM, dir: string, only?: string[]): Promise<BackupManifest> {
   const id = newId('bkp');
   await mkdir(dir, { recursive: true, mode: 0o700 });
   await mkdir(join(dir, id), { mode: 0o700 });
@@ -255,7 +256,10 @@ export async function takeBackup(orm: MikroORM, dir: string): Promise<BackupMani
         encryption: { cipher: 'AES-256-GCM', segment_bytes: SEGMENT_BYTES, data_key: wrapped },
       };
       await saveManifest(dir, m);
-      const workspaces = await em.execute<{ id: string }[]>(`select id from workspaces order by id`);
+      const workspaces = only?.length
+        ? await em.execute<{ id: string }[]>(`select id from workspaces where id in (select jsonb_array_elements_text(?::jsonb)) order by id`, [JSON.stringify(only)])
+        : await em.execute<{ id: string }[]>(`select id from workspaces order by id`);
+      if (only?.length && workspaces.length !== new Set(only).size) throw new Error(`no workspace ${only.filter((w) => !workspaces.some((r) => r.id === w)).join(', ')}`);
       for (const { id: ws } of workspaces) m.workspaces[ws] = await dumpWorkspace(em, dir, id, key, ws);
       return m;
     },

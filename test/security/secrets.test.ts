@@ -141,7 +141,7 @@ describe('signing secrets are encrypted at rest', () => {
       expect(dump).not.toContain(s.replace(/^(whsec|chsec)_/, ''));
     }
 
-    const backup = (await admin({}, 'backups', 'take')) as { id: string; status: string };
+    const backup = (await admin({}, 'backups', 'take', '--workspace', ws.workspaceId)) as { id: string; status: string };
     expect(backup.status).toBe('complete');
     const text = await backupText(join(stack().env.BACKUP_DIR, backup.id));
     expect(text).toContain(rows[0].v);
