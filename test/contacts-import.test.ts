@@ -8,7 +8,7 @@ afterAll(closeDb);
 
 type Api = ReturnType<typeof client>;
 type Result = { index: number; status: number; id: string | null; error: { code: string; errors?: { pointer: string; code: string }[] } | null };
-type Evt = { type: string; data: { object: Record<string, any> }; previous_attributes?: Record<string, unknown> };
+type Evt = { type: string; data: { object: Record<string, any>; previous_attributes?: Record<string, unknown> } };
 
 const count = async (query: string, params: unknown[]) => Number((await sql<{ n: string }>(query, params))[0].n);
 const eventsOf = async (api: Api, type: string): Promise<Evt[]> => {
@@ -88,7 +88,7 @@ describe('POST /v1/contacts/bulk carrying tags, attributes and consent', () => {
     expect(updated).toHaveLength(2);
     const byImport = updated.find((e) => e.data.object.consent_source === 'pos:store-12')!;
     expect(byImport.data.object).toEqual(read[2].body);
-    expect(byImport.previous_attributes).toEqual({
+    expect(byImport.data.previous_attributes).toEqual({
       tags: ['imp-vip'],
       attributes: { plan: 'free', city: 'Pune' },
       opted_in_at: null,
@@ -115,7 +115,7 @@ describe('POST /v1/contacts/bulk carrying tags, attributes and consent', () => {
     expect(optIn.status).toBe(200);
     expect(optIn.body.consent_source).toBeNull();
     const evt = (await eventsOf(api, 'contact.updated')).find((e) => e.data.object.id === id)!;
-    expect(evt.previous_attributes).toEqual({ opted_in_at: '2026-10-01T00:00:00.000Z', consent_source: 'crm_unsubscribe' });
+    expect(evt.data.previous_attributes).toEqual({ opted_in_at: '2026-10-01T00:00:00.000Z', consent_source: 'crm_unsubscribe' });
   });
 
   it('matches on phone, email or external_id as match_on says, and answers a clash per item', async () => {
