@@ -187,6 +187,43 @@ describe('POST /v1/contacts/bulk carrying tags, attributes and consent', () => {
     expect(await tagCount(api, 'ok-tag')).toBe(1);
   });
 
+  it('refuses the items of a person being purged (409 subject_being_purged, also matched on email) and applies the rest', async () => {
+    const [subjectPhone, freshPhone, otherPhone] = phones(3);
+    const n = Math.floor(Math.random() * 1e8).toString().padStart(8, '0');
+    const email = `fenced-${n}@example.com`;
+    const subject = await api.post('/v1/contacts', { body: { phone: subjectPhone, email, first_name: 'Ila' } });
+    expect(subject.status).toBe(201);
+    const fn = `import_fence_writer_${n}`;
+    // as in the purge-fence suite: a writer behind the purge's back makes every pass find the subject, so the purge
+    // ends failed and stays fenced, and the import below meets the fence for certain
+    await sql(`create function ${fn}() returns trigger language plpgsql as $$
+      begin update contacts set first_name = 'Ila' where id = '${subject.body.id}'; return null; end $$`);
+    await sql(`create trigger ${fn} after update on privacy_purges for each row when (new.workspace_id = '${workspaceId}' and new.status = 'running') execute function ${fn}()`);
+    try {
+      const purge = await api.post('/v1/privacy/purges', { body: { contact_id: subject.body.id } });
+      expect(purge.status).toBe(202);
+      const done = await waitFor(() => api.get(`/v1/privacy/purges/${purge.body.id}`), (r) => r.body.status !== 'running', 120_000);
+      expect(done.body.status).toBe('failed');
+      const { results } = await runImport(api, [
+        { match_on: 'email', email: email.toUpperCase(), first_name: 'Back' },
+        { phone: subjectPhone, tags: ['fence-tag'] },
+        { match_on: 'phone', phone: freshPhone, email },
+        { phone: otherPhone, tags: ['fence-tag'], opted_in_at: '2026-11-01T00:00:00.000Z' },
+      ]);
+      expect(results.map((r) => [r.status, r.error?.code ?? null])).toEqual([
+        [409, 'subject_being_purged'],
+        [409, 'subject_being_purged'],
+        [409, 'subject_being_purged'],
+        [201, null],
+      ]);
+      expect(await tagCount(api, 'fence-tag')).toBe(1);
+      expect(await count(`select count(*) as n from contacts where workspace_id = ? and (email = ? or phone = ?)`, [workspaceId, email, freshPhone])).toBe(0);
+    } finally {
+      await sql(`drop trigger if exists ${fn} on privacy_purges`);
+      await sql(`drop function if exists ${fn}()`);
+    }
+  }, 180_000);
+
   it('replays an import under the same Idempotency-Key without writing anything twice', async () => {
     const ps = phones(5);
     const items = ps.map((phone, i) => ({ phone, tags: ['replay-tag', `replay-${i}`], attributes: { n: i }, opted_in_at: '2026-11-20T00:00:00.000Z', consent_source: 'replay' }));
