@@ -149,7 +149,9 @@ export interface paths {
          *     written. So an item whose `email` is one contact's (A) and whose `phone` is another's (B) is, with
          *     `match_on: email`, `422 contact_phone_taken` with `id` B; with `match_on: phone` (or no `match_on` and no
          *     `external_id`) it updates B, which then shares the email with A (`200`). An email held by more than one
-         *     live contact matches none of them: `match_on: email` is then `422 contact_match_ambiguous`.
+         *     live contact matches none of them: an item matched on `email` is then `422 contact_match_ambiguous`.
+         *     An item naming a person being purged (by its match or any of its identifiers) is
+         *     `409 subject_being_purged`; the rest of the request goes on.
          *
          *     **Per-item results.** The call answers `200` with one result per item in input order: `index`, `status`
          *     (`201`, `200`, or the `4xx` the single-item operation would have answered), `id` (the contact's, or with a
