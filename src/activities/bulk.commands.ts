@@ -178,13 +178,13 @@ const upsertContacts: BulkOperation = {
  * the counts (creating new tags, with `tag.created` for the item that first added each) before it commits.
  */
 async function openTagCounts(em: EntityManager, workspaceId: string, names: string[]) {
-  const existing = new Set<string>();
+  const existing = new Map<string, string>();
   if (names.length) {
-    const rows = await em.execute<{ name: string }[]>(
-      `select name from tags where workspace_id = ? and name in (select jsonb_array_elements_text(?::jsonb)) order by name for update`,
+    const rows = await em.execute<{ id: string; name: string }[]>(
+      `select id, name from tags where workspace_id = ? and name in (select jsonb_array_elements_text(?::jsonb)) order by name for update`,
       [workspaceId, JSON.stringify(names)],
     );
-    rows.forEach((r) => existing.add(r.name));
+    rows.forEach((r) => existing.set(r.name, r.id));
   }
   const delta = new Map<string, number>();
   const proposed = new Map<string, { id: string; ctx: CommandContext; n: number }>();
@@ -199,7 +199,7 @@ async function openTagCounts(em: EntityManager, workspaceId: string, names: stri
     },
     async close(): Promise<void> {
       if (!delta.size || !now) return;
-      const rows = [...delta.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, d]) => ({ id: proposed.get(name)?.id ?? idFromSeed('tag', name), name, delta: d }));
+      const rows = [...delta.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, d]) => ({ id: existing.get(name) ?? proposed.get(name)!.id, name, delta: d }));
       const counted = await countTagsBy(em, workspaceId, rows, now);
       // a tag another command created since the chunk opened is counted on, not created, and gets no tag.created here
       for (const tag of counted) {
