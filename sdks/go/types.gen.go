@@ -462,6 +462,8 @@ type Contact struct {
 	OptedInAt *time.Time `json:"opted_in_at"`
 	// When the contact last opted out; sends are refused while it is later than `opted_in_at`.
 	OptedOutAt *time.Time `json:"opted_out_at"`
+	// Where the latest consent change came from, as an import stated it (`consent_source` of `POST /v1/contacts/bulk`); null after an opt-in or opt-out recorded through the API or an inbound START/STOP.
+	ConsentSource *string `json:"consent_source"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -498,7 +500,7 @@ type ContactListItem struct {
 }
 
 var contactListItemVariants = []variantTest{
-	{required: []string{"id", "object", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
+	{required: []string{"id", "object", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "consent_source", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact\""}},
 }
 
@@ -583,18 +585,10 @@ type ContactUpdate struct {
 	Attributes map[string]any `json:"attributes,omitempty"`
 }
 
-// One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`.
+// ContactUpsertItem is an object of the API.
 type ContactUpsertItem struct {
-	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
-	Phone *string `json:"phone,omitempty"`
 	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
-	Email     *string `json:"email,omitempty"`
-	FirstName *string `json:"first_name,omitempty"`
-	LastName  *string `json:"last_name,omitempty"`
-	// Your own identifier for the contact (printable ASCII).
-	ExternalID *string `json:"external_id,omitempty"`
-	// Keys to set; a `null` value removes the key.
-	Attributes map[string]any `json:"attributes,omitempty"`
+	Email string `json:"email"`
 }
 
 // ContactsBulkUpsert is an object of the API.
@@ -1005,7 +999,7 @@ type EventDataObject struct {
 }
 
 var eventDataObjectVariants = []variantTest{
-	{required: []string{"id", "object", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
+	{required: []string{"id", "object", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "consent_source", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact\""}},
 	{required: []string{"id", "object", "filename", "content_type", "size", "sha256", "purpose", "created_at", "updated_at"}, consts: map[string]string{"object": "\"file\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"file\""}},

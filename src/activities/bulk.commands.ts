@@ -13,13 +13,14 @@ import type { CommandContext } from '../db/events';
 import { ApiError, problemOf, type ErrorCode, type FieldError, type Problem } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './command-registry';
-import { normaliseTagName } from '../db/tags.queries';
-import { retagContact } from './tags.commands';
+import { countTagsBy, normaliseTagName, toTagWire } from '../db/tags.queries';
+import { MAX_TAGS_PER_CONTACT, retagContact } from './tags.commands';
+import { recordEvent } from '../db/events';
 import { newConversation, queueMessage, type MessageInput } from './messaging.commands';
 import { channelSenderFollowUp } from '../channel-senders';
 import { holdFence, type Fence } from '../privacy/fence';
-import { normalisePhone } from '../identifiers';
-import { assertUnique, changeContact, insertContact, normaliseContactInput, type ContactInput, type HolderOf } from './contacts.commands';
+import { normaliseEmail, normalisePhone } from '../identifiers';
+import { assertUnique, changeContact, insertContact, normaliseContactInput, type ContactInput, type ContactState, type HolderOf } from './contacts.commands';
 
 type Item = Record<string, unknown>;
 
@@ -30,8 +31,11 @@ interface MatchKey {
   key: string;
 }
 
-/** Applies one item as its single-item operation would; refuses (throws ApiError) before it changes anything. */
-type ItemApplier = (ctx: CommandContext, item: Item) => Promise<CommandResponse>;
+/**
+ * Applies one item as its single-item operation would; refuses (throws ApiError) before it changes anything. `close`
+ * writes what the chunk's items share (tag counters) before the chunk flushes.
+ */
+type ItemApplier = ((ctx: CommandContext, item: Item) => Promise<CommandResponse>) & { close?: () => Promise<void> };
 
 /** What a bulk operation does: the single-item schema it validates against, its match keys, and how a chunk applies items. */
 interface BulkOperation {
@@ -48,55 +52,163 @@ interface BulkOperation {
   followUps?(em: EntityManager, workspaceId: string, createdIds: string[]): Promise<FollowUp[]>;
 }
 
-// a phone is matched in the form contacts store it (E.164), however the item wrote it
-const stringField = (item: Item, field: string): string | undefined =>
-  typeof item[field] !== 'string' ? undefined : field === 'phone' ? normalisePhone(item[field] as string) : (item[field] as string);
+// a phone is matched in the form contacts store it (E.164), an email case-folded, however the item wrote them
+const stringField = (item: Item, field: string): string | undefined => {
+  const v = item[field];
+  if (typeof v !== 'string') return undefined;
+  return field === 'phone' ? normalisePhone(v) : field === 'email' ? normaliseEmail(v) : v;
+};
+
+type MatchField = 'external_id' | 'phone' | 'email';
+const MATCH_ORDER: MatchField[] = ['external_id', 'phone', 'email'];
+// the identifier an upsert item is matched on: the one it names, otherwise the first it carries
+const matchFieldOf = (item: Item): MatchField | undefined =>
+  typeof item.match_on === 'string' ? (item.match_on as MatchField) : MATCH_ORDER.find((f) => stringField(item, f) !== undefined);
+
+const fieldProblem = (code: ErrorCode, pointer: string, message: string, errorCode = code as string): ApiError =>
+  new ApiError(code, `${pointer}: ${message}`, { errors: [{ pointer, code: errorCode, message }] });
+
+/** The consent an item states, refused (400) when it names a time to come or a source without a time. */
+function consentOf(item: Item, now: Date): ContactState['consent'] {
+  const times: { optedInAt?: Date; optedOutAt?: Date } = {};
+  for (const [field, prop] of [['opted_in_at', 'optedInAt'], ['opted_out_at', 'optedOutAt']] as const) {
+    if (typeof item[field] !== 'string') continue;
+    const at = new Date(item[field] as string);
+    // a minute of leeway for the sender's clock
+    if (at.getTime() > now.getTime() + 60_000) throw fieldProblem('invalid_request', `/${field}`, 'must not be in the future', 'maximum');
+    times[prop] = at;
+  }
+  const source = typeof item.consent_source === 'string' ? item.consent_source : undefined;
+  if (!times.optedInAt && !times.optedOutAt) {
+    if (source !== undefined) throw fieldProblem('invalid_request', '/consent_source', 'needs opted_in_at or opted_out_at', 'dependentRequired');
+    return undefined;
+  }
+  return { ...times, ...(source !== undefined ? { consentSource: source } : {}) };
+}
+
+const upsertTagNames = (item: Item): string[] => [...new Set((Array.isArray(item.tags) ? (item.tags as string[]) : []).map(normaliseTagName))];
 
 const upsertContacts: BulkOperation = {
   itemSchema: 'ContactUpsertItem',
+  // phone and external id are unique among live contacts, so an item claims both; an email only when it is the match
   matchKeys(item) {
-    return (['external_id', 'phone'] as const).flatMap((field) => {
-      const v = stringField(item, field);
-      return v === undefined ? [] : [{ field, key: `${field}:${v}` }];
+    const field = matchFieldOf(item);
+    return MATCH_ORDER.filter((f) => f !== 'email' || field === 'email').flatMap((f) => {
+      const v = stringField(item, f);
+      return v === undefined ? [] : [{ field: f, key: `${f}:${v}` }];
     });
   },
+  // the same tag locks as bulk tagging, so two jobs counting one tag queue in sorted order
+  lockKeys(item) {
+    return upsertTagNames(item).map((name) => `tag:${name}`);
+  },
   async openChunk(em, workspaceId, items, fence) {
-    const phones = items.map((i) => stringField(i, 'phone')).filter((v): v is string => v !== undefined);
-    const externalIds = items.map((i) => stringField(i, 'external_id')).filter((v): v is string => v !== undefined);
+    const values = (field: string, only?: (i: Item) => boolean) =>
+      items.filter((i) => !only || only(i)).map((i) => stringField(i, field)).filter((v): v is string => v !== undefined);
+    const phones = values('phone');
+    const externalIds = values('external_id');
+    const emails = values('email', (i) => matchFieldOf(i) === 'email');
     const locked = await em.find(
       ContactSchema,
-      { workspace: workspaceId, deletedAt: null, $or: [{ phone: { $in: phones } }, { externalId: { $in: externalIds } }] },
+      { workspace: workspaceId, deletedAt: null, $or: [{ phone: { $in: phones } }, { externalId: { $in: externalIds } }, { email: { $in: emails } }] },
       { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
     );
-    // every live holder of a phone or external id of this chunk is locked here, so uniqueness is checked in memory
+    // every live holder of a phone or external id of this chunk (and of an email matched on) is locked here, so
+    // uniqueness and matches are checked in memory
     const byPhone = new Map<string, Contact>();
     const byExternalId = new Map<string, Contact>();
+    const byEmail = new Map<string, Set<Contact>>();
     const index = (c: Contact) => {
       if (c.phone) byPhone.set(c.phone, c);
       if (c.externalId) byExternalId.set(c.externalId, c);
+      if (c.email) byEmail.set(c.email, (byEmail.get(c.email) ?? new Set()).add(c));
+    };
+    const unindex = (c: Contact, before: Pick<Contact, 'phone' | 'externalId' | 'email'>) => {
+      if (before.phone && before.phone !== c.phone && byPhone.get(before.phone) === c) byPhone.delete(before.phone);
+      if (before.externalId && before.externalId !== c.externalId && byExternalId.get(before.externalId) === c) byExternalId.delete(before.externalId);
+      if (before.email && before.email !== c.email) byEmail.get(before.email)?.delete(c);
     };
     locked.forEach(index);
     const holderOf: HolderOf = async (field, value) => (field === 'phone' ? byPhone : byExternalId).get(value)?.id;
-    // matched on external_id when the item has one, otherwise on phone; then the single-item command's rules and events
-    return async (ctx, item) => {
+    const tags = await openTagCounts(em, workspaceId, [...new Set(items.flatMap(upsertTagNames))]);
+    const apply: ItemApplier = async (ctx, item) => {
       const body = normaliseContactInput(item as ContactInput, '');
-      const match = body.external_id !== undefined && body.external_id !== null ? byExternalId.get(body.external_id) : byPhone.get(body.phone ?? '');
-      fence.refuse({ contactIds: [match?.id], phones: [body.phone, match?.phone], emails: [body.email, match?.email] }, body.phone ? '/phone' : '/external_id');
+      const field = matchFieldOf(item)!;
+      const value = stringField(body as Item, field);
+      if (value === undefined) throw fieldProblem('invalid_request', `/${field}`, `is required to match on ${field}`, 'required');
+      const consent = consentOf(item, ctx.now);
+      let match: Contact | undefined;
+      if (field === 'email') {
+        const holders = [...(byEmail.get(value) ?? [])];
+        fence.refuse({ contactIds: holders.map((c) => c.id), phones: [body.phone], emails: [body.email] }, '/email');
+        if (holders.length > 1) throw fieldProblem('contact_match_ambiguous', '/email', `${holders.length} live contacts have this email`);
+        match = holders[0];
+      } else {
+        match = (field === 'phone' ? byPhone : byExternalId).get(value);
+      }
+      fence.refuse({ contactIds: [match?.id], phones: [body.phone, match?.phone], emails: [body.email, match?.email] }, body.phone ? '/phone' : `/${field}`);
       await assertUnique(body, match?.id, holderOf);
+      const carried = match?.tags ?? [];
+      const added = upsertTagNames(item).filter((name) => !carried.includes(name)).sort();
+      if (carried.length + added.length > MAX_TAGS_PER_CONTACT) {
+        throw fieldProblem('contact_tag_limit', '/tags', `The contact carries ${carried.length} tags; ${added.length} more would exceed ${MAX_TAGS_PER_CONTACT}`);
+      }
+      // nothing below refuses: the item is applied whole
+      const state: ContactState = { ...(added.length ? { tags: [...carried, ...added].sort() } : {}), ...(consent ? { consent } : {}) };
+      tags.countOn(ctx, added);
       if (!match) {
-        const contact = insertContact(em, ctx, body);
+        const contact = insertContact(em, ctx, body, state);
         index(contact);
         return { status: 201, body: toContactWire(contact) };
       }
-      const before = { phone: match.phone, externalId: match.externalId };
-      changeContact(em, ctx, match, body);
-      if (before.phone && before.phone !== match.phone && byPhone.get(before.phone) === match) byPhone.delete(before.phone);
-      if (before.externalId && before.externalId !== match.externalId && byExternalId.get(before.externalId) === match) byExternalId.delete(before.externalId);
+      const before = { phone: match.phone, externalId: match.externalId, email: match.email };
+      changeContact(em, ctx, match, body, state);
+      unindex(match, before);
       index(match);
       return { status: 200, body: toContactWire(match) };
     };
+    apply.close = tags.close;
+    return apply;
   },
 };
+
+/**
+ * A chunk's tag counters, kept as the tag endpoints keep them (countTagsOn) with one read and one write per chunk: the
+ * tags named are locked when the chunk opens, each applied item counts its added tags in memory, and the chunk writes
+ * the counts (creating new tags, with `tag.created` for the item that first added each) before it commits.
+ */
+async function openTagCounts(em: EntityManager, workspaceId: string, names: string[]) {
+  const existing = new Map<string, string>();
+  if (names.length) {
+    const rows = await em.execute<{ id: string; name: string }[]>(
+      `select id, name from tags where workspace_id = ? and name in (select jsonb_array_elements_text(?::jsonb)) order by name for update`,
+      [workspaceId, JSON.stringify(names)],
+    );
+    rows.forEach((r) => existing.set(r.name, r.id));
+  }
+  const delta = new Map<string, number>();
+  const proposed = new Map<string, { id: string; ctx: CommandContext; n: number }>();
+  let now: Date | undefined;
+  return {
+    countOn(ctx: CommandContext, added: string[]): void {
+      now = ctx.now;
+      added.forEach((name, i) => {
+        delta.set(name, (delta.get(name) ?? 0) + 1);
+        if (!existing.has(name) && !proposed.has(name)) proposed.set(name, { id: idFromSeed('tag', ctx.seed, i), ctx, n: i + 1 });
+      });
+    },
+    async close(): Promise<void> {
+      if (!delta.size || !now) return;
+      const rows = [...delta.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, d]) => ({ id: existing.get(name) ?? proposed.get(name)!.id, name, delta: d }));
+      const counted = await countTagsBy(em, workspaceId, rows, now);
+      // a tag another command created since the chunk opened is counted on, not created, and gets no tag.created here
+      for (const tag of counted) {
+        const p = proposed.get(tag.name);
+        if (p && p.id === tag.id) recordEvent(em, p.ctx, p.n, { type: 'tag.created', objectType: 'tag', objectId: tag.id, sequence: 1, object: toTagWire(tag) });
+      }
+    },
+  };
+}
 
 const CONTACT_REFS = ['contact_id', 'external_id', 'phone'] as const;
 const tagNames = (item: Item, field: string): string[] => (Array.isArray(item[field]) ? (item[field] as string[]).map(normaliseTagName) : []);
@@ -354,6 +466,7 @@ export async function runBulkChunk(orm: MikroORM, input: { jobId: string; chunk:
         results.push({ idx: row.idx, status: err.status, id: err.extras.existing_id ?? null, error: itemProblem(err.code, requestId, row.idx, err.detail, err.extras) });
       }
     }
+    await apply.close?.();
     job.updatedAt = now;
     try {
       await em.flush();

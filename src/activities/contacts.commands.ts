@@ -82,8 +82,17 @@ export async function findLive(em: EntityManager, workspaceId: string, id: strin
   return contact;
 }
 
+/**
+ * What a bulk import item carries beyond a contact's own fields: the contact's whole sorted tag list (the caller counts
+ * the added tags) and a consent change with where it came from.
+ */
+export interface ContactState {
+  tags?: string[];
+  consent?: { optedInAt?: Date; optedOutAt?: Date; consentSource?: string };
+}
+
 /** A new contact and its contact.created event in the unit of work (flushed by the caller). */
-export function insertContact(em: EntityManager, ctx: CommandContext, body: ContactInput): Contact {
+export function insertContact(em: EntityManager, ctx: CommandContext, body: ContactInput, state: ContactState = {}): Contact {
   const attributes: Attributes = {};
   for (const [k, v] of Object.entries(body.attributes ?? {})) if (v !== null) attributes[k] = v;
   const contact = em.create(ContactSchema, {
@@ -95,7 +104,10 @@ export function insertContact(em: EntityManager, ctx: CommandContext, body: Cont
     lastName: body.last_name ?? null,
     externalId: body.external_id ?? null,
     attributes,
-    tags: [],
+    tags: state.tags ?? [],
+    ...(state.consent
+      ? { optedInAt: state.consent.optedInAt ?? null, optedOutAt: state.consent.optedOutAt ?? null, consentSource: state.consent.consentSource ?? null }
+      : {}),
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -106,7 +118,7 @@ export function insertContact(em: EntityManager, ctx: CommandContext, body: Cont
 }
 
 /** Applies a patch to a locked contact; when anything changed, a new version and its contact.updated event (flushed by the caller). */
-export function changeContact(em: EntityManager, ctx: CommandContext, contact: Contact, body: ContactInput): boolean {
+export function changeContact(em: EntityManager, ctx: CommandContext, contact: Contact, body: ContactInput, state: ContactState = {}): boolean {
   const previous: Record<string, unknown> = {};
   for (const [wireName, prop] of FIELD_MAP) {
     const next = body[wireName];
@@ -123,6 +135,27 @@ export function changeContact(em: EntityManager, ctx: CommandContext, contact: C
     if (JSON.stringify(merged) !== JSON.stringify(contact.attributes)) {
       previous.attributes = contact.attributes;
       contact.attributes = merged;
+    }
+  }
+  if (state.tags && JSON.stringify(state.tags) !== JSON.stringify(contact.tags)) {
+    previous.tags = contact.tags;
+    contact.tags = state.tags;
+  }
+  if (state.consent) {
+    const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+    let moved = false;
+    for (const [wireName, prop] of [['opted_in_at', 'optedInAt'], ['opted_out_at', 'optedOutAt']] as const) {
+      const next = state.consent[prop];
+      if (next === undefined || iso(next) === iso(contact[prop])) continue;
+      previous[wireName] = iso(contact[prop]);
+      contact[prop] = next;
+      moved = true;
+    }
+    // a consent that moved without a source has none; the same consent imported again keeps the one it has
+    const source = state.consent.consentSource !== undefined ? state.consent.consentSource : moved ? null : (contact.consentSource ?? null);
+    if (source !== (contact.consentSource ?? null)) {
+      previous.consent_source = contact.consentSource ?? null;
+      contact.consentSource = source;
     }
   }
   if (Object.keys(previous).length === 0) return false;

@@ -253,8 +253,9 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
   const keyword = body.text?.trim().toLowerCase() ?? '';
   const consent = STOP_WORDS.has(keyword) ? 'optedOutAt' : START_WORDS.has(keyword) ? 'optedInAt' : null;
   if (consent) {
-    const previous = { [consent === 'optedOutAt' ? 'opted_out_at' : 'opted_in_at']: contact[consent]?.toISOString() ?? null };
+    const previous: Record<string, unknown> = { [consent === 'optedOutAt' ? 'opted_out_at' : 'opted_in_at']: contact[consent]?.toISOString() ?? null };
     contact[consent] = ctx.now;
+    clearConsentSource(contact, previous);
     contact.version += 1;
     contact.updatedAt = ctx.now;
     recordEvent(em, ctx, 2, { type: 'contact.updated', objectType: 'contact', objectId: contact.id, sequence: contact.version, object: toContactWire(contact), previousAttributes: previous });
@@ -337,12 +338,20 @@ export async function receiveMessageStatus(em: EntityManager, ctx: CommandContex
   return { status: 200, body: toMessageWire(message) };
 }
 
+// an imported consent_source describes the imported change only: a later opt-in or opt-out recorded here is its own record
+function clearConsentSource(contact: Contact, previous: Record<string, unknown>): void {
+  if (!contact.consentSource) return;
+  previous.consent_source = contact.consentSource;
+  contact.consentSource = null;
+}
+
 async function setConsent(em: EntityManager, ctx: CommandContext, contactId: string, field: 'optedInAt' | 'optedOutAt'): Promise<Contact> {
   const contact = await liveContact(em, ctx.workspaceId, contactId, true);
   if (!contact) throw new ApiError('resource_missing', `No such contact: '${contactId}'`);
   const wireName = field === 'optedInAt' ? 'opted_in_at' : 'opted_out_at';
-  const previous = { [wireName]: contact[field]?.toISOString() ?? null };
+  const previous: Record<string, unknown> = { [wireName]: contact[field]?.toISOString() ?? null };
   contact[field] = ctx.now;
+  clearConsentSource(contact, previous);
   contact.version += 1;
   contact.updatedAt = ctx.now;
   recordEvent(em, ctx, 0, { type: 'contact.updated', objectType: 'contact', objectId: contact.id, sequence: contact.version, object: toContactWire(contact), previousAttributes: previous });

@@ -16,6 +16,7 @@ export interface ContactWire {
   attributes: Record<string, string | number | boolean>;
   opted_in_at: string | null;
   opted_out_at: string | null;
+  consent_source: string | null;
   tags: string[];
   created_at: string;
   updated_at: string;
@@ -42,6 +43,7 @@ export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
     attributes: c.attributes,
     opted_in_at: c.optedInAt ? c.optedInAt.toISOString() : null,
     opted_out_at: c.optedOutAt ? c.optedOutAt.toISOString() : null,
+    consent_source: c.consentSource ?? null,
     tags: c.tags,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
@@ -55,7 +57,7 @@ export function toDeletedContactWire(c: Contact): DeletedContactWire {
 // Raw SQL on the read path: one indexed keyset query, columns aliased straight onto the Contact shape. Tags are a
 // sorted text[] column kept by the tag commands, so a page of contacts needs no join or aggregate.
 const COLUMNS = `id, workspace_id as "workspace", phone, email, first_name as "firstName", last_name as "lastName",
-  external_id as "externalId", attributes, tags, opted_in_at as "optedInAt", opted_out_at as "optedOutAt", version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+  external_id as "externalId", attributes, tags, opted_in_at as "optedInAt", opted_out_at as "optedOutAt", consent_source as "consentSource", version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 
 export async function retrieveContact(em: EntityManager, workspaceId: string, id: string): Promise<Contact | null> {
   const rows = await em.getConnection().execute<Contact[]>(

@@ -71,6 +71,8 @@ export interface Contact {
   tags: string[];
   optedInAt?: Date | null;
   optedOutAt?: Date | null;
+  /** where the latest consent change came from, as an import stated it */
+  consentSource?: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -367,6 +369,7 @@ export const ContactSchema = new EntitySchema<Contact>({
     tags: { type: TextArrayType, columnType: 'text[]' },
     optedInAt: { ...ts, nullable: true },
     optedOutAt: { ...ts, nullable: true },
+    consentSource: { type: 'string', columnType: 'text', nullable: true },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,

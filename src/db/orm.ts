@@ -26,6 +26,7 @@ import { Migration20261202000021_normalised_identifiers } from './migrations/Mig
 import { Migration20261203000022_purge_hash_key_fingerprint } from './migrations/Migration20261203000022_purge_hash_key_fingerprint';
 import { Migration20261203000023_sync_indexes } from './migrations/Migration20261203000023_sync_indexes';
 import { Migration20261203000024_contact_search } from './migrations/Migration20261203000024_contact_search';
+import { Migration20261203000025_consent_source } from './migrations/Migration20261203000025_consent_source';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -52,6 +53,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000022_purge_hash_key_fingerprint', class: Migration20261203000022_purge_hash_key_fingerprint },
   { name: 'Migration20261203000023_sync_indexes', class: Migration20261203000023_sync_indexes },
   { name: 'Migration20261203000024_contact_search', class: Migration20261203000024_contact_search },
+  { name: 'Migration20261203000025_consent_source', class: Migration20261203000025_consent_source },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

@@ -66,6 +66,22 @@ export async function countTagsOn(em: EntityManager, ctx: CommandContext, names:
   return rows.map(hydrate).map((tag) => ({ tag, created: proposed.get(tag.name) === tag.id }));
 }
 
+/**
+ * Counts `delta` more live contacts for each named tag at once (a bulk chunk's sum), creating the tags that do not
+ * exist yet with the id given; rows in name order, as countTagsOn writes them.
+ */
+export async function countTagsBy(em: EntityManager, workspaceId: string, rows: { id: string; name: string; delta: number }[], now: Date): Promise<Tag[]> {
+  if (!rows.length) return [];
+  const found = await em.execute<Tag[]>(
+    `insert into tags as t (id, workspace_id, name, contact_count, created_at, updated_at)
+     select x.id, ?, x.name, x.delta, ?, ? from jsonb_to_recordset(?::jsonb) as x(id text, name text, delta int) order by x.name
+     on conflict (workspace_id, name) do update set contact_count = t.contact_count + excluded.contact_count, updated_at = excluded.updated_at
+     returning ${COLUMNS}`,
+    [workspaceId, now, now, JSON.stringify(rows)],
+  );
+  return found.map(hydrate);
+}
+
 /** Counts one live contact less for each named tag (a tag removed, or its contact deleted); same lock order. */
 export async function countTagsOff(em: EntityManager, workspaceId: string, names: string[], now: Date): Promise<void> {
   if (!names.length) return;

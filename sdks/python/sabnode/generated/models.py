@@ -260,6 +260,9 @@ Cidr1: TypeAlias = str
 Cidr: TypeAlias = Cidr1
 
 
+ConsentSource: TypeAlias = str
+
+
 class Contact(TypedDict, closed=True):
     id: ContactIdValue
     object: Literal["contact"]
@@ -272,6 +275,7 @@ class Contact(TypedDict, closed=True):
     tags: list[TagNameValue]
     opted_in_at: str | None
     opted_out_at: str | None
+    consent_source: str | None
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -384,31 +388,61 @@ class ContactUpdate(TypedDict, closed=True):
 
 class ContactUpsertItem1(TypedDict, closed=True):
     """
-    One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`.
+    One contact of a bulk upsert, matched on the identifier `match_on` names; without it on `external_id` when present, otherwise on `phone`, otherwise on `email`. At least one of `phone`, `external_id` or `email` is required.
     """
 
+    match_on: NotRequired[Literal["external_id", "phone", "email"]]
     phone: PhoneInput
     email: NotRequired[Email]
     first_name: NotRequired[PersonName]
     last_name: NotRequired[PersonName]
     external_id: NotRequired[ExternalId]
     attributes: NotRequired[AttributesPatch]
+    tags: NotRequired[list[TagNameInput]]
+    opted_in_at: NotRequired[Timestamp]
+    opted_out_at: NotRequired[Timestamp]
+    consent_source: NotRequired[ConsentSource]
 
 
 class ContactUpsertItem2(TypedDict, closed=True):
     """
-    One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`.
+    One contact of a bulk upsert, matched on the identifier `match_on` names; without it on `external_id` when present, otherwise on `phone`, otherwise on `email`. At least one of `phone`, `external_id` or `email` is required.
     """
 
+    match_on: NotRequired[Literal["external_id", "phone", "email"]]
     phone: NotRequired[PhoneInput]
     email: NotRequired[Email]
     first_name: NotRequired[PersonName]
     last_name: NotRequired[PersonName]
     external_id: ExternalId
     attributes: NotRequired[AttributesPatch]
+    tags: NotRequired[list[TagNameInput]]
+    opted_in_at: NotRequired[Timestamp]
+    opted_out_at: NotRequired[Timestamp]
+    consent_source: NotRequired[ConsentSource]
 
 
-ContactUpsertItem: TypeAlias = ContactUpsertItem1 | ContactUpsertItem2
+class ContactUpsertItem3(TypedDict, closed=True):
+    """
+    One contact of a bulk upsert, matched on the identifier `match_on` names; without it on `external_id` when present, otherwise on `phone`, otherwise on `email`. At least one of `phone`, `external_id` or `email` is required.
+    """
+
+    match_on: NotRequired[Literal["external_id", "phone", "email"]]
+    phone: NotRequired[PhoneInput]
+    email: Email
+    first_name: NotRequired[PersonName]
+    last_name: NotRequired[PersonName]
+    external_id: NotRequired[ExternalId]
+    attributes: NotRequired[AttributesPatch]
+    tags: NotRequired[list[TagNameInput]]
+    opted_in_at: NotRequired[Timestamp]
+    opted_out_at: NotRequired[Timestamp]
+    consent_source: NotRequired[ConsentSource]
+
+
+ContactUpsertItem: TypeAlias = (
+    ContactUpsertItem1 | ContactUpsertItem2 | ContactUpsertItem3
+)
 
 
 class ContactsBulkUpsert(TypedDict, closed=True):

@@ -164,6 +164,7 @@ export type File = components['schemas']["File"];
 export type DeletedFile = components['schemas']["DeletedFile"];
 export type FileList = components['schemas']["FileList"];
 export type ContactUpsertItem = components['schemas']["ContactUpsertItem"];
+export type ConsentSource = components['schemas']["ConsentSource"];
 export type ContactsBulkUpsert = components['schemas']["ContactsBulkUpsert"];
 export type ContactTagsBulkItem = components['schemas']["ContactTagsBulkItem"];
 export type ContactTagsBulk = components['schemas']["ContactTagsBulk"];

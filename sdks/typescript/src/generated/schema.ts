@@ -128,11 +128,30 @@ export interface paths {
         put?: never;
         /**
          * Create or update up to 1,000 contacts
-         * @description Upserts each item of `items` (1–1,000; the body is at most 1 MB). An item is matched on `external_id` when it
-         *     has one, otherwise on `phone` (one of the two is required): a live contact with that key is updated as
-         *     `PATCH /v1/contacts/{id}` would update it (`200`, `contact.updated` when something changed), otherwise a
-         *     contact is created as `POST /v1/contacts` would create it (`201`, `contact.created`). Every item emits the
-         *     same events as its single-item operation.
+         * @description Upserts each item of `items` (1–1,000; the body is at most 1 MB). An item is matched on the identifier its
+         *     `match_on` names (`external_id`, `phone` or `email`; the item must carry it). Without `match_on` it is
+         *     matched on `external_id` when it has one, otherwise on `phone`, otherwise on `email`. A live contact with
+         *     that value is updated as `PATCH /v1/contacts/{id}` would update it (`200`, `contact.updated` when something
+         *     changed), otherwise a contact is created as `POST /v1/contacts` would create it (`201`, `contact.created`).
+         *
+         *     **State an import carries.** `attributes` merge as `PATCH` merges them (`null` removes a key). `tags` are
+         *     added as `POST /v1/contacts/{id}/tags` adds them: a new tag is created (`tag.created`), every tag's
+         *     `contact_count` counts the contact once, a tag the contact already carries is no change, and more than 100
+         *     tags on one contact is `422 contact_tag_limit`. `opted_in_at` and `opted_out_at` are stored as given (an
+         *     import states when consent was given or withdrawn; a time in the future is `400`), and `consent_source`
+         *     records where (it needs one of the two). Each item is one change: one `contact.created`, or one
+         *     `contact.updated` whose `previous_attributes` has every field it changed (`tags`, `attributes`,
+         *     `opted_in_at`, `consent_source`, …), plus `tag.created` for each tag it created.
+         *
+         *     **Matches and conflicts.** `phone` and `external_id` are unique among live contacts, `email` is not. After the
+         *     match, the item's other `phone` or `external_id` must not belong to another contact: such an item is
+         *     `422 contact_phone_taken` / `contact_external_id_taken` with that contact's `id`, and nothing of it is
+         *     written. So an item whose `email` is one contact's (A) and whose `phone` is another's (B) is, with
+         *     `match_on: email`, `422 contact_phone_taken` with `id` B; with `match_on: phone` (or no `match_on` and no
+         *     `external_id`) it updates B, which then shares the email with A (`200`). An email held by more than one
+         *     live contact matches none of them: an item matched on `email` is then `422 contact_match_ambiguous`.
+         *     An item naming a person being purged (by its match or any of its identifiers) is
+         *     `409 subject_being_purged`; the rest of the request goes on.
          *
          *     **Per-item results.** The call answers `200` with one result per item in input order: `index`, `status`
          *     (`201`, `200`, or the `4xx` the single-item operation would have answered), `id` (the contact's, or with a
@@ -141,8 +160,8 @@ export interface paths {
          *     `400 invalid_request`; a phone or external id held by another contact is `422 contact_phone_taken` /
          *     `contact_external_id_taken`.
          *
-         *     **Duplicates in one request.** An item whose `phone` or `external_id` is already used by an earlier item of
-         *     the same request is not applied: it is `422 duplicate_in_request`, with the pointer of the repeated field
+         *     **Duplicates in one request.** An item whose `phone` or `external_id` (or, matched on it, `email`) is already
+         *     used by an earlier item of the same request is not applied: it is `422 duplicate_in_request`, with the pointer of the repeated field
          *     and the earlier item's index in `detail`. So every contact is written at most once per request, whatever
          *     the order the chunks run in.
          *
@@ -2153,6 +2172,8 @@ export interface components {
              * @description When the contact last opted out; sends are refused while it is later than `opted_in_at`.
              */
             opted_out_at: string | null;
+            /** @description Where the latest consent change came from, as an import stated it (`consent_source` of `POST /v1/contacts/bulk`); null after an opt-in or opt-out recorded through the API or an inbound START/STOP. */
+            consent_source: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -2397,15 +2418,36 @@ export interface components {
         FileList: components["schemas"]["ListEnvelope"] & {
             data: (components["schemas"]["File"] | components["schemas"]["DeletedFile"])[];
         };
-        /** @description One contact of a bulk upsert, matched on `external_id` when present, otherwise on `phone`. */
+        /** @description One contact of a bulk upsert, matched on the identifier `match_on` names; without it on `external_id` when present, otherwise on `phone`, otherwise on `email`. At least one of `phone`, `external_id` or `email` is required. */
         ContactUpsertItem: {
+            /**
+             * @description The identifier to match a live contact on; the item must carry it (`400` otherwise).
+             * @enum {string}
+             */
+            match_on?: "external_id" | "phone" | "email";
             phone?: components["schemas"]["PhoneInput"];
             email?: components["schemas"]["Email"];
             first_name?: components["schemas"]["PersonName"];
             last_name?: components["schemas"]["PersonName"];
             external_id?: components["schemas"]["ExternalId"];
             attributes?: components["schemas"]["AttributesPatch"];
+            /** @description Tags to add, as `POST /v1/contacts/{id}/tags` adds them (never removes one). */
+            tags?: components["schemas"]["TagNameInput"][];
+            /** @description When the contact opted in to messages (not in the future). */
+            opted_in_at?: components["schemas"]["Timestamp"];
+            /** @description When the contact opted out (not in the future); sends are refused while it is later than `opted_in_at`. */
+            opted_out_at?: components["schemas"]["Timestamp"];
+            /** @description Where the consent of `opted_in_at` / `opted_out_at` was given; needs one of them. */
+            consent_source?: components["schemas"]["ConsentSource"];
+        } | unknown | unknown | {
+            email: components["schemas"]["Email"];
         };
+        /**
+         * @description Where a consent was given or withdrawn, in your own words; not personal data (do not put any here).
+         * @example signup_form_2024
+         * @example pos:store-12
+         */
+        ConsentSource: string;
         ContactsBulkUpsert: {
             /** @description Each a `ContactUpsertItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
             items: (components["schemas"]["ContactUpsertItem"] | Record<string, never>)[];
