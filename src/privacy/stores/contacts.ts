@@ -4,7 +4,7 @@ import { countOf, ids, IN_IDS, isEmpty } from './match';
 /**
  * Contacts are anonymised, not deleted: the row stays as a deleted tombstone (id and timestamps only) so an
  * `updated_since` sync learns of the delete and orders keep a valid contact id. Every personal field is erased:
- * phone, email, names, external id, attributes, tags, consent times. Other contacts are not touched.
+ * phone, email, names, external id, attributes, tags, consent times and their source. Other contacts are not touched.
  */
 export const contactsStore: PurgeStore = {
   name: 'contacts',
@@ -14,11 +14,11 @@ export const contactsStore: PurgeStore = {
       cleared: await countOf(
         em,
         `update contacts set phone = null, email = null, first_name = null, last_name = null, external_id = null,
-           attributes = '{}'::jsonb, tags = '{}', opted_in_at = null, opted_out_at = null,
+           attributes = '{}'::jsonb, tags = '{}', opted_in_at = null, opted_out_at = null, consent_source = null,
            deleted_at = coalesce(deleted_at, now()), version = version + 1, updated_at = now()
          where workspace_id = ? and id in ${IN_IDS}
            and (phone is not null or email is not null or first_name is not null or last_name is not null or external_id is not null
-                or attributes <> '{}'::jsonb or cardinality(tags) > 0 or deleted_at is null)
+                or attributes <> '{}'::jsonb or cardinality(tags) > 0 or consent_source is not null or deleted_at is null)
          returning 1`,
         [subject.workspaceId, ids(subject)],
       ),
