@@ -40,6 +40,7 @@ export const ERROR_CATALOGUE = {
   order_invalid_transition: { status: 422, title: 'The order cannot move to this status' },
   duplicate_in_request: { status: 422, title: 'An earlier item of the same request has this match key' },
   contact_tag_limit: { status: 422, title: 'A contact carries at most 100 tags' },
+  invalid_search_filter: { status: 422, title: 'A search filter does not fit its field' },
   contact_match_ambiguous: { status: 422, title: 'More than one live contact has the value the item is matched on' },
   file_type_not_allowed: { status: 422, title: 'This type of file is not allowed' },
   file_upload_expired: { status: 422, title: 'The uploaded content is no longer held; upload it again' },

@@ -377,7 +377,9 @@ describe('contact search', () => {
       { filters: [{ field: 'attributes.score', operator: 'gt', value: '5' }, { field: 'opt_in_status', operator: 'eq', value: 'maybe' }, { field: 'phone', operator: 'in', values: ['+919800000000', 'not a phone'] }] },
       { filters: [{ field: 'tags', operator: 'contains' }] },
     ]);
-    expect(res.status).toBe(400);
+    // schema-valid, so not a 400: the filters do not fit their fields
+    expect(res.status).toBe(422);
+    expect(problem(res).code).toBe('invalid_search_filter');
     const errors = problem(res).errors!;
     expect(errors).toEqual(
       expect.arrayContaining([

@@ -723,9 +723,10 @@ func (s *ContactsService) Retrieve(ctx context.Context, contactID string, opts .
 // than `contacts:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
 //
 // **Errors.** A body off this shape is `400 invalid_request` with a pointer per problem (a 6th group is
-// `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`); so is an operator the field does not
-// take (`invalid_operator`, at `…/operator`), a value of the wrong type or form (`invalid_value`, at `…/value` or
-// `…/values/3`), a missing or extra value (`required`, `unexpected_value`) and an unknown field
+// `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`). A body of this shape whose filters do not
+// fit their fields is `422 invalid_search_filter`, with every problem at once in `errors`: an operator the field
+// does not take (`invalid_operator`, at `…/operator`), a value of the wrong type or form (`invalid_value`, at
+// `…/value` or `…/values/3`), a missing or extra value (`required`, `unexpected_value`) and an unknown field
 // (`unknown_field`).
 //
 // **Cursors.** `next_cursor` continues this search only: sent with other filters or another `sort` it is

@@ -24,7 +24,8 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
     },
     async searchContacts(req: AuthedRequest): Promise<HandlerResult> {
       const { search, problems } = checkSearch(req.body as SearchRequest);
-      if (problems.length) throw new ApiError('invalid_request', `${problems.length} filter problem(s); see errors`, { errors: problems });
+      // the body has the schema's shape (the validator saw to that): what is left depends on each filter's field
+      if (problems.length) throw new ApiError('invalid_search_filter', `${problems.length} filter problem(s); see errors`, { errors: problems });
       if (search.personalFields.length && !req.ctx.auth.scopes.includes('pii:read')) {
         throw new ApiError('insufficient_scope', `Comparing ${search.personalFields.join(', ')} needs the scope pii:read`, { missing_scopes: ['pii:read'] });
       }

@@ -69,9 +69,10 @@ export interface paths {
          *     than `contacts:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
          *
          *     **Errors.** A body off this shape is `400 invalid_request` with a pointer per problem (a 6th group is
-         *     `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`); so is an operator the field does not
-         *     take (`invalid_operator`, at `…/operator`), a value of the wrong type or form (`invalid_value`, at `…/value` or
-         *     `…/values/3`), a missing or extra value (`required`, `unexpected_value`) and an unknown field
+         *     `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`). A body of this shape whose filters do not
+         *     fit their fields is `422 invalid_search_filter`, with every problem at once in `errors`: an operator the field
+         *     does not take (`invalid_operator`, at `…/operator`), a value of the wrong type or form (`invalid_value`, at
+         *     `…/value` or `…/values/3`), a missing or extra value (`required`, `unexpected_value`) and an unknown field
          *     (`unknown_field`).
          *
          *     **Cursors.** `next_cursor` continues this search only: sent with other filters or another `sort` it is
@@ -5260,6 +5261,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
