@@ -585,10 +585,28 @@ type ContactUpdate struct {
 	Attributes map[string]any `json:"attributes,omitempty"`
 }
 
-// ContactUpsertItem is an object of the API.
+// One contact of a bulk upsert, matched on the identifier `match_on` names; without it on `external_id` when present, otherwise on `phone`, otherwise on `email`. At least one of `phone`, `external_id` or `email` is required.
 type ContactUpsertItem struct {
+	// The identifier to match a live contact on; the item must carry it (`400` otherwise).
+	MatchOn *string `json:"match_on,omitempty"`
+	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	Phone *string `json:"phone,omitempty"`
 	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
-	Email string `json:"email"`
+	Email     *string `json:"email,omitempty"`
+	FirstName *string `json:"first_name,omitempty"`
+	LastName  *string `json:"last_name,omitempty"`
+	// Your own identifier for the contact (printable ASCII).
+	ExternalID *string `json:"external_id,omitempty"`
+	// Keys to set; a `null` value removes the key.
+	Attributes map[string]any `json:"attributes,omitempty"`
+	// Tags to add, as `POST /v1/contacts/{id}/tags` adds them (never removes one).
+	Tags []string `json:"tags,omitempty"`
+	// When the contact opted in to messages (not in the future).
+	OptedInAt *time.Time `json:"opted_in_at,omitempty"`
+	// When the contact opted out (not in the future); sends are refused while it is later than `opted_in_at`.
+	OptedOutAt *time.Time `json:"opted_out_at,omitempty"`
+	// Where the consent of `opted_in_at` / `opted_out_at` was given; needs one of them.
+	ConsentSource *string `json:"consent_source,omitempty"`
 }
 
 // ContactsBulkUpsert is an object of the API.

@@ -2440,8 +2440,6 @@ export interface components {
             opted_out_at?: components["schemas"]["Timestamp"];
             /** @description Where the consent of `opted_in_at` / `opted_out_at` was given; needs one of them. */
             consent_source?: components["schemas"]["ConsentSource"];
-        } | unknown | unknown | {
-            email: components["schemas"]["Email"];
         };
         /**
          * @description Where a consent was given or withdrawn, in your own words; not personal data (do not put any here).
