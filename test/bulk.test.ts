@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { client, type ApiResponse } from './support/client';
+import { jobResults } from './support/contacts';
 import { expectProblem } from './support/operation-refusals';
 import { privateStack } from './support/processes';
 import { closeDb, newWorkspace, sql } from './support/stack';
@@ -19,17 +20,7 @@ const countEvents = async (workspaceId: string, type: string) =>
 type Result = { index: number; status: number; id: string | null; error: { code: string; errors?: { pointer: string }[] } | null };
 
 /** Every result page of a job, in input order. */
-async function allResults(api: ReturnType<typeof client>, jobId: string): Promise<Result[]> {
-  const out: Result[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: ApiResponse = await api.get(`/v1/bulk-jobs/${jobId}/results?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    expect(page.status).toBe(200);
-    out.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor);
-  return out;
-}
+const allResults = (api: ReturnType<typeof client>, jobId: string) => jobResults<Result>(api, jobId);
 
 describe('POST /v1/contacts/bulk', () => {
   let api: ReturnType<typeof client>;

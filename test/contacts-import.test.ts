@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { client, type ApiResponse } from './support/client';
-import { phones } from './support/contacts';
+import { bulkResults, phones } from './support/contacts';
 import { closeDb, newWorkspace, sql } from './support/stack';
 import { waitFor } from './support/wait';
 
@@ -30,17 +30,8 @@ const tagCount = async (api: Api, name: string) => {
 /** The whole answer of an import: the sync 200, or the 202 job's results once it has finished. */
 async function runImport(api: Api, items: unknown[], headers: Record<string, string> = {}): Promise<{ res: ApiResponse; results: Result[] }> {
   const res = await api.post('/v1/contacts/bulk', { body: { items }, headers });
-  if (res.status === 200) return { res, results: res.body.results };
-  expect(res.status).toBe(202);
-  await waitFor(() => api.get(`/v1/bulk-jobs/${res.body.id}`), (r) => r.body.status === 'completed', 300_000, 500);
-  const results: Result[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: ApiResponse = await api.get(`/v1/bulk-jobs/${res.body.id}/results?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    results.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor);
-  return { res, results };
+  expect([200, 202]).toContain(res.status);
+  return { res, results: await bulkResults<Result>(api, res) };
 }
 
 describe('POST /v1/contacts/bulk carrying tags, attributes and consent', () => {
