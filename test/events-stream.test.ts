@@ -200,6 +200,9 @@ describe('GET /v1/events/stream', () => {
     expect(sixth.status).toBe(429);
     expect(sixth.body.code).toBe('stream_limit_reached');
     expect(sixth.headers.get('retry-after')).toBeTruthy();
+    // once each has had a keep-alive, all five are still open (one attached during a lease renewal is not dropped)
+    await Promise.all(open.map((s) => s.heartbeat()));
+    expect(open.map((s) => s.ended)).toEqual([false, false, false, false, false]);
     // another key of the same workspace is not affected
     const others = await connect(ws.key);
     expect(others.res.status).toBe(200);

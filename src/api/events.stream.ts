@@ -228,11 +228,13 @@ export class EventStreams {
   private async heartbeat(): Promise<void> {
     if (!this.subs.size) return;
     for (const s of this.subs) s.res.write(': keep-alive\n\n');
+    // only the streams asked about: one that attaches while the renewal runs is not in its answer, yet holds a lease
+    const asked = [...this.subs];
     try {
       const live = new Set(
-        (await this.orm.em.getConnection().execute<{ id: string }[]>(RENEW_LEASES_SQL, [[...this.subs].map((s) => s.leaseId)])).map((r) => r.id),
+        (await this.orm.em.getConnection().execute<{ id: string }[]>(RENEW_LEASES_SQL, [asked.map((s) => s.leaseId)])).map((r) => r.id),
       );
-      for (const s of this.subs) if (!live.has(s.leaseId)) this.end(s);
+      for (const s of asked) if (!live.has(s.leaseId)) this.end(s);
       await this.orm.em.getConnection().execute('delete from event_stream_leases where seen_at < now() - make_interval(secs => ?)', [this.leaseTtlSeconds]);
     } catch (err) {
       logger.warn({ error: loggableError(err).message }, 'event stream leases not renewed');

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createApiKey } from '../../src/admin';
+import { createApiKey, revokeApiKey } from '../../src/admin';
 import { call, type ApiResponse } from './client';
 import { db, newWorkspace, type TestWorkspace } from './stack';
+import { waitFor } from './wait';
 
 /** A problem+json answer with this status and code, tied to its request id. */
 export function expectProblem(res: ApiResponse, status: number, code: string): void {
@@ -9,6 +10,17 @@ export function expectProblem(res: ApiResponse, status: number, code: string): v
   expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   expect(res.body).toMatchObject({ status, code, type: `https://docs.sabnode.com/errors/${code}` });
   expect(res.body.request_id).toBe(res.headers.get('request-id'));
+}
+
+/**
+ * Revokes a key as an operator does (the admin CLI's code, in this process), then calls `path` with it until the
+ * API refuses it and returns that answer. The API learns of a change made by another process from the auth_changes
+ * notification, within its delivery and not before the commit returns here; a revocation through the API itself
+ * is immediate (api-keys suite).
+ */
+export async function revokedByOperator(keyId: string, secret: string, path = '/v1/status'): Promise<ApiResponse> {
+  await revokeApiKey(await db(), keyId);
+  return waitFor(() => call('GET', path, { key: secret }), (r) => r.status !== 200, 5_000, 20);
 }
 
 export async function publishableKey(workspaceId: string): Promise<string> {
