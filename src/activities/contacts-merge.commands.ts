@@ -2,9 +2,8 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, type Contact } from '../db/entities';
 import { contactMissing, toContactWire } from '../db/contacts.queries';
 import { recordEvent, type CommandContext } from '../db/events';
-import { countTagsBy } from '../db/tags.queries';
+import { shiftTagCounts } from '../db/tags.queries';
 import { ApiError, type FieldError } from '../errors';
-import { idFromSeed } from '../ids';
 import { guardSubject } from '../privacy/fence';
 import { MAX_TAGS_PER_CONTACT } from './tags.commands';
 import type { CommandResponse } from './command-registry';
@@ -90,7 +89,8 @@ export async function mergeContacts(em: EntityManager, ctx: CommandContext, para
   for (const c of merged) for (const t of c.tags) delta.set(t, (delta.get(t) ?? 0) - 1);
   for (const t of tags) if (!survivor.tags.includes(t)) delta.set(t, (delta.get(t) ?? 0) + 1);
   const counted = [...delta].filter(([, d]) => d !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
-  await countTagsBy(em, ctx.workspaceId, counted.map(([name, d], i) => ({ id: idFromSeed('tag', ctx.seed, i), name, delta: d })), ctx.now);
+  // every tag named is carried by one of the contacts, so it exists
+  await shiftTagCounts(em, ctx.workspaceId, counted.map(([name, delta]) => ({ name, delta })), ctx.now);
 
   const next = {
     attributes: mergedAttributes(survivor, merged, body.attributes ?? 'survivor'),
