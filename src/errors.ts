@@ -35,6 +35,7 @@ export const ERROR_CATALOGUE = {
   file_not_found: { status: 422, title: 'The file does not exist' },
   outside_service_window: { status: 422, title: 'Outside the 24-hour customer service window' },
   contact_not_found: { status: 422, title: 'No live contact has this id in the workspace' },
+  contact_merge_into_self: { status: 400, title: 'A contact cannot be merged into itself' },
   template_name_taken: { status: 422, title: 'Another template has this name' },
   template_parameters_mismatch: { status: 422, title: 'The number of parameters does not match the template' },
   order_invalid_transition: { status: 422, title: 'The order cannot move to this status' },
@@ -87,6 +88,8 @@ export interface ProblemExtras {
   existing_id?: string;
   missing_scopes?: string[];
   allowed_statuses?: string[];
+  /** with resource_missing for a contact merged into another: the survivor's id */
+  merged_into?: string;
 }
 
 export interface Problem extends ProblemExtras {

@@ -635,6 +635,48 @@ func (s *ContactsService) List(ctx context.Context, params *ContactsListParams, 
 	return firstPage(ctx, fetch)
 }
 
+// Merge calls POST /v1/contacts/{contact_id}/merge (mergeContacts): Merge contacts into this one.
+//
+// Merges the contacts of `from` (1–10 live contacts of the workspace, none of them this one) into the path's
+// contact, the survivor, in one transaction: all of it happens or none of it. Answers the survivor. Emits one
+// `contact.merged` on the survivor, with `previous_attributes` (the survivor's fields the merge changed) and
+// `merged_from` (the ids of `from`); no other event.
+//
+// **What moves.** The merged contacts' conversations, messages, orders and flow runs now belong to the survivor
+// (their `contact_id` changes and their `updated_at` moves, so `updated_since` syncs see them). A contact has
+// at most one open conversation per channel: where the survivor already has one, the merged contacts' open
+// conversations on that channel are closed; where it has none, the most recently updated one stays open.
+//
+// **Whose values win.**
+//   - `phone`, `email`, `external_id`, `first_name`, `last_name`: the survivor keeps its own; a field it has not
+//     set takes the value of the first contact in `from` that has one.
+//   - `attributes`: keys of all the contacts are kept. When several have a key, `attributes: survivor` (the
+//     default) keeps the survivor's value, then that of the contact earliest in `from`; `attributes: newest` keeps
+//     the value of the most recently updated contact that has the key.
+//   - `tags`: the union (at most 100, else `422 contact_tag_limit`); tag counts follow.
+//   - Consent: the latest opt-in and the latest opt-out of all the contacts, with the `consent_source` of the
+//     contact whose consent changed last, so an opt-out recorded on any of them still holds.
+//
+// **The merged contacts** become deleted tombstones that name the survivor in `merged_into`: `GET` on one is
+// `404 resource_missing` with `merged_into`, and `updated_since` lists show it as `{id, object, deleted:
+// true, merged_into}`. A tombstone keeps only its `phone` and `email` (never shown), so that a privacy purge
+// naming them still finds the person: a purge of any contact of a merge (the survivor, a merged contact, or
+// a phone or email any of them carried) covers them all. A contact being purged cannot be merged, either
+// way (`409 subject_being_purged`).
+//
+// A contact in `from` that is not a live contact of this workspace (unknown, deleted, already merged, another
+// workspace's) is `422 contact_not_found` with a pointer per item (`/from/1`); the survivor itself in `from`
+// is `400 contact_merge_into_self`.
+func (s *ContactsService) Merge(ctx context.Context, contactID string, body ContactMerge, opts ...RequestOption) (*Contact, error) {
+	req := newRequest("POST", "/v1/contacts/"+url.PathEscape(formValue(contactID))+"/merge")
+	req.jsonBody = body
+	out := new(Contact)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // OptIn calls POST /v1/contacts/{contact_id}/opt-in (optInContact): Record a contact's opt-in to messages.
 //
 // Sets `opted_in_at`. A later opt-in lifts an earlier opt-out. Emits `contact.updated`. With `template_id`
@@ -681,6 +723,8 @@ func (s *ContactsService) RemoveTag(ctx context.Context, contactID string, tag s
 }
 
 // Retrieve calls GET /v1/contacts/{contact_id} (retrieveContact): Retrieve a contact.
+//
+// A deleted contact is `404 resource_missing`; so is a merged one, whose answer names the contact it was merged into in `merged_into`.
 func (s *ContactsService) Retrieve(ctx context.Context, contactID string, opts ...RequestOption) (*Contact, error) {
 	req := newRequest("GET", "/v1/contacts/"+url.PathEscape(formValue(contactID)))
 	out := new(Contact)
@@ -1517,6 +1561,9 @@ type PrivacyPurgesService struct {
 //
 // Names the subject by exactly one of `contact_id`, `phone` or `email`. The subject is every contact of the
 // workspace with that id, phone or email (live or deleted), with every phone and email those contacts carry.
+// A merge makes its contacts one person: the subject also takes in every contact merged into one of these and
+// the contact each was merged into, until the merge group is whole (a merged contact's tombstone keeps its
+// phone and email for this, so a purge naming them finds the survivor holding its data).
 // A `phone` or `email` that no contact carries is still purged wherever it appears.
 //
 // **Fence.** In the transaction that records the purge, the subject is fenced (by the keyed hashes of its

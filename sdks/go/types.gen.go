@@ -531,6 +531,14 @@ func (u *ContactListItem) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// ContactMerge is an object of the API.
+type ContactMerge struct {
+	// The contacts to merge into the path's contact (live contacts of the workspace, not the path's contact).
+	From []string `json:"from"`
+	// Whose value an attribute key keeps when several contacts have it: the survivor's (then the contact earliest in `from`), or the most recently updated contact's.
+	Attributes *string `json:"attributes,omitempty"`
+}
+
 // Groups OR'ed, the filters of a group AND'ed. See `POST /v1/contacts/search` for fields and operators.
 type ContactSearch struct {
 	FilterGroups []ContactSearchGroup `json:"filter_groups"`
@@ -853,6 +861,8 @@ type DeletedContact struct {
 	ID      string `json:"id"`
 	Object  string `json:"object"`
 	Deleted bool   `json:"deleted"`
+	// Only on a contact merged into another (`POST /v1/contacts/{contact_id}/merge`): the contact it was merged into.
+	MergedInto *string `json:"merged_into,omitempty"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -987,8 +997,10 @@ type EventCause struct {
 type EventData struct {
 	// The object after the change (a tombstone for deletes), in the caller's API version.
 	Object EventDataObject `json:"object"`
-	// For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change. Left out when `object` is a stub.
+	// For `*.updated`, `contact.merged` and the order status events (`order.paid`, …), the changed fields' values before the change. Left out when `object` is a stub.
 	PreviousAttributes map[string]any `json:"previous_attributes,omitempty"`
+	// For `contact.merged`, the ids of the contacts merged into `object` (now tombstones with `merged_into`). Left out when `object` is a stub.
+	MergedFrom []string `json:"merged_from,omitempty"`
 }
 
 // EventDataObject is one of: Contact, DeletedContact, File, DeletedFile, Tag, Template, DeletedTemplate, Order, Channel, Conversation, Message, WebhookEndpoint, DeletedWebhookEndpoint, FlowRun, FlowRunThrottle, WebhookDelivery, WebhookTestObject, Broadcast, EventObjectStub; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -2164,7 +2176,9 @@ type Problem struct {
 	// With `idempotency_key_reused`, the JSON pointers (`/path/…` for path parameters) where this request differs from the first one under the same key, each with what this request sent there.
 	Diff []IdempotencyDiffEntry `json:"diff,omitempty"`
 	// With a uniqueness conflict, the id of the object that holds the value.
-	ExistingID    *string  `json:"existing_id,omitempty"`
+	ExistingID *string `json:"existing_id,omitempty"`
+	// With `resource_missing` for a contact that was merged into another, the id of that contact.
+	MergedInto    *string  `json:"merged_into,omitempty"`
 	MissingScopes []string `json:"missing_scopes,omitempty"`
 	// With `order_invalid_transition`, the statuses the order may move to now (empty when its status is final).
 	AllowedStatuses []OrderStatus `json:"allowed_statuses,omitempty"`

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommandContext } from '../db/events';
 import type { FollowUp } from '../db/entities';
 import { createContact, deleteContact, updateContact } from './contacts.commands';
+import { mergeContacts } from './contacts-merge.commands';
 import {
   createChannel,
   createConversation,
@@ -46,6 +47,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createContact,
   updateContact,
   deleteContact,
+  mergeContacts,
   optInContact,
   optOutContact,
   createChannel,

@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, type Contact } from '../db/entities';
-import { toContactWire, toDeletedContactWire } from '../db/contacts.queries';
+import { contactMissing, toContactWire, toDeletedContactWire } from '../db/contacts.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { countTagsOff } from '../db/tags.queries';
 import { ApiError } from '../errors';
@@ -78,7 +78,7 @@ export async function findLive(em: EntityManager, workspaceId: string, id: strin
   await guardSubject(em, workspaceId, { contactIds: [id] });
   // the row lock serialises concurrent commands on one contact, so versions and event sequences never collide
   const contact = await em.findOne(ContactSchema, { id, workspace: workspaceId, deletedAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!contact) throw new ApiError('resource_missing', `No such contact: '${id}'`);
+  if (!contact) throw await contactMissing(em, workspaceId, id);
   return contact;
 }
 

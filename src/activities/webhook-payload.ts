@@ -14,7 +14,7 @@ export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, d
   let wire = toEventWire(event);
   if (!inClear) wire = maskPersonalData(wire) as EventWire;
   else await auditDelivery(orm, endpoint, delivery, wire, attempt);
-  return JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null } });
+  return JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null, ...(wire.data.merged_from ? { merged_from: wire.data.merged_from } : {}) } });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { listContacts, retrieveContact, toContactWire } from '../db/contacts.queries';
+import { contactMissing, listContacts, retrieveContact, toContactWire } from '../db/contacts.queries';
 import { checkSearch, searchContacts, type SearchRequest } from '../db/contacts-search.queries';
 import { contactTimeline } from '../db/timeline.queries';
 import { normaliseTagName } from '../db/tags.queries';
@@ -12,6 +12,7 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
     createContact: runCommand,
     updateContact: runCommand,
     deleteContact: runCommand,
+    mergeContacts: runCommand,
     async listContacts(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       // a filter on a personal field answers whether such a person exists, masked or not
@@ -35,13 +36,14 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
     async listContactTimeline(req: AuthedRequest): Promise<HandlerResult> {
       const em = orm.em.fork();
       const id = req.params.contact_id as string;
-      if (!(await retrieveContact(em, req.ctx.auth.workspaceId, id))) throw new ApiError('resource_missing', `No such contact: '${id}'`);
+      if (!(await retrieveContact(em, req.ctx.auth.workspaceId, id))) throw await contactMissing(em, req.ctx.auth.workspaceId, id);
       return { status: 200, body: await contactTimeline(em, req.ctx.auth.workspaceId, id, pageParams(req, { contact_id: id })) };
     },
     async retrieveContact(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.contact_id as string;
-      const contact = await retrieveContact(orm.em.fork(), req.ctx.auth.workspaceId, id);
-      if (!contact) throw new ApiError('resource_missing', `No such contact: '${id}'`);
+      const em = orm.em.fork();
+      const contact = await retrieveContact(em, req.ctx.auth.workspaceId, id);
+      if (!contact) throw await contactMissing(em, req.ctx.auth.workspaceId, id);
       return { status: 200, body: toContactWire(contact) };
     },
   };

@@ -4,6 +4,7 @@ import { toDate } from './timestamps';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import { normalisePhone } from '../identifiers';
+import { ApiError } from '../errors';
 
 export interface ContactWire {
   id: string;
@@ -26,6 +27,8 @@ export interface DeletedContactWire {
   id: string;
   object: 'contact';
   deleted: true;
+  /** only on a merged contact's tombstone: the contact it was merged into */
+  merged_into?: string;
   created_at: string;
   updated_at: string;
 }
@@ -51,13 +54,35 @@ export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
 }
 
 export function toDeletedContactWire(c: Contact): DeletedContactWire {
-  return { id: c.id, object: 'contact', deleted: true, created_at: c.createdAt.toISOString(), updated_at: c.updatedAt.toISOString() };
+  return {
+    id: c.id,
+    object: 'contact',
+    deleted: true,
+    ...(c.mergedInto ? { merged_into: c.mergedInto } : {}),
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The 404 for a contact id that names no live contact. A merged contact's answers `merged_into` too, so an integrator
+ * holding the old id can follow it to the survivor.
+ */
+export async function contactMissing(em: EntityManager, workspaceId: string, id: string): Promise<ApiError> {
+  const [row] = await em.getConnection().execute<{ merged_into: string | null }[]>(
+    `select merged_into from contacts where workspace_id = ? and id = ? and merged_into is not null`,
+    [workspaceId, id],
+    'all',
+    em.getTransactionContext(),
+  );
+  if (row?.merged_into) return new ApiError('resource_missing', `Contact '${id}' was merged into ${row.merged_into}`, { merged_into: row.merged_into });
+  return new ApiError('resource_missing', `No such contact: '${id}'`);
 }
 
 // Raw SQL on the read path: one indexed keyset query, columns aliased straight onto the Contact shape. Tags are a
 // sorted text[] column kept by the tag commands, so a page of contacts needs no join or aggregate.
 const COLUMNS = `id, workspace_id as "workspace", phone, email, first_name as "firstName", last_name as "lastName",
-  external_id as "externalId", attributes, tags, opted_in_at as "optedInAt", opted_out_at as "optedOutAt", consent_source as "consentSource", version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
+  external_id as "externalId", attributes, tags, opted_in_at as "optedInAt", opted_out_at as "optedOutAt", consent_source as "consentSource", merged_into as "mergedInto", version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 
 export async function retrieveContact(em: EntityManager, workspaceId: string, id: string): Promise<Contact | null> {
   const rows = await em.getConnection().execute<Contact[]>(

@@ -73,6 +73,8 @@ export interface Contact {
   optedOutAt?: Date | null;
   /** where the latest consent change came from, as an import stated it */
   consentSource?: string | null;
+  /** a merged contact's tombstone names the contact it was merged into */
+  mergedInto?: string | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -370,6 +372,7 @@ export const ContactSchema = new EntitySchema<Contact>({
     optedInAt: { ...ts, nullable: true },
     optedOutAt: { ...ts, nullable: true },
     consentSource: { type: 'string', columnType: 'text', nullable: true },
+    mergedInto: { type: 'string', columnType: 'text', nullable: true },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,

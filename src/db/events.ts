@@ -14,7 +14,7 @@ export interface EventWire {
   cause: { type: CauseType; id: string; depth: number } | null;
   created_at: string;
   updated_at: string;
-  data: { object: unknown; previous_attributes?: Record<string, unknown> };
+  data: { object: unknown; previous_attributes?: Record<string, unknown>; merged_from?: string[] };
 }
 
 export interface NewEvent {
@@ -24,6 +24,8 @@ export interface NewEvent {
   sequence: number;
   object: unknown;
   previousAttributes?: Record<string, unknown>;
+  /** members of `data` beside the object that some types carry (`merged_from` of contact.merged) */
+  extra?: { merged_from?: string[] };
 }
 
 /** What wrote an event: an API request, a flow run's step, a message's receipt, a webhook delivery, a broadcast's batch, or the trigger poller reading an event. */
@@ -78,7 +80,7 @@ export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e
     objectType: e.objectType,
     objectId: e.objectId,
     sequence: e.sequence,
-    data: { object: e.object },
+    data: { ...(e.extra ?? {}), object: e.object },
     previousAttributes: e.previousAttributes ?? null,
     requestId: ctx.requestId,
     causeType: cause?.type ?? null,

@@ -91,3 +91,18 @@ export async function countTagsOff(em: EntityManager, workspaceId: string, names
     [workspaceId, names, now],
   );
 }
+
+/**
+ * Moves the counts of tags that exist by each delta at once (a merge: the merged contacts stop counting, the survivor
+ * counts what it gains), rows locked in name order as the others lock them. An insert cannot carry a negative count,
+ * even one that would only update (the row's check runs first), so this updates only.
+ */
+export async function shiftTagCounts(em: EntityManager, workspaceId: string, deltas: { name: string; delta: number }[], now: Date): Promise<void> {
+  if (!deltas.length) return;
+  await em.execute(
+    `with x as (select * from jsonb_to_recordset(?::jsonb) as x(name text, delta int)),
+     locked as (select t.id, x.delta from tags t join x on x.name = t.name where t.workspace_id = ? order by t.name for update of t)
+     update tags t set contact_count = greatest(t.contact_count + locked.delta, 0), updated_at = ? from locked where t.id = locked.id`,
+    [JSON.stringify(deltas), workspaceId, now],
+  );
+}

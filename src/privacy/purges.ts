@@ -106,16 +106,39 @@ export function toPurgeWire(p: Purge): PurgeWire {
 
 export type PurgeRequest = Partial<Record<PurgeMatchField, string>>;
 
-/** The subject behind a request: the contacts it names, with every phone and email they (or the request) carry. */
+/**
+ * A merge says its contacts are one person. So a purge of any of them is a purge of all: the contacts named, every
+ * contact merged into one of them and the contact each was merged into, followed until the group is whole (a merged
+ * tombstone keeps its phone and email for this: a purge naming them finds the survivor that holds its data now).
+ */
+export async function mergeGroupOf(em: EntityManager, workspaceId: string, ids: string[]): Promise<string[]> {
+  const group = new Set(ids);
+  for (let frontier = [...group]; frontier.length; ) {
+    const rows = await em.execute<{ id: string; merged_into: string | null }[]>(
+      `select id, merged_into from contacts where workspace_id = ?
+         and (id in (select jsonb_array_elements_text(?::jsonb)) or merged_into in (select jsonb_array_elements_text(?::jsonb)))`,
+      [workspaceId, JSON.stringify(frontier), JSON.stringify(frontier)],
+    );
+    frontier = [...new Set(rows.flatMap((r) => [r.id, r.merged_into]).filter((id): id is string => !!id && !group.has(id)))];
+    for (const id of frontier) group.add(id);
+  }
+  return [...group].sort();
+}
+
+/** The subject behind a request: the contacts it names and their merge group, with every phone and email they (or the request) carry. */
 async function resolveSubject(em: EntityManager, workspaceId: string, field: PurgeMatchField, value: string): Promise<PurgeSubject> {
   // a phone also by its digits: a row the E.164 migration left as written (its E.164 form was taken) is the same person
   const where = field === 'contact_id' ? 'id = ?' : field === 'phone' ? `(phone = ? or regexp_replace(phone, '[^0-9]', '', 'g') = ?)` : 'lower(email) = lower(?)';
   const normalised = normaliseIdentifier(field, value);
-  const contacts = await em.execute<{ id: string; phone: string | null; email: string | null }[]>(
-    `select id, phone, email from contacts where workspace_id = ? and ${where} order by id for update`,
+  const named = await em.execute<{ id: string }[]>(
+    `select id from contacts where workspace_id = ? and ${where} order by id`,
     [workspaceId, normalised, ...(field === 'phone' ? [normalised.replace(/[^0-9]/g, '')] : [])],
   );
-  if (field === 'contact_id' && !contacts.length) throw new ApiError('resource_missing', `No such contact: '${value.slice(0, 64)}'`);
+  if (field === 'contact_id' && !named.length) throw new ApiError('resource_missing', `No such contact: '${value.slice(0, 64)}'`);
+  const contacts = await em.execute<{ id: string; phone: string | null; email: string | null }[]>(
+    `select id, phone, email from contacts where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) order by id for update`,
+    [workspaceId, JSON.stringify(await mergeGroupOf(em, workspaceId, named.map((c) => c.id)))],
+  );
   const uniq = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => !!x))].sort();
   return {
     workspaceId,
@@ -243,6 +266,17 @@ export async function subjectByHashes(em: EntityManager, workspaceId: string, ha
         (c.email !== null && wanted.has(identifierHash(workspaceId, 'email', c.email)));
       if (!hit) continue;
       subject.contactIds.push(c.id);
+    }
+  }
+  // the merge group of each contact found, as a live purge resolves it
+  const group = await mergeGroupOf(em, workspaceId, subject.contactIds);
+  subject.contactIds = group;
+  for (let i = 0; i < group.length; i += 5000) {
+    const rows = await em.execute<{ phone: string | null; email: string | null }[]>(
+      `select phone, email from contacts where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb))`,
+      [workspaceId, JSON.stringify(group.slice(i, i + 5000))],
+    );
+    for (const c of rows) {
       if (c.phone) subject.phones.push(c.phone);
       if (c.email) subject.emails.push(c.email.toLowerCase());
     }

@@ -123,6 +123,7 @@ export async function flowRun(input: { runId: string }): Promise<void> {
 export const createContact = runCommand;
 export const updateContact = runCommand;
 export const deleteContact = runCommand;
+export const mergeContacts = runCommand;
 export const optInContact = runCommand;
 export const optOutContact = runCommand;
 export const createChannel = runCommand;

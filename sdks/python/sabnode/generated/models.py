@@ -325,6 +325,16 @@ ContactCreate: TypeAlias = ContactCreate1 | ContactCreate2 | ContactCreate3
 ContactIdValue: TypeAlias = str
 
 
+ContactMerge = TypedDict(
+    "ContactMerge",
+    {
+        "from": list[ContactIdValue],
+        "attributes": NotRequired[Literal["survivor", "newest"]],
+    },
+    closed=True,
+)
+
+
 class ContactSearch(TypedDict, closed=True):
     """
     Groups OR'ed, the filters of a group AND'ed. See `POST /v1/contacts/search` for fields and operators.
@@ -665,6 +675,7 @@ class Data(TypedDict, closed=True):
         | EventObjectStub
     )
     previous_attributes: NotRequired[dict[str, Any]]
+    merged_from: NotRequired[list[ContactIdValue]]
 
 
 class DeletedApiKey(TypedDict, closed=True):
@@ -687,6 +698,7 @@ class DeletedContact(TypedDict, closed=True):
     id: ContactIdValue
     object: Literal["contact"]
     deleted: Literal[True]
+    merged_into: NotRequired[str]
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -762,6 +774,7 @@ class Event(TypedDict, closed=True):
         "contact.created",
         "contact.updated",
         "contact.deleted",
+        "contact.merged",
         "file.created",
         "file.deleted",
         "tag.created",
@@ -1500,6 +1513,7 @@ class Problem(TypedDict):
     errors: NotRequired[list[FieldError]]
     diff: NotRequired[list[IdempotencyDiffEntry]]
     existing_id: NotRequired[str]
+    merged_into: NotRequired[str]
     missing_scopes: NotRequired[list[str]]
     allowed_statuses: NotRequired[list[OrderStatus]]
 

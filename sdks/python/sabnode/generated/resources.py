@@ -144,6 +144,27 @@ class Contacts:
             timeout=timeout,
         )
 
+    def merge(
+        self,
+        contact_id: str,
+        body: models.ContactMerge,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.Contact:
+        """Merge contacts into this one: `POST /v1/contacts/{contact_id}/merge`."""
+        return cast(
+            "models.Contact",
+            self._t.request(
+                "POST",
+                "/v1/contacts/{contact_id}/merge",
+                path_params={"contact_id": contact_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
     def opt_in(
         self,
         contact_id: str,
@@ -1587,6 +1608,27 @@ class AsyncContacts:
             path_params={"contact_id": contact_id},
             query={"limit": limit, "cursor": cursor},
             timeout=timeout,
+        )
+
+    async def merge(
+        self,
+        contact_id: str,
+        body: models.ContactMerge,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.Contact:
+        """Merge contacts into this one: `POST /v1/contacts/{contact_id}/merge`."""
+        return cast(
+            "models.Contact",
+            await self._t.request(
+                "POST",
+                "/v1/contacts/{contact_id}/merge",
+                path_params={"contact_id": contact_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
         )
 
     async def opt_in(

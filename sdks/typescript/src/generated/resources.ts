@@ -29,6 +29,7 @@ export const OPERATIONS = {
   retrieveOrder: { resource: "orders", method: "retrieve", httpMethod: "GET", path: "/v1/orders/{order_id}" },
   updateOrder: { resource: "orders", method: "update", httpMethod: "PATCH", path: "/v1/orders/{order_id}" },
   listContactTimeline: { resource: "contacts", method: "timeline", httpMethod: "GET", path: "/v1/contacts/{contact_id}/timeline" },
+  mergeContacts: { resource: "contacts", method: "merge", httpMethod: "POST", path: "/v1/contacts/{contact_id}/merge" },
   optInContact: { resource: "contacts", method: "optIn", httpMethod: "POST", path: "/v1/contacts/{contact_id}/opt-in" },
   optOutContact: { resource: "contacts", method: "optOut", httpMethod: "POST", path: "/v1/contacts/{contact_id}/opt-out" },
   listChannels: { resource: "channels", method: "list", httpMethod: "GET", path: "/v1/channels" },
@@ -133,6 +134,7 @@ export type ContactTagsAdd = components['schemas']["ContactTagsAdd"];
 export type TagList = components['schemas']["TagList"];
 export type ContactCreate = components['schemas']["ContactCreate"];
 export type ContactUpdate = components['schemas']["ContactUpdate"];
+export type ContactMerge = components['schemas']["ContactMerge"];
 export type DeletedContact = components['schemas']["DeletedContact"];
 export type TemplateIdValue = components['schemas']["TemplateIdValue"];
 export type TemplateName = components['schemas']["TemplateName"];
@@ -314,6 +316,8 @@ export type UpdateOrderResponse = operations["updateOrder"]['responses'][200]['c
 export type ListContactTimelineQuery = NonNullable<operations["listContactTimeline"]['parameters']['query']>;
 export type ListContactTimelineResponse = operations["listContactTimeline"]['responses'][200]['content']['application/json'];
 export type ListContactTimelineItem = ListContactTimelineResponse['data'][number];
+export type MergeContactsBody = NonNullable<operations["mergeContacts"]['requestBody']>['content']["application/json"];
+export type MergeContactsResponse = operations["mergeContacts"]['responses'][200]['content']['application/json'];
 export type OptInContactBody = NonNullable<operations["optInContact"]['requestBody']>['content']["application/json"];
 export type OptInContactResponse = operations["optInContact"]['responses'][200]['content']['application/json'];
 export type OptOutContactResponse = operations["optOutContact"]['responses'][200]['content']['application/json'];
@@ -473,6 +477,11 @@ export class ContactsResource {
   /** A contact's timeline. `GET /v1/contacts/{contact_id}/timeline` (listContactTimeline) */
   timeline(contactId: string, query?: ListContactTimelineQuery, options?: RequestOptions): PagePromise<ListContactTimelineResponse, ListContactTimelineItem> {
     return this.core.list({ method: "GET", path: `/v1/contacts/${encodeURIComponent(contactId)}/timeline`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Merge contacts into this one. `POST /v1/contacts/{contact_id}/merge` (mergeContacts) */
+  merge(contactId: string, body: MergeContactsBody, options?: RequestOptions): Promise<MergeContactsResponse> {
+    return this.core.request({ method: "POST", path: `/v1/contacts/${encodeURIComponent(contactId)}/merge`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 
   /** Record a contact's opt-in to messages. `POST /v1/contacts/{contact_id}/opt-in` (optInContact) */

@@ -99,7 +99,10 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Retrieve a contact */
+        /**
+         * Retrieve a contact
+         * @description A deleted contact is `404 resource_missing`; so is a merged one, whose answer names the contact it was merged into in `merged_into`.
+         */
         get: operations["retrieveContact"];
         put?: never;
         post?: never;
@@ -444,6 +447,57 @@ export interface paths {
         get: operations["listContactTimeline"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts/{contact_id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge contacts into this one
+         * @description Merges the contacts of `from` (1–10 live contacts of the workspace, none of them this one) into the path's
+         *     contact, the survivor, in one transaction: all of it happens or none of it. Answers the survivor. Emits one
+         *     `contact.merged` on the survivor, with `previous_attributes` (the survivor's fields the merge changed) and
+         *     `merged_from` (the ids of `from`); no other event.
+         *
+         *     **What moves.** The merged contacts' conversations, messages, orders and flow runs now belong to the survivor
+         *     (their `contact_id` changes and their `updated_at` moves, so `updated_since` syncs see them). A contact has
+         *     at most one open conversation per channel: where the survivor already has one, the merged contacts' open
+         *     conversations on that channel are closed; where it has none, the most recently updated one stays open.
+         *
+         *     **Whose values win.**
+         *     - `phone`, `email`, `external_id`, `first_name`, `last_name`: the survivor keeps its own; a field it has not
+         *       set takes the value of the first contact in `from` that has one.
+         *     - `attributes`: keys of all the contacts are kept. When several have a key, `attributes: survivor` (the
+         *       default) keeps the survivor's value, then that of the contact earliest in `from`; `attributes: newest` keeps
+         *       the value of the most recently updated contact that has the key.
+         *     - `tags`: the union (at most 100, else `422 contact_tag_limit`); tag counts follow.
+         *     - Consent: the latest opt-in and the latest opt-out of all the contacts, with the `consent_source` of the
+         *       contact whose consent changed last, so an opt-out recorded on any of them still holds.
+         *
+         *     **The merged contacts** become deleted tombstones that name the survivor in `merged_into`: `GET` on one is
+         *     `404 resource_missing` with `merged_into`, and `updated_since` lists show it as `{id, object, deleted:
+         *     true, merged_into}`. A tombstone keeps only its `phone` and `email` (never shown), so that a privacy purge
+         *     naming them still finds the person: a purge of any contact of a merge (the survivor, a merged contact, or
+         *     a phone or email any of them carried) covers them all. A contact being purged cannot be merged, either
+         *     way (`409 subject_being_purged`).
+         *
+         *     A contact in `from` that is not a live contact of this workspace (unknown, deleted, already merged, another
+         *     workspace's) is `422 contact_not_found` with a pointer per item (`/from/1`); the survivor itself in `from`
+         *     is `400 contact_merge_into_self`.
+         */
+        post: operations["mergeContacts"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1665,6 +1719,9 @@ export interface paths {
          * Purge a person's personal data
          * @description Names the subject by exactly one of `contact_id`, `phone` or `email`. The subject is every contact of the
          *     workspace with that id, phone or email (live or deleted), with every phone and email those contacts carry.
+         *     A merge makes its contacts one person: the subject also takes in every contact merged into one of these and
+         *     the contact each was merged into, until the merge group is whole (a merged contact's tombstone keeps its
+         *     phone and email for this, so a purge naming them finds the survivor holding its data).
          *     A `phone` or `email` that no contact carries is still purged wherever it appears.
          *
          *     **Fence.** In the transaction that records the purge, the subject is fenced (by the keyed hashes of its
@@ -2223,6 +2280,16 @@ export interface components {
             external_id?: components["schemas"]["ExternalId"] | null;
             attributes?: components["schemas"]["AttributesPatch"];
         };
+        ContactMerge: {
+            /** @description The contacts to merge into the path's contact (live contacts of the workspace, not the path's contact). */
+            from: components["schemas"]["ContactIdValue"][];
+            /**
+             * @description Whose value an attribute key keeps when several contacts have it: the survivor's (then the contact earliest in `from`), or the most recently updated contact's.
+             * @default survivor
+             * @enum {string}
+             */
+            attributes?: "survivor" | "newest";
+        };
         /** @description A deleted contact (the answer to a delete, and a tombstone in `updated_since` lists). */
         DeletedContact: {
             id: components["schemas"]["ContactIdValue"];
@@ -2230,6 +2297,8 @@ export interface components {
             object: "contact";
             /** @constant */
             deleted: true;
+            /** @description Only on a contact merged into another (`POST /v1/contacts/{contact_id}/merge`): the contact it was merged into. */
+            merged_into?: string;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -2553,7 +2622,7 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "contact.created" | "contact.updated" | "contact.deleted" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
+            type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
             /** @description Per-object sequence number; increases by one with each event of the same object. */
             sequence: number;
             /** @description The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes. */
@@ -2564,8 +2633,10 @@ export interface components {
             data: {
                 /** @description The object after the change (a tombstone for deletes), in the caller's API version. */
                 object: components["schemas"]["Contact"] | components["schemas"]["DeletedContact"] | components["schemas"]["File"] | components["schemas"]["DeletedFile"] | components["schemas"]["Tag"] | components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"] | components["schemas"]["Order"] | components["schemas"]["Channel"] | components["schemas"]["Conversation"] | components["schemas"]["Message"] | components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"] | components["schemas"]["FlowRun"] | components["schemas"]["FlowRunThrottle"] | components["schemas"]["WebhookDelivery"] | components["schemas"]["WebhookTestObject"] | components["schemas"]["Broadcast"] | components["schemas"]["EventObjectStub"];
-                /** @description For `*.updated` and the order status events (`order.paid`, …), the changed fields' values before the change. Left out when `object` is a stub. */
+                /** @description For `*.updated`, `contact.merged` and the order status events (`order.paid`, …), the changed fields' values before the change. Left out when `object` is a stub. */
                 previous_attributes?: Record<string, never>;
+                /** @description For `contact.merged`, the ids of the contacts merged into `object` (now tombstones with `merged_into`). Left out when `object` is a stub. */
+                merged_from?: components["schemas"]["ContactIdValue"][];
             };
         };
         /**
@@ -2800,6 +2871,8 @@ export interface components {
             diff?: components["schemas"]["IdempotencyDiffEntry"][];
             /** @description With a uniqueness conflict, the id of the object that holds the value. */
             existing_id?: string;
+            /** @description With `resource_missing` for a contact that was merged into another, the id of that contact. */
+            merged_into?: string;
             missing_scopes?: string[];
             /** @description With `order_invalid_transition`, the statuses the order may move to now (empty when its status is final). */
             allowed_statuses?: components["schemas"]["OrderStatus"][];
@@ -5916,6 +5989,49 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    mergeContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                contact_id: components["parameters"]["ContactId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "from": [
+                 *         "ctc_0000000000000000000000000b",
+                 *         "ctc_0000000000000000000000000c"
+                 *       ],
+                 *       "attributes": "survivor"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactMerge"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ContactOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
