@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Client as PgClient } from 'pg';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { searchKeys } from '../src/temporal';
@@ -319,8 +320,12 @@ describe('privacy purges', () => {
     const email = `meera.${n}@example.com`;
     const contact = await api.post('/v1/contacts', { body: { phone: `+9195${n}`, email, first_name: 'Meera' } });
     expect(contact.status).toBe(201);
-    // a backup whose snapshot is taken but whose files are not all written yet
+    // a backup whose snapshot is taken but whose files are not all written yet, by a writer that is alive: it holds
+    // the writer's lock as takeBackup does
     const backupId = `bkp_${n}${'0'.repeat(18)}`;
+    const writer = new PgClient({ connectionString: stack().env.DATABASE_URL });
+    await writer.connect();
+    await writer.query('select pg_advisory_lock(hashtextextended($1, 0))', [`backup-writer:${backupId}`]);
     const manifest = { id: backupId, object: 'backup', format: 'jsonl/1', status: 'writing', taken_at: new Date(Date.now() - 1000).toISOString(), completed_at: null, workspaces: {}, purges_applied: {} };
     const path = join(stack().env.BACKUP_DIR, backupId, 'manifest.json');
     await mkdir(join(stack().env.BACKUP_DIR, backupId), { recursive: true });
@@ -342,6 +347,7 @@ describe('privacy purges', () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect((await api.get(`/v1/privacy/purges/${started.id}`)).body.status).toBe('waiting_for_backups');
     await writeFile(path, JSON.stringify({ ...manifest, status: 'complete', completed_at: new Date().toISOString() }));
+    await writer.end();
     const done = await waitFor(() => api.get(`/v1/privacy/purges/${started.id}`), (r) => r.body.status === 'completed', 30_000);
     expect(done.body.status).toBe('completed');
     expect(ours<{ id: string; status: string }>(done.body.backups).map((b) => b.status)).toEqual(['cleared', 'cleared']);
@@ -349,5 +355,24 @@ describe('privacy purges', () => {
     expect(JSON.parse(await readFile(path, 'utf8')).purges_applied).toHaveProperty(started.id);
     const histories = await historiesText(ws.workspaceId);
     expect(findIn(histories.text, encodings([email]))).toEqual([]);
+  });
+
+  it('deletes a backup whose writer died mid-way instead of waiting on it until its due date', async () => {
+    const n = Math.floor(Math.random() * 1e8).toString().padStart(8, '0');
+    const email = `ira.${n}@example.com`;
+    expect((await api.post('/v1/contacts', { body: { phone: `+9196${n}`, email, first_name: 'Ira' } })).status).toBe(201);
+    // what a writer killed before completing leaves: a `writing` manifest, a partial file, and no one holding its lock
+    const backupId = `bkp_${n}${'1'.repeat(18)}`;
+    const folder = join(stack().env.BACKUP_DIR, backupId);
+    await mkdir(join(folder, ws.workspaceId), { recursive: true });
+    await writeFile(join(folder, 'manifest.json'), JSON.stringify({ id: backupId, object: 'backup', format: 'jsonl/1', status: 'writing', taken_at: new Date(Date.now() - 1000).toISOString(), completed_at: null, workspaces: {}, purges_applied: {} }));
+    await writeFile(join(folder, ws.workspaceId, 'contacts.jsonl'), `${JSON.stringify({ email })}\n`);
+
+    const started = await admin('privacy', 'purge', '--workspace', ws.workspaceId, '--email', email);
+    const done = await waitFor(() => api.get(`/v1/privacy/purges/${started.id}`), (r) => r.body.status === 'completed', 30_000);
+    expect(done.body.status).toBe('completed');
+    expect(done.body.backups.find((b: { id: string }) => b.id === backupId)).toMatchObject({ status: 'discarded', cleared_at: expect.any(String) });
+    expect(await readdir(stack().env.BACKUP_DIR)).not.toContain(backupId);
+    expect(findIn(await folderText(stack().env.BACKUP_DIR), encodings([email]))).toEqual([]);
   });
 });

@@ -2126,7 +2126,8 @@ type PrivacyPurgeBackup struct {
 	// RFC 3339, UTC, millisecond precision.
 	TakenAt time.Time `json:"taken_at"`
 	// Clean by then at the latest (rewritten, or expired under the backup retention), never later than 90 days after the purge.
-	DueAt     time.Time  `json:"due_at"`
+	DueAt time.Time `json:"due_at"`
+	// `cleared`: rewritten without the subject. `expired`: deleted under the backup retention. `discarded`: a backup whose writing was cut short (its writer died or failed), deleted whole: it could never be restored.
 	Status    string     `json:"status"`
 	ClearedAt *time.Time `json:"cleared_at"`
 }

@@ -152,6 +152,7 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
           if (b.status !== 'pending' || !outcome) continue;
           if (outcome === 'cleared') b.status = 'cleared';
           else if (outcome === 'missing') b.status = 'expired';
+          else if (outcome === 'discarded') b.status = 'discarded';
           else continue;
           b.cleared_at = now;
           cleared++;

@@ -243,6 +243,8 @@ export async function takeBackup(orm: MikroORM, dir: string, only?: string[]): P
   const { key, wrapped } = newDataKey(config.backups.masterKey, id);
   const manifest = await orm.em.fork().transactional(
     async (em) => {
+      // held until this transaction ends: a backup still `writing` whose lock is free lost its writer (see discardIfAbandoned)
+      await em.execute(`select pg_advisory_xact_lock(hashtextextended(?, 0))`, [writerLock(id)]);
       const [{ at }] = await em.execute<{ at: Date }[]>(`select now() as at`);
       const m: BackupManifest = {
         id,
@@ -261,19 +263,40 @@ export async function takeBackup(orm: MikroORM, dir: string, only?: string[]): P
         : await em.execute<{ id: string }[]>(`select id from workspaces order by id`);
       if (only?.length && workspaces.length !== new Set(only).size) throw new Error(`no workspace ${only.filter((w) => !workspaces.some((r) => r.id === w)).join(', ')}`);
       for (const { id: ws } of workspaces) m.workspaces[ws] = await dumpWorkspace(em, dir, id, key, ws);
+      // complete before the writer's lock is released, so a backup seen `writing` with a free lock is never a finished one
+      m.status = 'complete';
+      m.completed_at = new Date().toISOString();
+      await saveManifest(dir, m);
       return m;
     },
     { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
-  );
+  ).catch(async (err: unknown) => {
+    // a backup cut short holds personal data no purge could rewrite: it goes, whatever stopped it
+    await rm(join(dir, id), { recursive: true, force: true }).catch(() => undefined);
+    throw err;
+  });
   const late = await orm.em.fork().execute<{ id: string }[]>(`select id from privacy_purges where sealed_at >= ? order by sealed_at`, [manifest.taken_at]);
-  manifest.status = 'complete';
-  manifest.completed_at = new Date().toISOString();
-  await saveManifest(dir, manifest);
   for (const { id: purgeId } of late) await rewriteBackupForPurge(orm, dir, id, purgeId);
   return (await readManifest(dir, id))!;
 }
 
-export type RewriteOutcome = 'cleared' | 'writing' | 'missing';
+export type RewriteOutcome = 'cleared' | 'writing' | 'missing' | 'discarded';
+
+const writerLock = (backupId: string) => `backup-writer:${backupId}`;
+
+/**
+ * A backup still `writing` whose writer's lock is free was cut short (its process died, or it failed before its
+ * cleanup): it can never be completed or restored, and it holds personal data that no purge rewrote, so it is deleted.
+ * Asked inside a transaction, which keeps the lock until it ends, so a writer cannot start on the same id meanwhile.
+ */
+async function discardIfAbandoned(em: EntityManager, dir: string, backupId: string): Promise<boolean> {
+  const [{ free }] = await em.execute<{ free: boolean }[]>(`select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as free`, [writerLock(backupId)]);
+  if (!free) return false;
+  // it may have completed between the first read of its manifest and the lock
+  if ((await readManifest(dir, backupId))?.status === 'complete') return false;
+  await rm(join(dir, backupId), { recursive: true, force: true });
+  return true;
+}
 
 /**
  * Rewrites one backup without a purge's subject: its workspace's rows are streamed into temporary tables, the purge
@@ -287,7 +310,10 @@ export async function rewriteBackupForPurge(orm: MikroORM, dir: string, backupId
     const manifest = await readManifest(dir, backupId);
     if (!manifest) return 'missing';
     if (manifest.purges_applied[purgeId]) return 'cleared';
-    if (manifest.status !== 'complete') return 'writing';
+    if (manifest.status !== 'complete') {
+      // one that completed meanwhile is rewritten on the purge's next timer
+      return (await discardIfAbandoned(em, dir, backupId)) ? 'discarded' : 'writing';
+    }
     const [purge] = (await em.execute<{ workspace_id: string }[]>(`select workspace_id from privacy_purges where id = ?`, [purgeId])).map((r) => r.workspace_id);
     if (purge && manifest.workspaces[purge]) {
       const these = (await purgesOf(em, purge)).filter((p) => p.id === purgeId);

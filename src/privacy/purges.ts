@@ -27,7 +27,7 @@ export interface PurgeBackup {
   taken_at: string;
   /** when the backup is clean at the latest: rewritten by then, or expired under the retention */
   due_at: string;
-  status: 'pending' | 'cleared' | 'expired';
+  status: 'pending' | 'cleared' | 'expired' | 'discarded';
   cleared_at: string | null;
 }
 

@@ -1422,7 +1422,7 @@ class PrivacyPurgeBackup(TypedDict, closed=True):
     id: str
     taken_at: Timestamp
     due_at: Timestamp
-    status: Literal["pending", "cleared", "expired"]
+    status: Literal["pending", "cleared", "expired", "discarded"]
     cleared_at: Timestamp | None
 
 

@@ -3015,8 +3015,11 @@ export interface components {
             taken_at: components["schemas"]["Timestamp"];
             /** @description Clean by then at the latest (rewritten, or expired under the backup retention), never later than 90 days after the purge. */
             due_at: components["schemas"]["Timestamp"];
-            /** @enum {string} */
-            status: "pending" | "cleared" | "expired";
+            /**
+             * @description `cleared`: rewritten without the subject. `expired`: deleted under the backup retention. `discarded`: a backup whose writing was cut short (its writer died or failed), deleted whole: it could never be restored.
+             * @enum {string}
+             */
+            status: "pending" | "cleared" | "expired" | "discarded";
             cleared_at: components["schemas"]["Timestamp"] | null;
         };
         /**
