@@ -643,6 +643,11 @@ Currency: TypeAlias = Literal[
 
 
 class Data(TypedDict, closed=True):
+    object: Any
+    previous_attributes: dict[str, Any] | None
+
+
+class Data1(TypedDict, closed=True):
     object: (
         Contact
         | DeletedContact
@@ -808,7 +813,7 @@ class Event(TypedDict, closed=True):
     cause: NotRequired[EventCause | None]
     created_at: Timestamp
     updated_at: Timestamp
-    data: Data
+    data: Data1
 
 
 class EventCause(TypedDict, closed=True):
@@ -838,6 +843,13 @@ class EventObjectStub(TypedDict, closed=True):
 
     id: NotRequired[str]
     object: str
+
+
+class EventTypeInfo(TypedDict, closed=True):
+    object: Literal["event_type"]
+    type: str
+    summary: str
+    schemas: list[Schema]
 
 
 ExternalId: TypeAlias = str
@@ -1210,6 +1222,10 @@ class EventList(ListEnvelope):
     data: list[Event]
 
 
+class EventTypeList(ListEnvelope):
+    data: list[EventTypeInfo]
+
+
 class FileList(ListEnvelope):
     data: list[File | DeletedFile]
 
@@ -1504,6 +1520,11 @@ class Problem(TypedDict):
     allowed_statuses: NotRequired[list[OrderStatus]]
 
 
+class Schema(TypedDict, closed=True):
+    api_version: str
+    schema: dict[str, Any]
+
+
 Scope: TypeAlias = Literal[
     "contacts:read",
     "contacts:write",
@@ -1672,6 +1693,7 @@ class WebhookEndpoint(TypedDict, closed=True):
     disabled_reason: Literal["manual", "gone", "failing"] | None
     pii_read: bool
     max_concurrency: int
+    api_version: str
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
@@ -1683,6 +1705,7 @@ class WebhookEndpointCreate(TypedDict, closed=True):
     description: NotRequired[str | None]
     enabled: NotRequired[bool]
     max_concurrency: NotRequired[WebhookMaxConcurrency]
+    api_version: NotRequired[Literal["2026-11-01", "2025-06-01"]]
 
 
 WebhookEndpointIdValue: TypeAlias = str
@@ -1698,6 +1721,7 @@ class WebhookEndpointUpdate(TypedDict, closed=True):
     description: NotRequired[str | None]
     enabled: NotRequired[bool]
     max_concurrency: NotRequired[WebhookMaxConcurrency]
+    api_version: NotRequired[Literal["2026-11-01", "2025-06-01"]]
 
 
 class WebhookEndpointWithSecret(TypedDict, closed=True):
@@ -1710,6 +1734,7 @@ class WebhookEndpointWithSecret(TypedDict, closed=True):
     disabled_reason: Literal["manual", "gone", "failing"] | None
     pii_read: bool
     max_concurrency: int
+    api_version: str
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
@@ -1720,6 +1745,21 @@ WebhookEventTypeFilter: TypeAlias = str
 
 
 WebhookMaxConcurrency: TypeAlias = int
+
+
+class WebhookPayload(TypedDict, closed=True):
+    """
+    The body of every webhook delivery: the event, shaped for the endpoint's `api_version` (named in the
+    `Api-Version` header) and signed as Standard Webhooks says (`webhook-id`, `webhook-timestamp`,
+    `webhook-signature` over the body as sent).
+
+    """
+
+    id: EventIdValue
+    type: str
+    created_at: Timestamp
+    sequence: int
+    data: Data
 
 
 class WebhookReplay(TypedDict, closed=True):
