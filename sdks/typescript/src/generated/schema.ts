@@ -1167,8 +1167,9 @@ export interface paths {
          *     `duration_ms`, or `error` (`timeout`, `refused`, `address_not_allowed`, …). The attempt is a real delivery:
          *     signed, shaped for the endpoint's `api_version`, under every rule other deliveries follow (public addresses
          *     only, 5 s bound, no redirects, a workspace's bound on waiting deliveries). A failed first attempt is retried on
-         *     the timetable like any delivery (follow it with `GET /v1/webhook-deliveries/{delivery_id}`). A replay of the
-         *     same `Idempotency-Key` answers the first outcome again and sends nothing.
+         *     the timetable like any delivery (follow it with `GET /v1/webhook-deliveries/{delivery_id}`); to a disabled
+         *     endpoint nothing is sent and the delivery ends `dead` without attempts. A replay of the same `Idempotency-Key`
+         *     answers the first outcome again and sends nothing.
          */
         post: operations["testWebhookEndpoint"];
         delete?: never;
