@@ -25,6 +25,7 @@ type services struct {
 	Channels          *ChannelsService
 	Contacts          *ContactsService
 	Conversations     *ConversationsService
+	EventTypes        *EventTypesService
 	Events            *EventsService
 	Files             *FilesService
 	FlowRuns          *FlowRunsService
@@ -48,6 +49,7 @@ func (c *Client) initServices() {
 	c.Channels = &ChannelsService{client: c}
 	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
+	c.EventTypes = &EventTypesService{client: c}
 	c.Events = &EventsService{client: c}
 	c.Files = &FilesService{client: c}
 	c.FlowRuns = &FlowRunsService{client: c}
@@ -908,6 +910,25 @@ func (s *ConversationsService) Update(ctx context.Context, conversationID string
 	req := newRequest("PATCH", "/v1/conversations/"+url.PathEscape(formValue(conversationID)))
 	req.jsonBody = body
 	out := new(Conversation)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EventTypesService holds the eventTypes operations.
+type EventTypesService struct {
+	client *Client
+}
+
+// List calls GET /v1/event-types (listEventTypes): List event types.
+//
+// Every event type SabNode emits, each with the JSON Schema (2020-12, self-contained) of its webhook payload in
+// every supported API version: the payloads described in this document's `webhooks` section, as an endpoint
+// pinned to that version receives them. One page, in the order of this document.
+func (s *EventTypesService) List(ctx context.Context, opts ...RequestOption) (*EventTypeList, error) {
+	req := newRequest("GET", "/v1/event-types")
+	out := new(EventTypeList)
 	if _, err := s.client.do(ctx, req, opts, out); err != nil {
 		return nil, err
 	}
@@ -1893,6 +1914,10 @@ type WebhookEndpointsService struct {
 // and are masked as for a read without it otherwise. With `pii_read_audit` on, each attempt that carries
 // personal data in clear writes a `pii.read` audit record (operation `deliverWebhook`, the key that gave the
 // permission, `details` naming the endpoint, delivery, event and attempt) before it is sent.
+//
+// **Versions.** `api_version` (default: the workspace's pinned version) shapes every payload sent to the endpoint,
+// as responses are shaped for a request's `Api-Version`; each delivery names it in its `Api-Version` header and
+// the signature covers the body as sent. `GET /v1/event-types` gives each payload's schema per version.
 func (s *WebhookEndpointsService) Create(ctx context.Context, body WebhookEndpointCreate, opts ...RequestOption) (*WebhookEndpointWithSecret, error) {
 	req := newRequest("POST", "/v1/webhook-endpoints")
 	req.jsonBody = body
@@ -2018,8 +2043,14 @@ func (s *WebhookEndpointsService) RotateSecret(ctx context.Context, endpointID s
 
 // Test calls POST /v1/webhook-endpoints/{endpoint_id}/test (testWebhookEndpoint): Send a test event.
 //
-// Emits a `webhook.test` event that is delivered to this endpoint only, whatever its `event_types`, and
-// returns its delivery; follow it with `GET /v1/webhook-deliveries/{delivery_id}`.
+// Emits a `webhook.test` event that is delivered to this endpoint only, whatever its `event_types`, sends its
+// first attempt before answering and returns the delivery with that attempt in `attempts`: `status_code` and
+// `duration_ms`, or `error` (`timeout`, `refused`, `address_not_allowed`, …). The attempt is a real delivery:
+// signed, shaped for the endpoint's `api_version`, under every rule other deliveries follow (public addresses
+// only, 5 s bound, no redirects, a workspace's bound on waiting deliveries). A failed first attempt is retried on
+// the timetable like any delivery (follow it with `GET /v1/webhook-deliveries/{delivery_id}`); to a disabled
+// endpoint nothing is sent and the delivery ends `dead` without attempts. A replay of the same `Idempotency-Key`
+// answers the first outcome again and sends nothing.
 func (s *WebhookEndpointsService) Test(ctx context.Context, endpointID string, opts ...RequestOption) (*WebhookDelivery, error) {
 	req := newRequest("POST", "/v1/webhook-endpoints/"+url.PathEscape(formValue(endpointID))+"/test")
 	out := new(WebhookDelivery)

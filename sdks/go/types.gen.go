@@ -1040,7 +1040,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "name", "provider", "url", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
 	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
-	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
 	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "trigger_event_id", "reason", "limit", "created_at"}, consts: map[string]string{"object": "\"flow_run_throttle\""}},
@@ -1167,6 +1167,45 @@ type EventObjectStub struct {
 	// The object's id (absent for `webhook_test`, which has none).
 	ID     *string `json:"id,omitempty"`
 	Object string  `json:"object"`
+}
+
+// EventTypeInfo is an object of the API.
+type EventTypeInfo struct {
+	Object  string `json:"object"`
+	Type    string `json:"type"`
+	Summary string `json:"summary"`
+	// One per supported API version, newest first.
+	Schemas []EventTypeInfoSchemasItem `json:"schemas"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v EventTypeInfo) MarshalJSON() ([]byte, error) {
+	type plain EventTypeInfo
+	v.Object = "event_type"
+	return json.Marshal(plain(v))
+}
+
+// EventTypeInfoSchemasItem is an object of the API.
+type EventTypeInfoSchemasItem struct {
+	APIVersion string `json:"api_version"`
+	// The payload's JSON Schema (2020-12) in that version; components it uses are in its `$defs`.
+	Schema map[string]any `json:"schema"`
+}
+
+// EventTypeList is an object of the API.
+type EventTypeList struct {
+	Object  string `json:"object"`
+	HasMore bool   `json:"has_more"`
+	// Pass as `cursor` to get the next page; null on the last page.
+	NextCursor *string         `json:"next_cursor"`
+	Data       []EventTypeInfo `json:"data"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v EventTypeList) MarshalJSON() ([]byte, error) {
+	type plain EventTypeList
+	v.Object = "list"
+	return json.Marshal(plain(v))
 }
 
 // FieldError is an object of the API.
@@ -2500,6 +2539,10 @@ type WebhookEndpoint struct {
 	PiiRead bool `json:"pii_read"`
 	// At most this many deliveries in flight to the endpoint at once.
 	MaxConcurrency int64 `json:"max_concurrency"`
+	// The API version of every payload sent to the endpoint, named in each delivery's `Api-Version` header (with
+	// `Deprecation`, `Sunset` and `Link` for a deprecated version, as on responses). Read at each attempt:
+	// retries and replays go out in the shape of the version the endpoint has when they are sent.
+	APIVersion string `json:"api_version"`
 	// While set and in the future, deliveries carry the previous secret's signature too.
 	SecretRotationEndsAt *time.Time `json:"secret_rotation_ends_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -2523,6 +2566,8 @@ type WebhookEndpointCreate struct {
 	Enabled     *bool            `json:"enabled,omitempty"`
 	// At most this many deliveries in flight to the endpoint at once. Lower it for a receiver that cannot take parallel requests.
 	MaxConcurrency *int64 `json:"max_concurrency,omitempty"`
+	// The API version the endpoint's payloads are shaped for (any supported version); default the workspace's.
+	APIVersion *string `json:"api_version,omitempty"`
 }
 
 // WebhookEndpointListItem is one of: WebhookEndpoint, DeletedWebhookEndpoint; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -2534,7 +2579,7 @@ type WebhookEndpointListItem struct {
 }
 
 var webhookEndpointListItemVariants = []variantTest{
-	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 }
 
@@ -2573,6 +2618,8 @@ type WebhookEndpointUpdate struct {
 	Enabled     *bool            `json:"enabled,omitempty"`
 	// At most this many deliveries in flight to the endpoint at once. Lower it for a receiver that cannot take parallel requests.
 	MaxConcurrency *int64 `json:"max_concurrency,omitempty"`
+	// From the next attempt on, deliveries are shaped for this version: retries and replays of earlier events included.
+	APIVersion *string `json:"api_version,omitempty"`
 }
 
 // WebhookEndpointWithSecret is an object of the API.
@@ -2589,6 +2636,10 @@ type WebhookEndpointWithSecret struct {
 	PiiRead bool `json:"pii_read"`
 	// At most this many deliveries in flight to the endpoint at once.
 	MaxConcurrency int64 `json:"max_concurrency"`
+	// The API version of every payload sent to the endpoint, named in each delivery's `Api-Version` header (with
+	// `Deprecation`, `Sunset` and `Link` for a deprecated version, as on responses). Read at each attempt:
+	// retries and replays go out in the shape of the version the endpoint has when they are sent.
+	APIVersion string `json:"api_version"`
 	// While set and in the future, deliveries carry the previous secret's signature too.
 	SecretRotationEndsAt *time.Time `json:"secret_rotation_ends_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -2604,6 +2655,29 @@ func (v WebhookEndpointWithSecret) MarshalJSON() ([]byte, error) {
 	type plain WebhookEndpointWithSecret
 	v.Object = "webhook_endpoint"
 	return json.Marshal(plain(v))
+}
+
+// The body of every webhook delivery: the event, shaped for the endpoint's `api_version` (named in the
+// `Api-Version` header) and signed as Standard Webhooks says (`webhook-id`, `webhook-timestamp`,
+// `webhook-signature` over the body as sent).
+type WebhookPayload struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// Per-object sequence number; increases by one with each event of the same object.
+	Sequence int64              `json:"sequence"`
+	Data     WebhookPayloadData `json:"data"`
+}
+
+// WebhookPayloadData is an object of the API.
+type WebhookPayloadData struct {
+	// The object after the change (a tombstone for deletes).
+	Object any `json:"object"`
+	// For `*.updated`, `contact.merged` and the order status events, the changed fields' values before the change; else null.
+	PreviousAttributes map[string]any `json:"previous_attributes"`
+	// For `contact.merged`, the ids of the contacts merged into `object` (now tombstones with `merged_into`).
+	MergedFrom []string `json:"merged_from,omitempty"`
 }
 
 // WebhookReplay is an object of the API.

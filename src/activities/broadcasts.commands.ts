@@ -59,7 +59,7 @@ async function saveBroadcast(em: EntityManager, b: Broadcast): Promise<void> {
 }
 
 /** Moves the broadcast to `status`, stamps it and records `broadcast.<event>` with the counts as they now stand. */
-async function transition(em: EntityManager, ctx: CommandContext, b: Broadcast, status: BroadcastStatus, event: string, n = 0) {
+async function transition(em: EntityManager, ctx: CommandContext, b: Broadcast, status: BroadcastStatus, event: 'scheduled' | 'started' | 'paused' | 'resumed' | 'completed' | 'cancelled', n = 0) {
   const previous = { status: b.status };
   b.status = status;
   b.version += 1;

@@ -9,6 +9,7 @@ import { COMMANDS, type CommandResponse } from './command-registry';
 import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
+import { prepareWebhookTest } from './webhooks.commands';
 import { stepBroadcast, wakeBatchSender, type BroadcastStep } from './broadcasts.commands';
 import { createChannelSenderActivities } from './channel-sender';
 import type { Client } from '@temporalio/client';
@@ -90,6 +91,11 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         await em.flush();
         return { status: response.status, followUps: response.followUps ?? [] };
       });
+    },
+
+    /** The test command's first step: its event and delivery (see prepareWebhookTest). */
+    async prepareWebhookTest(input: Pick<CommandInput, 'commandId'>): Promise<{ deliveryId: string } | null> {
+      return prepareWebhookTest(orm, input.commandId);
     },
 
     /** A bulk command's first step: its job and items, from the stored request (once). */

@@ -23,7 +23,8 @@ interface OrderUpdateInput {
 }
 
 /** The status machine: where an order may go from each status. */
-export const ORDER_TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
+/** Where an order may move from each status: never back to `pending`, so no event type `order.pending` exists. */
+export const ORDER_TRANSITIONS: Record<OrderStatus, Exclude<OrderStatus, 'pending'>[]> = {
   pending: ['paid', 'cancelled'],
   paid: ['fulfilled', 'cancelled', 'refunded'],
   fulfilled: ['delivered', 'refunded'],
@@ -103,9 +104,10 @@ export async function updateOrder(em: EntityManager, ctx: CommandContext, params
   await guardSubject(em, ctx.workspaceId, { contactIds: [order.contactId] });
   const previous: Record<string, unknown> = {};
   // asking for the status the order already has changes nothing
-  const moveTo = body.status !== undefined && body.status !== order.status ? body.status : undefined;
+  const asked = body.status !== undefined && body.status !== order.status ? body.status : undefined;
+  const moveTo = asked && ORDER_TRANSITIONS[order.status].find((s) => s === asked);
+  if (asked && !moveTo) throw transitionRefusal(order.status, asked);
   if (moveTo) {
-    if (!ORDER_TRANSITIONS[order.status].includes(moveTo)) throw transitionRefusal(order.status, moveTo);
     previous.status = order.status;
     order.status = moveTo;
     const stamp = STAMPS[moveTo as keyof typeof STAMPS];

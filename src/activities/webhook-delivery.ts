@@ -5,6 +5,7 @@ import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type EventRe
 import { causeOfEvent, recordEvent, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
 import { webhookHeaders } from '../webhook-signing';
+import { versionHeaders } from '../versions';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
 import { grantStands, webhookPayload } from './webhook-payload';
 import { nextSequence } from './webhooks.commands';
@@ -51,7 +52,7 @@ async function attemptDelivery(orm: MikroORM, batch: BatchContext, delivery: Web
   const now = new Date();
   let outcome: SendOutcome | null = null;
   if (endpoint.enabled && !endpoint.deletedAt) {
-    const body = await webhookPayload(orm, endpoint, delivery, event, attempt, batch.inClear);
+    const { body, version } = await webhookPayload(orm, endpoint, delivery, event, attempt, batch.inClear);
     const leased = await orm.em.getConnection().execute<{ id: string }[]>(
       `update webhook_deliveries set lease_until = now() + make_interval(secs => ?)
        where id = ? and attempt_count = ? and status in ('pending', 'failed') and (lease_until is null or lease_until < now()) returning id`,
@@ -59,7 +60,8 @@ async function attemptDelivery(orm: MikroORM, batch: BatchContext, delivery: Web
     );
     if (!leased.length) return;
     const secrets = [endpoint.secret, ...(endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now ? [endpoint.previousSecret] : [])].map(openSecret);
-    const headers = { 'user-agent': 'SabNode-Webhooks/1', ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
+    // Api-Version (with Deprecation, Sunset and Link for a deprecated one) as on a REST response of that version
+    const headers = { 'user-agent': 'SabNode-Webhooks/1', ...versionHeaders(version), ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
     // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
     outcome = await postOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });
     // the common answer, a 2xx, is recorded with others in one statement; the rest one by one below
@@ -217,8 +219,32 @@ async function nextDueInMs(orm: MikroORM, endpointId: string): Promise<number | 
   return row?.ms === null || row?.ms === undefined ? null : Number(row.ms);
 }
 
+/**
+ * The first attempt of a test delivery, sent by the test command's workflow before it answers: the same lease,
+ * payload, version, signing, outbound guard (src/outbound/sender.ts) and recording as the dispatcher's attempts.
+ * Idempotent: an attempt already recorded is not sent again; one in flight under another run's lease is waited for
+ * (thrown, so Temporal retries until that lease is over).
+ */
+export async function sendTestDelivery(orm: MikroORM, deliveryId: string): Promise<void> {
+  const em = orm.em.fork();
+  const delivery = await em.findOne(WebhookDeliverySchema, { id: deliveryId });
+  if (!delivery || delivery.attemptCount > 0 || isFinished(delivery)) return;
+  const endpoint = await em.findOneOrFail(WebhookEndpointSchema, { id: delivery.endpoint, workspace: delivery.workspace });
+  const event = await em.findOneOrFail(EventSchema, { id: delivery.event });
+  const batch: BatchContext = { endpoint, inClear: !endpoint.deletedAt && (await grantStands(orm, endpoint)), successes: new SuccessRecorder(orm, endpoint, () => undefined) };
+  await attemptDelivery(orm, batch, delivery, event);
+  await batch.successes.settle();
+  const [after] = await orm.em.getConnection().execute<{ attempt_count: number; status: string }[]>('select attempt_count, status from webhook_deliveries where id = ?', [deliveryId]);
+  if (after.attempt_count === 0 && (after.status === 'pending' || after.status === 'failed')) throw new Error(`the first attempt of ${deliveryId} is in flight elsewhere`);
+}
+
 export function createWebhookActivities(orm: MikroORM) {
   return {
+    /** The first attempt of a test delivery (see sendTestDelivery). */
+    async sendTestWebhookDelivery(input: { deliveryId: string }): Promise<void> {
+      await sendTestDelivery(orm, input.deliveryId);
+    },
+
     /**
      * One batch of an endpoint's dispatcher: its due deliveries in due-time order (all of its waiting ones once it is
      * deleted, which then die unsent), at most the endpoint's max_concurrency attempts in flight.

@@ -3,18 +3,33 @@ import { maskPersonalData, personalDataIn } from '../api/personal-data';
 import type { EventRecord, WebhookDelivery, WebhookEndpoint } from '../db/entities';
 import { toEventWire, type EventWire } from '../db/events';
 import { idFromSeed } from '../ids';
+import { downgradeResponse, findVersion, VERSIONS, type ApiVersion } from '../versions';
+
+/**
+ * The version an endpoint's payloads are shaped for, read at each attempt: retries and replays of a delivery made
+ * before a change of `api_version` go out in the new shape (as Stripe does). A version no longer in the registry
+ * gets the oldest one that is.
+ */
+export function endpointVersion(endpoint: Pick<WebhookEndpoint, 'apiVersion'>): ApiVersion {
+  return findVersion(endpoint.apiVersion) ?? VERSIONS[VERSIONS.length - 1];
+}
 
 /**
  * The body of one delivery attempt, with personal data as the endpoint may see it: in clear only for an endpoint
  * made (or last changed) by a key with pii:read while that key is usable, masked otherwise, exactly as a REST read by
  * such a key. When the workspace audits PII reads, an attempt that shows personal data in clear writes its `pii.read`
  * record (one per delivery and attempt, so a retried activity writes none twice) before the body exists to be sent.
+ * Then shaped for the endpoint's API version by the transforms that shape REST responses (masked first, as there).
  */
-export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord, attempt: number, inClear: boolean): Promise<string> {
+export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord, attempt: number, inClear: boolean): Promise<{ body: string; version: ApiVersion }> {
   let wire = toEventWire(event);
   if (!inClear) wire = maskPersonalData(wire) as EventWire;
   else await auditDelivery(orm, endpoint, delivery, wire, attempt);
-  return JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null, ...(wire.data.merged_from ? { merged_from: wire.data.merged_from } : {}) } });
+  const version = endpointVersion(endpoint);
+  wire = downgradeResponse(version, wire) as EventWire;
+  const data = { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null, ...(wire.data.merged_from ? { merged_from: wire.data.merged_from } : {}) };
+  const body = JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data });
+  return { body, version };
 }
 
 /**

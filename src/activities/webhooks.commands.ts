@@ -1,12 +1,15 @@
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type FollowUp, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
+import { LockMode, type EntityManager, type FilterQuery, type MikroORM } from '@mikro-orm/postgresql';
+import { ApplicationFailure } from '@temporalio/common';
+import { EventSchema, IdempotencySchema, WebhookDeliverySchema, WebhookEndpointSchema, type FollowUp, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
-import { HOUR_MS, replayLimitReached, toDeletedEndpointWire, toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
+import { HOUR_MS, replayLimitReached, retrieveDelivery, toDeletedEndpointWire, toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
+import { holdFence } from '../privacy/fence';
 import { config } from '../config';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { resealSecret, sealedSecretOf } from '../secrets/at-rest';
+import { findVersion, VERSIONS } from '../versions';
 import type { CommandResponse } from './command-registry';
 import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
 
@@ -46,6 +49,23 @@ function checkUrl(url: string): void {
   if (refusal) throw new ApiError('webhook_url_not_allowed', `This URL cannot receive webhooks: ${refusal}`, { errors: [{ pointer: '/url', code: 'webhook_url_not_allowed', message: refusal }] });
 }
 
+/** A version an endpoint may be pinned to: any supported one not past its sunset. */
+function checkApiVersion(version: string, now: Date): void {
+  const found = findVersion(version);
+  if (!found || (found.sunset && now >= new Date(`${found.sunset}T00:00:00Z`))) {
+    const supported = VERSIONS.filter((v) => !v.sunset || now < new Date(`${v.sunset}T00:00:00Z`)).map((v) => v.version);
+    throw new ApiError('invalid_request', `'${version.slice(0, 40)}' is not a supported API version; supported: ${supported.join(', ')}`, {
+      errors: [{ pointer: '/api_version', code: 'invalid_api_version', message: `Supported: ${supported.join(', ')}` }],
+    });
+  }
+}
+
+/** The workspace's pinned API version: a new endpoint's default, as for a new key. */
+async function workspaceVersion(em: EntityManager, workspaceId: string): Promise<string> {
+  const [row] = await em.getConnection().execute<{ api_version: string }[]>('select api_version from workspaces where id = ?', [workspaceId], 'all', em.getTransactionContext());
+  return row.api_version;
+}
+
 function piiPermission(ctx: CommandContext): Pick<WebhookEndpoint, 'piiRead' | 'piiKeyId'> {
   const piiRead = ctx.actor?.scopes.includes('pii:read') ?? false;
   return { piiRead, piiKeyId: piiRead ? ctx.actor!.keyId : null };
@@ -71,8 +91,9 @@ async function lockWorkspace(em: EntityManager, workspaceId: string): Promise<{ 
   return row;
 }
 
-export async function createWebhookEndpoint(em: EntityManager, ctx: CommandContext, _p: Params, body: { url: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number }): Promise<CommandResponse> {
+export async function createWebhookEndpoint(em: EntityManager, ctx: CommandContext, _p: Params, body: { url: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number; api_version?: string }): Promise<CommandResponse> {
   checkUrl(body.url);
+  if (body.api_version !== undefined) checkApiVersion(body.api_version, ctx.now);
   await lockWorkspace(em, ctx.workspaceId);
   const live = await em.count(WebhookEndpointSchema, { workspace: ctx.workspaceId, deletedAt: null });
   if (live >= config.webhooks.endpointsMax) {
@@ -96,6 +117,7 @@ export async function createWebhookEndpoint(em: EntityManager, ctx: CommandConte
     // deliveries show personal data only as the key that made the endpoint could see it
     ...piiPermission(ctx),
     maxConcurrency: body.max_concurrency ?? 10,
+    apiVersion: body.api_version ?? (await workspaceVersion(em, ctx.workspaceId)),
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -106,7 +128,7 @@ export async function createWebhookEndpoint(em: EntityManager, ctx: CommandConte
   return { status: 201, body: toEndpointWire(endpoint, ctx.now) };
 }
 
-export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: { url?: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number }): Promise<CommandResponse> {
+export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: { url?: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number; api_version?: string }): Promise<CommandResponse> {
   const endpoint = await lockedEndpoint(em, ctx.workspaceId, params.endpoint_id);
   const previous: Record<string, unknown> = {};
   if (body.url !== undefined && body.url !== endpoint.url) {
@@ -125,6 +147,12 @@ export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandConte
   if (body.max_concurrency !== undefined && body.max_concurrency !== endpoint.maxConcurrency) {
     previous.max_concurrency = endpoint.maxConcurrency;
     endpoint.maxConcurrency = body.max_concurrency;
+  }
+  // from the next attempt on, retries and replays of earlier deliveries included, payloads take the new shape
+  if (body.api_version !== undefined && body.api_version !== endpoint.apiVersion) {
+    checkApiVersion(body.api_version, ctx.now);
+    previous.api_version = endpoint.apiVersion;
+    endpoint.apiVersion = body.api_version;
   }
   if (body.enabled !== undefined && body.enabled !== endpoint.enabled) {
     previous.enabled = endpoint.enabled;
@@ -193,23 +221,85 @@ function newDelivery(em: EntityManager, ctx: CommandContext, endpointId: string,
   });
 }
 
-/** A `webhook.test` event for this endpoint alone, with its delivery created here so the answer can name it. */
-export async function testWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+/** The test event of one `testWebhookEndpoint` command: its ids derive from the command, so every step finds them. */
+function testEventIds(commandId: string, endpointId: string): { seed: string; eventId: string; deliveryId: string } {
+  const seed = `${commandId}:webhook.test`;
+  const eventId = idFromSeed('evt', seed, 0);
+  return { seed, eventId, deliveryId: deliveryIdFor(endpointId, eventId) };
+}
+
+/**
+ * A `webhook.test` event for this endpoint alone and its delivery, after the same checks as any delivery's (the
+ * endpoint exists, the workspace's bound on waiting deliveries). `dueNow: false` leaves the first attempt to the
+ * command's workflow, which sends it before answering; the dispatcher takes the retries of a failed one.
+ */
+async function recordTestEvent(em: EntityManager, ctx: CommandContext, endpointId: string, commandId: string, dueNow: boolean): Promise<WebhookDelivery> {
   await lockWorkspace(em, ctx.workspaceId);
-  const endpoint = await lockedEndpoint(em, ctx.workspaceId, params.endpoint_id);
+  const endpoint = await lockedEndpoint(em, ctx.workspaceId, endpointId);
   await checkPendingBound(em, ctx.workspaceId, 1);
-  const eventId = idFromSeed('evt', ctx.seed, 0);
-  recordEvent(em, ctx, 0, {
+  const ids = testEventIds(commandId, endpoint.id);
+  recordEvent(em, { ...ctx, seed: ids.seed }, 0, {
     type: 'webhook.test',
     objectType: 'webhook_test',
-    objectId: eventId,
+    objectId: ids.eventId,
     sequence: 1,
     object: { object: 'webhook_test', endpoint_id: endpoint.id, message: 'This is a test event from SabNode.' },
   });
   await em.flush();
-  const delivery = newDelivery(em, ctx, endpoint.id, eventId, 'webhook.test');
+  const delivery = newDelivery(em, ctx, endpoint.id, ids.eventId, 'webhook.test');
+  if (!dueNow) delivery.nextAttemptAt = null;
   await em.flush();
-  return { status: 202, body: toDeliveryWire(delivery), followUps: [endpointFollowUp(ctx.workspaceId, endpoint.id)] };
+  return delivery;
+}
+
+/**
+ * The first step of the test command's workflow (src/workflows/index.ts), before the command itself: the event and
+ * its delivery, committed so that the next step can send the first attempt. Returns null when there is nothing to
+ * send: the command has already answered, or it is refused (the command then stores the refusal as any command's).
+ */
+export async function prepareWebhookTest(orm: MikroORM, commandId: string): Promise<{ deliveryId: string } | null> {
+  return orm.em.fork().transactional(async (em) => {
+    const record = await em.findOne(IdempotencySchema, { id: commandId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!record) throw ApplicationFailure.nonRetryable(`command ${commandId} has no stored request`, 'command_missing');
+    if (record.state === 'completed') return null;
+    const endpointId = record.request.params.endpoint_id;
+    const ids = testEventIds(commandId, endpointId);
+    if (await em.findOne(WebhookDeliverySchema, { id: ids.deliveryId })) return { deliveryId: ids.deliveryId };
+    // the purge fence's shared lock first, as every command takes it
+    await holdFence(em, record.workspace);
+    const ctx: CommandContext = {
+      workspaceId: record.workspace,
+      requestId: record.request.requestId,
+      seed: ids.seed,
+      now: new Date(),
+      commandId,
+    };
+    try {
+      // a savepoint: a refusal leaves nothing behind
+      await em.transactional((tx) => recordTestEvent(tx, ctx, endpointId, commandId, false));
+    } catch (err) {
+      if (err instanceof ApiError && err.status < 500) return null;
+      throw err;
+    }
+    return { deliveryId: ids.deliveryId };
+  });
+}
+
+/**
+ * The answer to a test: its delivery with the first attempt, which the workflow sent before this command ran. Should
+ * the first step have found the command refused while it is not any more (a backlog drained in between), the test is
+ * recorded here and goes out through the dispatcher, its delivery answered without attempts.
+ */
+export async function testWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  const commandId = ctx.commandId ?? ctx.seed;
+  const { deliveryId } = testEventIds(commandId, params.endpoint_id);
+  const sent = await retrieveDelivery(em, ctx.workspaceId, deliveryId);
+  if (sent) {
+    const waiting = sent.status === 'pending' || sent.status === 'failed';
+    return { status: 202, body: sent, followUps: waiting ? [endpointFollowUp(ctx.workspaceId, sent.endpoint_id)] : [] };
+  }
+  const delivery = await recordTestEvent(em, ctx, params.endpoint_id, commandId, true);
+  return { status: 202, body: { ...toDeliveryWire(delivery), attempts: [] }, followUps: [endpointFollowUp(ctx.workspaceId, delivery.endpoint)] };
 }
 
 const FINISHED = ['succeeded', 'dead'];

@@ -23,6 +23,7 @@ import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
 import { corsFor } from './cors';
 import { eventsHandlers } from './events.handlers';
+import { eventTypesHandlers } from './event-types.handlers';
 import { messagingHandlers } from './messaging.handlers';
 import type { EventStreams } from './events.stream';
 import { filesHandlers } from './files.handlers';
@@ -219,6 +220,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...ordersHandlers(deps.orm, runCommand),
     ...statusHandlers(),
     ...eventsHandlers(deps.orm, deps.eventStreams),
+    ...eventTypesHandlers(),
     ...tagsHandlers(deps.orm, runCommand),
     ...filesHandlers(deps.orm, runCommand, files),
     ...webhooksHandlers(deps.orm, runCommand),

@@ -26,7 +26,8 @@ export function webhooksHandlers(orm: MikroORM, runCommand: RunCommand) {
     updateWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
     deleteWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
     rotateWebhookEndpointSecret: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newWebhookSecret(), 'secret'),
-    testWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
+    // its workflow sends the first attempt before the command answers: the wait has room for the attempt's bound
+    testWebhookEndpoint: (req: AuthedRequest) => runCommand(req, { waitMs: config.commandWaitMs + config.webhooks.attemptTimeoutMs }),
     replayWebhookEndpoint: replay,
     replayWebhookDelivery: replay,
     async listWebhookEndpoints(req: AuthedRequest): Promise<HandlerResult> {

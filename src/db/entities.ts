@@ -589,6 +589,8 @@ export interface WebhookEndpoint {
   piiKeyId: string | null;
   /** attempts in flight at once to this endpoint (1..50) */
   maxConcurrency: number;
+  /** the API version its payloads are shaped for, at each attempt (src/activities/webhook-payload.ts) */
+  apiVersion: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -633,6 +635,7 @@ export const WebhookEndpointSchema = new EntitySchema<WebhookEndpoint>({
     piiRead: { type: 'boolean' },
     piiKeyId: { type: 'string', nullable: true },
     maxConcurrency: { type: 'integer' },
+    apiVersion: { type: 'string' },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,

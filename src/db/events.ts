@@ -4,6 +4,7 @@ import { decodeCursor, toPage, type ListPage, type PageParams } from '../paginat
 import { idFromSeed } from '../ids';
 import { toDate } from './timestamps';
 import { rowsByIds } from './keyset';
+import type { EventType } from '../event-types';
 
 export interface EventWire {
   id: string;
@@ -18,7 +19,7 @@ export interface EventWire {
 }
 
 export interface NewEvent {
-  type: string;
+  type: EventType;
   objectType: string;
   objectId: string;
   sequence: number;

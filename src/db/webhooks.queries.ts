@@ -20,6 +20,7 @@ export function toEndpointWire(e: WebhookEndpoint, now = new Date()) {
     disabled_reason: e.disabledReason,
     pii_read: e.piiRead,
     max_concurrency: e.maxConcurrency,
+    api_version: e.apiVersion,
     secret_rotation_ends_at: rotating ? e.previousSecretExpiresAt!.toISOString() : null,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
@@ -71,7 +72,7 @@ export function toAttemptWire(a: AttemptRow) {
 }
 
 const ENDPOINT_COLUMNS = `id, workspace_id as "workspace", url, event_types as "eventTypes", description, enabled, disabled_reason as "disabledReason",
-  secret, previous_secret as "previousSecret", previous_secret_expires_at as "previousSecretExpiresAt", failing_since as "failingSince", pii_read as "piiRead", pii_key_id as "piiKeyId", max_concurrency as "maxConcurrency", version,
+  secret, previous_secret as "previousSecret", previous_secret_expires_at as "previousSecretExpiresAt", failing_since as "failingSince", pii_read as "piiRead", pii_key_id as "piiKeyId", max_concurrency as "maxConcurrency", api_version as "apiVersion", version,
   created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 const DELIVERY_COLUMNS = `id, workspace_id as "workspace", endpoint_id as "endpoint", event_id as "event", event_type as "eventType", status,
   attempt_count as "attemptCount", timetable_start as "timetableStart", next_attempt_at as "nextAttemptAt", last_attempt_at as "lastAttemptAt", created_at as "createdAt", updated_at as "updatedAt"`;

@@ -76,6 +76,22 @@ async function runBulkCommand(input: Pick<CommandInput, 'commandId'>): Promise<C
   return runCommand(input);
 }
 
+// the test's first attempt: its 5 s bound (WEBHOOK_ATTEMPT_TIMEOUT_MS) and room for the guard and the commit
+const webhookTest = proxyActivities<Activities>({
+  startToCloseTimeout: '20s',
+  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '5s', nonRetryableErrorTypes: ['command_missing'] },
+});
+
+/**
+ * A webhook test: its event and delivery committed, the first attempt sent as the endpoint's dispatcher would, then
+ * the command stores the answer with that attempt's outcome. A failed first attempt is retried by the dispatcher.
+ */
+async function runWebhookTestCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
+  const prepared = await webhookTest.prepareWebhookTest({ commandId: input.commandId });
+  if (prepared) await webhookTest.sendTestWebhookDelivery(prepared);
+  return runCommand(input);
+}
+
 const messageChannels = proxyActivities<Activities>({
   startToCloseTimeout: '10s',
   retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
@@ -144,7 +160,7 @@ export const createWebhookEndpoint = runCommand;
 export const updateWebhookEndpoint = runCommand;
 export const deleteWebhookEndpoint = runCommand;
 export const rotateWebhookEndpointSecret = runCommand;
-export const testWebhookEndpoint = runCommand;
+export const testWebhookEndpoint = runWebhookTestCommand;
 export const replayWebhookDelivery = runCommand;
 export const replayWebhookEndpoint = runCommand;
 export const createFlow = runCommand;

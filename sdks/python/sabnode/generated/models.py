@@ -653,6 +653,12 @@ Currency: TypeAlias = Literal[
 
 
 class Data(TypedDict, closed=True):
+    object: Any
+    previous_attributes: dict[str, Any] | None
+    merged_from: NotRequired[list[ContactIdValue]]
+
+
+class Data1(TypedDict, closed=True):
     object: (
         Contact
         | DeletedContact
@@ -821,7 +827,7 @@ class Event(TypedDict, closed=True):
     cause: NotRequired[EventCause | None]
     created_at: Timestamp
     updated_at: Timestamp
-    data: Data
+    data: Data1
 
 
 class EventCause(TypedDict, closed=True):
@@ -851,6 +857,13 @@ class EventObjectStub(TypedDict, closed=True):
 
     id: NotRequired[str]
     object: str
+
+
+class EventTypeInfo(TypedDict, closed=True):
+    object: Literal["event_type"]
+    type: str
+    summary: str
+    schemas: list[Schema]
 
 
 ExternalId: TypeAlias = str
@@ -1223,6 +1236,10 @@ class EventList(ListEnvelope):
     data: list[Event]
 
 
+class EventTypeList(ListEnvelope):
+    data: list[EventTypeInfo]
+
+
 class FileList(ListEnvelope):
     data: list[File | DeletedFile]
 
@@ -1518,6 +1535,11 @@ class Problem(TypedDict):
     allowed_statuses: NotRequired[list[OrderStatus]]
 
 
+class Schema(TypedDict, closed=True):
+    api_version: str
+    schema: dict[str, Any]
+
+
 Scope: TypeAlias = Literal[
     "contacts:read",
     "contacts:write",
@@ -1686,6 +1708,7 @@ class WebhookEndpoint(TypedDict, closed=True):
     disabled_reason: Literal["manual", "gone", "failing"] | None
     pii_read: bool
     max_concurrency: int
+    api_version: str
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
@@ -1697,6 +1720,7 @@ class WebhookEndpointCreate(TypedDict, closed=True):
     description: NotRequired[str | None]
     enabled: NotRequired[bool]
     max_concurrency: NotRequired[WebhookMaxConcurrency]
+    api_version: NotRequired[Literal["2026-11-01", "2025-06-01"]]
 
 
 WebhookEndpointIdValue: TypeAlias = str
@@ -1712,6 +1736,7 @@ class WebhookEndpointUpdate(TypedDict, closed=True):
     description: NotRequired[str | None]
     enabled: NotRequired[bool]
     max_concurrency: NotRequired[WebhookMaxConcurrency]
+    api_version: NotRequired[Literal["2026-11-01", "2025-06-01"]]
 
 
 class WebhookEndpointWithSecret(TypedDict, closed=True):
@@ -1724,6 +1749,7 @@ class WebhookEndpointWithSecret(TypedDict, closed=True):
     disabled_reason: Literal["manual", "gone", "failing"] | None
     pii_read: bool
     max_concurrency: int
+    api_version: str
     secret_rotation_ends_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
@@ -1734,6 +1760,21 @@ WebhookEventTypeFilter: TypeAlias = str
 
 
 WebhookMaxConcurrency: TypeAlias = int
+
+
+class WebhookPayload(TypedDict, closed=True):
+    """
+    The body of every webhook delivery: the event, shaped for the endpoint's `api_version` (named in the
+    `Api-Version` header) and signed as Standard Webhooks says (`webhook-id`, `webhook-timestamp`,
+    `webhook-signature` over the body as sent).
+
+    """
+
+    id: EventIdValue
+    type: str
+    created_at: Timestamp
+    sequence: int
+    data: Data
 
 
 class WebhookReplay(TypedDict, closed=True):

@@ -816,6 +816,17 @@ class Status:
         return cast("models.Status", self._t.request("GET", "/v1/status", timeout=timeout))
 
 
+class EventTypes:
+    """`client.event_types`: the eventTypes operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(self, *, timeout: float | None = None) -> models.EventTypeList:
+        """List event types: `GET /v1/event-types`."""
+        return cast("models.EventTypeList", self._t.request("GET", "/v1/event-types", timeout=timeout))
+
+
 class WebhookEndpoints:
     """`client.webhook_endpoints`: the webhookEndpoints operations."""
 
@@ -2288,6 +2299,17 @@ class AsyncStatus:
         return cast("models.Status", await self._t.request("GET", "/v1/status", timeout=timeout))
 
 
+class AsyncEventTypes:
+    """`client.event_types`: the eventTypes operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def list(self, *, timeout: float | None = None) -> models.EventTypeList:
+        """List event types: `GET /v1/event-types`."""
+        return cast("models.EventTypeList", await self._t.request("GET", "/v1/event-types", timeout=timeout))
+
+
 class AsyncWebhookEndpoints:
     """`client.webhook_endpoints`: the webhookEndpoints operations."""
 
@@ -2973,6 +2995,7 @@ class SyncResources:
     files: Files
     events: Events
     status: Status
+    event_types: EventTypes
     webhook_endpoints: WebhookEndpoints
     webhook_deliveries: WebhookDeliveries
     api_keys: ApiKeys
@@ -2995,6 +3018,7 @@ class SyncResources:
         self.files = Files(transport)
         self.events = Events(transport)
         self.status = Status(transport)
+        self.event_types = EventTypes(transport)
         self.webhook_endpoints = WebhookEndpoints(transport)
         self.webhook_deliveries = WebhookDeliveries(transport)
         self.api_keys = ApiKeys(transport)
@@ -3020,6 +3044,7 @@ class AsyncResources:
     files: AsyncFiles
     events: AsyncEvents
     status: AsyncStatus
+    event_types: AsyncEventTypes
     webhook_endpoints: AsyncWebhookEndpoints
     webhook_deliveries: AsyncWebhookDeliveries
     api_keys: AsyncApiKeys
@@ -3042,6 +3067,7 @@ class AsyncResources:
         self.files = AsyncFiles(transport)
         self.events = AsyncEvents(transport)
         self.status = AsyncStatus(transport)
+        self.event_types = AsyncEventTypes(transport)
         self.webhook_endpoints = AsyncWebhookEndpoints(transport)
         self.webhook_deliveries = AsyncWebhookDeliveries(transport)
         self.api_keys = AsyncApiKeys(transport)

@@ -55,6 +55,7 @@ export const OPERATIONS = {
   listEvents: { resource: "events", method: "list", httpMethod: "GET", path: "/v1/events" },
   retrieveStatus: { resource: "status", method: "retrieve", httpMethod: "GET", path: "/v1/status" },
   streamEvents: { resource: "events", method: "stream", httpMethod: "GET", path: "/v1/events/stream" },
+  listEventTypes: { resource: "eventTypes", method: "list", httpMethod: "GET", path: "/v1/event-types" },
   listWebhookEndpoints: { resource: "webhookEndpoints", method: "list", httpMethod: "GET", path: "/v1/webhook-endpoints" },
   createWebhookEndpoint: { resource: "webhookEndpoints", method: "create", httpMethod: "POST", path: "/v1/webhook-endpoints" },
   retrieveWebhookEndpoint: { resource: "webhookEndpoints", method: "retrieve", httpMethod: "GET", path: "/v1/webhook-endpoints/{endpoint_id}" },
@@ -115,6 +116,9 @@ export type WebhookAttempt = components['schemas']["WebhookAttempt"];
 export type WebhookDelivery = components['schemas']["WebhookDelivery"];
 export type WebhookDeliveryList = components['schemas']["WebhookDeliveryList"];
 export type WebhookReplayRequest = components['schemas']["WebhookReplayRequest"];
+export type WebhookPayload = components['schemas']["WebhookPayload"];
+export type EventTypeList = components['schemas']["EventTypeList"];
+export type EventTypeInfo = components['schemas']["EventTypeInfo"];
 export type WebhookTestObject = components['schemas']["WebhookTestObject"];
 export type WebhookReplay = components['schemas']["WebhookReplay"];
 export type Timestamp = components['schemas']["Timestamp"];
@@ -364,6 +368,7 @@ export type ListEventsItem = ListEventsResponse['data'][number];
 export type RetrieveStatusResponse = operations["retrieveStatus"]['responses'][200]['content']['application/json'];
 export type StreamEventsQuery = NonNullable<operations["streamEvents"]['parameters']['query']>;
 export type StreamEventsItem = ListEventsItem;
+export type ListEventTypesResponse = operations["listEventTypes"]['responses'][200]['content']['application/json'];
 export type ListWebhookEndpointsQuery = NonNullable<operations["listWebhookEndpoints"]['parameters']['query']>;
 export type ListWebhookEndpointsResponse = operations["listWebhookEndpoints"]['responses'][200]['content']['application/json'];
 export type ListWebhookEndpointsItem = ListWebhookEndpointsResponse['data'][number];
@@ -715,6 +720,15 @@ export class StatusResource {
   }
 }
 
+export class EventTypesResource {
+  constructor(private readonly core: Core) {}
+
+  /** List event types. `GET /v1/event-types` (listEventTypes) */
+  list(options?: RequestOptions): Promise<ListEventTypesResponse> {
+    return this.core.request({ method: "GET", path: `/v1/event-types`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 export class WebhookEndpointsResource {
   constructor(private readonly core: Core) {}
 
@@ -969,6 +983,7 @@ export class Resources {
   readonly files: FilesResource;
   readonly events: EventsResource;
   readonly status: StatusResource;
+  readonly eventTypes: EventTypesResource;
   readonly webhookEndpoints: WebhookEndpointsResource;
   readonly webhookDeliveries: WebhookDeliveriesResource;
   readonly apiKeys: ApiKeysResource;
@@ -990,6 +1005,7 @@ export class Resources {
     this.files = new FilesResource(core);
     this.events = new EventsResource(core);
     this.status = new StatusResource(core);
+    this.eventTypes = new EventTypesResource(core);
     this.webhookEndpoints = new WebhookEndpointsResource(core);
     this.webhookDeliveries = new WebhookDeliveriesResource(core);
     this.apiKeys = new ApiKeysResource(core);

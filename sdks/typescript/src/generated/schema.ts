@@ -1070,6 +1070,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List event types
+         * @description Every event type SabNode emits, each with the JSON Schema (2020-12, self-contained) of its webhook payload in
+         *     every supported API version: the payloads described in this document's `webhooks` section, as an endpoint
+         *     pinned to that version receives them. One page, in the order of this document.
+         */
+        get: operations["listEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhook-endpoints": {
         parameters: {
             query?: never;
@@ -1112,6 +1134,10 @@ export interface paths {
          *     and are masked as for a read without it otherwise. With `pii_read_audit` on, each attempt that carries
          *     personal data in clear writes a `pii.read` audit record (operation `deliverWebhook`, the key that gave the
          *     permission, `details` naming the endpoint, delivery, event and attempt) before it is sent.
+         *
+         *     **Versions.** `api_version` (default: the workspace's pinned version) shapes every payload sent to the endpoint,
+         *     as responses are shaped for a request's `Api-Version`; each delivery names it in its `Api-Version` header and
+         *     the signature covers the body as sent. `GET /v1/event-types` gives each payload's schema per version.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -1190,8 +1216,14 @@ export interface paths {
         put?: never;
         /**
          * Send a test event
-         * @description Emits a `webhook.test` event that is delivered to this endpoint only, whatever its `event_types`, and
-         *     returns its delivery; follow it with `GET /v1/webhook-deliveries/{delivery_id}`.
+         * @description Emits a `webhook.test` event that is delivered to this endpoint only, whatever its `event_types`, sends its
+         *     first attempt before answering and returns the delivery with that attempt in `attempts`: `status_code` and
+         *     `duration_ms`, or `error` (`timeout`, `refused`, `address_not_allowed`, …). The attempt is a real delivery:
+         *     signed, shaped for the endpoint's `api_version`, under every rule other deliveries follow (public addresses
+         *     only, 5 s bound, no redirects, a workspace's bound on waiting deliveries). A failed first attempt is retried on
+         *     the timetable like any delivery (follow it with `GET /v1/webhook-deliveries/{delivery_id}`); to a disabled
+         *     endpoint nothing is sent and the delivery ends `dead` without attempts. A replay of the same `Idempotency-Key`
+         *     answers the first outcome again and sends nothing.
          */
         post: operations["testWebhookEndpoint"];
         delete?: never;
@@ -1990,7 +2022,888 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "contact.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact.created
+         * @description A contact was created.
+         */
+        post: operations["contactCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact.updated
+         * @description A contact changed (`previous_attributes` holds the changed fields before the change).
+         */
+        post: operations["contactUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact.deleted
+         * @description A contact was deleted.
+         */
+        post: operations["contactDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contact.merged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact.merged
+         * @description Contacts were merged into this one (`POST /v1/contacts/{contact_id}/merge`): `merged_from` names them (now tombstones with `merged_into`) and `previous_attributes` holds this contact's fields the merge changed.
+         */
+        post: operations["contactMergedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "file.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * file.created
+         * @description A file was created.
+         */
+        post: operations["fileCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "file.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * file.deleted
+         * @description A file was deleted.
+         */
+        post: operations["fileDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "tag.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * tag.created
+         * @description A tag was created.
+         */
+        post: operations["tagCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.created
+         * @description A template was created.
+         */
+        post: operations["templateCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.updated
+         * @description A template was updated.
+         */
+        post: operations["templateUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.deleted
+         * @description A template was deleted.
+         */
+        post: operations["templateDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.created
+         * @description An order was created.
+         */
+        post: operations["orderCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.updated
+         * @description An order changed (other than its status).
+         */
+        post: operations["orderUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.paid
+         * @description An order was paid.
+         */
+        post: operations["orderPaidWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.fulfilled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.fulfilled
+         * @description An order was fulfilled.
+         */
+        post: operations["orderFulfilledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.delivered
+         * @description An order was delivered.
+         */
+        post: operations["orderDeliveredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.cancelled
+         * @description An order was cancelled.
+         */
+        post: operations["orderCancelledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "order.refunded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * order.refunded
+         * @description An order was refunded.
+         */
+        post: operations["orderRefundedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "channel.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * channel.created
+         * @description A channel was created.
+         */
+        post: operations["channelCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * conversation.created
+         * @description A conversation was created.
+         */
+        post: operations["conversationCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * conversation.updated
+         * @description A conversation was updated.
+         */
+        post: operations["conversationUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.queued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.queued
+         * @description A message was queued for sending.
+         */
+        post: operations["messageQueuedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.sent
+         * @description A message was sent.
+         */
+        post: operations["messageSentWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.delivered
+         * @description A message was delivered.
+         */
+        post: operations["messageDeliveredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.read
+         * @description A message was read.
+         */
+        post: operations["messageReadWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.failed
+         * @description A message was failed.
+         */
+        post: operations["messageFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.received
+         * @description A message came in from a contact.
+         */
+        post: operations["messageReceivedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_endpoint.created
+         * @description A webhook endpoint was created.
+         */
+        post: operations["webhookEndpointCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_endpoint.updated
+         * @description A webhook endpoint was updated.
+         */
+        post: operations["webhookEndpointUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_endpoint.deleted
+         * @description A webhook endpoint was deleted.
+         */
+        post: operations["webhookEndpointDeletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_endpoint.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_endpoint.disabled
+         * @description A webhook endpoint was disabled after answering `410` or failing for 5 days.
+         */
+        post: operations["webhookEndpointDisabledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.test
+         * @description A test event (`POST /v1/webhook-endpoints/{endpoint_id}/test`), sent to that endpoint only.
+         */
+        post: operations["webhookTestWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook_delivery.dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook_delivery.dead
+         * @description A webhook delivery to another endpoint ran out of attempts.
+         */
+        post: operations["webhookDeliveryDeadWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "flow_run.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * flow_run.started
+         * @description A flow run was started.
+         */
+        post: operations["flowRunStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "flow_run.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * flow_run.completed
+         * @description A flow run was completed.
+         */
+        post: operations["flowRunCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "flow_run.failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * flow_run.failed
+         * @description A flow run was failed.
+         */
+        post: operations["flowRunFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "flow_run.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * flow_run.cancelled
+         * @description A flow run was cancelled.
+         */
+        post: operations["flowRunCancelledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "flow_run.throttled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * flow_run.throttled
+         * @description A flow trigger started no run because a run budget was spent.
+         */
+        post: operations["flowRunThrottledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "broadcast.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * broadcast.created
+         * @description A broadcast was created.
+         */
+        post: operations["broadcastCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "broadcast.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * broadcast.scheduled
+         * @description A broadcast was scheduled.
+         */
+        post: operations["broadcastScheduledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "broadcast.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * broadcast.started
+         * @description A broadcast was started.
+         */
+        post: operations["broadcastStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "broadcast.paused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * broadcast.paused
+         * @description A broadcast was paused.
+         */
+        post: operations["broadcastPausedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "broadcast.resumed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * broadcast.resumed
+         * @description A broadcast was resumed.
+         */
+        post: operations["broadcastResumedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "broadcast.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * broadcast.completed
+         * @description A broadcast was completed.
+         */
+        post: operations["broadcastCompletedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "broadcast.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * broadcast.cancelled
+         * @description A broadcast was cancelled.
+         */
+        post: operations["broadcastCancelledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         WebhookEndpointIdValue: string;
@@ -2010,6 +2923,11 @@ export interface components {
             /** @default true */
             enabled?: boolean;
             max_concurrency?: components["schemas"]["WebhookMaxConcurrency"];
+            /**
+             * @description The API version the endpoint's payloads are shaped for (any supported version); default the workspace's.
+             * @enum {string}
+             */
+            api_version?: "2026-11-01" | "2025-06-01";
         };
         /**
          * @description At most this many deliveries in flight to the endpoint at once. Lower it for a receiver that cannot take parallel requests.
@@ -2024,6 +2942,11 @@ export interface components {
             description?: string | null;
             enabled?: boolean;
             max_concurrency?: components["schemas"]["WebhookMaxConcurrency"];
+            /**
+             * @description From the next attempt on, deliveries are shaped for this version: retries and replays of earlier events included.
+             * @enum {string}
+             */
+            api_version?: "2026-11-01" | "2025-06-01";
         };
         WebhookEndpoint: {
             id: components["schemas"]["WebhookEndpointIdValue"];
@@ -2045,6 +2968,13 @@ export interface components {
              * @example 10
              */
             max_concurrency: number;
+            /**
+             * @description The API version of every payload sent to the endpoint, named in each delivery's `Api-Version` header (with
+             *     `Deprecation`, `Sunset` and `Link` for a deprecated version, as on responses). Read at each attempt:
+             *     retries and replays go out in the shape of the version the endpoint has when they are sent.
+             * @example 2026-11-01
+             */
+            api_version: string;
             /**
              * Format: date-time
              * @description While set and in the future, deliveries carry the previous secret's signature too.
@@ -2073,6 +3003,13 @@ export interface components {
              * @example 10
              */
             max_concurrency: number;
+            /**
+             * @description The API version of every payload sent to the endpoint, named in each delivery's `Api-Version` header (with
+             *     `Deprecation`, `Sunset` and `Link` for a deprecated version, as on responses). Read at each attempt:
+             *     retries and replays go out in the shape of the version the endpoint has when they are sent.
+             * @example 2026-11-01
+             */
+            api_version: string;
             /**
              * Format: date-time
              * @description While set and in the future, deliveries carry the previous secret's signature too.
@@ -2155,6 +3092,43 @@ export interface components {
             status?: "failed" | "dead" | "all";
             /** @default false */
             dry_run?: boolean;
+        };
+        /**
+         * @description The body of every webhook delivery: the event, shaped for the endpoint's `api_version` (named in the
+         *     `Api-Version` header) and signed as Standard Webhooks says (`webhook-id`, `webhook-timestamp`,
+         *     `webhook-signature` over the body as sent).
+         */
+        WebhookPayload: {
+            id: components["schemas"]["EventIdValue"];
+            type: string;
+            created_at: components["schemas"]["Timestamp"];
+            /** @description Per-object sequence number; increases by one with each event of the same object. */
+            sequence: number;
+            data: {
+                /** @description The object after the change (a tombstone for deletes). */
+                object: unknown;
+                /** @description For `*.updated`, `contact.merged` and the order status events, the changed fields' values before the change; else null. */
+                previous_attributes: Record<string, never> | null;
+                /** @description For `contact.merged`, the ids of the contacts merged into `object` (now tombstones with `merged_into`). */
+                merged_from?: components["schemas"]["ContactIdValue"][];
+            };
+        };
+        EventTypeList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["EventTypeInfo"][];
+        };
+        EventTypeInfo: {
+            /** @constant */
+            object: "event_type";
+            /** @example contact.created */
+            type: string;
+            summary: string;
+            /** @description One per supported API version, newest first. */
+            schemas: {
+                /** @example 2026-11-01 */
+                api_version: string;
+                /** @description The payload's JSON Schema (2020-12) in that version; components it uses are in its `$defs`. */
+                schema: Record<string, never>;
+            }[];
         };
         WebhookTestObject: {
             /** @constant */
@@ -3592,6 +4566,40 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["WebhookDelivery"];
+            };
+        };
+        /** @description The test's delivery with its first attempt (`attempts`); a failed one is retried on the timetable. */
+        WebhookTestSent: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WebhookDelivery"];
+            };
+        };
+        /** @description Every event type, with the JSON Schema of its webhook payload in each supported API version. */
+        EventTypeListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EventTypeList"];
             };
         };
         /** @description The delivery with every attempt. */
@@ -6885,6 +7893,27 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listEventTypes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EventTypeListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listWebhookEndpoints: {
         parameters: {
             query?: {
@@ -7093,7 +8122,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            202: components["responses"]["WebhookDeliveryAccepted"];
+            202: components["responses"]["WebhookTestSent"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -8209,6 +9238,1634 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    contactCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "contact.created";
+                    data?: {
+                        object?: components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    contactUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "contact.updated";
+                    data?: {
+                        object?: components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    contactDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "contact.deleted";
+                    data?: {
+                        object?: components["schemas"]["DeletedContact"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    contactMergedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "contact.merged";
+                    data?: {
+                        object?: components["schemas"]["Contact"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    fileCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "file.created";
+                    data?: {
+                        object?: components["schemas"]["File"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    fileDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "file.deleted";
+                    data?: {
+                        object?: components["schemas"]["DeletedFile"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    tagCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "tag.created";
+                    data?: {
+                        object?: components["schemas"]["Tag"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "template.created";
+                    data?: {
+                        object?: components["schemas"]["Template"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "template.updated";
+                    data?: {
+                        object?: components["schemas"]["Template"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "template.deleted";
+                    data?: {
+                        object?: components["schemas"]["DeletedTemplate"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "order.created";
+                    data?: {
+                        object?: components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "order.updated";
+                    data?: {
+                        object?: components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderPaidWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "order.paid";
+                    data?: {
+                        object?: components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderFulfilledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "order.fulfilled";
+                    data?: {
+                        object?: components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderDeliveredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "order.delivered";
+                    data?: {
+                        object?: components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderCancelledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "order.cancelled";
+                    data?: {
+                        object?: components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    orderRefundedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "order.refunded";
+                    data?: {
+                        object?: components["schemas"]["Order"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    channelCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "channel.created";
+                    data?: {
+                        object?: components["schemas"]["Channel"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    conversationCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "conversation.created";
+                    data?: {
+                        object?: components["schemas"]["Conversation"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    conversationUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "conversation.updated";
+                    data?: {
+                        object?: components["schemas"]["Conversation"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageQueuedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.queued";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageSentWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.sent";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageDeliveredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.delivered";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageReadWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.read";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.failed";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageReceivedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.received";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "webhook_endpoint.created";
+                    data?: {
+                        object?: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "webhook_endpoint.updated";
+                    data?: {
+                        object?: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointDeletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "webhook_endpoint.deleted";
+                    data?: {
+                        object?: components["schemas"]["DeletedWebhookEndpoint"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookEndpointDisabledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "webhook_endpoint.disabled";
+                    data?: {
+                        object?: components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTestWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "webhook.test";
+                    data?: {
+                        object?: components["schemas"]["WebhookTestObject"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookDeliveryDeadWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "webhook_delivery.dead";
+                    data?: {
+                        object?: components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    flowRunStartedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "flow_run.started";
+                    data?: {
+                        object?: components["schemas"]["FlowRun"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    flowRunCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "flow_run.completed";
+                    data?: {
+                        object?: components["schemas"]["FlowRun"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    flowRunFailedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "flow_run.failed";
+                    data?: {
+                        object?: components["schemas"]["FlowRun"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    flowRunCancelledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "flow_run.cancelled";
+                    data?: {
+                        object?: components["schemas"]["FlowRun"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    flowRunThrottledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "flow_run.throttled";
+                    data?: {
+                        object?: components["schemas"]["FlowRunThrottle"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    broadcastCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "broadcast.created";
+                    data?: {
+                        object?: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    broadcastScheduledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "broadcast.scheduled";
+                    data?: {
+                        object?: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    broadcastStartedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "broadcast.started";
+                    data?: {
+                        object?: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    broadcastPausedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "broadcast.paused";
+                    data?: {
+                        object?: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    broadcastResumedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "broadcast.resumed";
+                    data?: {
+                        object?: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    broadcastCompletedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "broadcast.completed";
+                    data?: {
+                        object?: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    broadcastCancelledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "broadcast.cancelled";
+                    data?: {
+                        object?: components["schemas"]["Broadcast"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }
