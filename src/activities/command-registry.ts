@@ -14,6 +14,7 @@ import {
 } from './messaging.commands';
 import { createOrder, updateOrder } from './orders.commands';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
+import { createContactAttribute, deleteContactAttribute, updateContactAttribute } from './contact-attributes.commands';
 import { addContactTags, removeContactTag } from './tags.commands';
 import { createFile, deleteFile } from './files.commands';
 import {
@@ -57,6 +58,9 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createTemplate,
   updateTemplate,
   deleteTemplate,
+  createContactAttribute,
+  updateContactAttribute,
+  deleteContactAttribute,
   createOrder,
   updateOrder,
   addContactTags,

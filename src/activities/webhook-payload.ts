@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { maskPersonalData, personalDataIn } from '../api/personal-data';
+import { carriesAttributes, maskPersonalData, personalDataIn } from '../api/personal-data';
+import { shownAttributeKeys } from '../db/contact-attributes.queries';
 import type { EventRecord, WebhookDelivery, WebhookEndpoint } from '../db/entities';
 import { toEventWire, type EventWire } from '../db/events';
 import { idFromSeed } from '../ids';
@@ -12,7 +13,8 @@ import { idFromSeed } from '../ids';
  */
 export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord, attempt: number, inClear: boolean): Promise<string> {
   let wire = toEventWire(event);
-  if (!inClear) wire = maskPersonalData(wire) as EventWire;
+  // attribute values of keys defined non-personal are shown, as on a REST read without pii:read
+  if (!inClear) wire = maskPersonalData(wire, carriesAttributes(wire) ? await shownAttributeKeys(orm.em.fork(), delivery.workspace) : undefined) as EventWire;
   else await auditDelivery(orm, endpoint, delivery, wire, attempt);
   return JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data: { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null } });
 }
