@@ -3,6 +3,7 @@ import { client, type ApiResponse } from './support/client';
 import { bulkResults, phones } from './support/contacts';
 import { closeDb, newWorkspace, type TestWorkspace } from './support/stack';
 import { waitFor } from './support/wait';
+import { Receiver, verify } from './support/webhook-receiver';
 
 // Typed contact attributes (issue 16): definitions as a resource, contact writes checked against them, masking and
 // search scopes that follow `personal`, and the workspace setting for keys without a definition.
@@ -228,6 +229,19 @@ describe('contact writes against the definitions', () => {
     expect((await api.patch(`/v1/contacts/${holder.body.id}`, { body: { attributes: { seats: 'four' } } })).status).toBe(200);
   });
 
+  test('a date definition is refused over strings that are no calendar dates, and taken over ones that are', async () => {
+    const late = await api.post('/v1/contacts', { body: { phone: phone(), attributes: { due: '2026-02-30', due_ok: '2028-02-29' } } });
+    const word = await api.post('/v1/contacts', { body: { phone: phone(), attributes: { due: 'soon', due_ok: '2026-12-31' } } });
+    expect([late.status, word.status]).toEqual([201, 201]);
+    const refused = await api.post('/v1/contact-attributes', { body: { key: 'due', type: 'date' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('contact_attribute_values_mismatch');
+    expect(refused.body.detail).toMatch(/^2 live contact/);
+    expect(refused.body.detail).toContain(late.body.id);
+    expect(refused.body.detail).toContain(word.body.id);
+    await define(api, { key: 'due_ok', type: 'date' });
+  });
+
   test("a flow's update_contact step is held to the definitions: a misfit fails the run", async () => {
     const flow = await api.post('/v1/flows', { body: { name: 'set tier', trigger: { type: 'manual' }, steps: [{ id: 'set', type: 'update_contact', attributes: { tier: 'platinum' } }] } });
     expect(flow.status).toBe(201);
@@ -305,6 +319,26 @@ describe('masking and search follow `personal`', () => {
       expect((await api.patch(`/v1/contact-attributes/${tierId}`, { body: { personal: false } })).status).toBe(200);
     }
     expect((await reader.get(`/v1/contacts/${contactId}`)).body.attributes.tier).toBe('gold');
+  });
+
+  test("a webhook endpoint made without pii:read receives non-personal defined keys in clear, the others masked", async () => {
+    const receiver = await new Receiver().start();
+    try {
+      const writer = client((await ws.keyWith(['webhooks:write'])).key);
+      const ep = await writer.post('/v1/webhook-endpoints', { body: { url: receiver.url('/attrs'), event_types: ['contact.created'] } });
+      expect(ep.status).toBe(201);
+      expect(ep.body.pii_read).toBe(false);
+      const created = await api.post('/v1/contacts', { body: { phone: phone(), attributes } });
+      expect(created.status).toBe(201);
+      await waitFor(async () => receiver.at('/attrs').length, (n) => n >= 1);
+      const [got] = receiver.at('/attrs');
+      const body = verify(ep.body.secret, got.headers, got.body) as { data: { object: { id: string; attributes: Record<string, unknown> } } };
+      expect(body.data.object.id).toBe(created.body.id);
+      expect(body.data.object.attributes).toEqual({ tier: 'gold', birthday: '[masked]', note: '[masked]' });
+      expect(got.body).not.toContain('1990-04-01');
+    } finally {
+      await receiver.close();
+    }
   });
 
   test("another workspace's definitions do not unmask this workspace's keys", async () => {
