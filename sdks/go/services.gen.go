@@ -23,6 +23,7 @@ type services struct {
 	Broadcasts        *BroadcastsService
 	BulkJobs          *BulkJobsService
 	Channels          *ChannelsService
+	ContactAttributes *ContactAttributesService
 	Contacts          *ContactsService
 	Conversations     *ConversationsService
 	EventTypes        *EventTypesService
@@ -47,6 +48,7 @@ func (c *Client) initServices() {
 	c.Broadcasts = &BroadcastsService{client: c}
 	c.BulkJobs = &BulkJobsService{client: c}
 	c.Channels = &ChannelsService{client: c}
+	c.ContactAttributes = &ContactAttributesService{client: c}
 	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
 	c.EventTypes = &EventTypesService{client: c}
@@ -487,6 +489,104 @@ func (s *ChannelsService) Retrieve(ctx context.Context, channelID string, opts .
 	return out, nil
 }
 
+// ContactAttributesService holds the contactAttributes operations.
+type ContactAttributesService struct {
+	client *Client
+}
+
+// Create calls POST /v1/contact-attributes (createContactAttribute): Define a contact attribute.
+//
+// Defines the type of one key of contacts' `attributes`. From then on every write that sets the key
+// (`POST /v1/contacts`, `PATCH /v1/contacts/{id}`, the items of `POST /v1/contacts/bulk`, a flow's
+// `update_contact` step) must give a value of that type, or it is `422 invalid_attributes` with an error at
+// `/attributes/<key>`. Types: `string`, `number`, `boolean`, `date` (a calendar date, `YYYY-MM-DD`) and `enum`
+// (one of `options`, compared exactly). `key` is unique among the workspace's live definitions (a duplicate is
+// `422 contact_attribute_key_taken` with the definition's id in `existing_id`).
+//
+// Values live contacts already hold under the key must fit the new definition: if some do not, the
+// definition is refused with `422 contact_attribute_values_mismatch`, whose `detail` counts them and names a
+// few of their ids. Change or remove those values first.
+//
+// `personal` (default `false`) says whether the values are personal data: masked without `pii:read` and
+// compared in searches only with `pii:read`. A key that is defined and not personal is shown in clear and can be
+// searched with `contacts:read` alone. Keys without a definition stay masked, as all attributes were before
+// definitions existed. A privacy purge clears every attribute of the person's contacts, personal or not.
+func (s *ContactAttributesService) Create(ctx context.Context, body ContactAttributeCreate, opts ...RequestOption) (*ContactAttribute, error) {
+	req := newRequest("POST", "/v1/contact-attributes")
+	req.jsonBody = body
+	out := new(ContactAttribute)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete calls DELETE /v1/contact-attributes/{attribute_id} (deleteContactAttribute): Delete a contact attribute definition.
+//
+// Soft-deletes the definition; its key is free to be defined again, and it stays visible as a tombstone to
+// `updated_since` syncs. Contacts keep their values: the key becomes an undefined one (masked without
+// `pii:read`, and writable only while the workspace's `allow_undefined_attributes` is on).
+func (s *ContactAttributesService) Delete(ctx context.Context, attributeID string, opts ...RequestOption) (*DeletedContactAttribute, error) {
+	req := newRequest("DELETE", "/v1/contact-attributes/"+url.PathEscape(formValue(attributeID)))
+	out := new(DeletedContactAttribute)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/contact-attributes (listContactAttributes): List contact attribute definitions.
+//
+// Newest first by `created_at` (default) or `updated_at`. With `updated_since`, deleted definitions
+// appear as tombstones (`"deleted": true`) so that a sync sees deletes.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *ContactAttributesService) List(ctx context.Context, params *ContactAttributesListParams, opts ...RequestOption) (*Page[ContactAttributeListItem], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[ContactAttributeListItem], error) {
+		req := newRequest("GET", "/v1/contact-attributes")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[ContactAttributeListItem]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// Retrieve calls GET /v1/contact-attributes/{attribute_id} (retrieveContactAttribute): Retrieve a contact attribute definition.
+func (s *ContactAttributesService) Retrieve(ctx context.Context, attributeID string, opts ...RequestOption) (*ContactAttribute, error) {
+	req := newRequest("GET", "/v1/contact-attributes/"+url.PathEscape(formValue(attributeID)))
+	out := new(ContactAttribute)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Update calls PATCH /v1/contact-attributes/{attribute_id} (updateContactAttribute): Update a contact attribute definition.
+//
+// Only the fields sent change; the key does not. A new `type` or new `options` must fit every value live
+// contacts hold under the key, or the change is refused with `422 contact_attribute_values_mismatch` (nothing
+// changes). Moving to `enum` needs `options`; moving away from it drops them. `personal` takes effect at once on
+// every read, event and webhook after the change.
+func (s *ContactAttributesService) Update(ctx context.Context, attributeID string, body ContactAttributeUpdate, opts ...RequestOption) (*ContactAttribute, error) {
+	req := newRequest("PATCH", "/v1/contact-attributes/"+url.PathEscape(formValue(attributeID)))
+	req.jsonBody = body
+	out := new(ContactAttribute)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // ContactsService holds the contacts operations.
 type ContactsService struct {
 	client *Client
@@ -517,7 +617,10 @@ func (s *ContactsService) AddTags(ctx context.Context, contactID string, body Co
 // that value is updated as `PATCH /v1/contacts/{id}` would update it (`200`, `contact.updated` when something
 // changed), otherwise a contact is created as `POST /v1/contacts` would create it (`201`, `contact.created`).
 //
-// **State an import carries.** `attributes` merge as `PATCH` merges them (`null` removes a key). `tags` are
+// **State an import carries.** `attributes` merge as `PATCH` merges them (`null` removes a key) and are checked
+// against the workspace's contact attribute definitions as `PATCH` checks them: an item with a value that does
+// not fit is `422 invalid_attributes` with errors at `/items/<index>/attributes/<key>`, and nothing of it is
+// written. `tags` are
 // added as `POST /v1/contacts/{id}/tags` adds them: a new tag is created (`tag.created`), every tag's
 // `contact_count` counts the contact once, a tag the contact already carries is no change, and more than 100
 // tags on one contact is `422 contact_tag_limit`. `opted_in_at` and `opted_out_at` are stored as given (an
@@ -588,7 +691,11 @@ func (s *ContactsService) BulkUpsert(ctx context.Context, body ContactsBulkUpser
 //
 // `phone` and `external_id` are unique among the workspace's live contacts; a duplicate is
 // `422` with code `contact_phone_taken` or `contact_external_id_taken` and the existing
-// contact's id in `existing_id`. Emits `contact.created`.
+// contact's id in `existing_id`. `attributes` must fit the workspace's contact attribute definitions
+// (`GET /v1/contact-attributes`), and keys without one are refused when the workspace's
+// `allow_undefined_attributes` is off: either is `422 invalid_attributes` with an error per key at
+// `/attributes/<key>` (codes `invalid_type`, `invalid_date`, `invalid_option`, `undefined_attribute`).
+// Emits `contact.created`.
 func (s *ContactsService) Create(ctx context.Context, body ContactCreate, opts ...RequestOption) (*Contact, error) {
 	req := newRequest("POST", "/v1/contacts")
 	req.jsonBody = body
@@ -766,7 +873,9 @@ func (s *ContactsService) Retrieve(ctx context.Context, contactID string, opts .
 // **Personal data.** Comparing the value of a personal field (`phone`, `email`, `first_name`, `last_name`,
 // `external_id`, `attributes.*`) needs `pii:read` (`403 insufficient_scope` otherwise), since the answer tells
 // whether such a person exists; `exists` and `not_exists` show only what masked results show and need no more
-// than `contacts:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
+// than `contacts:read`. An attribute whose key is defined with `personal: false` (`POST /v1/contact-attributes`)
+// is no personal field: its values are shown to `contacts:read` and compared with it alone. Attributes without a
+// definition, and personal ones, need `pii:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
 //
 // **Errors.** A body off this shape is `400 invalid_request` with a pointer per problem (a 6th group is
 // `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`). A body of this shape whose filters do not
@@ -835,7 +944,9 @@ func (s *ContactsService) Timeline(ctx context.Context, contactID string, params
 // Update calls PATCH /v1/contacts/{contact_id} (updateContact): Update a contact.
 //
 // Only the fields sent change; `null` clears a field. `attributes` merge key by key and a `null`
-// value removes that key. Emits `contact.updated` with `previous_attributes` when anything changed.
+// value removes that key. The values set are checked as `POST /v1/contacts` checks them (`422
+// invalid_attributes`, errors at `/attributes/<key>`); removing a key is always allowed. Emits
+// `contact.updated` with `previous_attributes` when anything changed.
 func (s *ContactsService) Update(ctx context.Context, contactID string, body ContactUpdate, opts ...RequestOption) (*Contact, error) {
 	req := newRequest("PATCH", "/v1/contacts/"+url.PathEscape(formValue(contactID)))
 	req.jsonBody = body
@@ -2098,7 +2209,9 @@ func (s *WorkspaceService) Retrieve(ctx context.Context, opts ...RequestOption) 
 // `pii_read_audit: true` makes every response that shows personal data in clear (to a key with `pii:read`)
 // write an audit record (`pii.read`: key, operation, object ids, the personal fields shown, client address,
 // request id, time) before it is sent (on `GET /v1/events/stream`, as each event is sent); see
-// `GET /v1/audit-logs`. A change of the setting is itself audited (`workspace.updated`).
+// `GET /v1/audit-logs`. `allow_undefined_attributes: false` makes contact writes refuse `attributes` keys that no
+// contact attribute definition names (`422 invalid_attributes`, code `undefined_attribute`); keys contacts
+// already hold stay. A change of a setting is itself audited (`workspace.updated`).
 func (s *WorkspaceService) Update(ctx context.Context, body WorkspaceUpdate, opts ...RequestOption) (*Workspace, error) {
 	req := newRequest("PATCH", "/v1/workspace")
 	req.jsonBody = body
@@ -2301,6 +2414,41 @@ func (p *ChannelsListParams) apply(r *request) {
 	}
 	if p.UpdatedSince != nil {
 		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
+}
+
+// ContactAttributesListParams holds the optional parameters of ContactAttributes.List.
+type ContactAttributesListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
+	// Exact attribute key.
+	Key *string
+}
+
+func (p *ContactAttributesListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
+	if p.Key != nil {
+		r.query.Set("key", formValue(*p.Key))
 	}
 }
 

@@ -454,7 +454,7 @@ type Contact struct {
 	LastName *string `json:"last_name"`
 	// Masked without `pii:read`.
 	ExternalID *string `json:"external_id"`
-	// Values masked (`[masked]`) without `pii:read`.
+	// Without `pii:read`, values are masked (`[masked]`) except those of keys defined with `personal: false` (`GET /v1/contact-attributes`); keys without a definition are masked.
 	Attributes map[string]any `json:"attributes"`
 	// The names of the contact's tags, sorted. Changed with the tag endpoints.
 	Tags []string `json:"tags"`
@@ -477,6 +477,104 @@ func (v Contact) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// The definition of one key of contacts' `attributes`.
+type ContactAttribute struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// A key of contacts' `attributes`.
+	Key string `json:"key"`
+	// `date` values are calendar dates, `YYYY-MM-DD`; `enum` values are one of `options`.
+	Type ContactAttributeType `json:"type"`
+	// An `enum`'s values; `null` for other types.
+	Options []string `json:"options"`
+	// Values are personal data: masked without `pii:read`, compared in searches only with it.
+	Personal    bool    `json:"personal"`
+	Description *string `json:"description"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v ContactAttribute) MarshalJSON() ([]byte, error) {
+	type plain ContactAttribute
+	v.Object = "contact_attribute"
+	return json.Marshal(plain(v))
+}
+
+// `options` is required with `type: enum` and refused with other types (`400`).
+type ContactAttributeCreate struct {
+	// A key of contacts' `attributes`.
+	Key string `json:"key"`
+	// `date` values are calendar dates, `YYYY-MM-DD`; `enum` values are one of `options`.
+	Type ContactAttributeType `json:"type"`
+	// The values an `enum` attribute takes (each once, compared exactly); only for `enum`.
+	Options     []string `json:"options,omitempty"`
+	Personal    *bool    `json:"personal,omitempty"`
+	Description *string  `json:"description,omitempty"`
+}
+
+// ContactAttributeListItem is one of: ContactAttribute, DeletedContactAttribute; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type ContactAttributeListItem struct {
+	ContactAttribute        *ContactAttribute
+	DeletedContactAttribute *DeletedContactAttribute
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var contactAttributeListItemVariants = []variantTest{
+	{required: []string{"id", "object", "key", "type", "options", "personal", "description", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact_attribute\""}},
+	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact_attribute\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u ContactAttributeListItem) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.ContactAttribute != nil:
+		return json.Marshal(u.ContactAttribute)
+	case u.DeletedContactAttribute != nil:
+		return json.Marshal(u.DeletedContactAttribute)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *ContactAttributeListItem) UnmarshalJSON(b []byte) error {
+	*u = ContactAttributeListItem{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, contactAttributeListItemVariants) {
+	case 0:
+		u.ContactAttribute = new(ContactAttribute)
+		return json.Unmarshal(b, u.ContactAttribute)
+	case 1:
+		u.DeletedContactAttribute = new(DeletedContactAttribute)
+		return json.Unmarshal(b, u.DeletedContactAttribute)
+	}
+	return nil
+}
+
+// `date` values are calendar dates, `YYYY-MM-DD`; `enum` values are one of `options`.
+type ContactAttributeType string
+
+const (
+	ContactAttributeTypeString  ContactAttributeType = "string"
+	ContactAttributeTypeNumber  ContactAttributeType = "number"
+	ContactAttributeTypeBoolean ContactAttributeType = "boolean"
+	ContactAttributeTypeDate    ContactAttributeType = "date"
+	ContactAttributeTypeEnum    ContactAttributeType = "enum"
+)
+
+// ContactAttributeUpdate is an object of the API.
+type ContactAttributeUpdate struct {
+	// `date` values are calendar dates, `YYYY-MM-DD`; `enum` values are one of `options`.
+	Type        *ContactAttributeType `json:"type,omitempty"`
+	Options     Nullable[[]string]    `json:"options,omitzero"`
+	Personal    *bool                 `json:"personal,omitempty"`
+	Description Nullable[string]      `json:"description,omitzero"`
+}
+
 // At least one of `phone`, `email` or `external_id` is required.
 type ContactCreate struct {
 	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
@@ -487,7 +585,7 @@ type ContactCreate struct {
 	LastName  *string `json:"last_name,omitempty"`
 	// Your own identifier for the contact (printable ASCII).
 	ExternalID *string `json:"external_id,omitempty"`
-	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500.
+	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500. Writes are checked against the workspace's contact attribute definitions (`GET /v1/contact-attributes`).
 	Attributes map[string]any `json:"attributes,omitempty"`
 }
 
@@ -873,6 +971,25 @@ type DeletedContact struct {
 func (v DeletedContact) MarshalJSON() ([]byte, error) {
 	type plain DeletedContact
 	v.Object = "contact"
+	v.Deleted = true
+	return json.Marshal(plain(v))
+}
+
+// A deleted definition (the answer to a delete, and a tombstone in `updated_since` lists).
+type DeletedContactAttribute struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Deleted bool   `json:"deleted"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedContactAttribute) MarshalJSON() ([]byte, error) {
+	type plain DeletedContactAttribute
+	v.Object = "contact_attribute"
 	v.Deleted = true
 	return json.Marshal(plain(v))
 }
@@ -1715,7 +1832,7 @@ type FlowStepUpdateContact struct {
 	// Unique within the flow; `branch` steps name their targets by it.
 	ID   string `json:"id"`
 	Type string `json:"type"`
-	// Keys to set; a `null` value removes the key.
+	// Checked when the step runs, against the workspace's contact attribute definitions of that moment; a value that does not fit fails the step and the run (`failure_reason` `invalid_attributes`).
 	Attributes map[string]any `json:"attributes"`
 }
 
@@ -2084,7 +2201,7 @@ type OrderCreate struct {
 	// An ISO 4217 currency code in circulation, upper case; any other is a `400` on `/currency`.
 	Currency Currency          `json:"currency"`
 	Items    []OrderItemCreate `json:"items"`
-	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500.
+	// Up to 50 custom attributes; keys up to 40 characters, string values up to 500. Writes are checked against the workspace's contact attribute definitions (`GET /v1/contact-attributes`).
 	Metadata map[string]any `json:"metadata,omitempty"`
 }
 
@@ -2732,6 +2849,8 @@ type Workspace struct {
 	APIVersion string `json:"api_version"`
 	// Whether every response that shows personal data in clear writes a `pii.read` audit record.
 	PiiReadAudit bool `json:"pii_read_audit"`
+	// Whether contact writes may set `attributes` keys that no contact attribute definition names (`true` by default). When `false`, such a key is `422 invalid_attributes` (error code `undefined_attribute`); values contacts already hold stay.
+	AllowUndefinedAttributes bool `json:"allow_undefined_attributes"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -2747,5 +2866,6 @@ func (v Workspace) MarshalJSON() ([]byte, error) {
 
 // WorkspaceUpdate is an object of the API.
 type WorkspaceUpdate struct {
-	PiiReadAudit *bool `json:"pii_read_audit,omitempty"`
+	PiiReadAudit             *bool `json:"pii_read_audit,omitempty"`
+	AllowUndefinedAttributes *bool `json:"allow_undefined_attributes,omitempty"`
 }

@@ -213,13 +213,26 @@ export async function revokeApiKey(em: EntityManager, ctx: CommandContext, param
   return { status: 200, body: toRevokedApiKeyWire(key) };
 }
 
-export async function updateWorkspace(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: { pii_read_audit?: boolean }): Promise<CommandResponse> {
+export async function updateWorkspace(
+  em: EntityManager,
+  ctx: CommandContext,
+  _params: Record<string, string>,
+  body: { pii_read_audit?: boolean; allow_undefined_attributes?: boolean },
+): Promise<CommandResponse> {
   const workspace = await em.findOneOrFail(WorkspaceSchema, { id: ctx.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const details: Record<string, boolean> = {};
   if (body.pii_read_audit !== undefined && body.pii_read_audit !== (workspace.piiReadAudit ?? false)) {
     workspace.piiReadAudit = body.pii_read_audit;
+    details.pii_read_audit = body.pii_read_audit;
+  }
+  if (body.allow_undefined_attributes !== undefined && body.allow_undefined_attributes !== (workspace.allowUndefinedAttributes ?? true)) {
+    workspace.allowUndefinedAttributes = body.allow_undefined_attributes;
+    details.allow_undefined_attributes = body.allow_undefined_attributes;
+  }
+  if (Object.keys(details).length) {
     workspace.updatedAt = ctx.now;
     // switching the audit off is itself audited
-    recordAudit(em, ctx, 0, { action: 'workspace.updated', objectIds: [workspace.id], details: { pii_read_audit: body.pii_read_audit } });
+    recordAudit(em, ctx, 0, { action: 'workspace.updated', objectIds: [workspace.id], details });
     await em.flush();
   }
   return { status: 200, body: toWorkspaceWire(workspace) };

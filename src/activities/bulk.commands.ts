@@ -20,7 +20,8 @@ import { newConversation, queueMessage, type MessageInput } from './messaging.co
 import { channelSenderFollowUp } from '../channel-senders';
 import { holdFence, type Fence } from '../privacy/fence';
 import { normaliseEmail, normalisePhone } from '../identifiers';
-import { assertUnique, changeContact, insertContact, normaliseContactInput, type ContactInput, type ContactState, type HolderOf } from './contacts.commands';
+import { assertAttributesFit, assertUnique, changeContact, insertContact, normaliseContactInput, setsAttributes, type ContactInput, type ContactState, type HolderOf } from './contacts.commands';
+import { attributeRules } from '../db/contact-attributes.queries';
 
 type Item = Record<string, unknown>;
 
@@ -131,8 +132,11 @@ const upsertContacts: BulkOperation = {
     locked.forEach(index);
     const holderOf: HolderOf = async (field, value) => (field === 'phone' ? byPhone : byExternalId).get(value)?.id;
     const tags = await openTagCounts(em, workspaceId, [...new Set(items.flatMap(upsertTagNames))]);
+    // the workspace's attribute definitions, read once for the chunk (under the same lock a single write takes)
+    const rules = items.some((i) => setsAttributes((i as ContactInput).attributes)) ? await attributeRules(em, workspaceId) : undefined;
     const apply: ItemApplier = async (ctx, item) => {
       const body = normaliseContactInput(item as ContactInput, '');
+      await assertAttributesFit(em, workspaceId, body.attributes, '/attributes', rules);
       const field = matchFieldOf(item)!;
       const value = stringField(body as Item, field);
       if (value === undefined) throw fieldProblem('invalid_request', `/${field}`, `is required to match on ${field}`, 'required');

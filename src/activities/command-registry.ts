@@ -15,6 +15,7 @@ import {
 } from './messaging.commands';
 import { createOrder, updateOrder } from './orders.commands';
 import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
+import { createContactAttribute, deleteContactAttribute, updateContactAttribute } from './contact-attributes.commands';
 import { addContactTags, removeContactTag } from './tags.commands';
 import { createFile, deleteFile } from './files.commands';
 import {
@@ -59,6 +60,9 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createTemplate,
   updateTemplate,
   deleteTemplate,
+  createContactAttribute,
+  updateContactAttribute,
+  deleteContactAttribute,
   createOrder,
   updateOrder,
   addContactTags,

@@ -7,6 +7,7 @@ import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { guardSubject } from '../privacy/fence';
 import { normaliseEmail, normalisePhone } from '../identifiers';
+import { attributeProblems, attributeRules, type AttributeRules } from '../db/contact-attributes.queries';
 import type { CommandResponse } from './command-registry';
 
 type Attributes = Contact['attributes'];
@@ -45,6 +46,24 @@ export function normaliseContactInput(body: ContactInput, pointer: string): Cont
   }
   if (typeof body.email === 'string') out.email = normaliseEmail(body.email);
   return out;
+}
+
+/** Whether a write sets any attribute value (a removal, `null`, needs no definition). */
+export function setsAttributes(attributes: ContactInput['attributes']): boolean {
+  return Object.values(attributes ?? {}).some((v) => v !== null);
+}
+
+/**
+ * Refuses attribute values that do not fit the workspace's definitions (422 invalid_attributes, one error per key at
+ * `<pointer>/<key>`). `rules` are the ones a bulk chunk loaded once; otherwise they are read here, under the lock
+ * that keeps definition changes out until this write commits.
+ */
+export async function assertAttributesFit(em: EntityManager, workspaceId: string, attributes: ContactInput['attributes'], pointer: string, rules?: AttributeRules): Promise<void> {
+  if (!setsAttributes(attributes)) return;
+  const problems = attributeProblems(rules ?? (await attributeRules(em, workspaceId)), attributes, pointer);
+  if (problems.length) {
+    throw new ApiError('invalid_attributes', problems.map((p) => `${p.pointer}: ${p.message}`).join('; ').slice(0, 500), { errors: problems });
+  }
 }
 
 /** Who holds a unique value among the workspace's live contacts: the database, or a bulk chunk's locked rows. */
@@ -176,6 +195,7 @@ export async function createContact(em: EntityManager, ctx: CommandContext, _par
   body = normaliseContactInput(body, '');
   await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });
   await assertUnique(body, undefined, holderInDatabase(em, ctx.workspaceId));
+  await assertAttributesFit(em, ctx.workspaceId, body.attributes, '/attributes');
   const contact = insertContact(em, ctx, body);
   await em.flush();
   return { status: 201, body: toContactWire(contact) };
@@ -187,6 +207,7 @@ export async function updateContact(em: EntityManager, ctx: CommandContext, para
   // a new phone or email of a person being purged is refused too, whichever contact it lands on
   await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });
   await assertUnique(body, contact.id, holderInDatabase(em, ctx.workspaceId));
+  await assertAttributesFit(em, ctx.workspaceId, body.attributes, '/attributes');
   if (changeContact(em, ctx, contact, body)) await em.flush();
   return { status: 200, body: toContactWire(contact) };
 }

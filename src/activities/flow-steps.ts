@@ -10,7 +10,7 @@ import { normaliseTagName } from '../db/tags.queries';
 import { guardSubject, holdFence } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhook-signing';
-import { changeContact } from './contacts.commands';
+import { assertAttributesFit, changeContact } from './contacts.commands';
 import { withoutRowData } from '../db/driver-errors';
 import { newConversation, openConversationOf, queueMessage } from './messaging.commands';
 import { channelSenderFollowUp } from '../channel-senders';
@@ -125,6 +125,8 @@ async function applyStep(
     }
     case 'update_contact': {
       const contact = await liveContact(em, run);
+      // the values a flow sets are held to the workspace's definitions as an API write is; a misfit fails the run
+      await assertAttributesFit(em, run.workspace, step.attributes, `/steps/${index}/attributes`);
       const changed = changeContact(em, ctx, contact, { attributes: step.attributes });
       await em.flush();
       return { outcome: { changed }, next };

@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { maskPersonalData, personalDataIn } from '../api/personal-data';
+import { carriesAttributes, maskPersonalData, personalDataIn } from '../api/personal-data';
+import { shownAttributeKeys } from '../db/contact-attributes.queries';
 import type { EventRecord, WebhookDelivery, WebhookEndpoint } from '../db/entities';
 import { toEventWire, type EventWire } from '../db/events';
 import { idFromSeed } from '../ids';
@@ -23,7 +24,8 @@ export function endpointVersion(endpoint: Pick<WebhookEndpoint, 'apiVersion'>): 
  */
 export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, delivery: WebhookDelivery, event: EventRecord, attempt: number, inClear: boolean): Promise<{ body: string; version: ApiVersion }> {
   let wire = toEventWire(event);
-  if (!inClear) wire = maskPersonalData(wire) as EventWire;
+  // attribute values of keys defined non-personal are shown, as on a REST read without pii:read
+  if (!inClear) wire = maskPersonalData(wire, carriesAttributes(wire) ? await shownAttributeKeys(orm.em.fork(), delivery.workspace) : undefined) as EventWire;
   else await auditDelivery(orm, endpoint, delivery, wire, attempt);
   const version = endpointVersion(endpoint);
   wire = downgradeResponse(version, wire) as EventWire;

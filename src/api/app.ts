@@ -39,6 +39,8 @@ import { allowedMethods, OPERATIONS, spec, specPathOf, type Operation } from './
 import { aliasFreeYaml, forGenerators } from './generator-spec';
 import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
+import { contactAttributesHandlers } from './contact-attributes.handlers';
+import { shownAttributeKeys } from '../db/contact-attributes.queries';
 import { tagsHandlers } from './tags.handlers';
 import { webhooksHandlers } from './webhooks.handlers';
 import { parseJsonBytes, readJsonBytes } from './json-body';
@@ -161,8 +163,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('trust proxy', trustProxy);
   app.use(requestContext);
   const piiAudit = deps.piiAudit ?? new PiiReadAudit(deps.orm);
+  const shownAttributes = (workspaceId: string) => shownAttributeKeys(deps.orm.em.fork(), workspaceId);
   app.use((req, _res, next) => {
     (req as ApiRequest).ctx.piiAudit = piiAudit;
+    (req as ApiRequest).ctx.shownAttributes = shownAttributes;
     next();
   });
 
@@ -217,6 +221,7 @@ export function createApp(deps: AppDeps): express.Express {
     ...contactsHandlers(deps.orm, runCommand),
     ...messagingHandlers(deps.orm, runCommand),
     ...templatesHandlers(deps.orm, runCommand),
+    ...contactAttributesHandlers(deps.orm, runCommand),
     ...ordersHandlers(deps.orm, runCommand),
     ...statusHandlers(),
     ...eventsHandlers(deps.orm, deps.eventStreams),

@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { contactMissing, listContacts, retrieveContact, toContactWire } from '../db/contacts.queries';
 import { checkSearch, searchContacts, type SearchRequest } from '../db/contacts-search.queries';
 import { contactTimeline } from '../db/timeline.queries';
+import { shownAttributeKeys } from '../db/contact-attributes.queries';
 import { normaliseTagName } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
@@ -28,7 +29,10 @@ export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest)
       // the body has the schema's shape (the validator saw to that): what is left depends on each filter's field
       if (problems.length) throw new ApiError('invalid_search_filter', `${problems.length} filter problem(s); see errors`, { errors: problems });
       if (search.personalFields.length && !req.ctx.auth.scopes.includes('pii:read')) {
-        throw new ApiError('insufficient_scope', `Comparing ${search.personalFields.join(', ')} needs the scope pii:read`, { missing_scopes: ['pii:read'] });
+        // a value predicate on an attribute defined as not personal shows only what masked results show
+        const shown = search.personalFields.some((f) => f.startsWith('attributes.')) ? await shownAttributeKeys(orm.em.fork(), req.ctx.auth.workspaceId) : new Set<string>();
+        const personal = search.personalFields.filter((f) => !(f.startsWith('attributes.') && shown.has(f.slice('attributes.'.length))));
+        if (personal.length) throw new ApiError('insufficient_scope', `Comparing ${personal.join(', ')} needs the scope pii:read`, { missing_scopes: ['pii:read'] });
       }
       const { filters: _none, ...page } = pageParams(req, {});
       return { status: 200, body: await searchContacts(orm.em.fork(), req.ctx.auth.workspaceId, search, page) };

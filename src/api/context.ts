@@ -25,6 +25,8 @@ export interface RequestContext {
   clientAddress?: string;
   /** the writer of PII-read audit records */
   piiAudit?: PiiReadAudit;
+  /** the contact attribute keys a key without pii:read sees in clear (the workspace's non-personal definitions) */
+  shownAttributes?: (workspaceId: string) => Promise<ReadonlySet<string>>;
 }
 
 export interface ApiRequest extends Request {

@@ -24,6 +24,11 @@ function maskValues(v: unknown): unknown {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === null ? null : MASKED]));
 }
+// a contact's attributes: the keys of non-personal definitions stay in clear, every other value goes
+function maskAttributes(v: unknown, shown: ReadonlySet<string>): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x === null || shown.has(k) ? x : MASKED]));
+}
 function maskEach(v: unknown): unknown {
   return Array.isArray(v) ? v.map(() => MASKED) : v;
 }
@@ -34,13 +39,28 @@ function maskEach(v: unknown): unknown {
  * names when they are shown in clear. The same fields a privacy purge erases. The spec's `info.description` lists
  * the same table.
  */
-export const PERSONAL_FIELDS: Record<string, Record<string, (v: unknown) => unknown>> = {
-  contact: { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName, external_id: maskIdentifier, attributes: maskValues },
+export const PERSONAL_FIELDS: Record<string, Record<string, (v: unknown, shownAttributes: ReadonlySet<string>) => unknown>> = {
+  // attributes: values of keys defined non-personal are shown (shownAttributes); undefined and personal keys are masked
+  contact: { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName, external_id: maskIdentifier, attributes: maskAttributes },
   // a template message's parameters are what its text is rendered from
   message: { text: maskText, parameters: maskEach },
   // shipping addresses, recipients and notes live here
   order: { metadata: maskValues },
 };
+
+/**
+ * Whether a body holds contact attribute values (an `attributes` object with a key, anywhere: contacts, events and
+ * their previous values), so that masking it needs the workspace's definitions.
+ */
+export function carriesAttributes(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(carriesAttributes);
+  if (!node || typeof node !== 'object') return false;
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'attributes' && v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length > 0) return true;
+    if (v && typeof v === 'object' && carriesAttributes(v)) return true;
+  }
+  return false;
+}
 
 /** A value counts as shown (for audit records) when it holds something: not null, not an empty object or list. */
 function holdsValue(v: unknown): boolean {
@@ -50,13 +70,19 @@ function holdsValue(v: unknown): boolean {
   return true;
 }
 
-export function maskPersonalData(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(maskPersonalData);
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * A body as a key without pii:read sees it. `shownAttributes` are the contact attribute keys the workspace defines as
+ * not personal (shownAttributeKeys): their values stay; it matters only for bodies that carryAttributes.
+ */
+export function maskPersonalData(node: unknown, shownAttributes: ReadonlySet<string> = NONE): unknown {
+  if (Array.isArray(node)) return node.map((n) => maskPersonalData(n, shownAttributes));
   if (!node || typeof node !== 'object') return node;
   const obj = node as Record<string, unknown>;
   const masks = typeof obj.object === 'string' ? PERSONAL_FIELDS[obj.object] : undefined;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = masks?.[k] && v !== null && v !== undefined ? masks[k](v) : maskPersonalData(v);
+  for (const [k, v] of Object.entries(obj)) out[k] = masks?.[k] && v !== null && v !== undefined ? masks[k](v, shownAttributes) : maskPersonalData(v, shownAttributes);
   // previous values of personal fields inside events are personal too
   if (obj.object === 'event' && obj.data && typeof obj.data === 'object') {
     const data = out.data as { object?: { object?: unknown }; previous_attributes?: Record<string, unknown> };
@@ -64,7 +90,7 @@ export function maskPersonalData(node: unknown): unknown {
     const of = (typeof data.object?.object === 'string' ? PERSONAL_FIELDS[data.object.object] : undefined) ?? PERSONAL_FIELDS.contact;
     const prev = data.previous_attributes;
     if (prev) {
-      data.previous_attributes = Object.fromEntries(Object.entries(prev).map(([k, v]) => [k, v !== null && v !== undefined && of[k] ? of[k](v) : v]));
+      data.previous_attributes = Object.fromEntries(Object.entries(prev).map(([k, v]) => [k, v !== null && v !== undefined && of[k] ? of[k](v, shownAttributes) : v]));
     }
   }
   return out;

@@ -5,7 +5,7 @@ import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
-import { hideUnreadableObjects, maskPersonalData } from './personal-data';
+import { carriesAttributes, hideUnreadableObjects, maskPersonalData } from './personal-data';
 
 const PROBLEM_TYPE = 'application/problem+json';
 
@@ -20,10 +20,10 @@ function commonHeaders(req: ApiRequest, res: Response): void {
  * data masked without pii:read, then shaped for its API version. With pii:read in a workspace that audits such
  * reads, `audited` gets the pending audit record of this body.
  */
-export function renderBody(req: ApiRequest, body: unknown, audited?: (pending: Promise<void>) => void): unknown {
+export function renderBody(req: ApiRequest, body: unknown, audited?: (pending: Promise<void>) => void, shownAttributes?: ReadonlySet<string>): unknown {
   const auth = req.ctx.auth;
   let out = auth ? hideUnreadableObjects(body, auth.scopes) : body;
-  if (auth && !auth.scopes.includes('pii:read')) out = maskPersonalData(out);
+  if (auth && !auth.scopes.includes('pii:read')) out = maskPersonalData(out, shownAttributes);
   else {
     const pending = req.ctx.piiAudit?.forResponse(req, out);
     if (pending) {
@@ -35,10 +35,20 @@ export function renderBody(req: ApiRequest, body: unknown, audited?: (pending: P
   return out;
 }
 
+/**
+ * The attribute keys this caller sees in clear in this body: read from the workspace's definitions only when the
+ * caller lacks pii:read and the body holds attribute values, each time (a definition made personal masks at once).
+ */
+async function shownAttributesFor(req: ApiRequest, body: unknown): Promise<ReadonlySet<string> | undefined> {
+  const auth = req.ctx.auth;
+  if (!auth || auth.scopes.includes('pii:read') || !req.ctx.shownAttributes || !carriesAttributes(body)) return undefined;
+  return req.ctx.shownAttributes(auth.workspaceId);
+}
+
 /** renderBody for bodies sent one by one on a stream: resolves once the body's audit record (if any) has committed. */
 export async function renderAudited(req: ApiRequest, body: unknown): Promise<unknown> {
   let audit: Promise<void> | undefined;
-  const out = renderBody(req, body, (pending) => (audit = pending));
+  const out = renderBody(req, body, (pending) => (audit = pending), await shownAttributesFor(req, body));
   if (audit) await audit;
   return out;
 }
@@ -47,7 +57,7 @@ export async function renderAudited(req: ApiRequest, body: unknown): Promise<unk
  * The single writer of successful responses: personal-data masking, version transforms, JSON or an event stream.
  * A JSON body with personal data that must be audited is sent once its audit record has committed.
  */
-export function sendResult(req: ApiRequest, res: Response, result: HandlerResult): void | Promise<void> {
+export async function sendResult(req: ApiRequest, res: Response, result: HandlerResult): Promise<void> {
   commonHeaders(req, res);
   for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
   if (result.status >= 400) {
@@ -79,11 +89,11 @@ export function sendResult(req: ApiRequest, res: Response, result: HandlerResult
     res.status(result.status).end();
     return;
   }
+  const shown = await shownAttributesFor(req, result.body);
   let audit: Promise<void> | undefined;
-  const json = JSON.stringify(renderBody(req, result.body, (pending) => (audit = pending)));
-  const send = () => void res.status(result.status).type('application/json').send(json);
-  if (!audit) return send();
-  return audit.then(send);
+  const json = JSON.stringify(renderBody(req, result.body, (pending) => (audit = pending), shown));
+  if (audit) await audit;
+  res.status(result.status).type('application/json').send(json);
 }
 
 export function sendProblem(req: ApiRequest, res: Response, problem: Problem, headers: Record<string, string> = {}): void {

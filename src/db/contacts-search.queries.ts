@@ -76,7 +76,7 @@ interface CheckedFilter {
 
 export interface CheckedSearch {
   groups: CheckedFilter[][];
-  /** the personal fields the search compares values of */
+  /** the personal fields the search compares values of (`attributes.<key>` for attributes, each of them personal until its definition says otherwise) */
   personalFields: string[];
 }
 
@@ -101,7 +101,8 @@ export function checkSearch(req: SearchRequest): { search: CheckedSearch; proble
       if (!valueless && !many && f.values !== undefined) problem('values', 'unexpected_value', `${f.operator} takes one \`value\`; \`values\` is for in`);
       if (!valueless && many && f.values === undefined) problem('values', 'required', 'in needs `values`');
       if (!valueless && !many && f.value === undefined) problem('value', 'required', `${f.operator} needs a \`value\``);
-      if (spec.personal && !valueless) personal.add(spec.kind === 'attribute' ? 'attributes' : f.field);
+      // an attribute's value is personal unless the workspace defines its key as not personal (the handler decides)
+      if (spec.personal && !valueless) personal.add(f.field);
       const raw = valueless ? [] : many ? f.values ?? [] : f.value === undefined ? [] : [f.value];
       const values = raw.map((v, vi) => {
         const pointer = many ? `values/${vi}` : 'value';

@@ -9,6 +9,8 @@ export interface Workspace {
   rateLimits: RateLimitSettings;
   /** every response that shows personal data to a key with pii:read writes an audit record */
   piiReadAudit?: boolean;
+  /** contacts may carry attribute keys no definition names */
+  allowUndefinedAttributes?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -196,6 +198,25 @@ export interface Template {
   deletedAt?: Date | null;
 }
 
+export type ContactAttributeType = 'string' | 'number' | 'boolean' | 'date' | 'enum';
+
+/** The definition of one custom attribute key of the workspace's contacts. */
+export interface ContactAttribute {
+  id: string;
+  workspace: string;
+  key: string;
+  type: ContactAttributeType;
+  /** the allowed values of an enum; null for other types */
+  options: string[] | null;
+  /** masked without pii:read, cleared by privacy purges */
+  personal: boolean;
+  description: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt?: Date | null;
+}
+
 export type OrderStatus = 'pending' | 'paid' | 'fulfilled' | 'delivered' | 'cancelled' | 'refunded';
 
 export interface OrderItem {
@@ -308,6 +329,7 @@ export const WorkspaceSchema = new EntitySchema<Workspace>({
     apiVersion: { type: 'string' },
     rateLimits: { type: 'json' },
     piiReadAudit: { type: 'boolean', fieldName: 'pii_read_audit', default: false },
+    allowUndefinedAttributes: { type: 'boolean', fieldName: 'allow_undefined_attributes', default: true },
     createdAt: ts,
     updatedAt: ts,
   },
@@ -491,6 +513,24 @@ export const TemplateSchema = new EntitySchema<Template>({
     body: { type: 'text' },
     parametersCount: { type: 'integer' },
     status: { type: 'string' },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: { ...ts, nullable: true },
+  },
+});
+
+export const ContactAttributeSchema = new EntitySchema<ContactAttribute>({
+  name: 'ContactAttribute',
+  tableName: 'contact_attributes',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    key: { type: 'string' },
+    type: { type: 'string' },
+    options: { type: TextArrayType, columnType: 'text[]', nullable: true },
+    personal: { type: 'boolean' },
+    description: { type: 'text', nullable: true },
     version: { type: 'integer' },
     createdAt: ts,
     updatedAt: ts,
@@ -714,6 +754,7 @@ export const ENTITIES = [
   AuditLogSchema,
   ContactSchema,
   TemplateSchema,
+  ContactAttributeSchema,
   OrderSchema,
   TagSchema,
   FileSchema,

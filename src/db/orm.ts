@@ -27,6 +27,7 @@ import { Migration20261203000022_purge_hash_key_fingerprint } from './migrations
 import { Migration20261203000023_sync_indexes } from './migrations/Migration20261203000023_sync_indexes';
 import { Migration20261203000024_contact_search } from './migrations/Migration20261203000024_contact_search';
 import { Migration20261203000025_consent_source } from './migrations/Migration20261203000025_consent_source';
+import { Migration20261203000026_contact_attributes } from './migrations/Migration20261203000026_contact_attributes';
 import { Migration20261203000027_webhook_api_version } from './migrations/Migration20261203000027_webhook_api_version';
 import { Migration20261203000028_contact_merges } from './migrations/Migration20261203000028_contact_merges';
 
@@ -56,6 +57,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000023_sync_indexes', class: Migration20261203000023_sync_indexes },
   { name: 'Migration20261203000024_contact_search', class: Migration20261203000024_contact_search },
   { name: 'Migration20261203000025_consent_source', class: Migration20261203000025_consent_source },
+  { name: 'Migration20261203000026_contact_attributes', class: Migration20261203000026_contact_attributes },
   { name: 'Migration20261203000027_webhook_api_version', class: Migration20261203000027_webhook_api_version },
   { name: 'Migration20261203000028_contact_merges', class: Migration20261203000028_contact_merges },
 ];

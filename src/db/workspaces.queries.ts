@@ -7,6 +7,7 @@ export interface WorkspaceWire {
   name: string;
   api_version: string;
   pii_read_audit: boolean;
+  allow_undefined_attributes: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -18,6 +19,7 @@ export function toWorkspaceWire(w: Workspace): WorkspaceWire {
     name: w.name,
     api_version: w.apiVersion,
     pii_read_audit: w.piiReadAudit ?? false,
+    allow_undefined_attributes: w.allowUndefinedAttributes ?? true,
     created_at: w.createdAt.toISOString(),
     updated_at: w.updatedAt.toISOString(),
   };

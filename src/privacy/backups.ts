@@ -33,7 +33,7 @@ const childTable = (name: string, column: string, table: string): BackedUpTable 
 // parents before children: a restore loads in this order
 const TABLES: BackedUpTable[] = [
   { name: 'workspaces', rows: `select * from workspaces where id = ?` },
-  ...['api_keys', 'contacts', 'tags', 'channels', 'templates', 'conversations', 'messages', 'orders', 'files', 'events', 'webhook_endpoints', 'webhook_deliveries'].map(ownTable),
+  ...['api_keys', 'contacts', 'tags', 'channels', 'templates', 'contact_attributes', 'conversations', 'messages', 'orders', 'files', 'events', 'webhook_endpoints', 'webhook_deliveries'].map(ownTable),
   childTable('webhook_attempts', 'delivery_id', 'webhook_deliveries'),
   ownTable('bulk_jobs'),
   childTable('bulk_job_items', 'job_id', 'bulk_jobs'),

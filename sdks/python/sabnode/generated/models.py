@@ -280,6 +280,62 @@ class Contact(TypedDict, closed=True):
     updated_at: Timestamp
 
 
+class ContactAttribute(TypedDict, closed=True):
+    """
+    The definition of one key of contacts' `attributes`.
+    """
+
+    id: ContactAttributeIdValue
+    object: Literal["contact_attribute"]
+    key: ContactAttributeKey
+    type: ContactAttributeType
+    options: ContactAttributeOptions | None
+    personal: bool
+    description: ContactAttributeDescription | None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ContactAttributeCreate(TypedDict, closed=True):
+    """
+    `options` is required with `type: enum` and refused with other types (`400`).
+    """
+
+    key: ContactAttributeKey
+    type: ContactAttributeType
+    options: NotRequired[ContactAttributeOptions]
+    personal: NotRequired[bool]
+    description: NotRequired[ContactAttributeDescription]
+
+
+ContactAttributeDescription: TypeAlias = str
+
+
+ContactAttributeIdValue: TypeAlias = str
+
+
+ContactAttributeKey: TypeAlias = str
+
+
+ContactAttributeOption: TypeAlias = str
+
+
+ContactAttributeOptions: TypeAlias = list[ContactAttributeOption]
+"""
+The values an `enum` attribute takes (each once, compared exactly); only for `enum`.
+"""
+
+
+ContactAttributeType: TypeAlias = Literal["string", "number", "boolean", "date", "enum"]
+
+
+class ContactAttributeUpdate(TypedDict, closed=True):
+    type: NotRequired[ContactAttributeType]
+    options: NotRequired[ContactAttributeOptions | None]
+    personal: NotRequired[bool]
+    description: NotRequired[ContactAttributeDescription | None]
+
+
 class ContactCreate1(TypedDict, closed=True):
     """
     At least one of `phone`, `email` or `external_id` is required.
@@ -705,6 +761,18 @@ class DeletedContact(TypedDict, closed=True):
     object: Literal["contact"]
     deleted: Literal[True]
     merged_into: NotRequired[str]
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class DeletedContactAttribute(TypedDict, closed=True):
+    """
+    A deleted definition (the answer to a delete, and a tombstone in `updated_since` lists).
+    """
+
+    id: ContactAttributeIdValue
+    object: Literal["contact_attribute"]
+    deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -1222,6 +1290,10 @@ class BulkItemResultList(ListEnvelope):
 
 class ChannelList(ListEnvelope):
     data: list[Channel]
+
+
+class ContactAttributeList(ListEnvelope):
+    data: list[ContactAttribute | DeletedContactAttribute]
 
 
 class ContactList(ListEnvelope):
@@ -1807,9 +1879,11 @@ class Workspace(TypedDict, closed=True):
     name: str
     api_version: str
     pii_read_audit: bool
+    allow_undefined_attributes: bool
     created_at: Timestamp
     updated_at: Timestamp
 
 
 class WorkspaceUpdate(TypedDict, closed=True):
     pii_read_audit: NotRequired[bool]
+    allow_undefined_attributes: NotRequired[bool]

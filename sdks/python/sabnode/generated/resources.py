@@ -496,6 +496,89 @@ class Templates:
         )
 
 
+class ContactAttributes:
+    """`client.contact_attributes`: the contactAttributes operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        key: models.ContactAttributeKey | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.ContactAttribute | models.DeletedContactAttribute]:
+        """List contact attribute definitions: `GET /v1/contact-attributes`."""
+        return self._t.paginate(
+            "/v1/contact-attributes",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "key": key},
+            timeout=timeout,
+        )
+
+    def create(
+        self, body: models.ContactAttributeCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.ContactAttribute:
+        """Define a contact attribute: `POST /v1/contact-attributes`."""
+        return cast(
+            "models.ContactAttribute",
+            self._t.request(
+                "POST", "/v1/contact-attributes", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+    def retrieve(self, attribute_id: str, *, timeout: float | None = None) -> models.ContactAttribute:
+        """Retrieve a contact attribute definition: `GET /v1/contact-attributes/{attribute_id}`."""
+        return cast(
+            "models.ContactAttribute",
+            self._t.request(
+                "GET",
+                "/v1/contact-attributes/{attribute_id}",
+                path_params={"attribute_id": attribute_id},
+                timeout=timeout,
+            ),
+        )
+
+    def update(
+        self,
+        attribute_id: str,
+        body: models.ContactAttributeUpdate,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.ContactAttribute:
+        """Update a contact attribute definition: `PATCH /v1/contact-attributes/{attribute_id}`."""
+        return cast(
+            "models.ContactAttribute",
+            self._t.request(
+                "PATCH",
+                "/v1/contact-attributes/{attribute_id}",
+                path_params={"attribute_id": attribute_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    def delete(
+        self, attribute_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedContactAttribute:
+        """Delete a contact attribute definition: `DELETE /v1/contact-attributes/{attribute_id}`."""
+        return cast(
+            "models.DeletedContactAttribute",
+            self._t.request(
+                "DELETE",
+                "/v1/contact-attributes/{attribute_id}",
+                path_params={"attribute_id": attribute_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
 class Orders:
     """`client.orders`: the orders operations."""
 
@@ -1977,6 +2060,89 @@ class AsyncTemplates:
         )
 
 
+class AsyncContactAttributes:
+    """`client.contact_attributes`: the contactAttributes operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        key: models.ContactAttributeKey | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.ContactAttribute | models.DeletedContactAttribute]:
+        """List contact attribute definitions: `GET /v1/contact-attributes`."""
+        return self._t.paginate(
+            "/v1/contact-attributes",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since, "key": key},
+            timeout=timeout,
+        )
+
+    async def create(
+        self, body: models.ContactAttributeCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.ContactAttribute:
+        """Define a contact attribute: `POST /v1/contact-attributes`."""
+        return cast(
+            "models.ContactAttribute",
+            await self._t.request(
+                "POST", "/v1/contact-attributes", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+    async def retrieve(self, attribute_id: str, *, timeout: float | None = None) -> models.ContactAttribute:
+        """Retrieve a contact attribute definition: `GET /v1/contact-attributes/{attribute_id}`."""
+        return cast(
+            "models.ContactAttribute",
+            await self._t.request(
+                "GET",
+                "/v1/contact-attributes/{attribute_id}",
+                path_params={"attribute_id": attribute_id},
+                timeout=timeout,
+            ),
+        )
+
+    async def update(
+        self,
+        attribute_id: str,
+        body: models.ContactAttributeUpdate,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.ContactAttribute:
+        """Update a contact attribute definition: `PATCH /v1/contact-attributes/{attribute_id}`."""
+        return cast(
+            "models.ContactAttribute",
+            await self._t.request(
+                "PATCH",
+                "/v1/contact-attributes/{attribute_id}",
+                path_params={"attribute_id": attribute_id},
+                body=body,
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+    async def delete(
+        self, attribute_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedContactAttribute:
+        """Delete a contact attribute definition: `DELETE /v1/contact-attributes/{attribute_id}`."""
+        return cast(
+            "models.DeletedContactAttribute",
+            await self._t.request(
+                "DELETE",
+                "/v1/contact-attributes/{attribute_id}",
+                path_params={"attribute_id": attribute_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
 class AsyncOrders:
     """`client.orders`: the orders operations."""
 
@@ -2989,6 +3155,7 @@ class SyncResources:
     messages: Messages
     bulk_jobs: BulkJobs
     templates: Templates
+    contact_attributes: ContactAttributes
     orders: Orders
     channels: Channels
     conversations: Conversations
@@ -3012,6 +3179,7 @@ class SyncResources:
         self.messages = Messages(transport)
         self.bulk_jobs = BulkJobs(transport)
         self.templates = Templates(transport)
+        self.contact_attributes = ContactAttributes(transport)
         self.orders = Orders(transport)
         self.channels = Channels(transport)
         self.conversations = Conversations(transport)
@@ -3038,6 +3206,7 @@ class AsyncResources:
     messages: AsyncMessages
     bulk_jobs: AsyncBulkJobs
     templates: AsyncTemplates
+    contact_attributes: AsyncContactAttributes
     orders: AsyncOrders
     channels: AsyncChannels
     conversations: AsyncConversations
@@ -3061,6 +3230,7 @@ class AsyncResources:
         self.messages = AsyncMessages(transport)
         self.bulk_jobs = AsyncBulkJobs(transport)
         self.templates = AsyncTemplates(transport)
+        self.contact_attributes = AsyncContactAttributes(transport)
         self.orders = AsyncOrders(transport)
         self.channels = AsyncChannels(transport)
         self.conversations = AsyncConversations(transport)

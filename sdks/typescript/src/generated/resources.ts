@@ -24,6 +24,11 @@ export const OPERATIONS = {
   retrieveTemplate: { resource: "templates", method: "retrieve", httpMethod: "GET", path: "/v1/templates/{template_id}" },
   deleteTemplate: { resource: "templates", method: "delete", httpMethod: "DELETE", path: "/v1/templates/{template_id}" },
   updateTemplate: { resource: "templates", method: "update", httpMethod: "PATCH", path: "/v1/templates/{template_id}" },
+  listContactAttributes: { resource: "contactAttributes", method: "list", httpMethod: "GET", path: "/v1/contact-attributes" },
+  createContactAttribute: { resource: "contactAttributes", method: "create", httpMethod: "POST", path: "/v1/contact-attributes" },
+  retrieveContactAttribute: { resource: "contactAttributes", method: "retrieve", httpMethod: "GET", path: "/v1/contact-attributes/{attribute_id}" },
+  deleteContactAttribute: { resource: "contactAttributes", method: "delete", httpMethod: "DELETE", path: "/v1/contact-attributes/{attribute_id}" },
+  updateContactAttribute: { resource: "contactAttributes", method: "update", httpMethod: "PATCH", path: "/v1/contact-attributes/{attribute_id}" },
   listOrders: { resource: "orders", method: "list", httpMethod: "GET", path: "/v1/orders" },
   createOrder: { resource: "orders", method: "create", httpMethod: "POST", path: "/v1/orders" },
   retrieveOrder: { resource: "orders", method: "retrieve", httpMethod: "GET", path: "/v1/orders/{order_id}" },
@@ -151,6 +156,16 @@ export type TemplateCreate = components['schemas']["TemplateCreate"];
 export type TemplateUpdate = components['schemas']["TemplateUpdate"];
 export type DeletedTemplate = components['schemas']["DeletedTemplate"];
 export type TemplateList = components['schemas']["TemplateList"];
+export type ContactAttributeIdValue = components['schemas']["ContactAttributeIdValue"];
+export type ContactAttributeKey = components['schemas']["ContactAttributeKey"];
+export type ContactAttributeType = components['schemas']["ContactAttributeType"];
+export type ContactAttributeOptions = components['schemas']["ContactAttributeOptions"];
+export type ContactAttributeDescription = components['schemas']["ContactAttributeDescription"];
+export type ContactAttribute = components['schemas']["ContactAttribute"];
+export type ContactAttributeCreate = components['schemas']["ContactAttributeCreate"];
+export type ContactAttributeUpdate = components['schemas']["ContactAttributeUpdate"];
+export type DeletedContactAttribute = components['schemas']["DeletedContactAttribute"];
+export type ContactAttributeList = components['schemas']["ContactAttributeList"];
 export type OrderIdValue = components['schemas']["OrderIdValue"];
 export type OrderStatus = components['schemas']["OrderStatus"];
 export type Currency = components['schemas']["Currency"];
@@ -309,6 +324,15 @@ export type RetrieveTemplateResponse = operations["retrieveTemplate"]['responses
 export type DeleteTemplateResponse = operations["deleteTemplate"]['responses'][200]['content']['application/json'];
 export type UpdateTemplateBody = NonNullable<operations["updateTemplate"]['requestBody']>['content']["application/json"];
 export type UpdateTemplateResponse = operations["updateTemplate"]['responses'][200]['content']['application/json'];
+export type ListContactAttributesQuery = NonNullable<operations["listContactAttributes"]['parameters']['query']>;
+export type ListContactAttributesResponse = operations["listContactAttributes"]['responses'][200]['content']['application/json'];
+export type ListContactAttributesItem = ListContactAttributesResponse['data'][number];
+export type CreateContactAttributeBody = NonNullable<operations["createContactAttribute"]['requestBody']>['content']["application/json"];
+export type CreateContactAttributeResponse = operations["createContactAttribute"]['responses'][201]['content']['application/json'];
+export type RetrieveContactAttributeResponse = operations["retrieveContactAttribute"]['responses'][200]['content']['application/json'];
+export type DeleteContactAttributeResponse = operations["deleteContactAttribute"]['responses'][200]['content']['application/json'];
+export type UpdateContactAttributeBody = NonNullable<operations["updateContactAttribute"]['requestBody']>['content']["application/json"];
+export type UpdateContactAttributeResponse = operations["updateContactAttribute"]['responses'][200]['content']['application/json'];
 export type ListOrdersQuery = NonNullable<operations["listOrders"]['parameters']['query']>;
 export type ListOrdersResponse = operations["listOrders"]['responses'][200]['content']['application/json'];
 export type ListOrdersItem = ListOrdersResponse['data'][number];
@@ -598,6 +622,35 @@ export class TemplatesResource {
   /** Update a template. `PATCH /v1/templates/{template_id}` (updateTemplate) */
   update(templateId: string, body: UpdateTemplateBody, options?: RequestOptions): Promise<UpdateTemplateResponse> {
     return this.core.request({ method: "PATCH", path: `/v1/templates/${encodeURIComponent(templateId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
+  }
+}
+
+export class ContactAttributesResource {
+  constructor(private readonly core: Core) {}
+
+  /** List contact attribute definitions. `GET /v1/contact-attributes` (listContactAttributes) */
+  list(query?: ListContactAttributesQuery, options?: RequestOptions): PagePromise<ListContactAttributesResponse, ListContactAttributesItem> {
+    return this.core.list({ method: "GET", path: `/v1/contact-attributes`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Define a contact attribute. `POST /v1/contact-attributes` (createContactAttribute) */
+  create(body: CreateContactAttributeBody, options?: RequestOptions): Promise<CreateContactAttributeResponse> {
+    return this.core.request({ method: "POST", path: `/v1/contact-attributes`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve a contact attribute definition. `GET /v1/contact-attributes/{attribute_id}` (retrieveContactAttribute) */
+  retrieve(attributeId: string, options?: RequestOptions): Promise<RetrieveContactAttributeResponse> {
+    return this.core.request({ method: "GET", path: `/v1/contact-attributes/${encodeURIComponent(attributeId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Delete a contact attribute definition. `DELETE /v1/contact-attributes/{attribute_id}` (deleteContactAttribute) */
+  delete(attributeId: string, options?: RequestOptions): Promise<DeleteContactAttributeResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/contact-attributes/${encodeURIComponent(attributeId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Update a contact attribute definition. `PATCH /v1/contact-attributes/{attribute_id}` (updateContactAttribute) */
+  update(attributeId: string, body: UpdateContactAttributeBody, options?: RequestOptions): Promise<UpdateContactAttributeResponse> {
+    return this.core.request({ method: "PATCH", path: `/v1/contact-attributes/${encodeURIComponent(attributeId)}`, body, bodyKind: "json", ok: [200], responseKind: "json" }, options);
   }
 }
 
@@ -977,6 +1030,7 @@ export class Resources {
   readonly messages: MessagesResource;
   readonly bulkJobs: BulkJobsResource;
   readonly templates: TemplatesResource;
+  readonly contactAttributes: ContactAttributesResource;
   readonly orders: OrdersResource;
   readonly channels: ChannelsResource;
   readonly conversations: ConversationsResource;
@@ -999,6 +1053,7 @@ export class Resources {
     this.messages = new MessagesResource(core);
     this.bulkJobs = new BulkJobsResource(core);
     this.templates = new TemplatesResource(core);
+    this.contactAttributes = new ContactAttributesResource(core);
     this.orders = new OrdersResource(core);
     this.channels = new ChannelsResource(core);
     this.conversations = new ConversationsResource(core);

@@ -18,7 +18,11 @@ export interface paths {
          * Create a contact
          * @description `phone` and `external_id` are unique among the workspace's live contacts; a duplicate is
          *     `422` with code `contact_phone_taken` or `contact_external_id_taken` and the existing
-         *     contact's id in `existing_id`. Emits `contact.created`.
+         *     contact's id in `existing_id`. `attributes` must fit the workspace's contact attribute definitions
+         *     (`GET /v1/contact-attributes`), and keys without one are refused when the workspace's
+         *     `allow_undefined_attributes` is off: either is `422 invalid_attributes` with an error per key at
+         *     `/attributes/<key>` (codes `invalid_type`, `invalid_date`, `invalid_option`, `undefined_attribute`).
+         *     Emits `contact.created`.
          */
         post: operations["createContact"];
         delete?: never;
@@ -66,7 +70,9 @@ export interface paths {
          *     **Personal data.** Comparing the value of a personal field (`phone`, `email`, `first_name`, `last_name`,
          *     `external_id`, `attributes.*`) needs `pii:read` (`403 insufficient_scope` otherwise), since the answer tells
          *     whether such a person exists; `exists` and `not_exists` show only what masked results show and need no more
-         *     than `contacts:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
+         *     than `contacts:read`. An attribute whose key is defined with `personal: false` (`POST /v1/contact-attributes`)
+         *     is no personal field: its values are shown to `contacts:read` and compared with it alone. Attributes without a
+         *     definition, and personal ones, need `pii:read`. Results are masked without `pii:read` exactly as in `GET /v1/contacts`.
          *
          *     **Errors.** A body off this shape is `400 invalid_request` with a pointer per problem (a 6th group is
          *     `/filter_groups`, a 101st value `/filter_groups/0/filters/2/values`). A body of this shape whose filters do not
@@ -116,7 +122,9 @@ export interface paths {
         /**
          * Update a contact
          * @description Only the fields sent change; `null` clears a field. `attributes` merge key by key and a `null`
-         *     value removes that key. Emits `contact.updated` with `previous_attributes` when anything changed.
+         *     value removes that key. The values set are checked as `POST /v1/contacts` checks them (`422
+         *     invalid_attributes`, errors at `/attributes/<key>`); removing a key is always allowed. Emits
+         *     `contact.updated` with `previous_attributes` when anything changed.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -138,7 +146,10 @@ export interface paths {
          *     that value is updated as `PATCH /v1/contacts/{id}` would update it (`200`, `contact.updated` when something
          *     changed), otherwise a contact is created as `POST /v1/contacts` would create it (`201`, `contact.created`).
          *
-         *     **State an import carries.** `attributes` merge as `PATCH` merges them (`null` removes a key). `tags` are
+         *     **State an import carries.** `attributes` merge as `PATCH` merges them (`null` removes a key) and are checked
+         *     against the workspace's contact attribute definitions as `PATCH` checks them: an item with a value that does
+         *     not fit is `422 invalid_attributes` with errors at `/items/<index>/attributes/<key>`, and nothing of it is
+         *     written. `tags` are
          *     added as `POST /v1/contacts/{id}/tags` adds them: a new tag is created (`tag.created`), every tag's
          *     `contact_count` counts the contact once, a tag the contact already carries is no change, and more than 100
          *     tags on one contact is `422 contact_tag_limit`. `opted_in_at` and `opted_out_at` are stored as given (an
@@ -357,6 +368,77 @@ export interface paths {
          *     with `previous_attributes` when anything changed.
          */
         patch: operations["updateTemplate"];
+        trace?: never;
+    };
+    "/v1/contact-attributes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contact attribute definitions
+         * @description Newest first by `created_at` (default) or `updated_at`. With `updated_since`, deleted definitions
+         *     appear as tombstones (`"deleted": true`) so that a sync sees deletes.
+         */
+        get: operations["listContactAttributes"];
+        put?: never;
+        /**
+         * Define a contact attribute
+         * @description Defines the type of one key of contacts' `attributes`. From then on every write that sets the key
+         *     (`POST /v1/contacts`, `PATCH /v1/contacts/{id}`, the items of `POST /v1/contacts/bulk`, a flow's
+         *     `update_contact` step) must give a value of that type, or it is `422 invalid_attributes` with an error at
+         *     `/attributes/<key>`. Types: `string`, `number`, `boolean`, `date` (a calendar date, `YYYY-MM-DD`) and `enum`
+         *     (one of `options`, compared exactly). `key` is unique among the workspace's live definitions (a duplicate is
+         *     `422 contact_attribute_key_taken` with the definition's id in `existing_id`).
+         *
+         *     Values live contacts already hold under the key must fit the new definition: if some do not, the
+         *     definition is refused with `422 contact_attribute_values_mismatch`, whose `detail` counts them and names a
+         *     few of their ids. Change or remove those values first.
+         *
+         *     `personal` (default `false`) says whether the values are personal data: masked without `pii:read` and
+         *     compared in searches only with `pii:read`. A key that is defined and not personal is shown in clear and can be
+         *     searched with `contacts:read` alone. Keys without a definition stay masked, as all attributes were before
+         *     definitions existed. A privacy purge clears every attribute of the person's contacts, personal or not.
+         */
+        post: operations["createContactAttribute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contact-attributes/{attribute_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attribute_id: components["parameters"]["ContactAttributeId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve a contact attribute definition */
+        get: operations["retrieveContactAttribute"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a contact attribute definition
+         * @description Soft-deletes the definition; its key is free to be defined again, and it stays visible as a tombstone to
+         *     `updated_since` syncs. Contacts keep their values: the key becomes an undefined one (masked without
+         *     `pii:read`, and writable only while the workspace's `allow_undefined_attributes` is on).
+         */
+        delete: operations["deleteContactAttribute"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a contact attribute definition
+         * @description Only the fields sent change; the key does not. A new `type` or new `options` must fit every value live
+         *     contacts hold under the key, or the change is refused with `422 contact_attribute_values_mismatch` (nothing
+         *     changes). Moving to `enum` needs `options`; moving away from it drops them. `personal` takes effect at once on
+         *     every read, event and webhook after the change.
+         */
+        patch: operations["updateContactAttribute"];
         trace?: never;
     };
     "/v1/orders": {
@@ -1447,7 +1529,9 @@ export interface paths {
          * @description `pii_read_audit: true` makes every response that shows personal data in clear (to a key with `pii:read`)
          *     write an audit record (`pii.read`: key, operation, object ids, the personal fields shown, client address,
          *     request id, time) before it is sent (on `GET /v1/events/stream`, as each event is sent); see
-         *     `GET /v1/audit-logs`. A change of the setting is itself audited (`workspace.updated`).
+         *     `GET /v1/audit-logs`. `allow_undefined_attributes: false` makes contact writes refuse `attributes` keys that no
+         *     contact attribute definition names (`422 invalid_attributes`, code `undefined_attribute`); keys contacts
+         *     already hold stay. A change of a setting is itself audited (`workspace.updated`).
          */
         patch: operations["updateWorkspace"];
         trace?: never;
@@ -3168,7 +3252,7 @@ export interface components {
         ExternalId: string;
         PersonName: string;
         ContactIdValue: string;
-        /** @description Up to 50 custom attributes; keys up to 40 characters, string values up to 500. */
+        /** @description Up to 50 custom attributes; keys up to 40 characters, string values up to 500. Writes are checked against the workspace's contact attribute definitions (`GET /v1/contact-attributes`). */
         Attributes: {
             [key: string]: string | number | boolean;
         };
@@ -3190,7 +3274,7 @@ export interface components {
             last_name: string | null;
             /** @description Masked without `pii:read`. */
             external_id: string | null;
-            /** @description Values masked (`[masked]`) without `pii:read`. */
+            /** @description Without `pii:read`, values are masked (`[masked]`) except those of keys defined with `personal: false` (`GET /v1/contact-attributes`); keys without a definition are masked. */
             attributes: components["schemas"]["Attributes"];
             /** @description The names of the contact's tags, sorted. Changed with the tag endpoints. */
             tags: components["schemas"]["TagNameValue"][];
@@ -3339,6 +3423,63 @@ export interface components {
         };
         TemplateList: components["schemas"]["ListEnvelope"] & {
             data: (components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"])[];
+        };
+        ContactAttributeIdValue: string;
+        /**
+         * @description A key of contacts' `attributes`.
+         * @example plan
+         */
+        ContactAttributeKey: string;
+        /**
+         * @description `date` values are calendar dates, `YYYY-MM-DD`; `enum` values are one of `options`.
+         * @enum {string}
+         */
+        ContactAttributeType: "string" | "number" | "boolean" | "date" | "enum";
+        /** @description The values an `enum` attribute takes (each once, compared exactly); only for `enum`. */
+        ContactAttributeOptions: string[];
+        ContactAttributeDescription: string;
+        /** @description The definition of one key of contacts' `attributes`. */
+        ContactAttribute: {
+            id: components["schemas"]["ContactAttributeIdValue"];
+            /** @constant */
+            object: "contact_attribute";
+            key: components["schemas"]["ContactAttributeKey"];
+            type: components["schemas"]["ContactAttributeType"];
+            /** @description An `enum`'s values; `null` for other types. */
+            options: components["schemas"]["ContactAttributeOptions"] | null;
+            /** @description Values are personal data: masked without `pii:read`, compared in searches only with it. */
+            personal: boolean;
+            description: components["schemas"]["ContactAttributeDescription"] | null;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        /** @description `options` is required with `type: enum` and refused with other types (`400`). */
+        ContactAttributeCreate: {
+            key: components["schemas"]["ContactAttributeKey"];
+            type: components["schemas"]["ContactAttributeType"];
+            options?: components["schemas"]["ContactAttributeOptions"];
+            /** @default false */
+            personal?: boolean;
+            description?: components["schemas"]["ContactAttributeDescription"];
+        };
+        ContactAttributeUpdate: {
+            type?: components["schemas"]["ContactAttributeType"];
+            options?: components["schemas"]["ContactAttributeOptions"] | null;
+            personal?: boolean;
+            description?: components["schemas"]["ContactAttributeDescription"] | null;
+        };
+        /** @description A deleted definition (the answer to a delete, and a tombstone in `updated_since` lists). */
+        DeletedContactAttribute: {
+            id: components["schemas"]["ContactAttributeIdValue"];
+            /** @constant */
+            object: "contact_attribute";
+            /** @constant */
+            deleted: true;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        ContactAttributeList: components["schemas"]["ListEnvelope"] & {
+            data: (components["schemas"]["ContactAttribute"] | components["schemas"]["DeletedContactAttribute"])[];
         };
         OrderIdValue: string;
         /**
@@ -4192,6 +4333,7 @@ export interface components {
              * @enum {string}
              */
             type: "update_contact";
+            /** @description Checked when the step runs, against the workspace's contact attribute definitions of that moment; a value that does not fit fails the step and the run (`failure_reason` `invalid_attributes`). */
             attributes: components["schemas"]["AttributesPatch"];
         };
         FlowStepHttpRequest: {
@@ -4433,11 +4575,14 @@ export interface components {
             api_version: string;
             /** @description Whether every response that shows personal data in clear writes a `pii.read` audit record. */
             pii_read_audit: boolean;
+            /** @description Whether contact writes may set `attributes` keys that no contact attribute definition names (`true` by default). When `false`, such a key is `422 invalid_attributes` (error code `undefined_attribute`); values contacts already hold stay. */
+            allow_undefined_attributes: boolean;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
         WorkspaceUpdate: {
             pii_read_audit?: boolean;
+            allow_undefined_attributes?: boolean;
         };
         AuditLog: {
             id: string;
@@ -5388,6 +5533,76 @@ export interface components {
                 "application/json": components["schemas"]["DeletedTemplate"];
             };
         };
+        /** @description The contact attribute was defined. */
+        ContactAttributeCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ContactAttribute"];
+            };
+        };
+        /** @description The contact attribute definition. */
+        ContactAttributeOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ContactAttribute"];
+            };
+        };
+        /** @description A page of contact attribute definitions. */
+        ContactAttributeListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ContactAttributeList"];
+            };
+        };
+        /** @description The contact attribute definition was deleted. */
+        ContactAttributeDeleted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeletedContactAttribute"];
+            };
+        };
         /** @description The order was created. */
         OrderCreated: {
             headers: {
@@ -6176,6 +6391,7 @@ export interface components {
         ChannelId: components["schemas"]["ChannelIdValue"];
         ConversationId: components["schemas"]["ConversationIdValue"];
         ContactId: components["schemas"]["ContactIdValue"];
+        ContactAttributeId: components["schemas"]["ContactAttributeIdValue"];
         TemplateId: components["schemas"]["TemplateIdValue"];
         OrderId: components["schemas"]["OrderIdValue"];
         FileId: components["schemas"]["FileIdValue"];
@@ -6810,6 +7026,164 @@ export interface operations {
         };
         responses: {
             200: components["responses"]["TemplateOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listContactAttributes: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+                /** @description Exact attribute key. */
+                key?: components["schemas"]["ContactAttributeKey"];
+            };
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactAttributeListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createContactAttribute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactAttributeCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["ContactAttributeCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveContactAttribute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                attribute_id: components["parameters"]["ContactAttributeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactAttributeOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteContactAttribute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                attribute_id: components["parameters"]["ContactAttributeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ContactAttributeDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateContactAttribute: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                attribute_id: components["parameters"]["ContactAttributeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "options": [
+                 *         "free",
+                 *         "pro",
+                 *         "enterprise",
+                 *         "partner"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactAttributeUpdate"];
+            };
+        };
+        responses: {
+            200: components["responses"]["ContactAttributeOk"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
