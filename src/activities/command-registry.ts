@@ -3,6 +3,7 @@ import type { CommandContext } from '../db/events';
 import type { FollowUp } from '../db/entities';
 import { createContact, deleteContact, updateContact } from './contacts.commands';
 import {
+  cancelMessage,
   createChannel,
   createConversation,
   createMessage,
@@ -52,6 +53,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createConversation,
   updateConversation,
   createMessage,
+  cancelMessage,
   receiveInboundMessage,
   receiveMessageStatus,
   createTemplate,

@@ -11,6 +11,7 @@ import { LocalFileStore, type FileStore } from './file-store';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { stepBroadcast, wakeBatchSender, type BroadcastStep } from './broadcasts.commands';
 import { createChannelSenderActivities } from './channel-sender';
+import { createScheduledMessageActivities } from './scheduled-messages';
 import type { Client } from '@temporalio/client';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
@@ -47,6 +48,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     ...createFlowActivities(orm),
     ...createPrivacyActivities(orm, files),
     ...createChannelSenderActivities(orm),
+    ...createScheduledMessageActivities(orm),
 
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit

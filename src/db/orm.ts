@@ -27,6 +27,7 @@ import { Migration20261203000022_purge_hash_key_fingerprint } from './migrations
 import { Migration20261203000023_sync_indexes } from './migrations/Migration20261203000023_sync_indexes';
 import { Migration20261203000024_contact_search } from './migrations/Migration20261203000024_contact_search';
 import { Migration20261203000025_consent_source } from './migrations/Migration20261203000025_consent_source';
+import { Migration20261203000029_scheduled_messages } from './migrations/Migration20261203000029_scheduled_messages';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -54,6 +55,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000023_sync_indexes', class: Migration20261203000023_sync_indexes },
   { name: 'Migration20261203000024_contact_search', class: Migration20261203000024_contact_search },
   { name: 'Migration20261203000025_consent_source', class: Migration20261203000025_consent_source },
+  { name: 'Migration20261203000029_scheduled_messages', class: Migration20261203000029_scheduled_messages },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {
