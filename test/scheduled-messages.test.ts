@@ -4,6 +4,7 @@ import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { expectProblem } from './support/operation-refusals';
 import { privateStack } from './support/processes';
 import { waitFor } from './support/wait';
+import { SIGNATURE_HEADER, signBody } from '../src/signatures';
 
 // The test stack lowers the minimum lead to SCHEDULED_MESSAGE_MIN_LEAD_MS (2 s; production: one minute).
 const MIN_LEAD_MS = Number(stack().env.SCHEDULED_MESSAGE_MIN_LEAD_MS);
@@ -76,11 +77,25 @@ describe('scheduling', () => {
     expect(n).toBe(0);
   });
 
-  it('refuses free-form text whose service window closes before send_at, at /send_at', async () => {
-    const { conversation } = await setup();
-    const res = await api.post(`/v1/conversations/${conversation.id}/messages`, { body: { type: 'text', text: 'Later', send_at: inMs(DAY_MS) } });
-    expectProblem(res, 422, 'outside_service_window');
-    expect(res.body.errors[0].pointer).toBe('/send_at');
+  it('schedules free-form text only while the service window stays open until send_at', async () => {
+    const { conversation, channel, contact } = await setup();
+    const text = (sendAt: string) => api.post(`/v1/conversations/${conversation.id}/messages`, { body: { type: 'text', text: 'Later', send_at: sendAt } });
+    // no customer message yet: the window is closed now, as for a send at once
+    const closed = await text(inMs(3_600_000));
+    expectProblem(closed, 422, 'outside_service_window');
+    expect(closed.body.errors[0].pointer).toBe('/type');
+    // the customer writes: the window is open for 24 hours
+    const raw = JSON.stringify({ from: contact.phone, text: 'Hello', provider_message_id: `wamid.${randomUUID()}` });
+    const inbound = await client('').post(`/v1/channels/${channel.id}/inbound`, {
+      key: null,
+      rawBody: raw,
+      headers: { 'Content-Type': 'application/json', [SIGNATURE_HEADER]: signBody(channel.signing_secret, raw) },
+    });
+    expect(inbound.status).toBe(201);
+    expect((await text(inMs(3_600_000))).body.status).toBe('scheduled');
+    const beyond = await text(inMs(DAY_MS + 3_600_000));
+    expectProblem(beyond, 422, 'outside_service_window');
+    expect(beyond.body.errors[0].pointer).toBe('/send_at');
   });
 });
 
