@@ -132,6 +132,27 @@ describe('at send_at', () => {
   });
 });
 
+describe('bulk', () => {
+  it('schedules bulk items with send_at like single sends, each refused on its own with its pointer', async () => {
+    const { channel, template, contact } = await setup();
+    const item = (extra: Record<string, unknown>) => ({ contact_id: contact.id, channel_id: channel.id, template_id: template.id, parameters: ['Asha'], ...extra });
+    const other = await api.post('/v1/contacts', { body: { phone: phone() } });
+    const sendAt = inMs(MIN_LEAD_MS + 3_000);
+    const res = await api.post('/v1/messages/bulk', {
+      body: { items: [item({ send_at: sendAt }), { ...item({ send_at: inMs(40 * DAY_MS) }), contact_id: other.body.id }] },
+    });
+    expect(res.status).toBe(200);
+    const [ok, far] = res.body.results;
+    expect(ok).toMatchObject({ index: 0, status: 201 });
+    expect(far).toMatchObject({ index: 1, status: 422, id: null });
+    expect(far.error).toMatchObject({ code: 'send_at_out_of_range', errors: [expect.objectContaining({ pointer: '/items/1/send_at' })] });
+    expect((await api.get(`/v1/messages/${ok.id}`)).body).toMatchObject({ status: 'scheduled', send_at: sendAt });
+    const read = await waitFor(() => api.get(`/v1/messages/${ok.id}`), (r) => r.body.status === 'read', 60_000);
+    expect(Date.parse(read.body.queued_at)).toBeGreaterThanOrEqual(Date.parse(sendAt));
+    expect(await eventsOf(ok.id)).toEqual(['message.scheduled#1', 'message.queued#2', 'message.sent#3', 'message.delivered#4', 'message.read#5']);
+  });
+});
+
 describe('cancel', () => {
   it('cancels a scheduled message before it is sent; it is never sent, and a second cancel is 409', async () => {
     const { schedule } = await setup();

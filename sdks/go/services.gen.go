@@ -1304,6 +1304,9 @@ type MessagesService struct {
 // (`message.queued`, then `message.sent`, `message.delivered`, `message.read` from its delivery). A refused
 // item opens no conversation. Every queued message is delivered exactly once, also when a worker dies
 // mid-job or the request is resent: deliveries start from the job's stored results once every chunk has run.
+// An item with `send_at` schedules its message exactly as `POST /v1/conversations/{id}/messages` does
+// (`scheduled`, queued at `send_at`, cancellable; `422 send_at_out_of_range` at `/items/<i>/send_at`), and
+// counts against the workspace's bound on scheduled messages.
 //
 // Results (`201` with the message's `id`, or the `4xx`), duplicates (`422 duplicate_in_request` for a later
 // item with the same recipient reference on the same channel), the `400` for a malformed request as a whole,

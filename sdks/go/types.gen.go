@@ -1998,6 +1998,9 @@ type MessagesBulkItem struct {
 	ChannelID  string   `json:"channel_id"`
 	TemplateID string   `json:"template_id"`
 	Parameters []string `json:"parameters,omitempty"`
+	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+	SendAt *time.Time `json:"send_at,omitempty"`
 }
 
 // OptInRequest is an object of the API.

@@ -1310,6 +1310,7 @@ class MessagesBulkItem1(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
+    send_at: NotRequired[SendAt]
 
 
 class MessagesBulkItem2(TypedDict, closed=True):
@@ -1322,6 +1323,7 @@ class MessagesBulkItem2(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
+    send_at: NotRequired[SendAt]
 
 
 MessagesBulkItem: TypeAlias = MessagesBulkItem1 | MessagesBulkItem2
