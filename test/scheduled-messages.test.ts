@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { scheduledMessageWorkflowId } from '../src/scheduled-messages';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { expectProblem } from './support/operation-refusals';
@@ -240,6 +242,30 @@ describe('with a worker of its own', () => {
     // sent exactly once
     expect(await eventsOf(res.body.id)).toEqual(['message.scheduled#1', 'message.queued#2', 'message.sent#3', 'message.delivered#4', 'message.read#5']);
   }, 180_000);
+
+  it("restarts a lost timer: a scheduled message a minute overdue whose workflow is gone is sent by the worker's sweep", async () => {
+    const w = await newWorkspace();
+    const onOwn = client(w.key, { baseUrl: own.apiUrl });
+    const { schedule } = await setup(onOwn);
+    const sendAt = inMs(MIN_LEAD_MS + 1_000);
+    const res = await schedule(sendAt);
+    expect(res.status).toBe(201);
+    // the timer is lost (an operator terminated it; a cluster lost it)
+    const connection = await Connection.connect({ address: stack().env.TEMPORAL_ADDRESS });
+    try {
+      const handle = new Client({ connection }).workflow.getHandle(scheduledMessageWorkflowId(w.workspaceId, res.body.id));
+      await waitFor(() => handle.describe().then(() => true, () => false), (found) => found, 30_000);
+      await handle.terminate('test: a lost timer');
+    } finally {
+      await connection.close();
+    }
+    // nothing queues it at its send_at; a minute later a worker's sweep (every worker sweeps every minute) starts its
+    // timer again, which queues it at once
+    const read = await waitFor(() => onOwn.get(`/v1/messages/${res.body.id}`), (r) => r.body.status === 'read', 200_000, 1_000);
+    expect(read.body.status).toBe('read');
+    expect(Date.parse(read.body.queued_at)).toBeGreaterThanOrEqual(Date.parse(sendAt) + 60_000);
+    expect(await eventsOf(res.body.id)).toEqual(['message.scheduled#1', 'message.queued#2', 'message.sent#3', 'message.delivered#4', 'message.read#5']);
+  }, 300_000);
 
   it("bounds a workspace's scheduled messages (SCHEDULED_MESSAGES_PER_WORKSPACE), and a cancel frees a place", async () => {
     const onOwn = client((await newWorkspace()).key, { baseUrl: own.apiUrl });
