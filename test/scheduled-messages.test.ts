@@ -125,7 +125,7 @@ describe('at send_at', () => {
 
   it('checks the opt-out rule again at send_at: a contact who opted out meanwhile gets nothing', async () => {
     const { schedule, contact } = await setup();
-    const res = await schedule(inMs(MIN_LEAD_MS + 2_000));
+    const res = await schedule(inMs(MIN_LEAD_MS + 6_000));
     expect(res.status).toBe(201);
     expect((await api.post(`/v1/contacts/${contact.id}/opt-out`, {})).status).toBe(200);
     const failed = await waitFor(() => api.get(`/v1/messages/${res.body.id}`), (r) => r.body.status !== 'scheduled', 60_000);
@@ -158,7 +158,7 @@ describe('bulk', () => {
 describe('cancel', () => {
   it('cancels a scheduled message before it is sent; it is never sent, and a second cancel is 409', async () => {
     const { schedule } = await setup();
-    const sendAt = inMs(MIN_LEAD_MS + 3_000);
+    const sendAt = inMs(MIN_LEAD_MS + 6_000);
     const res = await schedule(sendAt);
     expect(res.status).toBe(201);
     const key = randomUUID();
@@ -199,7 +199,7 @@ describe('cancel', () => {
 describe('privacy purge', () => {
   it("cancels the subject's scheduled messages before anything else, so none is sent, then deletes them", async () => {
     const { schedule, contact } = await setup();
-    const soon = await schedule(inMs(MIN_LEAD_MS + 4_000));
+    const soon = await schedule(inMs(MIN_LEAD_MS + 8_000));
     const later = await schedule(inMs(DAY_MS));
     expect([soon.status, later.status]).toEqual([201, 201]);
     const purge = await api.post('/v1/privacy/purges', { body: { contact_id: contact.id } });
