@@ -144,6 +144,20 @@ const purgeHashSecret = requiredSecret(
 // wraps each backup's data key (src/privacy/backup-cipher.ts)
 const backupMasterKey = requiredSecret('BACKUP_MASTER_KEY', '32 bytes, e.g. openssl rand -hex 32', (text) => aesKey('BACKUP_MASTER_KEY', text), 'backup-master-key');
 
+// How far ahead a message may be scheduled. The lower bound is one minute; tests may lower it
+// (SCHEDULED_MESSAGE_MIN_LEAD_MS, refused when NODE_ENV=production) so a send at send_at fits in a test.
+function scheduledMessagesConfig() {
+  const minLeadMs = int('SCHEDULED_MESSAGE_MIN_LEAD_MS', 60_000);
+  if (!Number.isInteger(minLeadMs) || minLeadMs < 0 || minLeadMs > 60_000) throw new Error('SCHEDULED_MESSAGE_MIN_LEAD_MS must be an integer from 0 to 60000');
+  if (minLeadMs !== 60_000 && env.NODE_ENV === 'production') throw new Error('SCHEDULED_MESSAGE_MIN_LEAD_MS is for tests; it is refused when NODE_ENV=production');
+  return {
+    minLeadMs,
+    maxLeadMs: 35 * 24 * 3600 * 1000,
+    // scheduled messages waiting per workspace: past it a new one is refused (422 scheduled_message_limit_reached)
+    perWorkspaceMax: bounded('SCHEDULED_MESSAGES_PER_WORKSPACE', 10_000, 1, 1_000_000),
+  };
+}
+
 let temporalConnection: TemporalConnectionOptions | undefined;
 
 export const config = {
@@ -282,6 +296,7 @@ export const config = {
   },
   // every request to a customer's URL (webhooks, http channels, flow http_request): src/outbound/
   outbound: outboundConfig(),
+  scheduledMessages: scheduledMessagesConfig(),
   flows: {
     // multiplies every wait of a flow run; tests scale waits down (0.001 turns seconds into milliseconds)
     waitScale: Number(env.FLOW_WAIT_SCALE || 1),

@@ -75,6 +75,11 @@ export const ERROR_CATALOGUE = {
   webhook_endpoint_limit_reached: { status: 422, title: 'The workspace has as many webhook endpoints as it may' },
   webhook_replay_limit_reached: { status: 429, title: 'The workspace has replayed as many webhook deliveries this hour as it may' },
   webhook_pending_limit_reached: { status: 422, title: 'The workspace has as many webhook deliveries waiting as it may' },
+  // scheduled messages (issue 16)
+  send_at_out_of_range: { status: 422, title: 'send_at must be from one minute to 35 days ahead' },
+  scheduled_message_limit_reached: { status: 422, title: 'The workspace has as many scheduled messages waiting as it may' },
+  message_not_scheduled: { status: 409, title: 'The message is not waiting to be sent; it can no longer be cancelled' },
+  message_already_cancelled: { status: 409, title: 'The message was already cancelled' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -73,9 +73,13 @@ describe(`openapi-generator ${OPENAPI_GENERATOR_VERSION}`, () => {
     jar = await ensureOpenapiGenerator();
   }, 10 * MINUTES);
 
-  it('validates the 3.0.3 rendering without issues', async () => {
+  it('validates the 3.0.3 rendering with no error, and no warning but the webhook payload model', async () => {
     const { stdout } = await run('java', ['-jar', jar, 'validate', '-i', join(dir, 'openapi-3.0.json')], { timeout: 5 * MINUTES });
-    expect(stdout).toContain('No validation issues detected');
+    expect(stdout).not.toContain('Errors:');
+    // 3.0 has no `webhooks`, so no operation uses WebhookPayload (the body every webhook receiver parses); it is
+    // kept for them, and the validator recommends dropping it: the only remark allowed
+    const remarks = stdout.split('\n').filter((l) => /^\s*- /.test(l)).map((l) => l.trim());
+    expect(remarks).toEqual(remarks.length ? ['- Unused model: WebhookPayload'] : []);
   }, 6 * MINUTES);
 
   it(`generates ${GENERATORS.join(', ')} clients without errors, and the python one creates, lists, pages and gets typed errors`, async () => {

@@ -180,7 +180,7 @@ describe('the package', () => {
         await client.contacts.retrieve(42);
         for await (const c of client.contacts.list({ limit: 10 })) if ('deleted' in c) void c.deleted; else void c.phone;
         // the workspace's messages, as a sync walks them
-        for await (const m of client.messages.listAll({ sort: 'updated_at', updated_since: '2026-11-26T00:00:00Z', direction: 'outbound', channel_id: 'chn_0000000000000000000000000a' })) { const s: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'received' = m.status; void s; }
+        for await (const m of client.messages.listAll({ sort: 'updated_at', updated_since: '2026-11-26T00:00:00Z', direction: 'outbound', channel_id: 'chn_0000000000000000000000000a' })) { const s: 'scheduled' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'cancelled' | 'received' = m.status; void s; }
         // @ts-expect-error: no such direction
         await client.messages.listAll({ direction: 'sideways' });
         for await (const f of client.flows.list({ updated_since: '2026-11-26T00:00:00Z' })) if ('deleted' in f) void f.updated_at; else void f.steps;

@@ -33,7 +33,7 @@ const queueOf = async (workflowId: string) => (await temporal.workflow.getHandle
 
 describe('task queues', () => {
   it('names each kind of workflow once, from the commands queue', () => {
-    for (const type of ['webhookEndpoint', 'sendMessage', 'channelSender', 'flowRun', 'runBroadcast', 'wakeBroadcast']) expect(queueKindOf(type)).toBe('fanout');
+    for (const type of ['webhookEndpoint', 'sendMessage', 'channelSender', 'flowRun', 'runBroadcast', 'wakeBroadcast', 'scheduledMessage']) expect(queueKindOf(type)).toBe('fanout');
     for (const type of ['purgeSubject', 'takeBackup']) expect(queueKindOf(type)).toBe('maintenance');
     for (const type of ['createContact', 'createBroadcast', 'bulkUpsertContacts', 'createPurge']) expect(queueKindOf(type)).toBe('commands');
     expect(taskQueueFor('webhookEndpoint', 'q')).toBe('q-fanout');

@@ -1480,6 +1480,9 @@ type MessagesService struct {
 // (`message.queued`, then `message.sent`, `message.delivered`, `message.read` from its delivery). A refused
 // item opens no conversation. Every queued message is delivered exactly once, also when a worker dies
 // mid-job or the request is resent: deliveries start from the job's stored results once every chunk has run.
+// An item with `send_at` schedules its message exactly as `POST /v1/conversations/{id}/messages` does
+// (`scheduled`, queued at `send_at`, cancellable; `422 send_at_out_of_range` at `/items/<i>/send_at`), and
+// counts against the workspace's bound on scheduled messages.
 //
 // Results (`201` with the message's `id`, or the `4xx`), duplicates (`422 duplicate_in_request` for a later
 // item with the same recipient reference on the same channel), the `400` for a malformed request as a whole,
@@ -1505,6 +1508,21 @@ func (s *MessagesService) BulkCreate(ctx context.Context, body MessagesBulkCreat
 	return out, err
 }
 
+// Cancel calls POST /v1/messages/{message_id}/cancel (cancelMessage): Cancel a scheduled message.
+//
+// A `scheduled` message becomes `cancelled` (`message.cancelled`, with `cancelled_at`) and is never handed to
+// the provider; its timer ends. A message that has left `scheduled` (queued at its `send_at`, or sent at once,
+// or inbound) is `409 message_not_scheduled`; one already cancelled is `409 message_already_cancelled`. Like
+// every mutation, a retry with the same `Idempotency-Key` replays the first answer.
+func (s *MessagesService) Cancel(ctx context.Context, messageID string, opts ...RequestOption) (*Message, error) {
+	req := newRequest("POST", "/v1/messages/"+url.PathEscape(formValue(messageID))+"/cancel")
+	out := new(Message)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // Create calls POST /v1/conversations/{conversation_id}/messages (createMessage): Send a message.
 //
 // Queues a text, template or media message for delivery and answers `201` with it (`status: queued`);
@@ -1514,6 +1532,17 @@ func (s *MessagesService) BulkCreate(ctx context.Context, body MessagesBulkCreat
 // channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
 // or file (`file_not_found`), parameters that do not fit the template (`template_parameters_mismatch`).
 // A template message's `text` is the template rendered with its parameters.
+//
+// **Scheduled.** With `send_at` (from one minute to 35 days after the request, else
+// `422 send_at_out_of_range` at `/send_at`) the message is stored `scheduled` with its `send_at`
+// (`message.scheduled`) and nothing is handed to the provider yet. At `send_at` it is queued like any other
+// (`message.queued`, then its delivery), after the same rules are checked again at that time: an opt-out, a
+// closed conversation, a deleted contact or a service window that has lapsed by then fails it
+// (`message.failed`, the error code as `failure_reason`). Free-form text on a sandbox channel may be
+// scheduled only while the window as it stands is still open at `send_at` (else `422 outside_service_window`
+// at `/send_at`). The wait is a durable timer: restarts of the service do not lose or repeat it. Cancel it
+// with `POST /v1/messages/{id}/cancel` until then. A workspace holds at most 10,000 scheduled messages
+// waiting (by default; `422 scheduled_message_limit_reached` past it).
 func (s *MessagesService) Create(ctx context.Context, conversationID string, body MessageCreate, opts ...RequestOption) (*Message, error) {
 	req := newRequest("POST", "/v1/conversations/"+url.PathEscape(formValue(conversationID))+"/messages")
 	req.jsonBody = body
@@ -1715,6 +1744,7 @@ type PrivacyPurgesService struct {
 // | stage | what happens to the subject's data |
 // |---|---|
 // | `flow_runs` | the subject's running flow runs end: `failed` with reason `subject_being_purged` (no `flow_run.failed` event: the subject's events are deleted) |
+// | `scheduled_messages` | the subject's scheduled messages are `cancelled` with reason `subject_being_purged` before anything else, so none is sent during the purge (no `message.cancelled` event); the `conversations_and_messages` stage then deletes them |
 // | `webhook_deliveries` | deliveries of the subject's events and their attempts are deleted; any attempt whose stored response names the subject loses its response body and headers |
 // | `events` | events about the subject (by object or naming an identifier) are deleted |
 // | `files` | files attached to the subject's messages (and to no other contact's) or named after an identifier: metadata deleted, bytes deleted unless another live file holds the same content |
@@ -2831,7 +2861,7 @@ type MessagesListAllParams struct {
 	ContactID *string
 	// Only messages on this channel.
 	ChannelID *string
-	// Only messages in this status (`received` is every inbound message).
+	// Only messages in this status (`received` is every inbound message; `scheduled` those waiting for their `send_at`).
 	Status *string
 	// Only inbound or only outbound messages.
 	Direction *string

@@ -1156,7 +1156,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
 	{required: []string{"id", "object", "name", "provider", "url", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
-	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
@@ -2009,9 +2009,11 @@ type Message struct {
 	Text       *string `json:"text"`
 	TemplateID *string `json:"template_id"`
 	// Each masked (`[masked]`) without `pii:read`.
-	Parameters        []string   `json:"parameters"`
-	FileID            *string    `json:"file_id"`
-	Status            string     `json:"status"`
+	Parameters []string `json:"parameters"`
+	FileID     *string  `json:"file_id"`
+	// `scheduled` waits for `send_at`, then becomes `queued` (or `failed` when a rule of sending refuses it then); `cancelled` was cancelled while scheduled.
+	Status string `json:"status"`
+	// Why it failed: the provider's reason, or for a scheduled message refused at `send_at` the error code (`contact_opted_out`, `conversation_closed`, `outside_service_window`, `contact_not_found`).
 	FailureReason     *string    `json:"failure_reason"`
 	ProviderMessageID *string    `json:"provider_message_id"`
 	QueuedAt          *time.Time `json:"queued_at"`
@@ -2020,6 +2022,9 @@ type Message struct {
 	ReadAt            *time.Time `json:"read_at"`
 	FailedAt          *time.Time `json:"failed_at"`
 	ReceivedAt        *time.Time `json:"received_at"`
+	// When a scheduled message is to be queued; null for a message sent at once.
+	SendAt      *time.Time `json:"send_at"`
+	CancelledAt *time.Time `json:"cancelled_at"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -2086,6 +2091,9 @@ type MessageCreateMedia struct {
 	FileID string `json:"file_id"`
 	// Caption.
 	Text *string `json:"text,omitempty"`
+	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+	SendAt *time.Time `json:"send_at,omitempty"`
 }
 
 // MarshalJSON writes the object with its constant "type" filled in.
@@ -2100,6 +2108,9 @@ type MessageCreateTemplate struct {
 	Type       string   `json:"type"`
 	TemplateID string   `json:"template_id"`
 	Parameters []string `json:"parameters,omitempty"`
+	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+	SendAt *time.Time `json:"send_at,omitempty"`
 }
 
 // MarshalJSON writes the object with its constant "type" filled in.
@@ -2113,6 +2124,9 @@ func (v MessageCreateTemplate) MarshalJSON() ([]byte, error) {
 type MessageCreateText struct {
 	Type string `json:"type"`
 	Text string `json:"text"`
+	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+	SendAt *time.Time `json:"send_at,omitempty"`
 }
 
 // MarshalJSON writes the object with its constant "type" filled in.
@@ -2152,6 +2166,9 @@ type MessagesBulkItem struct {
 	ChannelID  string   `json:"channel_id"`
 	TemplateID string   `json:"template_id"`
 	Parameters []string `json:"parameters,omitempty"`
+	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+	SendAt *time.Time `json:"send_at,omitempty"`
 }
 
 // OptInRequest is an object of the API.
@@ -2550,7 +2567,7 @@ type TimelineItem struct {
 
 var timelineItemVariants = []variantTest{
 	{required: []string{"id", "object", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
 }
 

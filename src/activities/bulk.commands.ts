@@ -17,6 +17,7 @@ import { countTagsBy, normaliseTagName, toTagWire } from '../db/tags.queries';
 import { MAX_TAGS_PER_CONTACT, retagContact } from './tags.commands';
 import { recordEvent } from '../db/events';
 import { newConversation, queueMessage, type MessageInput } from './messaging.commands';
+import { scheduledMessageFollowUp } from '../scheduled-messages';
 import { channelSenderFollowUp } from '../channel-senders';
 import { holdFence, type Fence } from '../privacy/fence';
 import { normaliseEmail, normalisePhone } from '../identifiers';
@@ -306,7 +307,7 @@ const createMessages: BulkOperation = {
       if (!channels.has(channelId)) {
         throw new ApiError('channel_not_found', `No such channel: '${channelId}'`, { errors: [{ pointer: '/channel_id', code: 'channel_not_found', message: 'No such channel' }] });
       }
-      const body: MessageInput = { type: 'template', template_id: item.template_id as string, parameters: item.parameters as string[] | undefined };
+      const body: MessageInput = { type: 'template', template_id: item.template_id as string, parameters: item.parameters as string[] | undefined, send_at: stringField(item, 'send_at') };
       const key = `${contact.id}|${channelId}`;
       const existing = open.get(key);
       if (existing) return { status: 201, body: toMessageWire((await queueMessage(em, ctx, 0, existing, contact, body)).message) };
@@ -327,13 +328,20 @@ const createMessages: BulkOperation = {
       }
     };
   },
-  // one wake per channel that got messages, however many
+  // one wake per channel that got messages to send now, however many; a timer per scheduled message
   async followUps(em, workspaceId, createdIds) {
     const rows = await em.execute<{ channel_id: string }[]>(
-      'select distinct channel_id from messages where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) order by channel_id',
+      `select distinct channel_id from messages where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) and status <> 'scheduled' order by channel_id`,
       [workspaceId, JSON.stringify(createdIds)],
     );
-    return rows.map((r) => channelSenderFollowUp(workspaceId, r.channel_id));
+    const scheduled = await em.execute<{ id: string; send_at: Date }[]>(
+      `select id, send_at from messages where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) and status = 'scheduled' order by id`,
+      [workspaceId, JSON.stringify(createdIds)],
+    );
+    return [
+      ...rows.map((r) => channelSenderFollowUp(workspaceId, r.channel_id)),
+      ...scheduled.map((m) => scheduledMessageFollowUp({ workspaceId, messageId: m.id, sendAt: new Date(m.send_at).toISOString() })),
+    ];
   },
 };
 

@@ -4,6 +4,7 @@ import type { FollowUp } from '../db/entities';
 import { createContact, deleteContact, updateContact } from './contacts.commands';
 import { mergeContacts } from './contacts-merge.commands';
 import {
+  cancelMessage,
   createChannel,
   createConversation,
   createMessage,
@@ -55,6 +56,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   createConversation,
   updateConversation,
   createMessage,
+  cancelMessage,
   receiveInboundMessage,
   receiveMessageStatus,
   createTemplate,

@@ -12,6 +12,7 @@ import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { prepareWebhookTest } from './webhooks.commands';
 import { stepBroadcast, wakeBatchSender, type BroadcastStep } from './broadcasts.commands';
 import { createChannelSenderActivities } from './channel-sender';
+import { createScheduledMessageActivities } from './scheduled-messages';
 import type { Client } from '@temporalio/client';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
@@ -48,6 +49,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     ...createFlowActivities(orm),
     ...createPrivacyActivities(orm, files),
     ...createChannelSenderActivities(orm),
+    ...createScheduledMessageActivities(orm),
 
     /**
      * Runs one command in one transaction: the entity, its events and the stored HTTP response commit

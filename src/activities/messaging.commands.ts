@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ChannelSchema, ContactSchema, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type FollowUp, type Message, type MessageStatus } from '../db/entities';
+import { ChannelSchema, ContactSchema, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type FollowUp, type Message, type MessageStatus } from '../db/entities';
 import { renderTemplate } from '../template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
@@ -9,6 +9,8 @@ import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channel-senders';
+import { cancelScheduledMessageFollowUp, scheduledMessageFollowUp } from '../scheduled-messages';
+import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './command-registry';
 import { normalisePhone } from '../identifiers';
@@ -133,27 +135,75 @@ export interface MessageInput {
   template_id?: string;
   parameters?: string[];
   file_id?: string;
+  /** RFC 3339: store the message `scheduled` and queue it at this time */
+  send_at?: string;
 }
 
 /**
- * Checks that a message may go out and queues it for its channel's sender, which the follow-up wakes. Shared by sends and
- * by the opt-in confirmation. `n` keeps ids and event ids apart when one command queues more than one thing.
+ * The rules a send must meet at the time it is queued (`at`: now, or a scheduled message's send_at): the conversation
+ * open, the contact not opted out, free-form text on a sandbox channel within the 24-hour service window. A scheduled
+ * message is checked when it is scheduled (the window as it stands must still be open at send_at) and again when it
+ * falls due, so a later opt-out, a closed conversation or a lapsed window stops it.
  */
-export async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
+export function refuseUnsendable(conversation: Conversation, contact: Contact, channel: Channel, type: MessageInput['type'], at: Date, scheduling = false): void {
   if (conversation.status !== 'open') throw new ApiError('conversation_closed', `Conversation ${conversation.id} is closed; reopen it with PATCH to send`);
   if (isOptedOut(contact)) throw new ApiError('contact_opted_out', `Contact ${contact.id} opted out of messages on ${contact.optedOutAt!.toISOString()}`);
-  // by primary key: a batch (broadcast, bulk) that queues many finds the channel and the template in the identity
-  // map after the first, instead of two queries per message; the workspace is checked here instead
-  const channel = await em.findOne(ChannelSchema, conversation.channel);
-  if (!channel || channel.workspace !== ctx.workspaceId) throw new Error(`conversation ${conversation.id} names no channel of its workspace`);
-  if (channel.provider === 'sandbox' && body.type !== 'template') {
-    const windowOpen = conversation.lastInboundAt && ctx.now.getTime() - conversation.lastInboundAt.getTime() < SERVICE_WINDOW_MS;
+  if (channel.provider === 'sandbox' && type !== 'template') {
+    const windowOpen = conversation.lastInboundAt && at.getTime() - conversation.lastInboundAt.getTime() < SERVICE_WINDOW_MS;
+    if (!windowOpen && scheduling) {
+      throw new ApiError('outside_service_window', 'Free-form messages need a customer message within the 24 hours before they are sent; the window closes before send_at', {
+        errors: [{ pointer: '/send_at', code: 'outside_service_window', message: 'The 24-hour service window closes before send_at; schedule a template instead' }],
+      });
+    }
     if (!windowOpen) {
       throw new ApiError('outside_service_window', 'Free-form messages need a customer message within the last 24 hours; send a template instead', {
         errors: [{ pointer: '/type', code: 'outside_service_window', message: 'Only templates may be sent outside the 24-hour service window' }],
       });
     }
   }
+}
+
+/** send_at from the minimum lead (one minute) to 35 days ahead of the command's time. */
+function sendAtOf(ctx: CommandContext, sendAt: string): Date {
+  const at = new Date(sendAt);
+  const { minLeadMs, maxLeadMs } = config.scheduledMessages;
+  const lead = at.getTime() - ctx.now.getTime();
+  if (Number.isNaN(lead) || lead < minLeadMs || lead > maxLeadMs) {
+    const message = `must be from ${minLeadMs / 1000} seconds to 35 days after the request (${ctx.now.toISOString()})`;
+    throw new ApiError('send_at_out_of_range', `send_at ${message}`, { errors: [{ pointer: '/send_at', code: 'send_at_out_of_range', message }] });
+  }
+  return at;
+}
+
+/**
+ * The workspace's bound on scheduled messages waiting. Counted under a per-workspace advisory lock held to the end of
+ * the transaction, so two commands cannot both take the last place.
+ */
+async function reserveScheduledPlace(em: EntityManager, workspaceId: string): Promise<void> {
+  const tx = em.getTransactionContext();
+  await em.getConnection().execute(`select pg_advisory_xact_lock(hashtextextended('scheduled_messages:' || ?, 0))`, [workspaceId], 'all', tx);
+  const [row] = await em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from messages where workspace_id = ? and status = 'scheduled'`, [workspaceId], 'all', tx);
+  const max = config.scheduledMessages.perWorkspaceMax;
+  if (row.n >= max) {
+    throw new ApiError('scheduled_message_limit_reached', `The workspace has ${max} scheduled messages waiting, its limit; cancel some or wait until they are sent`, {
+      errors: [{ pointer: '/send_at', code: 'scheduled_message_limit_reached', message: `at most ${max} scheduled messages may wait per workspace` }],
+    });
+  }
+}
+
+/**
+ * Checks that a message may go out and queues it for its channel's sender, which the follow-up wakes; with `send_at`
+ * it is stored `scheduled` instead and the follow-up starts its timer. Shared by sends and by the opt-in
+ * confirmation. `n` keeps ids and event ids apart when one command queues more than one thing.
+ */
+export async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
+  const sendAt = body.send_at === undefined ? null : sendAtOf(ctx, body.send_at);
+  // by primary key: a batch (broadcast, bulk) that queues many finds the channel and the template in the identity
+  // map after the first, instead of two queries per message; the workspace is checked here instead
+  const channel = await em.findOne(ChannelSchema, conversation.channel);
+  if (!channel || channel.workspace !== ctx.workspaceId) throw new Error(`conversation ${conversation.id} names no channel of its workspace`);
+  refuseUnsendable(conversation, contact, channel, body.type, ctx.now);
+  if (sendAt) refuseUnsendable(conversation, contact, channel, body.type, sendAt, true);
   let text = body.text ?? null;
   if (body.type === 'template') {
     const found = await em.findOne(TemplateSchema, body.template_id!);
@@ -172,6 +222,7 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
     );
     if (!file.length) throw new ApiError('file_not_found', `No such file: '${body.file_id}'`, { errors: [{ pointer: '/file_id', code: 'file_not_found', message: 'No such file' }] });
   }
+  if (sendAt) await reserveScheduledPlace(em, ctx.workspaceId);
   const cause = causeOf(ctx);
   const message = em.create(MessageSchema, {
     id: idFromSeed('msg', ctx.seed, n),
@@ -185,27 +236,33 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
     templateId: body.template_id ?? null,
     parameters: body.type === 'template' ? body.parameters ?? [] : null,
     fileId: body.file_id ?? null,
-    status: 'queued',
+    status: sendAt ? 'scheduled' : 'queued',
     failureReason: null,
     providerMessageId: null,
-    queuedAt: ctx.now,
+    queuedAt: sendAt ? null : ctx.now,
     sentAt: null,
     deliveredAt: null,
     readAt: null,
     failedAt: null,
     receivedAt: null,
+    sendAt,
+    cancelledAt: null,
     // its receipts' events are caused by it, and carry on the chain of what queued it
     causeDepth: cause?.depth ?? 0,
     causeFlows: cause?.flows ?? [],
-    // due for its channel's sender at once
-    nextAttemptAt: ctx.now,
+    // due for its channel's sender at once; a scheduled one only once its timer has queued it
+    nextAttemptAt: sendAt ? null : ctx.now,
     sendAttempts: 0,
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
-  recordEvent(em, ctx, 20 + n, { type: 'message.queued', objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
-  return { message, followUp: channelSenderFollowUp(ctx.workspaceId, channel.id) };
+  const type = sendAt ? 'message.scheduled' : 'message.queued';
+  recordEvent(em, ctx, 20 + n, { type, objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
+  const followUp = sendAt
+    ? scheduledMessageFollowUp({ workspaceId: ctx.workspaceId, messageId: message.id, sendAt: sendAt.toISOString() })
+    : channelSenderFollowUp(ctx.workspaceId, channel.id);
+  return { message, followUp };
 }
 
 export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {
@@ -215,6 +272,28 @@ export async function createMessage(em: EntityManager, ctx: CommandContext, para
   const { message, followUp } = await queueMessage(em, ctx, 0, conversation, contact, body);
   await em.flush();
   return { status: 201, body: toMessageWire(message), followUps: [followUp] };
+}
+
+/**
+ * Cancels a scheduled message before it is queued: `cancelled` (`message.cancelled`), and its timer workflow is
+ * cancelled once this commits. One already queued (or sent, or failed) or already cancelled is a `409`.
+ */
+export async function cancelMessage(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
+  const message = await em.findOne(MessageSchema, { id: params.message_id, workspace: ctx.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!message) throw new ApiError('resource_missing', `No such message: '${params.message_id}'`);
+  await guardSubject(em, ctx.workspaceId, { contactIds: [message.contact] });
+  if (message.status === 'cancelled') throw new ApiError('message_already_cancelled', `Message ${message.id} was cancelled at ${message.cancelledAt?.toISOString()}`);
+  if (message.status !== 'scheduled') {
+    throw new ApiError('message_not_scheduled', `Message ${message.id} is ${message.status}; only a scheduled message that has not been queued yet can be cancelled`);
+  }
+  message.status = 'cancelled';
+  message.cancelledAt = ctx.now;
+  message.nextAttemptAt = null;
+  message.version += 1;
+  message.updatedAt = ctx.now;
+  recordEvent(em, ctx, 0, { type: 'message.cancelled', objectType: 'message', objectId: message.id, sequence: message.version, object: toMessageWire(message) });
+  await em.flush();
+  return { status: 200, body: toMessageWire(message), followUps: [cancelScheduledMessageFollowUp(ctx.workspaceId, message.id)] };
 }
 
 const STOP_WORDS = new Set(['stop', 'unsubscribe', 'stopall', 'cancel']);
@@ -296,15 +375,17 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
   return { status: 201, body: wire };
 }
 
-const RANK: Record<MessageStatus, number> = { received: -1, queued: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
+const RANK: Record<MessageStatus, number> = { received: -2, scheduled: -1, queued: 0, sent: 1, delivered: 2, read: 3, failed: 4, cancelled: 5 };
 
 /**
  * Moves an outbound message forward (queued → sent → delivered → read, or failed before delivery) and emits the
  * matching event. Late or repeated receipts change nothing, so a provider may send them in any order, any number of times.
  */
 export function applyMessageStatus(em: EntityManager, ctx: CommandContext, message: Message, status: MessageStatus, extra: { reason?: string; providerMessageId?: string } = {}): boolean {
-  if (message.direction !== 'outbound' || status === 'received' || status === 'queued') return false;
-  if (message.status === 'failed' || message.status === 'read') return false;
+  if (message.direction !== 'outbound' || status === 'received' || status === 'queued' || status === 'scheduled' || status === 'cancelled') return false;
+  if (message.status === 'failed' || message.status === 'read' || message.status === 'cancelled') return false;
+  // a scheduled message has not been handed to any provider: only its own timer fails it (a send-time refusal)
+  if (message.status === 'scheduled' && status !== 'failed') return false;
   if (status === 'failed' ? RANK[message.status] >= RANK.delivered : RANK[status] <= RANK[message.status]) return false;
   const stamp = { sent: 'sentAt', delivered: 'deliveredAt', read: 'readAt', failed: 'failedAt' } as const;
   // a receipt that skips a step (read before delivered) fills the steps it implies

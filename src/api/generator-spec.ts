@@ -41,14 +41,20 @@ function typeOfValue(v: unknown): string | undefined {
   return undefined;
 }
 
-/** One schema (in place) and everything below it. */
-function renderSchema(s: unknown): void {
+const pascal = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0].toUpperCase() + w.slice(1)).join('');
+
+/**
+ * One schema (in place) and everything below it. `name` is where it sits (`EventTypeInfoObject`): a `const` becomes a
+ * one-value enum whose constant generators would name after the value alone (`event_type` as `EventType`, which
+ * collides with the schema of that name in oapi-codegen's Go), so it is named after its place (`x-enum-varnames`).
+ */
+function renderSchema(s: unknown, name = ''): void {
   if (!isObject(s)) return;
   for (const key of ['properties', 'patternProperties', '$defs']) {
-    if (isObject(s[key])) for (const sub of Object.values(s[key] as Json)) renderSchema(sub);
+    if (isObject(s[key])) for (const [prop, sub] of Object.entries(s[key] as Json)) renderSchema(sub, name && `${name}${pascal(prop)}`);
   }
-  for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'propertyNames', 'contains']) renderSchema(s[key]);
-  for (const key of ['allOf', 'anyOf', 'oneOf', 'prefixItems']) if (Array.isArray(s[key])) (s[key] as unknown[]).forEach(renderSchema);
+  for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'propertyNames', 'contains']) renderSchema(s[key], name && `${name}${pascal(key)}`);
+  for (const key of ['allOf', 'anyOf', 'oneOf', 'prefixItems']) if (Array.isArray(s[key])) (s[key] as unknown[]).forEach((sub, i) => renderSchema(sub, name && `${name}${pascal(key)}${i}`));
 
   // a nullable choice: `oneOf: [X, {type: null}]` is X, nullable
   for (const key of ['oneOf', 'anyOf'] as const) {
@@ -122,6 +128,7 @@ function renderSchema(s: unknown): void {
   if ('const' in s) {
     s.enum = [s.const];
     if (!('type' in s) && typeOfValue(s.const)) s.type = typeOfValue(s.const);
+    if (name && typeof s.const === 'string') s['x-enum-varnames'] = [`${name}${pascal(s.const)}`];
     delete s.const;
   }
   if (Array.isArray(s.examples)) {
@@ -168,7 +175,7 @@ export function forGenerators(doc31: Json): Json {
   delete info.summary;
   const components = (doc.components ?? {}) as Json;
   delete components.pathItems;
-  if (isObject(components.schemas)) for (const s of Object.values(components.schemas)) renderSchema(s);
+  if (isObject(components.schemas)) for (const [name, s] of Object.entries(components.schemas)) renderSchema(s, name);
   renderSchemasIn(doc.paths);
   renderSchemasIn(doc['x-webhooks']);
   for (const key of ['parameters', 'headers', 'responses', 'requestBodies']) renderSchemasIn(components[key]);

@@ -18,6 +18,7 @@ export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {
     createConversation: (req: AuthedRequest) => runCommand(req),
     updateConversation: (req: AuthedRequest) => runCommand(req),
     createMessage: (req: AuthedRequest) => runCommand(req),
+    cancelMessage: (req: AuthedRequest) => runCommand(req),
     // a provider's own message id makes its retries (and replays) land on the first result
     receiveInboundMessage: (req: AuthedRequest) => runCommand(req, { idempotencyKey: `inbound:${(req.body as { provider_message_id: string }).provider_message_id}` }),
     receiveMessageStatus: (req: AuthedRequest) => {

@@ -134,7 +134,7 @@ export interface Conversation {
   updatedAt: Date;
 }
 
-export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'received';
+export type MessageStatus = 'scheduled' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'cancelled' | 'received';
 
 export interface Message {
   id: string;
@@ -157,6 +157,9 @@ export interface Message {
   readAt: Date | null;
   failedAt: Date | null;
   receivedAt: Date | null;
+  /** a scheduled message's time to be queued for its channel's sender; null for one sent at once */
+  sendAt?: Date | null;
+  cancelledAt?: Date | null;
   /** the depth and upstream flows of what queued it: its receipts' events inherit them */
   causeDepth?: number;
   causeFlows?: string[];
@@ -491,6 +494,8 @@ export const MessageSchema = new EntitySchema<Message>({
     readAt: optionalTs,
     failedAt: optionalTs,
     receivedAt: optionalTs,
+    sendAt: optionalTs,
+    cancelledAt: optionalTs,
     causeDepth: { type: 'integer', default: 0 },
     causeFlows: { type: TextArrayType, columnType: 'text[]', defaultRaw: `'{}'` },
     nextAttemptAt: optionalTs,

@@ -60,6 +60,8 @@ export function toMessageWire(m: Message) {
     read_at: iso(m.readAt),
     failed_at: iso(m.failedAt),
     received_at: iso(m.receivedAt),
+    send_at: iso(m.sendAt),
+    cancelled_at: iso(m.cancelledAt),
     created_at: m.createdAt.toISOString(),
     updated_at: m.updatedAt.toISOString(),
   };
@@ -71,7 +73,7 @@ const CONVERSATION_COLUMNS = `id, workspace_id as "workspace", contact_id as "co
 const MESSAGE_COLUMNS = `id, workspace_id as "workspace", conversation_id as "conversation", contact_id as "contact", channel_id as "channel",
   direction, type, text, template_id as "templateId", parameters, file_id as "fileId", status, failure_reason as "failureReason",
   provider_message_id as "providerMessageId", queued_at as "queuedAt", sent_at as "sentAt", delivered_at as "deliveredAt",
-  read_at as "readAt", failed_at as "failedAt", received_at as "receivedAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
+  read_at as "readAt", failed_at as "failedAt", received_at as "receivedAt", send_at as "sendAt", cancelled_at as "cancelledAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 
 function hydrateDates<T extends object>(row: T, fields: (keyof T)[]): T {
   const out = { ...row };
@@ -81,7 +83,7 @@ function hydrateDates<T extends object>(row: T, fields: (keyof T)[]): T {
 const channelRow = (r: Channel) => hydrateDates(r, ['createdAt', 'updatedAt']);
 const conversationRow = (r: Conversation) => hydrateDates(r, ['lastInboundAt', 'createdAt', 'updatedAt']);
 const messageRow = (r: Message) =>
-  hydrateDates(r, ['queuedAt', 'sentAt', 'deliveredAt', 'readAt', 'failedAt', 'receivedAt', 'createdAt', 'updatedAt']);
+  hydrateDates(r, ['queuedAt', 'sentAt', 'deliveredAt', 'readAt', 'failedAt', 'receivedAt', 'sendAt', 'cancelledAt', 'createdAt', 'updatedAt']);
 
 /** A channel by id alone: provider callbacks identify the workspace through the channel they sign for. */
 export async function findChannel(em: EntityManager, id: string, workspaceId?: string): Promise<Channel | null> {

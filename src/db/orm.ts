@@ -30,6 +30,7 @@ import { Migration20261203000025_consent_source } from './migrations/Migration20
 import { Migration20261203000026_contact_attributes } from './migrations/Migration20261203000026_contact_attributes';
 import { Migration20261203000027_webhook_api_version } from './migrations/Migration20261203000027_webhook_api_version';
 import { Migration20261203000028_contact_merges } from './migrations/Migration20261203000028_contact_merges';
+import { Migration20261203000029_scheduled_messages } from './migrations/Migration20261203000029_scheduled_messages';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -60,6 +61,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000026_contact_attributes', class: Migration20261203000026_contact_attributes },
   { name: 'Migration20261203000027_webhook_api_version', class: Migration20261203000027_webhook_api_version },
   { name: 'Migration20261203000028_contact_merges', class: Migration20261203000028_contact_merges },
+  { name: 'Migration20261203000029_scheduled_messages', class: Migration20261203000029_scheduled_messages },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

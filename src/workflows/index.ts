@@ -146,6 +146,7 @@ export const createChannel = runCommand;
 export const createConversation = runCommand;
 export const updateConversation = runCommand;
 export const createMessage = runCommand;
+export const cancelMessage = runCommand;
 export const receiveInboundMessage = runCommand;
 export const receiveMessageStatus = runCommand;
 export const createTemplate = runCommand;
@@ -188,6 +189,7 @@ export const cancelBroadcast = runCommand;
 export { runBroadcast, wakeBroadcast } from './broadcasts';
 export { webhookEndpoint } from './webhook-endpoint';
 export { channelSender } from './channel-sender';
+export { scheduledMessage } from './scheduled-message';
 
 export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await runCommand(input);

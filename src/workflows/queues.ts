@@ -9,6 +9,7 @@ const KIND_OF: Record<string, Exclude<QueueKind, 'commands'>> = {
   webhookEndpoint: 'fanout',
   sendMessage: 'fanout',
   channelSender: 'fanout',
+  scheduledMessage: 'fanout',
   flowRun: 'fanout',
   runBroadcast: 'fanout',
   wakeBroadcast: 'fanout',

@@ -64,6 +64,9 @@ export default async function globalSetup(): Promise<void> {
     FLOW_RUNS_PER_MINUTE_PER_FLOW: '60',
     FLOW_RUNS_RUNNING_PER_WORKSPACE: '100',
     FLOW_RUNS_PER_MINUTE_PER_WORKSPACE: '200',
+    // scheduled messages: send_at may be 2 s ahead instead of a minute, so a test sees one sent at its send_at
+    // (tests only: the worker refuses any value but the minute when NODE_ENV=production)
+    SCHEDULED_MESSAGE_MIN_LEAD_MS: '2000',
     // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
     BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
     PURGE_BACKUP_RECHECK_MS: '500',

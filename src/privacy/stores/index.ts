@@ -9,12 +9,13 @@ import { flowRunsStore } from './flow-runs';
 import { idempotencyKeysStore } from './idempotency-keys';
 import { messagesStore } from './messages';
 import { ordersStore } from './orders';
+import { scheduledMessagesStore } from './scheduled-messages';
 import { tagsStore } from './tags';
 import { webhookDeliveriesStore } from './webhook-deliveries';
 
 /**
  * Every PostgreSQL store of personal data, in the order a purge clears them: the subject's running flow runs end
- * first (no step of theirs acts after the purge), deliveries before the events they
+ * and its scheduled messages are cancelled first (no step or timer of theirs acts after the purge), deliveries before the events they
  * point at, files before the messages that name them, tag counters before the contact loses its tags, the contact
  * last (the others find the subject's rows through it). `blobs` is null when a copy (a backup being rewritten or
  * restored) is cleared rather than the live database.
@@ -22,6 +23,7 @@ import { webhookDeliveriesStore } from './webhook-deliveries';
 export function purgeStores(blobs: FileStore | null): PurgeStore[] {
   return [
     flowRunsStore,
+    scheduledMessagesStore,
     webhookDeliveriesStore,
     eventsStore,
     filesStore(blobs),

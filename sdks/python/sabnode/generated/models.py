@@ -865,12 +865,14 @@ class Event(TypedDict, closed=True):
         "channel.created",
         "conversation.created",
         "conversation.updated",
+        "message.scheduled",
         "message.queued",
         "message.sent",
         "message.delivered",
         "message.read",
         "message.failed",
         "message.received",
+        "message.cancelled",
         "webhook_endpoint.created",
         "webhook_endpoint.updated",
         "webhook_endpoint.deleted",
@@ -1336,7 +1338,16 @@ class Message(TypedDict, closed=True):
     template_id: str | None
     parameters: list[str] | None
     file_id: str | None
-    status: Literal["queued", "sent", "delivered", "read", "failed", "received"]
+    status: Literal[
+        "scheduled",
+        "queued",
+        "sent",
+        "delivered",
+        "read",
+        "failed",
+        "cancelled",
+        "received",
+    ]
     failure_reason: str | None
     provider_message_id: str | None
     queued_at: str | None
@@ -1345,6 +1356,8 @@ class Message(TypedDict, closed=True):
     read_at: str | None
     failed_at: str | None
     received_at: str | None
+    send_at: str | None
+    cancelled_at: str | None
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -1352,18 +1365,21 @@ class Message(TypedDict, closed=True):
 class MessageCreate1(TypedDict, closed=True):
     type: Literal["text"]
     text: str
+    send_at: NotRequired[SendAt]
 
 
 class MessageCreate2(TypedDict, closed=True):
     type: Literal["template"]
     template_id: str
     parameters: NotRequired[list[Parameter]]
+    send_at: NotRequired[SendAt]
 
 
 class MessageCreate3(TypedDict, closed=True):
     type: Literal["media"]
     file_id: str
     text: NotRequired[str]
+    send_at: NotRequired[SendAt]
 
 
 MessageCreate: TypeAlias = MessageCreate1 | MessageCreate2 | MessageCreate3
@@ -1396,6 +1412,7 @@ class MessagesBulkItem1(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
+    send_at: NotRequired[SendAt]
 
 
 class MessagesBulkItem2(TypedDict, closed=True):
@@ -1408,6 +1425,7 @@ class MessagesBulkItem2(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
+    send_at: NotRequired[SendAt]
 
 
 MessagesBulkItem: TypeAlias = MessagesBulkItem1 | MessagesBulkItem2
@@ -1569,6 +1587,7 @@ PrivacyPurgePass = TypedDict(
 class PrivacyPurgeStage(TypedDict, closed=True):
     name: Literal[
         "flow_runs",
+        "scheduled_messages",
         "webhook_deliveries",
         "events",
         "files",
@@ -1645,6 +1664,9 @@ Scope: TypeAlias = Literal[
     "broadcasts:read",
     "broadcasts:write",
 ]
+
+
+SendAt: TypeAlias = str
 
 
 Sha256: TypeAlias = str

@@ -340,11 +340,13 @@ class Messages:
         contact_id: models.ContactIdValue | None = None,
         channel_id: models.ChannelIdValue | None = None,
         status: (
-            Literal["queued"]
+            Literal["scheduled"]
+            | Literal["queued"]
             | Literal["sent"]
             | Literal["delivered"]
             | Literal["read"]
             | Literal["failed"]
+            | Literal["cancelled"]
             | Literal["received"]
             | None
         ) = None,
@@ -375,6 +377,21 @@ class Messages:
             "models.Message",
             self._t.request(
                 "GET", "/v1/messages/{message_id}", path_params={"message_id": message_id}, timeout=timeout
+            ),
+        )
+
+    def cancel(
+        self, message_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Message:
+        """Cancel a scheduled message: `POST /v1/messages/{message_id}/cancel`."""
+        return cast(
+            "models.Message",
+            self._t.request(
+                "POST",
+                "/v1/messages/{message_id}/cancel",
+                path_params={"message_id": message_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
             ),
         )
 
@@ -1904,11 +1921,13 @@ class AsyncMessages:
         contact_id: models.ContactIdValue | None = None,
         channel_id: models.ChannelIdValue | None = None,
         status: (
-            Literal["queued"]
+            Literal["scheduled"]
+            | Literal["queued"]
             | Literal["sent"]
             | Literal["delivered"]
             | Literal["read"]
             | Literal["failed"]
+            | Literal["cancelled"]
             | Literal["received"]
             | None
         ) = None,
@@ -1939,6 +1958,21 @@ class AsyncMessages:
             "models.Message",
             await self._t.request(
                 "GET", "/v1/messages/{message_id}", path_params={"message_id": message_id}, timeout=timeout
+            ),
+        )
+
+    async def cancel(
+        self, message_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.Message:
+        """Cancel a scheduled message: `POST /v1/messages/{message_id}/cancel`."""
+        return cast(
+            "models.Message",
+            await self._t.request(
+                "POST",
+                "/v1/messages/{message_id}/cancel",
+                path_params={"message_id": message_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
             ),
         )
 

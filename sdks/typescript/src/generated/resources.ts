@@ -48,6 +48,7 @@ export const OPERATIONS = {
   createMessage: { resource: "messages", method: "create", httpMethod: "POST", path: "/v1/conversations/{conversation_id}/messages" },
   listMessages: { resource: "messages", method: "listAll", httpMethod: "GET", path: "/v1/messages" },
   retrieveMessage: { resource: "messages", method: "retrieve", httpMethod: "GET", path: "/v1/messages/{message_id}" },
+  cancelMessage: { resource: "messages", method: "cancel", httpMethod: "POST", path: "/v1/messages/{message_id}/cancel" },
   addContactTags: { resource: "contacts", method: "addTags", httpMethod: "POST", path: "/v1/contacts/{contact_id}/tags" },
   removeContactTag: { resource: "contacts", method: "removeTag", httpMethod: "DELETE", path: "/v1/contacts/{contact_id}/tags/{tag}" },
   listTags: { resource: "tags", method: "list", httpMethod: "GET", path: "/v1/tags" },
@@ -217,6 +218,7 @@ export type ConversationUpdate = components['schemas']["ConversationUpdate"];
 export type Conversation = components['schemas']["Conversation"];
 export type ConversationList = components['schemas']["ConversationList"];
 export type MessageCreate = components['schemas']["MessageCreate"];
+export type SendAt = components['schemas']["SendAt"];
 export type Message = components['schemas']["Message"];
 export type MessageList = components['schemas']["MessageList"];
 export type Timeline = components['schemas']["Timeline"];
@@ -372,6 +374,7 @@ export type ListMessagesQuery = NonNullable<operations["listMessages"]['paramete
 export type ListMessagesResponse = operations["listMessages"]['responses'][200]['content']['application/json'];
 export type ListMessagesItem = ListMessagesResponse['data'][number];
 export type RetrieveMessageResponse = operations["retrieveMessage"]['responses'][200]['content']['application/json'];
+export type CancelMessageResponse = operations["cancelMessage"]['responses'][200]['content']['application/json'];
 export type AddContactTagsBody = NonNullable<operations["addContactTags"]['requestBody']>['content']["application/json"];
 export type AddContactTagsResponse = operations["addContactTags"]['responses'][200]['content']['application/json'];
 export type RemoveContactTagResponse = operations["removeContactTag"]['responses'][200]['content']['application/json'];
@@ -579,6 +582,11 @@ export class MessagesResource {
   /** Retrieve a message. `GET /v1/messages/{message_id}` (retrieveMessage) */
   retrieve(messageId: string, options?: RequestOptions): Promise<RetrieveMessageResponse> {
     return this.core.request({ method: "GET", path: `/v1/messages/${encodeURIComponent(messageId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Cancel a scheduled message. `POST /v1/messages/{message_id}/cancel` (cancelMessage) */
+  cancel(messageId: string, options?: RequestOptions): Promise<CancelMessageResponse> {
+    return this.core.request({ method: "POST", path: `/v1/messages/${encodeURIComponent(messageId)}/cancel`, ok: [200], responseKind: "json" }, options);
   }
 }
 

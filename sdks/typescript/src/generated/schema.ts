@@ -255,6 +255,9 @@ export interface paths {
          *     (`message.queued`, then `message.sent`, `message.delivered`, `message.read` from its delivery). A refused
          *     item opens no conversation. Every queued message is delivered exactly once, also when a worker dies
          *     mid-job or the request is resent: deliveries start from the job's stored results once every chunk has run.
+         *     An item with `send_at` schedules its message exactly as `POST /v1/conversations/{id}/messages` does
+         *     (`scheduled`, queued at `send_at`, cancellable; `422 send_at_out_of_range` at `/items/<i>/send_at`), and
+         *     counts against the workspace's bound on scheduled messages.
          *
          *     Results (`201` with the message's `id`, or the `4xx`), duplicates (`422 duplicate_in_request` for a later
          *     item with the same recipient reference on the same channel), the `400` for a malformed request as a whole,
@@ -824,6 +827,17 @@ export interface paths {
          *     channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
          *     or file (`file_not_found`), parameters that do not fit the template (`template_parameters_mismatch`).
          *     A template message's `text` is the template rendered with its parameters.
+         *
+         *     **Scheduled.** With `send_at` (from one minute to 35 days after the request, else
+         *     `422 send_at_out_of_range` at `/send_at`) the message is stored `scheduled` with its `send_at`
+         *     (`message.scheduled`) and nothing is handed to the provider yet. At `send_at` it is queued like any other
+         *     (`message.queued`, then its delivery), after the same rules are checked again at that time: an opt-out, a
+         *     closed conversation, a deleted contact or a service window that has lapsed by then fails it
+         *     (`message.failed`, the error code as `failure_reason`). Free-form text on a sandbox channel may be
+         *     scheduled only while the window as it stands is still open at `send_at` (else `422 outside_service_window`
+         *     at `/send_at`). The wait is a durable timer: restarts of the service do not lose or repeat it. Cancel it
+         *     with `POST /v1/messages/{id}/cancel` until then. A workspace holds at most 10,000 scheduled messages
+         *     waiting (by default; `422 scheduled_message_limit_reached` past it).
          */
         post: operations["createMessage"];
         delete?: never;
@@ -871,6 +885,31 @@ export interface paths {
         get: operations["retrieveMessage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messages/{message_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a scheduled message
+         * @description A `scheduled` message becomes `cancelled` (`message.cancelled`, with `cancelled_at`) and is never handed to
+         *     the provider; its timer ends. A message that has left `scheduled` (queued at its `send_at`, or sent at once,
+         *     or inbound) is `409 message_not_scheduled`; one already cancelled is `409 message_already_cancelled`. Like
+         *     every mutation, a retry with the same `Idempotency-Key` replays the first answer.
+         */
+        post: operations["cancelMessage"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1857,6 +1896,7 @@ export interface paths {
          *     | stage | what happens to the subject's data |
          *     |---|---|
          *     | `flow_runs` | the subject's running flow runs end: `failed` with reason `subject_being_purged` (no `flow_run.failed` event: the subject's events are deleted) |
+         *     | `scheduled_messages` | the subject's scheduled messages are `cancelled` with reason `subject_being_purged` before anything else, so none is sent during the purge (no `message.cancelled` event); the `conversations_and_messages` stage then deletes them |
          *     | `webhook_deliveries` | deliveries of the subject's events and their attempts are deleted; any attempt whose stored response names the subject loses its response body and headers |
          *     | `events` | events about the subject (by object or naming an identifier) are deleted |
          *     | `files` | files attached to the subject's messages (and to no other contact's) or named after an identifier: metadata deleted, bytes deleted unless another live file holds the same content |
@@ -2521,6 +2561,46 @@ export interface webhooks {
          * @description A message was queued for sending.
          */
         post: operations["messageQueuedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.scheduled
+         * @description A message was scheduled (`send_at`); at that time it is queued (`message.queued`) or fails with the refusal as `failure_reason`.
+         */
+        post: operations["messageScheduledWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.cancelled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * message.cancelled
+         * @description A scheduled message was cancelled before it was sent (`POST /v1/messages/{message_id}/cancel`).
+         */
+        post: operations["messageCancelledWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3654,6 +3734,7 @@ export interface components {
             channel_id: components["schemas"]["ChannelIdValue"];
             template_id: components["schemas"]["TemplateIdValue"];
             parameters?: string[];
+            send_at?: components["schemas"]["SendAt"];
         };
         MessagesBulkCreate: {
             /** @description Each a `MessagesBulkItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
@@ -3737,7 +3818,7 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
+            type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.scheduled" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "message.cancelled" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
             /** @description Per-object sequence number; increases by one with each event of the same object. */
             sequence: number;
             /** @description The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes. */
@@ -3883,18 +3964,28 @@ export interface components {
             /** @constant */
             type: "text";
             text: string;
+            send_at?: components["schemas"]["SendAt"];
         } | {
             /** @constant */
             type: "template";
             template_id: string;
             parameters?: string[];
+            send_at?: components["schemas"]["SendAt"];
         } | {
             /** @constant */
             type: "media";
             file_id: string;
             /** @description Caption. */
             text?: string;
+            send_at?: components["schemas"]["SendAt"];
         };
+        /**
+         * Format: date-time
+         * @description Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+         *     this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+         * @example 2026-12-24T09:00:00Z
+         */
+        SendAt: string;
         Message: {
             id: components["schemas"]["MessageIdValue"];
             /** @constant */
@@ -3912,8 +4003,12 @@ export interface components {
             /** @description Each masked (`[masked]`) without `pii:read`. */
             parameters: string[] | null;
             file_id: string | null;
-            /** @enum {string} */
-            status: "queued" | "sent" | "delivered" | "read" | "failed" | "received";
+            /**
+             * @description `scheduled` waits for `send_at`, then becomes `queued` (or `failed` when a rule of sending refuses it then); `cancelled` was cancelled while scheduled.
+             * @enum {string}
+             */
+            status: "scheduled" | "queued" | "sent" | "delivered" | "read" | "failed" | "cancelled" | "received";
+            /** @description Why it failed: the provider's reason, or for a scheduled message refused at `send_at` the error code (`contact_opted_out`, `conversation_closed`, `outside_service_window`, `contact_not_found`). */
             failure_reason: string | null;
             provider_message_id: string | null;
             /** Format: date-time */
@@ -3928,6 +4023,13 @@ export interface components {
             failed_at: string | null;
             /** Format: date-time */
             received_at: string | null;
+            /**
+             * Format: date-time
+             * @description When a scheduled message is to be queued; null for a message sent at once.
+             */
+            send_at: string | null;
+            /** Format: date-time */
+            cancelled_at: string | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -4104,7 +4206,7 @@ export interface components {
         };
         PrivacyPurgeStage: {
             /** @enum {string} */
-            name: "flow_runs" | "webhook_deliveries" | "events" | "files" | "conversations_and_messages" | "orders" | "bulk_job_items" | "idempotency_keys" | "tags" | "audit_logs" | "contacts" | "temporal" | "backups";
+            name: "flow_runs" | "scheduled_messages" | "webhook_deliveries" | "events" | "files" | "conversations_and_messages" | "orders" | "bulk_job_items" | "idempotency_keys" | "tags" | "audit_logs" | "contacts" | "temporal" | "backups";
             /**
              * @description `waiting`: started, with something still to clear (backups still pending, or a workflow history whose deletion the server has not finished).
              * @enum {string}
@@ -7866,8 +7968,8 @@ export interface operations {
                 contact_id?: components["schemas"]["ContactIdValue"];
                 /** @description Only messages on this channel. */
                 channel_id?: components["schemas"]["ChannelIdValue"];
-                /** @description Only messages in this status (`received` is every inbound message). */
-                status?: "queued" | "sent" | "delivered" | "read" | "failed" | "received";
+                /** @description Only messages in this status (`received` is every inbound message; `scheduled` those waiting for their `send_at`). */
+                status?: "scheduled" | "queued" | "sent" | "delivered" | "read" | "failed" | "cancelled" | "received";
                 /** @description Only inbound or only outbound messages. */
                 direction?: "inbound" | "outbound";
             };
@@ -7908,6 +8010,33 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                message_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["MessageOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -10375,6 +10504,80 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookPayload"] & {
                     /** @constant */
                     type?: "message.queued";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageScheduledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.scheduled";
+                    data?: {
+                        object?: components["schemas"]["Message"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    messageCancelledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "message.cancelled";
                     data?: {
                         object?: components["schemas"]["Message"];
                     };
