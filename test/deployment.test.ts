@@ -321,9 +321,10 @@ describe('what the image runs', () => {
   });
 
   it('migrate, the worker and the API start from dist/ in production mode and serve a mutation', async () => {
-    // production refuses the test stack's OUTBOUND_MODE=loopback; this worker shares the suites' database, so its
-    // webhook dispatcher may meet their invented host names: a closed local DNS port keeps every lookup on the machine
-    const env = { ...process.env, ...stack().env, NODE_ENV: 'production', OUTBOUND_MODE: 'public', OUTBOUND_DNS_SERVERS: '127.0.0.1:9', SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY, TEMPORAL_TASK_QUEUE: 'sabnode-image', WORKFLOW_BUNDLE: '', LOG_LEVEL: 'info' };
+    // production refuses the test stack's OUTBOUND_MODE=loopback (and its short SCHEDULED_MESSAGE_MIN_LEAD_MS); this
+    // worker shares the suites' database, so its webhook dispatcher may meet their invented host names: a closed local
+    // DNS port keeps every lookup on the machine
+    const env = { ...process.env, ...stack().env, NODE_ENV: 'production', SCHEDULED_MESSAGE_MIN_LEAD_MS: '60000', OUTBOUND_MODE: 'public', OUTBOUND_DNS_SERVERS: '127.0.0.1:9', SABNODE_ENCRYPTION_KEY: ENCRYPTION_KEY, TEMPORAL_TASK_QUEUE: 'sabnode-image', WORKFLOW_BUNDLE: '', LOG_LEVEL: 'info' };
     const migrate = await exec(process.execPath, ['dist/scripts/migrate.js'], { cwd: app, env });
     expect(migrate.stdout).toContain('database is up to date');
     // production never falls back to a development encryption key
