@@ -8,17 +8,24 @@ import { stack } from './support/stack';
 import { ensureDebianTool } from './support/tools';
 
 // The reference page at /docs, rendered by a real headless Chromium (Debian's package) from the test stack: Redoc
-// (served locally) must turn the live /openapi.json into a section for every operation in openapi.yaml.
+// (served locally) must turn the live /openapi.json into a section for every operation and webhook in openapi.yaml.
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** operationId → summary, for every operation in openapi.yaml */
+type PathItems = Record<string, Record<string, { operationId?: string; summary?: string }>>;
+
+/**
+ * operationId → the heading its section must have, for every operation in openapi.yaml: its paths (the summary) and
+ * its webhooks, one per event type (the summary, with the "Webhook" badge Redoc puts after it).
+ */
 function operations(): Map<string, string> {
-  const spec = parse(readFileSync(join(ROOT, 'openapi.yaml'), 'utf8')) as { paths: Record<string, Record<string, { operationId?: string; summary?: string }>> };
-  return new Map(Object.values(spec.paths).flatMap((item) => METHODS.flatMap((m) => (item[m]?.operationId ? [[item[m].operationId!, item[m].summary ?? '']] : []))) as [string, string][]);
+  const spec = parse(readFileSync(join(ROOT, 'openapi.yaml'), 'utf8'), { merge: true }) as { paths: PathItems; webhooks?: PathItems };
+  const headed = (items: PathItems, badge: string) =>
+    Object.values(items).flatMap((item) => METHODS.flatMap((m) => (item[m]?.operationId ? [[item[m].operationId!, `${item[m].summary ?? ''}${badge}`]] : []))) as [string, string][];
+  return new Map([...headed(spec.paths, ''), ...headed(spec.webhooks ?? {}, ' Webhook')]);
 }
 
-const decode = (html: string) => html.replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
+const decode = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
 
 /** The DOM after the page's scripts ran (virtual time lets Redoc finish fetching and rendering). */
 function renderedDom(chromium: string, url: string): Promise<{ dom: string; stderr: string }> {
