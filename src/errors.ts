@@ -45,6 +45,7 @@ export const ERROR_CATALOGUE = {
   invalid_attributes: { status: 422, title: "An attribute does not fit the workspace's contact attribute definitions" },
   contact_attribute_key_taken: { status: 422, title: 'Another contact attribute defines this key' },
   contact_attribute_values_mismatch: { status: 422, title: 'Values contacts hold would not fit the definition' },
+  contact_attribute_options_invalid: { status: 422, title: 'The options do not fit the attribute type' },
   contact_match_ambiguous: { status: 422, title: 'More than one live contact has the value the item is matched on' },
   file_type_not_allowed: { status: 422, title: 'This type of file is not allowed' },
   file_upload_expired: { status: 422, title: 'The uploaded content is no longer held; upload it again' },

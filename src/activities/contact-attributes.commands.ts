@@ -35,13 +35,13 @@ async function assertKeyFree(em: EntityManager, workspaceId: string, key: string
 /** Options belong to enums only, and every enum has them; the spec bounds their count and length. */
 function checkOptions(type: ContactAttributeType, options: string[] | null | undefined): string[] | null {
   if (type === 'enum') {
-    if (!options) throw new ApiError('invalid_request', '/options: an enum needs its options', { errors: [{ pointer: '/options', code: 'required', message: 'an enum needs its options' }] });
+    if (!options) throw new ApiError('contact_attribute_options_invalid', 'An enum needs its options', { errors: [{ pointer: '/options', code: 'required', message: 'an enum needs its options' }] });
     if (new Set(options).size !== options.length) {
-      throw new ApiError('invalid_request', '/options: each option once', { errors: [{ pointer: '/options', code: 'uniqueItems', message: 'each option once' }] });
+      throw new ApiError('contact_attribute_options_invalid', 'Each option may appear once', { errors: [{ pointer: '/options', code: 'duplicate_option', message: 'each option once' }] });
     }
     return options;
   }
-  if (options) throw new ApiError('invalid_request', `/options: only an enum has options, not a ${type}`, { errors: [{ pointer: '/options', code: 'unexpected_value', message: 'only an enum has options' }] });
+  if (options) throw new ApiError('contact_attribute_options_invalid', `Only an enum has options, not a ${type}`, { errors: [{ pointer: '/options', code: 'unexpected_value', message: 'only an enum has options' }] });
   return null;
 }
 
