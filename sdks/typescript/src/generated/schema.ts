@@ -393,7 +393,8 @@ export interface paths {
          *     (`POST /v1/contacts`, `PATCH /v1/contacts/{id}`, the items of `POST /v1/contacts/bulk`, a flow's
          *     `update_contact` step) must give a value of that type, or it is `422 invalid_attributes` with an error at
          *     `/attributes/<key>`. Types: `string`, `number`, `boolean`, `date` (a calendar date, `YYYY-MM-DD`) and `enum`
-         *     (one of `options`, compared exactly). `key` is unique among the workspace's live definitions (a duplicate is
+         *     (one of `options`, compared exactly; an enum needs `options`, each option once, and no other type takes them:
+         *     `422 contact_attribute_options_invalid` at `/options`). `key` is unique among the workspace's live definitions (a duplicate is
          *     `422 contact_attribute_key_taken` with the definition's id in `existing_id`).
          *
          *     Values live contacts already hold under the key must fit the new definition: if some do not, the
