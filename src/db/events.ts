@@ -92,7 +92,28 @@ export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e
   });
 }
 
+/**
+ * Fields objects gained after events could already hold their snapshots, with the value that was true of an object
+ * stored before the field existed: an event keeps the snapshot it was written with, and is shown in today's shape.
+ * Webhook endpoints had no `api_version` before their payloads were versioned: every delivery had the then-current
+ * shape, 2026-11-01. Tombstones (`deleted: true`) carry none of these fields and are left as they are.
+ */
+const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
+  contact: { consent_source: null },
+  message: { send_at: null, cancelled_at: null },
+  webhook_endpoint: { api_version: '2026-11-01' },
+};
+
+function withFieldsAddedSince(object: unknown): unknown {
+  if (!object || typeof object !== 'object' || Array.isArray(object)) return object;
+  const o = object as Record<string, unknown>;
+  const added = typeof o.object === 'string' && o.deleted !== true ? ADDED_SINCE_SNAPSHOTS[o.object] : undefined;
+  if (!added || Object.keys(added).every((k) => k in o)) return object;
+  return { ...added, ...o };
+}
+
 export function toEventWire(e: EventRecord): EventWire {
+  const data = e.data as { object: unknown };
   return {
     id: e.id,
     object: 'event',
@@ -102,7 +123,7 @@ export function toEventWire(e: EventRecord): EventWire {
     cause: e.causeType && e.causeId ? { type: e.causeType as CauseType, id: e.causeId, depth: e.causeDepth ?? 0 } : null,
     created_at: e.createdAt.toISOString(),
     updated_at: e.createdAt.toISOString(),
-    data: { ...(e.data as { object: unknown }), ...(e.previousAttributes ? { previous_attributes: e.previousAttributes } : {}) },
+    data: { ...data, object: withFieldsAddedSince(data.object), ...(e.previousAttributes ? { previous_attributes: e.previousAttributes } : {}) },
   };
 }
 
