@@ -244,6 +244,37 @@ describe('GET /v1/events/stream', () => {
   });
 });
 
+describe('stream order across a power of ten', () => {
+  // transaction ids are compared as numbers: 9 < 10 (as text, '10' < '9'); real ids cross 10^n as a cluster ages
+  it('sends events in transaction order when their ids differ in length, in the stream and in the dispatcher\'s read', async () => {
+    const own = await newWorkspace();
+    const mine = client(own.key);
+    const rows: [id: string, txid: number][] = [];
+    for (const txid of [5, 10, 9, 100]) {
+      const created = await mine.post('/v1/contacts', { body: { phone: phone() } });
+      expect(created.status).toBe(201);
+      const [event] = await sql<{ id: string }>(`select id from events where object_id = ? and type = 'contact.created'`, [created.body.id]);
+      // as if written by transactions 5, 10, 9 and 100: ids of different lengths
+      await sql('update events set txid = ?::text::xid8 where id = ?', [String(txid), event.id]);
+      rows.push([event.id, txid]);
+    }
+    const resumed = await connect(own.key, { headers: { 'Last-Event-ID': rows[0][0] } });
+    await resumed.count(3);
+    await sleep(600);
+    expect(resumed.messages.map((m) => m.id)).toEqual([rows[2][0], rows[1][0], rows[3][0]]);
+    await resumed.close();
+
+    // every workspace's read (webhooks, flow triggers) pages with a limit: out of order, a page would skip for good
+    const { settledEventsOfAllWorkspaces, settledHorizon } = await import('../src/db/events');
+    const em = (await db()).em.fork();
+    const horizon = await settledHorizon(em);
+    const page1 = await settledEventsOfAllWorkspaces(em, { txid: '5', id: rows[0][0] }, horizon, 2);
+    expect(page1.map((e) => [e.id, e.txid])).toEqual([[rows[2][0], '9'], [rows[1][0], '10']]);
+    const page2 = await settledEventsOfAllWorkspaces(em, { txid: page1[1].txid, id: page1[1].id }, horizon, 1);
+    expect(page2.map((e) => [e.id, e.txid])).toEqual([[rows[3][0], '100']]);
+  });
+});
+
 describe('events stored before a field existed', () => {
   it('are shown in today\'s shape, with the value that was true of the object then', async () => {
     const contact = await api.post('/v1/contacts', { body: { phone: phone(), first_name: 'Before' } });

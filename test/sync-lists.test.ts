@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { client, type ApiResponse } from './support/client';
 import { expectProblem } from './support/operation-refusals';
-import { closeDb, newWorkspace, sql } from './support/stack';
+import { closeDb, db, newWorkspace, sql } from './support/stack';
 import { waitFor } from './support/wait';
 import { Receiver } from './support/webhook-receiver';
 import { signBody, SIGNATURE_HEADER } from '../src/signatures';
@@ -653,6 +653,7 @@ describe('GET /v1/messages pages are index scans', () => {
 
     const { workspaceMessagesList } = await import('../src/db/messaging.queries');
     const { keysetQuery } = await import('../src/db/keyset');
+    const { plannerPreamble } = await import('../src/db/direct-query');
     const { encodeCursor } = await import('../src/pagination');
     const c = conversations[3];
     const cases: Record<string, unknown>[] = [
@@ -674,8 +675,12 @@ describe('GET /v1/messages pages are index scans', () => {
           const page = { limit: 100, sort, filters, cursor: undefined as string | undefined };
           // a page deep in the list: its cursor sits 5,000 seconds back
           if (deep) page.cursor = encodeCursor('workspace_messages', own.workspaceId, page, { at: new Date(Date.now() - 5_000_000), id: 'msg_z' });
-          const { sql: text, params } = keysetQuery(workspaceMessagesList(own.workspaceId, page as never));
-          const [row] = await sql<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(`explain (analyze, format json) ${text}`, params);
+          const { sql: text, params, planner } = keysetQuery(workspaceMessagesList(own.workspaceId, page as never));
+          // explained as the API runs it: in a transaction with the list's planner settings
+          const [row] = await (await db()).em.fork().transactional(async (tx) => {
+            for (const statement of plannerPreamble(planner ?? {})) await tx.execute(statement);
+            return tx.execute<{ 'QUERY PLAN': { Plan: PlanNode }[] }[]>(`explain (analyze, format json) ${text}`, params);
+          });
           const plan = nodes(row['QUERY PLAN'][0].Plan);
           const scans = plan.filter((n) => n['Relation Name'] === 'messages');
           const where = `${JSON.stringify(filters)} sort=${sort}${deep ? ' (deep page)' : ''}`;

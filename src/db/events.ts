@@ -185,6 +185,12 @@ export async function settledHorizon(em: EntityManager): Promise<string> {
   return row.horizon;
 }
 
+// The position goes out as text (xid8 has no JS type), under the name txid. ORDER BY resolves a bare name to an output
+// column first, so the order names the table's column: ordered as text, '1000' sorts before '999' and a batch that
+// crosses a power of ten would be sent out of order and, cut by its limit, skip events for good.
+const STREAM_TXID = 'txid::text as txid';
+const STREAM_ORDER = 'events.txid, events.id';
+
 /** The workspaces that got events from transactions in [from, to): the stream hub's one query per poll. */
 export async function workspacesWithEventsBetween(em: EntityManager, from: string, to: string): Promise<string[]> {
   const rows = await em.getConnection().execute<{ workspace_id: string }[]>(
@@ -212,7 +218,7 @@ export async function settledEventsAfter(
   const where = ['workspace_id = ?', '(txid, id) > (?::xid8, ?)', 'txid < ?::xid8', ...typeCondition(types, params)];
   params.push(limit);
   const rows = await em.getConnection().execute<(EventRecord & { txid: string })[]>(
-    `select ${COLUMNS}, txid::text as txid from events where ${where.join(' and ')} order by txid, id limit ?`,
+    `select ${COLUMNS}, ${STREAM_TXID} from events where ${where.join(' and ')} order by ${STREAM_ORDER} limit ?`,
     params,
   );
   return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));
@@ -225,7 +231,7 @@ export function eventsByIds(em: EntityManager, workspaceId: string, ids: string[
 /** Every workspace's events after `after` and below `horizon`, in commit order: the webhook dispatcher's read. */
 export async function settledEventsOfAllWorkspaces(em: EntityManager, after: StreamPosition, horizon: string, limit: number): Promise<(EventRecord & { txid: string })[]> {
   const rows = await em.getConnection().execute<(EventRecord & { txid: string })[]>(
-    `select ${COLUMNS}, txid::text as txid from events where (txid, id) > (?::xid8, ?) and txid < ?::xid8 order by txid, id limit ?`,
+    `select ${COLUMNS}, ${STREAM_TXID} from events where (txid, id) > (?::xid8, ?) and txid < ?::xid8 order by ${STREAM_ORDER} limit ?`,
     [after.txid, after.id, horizon, limit],
   );
   return rows.map((r) => ({ ...r, createdAt: toDate(r.createdAt) }));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { selectRows } from './direct-query';
+import { selectRows, type PlannerSettings } from './direct-query';
 import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
 
 export interface KeysetListSpec<R extends { id: string; createdAt: Date; updatedAt?: Date }, W> {
@@ -18,19 +18,31 @@ export interface KeysetListSpec<R extends { id: string; createdAt: Date; updated
    * deletes otherwise names its column (API keys: `revoked_at`).
    */
   softDelete?: boolean | string;
+  /**
+   * Every filter of the list is an equality that some index leads with, ahead of the sort column: a page is then
+   * always read as an ordered index scan that stops after limit + 1 matches. Left to its estimates, the planner may
+   * instead collect every row of one filter and sort them (bitmap scan, then sort) when it guesses that few rows
+   * match several filters at once, which it does for correlated columns (a contact's messages are all on one
+   * channel): that page reads thousands of rows to return a hundred.
+   */
+  orderedScan?: boolean;
   hydrate: (row: R) => R;
   toWire: (row: R) => W;
 }
 
+const ORDERED_SCAN: PlannerSettings = { enable_sort: 'off', enable_bitmapscan: 'off' };
+
 /** The one list query: workspace-scoped, keyset on (sort column, id) descending, fetched with limit + 1. */
 export async function keysetList<R extends { id: string; createdAt: Date; updatedAt?: Date }, W>(em: EntityManager, spec: KeysetListSpec<R, W>): Promise<ListPage<W>> {
-  const { sql, params, col } = keysetQuery(spec);
-  const rows = await selectRows<R>(em, sql, params);
+  const { sql, params, col, planner } = keysetQuery(spec);
+  const rows = await selectRows<R>(em, sql, params, planner);
   return toPage(spec.list, spec.workspaceId, spec.page, rows.map(spec.hydrate), (r) => (col === 'updated_at' ? r.updatedAt ?? r.createdAt : r.createdAt), spec.toWire);
 }
 
 /** The SQL of one page of a list (also what a test explains, to see that a page is an index scan). */
-export function keysetQuery<R extends { id: string; createdAt: Date; updatedAt?: Date }, W>(spec: KeysetListSpec<R, W>): { sql: string; params: unknown[]; col: 'created_at' | 'updated_at' } {
+export function keysetQuery<R extends { id: string; createdAt: Date; updatedAt?: Date }, W>(
+  spec: KeysetListSpec<R, W>,
+): { sql: string; params: unknown[]; col: 'created_at' | 'updated_at'; planner?: PlannerSettings } {
   const { page } = spec;
   const col = page.sort === 'updated_at' ? 'updated_at' : 'created_at';
   const clauses = ['workspace_id = ?'];
@@ -52,7 +64,8 @@ export function keysetQuery<R extends { id: string; createdAt: Date; updatedAt?:
     params.push(after.at, after.id);
   }
   params.push(page.limit + 1);
-  return { sql: `select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`, params, col };
+  const sql = `select ${spec.columns} from ${spec.table} where ${clauses.join(' and ')} order by ${col} desc, id desc limit ?`;
+  return { sql, params, col, planner: spec.orderedScan ? ORDERED_SCAN : undefined };
 }
 
 /** Rows of one table by id, scoped to the workspace (the timeline's second step). */

@@ -141,7 +141,8 @@ export function workspaceMessagesList(workspaceId: string, page: PageParams & { 
     // a message is never updated before it is created: in updated_at order the same bound ends the index scan
     if (page.sort === 'updated_at') where.push(['updated_at >= ?', new Date(f.created_since)]);
   }
-  return { list: 'workspace_messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where, hydrate: messageRow, toWire: toMessageWire };
+  // every filter column leads an index in both sort orders (messages_{conversation,contact,channel,status}[_updated]_idx)
+  return { list: 'workspace_messages', table: 'messages', columns: MESSAGE_COLUMNS, workspaceId, page, where, orderedScan: true, hydrate: messageRow, toWire: toMessageWire };
 }
 
 export function listWorkspaceMessages(em: EntityManager, workspaceId: string, page: PageParams & { filters: WorkspaceMessageFilters }) {
