@@ -16,7 +16,7 @@ import type { CommandResponse } from './command-registry';
 import { countTagsBy, normaliseTagName, toTagWire } from '../db/tags.queries';
 import { MAX_TAGS_PER_CONTACT, retagContact } from './tags.commands';
 import { recordEvent } from '../db/events';
-import { newConversation, queueMessage, type MessageInput } from './messaging.commands';
+import { tentativeConversation, queueMessage, type MessageInput } from './messaging.commands';
 import { scheduledMessageFollowUp } from '../scheduled-messages';
 import { channelSenderFollowUp } from '../channel-senders';
 import { holdFence, type Fence } from '../privacy/fence';
@@ -311,19 +311,15 @@ const createMessages: BulkOperation = {
       const key = `${contact.id}|${channelId}`;
       const existing = open.get(key);
       if (existing) return { status: 201, body: toMessageWire((await queueMessage(em, ctx, 0, existing, contact, body)).message) };
-      // a refused item opens no conversation: the new one is written under a savepoint (after the chunk's earlier
-      // items, which must survive a rollback) and rolled back with the refusal
-      await em.flush();
-      await em.execute('savepoint bulk_item');
-      const conversation = newConversation(em, ctx, 0, contact.id, channelId);
-      await em.flush();
+      // a refused item opens no conversation: queueMessage refuses before it writes anything, and the conversation is
+      // still only in the unit of work, which the chunk flushes once (the message's foreign key is checked at commit)
+      const { conversation, discard } = tentativeConversation(em, ctx, 0, contact.id, channelId);
       try {
         const { message } = await queueMessage(em, ctx, 0, conversation, contact, body);
         open.set(key, conversation);
         return { status: 201, body: toMessageWire(message) };
       } catch (err) {
-        await em.execute('rollback to savepoint bulk_item');
-        em.getUnitOfWork().unsetIdentity(conversation);
+        discard();
         throw err;
       }
     };

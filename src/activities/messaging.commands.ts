@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
 import { ChannelSchema, ContactSchema, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type FollowUp, type Message, type MessageStatus } from '../db/entities';
 import { renderTemplate } from '../template-body';
 import { toContactWire } from '../db/contacts.queries';
@@ -56,6 +56,14 @@ export async function openConversationOf(em: EntityManager, contactId: string, c
 }
 
 export function newConversation(em: EntityManager, ctx: CommandContext, n: number, contactId: string, channelId: string): Conversation {
+  return tentativeConversation(em, ctx, n, contactId, channelId).conversation;
+}
+
+/**
+ * A new conversation for a message that may still be refused: until the unit of work is flushed, `discard` takes the
+ * conversation and its `conversation.created` back out, so a refused send leaves nothing behind and needs no savepoint.
+ */
+export function tentativeConversation(em: EntityManager, ctx: CommandContext, n: number, contactId: string, channelId: string): { conversation: Conversation; discard: () => void } {
   const conversation = em.create(ConversationSchema, {
     id: idFromSeed('cnv', ctx.seed, n),
     workspace: ctx.workspaceId,
@@ -68,8 +76,8 @@ export function newConversation(em: EntityManager, ctx: CommandContext, n: numbe
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
-  recordEvent(em, ctx, 10 + n, { type: 'conversation.created', objectType: 'conversation', objectId: conversation.id, sequence: 1, object: toConversationWire(conversation, ctx.now) });
-  return conversation;
+  const event = recordEvent(em, ctx, 10 + n, { type: 'conversation.created', objectType: 'conversation', objectId: conversation.id, sequence: 1, object: toConversationWire(conversation, ctx.now) });
+  return { conversation, discard: () => em.remove([conversation, event]) };
 }
 
 export async function createConversation(em: EntityManager, ctx: CommandContext, _p: Params, body: { contact_id: string; channel_id: string; assignee?: string }): Promise<CommandResponse> {
@@ -183,8 +191,12 @@ async function reserveScheduledPlace(em: EntityManager, workspaceId: string): Pr
   const tx = em.getTransactionContext();
   await em.getConnection().execute(`select pg_advisory_xact_lock(hashtextextended('scheduled_messages:' || ?, 0))`, [workspaceId], 'all', tx);
   const [row] = await em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from messages where workspace_id = ? and status = 'scheduled'`, [workspaceId], 'all', tx);
+  // a batch (a bulk chunk) flushes once at its end: its own scheduled messages are not in the table yet
+  const unflushed = [...em.getUnitOfWork().getPersistStack()].filter(
+    (e) => wrap(e, true).__meta.className === MessageSchema.meta.className && (e as Message).workspace === workspaceId && (e as Message).status === 'scheduled',
+  ).length;
   const max = config.scheduledMessages.perWorkspaceMax;
-  if (row.n >= max) {
+  if (row.n + unflushed >= max) {
     throw new ApiError('scheduled_message_limit_reached', `The workspace has ${max} scheduled messages waiting, its limit; cancel some or wait until they are sent`, {
       errors: [{ pointer: '/send_at', code: 'scheduled_message_limit_reached', message: `at most ${max} scheduled messages may wait per workspace` }],
     });

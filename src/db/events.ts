@@ -72,9 +72,9 @@ export function causeOfEvent(e: Pick<EventRecord, 'causeDepth' | 'causeFlows'>, 
 }
 
 /** Queues an event in the command's unit of work; it commits with the change or not at all. */
-export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e: NewEvent): void {
+export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e: NewEvent): EventRecord {
   const cause = causeOf(ctx);
-  em.create(EventSchema, {
+  return em.create(EventSchema, {
     id: idFromSeed('evt', ctx.seed, n),
     workspace: ctx.workspaceId,
     type: e.type,

@@ -31,6 +31,7 @@ import { Migration20261203000026_contact_attributes } from './migrations/Migrati
 import { Migration20261203000027_webhook_api_version } from './migrations/Migration20261203000027_webhook_api_version';
 import { Migration20261203000028_contact_merges } from './migrations/Migration20261203000028_contact_merges';
 import { Migration20261203000029_scheduled_messages } from './migrations/Migration20261203000029_scheduled_messages';
+import { Migration20261203000030_deferred_message_conversation } from './migrations/Migration20261203000030_deferred_message_conversation';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -62,6 +63,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000027_webhook_api_version', class: Migration20261203000027_webhook_api_version },
   { name: 'Migration20261203000028_contact_merges', class: Migration20261203000028_contact_merges },
   { name: 'Migration20261203000029_scheduled_messages', class: Migration20261203000029_scheduled_messages },
+  { name: 'Migration20261203000030_deferred_message_conversation', class: Migration20261203000030_deferred_message_conversation },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {
