@@ -2,11 +2,12 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { channelSenderFollowUp } from './channel-senders';
 import { logger } from './logger';
-import { scheduledMessageFollowUp } from './scheduled-messages';
-import { searchKeys, startFollowUp, wakeFollowUp } from './temporal';
+import { wakeFollowUp } from './temporal';
 
 // Messages due this long ago whose sender has not taken them: a wake was lost (Temporal was down when the command
-// committed) or they were queued by an earlier release. A busy sender's backlog is overdue too; a wake costs it nothing.
+// committed, or the sender workflow was lost) or they were queued by an earlier release. Scheduled messages are due at
+// their send_at, so a lost sleeping sender is found the same way. A busy sender's backlog is overdue too; a wake costs
+// it nothing.
 const OVERDUE_MS = 60_000;
 const SWEEP_EVERY_MS = 60_000;
 const CHANNELS_PER_SWEEP = 500;
@@ -30,31 +31,11 @@ export async function wakeOverdueChannelSenders(orm: MikroORM, client: Client): 
   return rows.length;
 }
 
-/**
- * Scheduled messages still waiting this long past their send_at: their timer workflow was lost (the Temporal cluster
- * lost it, or it never started). Each gets its workflow again (a running one is left alone), which queues it at once.
- */
-export async function startOverdueScheduledMessages(orm: MikroORM, client: Client): Promise<number> {
-  const rows = await orm.em.fork().getConnection().execute<{ workspace_id: string; id: string; send_at: Date }[]>(
-    `select workspace_id, id, send_at from messages where status = 'scheduled' and send_at < ? order by send_at limit ?`,
-    [new Date(Date.now() - OVERDUE_MS), CHANNELS_PER_SWEEP],
-  );
-  for (const r of rows) {
-    const f = scheduledMessageFollowUp({ workspaceId: r.workspace_id, messageId: r.id, sendAt: new Date(r.send_at).toISOString() });
-    await startFollowUp(client, f, [
-      { key: searchKeys.workspaceId, value: r.workspace_id },
-      { key: searchKeys.operationId, value: f.workflowType },
-    ]);
-  }
-  return rows.length;
-}
-
 /** Every worker sweeps at start and then every minute; wakes are idempotent, so several workers sweeping is harmless. */
 export async function runChannelSenderSweep(orm: MikroORM, client: Client, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
       await wakeOverdueChannelSenders(orm, client);
-      await startOverdueScheduledMessages(orm, client);
     } catch (err) {
       logger.warn({ error: (err as Error).message }, 'channel sender sweep failed; retrying at the next sweep');
     }

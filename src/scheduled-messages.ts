@@ -1,9 +1,9 @@
-// A scheduled message waits in one durable timer workflow (src/workflows/scheduled-message.ts), then enters the normal
-// send path: queued for its channel's sender. Shared by commands, activities and workflow code: pure, ids only.
+// A scheduled message is a row: `scheduled`, due at its send_at (next_attempt_at). Its channel's one sender sleeps
+// until the earliest one and releases it into the queue then (src/activities/scheduled-messages.ts). The previous
+// release gave each scheduled message a durable timer workflow of its own; those still running fire once and release
+// their message through the same code (the workflow `scheduledMessage` stays registered). Pure, ids only.
 
-export const SCHEDULED_MESSAGE_WORKFLOW = 'scheduledMessage';
-
-/** Deterministic from the message: a retried command, the sweep and a cancel all name the same workflow. */
+/** The previous release's timer workflow of one message. */
 export const scheduledMessageWorkflowId = (workspaceId: string, messageId: string) => `${workspaceId}/scheduled-message/${messageId}`;
 
 export interface ScheduledMessageInput {
@@ -11,18 +11,4 @@ export interface ScheduledMessageInput {
   messageId: string;
   /** RFC 3339: when the message is to be queued */
   sendAt: string;
-}
-
-/** Starts the message's timer once the command that scheduled it has committed. */
-export function scheduledMessageFollowUp(input: ScheduledMessageInput) {
-  return {
-    workflowType: SCHEDULED_MESSAGE_WORKFLOW,
-    workflowId: scheduledMessageWorkflowId(input.workspaceId, input.messageId),
-    args: [{ ...input }],
-  };
-}
-
-/** Ends the message's timer once its cancellation has committed. */
-export function cancelScheduledMessageFollowUp(workspaceId: string, messageId: string) {
-  return { workflowType: SCHEDULED_MESSAGE_WORKFLOW, workflowId: scheduledMessageWorkflowId(workspaceId, messageId), args: [], cancel: true };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { scheduledMessageWorkflowId } from '../src/scheduled-messages';
+import { channelSenderWorkflowId } from '../src/channel-senders';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { expectProblem } from './support/operation-refusals';
@@ -54,9 +54,9 @@ describe('scheduling', () => {
     const listed = await api.get('/v1/messages?status=scheduled');
     expect(listed.body.data.map((m: { id: string }) => m.id)).toContain(res.body.id);
     expect(await eventsOf(res.body.id)).toEqual(['message.scheduled#1']);
-    // a durable timer, named after the message
-    const [row] = await sql<{ next_attempt_at: Date | null }>('select next_attempt_at from messages where id = ?', [res.body.id]);
-    expect(row.next_attempt_at).toBeNull();
+    // due for its channel's sender at its send_at, not before
+    const [row] = await sql<{ next_attempt_at: string | null }>('select next_attempt_at from messages where id = ?', [res.body.id]);
+    expect(Date.parse(String(row.next_attempt_at))).toBe(Date.parse(sendAt));
     // a message sent at once shows no send_at
     const now = await api.post(`/v1/conversations/${res.body.conversation_id}/messages`, { body: { type: 'template', template_id: res.body.template_id, parameters: ['Asha'] } });
     expect(now.body).toMatchObject({ status: 'queued', send_at: null });
@@ -155,6 +155,51 @@ describe('bulk', () => {
   });
 });
 
+describe('one sleeping sender per channel', () => {
+  it('keeps one workflow for a channel however many messages wait, and releases each at its own send_at', async () => {
+    const w = await newWorkspace();
+    const mine = client(w.key);
+    const { channel, template } = await setup(mine);
+    const contacts: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const c = await mine.post('/v1/contacts', { body: { phone: phone() } });
+      expect(c.status).toBe(201);
+      contacts.push(c.body.id);
+    }
+    // three waves: 10 messages each, a few seconds apart, and one far away
+    const waves = [MIN_LEAD_MS + 4_000, MIN_LEAD_MS + 8_000, DAY_MS].map(inMs);
+    const res = await mine.post('/v1/messages/bulk', {
+      body: { items: contacts.map((id, i) => ({ contact_id: id, channel_id: channel.id, template_id: template.id, parameters: ['Asha'], send_at: waves[Math.floor(i / 10)] })) },
+    });
+    expect(res.status).toBe(200);
+    const ids = (res.body.results as { status: number; id: string }[]).map((r) => (expect(r.status).toBe(201), r.id));
+
+    const connection = await Connection.connect({ address: stack().env.TEMPORAL_ADDRESS });
+    try {
+      const temporal = new Client({ connection });
+      const running = async () => {
+        const found: string[] = [];
+        for await (const wf of temporal.workflow.list({ query: `WorkspaceId = "${w.workspaceId}" AND ExecutionStatus = "Running"` })) found.push(wf.type);
+        return found.sort();
+      };
+      // the bulk command itself has finished; what stays is the channel's sender, asleep until the first wave
+      expect(await waitFor(running, (types) => types.length === 1, 30_000)).toEqual(['channelSender']);
+      const status = (id: string) => mine.get(`/v1/messages/${id}`).then((r) => r.body as { status: string; queued_at: string | null });
+      await waitFor(() => Promise.all(ids.slice(0, 20).map(status)), (all) => all.every((m) => m.status === 'read'), 90_000);
+      for (const [i, id] of ids.slice(0, 20).entries()) {
+        const m = await status(id);
+        expect(Date.parse(m.queued_at!)).toBeGreaterThanOrEqual(Date.parse(waves[Math.floor(i / 10)]));
+        expect(await eventsOf(id)).toEqual(['message.scheduled#1', 'message.queued#2', 'message.sent#3', 'message.delivered#4', 'message.read#5']);
+      }
+      // the third wave still waits, and so does the one sender, for it
+      expect((await Promise.all(ids.slice(20).map(status))).map((m) => m.status)).toEqual(Array(10).fill('scheduled'));
+      expect(await waitFor(running, (types) => types.length === 1, 30_000)).toEqual(['channelSender']);
+    } finally {
+      await connection.close();
+    }
+  }, 180_000);
+});
+
 describe('cancel', () => {
   it('cancels a scheduled message before it is sent; it is never sent, and a second cancel is 409', async () => {
     const { schedule } = await setup();
@@ -243,24 +288,28 @@ describe('with a worker of its own', () => {
     expect(await eventsOf(res.body.id)).toEqual(['message.scheduled#1', 'message.queued#2', 'message.sent#3', 'message.delivered#4', 'message.read#5']);
   }, 180_000);
 
-  it("restarts a lost timer: a scheduled message a minute overdue whose workflow is gone is sent by the worker's sweep", async () => {
+  it("restarts a lost sender: a scheduled message a minute overdue whose channel sender is gone is sent by the worker's sweep", async () => {
     const w = await newWorkspace();
     const onOwn = client(w.key, { baseUrl: own.apiUrl });
-    const { schedule } = await setup(onOwn);
+    const { schedule, channel } = await setup(onOwn);
     const sendAt = inMs(MIN_LEAD_MS + 1_000);
     const res = await schedule(sendAt);
     expect(res.status).toBe(201);
-    // the timer is lost (an operator terminated it; a cluster lost it)
+    // no workflow of its own: the channel's one sender sleeps until its send_at. That sender is lost (an operator
+    // terminated it; a cluster lost it)
     const connection = await Connection.connect({ address: stack().env.TEMPORAL_ADDRESS });
     try {
-      const handle = new Client({ connection }).workflow.getHandle(scheduledMessageWorkflowId(w.workspaceId, res.body.id));
-      await waitFor(() => handle.describe().then(() => true, () => false), (found) => found, 30_000);
-      await handle.terminate('test: a lost timer');
+      const temporal = new Client({ connection });
+      const handle = temporal.workflow.getHandle(channelSenderWorkflowId(w.workspaceId, channel.id));
+      await waitFor(() => handle.describe().then((d) => d.status.name, () => 'none'), (status) => status === 'RUNNING', 30_000);
+      await handle.terminate('test: a lost sender');
+      const waiting = await sql<{ n: number }>(`select count(*)::int as n from messages where id = ? and status = 'scheduled'`, [res.body.id]);
+      expect(waiting[0].n).toBe(1);
     } finally {
       await connection.close();
     }
-    // nothing queues it at its send_at; a minute later a worker's sweep (every worker sweeps every minute) starts its
-    // timer again, which queues it at once
+    // nothing releases it at its send_at; a minute later a worker's sweep (every worker sweeps every minute) finds it
+    // overdue and starts the channel's sender again, which queues and sends it at once
     const read = await waitFor(() => onOwn.get(`/v1/messages/${res.body.id}`), (r) => r.body.status === 'read', 200_000, 1_000);
     expect(read.body.status).toBe('read');
     expect(Date.parse(read.body.queued_at)).toBeGreaterThanOrEqual(Date.parse(sendAt) + 60_000);

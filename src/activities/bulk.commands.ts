@@ -17,7 +17,6 @@ import { countTagsBy, normaliseTagName, toTagWire } from '../db/tags.queries';
 import { MAX_TAGS_PER_CONTACT, retagContact } from './tags.commands';
 import { recordEvent } from '../db/events';
 import { tentativeConversation, queueMessage, type MessageInput } from './messaging.commands';
-import { scheduledMessageFollowUp } from '../scheduled-messages';
 import { channelSenderFollowUp } from '../channel-senders';
 import { holdFence, type Fence } from '../privacy/fence';
 import { normaliseEmail, normalisePhone } from '../identifiers';
@@ -324,20 +323,13 @@ const createMessages: BulkOperation = {
       }
     };
   },
-  // one wake per channel that got messages to send now, however many; a timer per scheduled message
+  // one wake per channel that got messages, however many: its sender hands them over now or sleeps until their send_at
   async followUps(em, workspaceId, createdIds) {
     const rows = await em.execute<{ channel_id: string }[]>(
-      `select distinct channel_id from messages where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) and status <> 'scheduled' order by channel_id`,
+      `select distinct channel_id from messages where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) order by channel_id`,
       [workspaceId, JSON.stringify(createdIds)],
     );
-    const scheduled = await em.execute<{ id: string; send_at: Date }[]>(
-      `select id, send_at from messages where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) and status = 'scheduled' order by id`,
-      [workspaceId, JSON.stringify(createdIds)],
-    );
-    return [
-      ...rows.map((r) => channelSenderFollowUp(workspaceId, r.channel_id)),
-      ...scheduled.map((m) => scheduledMessageFollowUp({ workspaceId, messageId: m.id, sendAt: new Date(m.send_at).toISOString() })),
-    ];
+    return rows.map((r) => channelSenderFollowUp(workspaceId, r.channel_id));
   },
 };
 

@@ -5,6 +5,7 @@ import { MessageSchema, type Channel, type Message, type MessageStatus } from '.
 import { withoutRowData } from '../db/driver-errors';
 import { findChannel } from '../db/messaging.queries';
 import { applyMessageStatus } from './messaging.commands';
+import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
 import { PROVIDERS, type OutboundMessage } from './providers';
 
 // A batch holds about a second of the channel's rate, so the rate is re-read often; one activity goes on batch after
@@ -115,7 +116,7 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
   return orm.em.fork().transactional(async (tx) => {
     const now = new Date();
     const due = await tx.execute<{ id: string }[]>(
-      `select id from messages where workspace_id = ? and channel_id = ? and next_attempt_at <= ? and status <> 'queued'
+      `select id from messages where workspace_id = ? and channel_id = ? and next_attempt_at <= ? and status in ('sent', 'delivered')
         order by next_attempt_at limit ?`,
       [channel.workspace, channel.id, now, RECEIPTS_PER_BATCH],
     );
@@ -170,7 +171,8 @@ class Pacer {
 }
 
 /**
- * A run of a channel's sender batches: each batch the receipts due, then up to a second's worth of due messages handed
+ * A run of a channel's sender batches: each batch releases the scheduled messages that fell due into the queue and
+ * records the receipts due, then up to a second's worth of due messages are handed
  * to the provider at the channel's rate with bounded concurrency, their answers recorded in groups as they come. It
  * goes on batch after batch while more is due, for up to ACTIVITY_SECONDS.
  */
@@ -197,9 +199,12 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
   try {
     for (;;) {
       const current: Channel = channel;
-      const dueReceipts = await recordDueReceipts(orm, current);
-      receipts += dueReceipts;
-      heartbeat();
+      // scheduled messages whose send_at has come join the queue first, and go out in this batch
+      const released = await releaseDueScheduledMessages(orm, current.workspace, current.id);
+      // receipts touch only messages past the queue and hand-offs only queued ones: the two run side by side
+      const receiving = recordDueReceipts(orm, current);
+      // a failed receipt batch fails the run after its hand-offs (retried, nothing lost); never an unhandled rejection
+      receiving.catch(() => undefined);
       const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(current.ratePerSecond * BATCH_SECONDS)));
       // the hand-offs still in flight are not due again: their rows stay queued until their answers are recorded
       await Promise.all(inFlight);
@@ -221,7 +226,10 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
       }
       await Promise.all(inFlight);
       if (group.length) record(current, group);
-      more = due.length === size || dueReceipts === RECEIPTS_PER_BATCH;
+      const dueReceipts = await receiving;
+      receipts += dueReceipts;
+      heartbeat();
+      more = due.length === size || dueReceipts === RECEIPTS_PER_BATCH || released === RELEASE_BATCH;
       if (!more || Date.now() - startedAt >= ACTIVITY_SECONDS * 1000) break;
       // the rate (or the channel itself) may have changed meanwhile
       em.clear();

@@ -9,7 +9,6 @@ import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channel-senders';
-import { cancelScheduledMessageFollowUp, scheduledMessageFollowUp } from '../scheduled-messages';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './command-registry';
@@ -262,8 +261,8 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
     // its receipts' events are caused by it, and carry on the chain of what queued it
     causeDepth: cause?.depth ?? 0,
     causeFlows: cause?.flows ?? [],
-    // due for its channel's sender at once; a scheduled one only once its timer has queued it
-    nextAttemptAt: sendAt ? null : ctx.now,
+    // due for its channel's sender at once; a scheduled one at its send_at, when the sender releases it into the queue
+    nextAttemptAt: sendAt ?? ctx.now,
     sendAttempts: 0,
     version: 1,
     createdAt: ctx.now,
@@ -271,10 +270,8 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
   });
   const type = sendAt ? 'message.scheduled' : 'message.queued';
   recordEvent(em, ctx, 20 + n, { type, objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
-  const followUp = sendAt
-    ? scheduledMessageFollowUp({ workspaceId: ctx.workspaceId, messageId: message.id, sendAt: sendAt.toISOString() })
-    : channelSenderFollowUp(ctx.workspaceId, channel.id);
-  return { message, followUp };
+  // the channel's one sender hands it over now, or sleeps until its send_at (one sleeping sender, not a timer per message)
+  return { message, followUp: channelSenderFollowUp(ctx.workspaceId, channel.id) };
 }
 
 export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {
@@ -287,8 +284,8 @@ export async function createMessage(em: EntityManager, ctx: CommandContext, para
 }
 
 /**
- * Cancels a scheduled message before it is queued: `cancelled` (`message.cancelled`), and its timer workflow is
- * cancelled once this commits. One already queued (or sent, or failed) or already cancelled is a `409`.
+ * Cancels a scheduled message before it is queued: `cancelled` (`message.cancelled`), out of its channel sender's
+ * reach. One already queued (or sent, or failed) or already cancelled is a `409`.
  */
 export async function cancelMessage(em: EntityManager, ctx: CommandContext, params: Params): Promise<CommandResponse> {
   const message = await em.findOne(MessageSchema, { id: params.message_id, workspace: ctx.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -305,7 +302,8 @@ export async function cancelMessage(em: EntityManager, ctx: CommandContext, para
   message.updatedAt = ctx.now;
   recordEvent(em, ctx, 0, { type: 'message.cancelled', objectType: 'message', objectId: message.id, sequence: message.version, object: toMessageWire(message) });
   await em.flush();
-  return { status: 200, body: toMessageWire(message), followUps: [cancelScheduledMessageFollowUp(ctx.workspaceId, message.id)] };
+  // its channel's sender never picks a cancelled message; nothing else waits for it
+  return { status: 200, body: toMessageWire(message) };
 }
 
 const STOP_WORDS = new Set(['stop', 'unsubscribe', 'stopall', 'cancel']);

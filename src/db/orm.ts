@@ -32,6 +32,7 @@ import { Migration20261203000027_webhook_api_version } from './migrations/Migrat
 import { Migration20261203000028_contact_merges } from './migrations/Migration20261203000028_contact_merges';
 import { Migration20261203000029_scheduled_messages } from './migrations/Migration20261203000029_scheduled_messages';
 import { Migration20261203000030_deferred_message_conversation } from './migrations/Migration20261203000030_deferred_message_conversation';
+import { Migration20261203000031_scheduled_messages_as_rows } from './migrations/Migration20261203000031_scheduled_messages_as_rows';
 
 export const MIGRATIONS = [
   { name: 'Migration20261126000000_foundation', class: Migration20261126000000_foundation },
@@ -64,6 +65,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261203000028_contact_merges', class: Migration20261203000028_contact_merges },
   { name: 'Migration20261203000029_scheduled_messages', class: Migration20261203000029_scheduled_messages },
   { name: 'Migration20261203000030_deferred_message_conversation', class: Migration20261203000030_deferred_message_conversation },
+  { name: 'Migration20261203000031_scheduled_messages_as_rows', class: Migration20261203000031_scheduled_messages_as_rows },
 ];
 
 export function ormOptions(databaseUrl = config.databaseUrl): Options {

@@ -836,7 +836,7 @@ export interface paths {
          *     closed conversation, a deleted contact or a service window that has lapsed by then fails it
          *     (`message.failed`, the error code as `failure_reason`). Free-form text on a sandbox channel may be
          *     scheduled only while the window as it stands is still open at `send_at` (else `422 outside_service_window`
-         *     at `/send_at`). The wait is a durable timer: restarts of the service do not lose or repeat it. Cancel it
+         *     at `/send_at`). The wait is durable: restarts of the service do not lose or repeat it. Cancel it
          *     with `POST /v1/messages/{id}/cancel` until then. A workspace holds at most 10,000 scheduled messages
          *     waiting (by default; `422 scheduled_message_limit_reached` past it).
          */
@@ -906,7 +906,7 @@ export interface paths {
         /**
          * Cancel a scheduled message
          * @description A `scheduled` message becomes `cancelled` (`message.cancelled`, with `cancelled_at`) and is never handed to
-         *     the provider; its timer ends. A message that has left `scheduled` (queued at its `send_at`, or sent at once,
+         *     the provider. A message that has left `scheduled` (queued at its `send_at`, or sent at once,
          *     or inbound) is `409 message_not_scheduled`; one already cancelled is `409 message_already_cancelled`. Like
          *     every mutation, a retry with the same `Idempotency-Key` replays the first answer.
          */
