@@ -26,6 +26,7 @@ const RETRY_MAX_MS = 60_000;
 // interval: so any second at the provider holds at most the rate plus 5%, plus the one hand-off a boundary can split.
 const RATE_CREDIT_SHARE = 0.05;
 const RECEIPTS_PER_BATCH = 1000;
+const STALLED_RECHECK_MS = 1000;
 
 export interface ChannelBatchInput {
   workspaceId: string;
@@ -116,12 +117,14 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
   return orm.em.fork().transactional(async (tx) => {
     const now = new Date();
     const due = await tx.execute<{ id: string }[]>(
-      `select id from messages where workspace_id = ? and channel_id = ? and next_attempt_at <= ? and status in ('sent', 'delivered')
+      `select id from messages where workspace_id = ? and channel_id = ? and next_attempt_at <= ? and status not in ('queued', 'scheduled')
         order by next_attempt_at limit ?`,
       [channel.workspace, channel.id, now, RECEIPTS_PER_BATCH],
     );
     if (!due.length) return 0;
     const rows = await tx.find(MessageSchema, { id: { $in: due.map((r) => r.id) }, workspace: channel.workspace }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    // every due row past the queue passes here, also one a provider callback moved on (read, failed) while its
+    // simulated receipt was pending: its due time is cleared, or the channel's sender would find it due for ever and spin
     for (const m of rows) {
       // a provider callback may have moved it on (or failed it) meanwhile: the next receipt is the one after its status
       const next = !receipts ? null : m.status === 'sent' ? 'delivered' : m.status === 'delivered' ? 'read' : null;
@@ -185,6 +188,7 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
   let handedOver = 0;
   let failed = 0;
   let receipts = 0;
+  let releasedTotal = 0;
   let recording: Promise<void> = Promise.resolve();
   const record = (of: Channel, group: Answer[]) => {
     recording = recording.then(async () => {
@@ -201,6 +205,7 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
       const current: Channel = channel;
       // scheduled messages whose send_at has come join the queue first, and go out in this batch
       const released = await releaseDueScheduledMessages(orm, current.workspace, current.id);
+      releasedTotal += released;
       // receipts touch only messages past the queue and hand-offs only queued ones: the two run side by side
       const receiving = recordDueReceipts(orm, current);
       // a failed receipt batch fails the run after its hand-offs (retried, nothing lost); never an unhandled rejection
@@ -243,7 +248,11 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
     // unrecorded hand-offs are resent by the retry, with the same idempotency keys
     throw err instanceof DriverException ? withoutRowData(err) : err;
   }
-  return { slotAt: pacer.slotAt, more, nextDueMs: more ? 0 : await nextDueMs(em, channel), handedOver, failed, receipts };
+  // a run that did nothing at all yet finds something due at once has met a row it cannot act on: it looks again after
+  // a pause instead of spinning (every row the sender owns is released, handed over or given its receipt above)
+  const next = more ? 0 : await nextDueMs(em, channel);
+  const idle = handedOver + failed + receipts + releasedTotal === 0;
+  return { slotAt: pacer.slotAt, more, nextDueMs: next === 0 && idle ? STALLED_RECHECK_MS : next, handedOver, failed, receipts };
 }
 
 /** The channel sender's activities; a heartbeat every second besides the batch's own, so a live busy worker is never taken for dead. */

@@ -174,3 +174,28 @@ describe('batched sends', () => {
     expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(Math.ceil(rate * 1.1) + 1);
   }, 300_000);
 });
+
+describe('a channel sender with nothing it can act on', () => {
+  it('clears the due time of a message moved past the queue meanwhile, and does not find the channel due again', async () => {
+    const ws = await newWorkspace();
+    const api = client(ws.key);
+    const channel = await api.post('/v1/channels', { body: { name: 'stray', provider: 'sandbox' } });
+    const template = await api.post('/v1/templates', { body: { name: `stray_${Date.now()}`, language: 'en', category: 'utility', body: 'Hi {{1}}' } });
+    const [contact] = await makeContacts(api, 1);
+    const conversation = await api.post('/v1/conversations', { body: { contact_id: contact.id, channel_id: channel.body.id } });
+    const sent = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: template.body.id, parameters: ['A'] } });
+    expect(sent.status).toBe(201);
+    await waitFor(() => api.get(`/v1/messages/${sent.body.id}`), (r) => r.body.status === 'read', 60_000);
+    // what a provider callback leaves when it fails a message whose simulated receipt was still pending: a row past
+    // the queue with a due time (every status but queued and scheduled is a receipt's business)
+    await sql(`update messages set status = 'failed', next_attempt_at = now() - interval '1 second' where id = ?`, [sent.body.id]);
+
+    const { sendChannelBatch } = await import('../../src/activities/channel-sender');
+    const { db } = await import('../support/stack');
+    const result = await sendChannelBatch(await db(), { workspaceId: ws.workspaceId, channelId: channel.body.id, slotAt: 0 }, () => undefined);
+    // nothing left to do: the sender sleeps (null), instead of being told the channel is due now (0) and spinning
+    expect({ more: result.more, nextDueMs: result.nextDueMs }).toEqual({ more: false, nextDueMs: null });
+    expect(await count('select count(*) as n from messages where id = ? and next_attempt_at is not null', [sent.body.id])).toBe(0);
+    expect((await api.get(`/v1/messages/${sent.body.id}`)).body.status).toBe('failed');
+  });
+});
