@@ -38,17 +38,14 @@ export function plannerPreamble(settings: PlannerSettings): string[] {
  * with bound parameters, without the ORM's and the query builder's per-query work (inlining values, query events,
  * ids), which cost the list path more CPU than the rows themselves. Outside a transaction only; anything else takes
  * the ORM's way. With planner settings, the statement runs in a transaction of its own that applies them first
- * (one extra round trip for begin and the settings, one for commit).
+ * (one extra round trip for begin and the settings, one for commit); a `?` the numbering cannot place takes the ORM's
+ * way without them.
  */
 export async function selectRows<R>(em: EntityManager, sql: string, params: unknown[], planner?: PlannerSettings): Promise<R[]> {
   const text = numbered(sql, params.length);
-  if (text === null || em.getTransactionContext()) {
-    if (!planner) return em.getConnection().execute<R[]>(sql, params);
-    return em.transactional(async (tx) => {
-      for (const statement of plannerPreamble(planner)) await tx.getConnection().execute(statement, [], 'run', tx.getTransactionContext());
-      return tx.getConnection().execute<R[]>(sql, params, 'all', tx.getTransactionContext());
-    });
-  }
+  // inside a caller's transaction the settings would outlast this statement (SET LOCAL lasts to the end of the
+  // outermost transaction): the statement runs there as the planner chooses
+  if (text === null || em.getTransactionContext()) return em.getConnection().execute<R[]>(sql, params);
   const client = em.getConnection().getKnex().client as unknown as KnexClient;
   const conn = await client.acquireConnection();
   try {
