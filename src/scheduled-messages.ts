@@ -3,9 +3,6 @@
 // release gave each scheduled message a durable timer workflow of its own; those still running fire once and release
 // their message through the same code (the workflow `scheduledMessage` stays registered). Pure, ids only.
 
-/** The previous release's timer workflow of one message. */
-export const scheduledMessageWorkflowId = (workspaceId: string, messageId: string) => `${workspaceId}/scheduled-message/${messageId}`;
-
 export interface ScheduledMessageInput {
   workspaceId: string;
   messageId: string;

@@ -576,7 +576,8 @@ func (s *ContactAttributesService) Retrieve(ctx context.Context, attributeID str
 //
 // Only the fields sent change; the key does not. A new `type` or new `options` must fit every value live
 // contacts hold under the key, or the change is refused with `422 contact_attribute_values_mismatch` (nothing
-// changes). Moving to `enum` needs `options`; moving away from it drops them. `personal` takes effect at once on
+// changes). Moving to `enum` needs `options`; moving away from it drops them (options that do not fit the type
+// are `422 contact_attribute_options_invalid` at `/options`). `personal` takes effect at once on
 // every read, event and webhook after the change.
 func (s *ContactAttributesService) Update(ctx context.Context, attributeID string, body ContactAttributeUpdate, opts ...RequestOption) (*ContactAttribute, error) {
 	req := newRequest("PATCH", "/v1/contact-attributes/"+url.PathEscape(formValue(attributeID)))

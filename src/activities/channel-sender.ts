@@ -123,10 +123,9 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
     );
     if (!due.length) return 0;
     const rows = await tx.find(MessageSchema, { id: { $in: due.map((r) => r.id) }, workspace: channel.workspace }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
-    // every due row past the queue passes here, also one a provider callback moved on (read, failed) while its
-    // simulated receipt was pending: its due time is cleared, or the channel's sender would find it due for ever and spin
     for (const m of rows) {
-      // a provider callback may have moved it on (or failed it) meanwhile: the next receipt is the one after its status
+      // every due row past the queue passes here: one a provider callback moved on (read, failed) meanwhile gets the
+      // receipt after its status, or none and its due time cleared (else the sender would find it due for ever and spin)
       const next = !receipts ? null : m.status === 'sent' ? 'delivered' : m.status === 'delivered' ? 'read' : null;
       if (next) applyMessageStatus(tx, ctxOf(m, next, now), m, next);
       m.nextAttemptAt = next === 'delivered' && receipts ? new Date(now.getTime() + receipts.readAfterMs) : null;

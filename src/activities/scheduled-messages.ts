@@ -58,12 +58,22 @@ async function releaseLocked(tx: EntityManager, fence: Fence, m: Message, now: D
  * holds (a cancel in flight) are left for the next batch. Returns how many it released, failed or dropped.
  */
 export async function releaseDueScheduledMessages(orm: MikroORM, workspaceId: string, channelId: string): Promise<number> {
+  // every batch of every sender asks: one probe of the scheduled rows alone (messages_scheduled_idx, not the channel's
+  // queue), and the transaction with its fence only when something is due. A scheduled row is due at its send_at.
+  const [probe] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ due: boolean }[]>(
+      `select exists (select 1 from messages where workspace_id = ? and status = 'scheduled' and send_at <= now() and channel_id = ?) as due`,
+      [workspaceId, channelId],
+    );
+  if (!probe?.due) return 0;
   return orm.em.fork().transactional(async (tx) => {
     // the purge fence's shared lock before the row locks, as every writer takes them
     const fence = await holdFence(tx, workspaceId);
     const due = await tx.execute<{ id: string }[]>(
-      `select id from messages where workspace_id = ? and channel_id = ? and status = 'scheduled' and next_attempt_at <= now()
-        order by next_attempt_at, id limit ? for update skip locked`,
+      `select id from messages where workspace_id = ? and status = 'scheduled' and send_at <= now() and channel_id = ?
+        order by send_at, id limit ? for update skip locked`,
       [workspaceId, channelId, RELEASE_BATCH],
     );
     if (!due.length) return 0;

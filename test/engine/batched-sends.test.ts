@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import { client } from '../support/client';
 import { privateStack } from '../support/processes';
-import { closeDb, newWorkspace, sql } from '../support/stack';
+import { closeDb, db, newWorkspace, sql } from '../support/stack';
 import { waitFor } from '../support/wait';
 import { bulkResults, makeContacts } from '../support/contacts';
 import { SIGNATURE_HEADER, verifyBodySignature } from '../../src/signatures';
@@ -191,7 +191,6 @@ describe('a channel sender with nothing it can act on', () => {
     await sql(`update messages set status = 'failed', next_attempt_at = now() - interval '1 second' where id = ?`, [sent.body.id]);
 
     const { sendChannelBatch } = await import('../../src/activities/channel-sender');
-    const { db } = await import('../support/stack');
     const result = await sendChannelBatch(await db(), { workspaceId: ws.workspaceId, channelId: channel.body.id, slotAt: 0 }, () => undefined);
     // nothing left to do: the sender sleeps (null), instead of being told the channel is due now (0) and spinning
     expect({ more: result.more, nextDueMs: result.nextDueMs }).toEqual({ more: false, nextDueMs: null });

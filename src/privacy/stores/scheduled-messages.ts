@@ -4,8 +4,8 @@ import { countOf, ids, IN_IDS } from './match';
 /**
  * The subject's scheduled messages are cancelled (reason `subject_being_purged`) before anything else is cleared:
  * their channel's sender never releases them, and a timer of the previous release that fires during the purge finds
- * its message no longer scheduled and sends nothing. No `message.cancelled` event: the events store deletes every event about the
- * subject anyway, and the messages store then deletes these messages with the rest.
+ * its message no longer scheduled and sends nothing. No `message.cancelled` event: the events store deletes every
+ * event about the subject anyway, and the messages store then deletes these messages with the rest.
  */
 export const scheduledMessagesStore: PurgeStore = {
   name: 'scheduled_messages',

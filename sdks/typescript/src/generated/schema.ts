@@ -439,7 +439,8 @@ export interface paths {
          * Update a contact attribute definition
          * @description Only the fields sent change; the key does not. A new `type` or new `options` must fit every value live
          *     contacts hold under the key, or the change is refused with `422 contact_attribute_values_mismatch` (nothing
-         *     changes). Moving to `enum` needs `options`; moving away from it drops them. `personal` takes effect at once on
+         *     changes). Moving to `enum` needs `options`; moving away from it drops them (options that do not fit the type
+         *     are `422 contact_attribute_options_invalid` at `/options`). `personal` takes effect at once on
          *     every read, event and webhook after the change.
          */
         patch: operations["updateContactAttribute"];
