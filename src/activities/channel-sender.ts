@@ -1,10 +1,11 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
-import { MessageSchema, type Channel, type Message, type MessageStatus } from '../db/entities';
+import { DriverException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import type { Channel, EventRecord, Message, MessageStatus } from '../db/entities';
 import { withoutRowData } from '../db/driver-errors';
-import { findChannel } from '../db/messaging.queries';
-import { applyMessageStatus } from './messaging.commands';
+import { findChannel, lockMessages, saveMessageProgress } from '../db/messaging.queries';
+import { insertEvents } from '../db/events';
+import { moveMessageStatus } from './messaging.commands';
 import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
 import { PROVIDERS, type OutboundMessage } from './providers';
 
@@ -77,21 +78,27 @@ async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
 
 /**
  * Records a group of answers in one transaction. Only a message still queued changes: a group recorded already (by a
- * retried batch) changes nothing, so a recorded hand-off never gets a second `message.sent`.
+ * retried batch) changes nothing, so a recorded hand-off never gets a second `message.sent`. The rows are read,
+ * moved by the one status machine (moveMessageStatus) and written back in sets: one statement for the messages and
+ * one for their events, whatever the group's size.
  */
 async function recordAnswers(orm: MikroORM, channel: Channel, answers: Answer[]): Promise<{ sent: number; failed: number }> {
   const receipts = PROVIDERS[channel.provider].simulatedReceipts();
   const byId = new Map(answers.map((a) => [a.id, a]));
   return orm.em.fork().transactional(async (tx) => {
     const now = new Date();
-    const rows = await tx.find(MessageSchema, { id: { $in: [...byId.keys()] }, workspace: channel.workspace }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    const rows = await lockMessages(tx, channel.workspace, [...byId.keys()]);
+    const changed: Message[] = [];
+    const events: EventRecord[] = [];
     let sent = 0;
     let failed = 0;
     for (const m of rows) {
       const a = byId.get(m.id)!;
       if (m.status !== 'queued') continue;
+      changed.push(m);
       if ('providerMessageId' in a) {
-        applyMessageStatus(tx, ctxOf(m, 'sent', now), m, 'sent', { providerMessageId: a.providerMessageId });
+        const event = moveMessageStatus(ctxOf(m, 'sent', now), m, 'sent', { providerMessageId: a.providerMessageId });
+        if (event) events.push(event);
         m.nextAttemptAt = receipts ? new Date(now.getTime() + receipts.deliveredAfterMs) : null;
         sent++;
         continue;
@@ -102,16 +109,18 @@ async function recordAnswers(orm: MikroORM, channel: Channel, answers: Answer[])
         m.nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
         continue;
       }
-      applyMessageStatus(tx, ctxOf(m, 'failed', now), m, 'failed', { reason: 'refused' in a ? a.refused : a.transient });
+      const event = moveMessageStatus(ctxOf(m, 'failed', now), m, 'failed', { reason: 'refused' in a ? a.refused : a.transient });
+      if (event) events.push(event);
       m.nextAttemptAt = null;
       failed++;
     }
-    await tx.flush();
+    await saveMessageProgress(tx, channel.workspace, changed);
+    await insertEvents(tx, events);
     return { sent, failed };
   });
 }
 
-/** The sandbox's simulated receipts that fell due: delivered, then read, in one transaction per batch. */
+/** The sandbox's simulated receipts that fell due: delivered, then read, in one transaction per batch, written in sets. */
 async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<number> {
   const receipts = PROVIDERS[channel.provider].simulatedReceipts();
   return orm.em.fork().transactional(async (tx) => {
@@ -122,15 +131,18 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
       [channel.workspace, channel.id, now, RECEIPTS_PER_BATCH],
     );
     if (!due.length) return 0;
-    const rows = await tx.find(MessageSchema, { id: { $in: due.map((r) => r.id) }, workspace: channel.workspace }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    const rows = await lockMessages(tx, channel.workspace, due.map((r) => r.id));
+    const events: EventRecord[] = [];
     for (const m of rows) {
       // every due row past the queue passes here: one a provider callback moved on (read, failed) meanwhile gets the
       // receipt after its status, or none and its due time cleared (else the sender would find it due for ever and spin)
       const next = !receipts ? null : m.status === 'sent' ? 'delivered' : m.status === 'delivered' ? 'read' : null;
-      if (next) applyMessageStatus(tx, ctxOf(m, next, now), m, next);
+      const event = next ? moveMessageStatus(ctxOf(m, next, now), m, next) : null;
+      if (event) events.push(event);
       m.nextAttemptAt = next === 'delivered' && receipts ? new Date(now.getTime() + receipts.readAfterMs) : null;
     }
-    await tx.flush();
+    await saveMessageProgress(tx, channel.workspace, rows);
+    await insertEvents(tx, events);
     return due.length;
   });
 }

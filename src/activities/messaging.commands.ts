@@ -1,9 +1,9 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { ChannelSchema, ContactSchema, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type FollowUp, type Message, type MessageStatus } from '../db/entities';
+import { ChannelSchema, ContactSchema, type Channel, ConversationSchema, EventSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
 import { renderTemplate } from '../template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
-import { causeOf, recordEvent, type CommandContext } from '../db/events';
+import { causeOf, eventRecordOf, recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
@@ -392,11 +392,22 @@ const RANK: Record<MessageStatus, number> = { received: -2, scheduled: -1, queue
  * matching event. Late or repeated receipts change nothing, so a provider may send them in any order, any number of times.
  */
 export function applyMessageStatus(em: EntityManager, ctx: CommandContext, message: Message, status: MessageStatus, extra: { reason?: string; providerMessageId?: string } = {}): boolean {
-  if (message.direction !== 'outbound' || status === 'received' || status === 'queued' || status === 'scheduled' || status === 'cancelled') return false;
-  if (message.status === 'failed' || message.status === 'read' || message.status === 'cancelled') return false;
+  const event = moveMessageStatus(ctx, message, status, extra);
+  // queued in the unit of work, as recordEvent queues it
+  if (event) em.create(EventSchema, event);
+  return !!event;
+}
+
+/**
+ * The status move itself, on any message object (an entity, or a plain row a batch writes back in one statement):
+ * changes the message and returns the event to record with it, or null when the move changes nothing.
+ */
+export function moveMessageStatus(ctx: CommandContext, message: Message, status: MessageStatus, extra: { reason?: string; providerMessageId?: string } = {}): EventRecord | null {
+  if (message.direction !== 'outbound' || status === 'received' || status === 'queued' || status === 'scheduled' || status === 'cancelled') return null;
+  if (message.status === 'failed' || message.status === 'read' || message.status === 'cancelled') return null;
   // a scheduled message has not been handed to any provider: only its own timer fails it (a send-time refusal)
-  if (message.status === 'scheduled' && status !== 'failed') return false;
-  if (status === 'failed' ? RANK[message.status] >= RANK.delivered : RANK[status] <= RANK[message.status]) return false;
+  if (message.status === 'scheduled' && status !== 'failed') return null;
+  if (status === 'failed' ? RANK[message.status] >= RANK.delivered : RANK[status] <= RANK[message.status]) return null;
   const stamp = { sent: 'sentAt', delivered: 'deliveredAt', read: 'readAt', failed: 'failedAt' } as const;
   // a receipt that skips a step (read before delivered) fills the steps it implies
   for (const step of ['sent', 'delivered', 'read'] as const) {
@@ -412,8 +423,7 @@ export function applyMessageStatus(em: EntityManager, ctx: CommandContext, messa
   message.updatedAt = ctx.now;
   // a receipt is caused by its message (also when a provider's callback brings it), at the depth of what queued it
   const cause = { type: 'message' as const, id: message.id, depth: message.causeDepth ?? 0, flows: message.causeFlows ?? [] };
-  recordEvent(em, { ...ctx, cause }, 0, { type: `message.${status}`, objectType: 'message', objectId: message.id, sequence: message.version, object: toMessageWire(message) });
-  return true;
+  return eventRecordOf({ ...ctx, cause }, 0, { type: `message.${status}`, objectType: 'message', objectId: message.id, sequence: message.version, object: toMessageWire(message) });
 }
 
 /** A provider's signed status callback for a message it was given. */

@@ -73,8 +73,13 @@ export function causeOfEvent(e: Pick<EventRecord, 'causeDepth' | 'causeFlows'>, 
 
 /** Queues an event in the command's unit of work; it commits with the change or not at all. */
 export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e: NewEvent): EventRecord {
+  return em.create(EventSchema, eventRecordOf(ctx, n, e));
+}
+
+/** The row an event is stored as: the one shape recordEvent queues and insertEvents writes. */
+export function eventRecordOf(ctx: CommandContext, n: number, e: NewEvent): EventRecord {
   const cause = causeOf(ctx);
-  return em.create(EventSchema, {
+  return {
     id: idFromSeed('evt', ctx.seed, n),
     workspace: ctx.workspaceId,
     type: e.type,
@@ -89,7 +94,38 @@ export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e
     causeDepth: cause?.depth ?? 0,
     causeFlows: cause?.flows ?? [],
     createdAt: ctx.now,
-  });
+  };
+}
+
+/**
+ * Writes events in one statement, for batches that write their rows in sets rather than through a unit of work (the
+ * channel sender's answers and receipts). `json_to_recordset` keeps each object's text as built, as the ORM stores it.
+ */
+export async function insertEvents(em: EntityManager, records: EventRecord[]): Promise<void> {
+  if (!records.length) return;
+  const rows = records.map((r) => ({
+    id: r.id,
+    workspace_id: r.workspace,
+    type: r.type,
+    object_type: r.objectType,
+    object_id: r.objectId,
+    sequence: r.sequence,
+    data: r.data,
+    previous_attributes: r.previousAttributes ?? null,
+    request_id: r.requestId ?? null,
+    cause_type: r.causeType ?? null,
+    cause_id: r.causeId ?? null,
+    cause_depth: r.causeDepth ?? 0,
+    cause_flows: r.causeFlows ?? [],
+    created_at: r.createdAt.toISOString(),
+  }));
+  await em.execute(
+    `insert into events (id, workspace_id, type, object_type, object_id, sequence, data, previous_attributes, request_id, cause_type, cause_id, cause_depth, cause_flows, created_at)
+     select id, workspace_id, type, object_type, object_id, sequence, data, previous_attributes, request_id, cause_type, cause_id, cause_depth, cause_flows, created_at
+       from json_to_recordset(?::json) as x(id text, workspace_id text, type text, object_type text, object_id text, sequence int, data json,
+            previous_attributes json, request_id text, cause_type text, cause_id text, cause_depth int, cause_flows text[], created_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /**

@@ -152,3 +152,53 @@ export function listWorkspaceMessages(em: EntityManager, workspaceId: string, pa
 export function messagesByIds(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {
   return rowsByIds(em, 'messages', MESSAGE_COLUMNS, workspaceId, ids, messageRow);
 }
+
+// what the channel sender reads and writes besides the wire fields
+const SENDER_COLUMNS = `${MESSAGE_COLUMNS}, cause_depth as "causeDepth", cause_flows as "causeFlows", next_attempt_at as "nextAttemptAt", send_attempts as "sendAttempts"`;
+
+/**
+ * A set of a workspace's messages, locked in id order (as every writer of messages locks them), as plain rows: a
+ * batch that moves hundreds of messages at once reads them without building entities, and writes them back with
+ * saveMessageProgress.
+ */
+export async function lockMessages(em: EntityManager, workspaceId: string, ids: string[]): Promise<Message[]> {
+  if (!ids.length) return [];
+  const rows = await em.execute<Message[]>(
+    `select ${SENDER_COLUMNS} from messages
+      where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) order by id for update`,
+    [workspaceId, JSON.stringify(ids)],
+  );
+  return rows.map((r) => ({ ...messageRow(r), nextAttemptAt: toDate(r.nextAttemptAt as unknown as string | null) }));
+}
+
+/**
+ * Writes back, in one statement, what a status move and the sender change on messages read with lockMessages: the
+ * status and its stamps, the provider's id, the failure reason, the version, and the sender's due time and attempts.
+ */
+export async function saveMessageProgress(em: EntityManager, workspaceId: string, messages: Message[]): Promise<void> {
+  if (!messages.length) return;
+  const rows = messages.map((m) => ({
+    id: m.id,
+    status: m.status,
+    sent_at: iso(m.sentAt),
+    delivered_at: iso(m.deliveredAt),
+    read_at: iso(m.readAt),
+    failed_at: iso(m.failedAt),
+    failure_reason: m.failureReason,
+    provider_message_id: m.providerMessageId,
+    next_attempt_at: iso(m.nextAttemptAt),
+    send_attempts: m.sendAttempts ?? 0,
+    version: m.version,
+    updated_at: m.updatedAt.toISOString(),
+  }));
+  await em.execute(
+    `update messages m set status = x.status, sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at,
+            failure_reason = x.failure_reason, provider_message_id = x.provider_message_id, next_attempt_at = x.next_attempt_at,
+            send_attempts = x.send_attempts, version = x.version, updated_at = x.updated_at
+       from jsonb_to_recordset(?::jsonb) as x(id text, status text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz,
+            failed_at timestamptz, failure_reason text, provider_message_id text, next_attempt_at timestamptz, send_attempts int,
+            version int, updated_at timestamptz)
+      where m.workspace_id = ? and m.id = x.id`,
+    [JSON.stringify(rows), workspaceId],
+  );
+}
