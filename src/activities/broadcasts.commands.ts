@@ -1,6 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
-import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
+import { DriverException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import {
   BROADCAST_COLUMNS,
@@ -12,8 +12,10 @@ import {
   type Broadcast,
   type BroadcastStatus,
 } from '../db/broadcasts.queries';
-import { ChannelSchema, ContactSchema, ConversationSchema, TemplateSchema, type Contact, type Conversation, type FollowUp } from '../db/entities';
-import { recordEvent, type CommandContext, type EventCause } from '../db/events';
+import { ChannelSchema, TemplateSchema, type Conversation, type EventRecord, type FollowUp, type Message } from '../db/entities';
+import { lockSendableContacts } from '../db/contacts.queries';
+import { insertConversations, insertMessages, openConversationsOf } from '../db/messaging.queries';
+import { insertEvents, recordEvent, type CommandContext, type EventCause } from '../db/events';
 import { normaliseTagName } from '../db/tags.queries';
 import { holdFence } from '../privacy/fence';
 import { ApiError } from '../errors';
@@ -22,7 +24,10 @@ import { wakeFollowUp } from '../temporal';
 import { channelSenderFollowUp } from '../channel-senders';
 import { renderTemplate } from '../template-body';
 import type { CommandResponse } from './command-registry';
-import { isOptedOut, newConversation, queueMessage } from './messaging.commands';
+import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../workflows/types';
+
+export type { StepBroadcastInput };
+import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging.commands';
 
 type Params = Record<string, string>;
 
@@ -223,17 +228,16 @@ interface RecipientResult {
 }
 
 /**
- * Queues one message per recipient through queueMessage, the code path of createMessage and the bulk send, with the
- * refusals a recipient can meet (gone, no phone, opted out, template) checked first so that the batch needs two
- * flushes, not one per recipient. Contacts are locked in id order, as the other senders lock them, so no concurrent
- * send opens a second conversation. Ids derive from (broadcast, contact): even a second run could not make a second message.
+ * Queues one message per recipient with prepareMessage, the checks and rows of createMessage and the bulk send, with
+ * the refusals a recipient can meet (gone, no phone, opted out, template) checked first; the batch's new
+ * conversations, messages and events are then written in one statement each, not through a unit of work. Contacts are
+ * locked in id order, as the other senders lock them, so no concurrent send opens a second conversation. Ids derive
+ * from (broadcast, contact): even a second run could not make a second message.
  */
 async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; contact_id: string }[], now: Date, heartbeat: () => void): Promise<RecipientResult[]> {
   const fence = await holdFence(em, b.workspace);
-  const contacts = new Map(
-    (await em.find(ContactSchema, { workspace: b.workspace, deletedAt: null, id: { $in: rows.map((r) => r.contact_id) } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })).map((c) => [c.id, c]),
-  );
-  const open = new Map((await em.find(ConversationSchema, { workspace: b.workspace, channel: b.channelId, status: 'open', contact: { $in: [...contacts.keys()] } })).map((c) => [c.contact, c]));
+  const contacts = new Map((await lockSendableContacts(em, b.workspace, rows.map((r) => r.contact_id))).map((c) => [c.id, c]));
+  const open = new Map((await openConversationsOf(em, b.workspace, b.channelId, [...contacts.keys()])).map((c) => [c.contact, c]));
   const results: RecipientResult[] = [];
   const skip = (seq: number, reason: string) => results.push({ seq, state: 'skipped', message_id: null, skip_reason: reason });
   // the template and its parameters are the same for every recipient: checked once per batch
@@ -249,7 +253,9 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
       refusal = err.code;
     }
   }
-  const ready: { seq: number; contact: Contact; conversation: Conversation; ctx: CommandContext }[] = [];
+  const conversations: Conversation[] = [];
+  const messages: Message[] = [];
+  const events: EventRecord[] = [];
   for (const row of rows) {
     const contact = contacts.get(row.contact_id);
     if (refusal) skip(row.seq, refusal);
@@ -259,22 +265,29 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
     else if (isOptedOut(contact)) skip(row.seq, 'contact_opted_out');
     else {
       const ctx: CommandContext = { workspaceId: b.workspace, requestId: null, seed: `${b.id}:${contact.id}`, now, cause: broadcastCause(b.id) };
-      ready.push({ seq: row.seq, contact, ctx, conversation: open.get(contact.id) ?? newConversation(em, ctx, 0, contact.id, b.channelId) });
+      const existing = open.get(contact.id);
+      const opened = existing ? null : conversationRecordOf(ctx, 0, contact.id, b.channelId);
+      try {
+        const queued = await prepareMessage(em, ctx, 0, existing ?? opened!.conversation, contact, { type: 'template', template_id: b.templateId, parameters: b.parameters });
+        if (opened) {
+          conversations.push(opened.conversation);
+          events.push(opened.event);
+        }
+        messages.push(queued.message);
+        events.push(queued.event);
+        results.push({ seq: row.seq, state: 'messaged', message_id: queued.message.id, skip_reason: null });
+      } catch (err) {
+        // a refusal the checks above did not foresee: the recipient is skipped, and no conversation is opened for it
+        if (!(err instanceof ApiError) || err.status >= 500) throw err;
+        skip(row.seq, err.code);
+      }
     }
   }
-  // conversations first: the unit of work does not order plain-id references
-  await em.flush();
   heartbeat();
-  for (const r of ready) {
-    try {
-      const { message } = await queueMessage(em, r.ctx, 0, r.conversation, r.contact, { type: 'template', template_id: b.templateId, parameters: b.parameters });
-      results.push({ seq: r.seq, state: 'messaged', message_id: message.id, skip_reason: null });
-    } catch (err) {
-      // a refusal the checks above did not foresee: the recipient is skipped (an opened conversation stays, empty)
-      if (!(err instanceof ApiError) || err.status >= 500) throw err;
-      skip(r.seq, err.code);
-    }
-  }
+  // conversations before the messages that name them, then every event of the batch
+  await insertConversations(em, conversations);
+  await insertMessages(em, messages);
+  await insertEvents(em, events);
   return results;
 }
 
@@ -283,7 +296,10 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
  * (snapshot the audience), or send its next batch, or complete it. `batch` numbers the workflow's batches: rows are
  * stamped with it, so a retry of a batch that committed returns that batch's messages and sends no other.
  */
-export async function stepBroadcast(orm: MikroORM, input: { workspaceId: string; broadcastId: string; batch: number }, heartbeat: () => void): Promise<BroadcastStep> {
+export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, heartbeat: () => void): Promise<BroadcastStep> {
+  // the pace between batches, when it is short: waited here, before the transaction (see StepBroadcastInput.notBefore)
+  const pause = Math.min((input.notBefore ?? 0) - Date.now(), IN_STEP_PAUSE_MAX_MS);
+  if (pause > 0) await new Promise((r) => setTimeout(r, pause));
   return orm.em.fork().transactional(async (em) => {
     // the purge fence's shared lock before the broadcast's row locks
     await holdFence(em, input.workspaceId);

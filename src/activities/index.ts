@@ -10,7 +10,7 @@ import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { prepareWebhookTest } from './webhooks.commands';
-import { stepBroadcast, wakeBatchSender, type BroadcastStep } from './broadcasts.commands';
+import { stepBroadcast, wakeBatchSender, type BroadcastStep, type StepBroadcastInput } from './broadcasts.commands';
 import { createChannelSenderActivities } from './channel-sender';
 import { createScheduledMessageActivities } from './scheduled-messages';
 import type { Client } from '@temporalio/client';
@@ -111,7 +111,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     },
 
     /** One step of a broadcast's workflow: start it, queue its next batch, or complete it (heartbeating). */
-    async stepBroadcast(input: { workspaceId: string; broadcastId: string; batch: number }): Promise<BroadcastStep> {
+    async stepBroadcast(input: StepBroadcastInput): Promise<BroadcastStep> {
       try {
         return await heartbeating((beat) => stepBroadcast(orm, input, beat));
       } catch (err) {

@@ -63,7 +63,15 @@ export function newConversation(em: EntityManager, ctx: CommandContext, n: numbe
  * conversation and its `conversation.created` back out, so a refused send leaves nothing behind and needs no savepoint.
  */
 export function tentativeConversation(em: EntityManager, ctx: CommandContext, n: number, contactId: string, channelId: string): { conversation: Conversation; discard: () => void } {
-  const conversation = em.create(ConversationSchema, {
+  const record = conversationRecordOf(ctx, n, contactId, channelId);
+  const conversation = em.create(ConversationSchema, record.conversation);
+  const event = em.create(EventSchema, record.event);
+  return { conversation, discard: () => em.remove([conversation, event]) };
+}
+
+/** A new open conversation and its `conversation.created`, as rows: the one shape the unit of work and the set writes store. */
+export function conversationRecordOf(ctx: CommandContext, n: number, contactId: string, channelId: string): { conversation: Conversation; event: EventRecord } {
+  const conversation: Conversation = {
     id: idFromSeed('cnv', ctx.seed, n),
     workspace: ctx.workspaceId,
     contact: contactId,
@@ -74,9 +82,9 @@ export function tentativeConversation(em: EntityManager, ctx: CommandContext, n:
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
-  });
-  const event = recordEvent(em, ctx, 10 + n, { type: 'conversation.created', objectType: 'conversation', objectId: conversation.id, sequence: 1, object: toConversationWire(conversation, ctx.now) });
-  return { conversation, discard: () => em.remove([conversation, event]) };
+  };
+  const event = eventRecordOf(ctx, 10 + n, { type: 'conversation.created', objectType: 'conversation', objectId: conversation.id, sequence: 1, object: toConversationWire(conversation, ctx.now) });
+  return { conversation, event };
 }
 
 export async function createConversation(em: EntityManager, ctx: CommandContext, _p: Params, body: { contact_id: string; channel_id: string; assignee?: string }): Promise<CommandResponse> {
@@ -152,7 +160,7 @@ export interface MessageInput {
  * message is checked when it is scheduled (the window as it stands must still be open at send_at) and again when it
  * falls due, so a later opt-out, a closed conversation or a lapsed window stops it.
  */
-export function refuseUnsendable(conversation: Conversation, contact: Contact, channel: Channel, type: MessageInput['type'], at: Date, scheduling = false): void {
+export function refuseUnsendable(conversation: Conversation, contact: Pick<Contact, 'id' | 'optedInAt' | 'optedOutAt'>, channel: Channel, type: MessageInput['type'], at: Date, scheduling = false): void {
   if (conversation.status !== 'open') throw new ApiError('conversation_closed', `Conversation ${conversation.id} is closed; reopen it with PATCH to send`);
   if (isOptedOut(contact)) throw new ApiError('contact_opted_out', `Contact ${contact.id} opted out of messages on ${contact.optedOutAt!.toISOString()}`);
   if (channel.provider === 'sandbox' && type !== 'template') {
@@ -208,6 +216,27 @@ async function reserveScheduledPlace(em: EntityManager, workspaceId: string): Pr
  * confirmation. `n` keeps ids and event ids apart when one command queues more than one thing.
  */
 export async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
+  const prepared = await prepareMessage(em, ctx, n, conversation, contact, body);
+  // queued in the unit of work, which the caller flushes
+  const message = em.create(MessageSchema, prepared.message);
+  em.create(EventSchema, prepared.event);
+  return { message, followUp: prepared.followUp };
+}
+
+/**
+ * queueMessage's checks and rows without the unit of work: the message, its `message.queued` (or `message.scheduled`)
+ * and the sender's follow-up. A batch that queues hundreds (a broadcast) writes them in sets with insertConversations,
+ * insertMessages and insertEvents; a scheduled message counts its place against the table and the unit of work, so
+ * scheduled messages go through queueMessage.
+ */
+export async function prepareMessage(
+  em: EntityManager,
+  ctx: CommandContext,
+  n: number,
+  conversation: Conversation,
+  contact: Pick<Contact, 'id' | 'optedInAt' | 'optedOutAt'>,
+  body: MessageInput,
+): Promise<{ message: Message; event: EventRecord; followUp: FollowUp }> {
   const sendAt = body.send_at === undefined ? null : sendAtOf(ctx, body.send_at);
   // by primary key: a batch (broadcast, bulk) that queues many finds the channel and the template in the identity
   // map after the first, instead of two queries per message; the workspace is checked here instead
@@ -235,7 +264,7 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
   }
   if (sendAt) await reserveScheduledPlace(em, ctx.workspaceId);
   const cause = causeOf(ctx);
-  const message = em.create(MessageSchema, {
+  const message: Message = {
     id: idFromSeed('msg', ctx.seed, n),
     workspace: ctx.workspaceId,
     conversation: conversation.id,
@@ -267,11 +296,11 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
     version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
-  });
+  };
   const type = sendAt ? 'message.scheduled' : 'message.queued';
-  recordEvent(em, ctx, 20 + n, { type, objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
+  const event = eventRecordOf(ctx, 20 + n, { type, objectType: 'message', objectId: message.id, sequence: 1, object: toMessageWire(message) });
   // the channel's one sender hands it over now, or sleeps until its send_at (one sleeping sender, not a timer per message)
-  return { message, followUp: channelSenderFollowUp(ctx.workspaceId, channel.id) };
+  return { message, event, followUp: channelSenderFollowUp(ctx.workspaceId, channel.id) };
 }
 
 export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {

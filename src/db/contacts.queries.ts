@@ -129,3 +129,20 @@ export async function listContacts(
 
 // the search reads the same rows the same way
 export { COLUMNS as CONTACT_COLUMNS, hydrate as hydrateContact };
+
+/** What a send needs of a contact: who it is, where to reach them and their consent. */
+export type SendableContact = Pick<Contact, 'id' | 'phone' | 'optedInAt' | 'optedOutAt'>;
+
+/**
+ * Live contacts of a workspace locked for a batch of sends, in id order (as every sender locks them, so no two
+ * batches deadlock and no concurrent send opens a second conversation), with only what a send needs.
+ */
+export async function lockSendableContacts(em: EntityManager, workspaceId: string, ids: string[]): Promise<SendableContact[]> {
+  if (!ids.length) return [];
+  const rows = await em.execute<SendableContact[]>(
+    `select id, phone, opted_in_at as "optedInAt", opted_out_at as "optedOutAt" from contacts
+      where workspace_id = ? and deleted_at is null and id in (?) order by id for update`,
+    [workspaceId, ids],
+  );
+  return rows.map((r) => ({ ...r, optedInAt: toDate(r.optedInAt as unknown as string | null), optedOutAt: toDate(r.optedOutAt as unknown as string | null) }));
+}

@@ -165,8 +165,8 @@ export async function lockMessages(em: EntityManager, workspaceId: string, ids: 
   if (!ids.length) return [];
   const rows = await em.execute<Message[]>(
     `select ${SENDER_COLUMNS} from messages
-      where workspace_id = ? and id in (select jsonb_array_elements_text(?::jsonb)) order by id for update`,
-    [workspaceId, JSON.stringify(ids)],
+      where workspace_id = ? and id in (?) order by id for update`,
+    [workspaceId, ids],
   );
   return rows.map((r) => ({ ...messageRow(r), nextAttemptAt: toDate(r.nextAttemptAt as unknown as string | null) }));
 }
@@ -198,7 +198,92 @@ export async function saveMessageProgress(em: EntityManager, workspaceId: string
        from jsonb_to_recordset(?::jsonb) as x(id text, status text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz,
             failed_at timestamptz, failure_reason text, provider_message_id text, next_attempt_at timestamptz, send_attempts int,
             version int, updated_at timestamptz)
-      where m.workspace_id = ? and m.id = x.id`,
+      where m.workspace_id = ? and m.id = x.id collate "C"`,
     [JSON.stringify(rows), workspaceId],
   );
+}
+
+/** New conversations in one statement (a broadcast batch's), after the checks that made them. */
+export async function insertConversations(em: EntityManager, conversations: Conversation[]): Promise<void> {
+  if (!conversations.length) return;
+  const rows = conversations.map((c) => ({
+    id: c.id,
+    workspace_id: c.workspace,
+    contact_id: c.contact,
+    channel_id: c.channel,
+    status: c.status,
+    assignee: c.assignee,
+    last_inbound_at: iso(c.lastInboundAt),
+    version: c.version,
+    created_at: c.createdAt.toISOString(),
+    updated_at: c.updatedAt.toISOString(),
+  }));
+  await em.execute(
+    `insert into conversations (id, workspace_id, contact_id, channel_id, status, assignee, last_inbound_at, version, created_at, updated_at)
+     select id, workspace_id, contact_id, channel_id, status, assignee, last_inbound_at, version, created_at, updated_at
+       from jsonb_to_recordset(?::jsonb) as x(id text, workspace_id text, contact_id text, channel_id text, status text, assignee text,
+            last_inbound_at timestamptz, version int, created_at timestamptz, updated_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** New messages in one statement (a broadcast batch's, built by prepareMessage); their conversations are written first. */
+export async function insertMessages(em: EntityManager, messages: Message[]): Promise<void> {
+  if (!messages.length) return;
+  const rows = messages.map((m) => ({
+    id: m.id,
+    workspace_id: m.workspace,
+    conversation_id: m.conversation,
+    contact_id: m.contact,
+    channel_id: m.channel,
+    direction: m.direction,
+    type: m.type,
+    text: m.text,
+    template_id: m.templateId,
+    parameters: m.parameters,
+    file_id: m.fileId,
+    status: m.status,
+    failure_reason: m.failureReason,
+    provider_message_id: m.providerMessageId,
+    queued_at: iso(m.queuedAt),
+    sent_at: iso(m.sentAt),
+    delivered_at: iso(m.deliveredAt),
+    read_at: iso(m.readAt),
+    failed_at: iso(m.failedAt),
+    received_at: iso(m.receivedAt),
+    send_at: iso(m.sendAt),
+    cancelled_at: iso(m.cancelledAt),
+    cause_depth: m.causeDepth ?? 0,
+    cause_flows: m.causeFlows ?? [],
+    next_attempt_at: iso(m.nextAttemptAt),
+    send_attempts: m.sendAttempts ?? 0,
+    version: m.version,
+    created_at: m.createdAt.toISOString(),
+    updated_at: m.updatedAt.toISOString(),
+  }));
+  await em.execute(
+    `insert into messages (id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, template_id, parameters, file_id, status,
+            failure_reason, provider_message_id, queued_at, sent_at, delivered_at, read_at, failed_at, received_at, send_at, cancelled_at,
+            cause_depth, cause_flows, next_attempt_at, send_attempts, version, created_at, updated_at)
+     select id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, template_id, parameters, file_id, status,
+            failure_reason, provider_message_id, queued_at, sent_at, delivered_at, read_at, failed_at, received_at, send_at, cancelled_at,
+            cause_depth, cause_flows, next_attempt_at, send_attempts, version, created_at, updated_at
+       from json_to_recordset(?::json) as x(id text, workspace_id text, conversation_id text, contact_id text, channel_id text, direction text,
+            type text, text text, template_id text, parameters json, file_id text, status text, failure_reason text, provider_message_id text,
+            queued_at timestamptz, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz,
+            received_at timestamptz, send_at timestamptz, cancelled_at timestamptz, cause_depth int, cause_flows text[],
+            next_attempt_at timestamptz, send_attempts int, version int, created_at timestamptz, updated_at timestamptz)`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/** The open conversations of some contacts on one channel. */
+export async function openConversationsOf(em: EntityManager, workspaceId: string, channelId: string, contactIds: string[]): Promise<Conversation[]> {
+  if (!contactIds.length) return [];
+  const rows = await em.execute<Conversation[]>(
+    `select ${CONVERSATION_COLUMNS} from conversations
+      where workspace_id = ? and channel_id = ? and status = 'open' and contact_id in (?)`,
+    [workspaceId, channelId, contactIds],
+  );
+  return rows.map(conversationRow);
 }

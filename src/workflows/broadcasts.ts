@@ -1,6 +1,7 @@
-import { condition, continueAsNew, defineSignal, getExternalWorkflowHandle, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, continueAsNew, defineSignal, getExternalWorkflowHandle, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { Activities } from '../activities';
+import { IN_STEP_PAUSE_MAX_MS } from './types';
 
 /** Pause, resume and cancel change the broadcast in PostgreSQL, then send this: the workflow re-reads it at once. */
 export const wakeSignal = defineSignal('wake');
@@ -33,6 +34,7 @@ export async function runBroadcast(input: RunBroadcastInput): Promise<void> {
   let woken = false;
   setHandler(wakeSignal, () => void (woken = true));
   let batch = input.batch ?? 0;
+  let notBefore: number | undefined;
   // a batch's deliveries start while the next batch is queued; one such start at a time
   let starting: Promise<unknown> = Promise.resolve();
   const ids = { workspaceId: input.workspaceId, broadcastId: input.broadcastId };
@@ -43,7 +45,8 @@ export async function runBroadcast(input: RunBroadcastInput): Promise<void> {
     }
     woken = false;
     const started = Date.now();
-    const step = await stepBroadcast({ ...ids, batch });
+    const step = await stepBroadcast({ ...ids, batch, ...(notBefore ? { notBefore } : {}) });
+    notBefore = undefined;
     if (step.kind === 'done') return void (await starting);
     if (step.kind === 'wait') {
       await condition(() => woken, step.waitMs ?? PAUSED_RECHECK);
@@ -55,9 +58,10 @@ export async function runBroadcast(input: RunBroadcastInput): Promise<void> {
     }
     batch++;
     ran++;
-    // the rate: the next batch starts no sooner than this one's size allows
+    // the rate: the next batch starts no sooner than this one's size allows; a short rest is waited by that batch's step
     const rest = step.intervalMs - (Date.now() - started);
-    if (rest > 0) await sleep(rest);
+    if (rest > 0 && rest <= IN_STEP_PAUSE_MAX_MS && patched('broadcast-pause-in-step')) notBefore = started + step.intervalMs;
+    else if (rest > 0) await sleep(rest);
   }
 }
 

@@ -19,3 +19,18 @@ export const SEARCH_ATTRIBUTES = {
   FlowId: 'Keyword',
   BroadcastId: 'Keyword',
 } as const;
+
+/** The longest pause between batches that a step waits itself; a longer one is a durable timer in the workflow. */
+export const IN_STEP_PAUSE_MAX_MS = 1000;
+
+export interface StepBroadcastInput {
+  workspaceId: string;
+  broadcastId: string;
+  batch: number;
+  /**
+   * The epoch ms before which this batch may not start (the previous batch's start plus its interval at the rate).
+   * The workflow hands a short pause to the step instead of a timer: an engine's timers may fire a second or more
+   * late (the dev server's do), which at sub-second intervals would cap a broadcast far below its rate.
+   */
+  notBefore?: number;
+}
