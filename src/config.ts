@@ -182,6 +182,10 @@ export const config = {
   // API_EMBEDDED_WORKER=1: each API process also runs a worker for the commands queue and starts its commands eagerly
   // on it (src/api/commands-worker.ts); `npm run dev` turns it on
   apiEmbeddedWorker: env.API_EMBEDDED_WORKER === '1',
+  // a worker's heap grows to (1 + this/100) × what survived its last full collection before it collects again, instead
+  // of V8's default (up to 4×, toward a limit of a quarter of the machine's memory): a fan-out burst's garbage is
+  // collected rather than kept as resident memory. 0 keeps V8's default.
+  workerHeapGrowingPercent: int('WORKER_HEAP_GROWING_PERCENT', 40),
   // slots per task queue of each worker process (`<queue>-fanout` and `<queue>-maintenance` beside the commands queue)
   workerSlots: {
     commands: { maxConcurrentWorkflowTaskExecutions: 100, maxConcurrentActivityTaskExecutions: 100, maxConcurrentLocalActivityExecutions: 100 },

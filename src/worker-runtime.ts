@@ -3,6 +3,8 @@
 import { DefaultLogger, Runtime, type ActivityExecuteInput, type LogEntry, type WorkerInterceptors } from '@temporalio/worker';
 import { withoutPersonalData } from './db/driver-errors';
 import { logger } from './logger';
+import { setFlagsFromString } from 'node:v8';
+import { config } from './config';
 
 /**
  * The SDK's own log lines go out as JSON through the same logger as ours. `ownSignals`: the process stops its workers
@@ -33,3 +35,12 @@ export const activityInterceptors: WorkerInterceptors = {
     }),
   ],
 };
+
+/**
+ * Bounds how far the worker's heap grows past its live data (config.workerHeapGrowingPercent). V8 reads the growing
+ * factor at each full collection, so setting it once at start takes effect whichever way the process was launched
+ * (npm scripts, the container, tests, benchmarks); nothing else can fail for it, unlike a fixed heap limit.
+ */
+export function boundHeapGrowth(): void {
+  if (config.workerHeapGrowingPercent > 0) setFlagsFromString(`--heap-growing-percent=${config.workerHeapGrowingPercent}`);
+}

@@ -11,10 +11,11 @@ import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
 import { loggableError } from './db/driver-errors';
-import { activityInterceptors, installJsonLogging } from './worker-runtime';
+import { activityInterceptors, boundHeapGrowth, installJsonLogging } from './worker-runtime';
 import { ensureBackupSchedule } from './privacy/backup-schedule';
 
 export async function runWorker(): Promise<void> {
+  boundHeapGrowth();
   installJsonLogging();
   const orm = await openOrm();
   const client = await Connection.connect(config.temporalConnection);
