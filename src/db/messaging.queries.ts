@@ -177,6 +177,7 @@ export async function lockMessages(em: EntityManager, workspaceId: string, ids: 
  */
 export async function saveMessageProgress(em: EntityManager, workspaceId: string, messages: Message[]): Promise<void> {
   if (!messages.length) return;
+  // only the columns a move changes (not the text the wire would carry along)
   const rows = messages.map((m) => ({
     id: m.id,
     status: m.status,
@@ -230,36 +231,15 @@ export async function insertConversations(em: EntityManager, conversations: Conv
 /** New messages in one statement (a broadcast batch's, built by prepareMessage); their conversations are written first. */
 export async function insertMessages(em: EntityManager, messages: Message[]): Promise<void> {
   if (!messages.length) return;
+  // the wire names are the table's columns; the rest are what the wire does not show
   const rows = messages.map((m) => ({
-    id: m.id,
+    ...toMessageWire(m),
     workspace_id: m.workspace,
-    conversation_id: m.conversation,
-    contact_id: m.contact,
-    channel_id: m.channel,
-    direction: m.direction,
-    type: m.type,
-    text: m.text,
-    template_id: m.templateId,
-    parameters: m.parameters,
-    file_id: m.fileId,
-    status: m.status,
-    failure_reason: m.failureReason,
-    provider_message_id: m.providerMessageId,
-    queued_at: iso(m.queuedAt),
-    sent_at: iso(m.sentAt),
-    delivered_at: iso(m.deliveredAt),
-    read_at: iso(m.readAt),
-    failed_at: iso(m.failedAt),
-    received_at: iso(m.receivedAt),
-    send_at: iso(m.sendAt),
-    cancelled_at: iso(m.cancelledAt),
     cause_depth: m.causeDepth ?? 0,
     cause_flows: m.causeFlows ?? [],
     next_attempt_at: iso(m.nextAttemptAt),
     send_attempts: m.sendAttempts ?? 0,
     version: m.version,
-    created_at: m.createdAt.toISOString(),
-    updated_at: m.updatedAt.toISOString(),
   }));
   await em.execute(
     `insert into messages (id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, template_id, parameters, file_id, status,
