@@ -25,8 +25,6 @@ import { channelSenderFollowUp } from '../channel-senders';
 import { renderTemplate } from '../template-body';
 import type { CommandResponse } from './command-registry';
 import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../workflows/types';
-
-export type { StepBroadcastInput };
 import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging.commands';
 
 type Params = Record<string, string>;

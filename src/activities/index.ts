@@ -10,7 +10,7 @@ import { purgeBlobIfUnheld } from './file-blobs';
 import { LocalFileStore, type FileStore } from './file-store';
 import { prepareBulkJob, runBulkChunk } from './bulk.commands';
 import { prepareWebhookTest } from './webhooks.commands';
-import { stepBroadcast, wakeBatchSender, type BroadcastStep, type StepBroadcastInput } from './broadcasts.commands';
+import { stepBroadcast, wakeBatchSender, type BroadcastStep } from './broadcasts.commands';
 import { createChannelSenderActivities } from './channel-sender';
 import { createScheduledMessageActivities } from './scheduled-messages';
 import type { Client } from '@temporalio/client';
@@ -18,7 +18,7 @@ import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
 import { createPrivacyActivities } from './privacy.activities';
 import { holdFence, refusedForPurge } from '../privacy/fence';
-import type { CommandInput, CommandOutcome } from '../workflows/types';
+import type { CommandInput, CommandOutcome, StepBroadcastInput } from '../workflows/types';
 
 export interface ActivityDeps {
   orm: MikroORM;

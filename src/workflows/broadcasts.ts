@@ -26,6 +26,8 @@ export interface RunBroadcastInput {
   broadcastId: string;
   /** the next batch's number; batches are numbered across runs */
   batch?: number;
+  /** the pause the previous run handed to its next step (see StepBroadcastInput.notBefore) */
+  notBefore?: number;
 }
 
 /** A sent broadcast: waits for its time, then sends batch after batch at its rate until done, paused or cancelled. */
@@ -34,14 +36,14 @@ export async function runBroadcast(input: RunBroadcastInput): Promise<void> {
   let woken = false;
   setHandler(wakeSignal, () => void (woken = true));
   let batch = input.batch ?? 0;
-  let notBefore: number | undefined;
+  let notBefore = input.notBefore;
   // a batch's deliveries start while the next batch is queued; one such start at a time
   let starting: Promise<unknown> = Promise.resolve();
   const ids = { workspaceId: input.workspaceId, broadcastId: input.broadcastId };
   for (let ran = 0; ; ) {
     if (ran >= BATCHES_PER_RUN || workflowInfo().continueAsNewSuggested) {
       await starting;
-      await continueAsNew<typeof runBroadcast>({ ...input, batch });
+      await continueAsNew<typeof runBroadcast>({ ...input, batch, notBefore });
     }
     woken = false;
     const started = Date.now();
