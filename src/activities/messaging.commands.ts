@@ -1,9 +1,9 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { ChannelSchema, ContactSchema, type Channel, ConversationSchema, EventSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
+import { ChannelSchema, ContactSchema, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
 import { renderTemplate } from '../template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
-import { causeOf, eventRecordOf, recordEvent, type CommandContext } from '../db/events';
+import { causeOf, eventRecordOf, queueEvent, recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
@@ -65,7 +65,7 @@ export function newConversation(em: EntityManager, ctx: CommandContext, n: numbe
 export function tentativeConversation(em: EntityManager, ctx: CommandContext, n: number, contactId: string, channelId: string): { conversation: Conversation; discard: () => void } {
   const record = conversationRecordOf(ctx, n, contactId, channelId);
   const conversation = em.create(ConversationSchema, record.conversation);
-  const event = em.create(EventSchema, record.event);
+  const event = queueEvent(em, record.event);
   return { conversation, discard: () => em.remove([conversation, event]) };
 }
 
@@ -219,7 +219,7 @@ export async function queueMessage(em: EntityManager, ctx: CommandContext, n: nu
   const prepared = await prepareMessage(em, ctx, n, conversation, contact, body);
   // queued in the unit of work, which the caller flushes
   const message = em.create(MessageSchema, prepared.message);
-  em.create(EventSchema, prepared.event);
+  queueEvent(em, prepared.event);
   return { message, followUp: prepared.followUp };
 }
 
@@ -422,8 +422,7 @@ const RANK: Record<MessageStatus, number> = { received: -2, scheduled: -1, queue
  */
 export function applyMessageStatus(em: EntityManager, ctx: CommandContext, message: Message, status: MessageStatus, extra: { reason?: string; providerMessageId?: string } = {}): boolean {
   const event = moveMessageStatus(ctx, message, status, extra);
-  // queued in the unit of work, as recordEvent queues it
-  if (event) em.create(EventSchema, event);
+  if (event) queueEvent(em, event);
   return !!event;
 }
 

@@ -73,7 +73,12 @@ export function causeOfEvent(e: Pick<EventRecord, 'causeDepth' | 'causeFlows'>, 
 
 /** Queues an event in the command's unit of work; it commits with the change or not at all. */
 export function recordEvent(em: EntityManager, ctx: CommandContext, n: number, e: NewEvent): EventRecord {
-  return em.create(EventSchema, eventRecordOf(ctx, n, e));
+  return queueEvent(em, eventRecordOf(ctx, n, e));
+}
+
+/** Queues an event row already built (eventRecordOf) in the unit of work, as recordEvent does. */
+export function queueEvent(em: EntityManager, record: EventRecord): EventRecord {
+  return em.create(EventSchema, record);
 }
 
 /** The row an event is stored as: the one shape recordEvent queues and insertEvents writes. */
