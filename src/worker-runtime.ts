@@ -5,6 +5,7 @@ import { withoutPersonalData } from './db/driver-errors';
 import { logger } from './logger';
 import { setFlagsFromString } from 'node:v8';
 import { config } from './config';
+import { commandAnswerSinks } from './command-answers';
 
 /**
  * The SDK's own log lines go out as JSON through the same logger as ours. `ownSignals`: the process stops its workers
@@ -35,6 +36,9 @@ export const activityInterceptors: WorkerInterceptors = {
     }),
   ],
 };
+
+/** What every Worker of ours is created with: the activity interceptors above and the command workflows' sink. */
+export const workerHooks = { interceptors: activityInterceptors, sinks: commandAnswerSinks };
 
 /**
  * Bounds how far the worker's heap grows past its live data (config.workerHeapGrowingPercent). V8 reads the growing

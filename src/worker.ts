@@ -11,7 +11,7 @@ import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
 import { logger } from './logger';
 import { loggableError } from './db/driver-errors';
-import { activityInterceptors, boundHeapGrowth, installJsonLogging } from './worker-runtime';
+import { workerHooks, boundHeapGrowth, installJsonLogging } from './worker-runtime';
 import { ensureBackupSchedule } from './privacy/backup-schedule';
 
 export async function runWorker(): Promise<void> {
@@ -39,7 +39,7 @@ export async function runWorker(): Promise<void> {
         taskQueue: queueName(config.taskQueue, kind),
         workflowBundle,
         activities,
-        interceptors: activityInterceptors,
+        ...workerHooks,
         ...config.workerSlots[kind],
       }),
     ),

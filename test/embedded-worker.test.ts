@@ -36,6 +36,14 @@ async function pollers(name: string, type: number): Promise<string[]> {
   return (res.pollers ?? []).map((p) => p.identity ?? '');
 }
 
+/** the API's Temporal client calls so far, by method (its /metrics) */
+async function temporalCalls(): Promise<Map<string, number>> {
+  const text = await (await fetch(`${apiUrl}/metrics`, { headers: { Authorization: `Bearer ${stack().env.OPS_TOKEN}` } })).text();
+  const calls = new Map<string, number>();
+  for (const m of text.matchAll(/^sabnode_temporal_rpcs_total\{[^}]*method="(\w+)"[^}]*\} (\d+)/gm)) calls.set(m[1], (calls.get(m[1]) ?? 0) + Number(m[2]));
+  return calls;
+}
+
 /** identities of the workers that ran a workflow's tasks, in order */
 async function taskRunners(workflowId: string): Promise<string[]> {
   const history = await engine.workflow.getHandle(workflowId).fetchHistory();
@@ -58,8 +66,13 @@ afterAll(async () => {
 describe('the commands worker inside an API process', () => {
   it('runs the API\'s commands with no worker process at all, and polls only the commands queue', async () => {
     api = await startApi('embedded-api-1');
+    const before = await temporalCalls();
     const res = await client(ws.key, { baseUrl: apiUrl }).post('/v1/contacts', { body: { phone: '+919844400001', first_name: 'Eager' }, headers: { 'Idempotency-Key': `emb-${queue}-1` } });
     expect(res.status).toBe(201);
+    // the worker that ran it told the waiting request: one start, and no long poll on the workflow's history
+    const after = await temporalCalls();
+    expect((after.get('startWorkflowExecution') ?? 0) - (before.get('startWorkflowExecution') ?? 0)).toBe(1);
+    expect((after.get('getWorkflowExecutionHistory') ?? 0) - (before.get('getWorkflowExecutionHistory') ?? 0)).toBe(0);
     const [claim] = await sql<{ workflow_id: string }>(`select workflow_id from idempotency_keys where workspace_id = ? and state = 'completed'`, [ws.workspaceId]);
     expect(await taskRunners(claim.workflow_id)).toEqual([expect.stringContaining(`${api.child.pid}@`)]);
 

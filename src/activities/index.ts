@@ -1,9 +1,9 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { DriverException, LockMode, type MikroORM } from '@mikro-orm/postgresql';
+import { DriverException, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { withoutRowData } from '../db/driver-errors';
-import { IdempotencySchema } from '../db/entities';
+import type { CommandRequest, FollowUp } from '../db/entities';
 import { ApiError, problemOf } from '../errors';
 import { COMMANDS, type CommandResponse } from './command-registry';
 import { purgeBlobIfUnheld } from './file-blobs';
@@ -17,8 +17,22 @@ import type { Client } from '@temporalio/client';
 import { createWebhookActivities } from './webhook-delivery';
 import { createFlowActivities } from './flow-steps';
 import { createPrivacyActivities } from './privacy.activities';
-import { holdFence, refusedForPurge } from '../privacy/fence';
+import { holdFence, refusedForPurge, withHeldFence } from '../privacy/fence';
 import type { CommandInput, CommandOutcome, StepBroadcastInput } from '../workflows/types';
+
+/** A command's stored request as its transaction reads it (idempotency_keys). */
+interface StoredCommand {
+  id: string;
+  workspace_id: string;
+  operation_id: string;
+  request: CommandRequest;
+  state: 'pending' | 'completed';
+  response_status: number | null;
+  follow_ups: FollowUp[] | null;
+}
+
+/** A value for a jsonb parameter: JSON text, or SQL null for none (a JSON null body is stored as JSON null). */
+const jsonValue = (value: unknown) => (value === null || value === undefined ? null : JSON.stringify(value));
 
 export interface ActivityDeps {
   orm: MikroORM;
@@ -57,26 +71,33 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
      */
     async executeCommand(input: CommandInput): Promise<CommandOutcome> {
       return orm.em.fork().transactional(async (em) => {
-        const record = await em.findOne(IdempotencySchema, { id: input.commandId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        // the stored request, locked: a concurrent attempt of the same command waits here, then finds it completed
+        const [record] = await em.execute<StoredCommand[]>(
+          `select id, workspace_id, operation_id, request, state, response_status, follow_ups from idempotency_keys where id = ? for update`,
+          [input.commandId],
+        );
         if (!record) throw ApplicationFailure.nonRetryable(`command ${input.commandId} has no stored request`, 'command_missing');
-        if (record.state === 'completed') return { status: record.responseStatus ?? 500, followUps: record.followUps ?? [] };
-        const handler = COMMANDS[record.operationId];
-        if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operationId}`, 'command_unknown');
-        // the purge fence's shared lock before any row lock of the command (the purge itself takes it exclusively)
-        if (record.operationId !== 'createPrivacyPurge') await holdFence(em, record.workspace);
+        if (record.state === 'completed') return { status: record.response_status ?? 500, followUps: record.follow_ups ?? [] };
+        const handler = COMMANDS[record.operation_id];
+        if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operation_id}`, 'command_unknown');
+        // the purge fence's shared lock before any row lock of the command (the purge itself takes it exclusively);
+        // the command's own checks then use the fence held here
+        const fence = record.operation_id !== 'createPrivacyPurge' ? await holdFence(em, record.workspace_id) : null;
+        const { request } = record;
         const ctx = {
-          workspaceId: record.workspace,
-          requestId: record.request.requestId,
+          workspaceId: record.workspace_id,
+          requestId: request.requestId,
           seed: input.seed,
           now: new Date(),
           commandId: record.id,
-          actor: { keyId: record.request.keyId, operationId: record.operationId, clientAddress: record.request.clientAddress ?? null, scopes: record.request.scopes ?? [] },
-          derived: record.request.derived ?? {},
+          actor: { keyId: request.keyId, operationId: record.operation_id, clientAddress: request.clientAddress ?? null, scopes: request.scopes ?? [] },
+          derived: request.derived ?? {},
         };
         let response: CommandResponse;
         try {
           // a savepoint: a refused command leaves no partial write, yet its refusal is stored like any answer
-          response = await em.transactional((tx) => handler(tx, ctx, record.request.params, (record.request.body ?? {}) as never));
+          const run = () => em.transactional((tx) => handler(tx, ctx, request.params, (request.body ?? {}) as never));
+          response = await (fence ? withHeldFence(record.workspace_id, fence, run) : run());
         } catch (err) {
           if (err instanceof DriverException) throw withoutRowData(err);
           if (!(err instanceof ApiError) || err.status >= 500) throw err;
@@ -84,14 +105,14 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         }
         // a request refused (or with items refused) for a purge keeps no copy of what it would have written: its claim
         // may have come after the purge's last look at the stored requests
-        if (refusedForPurge(response.body)) record.request = { ...record.request, params: {}, body: { purged: true } };
-        record.state = 'completed';
-        record.responseStatus = response.status;
-        record.responseBody = response.body;
-        record.followUps = response.followUps ?? null;
-        record.completedAt = new Date();
-        await em.flush();
-        return { status: response.status, followUps: response.followUps ?? [] };
+        const kept: CommandRequest | null = refusedForPurge(response.body) ? { ...request, params: {}, body: { purged: true } } : null;
+        const followUps = response.followUps ?? null;
+        await em.execute(
+          `update idempotency_keys set state = 'completed', response_status = ?, response_body = ?, follow_ups = ?, completed_at = ?,
+             request = coalesce(?, request) where id = ?`,
+          [response.status, jsonValue(response.body), jsonValue(followUps), new Date(), jsonValue(kept), record.id],
+        );
+        return { status: response.status, followUps: followUps ?? [] };
       });
     },
 

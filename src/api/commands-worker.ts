@@ -10,7 +10,7 @@ import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from
 import { createActivities } from '../activities';
 import { config } from '../config';
 import { logger } from '../logger';
-import { activityInterceptors } from '../worker-runtime';
+import { workerHooks } from '../worker-runtime';
 import { queueName } from '../workflows/queues';
 import { countTemporalRpcs } from './temporal-rpcs';
 
@@ -48,7 +48,7 @@ export function startCommandsWorker(orm: MikroORM): CommandsWorker {
           taskQueue: queueName(config.taskQueue, 'commands'),
           workflowBundle: (workflowBundle ??= await loadBundle()),
           activities: createActivities({ orm, client }),
-          interceptors: activityInterceptors,
+          ...workerHooks,
           ...config.workerSlots.commands,
         });
         if (stopped) break;

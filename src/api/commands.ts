@@ -5,6 +5,7 @@ import { TypedSearchAttributes } from '@temporalio/common';
 import { config } from '../config';
 import type { CommandRequest } from '../db/entities';
 import { ApiError } from '../errors';
+import { awaitLocalAnswer } from '../command-answers';
 import { sha256Hex } from '../ids';
 import { logger } from '../logger';
 import { searchKeys } from '../temporal';
@@ -89,6 +90,10 @@ function grpcCode(err: unknown): number | undefined {
   return undefined;
 }
 
+// How long a request waits for its eagerly started command to be answered by this process's own worker before it asks
+// the history instead (a command that runs longer, or whose workflow task went to another worker)
+const LOCAL_ANSWER_WAIT_MS = 2_000;
+
 // UNAVAILABLE, DEADLINE_EXCEEDED, CANCELLED (a deadline reached while the client retried)
 const TRANSIENT_GRPC = new Set([14, 4, 1]);
 
@@ -167,6 +172,8 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     // eager: the server hands the first workflow task back with the start, to this process's own worker
     const local = deps.commandsWorker?.current();
     const engine: { client: Client; connection: Pick<Connection, 'withDeadline'> } = local ?? deps;
+    // that worker says when the workflow has its outcome; asked before the start, which may get that far first
+    const localAnswer = local ? awaitLocalAnswer(row.workflow_id) : null;
     let handle;
     try {
       handle = await within(engine.connection, config.temporalRpcTimeoutMs, () =>
@@ -187,14 +194,26 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       );
       commandStarts.inc({ eager: String(handle.eagerlyStarted) });
     } catch (err) {
+      localAnswer?.release();
       if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
       // nothing started (or a start cut off in flight lands later): the claim stays pending and a retry with the same
       // key starts or joins it
       throw new ApiError('temporal_unavailable', 'The workflow engine is unreachable; retry with the same Idempotency-Key', {}, pendingHeaders);
     }
+    const answerHeaders = replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders;
+    const waitMs = opts.waitMs ?? config.commandWaitMs;
+    const waitedFrom = Date.now();
+    if (localAnswer) {
+      // run here: answered without a history poll; else (run elsewhere, failed, or still running) the history tells
+      if (handle.eagerlyStarted && (await localAnswer.within(Math.min(waitMs, LOCAL_ANSWER_WAIT_MS)))) {
+        const [done] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, owner, keyHash]);
+        if (done) return stored(done, answerHeaders);
+      }
+      localAnswer.release();
+    }
     let outcome: CommandOutcome;
     try {
-      outcome = await within(engine.connection, opts.waitMs ?? config.commandWaitMs, () => handle.result() as Promise<CommandOutcome>);
+      outcome = await within(engine.connection, Math.max(1, waitMs - (Date.now() - waitedFrom)), () => handle.result() as Promise<CommandOutcome>);
     } catch (err) {
       if (err instanceof WorkflowFailedError) {
         logger.error({ request_id: requestId, operation: op.operationId, cause: err.cause?.message }, 'command workflow failed');
@@ -203,7 +222,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
       if (!TRANSIENT_GRPC.has(grpcCode(err) ?? -1)) throw err;
       // the command is durable in Temporal and finishes when a worker is back; the same key returns its result
       const [now] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, owner, keyHash]);
-      if (now) return stored(now, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
+      if (now) return stored(now, answerHeaders);
       const accepted = opts.whilePending && (await opts.whilePending(row.id));
       if (accepted) return { ...accepted, headers: { ...keyHeaders, ...accepted.headers } };
       if (replayed) {
@@ -213,7 +232,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     }
     const [done] = await conn.execute<ClaimRow[]>(ANSWER_SQL, [auth.workspaceId, owner, keyHash]);
     if (!done || done.state !== 'completed' || done.response_status !== outcome.status) throw new Error('command finished without a stored response');
-    return stored(done, replayed ? { ...keyHeaders, 'Idempotent-Replayed': 'true' } : keyHeaders);
+    return stored(done, answerHeaders);
   };
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApiError } from '../errors';
 import { identifierHash, type IdentifierKind } from './subject-hash';
@@ -45,11 +46,17 @@ export interface Fence {
   refuse(refs: SubjectRefs, pointer?: string): void;
 }
 
+// The fence a command's transaction took before its first row lock, for the rest of that transaction: the shared
+// lock is held until it ends, so no purge can add a fence meanwhile and a second look would read nothing new.
+const heldFence = new AsyncLocalStorage<{ workspaceId: string; fence: Fence }>();
+
 /**
  * Takes the workspace's fence lock (shared) and reads the subjects being purged (usually none). Cheap enough for every
- * write; a transaction may call it more than once.
+ * write; a transaction may call it more than once. Inside `withHeldFence` it answers with the fence already held.
  */
 export async function holdFence(em: EntityManager, workspaceId: string): Promise<Fence> {
+  const held = heldFence.getStore();
+  if (held?.workspaceId === workspaceId) return held.fence;
   await em.execute(`select pg_advisory_xact_lock_shared(${FENCE_KEY})`, [workspaceId]);
   const rows = await em.execute<{ subject_hash: string }[]>(`select distinct subject_hash from privacy_fences where workspace_id = ?`, [workspaceId]);
   const fenced = new Set(rows.map((r) => r.subject_hash));
@@ -60,6 +67,14 @@ export async function holdFence(em: EntityManager, workspaceId: string): Promise
       if (isFenced(refs)) throw subjectBeingPurged(refs.contactIds?.find((c): c is string => typeof c === 'string'), pointer);
     },
   };
+}
+
+/**
+ * Runs the rest of a transaction that holds the workspace's fence (taken by `holdFence` at its top level, not inside a
+ * savepoint that could roll the lock back) with that fence known: the checks inside read no statement again.
+ */
+export function withHeldFence<T>(workspaceId: string, fence: Fence, work: () => Promise<T>): Promise<T> {
+  return heldFence.run({ workspaceId, fence }, work);
 }
 
 /** The one check every single write makes: refuses a fenced subject, in the writer's own transaction. */

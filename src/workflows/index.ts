@@ -2,6 +2,7 @@ import {
   getExternalWorkflowHandle,
   proxyActivities,
   proxyLocalActivities,
+  proxySinks,
   sleep,
   upsertSearchAttributes,
   uuid4,
@@ -9,7 +10,7 @@ import {
 } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { Activities } from '../activities';
-import type { CommandInput, CommandOutcome } from './types';
+import type { CommandInput, CommandOutcome, CommandSinks } from './types';
 import { distinctFollowUps, signalOrStart, startDetached } from './follow-ups';
 import { channelSenderFollowUp } from '../channel-senders';
 
@@ -49,6 +50,22 @@ async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']
   );
 }
 
+
+const { commands } = proxySinks<CommandSinks>();
+
+type CommandWorkflow = (input: Pick<CommandInput, 'commandId'>) => Promise<CommandOutcome>;
+
+/**
+ * A command's workflow as it is registered: once it has its outcome it tells the worker process running it, so a
+ * request waiting there answers without polling the history (src/command-answers.ts). Replays do not tell again.
+ */
+function answering(run: CommandWorkflow): CommandWorkflow {
+  return async (input) => {
+    const outcome = await run(input);
+    commands.answered();
+    return outcome;
+  };
+}
 
 async function runCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
   const outcome = await executeCommand({ commandId: input.commandId, seed: uuid4() });
@@ -136,68 +153,70 @@ export async function flowRun(input: { runId: string }): Promise<void> {
 }
 
 // One workflow type per operation, so the Web UI lists them by name.
-export const createContact = runCommand;
-export const updateContact = runCommand;
-export const deleteContact = runCommand;
-export const mergeContacts = runCommand;
-export const optInContact = runCommand;
-export const optOutContact = runCommand;
-export const createChannel = runCommand;
-export const createConversation = runCommand;
-export const updateConversation = runCommand;
-export const createMessage = runCommand;
-export const cancelMessage = runCommand;
-export const receiveInboundMessage = runCommand;
-export const receiveMessageStatus = runCommand;
-export const createTemplate = runCommand;
-export const updateTemplate = runCommand;
-export const deleteTemplate = runCommand;
-export const createContactAttribute = runCommand;
-export const updateContactAttribute = runCommand;
-export const deleteContactAttribute = runCommand;
-export const createOrder = runCommand;
-export const updateOrder = runCommand;
-export const addContactTags = runCommand;
-export const removeContactTag = runCommand;
-export const createFile = runCommand;
-export const createWebhookEndpoint = runCommand;
-export const updateWebhookEndpoint = runCommand;
-export const deleteWebhookEndpoint = runCommand;
-export const rotateWebhookEndpointSecret = runCommand;
-export const testWebhookEndpoint = runWebhookTestCommand;
-export const replayWebhookDelivery = runCommand;
-export const replayWebhookEndpoint = runCommand;
-export const createFlow = runCommand;
-export const updateFlow = runCommand;
-export const deleteFlow = runCommand;
-export const activateFlow = runCommand;
-export const deactivateFlow = runCommand;
-export const createFlowRun = runCommand;
-export const cancelFlowRun = runCommand;
-export const bulkUpsertContacts = runBulkCommand;
-export const bulkTagContacts = runBulkCommand;
-export const bulkCreateMessages = runBulkCommand;
-export const createApiKey = runCommand;
-export const rollApiKey = runCommand;
-export const revokeApiKey = runCommand;
-export const updateWorkspace = runCommand;
-export const createBroadcast = runCommand;
-export const sendBroadcast = runCommand;
-export const pauseBroadcast = runCommand;
-export const resumeBroadcast = runCommand;
-export const cancelBroadcast = runCommand;
+const command = answering(runCommand);
+const bulkCommand = answering(runBulkCommand);
+export const createContact = command;
+export const updateContact = command;
+export const deleteContact = command;
+export const mergeContacts = command;
+export const optInContact = command;
+export const optOutContact = command;
+export const createChannel = command;
+export const createConversation = command;
+export const updateConversation = command;
+export const createMessage = command;
+export const cancelMessage = command;
+export const receiveInboundMessage = command;
+export const receiveMessageStatus = command;
+export const createTemplate = command;
+export const updateTemplate = command;
+export const deleteTemplate = command;
+export const createContactAttribute = command;
+export const updateContactAttribute = command;
+export const deleteContactAttribute = command;
+export const createOrder = command;
+export const updateOrder = command;
+export const addContactTags = command;
+export const removeContactTag = command;
+export const createFile = command;
+export const createWebhookEndpoint = command;
+export const updateWebhookEndpoint = command;
+export const deleteWebhookEndpoint = command;
+export const rotateWebhookEndpointSecret = command;
+export const testWebhookEndpoint = answering(runWebhookTestCommand);
+export const replayWebhookDelivery = command;
+export const replayWebhookEndpoint = command;
+export const createFlow = command;
+export const updateFlow = command;
+export const deleteFlow = command;
+export const activateFlow = command;
+export const deactivateFlow = command;
+export const createFlowRun = command;
+export const cancelFlowRun = command;
+export const bulkUpsertContacts = bulkCommand;
+export const bulkTagContacts = bulkCommand;
+export const bulkCreateMessages = bulkCommand;
+export const createApiKey = command;
+export const rollApiKey = command;
+export const revokeApiKey = command;
+export const updateWorkspace = command;
+export const createBroadcast = command;
+export const sendBroadcast = command;
+export const pauseBroadcast = command;
+export const resumeBroadcast = command;
+export const cancelBroadcast = command;
 export { runBroadcast, wakeBroadcast } from './broadcasts';
 export { webhookEndpoint } from './webhook-endpoint';
 export { channelSender } from './channel-sender';
 export { scheduledMessage } from './scheduled-message';
 
-export async function deleteFile(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
+export const deleteFile = answering(async (input) => {
   const outcome = await runCommand(input);
   // only after the tombstone has committed; a refused delete (404) leaves the blob alone
   if (outcome.status === 200) await releaseFileBlob({ commandId: input.commandId });
   return outcome;
-}
+});
 
 // privacy purges and the backups they reach
-export const createPrivacyPurge = runCommand;
+export const createPrivacyPurge = command;
 export { purgeSubject, takeBackup } from './privacy';

@@ -1,4 +1,6 @@
 // Shared by the API (client side) and workflows: ids and small DTOs only, never personal data.
+import type { Sinks } from '@temporalio/workflow';
+
 export interface CommandInput {
   /** idempotency_keys.id: the stored request the command runs */
   commandId: string;
@@ -10,6 +12,11 @@ export interface CommandOutcome {
   status: number;
   /** workflows the command asked for; ids only */
   followUps?: { workflowType: string; workflowId: string; args: Record<string, string>[]; cancel?: boolean; signal?: string }[];
+}
+
+/** What a command workflow tells the worker process that runs it (src/command-answers.ts): only that it is done. */
+export interface CommandSinks extends Sinks {
+  commands: { answered(): void };
 }
 
 export const SEARCH_ATTRIBUTES = {
