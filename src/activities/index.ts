@@ -1,6 +1,6 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { DriverException, type MikroORM } from '@mikro-orm/postgresql';
+import { DriverException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { withoutRowData } from '../db/driver-errors';
 import type { CommandRequest, FollowUp } from '../db/entities';
@@ -29,6 +29,30 @@ interface StoredCommand {
   state: 'pending' | 'completed';
   response_status: number | null;
   follow_ups: FollowUp[] | null;
+}
+
+/** The command's stored request, locked: a concurrent attempt of the same command waits here, then finds it completed. */
+async function lockCommand(em: EntityManager, commandId: string): Promise<StoredCommand> {
+  const [record] = await em.execute<StoredCommand[]>(
+    `select id, workspace_id, operation_id, request, state, response_status, follow_ups from idempotency_keys where id = ? for update`,
+    [commandId],
+  );
+  if (!record) throw ApplicationFailure.nonRetryable(`command ${commandId} has no stored request`, 'command_missing');
+  return record;
+}
+
+/** Stores a command's answer (a success or a refusal) with the request it ran, in the command's transaction. */
+async function completeCommand(em: EntityManager, record: StoredCommand, response: CommandResponse): Promise<CommandOutcome> {
+  // a request refused (or with items refused) for a purge keeps no copy of what it would have written: its claim may
+  // have come after the purge's last look at the stored requests
+  const kept: CommandRequest | null = refusedForPurge(response.body) ? { ...record.request, params: {}, body: { purged: true } } : null;
+  const followUps = response.followUps ?? null;
+  await em.execute(
+    `update idempotency_keys set state = 'completed', response_status = ?, response_body = ?, follow_ups = ?, completed_at = ?,
+       request = coalesce(?, request) where id = ?`,
+    [response.status, jsonValue(response.body), jsonValue(followUps), new Date(), jsonValue(kept), record.id],
+  );
+  return { status: response.status, followUps: followUps ?? [] };
 }
 
 /** A value for a jsonb parameter: JSON text, or SQL null for none (a JSON null body is stored as JSON null). */
@@ -70,50 +94,43 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
      * together. Idempotent: a retry after a commit finds the stored response and writes nothing.
      */
     async executeCommand(input: CommandInput): Promise<CommandOutcome> {
-      return orm.em.fork().transactional(async (em) => {
-        // the stored request, locked: a concurrent attempt of the same command waits here, then finds it completed
-        const [record] = await em.execute<StoredCommand[]>(
-          `select id, workspace_id, operation_id, request, state, response_status, follow_ups from idempotency_keys where id = ? for update`,
-          [input.commandId],
-        );
-        if (!record) throw ApplicationFailure.nonRetryable(`command ${input.commandId} has no stored request`, 'command_missing');
-        if (record.state === 'completed') return { status: record.response_status ?? 500, followUps: record.follow_ups ?? [] };
-        const handler = COMMANDS[record.operation_id];
-        if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operation_id}`, 'command_unknown');
-        // the purge fence's shared lock before any row lock of the command (the purge itself takes it exclusively);
-        // the command's own checks then use the fence held here
-        const fence = record.operation_id !== 'createPrivacyPurge' ? await holdFence(em, record.workspace_id) : null;
-        const { request } = record;
-        const ctx = {
-          workspaceId: record.workspace_id,
-          requestId: request.requestId,
-          seed: input.seed,
-          now: new Date(),
-          commandId: record.id,
-          actor: { keyId: request.keyId, operationId: record.operation_id, clientAddress: request.clientAddress ?? null, scopes: request.scopes ?? [] },
-          derived: request.derived ?? {},
-        };
-        let response: CommandResponse;
-        try {
-          // a savepoint: a refused command leaves no partial write, yet its refusal is stored like any answer
-          const run = () => em.transactional((tx) => handler(tx, ctx, request.params, (request.body ?? {}) as never));
-          response = await (fence ? withHeldFence(record.workspace_id, fence, run) : run());
-        } catch (err) {
-          if (err instanceof DriverException) throw withoutRowData(err);
-          if (!(err instanceof ApiError) || err.status >= 500) throw err;
-          response = { status: err.status, body: problemOf(err.code, ctx.requestId ?? '', err.detail, err.extras) };
-        }
-        // a request refused (or with items refused) for a purge keeps no copy of what it would have written: its claim
-        // may have come after the purge's last look at the stored requests
-        const kept: CommandRequest | null = refusedForPurge(response.body) ? { ...request, params: {}, body: { purged: true } } : null;
-        const followUps = response.followUps ?? null;
-        await em.execute(
-          `update idempotency_keys set state = 'completed', response_status = ?, response_body = ?, follow_ups = ?, completed_at = ?,
-             request = coalesce(?, request) where id = ?`,
-          [response.status, jsonValue(response.body), jsonValue(followUps), new Date(), jsonValue(kept), record.id],
-        );
-        return { status: response.status, followUps: followUps ?? [] };
-      });
+      try {
+        return await orm.em.fork().transactional(async (em) => {
+          const record = await lockCommand(em, input.commandId);
+          if (record.state === 'completed') return { status: record.response_status ?? 500, followUps: record.follow_ups ?? [] };
+          const handler = COMMANDS[record.operation_id];
+          if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operation_id}`, 'command_unknown');
+          // the purge fence's shared lock before any row lock of the command (the purge itself takes it exclusively);
+          // the command's own checks then use the fence held here
+          const fence = record.operation_id !== 'createPrivacyPurge' ? await holdFence(em, record.workspace_id) : null;
+          const { request } = record;
+          const ctx = {
+            workspaceId: record.workspace_id,
+            requestId: request.requestId,
+            seed: input.seed,
+            now: new Date(),
+            commandId: record.id,
+            actor: { keyId: request.keyId, operationId: record.operation_id, clientAddress: request.clientAddress ?? null, scopes: request.scopes ?? [] },
+            derived: request.derived ?? {},
+          };
+          const run = async () => {
+            const response = await handler(em, ctx, request.params, (request.body ?? {}) as never);
+            await em.flush();
+            return response;
+          };
+          return completeCommand(em, record, await (fence ? withHeldFence(record.workspace_id, fence, run) : run()));
+        });
+      } catch (err) {
+        if (err instanceof DriverException) throw withoutRowData(err);
+        if (!(err instanceof ApiError) || err.status >= 500) throw err;
+        // refused: the command's writes rolled back with its transaction, and the refusal is stored as its answer
+        return orm.em.fork().transactional(async (em) => {
+          const record = await lockCommand(em, input.commandId);
+          if (record.state === 'completed') return { status: record.response_status ?? 500, followUps: record.follow_ups ?? [] };
+          if (record.operation_id !== 'createPrivacyPurge') await holdFence(em, record.workspace_id);
+          return completeCommand(em, record, { status: err.status, body: problemOf(err.code, record.request.requestId ?? '', err.detail, err.extras) });
+        });
+      }
     },
 
     /** The test command's first step: its event and delivery (see prepareWebhookTest). */
