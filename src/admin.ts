@@ -1,8 +1,7 @@
 import { userInfo } from 'node:os';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { newKeySecret } from './api/api-keys.handlers';
 import { ApiKeySchema, AuditLogSchema, WorkspaceSchema, type ApiKey, type RateLimitSettings } from './db/entities';
-import { newId, sha256Hex } from './ids';
+import { newId, newKeySecret, sha256Hex } from './ids';
 import { CURRENT_VERSION } from './versions';
 
 /** Every scope the API knows; a dev or admin-created workspace key gets all of them. */

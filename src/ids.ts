@@ -34,3 +34,8 @@ export function idFromSeed(prefix: IdPrefix, seed: string, n = 0): string {
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
+
+/** A new API key secret: `sk_` or `pk_` and 192 random bits. */
+export function newKeySecret(type: 'secret' | 'publishable'): string {
+  return `${type === 'publishable' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
+}

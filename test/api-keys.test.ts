@@ -1,5 +1,5 @@
 import { ALL_SCOPES } from '../src/admin';
-import { spec } from '../src/api/spec';
+import { spec } from '../src/spec';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

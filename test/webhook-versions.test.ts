@@ -11,7 +11,7 @@ import addFormats from 'ajv-formats';
 import { freePort } from '../src/stack/embedded';
 import { ensurePypiTool } from '../src/stack/embedded';
 import { EVENT_TYPES } from '../src/event-types';
-import { spec } from '../src/api/spec';
+import { spec } from '../src/spec';
 import { VERSIONS } from '../src/versions';
 import { client } from './support/client';
 import { expectProblem } from './support/operation-refusals';

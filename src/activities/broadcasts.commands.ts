@@ -23,7 +23,7 @@ import { idFromSeed } from '../ids';
 import { wakeFollowUp } from '../temporal';
 import { channelSenderFollowUp } from '../channel-senders';
 import { renderTemplate } from '../template-body';
-import type { CommandResponse } from './command-registry';
+import type { CommandResponse } from './command-types';
 import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../workflows/types';
 import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging.commands';
 

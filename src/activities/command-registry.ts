@@ -1,6 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CommandContext } from '../db/events';
-import type { FollowUp } from '../db/entities';
+import type { CommandHandler } from './command-types';
 import { createContact, deleteContact, updateContact } from './contacts.commands';
 import { mergeContacts } from './contacts-merge.commands';
 import {
@@ -34,15 +32,7 @@ import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow,
 import { createPrivacyPurge } from './privacy.commands';
 import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts.commands';
 
-export interface CommandResponse {
-  status: number;
-  body: unknown;
-  /** workflows to start once this command has committed, such as a message's delivery */
-  followUps?: FollowUp[];
-}
 
-// eslint-style note: handlers take (em, ctx, path params, body) and run inside the command's transaction
-type CommandHandler = (em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: never) => Promise<CommandResponse>;
 
 /** Every mutation by operationId. The API starts a workflow named after the operationId; the worker runs this. */
 export const COMMANDS: Record<string, CommandHandler> = {

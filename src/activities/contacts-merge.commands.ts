@@ -6,7 +6,7 @@ import { shiftTagCounts } from '../db/tags.queries';
 import { ApiError, type FieldError } from '../errors';
 import { guardSubject } from '../privacy/fence';
 import { MAX_TAGS_PER_CONTACT } from './tags.commands';
-import type { CommandResponse } from './command-registry';
+import type { CommandResponse } from './command-types';
 
 export interface MergeInput {
   from: string[];

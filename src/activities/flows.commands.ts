@@ -7,7 +7,7 @@ import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
-import type { CommandResponse } from './command-registry';
+import type { CommandResponse } from './command-types';
 import { RunBudgets } from '../flow-run-budgets';
 
 type Params = Record<string, string>;

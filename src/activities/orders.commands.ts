@@ -1,4 +1,4 @@
-import { spec } from '../api/spec';
+import { spec } from '../spec';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, OrderSchema, type Order, type OrderStatus } from '../db/entities';
 import { toOrderWire } from '../db/orders.queries';
@@ -6,7 +6,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { guardSubject } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import type { CommandResponse } from './command-registry';
+import type { CommandResponse } from './command-types';
 
 type Metadata = Order['metadata'];
 

@@ -11,7 +11,7 @@ import { BACKUPS_STAGE, purgeStores, TEMPORAL_STAGE } from '../privacy/stores';
 import { releaseStaleClaims } from '../privacy/stale-claims';
 import { IDEMPOTENCY_STAGE } from '../privacy/stores/idempotency-keys';
 import { purgeTemporalHistories, type TemporalCheckpoint } from '../privacy/stores/temporal';
-import type { FileStore } from './file-store';
+import type { FileStore } from '../files/file-store';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { carriesAttributes, maskPersonalData, personalDataIn } from '../api/personal-data';
+import { carriesAttributes, maskPersonalData, personalDataIn } from '../privacy/personal-data';
 import { shownAttributeKeys } from '../db/contact-attributes.queries';
 import type { EventRecord, WebhookDelivery, WebhookEndpoint } from '../db/entities';
 import { toEventWire, type EventWire } from '../db/events';

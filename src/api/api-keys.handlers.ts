@@ -1,19 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { listApiKeys, retrieveApiKey, toApiKeyWire } from '../db/api-keys.queries';
 import { listAuditLogs } from '../db/audit';
 import { retrieveWorkspace, toWorkspaceWire } from '../db/workspaces.queries';
 import { ApiError } from '../errors';
-import { sha256Hex } from '../ids';
+import { newKeySecret, sha256Hex } from '../ids';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 import { withOneTimeSecret } from './one-time-secret';
-
-/** A new key secret: `sk_` or `pk_` and 192 random bits. */
-export function newKeySecret(type: 'secret' | 'publishable'): string {
-  return `${type === 'publishable' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
-}
 
 /** A key's secret is never stored: its command gets only the hash and the last four characters. */
 function withOneTimeKeySecret(req: AuthedRequest, runCommand: RunCommand, type: 'secret' | 'publishable'): Promise<HandlerResult> {

@@ -13,7 +13,7 @@ import { addressAllowed, type ApiKeyCache } from './key-cache';
 import type { BudgetSpend, RateBudgets } from './rate-budgets';
 import { addressBucket } from './stranger-budget';
 import type { ApiRequest } from './context';
-import { OPERATIONS, type Operation } from './spec';
+import { OPERATIONS, type Operation } from '../spec';
 import { openSecret } from '../secrets/at-rest';
 
 const PUBLISHABLE_OPERATIONS = OPERATIONS.filter((o) => o.publishable).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');

@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
-import type { PiiReadAudit } from './pii-audit';
-import type { Operation } from './spec';
+import type { Operation } from '../spec';
 import type { ApiVersion } from '../versions';
 
 export interface AuthContext {
@@ -23,10 +22,15 @@ export interface RequestContext {
   version?: ApiVersion;
   /** who is calling, as clientAddress() decides it */
   clientAddress?: string;
-  /** the writer of PII-read audit records */
-  piiAudit?: PiiReadAudit;
+  /** the writer of PII-read audit records (PiiReadAudit) */
+  piiAudit?: ResponseAudit;
   /** the contact attribute keys a key without pii:read sees in clear (the workspace's non-personal definitions) */
   shownAttributes?: (workspaceId: string) => Promise<ReadonlySet<string>>;
+}
+
+/** Records what a response is about to show (the PII-read audit): null when it shows nothing to record. */
+export interface ResponseAudit {
+  forResponse(req: ApiRequest, body: unknown): Promise<void> | null;
 }
 
 export interface ApiRequest extends Request {

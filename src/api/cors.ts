@@ -1,5 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Operation } from './spec';
+import type { Operation } from '../spec';
 
 const EXPOSED = [
   'Request-Id', 'Api-Version', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset',

@@ -1,7 +1,7 @@
 import { EVENT_TYPES } from '../event-types';
 import { specForVersion, VERSIONS } from '../versions';
 import type { AuthedRequest, HandlerResult } from './context';
-import { spec } from './spec';
+import { spec } from '../spec';
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { FileStore } from '../activities/file-store';
+import type { FileStore } from '../files/file-store';
 import { listFiles, retrieveFile, toFileWire } from '../db/files.queries';
 import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';

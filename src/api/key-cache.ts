@@ -6,7 +6,7 @@ import type { RateLimitSettings } from '../db/entities';
 import { loggableError } from '../db/driver-errors';
 import { toDate } from '../db/timestamps';
 import { logger } from '../logger';
-import { authCacheEvents } from './metrics';
+import { authCacheEvents } from '../metrics';
 
 /** What authentication decides with: a key and its workspace's settings, as they were when read. */
 export interface CachedKey {

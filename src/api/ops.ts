@@ -7,7 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Connection } from '@temporalio/client';
 import { config } from '../config';
 import { loggableError } from '../db/driver-errors';
-import { registry } from './metrics';
+import { registry } from '../metrics';
 import { refreshPurgeAge } from '../privacy/purge-metrics';
 import { refreshQueueDepth } from './queue-depth';
 

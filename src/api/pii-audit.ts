@@ -4,9 +4,9 @@ import { ApiError } from '../errors';
 import { loggableError } from '../db/driver-errors';
 import { newId } from '../ids';
 import { logger } from '../logger';
-import type { ApiRequest } from './context';
-import { auditBatchRecords } from './metrics';
-import { personalDataIn } from './personal-data';
+import type { ApiRequest, ResponseAudit } from './context';
+import { auditBatchRecords } from '../metrics';
+import { personalDataIn } from '../privacy/personal-data';
 
 interface AuditRow {
   id: string;
@@ -33,7 +33,7 @@ const INSERT_SQL = `
  * carries many records, and alone a record costs one insert round trip. The response that shows the personal data
  * waits for its record to commit: no personal data leaves without its audit record, and a crash loses none.
  */
-export class PiiReadAudit {
+export class PiiReadAudit implements ResponseAudit {
   private queue: { row: AuditRow; done: (err?: Error) => void }[] = [];
   private draining: Promise<void> | null = null;
 

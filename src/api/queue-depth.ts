@@ -8,7 +8,7 @@ import { temporal } from '@temporalio/proto';
 import { Gauge } from 'prom-client';
 import { config } from '../config';
 import { queueName, type QueueKind } from '../workflows/queues';
-import { registry } from './metrics';
+import { registry } from '../metrics';
 
 const KINDS: QueueKind[] = ['commands', 'fanout', 'maintenance'];
 const TYPES = [

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
-import { rateLimitLeases } from './metrics';
+import { rateLimitLeases } from '../metrics';
 import { StrangerBudget } from './stranger-budget';
 
 /** Where a budget stands for one request: `used` past `limit` is a refusal. */

@@ -5,7 +5,7 @@ import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
-import { carriesAttributes, hideUnreadableObjects, maskPersonalData } from './personal-data';
+import { carriesAttributes, hideUnreadableObjects, maskPersonalData } from '../privacy/personal-data';
 
 const PROBLEM_TYPE = 'application/problem+json';
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
-import { sweepExpiredPins } from '../activities/file-blobs';
-import { LocalFileStore } from '../activities/file-store';
+import { sweepExpiredPins } from '../files/file-blobs';
+import { LocalFileStore } from '../files/file-store';
 import { config } from '../config';
 import { openOrm } from '../db/orm';
 import { logger } from '../logger';
@@ -19,7 +19,7 @@ import { EventStreams } from './events.stream';
 import { PiiReadAudit } from './pii-audit';
 import { ApiKeyCache } from './key-cache';
 import { RateBudgets } from './rate-budgets';
-import { dbQueries } from './metrics';
+import { dbQueries } from '../metrics';
 import { observeDirectQueries } from '../db/direct-query';
 
 export async function startServer(port = config.port): Promise<{ port: number; close(): Promise<void> }> {

@@ -1,7 +1,7 @@
 // Temporal round trips the API makes, by RPC: what a command costs the engine, on /metrics
 // (sabnode_temporal_rpcs_total), and how many commands started eagerly on this process's own worker.
 import { Counter } from 'prom-client';
-import { registry } from './metrics';
+import { registry } from '../metrics';
 
 export const temporalRpcs = new Counter({
   name: 'sabnode_temporal_rpcs_total',

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Gauge } from 'prom-client';
-import { registry } from '../api/metrics';
+import { registry } from '../metrics';
 
 const oldestRunning = new Gauge({
   name: 'sabnode_privacy_purge_oldest_running_seconds',

@@ -10,7 +10,7 @@ import { connect } from '../support/event-stream-client';
 import { Receiver, verify, type Received } from '../support/webhook-receiver';
 
 // Personal data leaves only by scope, on every path out: webhooks, GET /v1/events, the event stream and list filters
-// follow the REST reads' masking (one table, src/api/personal-data.ts), and showing it in clear is audited.
+// follow the REST reads' masking (one table, src/privacy/personal-data.ts), and showing it in clear is audited.
 
 jest.setTimeout(90_000);
 

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
-import { spec } from '../../src/api/spec';
+import { spec } from '../../src/spec';
 import { CURRENT_VERSION, specForVersion, VERSIONS } from '../../src/versions';
 import { stack } from './stack';
 

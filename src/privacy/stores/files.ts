@@ -1,5 +1,5 @@
-import type { FileStore } from '../../activities/file-store';
-import { blobIsHeld, lockBlob } from '../../activities/file-blobs';
+import type { FileStore } from '../../files/file-store';
+import { blobIsHeld, lockBlob } from '../../files/file-blobs';
 import type { PurgeStore } from '../types';
 import { ids, IN_IDS, isEmpty, MENTIONS_TEXT, textNeedles } from './match';
 

@@ -1,4 +1,4 @@
-import type { FileStore } from '../../activities/file-store';
+import type { FileStore } from '../../files/file-store';
 import type { PurgeStore } from '../types';
 import { auditLogStore } from './audit-logs';
 import { bulkJobItemsStore } from './bulk-job-items';

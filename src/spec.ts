@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../project-root';
+import { projectRoot } from './project-root';
 import { parse } from 'yaml';
 
 export const SPEC_PATH = join(projectRoot(), 'openapi.yaml');
