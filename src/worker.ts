@@ -1,8 +1,8 @@
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { queueName } from './workflows/queues';
 import { Client, Connection } from '@temporalio/client';
-import { runWebhookDispatcher } from './webhook-dispatcher';
-import { runFlowTriggers } from './flow-triggers';
+import { runWebhookDispatcher } from './webhooks/dispatcher';
+import { runFlowTriggers } from './flows/triggers';
 import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
-import { deliveryIdFor } from '../src/activities/webhooks.commands';
+import { deliveryIdFor } from '../src/webhooks/commands';
 import { webhookEndpointWorkflowId } from '../src/workflows/webhook-endpoint.names';
 import { client } from './support/client';
 import { closeDb, db, newWorkspace, sql, stack } from './support/stack';
@@ -63,9 +63,9 @@ it('one sweep starts the dispatcher of an endpoint whose deliveries were left wa
 
   // the sweep of a worker on the suite's task queue (config is read when the module loads)
   process.env.TEMPORAL_TASK_QUEUE = stack().env.TEMPORAL_TASK_QUEUE;
-  let sweep!: typeof import('../src/webhook-dispatcher').startUnstartedDeliveries;
+  let sweep!: typeof import('../src/webhooks/dispatcher').startUnstartedDeliveries;
   jest.isolateModules(() => {
-    sweep = (require('../src/webhook-dispatcher') as typeof import('../src/webhook-dispatcher')).startUnstartedDeliveries;
+    sweep = (require('../src/webhooks/dispatcher') as typeof import('../src/webhooks/dispatcher')).startUnstartedDeliveries;
   });
   const temporal = new Client({ connection });
   expect(await sweep(await db(), temporal)).toBeGreaterThanOrEqual(1);

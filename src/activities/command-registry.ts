@@ -25,10 +25,10 @@ import {
   rotateWebhookEndpointSecret,
   testWebhookEndpoint,
   updateWebhookEndpoint,
-} from './webhooks.commands';
+} from '../webhooks/commands';
 import { finishBulkJob } from './bulk.commands';
 import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys.commands';
-import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from './flows.commands';
+import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from '../flows/commands';
 import { createPrivacyPurge } from './privacy.commands';
 import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts.commands';
 

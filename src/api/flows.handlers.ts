@@ -1,11 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { findFlow, findFlowRun, flowRunSteps, listFlowRuns, listFlows, toFlowRunWire, toFlowWire } from '../db/flows.queries';
+import { findFlow, findFlowRun, flowRunSteps, listFlowRuns, listFlows, toFlowRunWire, toFlowWire } from '../flows/queries';
 import { ApiError } from '../errors';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 import { withOneTimeSigningSecret } from './one-time-secret';
-import { newWebhookSecret } from '../webhook-signing';
+import { newWebhookSecret } from '../webhooks/signing';
 
 export function flowsHandlers(orm: MikroORM, runCommand: RunCommand) {
   return {

@@ -1,13 +1,13 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
-import { findEndpoint, listDeliveries, listEndpoints, replayLimitReached, retrieveDelivery, spentReplayWindow, toEndpointWire } from '../db/webhooks.queries';
+import { findEndpoint, listDeliveries, listEndpoints, replayLimitReached, retrieveDelivery, spentReplayWindow, toEndpointWire } from '../webhooks/queries';
 import { sha256Hex } from '../ids';
 import { ApiError } from '../errors';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 import { withOneTimeSigningSecret } from './one-time-secret';
-import { newWebhookSecret } from '../webhook-signing';
+import { newWebhookSecret } from '../webhooks/signing';
 
 export function webhooksHandlers(orm: MikroORM, runCommand: RunCommand) {
   const ws = (req: AuthedRequest) => req.ctx.auth.workspaceId;

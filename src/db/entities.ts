@@ -634,7 +634,7 @@ export interface WebhookEndpoint {
   piiKeyId: string | null;
   /** attempts in flight at once to this endpoint (1..50) */
   maxConcurrency: number;
-  /** the API version its payloads are shaped for, at each attempt (src/activities/webhook-payload.ts) */
+  /** the API version its payloads are shaped for, at each attempt (src/webhooks/payload.ts) */
   apiVersion: string;
   version: number;
   createdAt: Date;
@@ -654,7 +654,7 @@ export interface WebhookDelivery {
   attemptCount: number;
   /** the attempt count when the current run of the retry timetable began (a replay starts a new run) */
   timetableStart: number;
-  /** held while a batch sends the next attempt (src/activities/webhook-delivery.ts) */
+  /** held while a batch sends the next attempt (src/webhooks/delivery.ts) */
   leaseUntil?: Date | null;
   nextAttemptAt: Date | null;
   lastAttemptAt: Date | null;

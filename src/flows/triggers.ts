@@ -3,18 +3,18 @@
 // (flow_id, trigger_event_id) holds it, so a re-read after a crash, or two pollers, never start a second run.
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { config } from './config';
-import type { EventRecord } from './db/entities';
-import { exec, type FlowEventFilter, type FlowTrigger } from './db/flows.queries';
-import { normaliseTagName } from './db/tags.queries';
-import { toDate } from './db/timestamps';
-import { idFromSeed } from './ids';
-import { recordEvent, type CommandContext } from './db/events';
-import { flowRunFollowUp, insertFlowRun, refusedTriggerType } from './activities/flows.commands';
-import { RunBudgets, type BudgetRefusal } from './flow-run-budgets';
-import { consumeEvents, pollEvents } from './event-consumer';
-import { searchKeys, startFollowUp } from './temporal';
-import { inLanes, roundRobinByWorkspace } from './round-robin';
+import { config } from '../config';
+import type { EventRecord } from '../db/entities';
+import { exec, type FlowEventFilter, type FlowTrigger } from './queries';
+import { normaliseTagName } from '../db/tags.queries';
+import { toDate } from '../db/timestamps';
+import { idFromSeed } from '../ids';
+import { recordEvent, type CommandContext } from '../db/events';
+import { flowRunFollowUp, insertFlowRun, refusedTriggerType } from './commands';
+import { RunBudgets, type BudgetRefusal } from './run-budgets';
+import { consumeEvents, pollEvents } from '../event-consumer';
+import { searchKeys, startFollowUp } from '../temporal';
+import { inLanes, roundRobinByWorkspace } from '../round-robin';
 
 const BATCH = 500;
 

@@ -3,12 +3,12 @@ import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { config } from '../config';
 import { EventSchema, WebhookDeliverySchema, WebhookEndpointSchema, type EventRecord, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
 import { causeOfEvent, recordEvent, type CommandContext } from '../db/events';
-import { toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
-import { webhookHeaders } from '../webhook-signing';
+import { toDeliveryWire, toEndpointWire } from './queries';
+import { webhookHeaders } from './signing';
 import { versionHeaders } from '../versions';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
-import { grantStands, webhookPayload } from './webhook-payload';
-import { nextSequence } from './webhooks.commands';
+import { grantStands, webhookPayload } from './payload';
+import { nextSequence } from './commands';
 import { openSecret } from '../secrets/at-rest';
 
 export interface EndpointBatch {

@@ -3,8 +3,8 @@
 // run is refused, so no automation queues work without bound. Counts are read under a per-workspace advisory lock
 // (taken by both), so two writers cannot both take the last place.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { config } from './config';
-import { exec } from './db/flows.queries';
+import { config } from '../config';
+import { exec } from './queries';
 
 export type BudgetReason = 'flow_running_limit' | 'flow_start_rate_limit' | 'workspace_running_limit' | 'workspace_start_rate_limit';
 

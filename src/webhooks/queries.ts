@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WebhookDelivery, WebhookEndpoint } from './entities';
+import type { WebhookDelivery, WebhookEndpoint } from '../db/entities';
 import type { PageParams } from '../pagination';
-import { keysetList } from './keyset';
-import { toDate } from './timestamps';
+import { keysetList } from '../db/keyset';
+import { toDate } from '../db/timestamps';
 import { config } from '../config';
 import { ApiError } from '../errors';
 

@@ -2,7 +2,7 @@ import { LockMode, type EntityManager, type FilterQuery, type MikroORM } from '@
 import { ApplicationFailure } from '@temporalio/common';
 import { EventSchema, IdempotencySchema, WebhookDeliverySchema, WebhookEndpointSchema, type FollowUp, type WebhookDelivery, type WebhookEndpoint } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
-import { HOUR_MS, replayLimitReached, retrieveDelivery, toDeletedEndpointWire, toDeliveryWire, toEndpointWire } from '../db/webhooks.queries';
+import { HOUR_MS, replayLimitReached, retrieveDelivery, toDeletedEndpointWire, toDeliveryWire, toEndpointWire } from './queries';
 import { holdFence } from '../privacy/fence';
 import { config } from '../config';
 import { ApiError } from '../errors';
@@ -10,7 +10,7 @@ import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { resealSecret, sealedSecretOf } from '../secrets/at-rest';
 import { findVersion, VERSIONS } from '../versions';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from '../activities/command-types';
 import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
 
 type Params = Record<string, string>;

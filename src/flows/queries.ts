@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListPage, PageParams } from '../pagination';
-import { keysetList } from './keyset';
-import { toDate } from './timestamps';
+import { keysetList } from '../db/keyset';
+import { toDate } from '../db/timestamps';
 
 // The flow definition as the spec describes it (FlowTrigger, FlowStep); validated by the spec before it gets here.
 export type FlowTrigger =

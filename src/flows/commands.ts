@@ -1,14 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ContactSchema, type FollowUp } from '../db/entities';
 import { causeOf, recordEvent, type CommandContext, type EventCause } from '../db/events';
-import { exec, findFlow, findFlowRun, flowRunSteps, toDeletedFlowWire, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from '../db/flows.queries';
+import { exec, findFlow, findFlowRun, flowRunSteps, toDeletedFlowWire, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from './queries';
 import { guardSubject } from '../privacy/fence';
 import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
-import type { CommandResponse } from './command-types';
-import { RunBudgets } from '../flow-run-budgets';
+import type { CommandResponse } from '../activities/command-types';
+import { RunBudgets } from './run-budgets';
 
 type Params = Record<string, string>;
 

@@ -3,13 +3,13 @@
 // re-reads from the committed position.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { config } from './config';
-import type { EventRecord } from './db/entities';
-import { toDate } from './db/timestamps';
-import { deliveryIdFor } from './activities/webhooks.commands';
-import { consumeEvents, pollEvents } from './event-consumer';
-import { wakeFollowUp } from './temporal';
-import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from './workflows/webhook-endpoint.names';
+import { config } from '../config';
+import type { EventRecord } from '../db/entities';
+import { toDate } from '../db/timestamps';
+import { deliveryIdFor } from './commands';
+import { consumeEvents, pollEvents } from '../event-consumer';
+import { wakeFollowUp } from '../temporal';
+import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
 
 interface EndpointFilter {
   id: string;

@@ -5,17 +5,17 @@ import { DriverException, LockMode, type EntityManager, type MikroORM } from '@m
 import { config } from '../config';
 import { ChannelSchema, ContactSchema, type Contact, type FollowUp } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
-import { exec, findFlowRun, lockFlowRun, toFlowRunWire, type FlowRunRow, type FlowRunStepRow, type FlowStep } from '../db/flows.queries';
+import { exec, findFlowRun, lockFlowRun, toFlowRunWire, type FlowRunRow, type FlowRunStepRow, type FlowStep } from './queries';
 import { normaliseTagName } from '../db/tags.queries';
 import { guardSubject, holdFence } from '../privacy/fence';
 import { ApiError } from '../errors';
-import { webhookHeaders } from '../webhook-signing';
-import { assertAttributesFit, changeContact } from './contacts.commands';
+import { webhookHeaders } from '../webhooks/signing';
+import { assertAttributesFit, changeContact } from '../activities/contacts.commands';
 import { withoutRowData } from '../db/driver-errors';
-import { newConversation, openConversationOf, queueMessage } from './messaging.commands';
+import { newConversation, openConversationOf, queueMessage } from '../activities/messaging.commands';
 import { channelSenderFollowUp } from '../channel-senders';
-import { runCause } from './flows.commands';
-import { retagContact } from './tags.commands';
+import { runCause } from './commands';
+import { retagContact } from '../activities/tags.commands';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
 import { openSecret } from '../secrets/at-rest';
 
