@@ -55,3 +55,25 @@ export async function startDetached(followUp: FollowUp, typedSearchAttributes: T
     typedSearchAttributes,
   });
 }
+
+/**
+ * Work a command (or a flow step) asked for after its commit, such as waking a channel's sender: it outlives this
+ * workflow. Started together (a bulk call's deliveries can be many); a long-lived workflow is woken once however many ask.
+ */
+export async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']>): Promise<void> {
+  await Promise.all(
+    distinctFollowUps(followUps).map(async (followUp) => {
+      if (followUp.signal) return signalOrStart({ ...followUp, signal: followUp.signal });
+      if (followUp.cancel) {
+        // a workflow that has already closed has nothing left to cancel
+        await getExternalWorkflowHandle(followUp.workflowId).cancel().catch(() => undefined);
+        return;
+      }
+      try {
+        await startDetached(followUp, workflowInfo().typedSearchAttributes);
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+    }),
+  );
+}

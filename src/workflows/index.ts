@@ -1,18 +1,8 @@
-import {
-  getExternalWorkflowHandle,
-  proxyActivities,
-  proxyLocalActivities,
-  proxySinks,
-  sleep,
-  upsertSearchAttributes,
-  uuid4,
-  workflowInfo,
-} from '@temporalio/workflow';
-import { defineSearchAttributeKey, SearchAttributeType, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+// The command workflows, one type per mutation, and every other workflow the workers register (re-exported).
+import { proxyActivities, proxyLocalActivities, proxySinks, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome, CommandSinks } from './types';
-import { distinctFollowUps, signalOrStart, startDetached } from './follow-ups';
-import { channelSenderFollowUp } from '../channel-senders';
+import { startFollowUps } from './follow-ups';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.
 // Retries never give up: an accepted command finishes once the database is back.
@@ -27,29 +17,6 @@ const { releaseFileBlob } = proxyLocalActivities<Activities>({
   localRetryThreshold: '10s',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1m' },
 });
-
-/**
- * Work a command (or a flow step) asked for after its commit, such as waking a channel's sender: it outlives this
- * workflow. Started together (a bulk call's deliveries can be many); a long-lived workflow is woken once however many ask.
- */
-async function startFollowUps(followUps: NonNullable<CommandOutcome['followUps']>): Promise<void> {
-  await Promise.all(
-    distinctFollowUps(followUps).map(async (followUp) => {
-      if (followUp.signal) return signalOrStart({ ...followUp, signal: followUp.signal });
-      if (followUp.cancel) {
-        // a workflow that has already closed has nothing left to cancel
-        await getExternalWorkflowHandle(followUp.workflowId).cancel().catch(() => undefined);
-        return;
-      }
-      try {
-        await startDetached(followUp, workflowInfo().typedSearchAttributes);
-      } catch (err) {
-        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      }
-    }),
-  );
-}
-
 
 const { commands } = proxySinks<CommandSinks>();
 
@@ -109,49 +76,6 @@ async function runWebhookTestCommand(input: Pick<CommandInput, 'commandId'>): Pr
   return runCommand(input);
 }
 
-const messageChannels = proxyActivities<Activities>({
-  startToCloseTimeout: '10s',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s' },
-});
-
-/**
- * The per-message workflow of earlier releases, kept for follow-ups stored with their commands' responses: it only
- * wakes the message's channel sender (src/workflows/channel-sender.ts), which hands over every queued message.
- */
-export async function sendMessage(input: { messageId: string }): Promise<void> {
-  const channel = await messageChannels.channelOfMessage(input);
-  if (channel) await signalOrStart(channelSenderFollowUp(channel.workspaceId, channel.channelId));
-}
-
-// Flow steps: scheduled activities that retry until the database answers; a refused step fails the run instead.
-const flowSteps = proxyActivities<Activities>({
-  startToCloseTimeout: '1m',
-  retry: { initialInterval: '500ms', backoffCoefficient: 2, maximumInterval: '30s', nonRetryableErrorTypes: ['flow_run_missing', 'flow_step_missing'] },
-});
-const flowIdKey = defineSearchAttributeKey('FlowId', SearchAttributeType.KEYWORD);
-
-/**
- * One run of a flow version for one contact. Each step is one activity keyed by (run, its place in the run); a wait is
- * a durable timer, so a worker restart during it resumes the run. Cancellation (recorded by cancelFlowRun) ends it.
- */
-export async function flowRun(input: { runId: string }): Promise<void> {
-  const { flowId } = await flowSteps.beginFlowRun(input);
-  upsertSearchAttributes([{ key: flowIdKey, value: flowId }]);
-  // a cancellation (recorded in the run by cancelFlowRun, which then cancels this workflow) ends the loop wherever it
-  // is; the step activities also refuse to run for a run that is no longer running
-  let index: number | null = 0;
-  for (let n = 0; index !== null; n++) {
-    const step: Awaited<ReturnType<Activities['runFlowStep']>> = await flowSteps.runFlowStep({ runId: input.runId, n, index });
-    await startFollowUps(step.followUps ?? []);
-    index = step.next;
-    if (step.waitMs !== undefined) {
-      // a wait until a time already past waits no time
-      if (step.waitMs > 0) await sleep(step.waitMs);
-      index = (await flowSteps.finishFlowWait({ runId: input.runId, n })).next;
-    }
-  }
-}
-
 // One workflow type per operation, so the Web UI lists them by name.
 const command = answering(runCommand);
 const bulkCommand = answering(runBulkCommand);
@@ -206,6 +130,8 @@ export const pauseBroadcast = command;
 export const resumeBroadcast = command;
 export const cancelBroadcast = command;
 export { runBroadcast, wakeBroadcast } from './broadcasts';
+export { flowRun } from './flow-run';
+export { sendMessage } from './send-message';
 export { webhookEndpoint } from './webhook-endpoint';
 export { channelSender } from './channel-sender';
 export { scheduledMessage } from './scheduled-message';
