@@ -9,7 +9,7 @@
 //   BENCH_WEBHOOK_FLOOR_IN_FLIGHT=20  floor POSTs in flight at once during its burst
 import { randomUUID } from 'node:crypto';
 import { createServer, request } from 'node:http';
-import { newWebhookSecret, webhookHeaders } from '../src/webhook-signing';
+import { newWebhookSecret, webhookHeaders } from '../src/webhooks/signing';
 import { compare, scenarioOf, type BenchReport } from './report';
 import { runBench, withBenchStack, writeResults } from './stack';
 import { watchMachine } from './sys';
