@@ -42,6 +42,12 @@ async function lockCommand(em: EntityManager, commandId: string): Promise<Stored
   return record;
 }
 
+/** What a command that has already answered answers again (a retried attempt finds it completed). */
+const storedOutcome = (record: StoredCommand): CommandOutcome => ({ status: record.response_status ?? 500, followUps: record.follow_ups ?? [] });
+
+/** Every command holds the purge fence's shared lock, except the purge itself (it takes the lock exclusively). */
+const takesFence = (record: StoredCommand) => record.operation_id !== 'createPrivacyPurge';
+
 /** Stores a command's answer (a success or a refusal) with the request it ran, in the command's transaction. */
 async function completeCommand(em: EntityManager, record: StoredCommand, response: CommandResponse): Promise<CommandOutcome> {
   // a request refused (or with items refused) for a purge keeps no copy of what it would have written: its claim may
@@ -98,12 +104,11 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
       try {
         return await orm.em.fork().transactional(async (em) => {
           const record = await lockCommand(em, input.commandId);
-          if (record.state === 'completed') return { status: record.response_status ?? 500, followUps: record.follow_ups ?? [] };
+          if (record.state === 'completed') return storedOutcome(record);
           const handler = COMMANDS[record.operation_id];
           if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operation_id}`, 'command_unknown');
-          // the purge fence's shared lock before any row lock of the command (the purge itself takes it exclusively);
-          // the command's own checks then use the fence held here
-          const fence = record.operation_id !== 'createPrivacyPurge' ? await holdFence(em, record.workspace_id) : null;
+          // the purge fence's shared lock before any row lock of the command; its own checks then use the fence held here
+          const fence = takesFence(record) ? await holdFence(em, record.workspace_id) : null;
           const { request } = record;
           const ctx = {
             workspaceId: record.workspace_id,
@@ -127,8 +132,8 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         // refused: the command's writes rolled back with its transaction, and the refusal is stored as its answer
         return orm.em.fork().transactional(async (em) => {
           const record = await lockCommand(em, input.commandId);
-          if (record.state === 'completed') return { status: record.response_status ?? 500, followUps: record.follow_ups ?? [] };
-          if (record.operation_id !== 'createPrivacyPurge') await holdFence(em, record.workspace_id);
+          if (record.state === 'completed') return storedOutcome(record);
+          if (takesFence(record)) await holdFence(em, record.workspace_id);
           return completeCommand(em, record, { status: err.status, body: problemOf(err.code, record.request.requestId ?? '', err.detail, err.extras) });
         });
       }
