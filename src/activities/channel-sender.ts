@@ -5,7 +5,7 @@ import type { Channel, EventRecord, Message, MessageStatus } from '../db/entitie
 import { withoutRowData } from '../db/driver-errors';
 import { findChannel, lockMessages, saveMessageProgress } from '../db/messaging.queries';
 import { insertEvents } from '../db/events';
-import { moveMessageStatus } from './messaging.commands';
+import { moveMessageStatus } from '../commands/messaging';
 import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
 import { PROVIDERS, type OutboundMessage } from './providers';
 

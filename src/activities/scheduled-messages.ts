@@ -5,7 +5,7 @@ import { toMessageWire } from '../db/messaging.queries';
 import { ApiError } from '../errors';
 import { channelSenderFollowUp } from '../channel-senders';
 import { holdFence, type Fence } from '../privacy/fence';
-import { applyMessageStatus, refuseUnsendable } from './messaging.commands';
+import { applyMessageStatus, refuseUnsendable } from '../commands/messaging';
 
 export interface ReleaseResult {
   /** the channel sender's wake, when the message is queued */

@@ -7,7 +7,7 @@ import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
-import type { CommandResponse } from '../activities/command-types';
+import type { CommandResponse } from '../commands/types';
 import { RunBudgets } from './run-budgets';
 
 type Params = Record<string, string>;

@@ -10,12 +10,12 @@ import { normaliseTagName } from '../db/tags.queries';
 import { guardSubject, holdFence } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhooks/signing';
-import { assertAttributesFit, changeContact } from '../activities/contacts.commands';
+import { assertAttributesFit, changeContact } from '../commands/contacts';
 import { withoutRowData } from '../db/driver-errors';
-import { newConversation, openConversationOf, queueMessage } from '../activities/messaging.commands';
+import { newConversation, openConversationOf, queueMessage } from '../commands/messaging';
 import { channelSenderFollowUp } from '../channel-senders';
 import { runCause } from './commands';
-import { retagContact } from '../activities/tags.commands';
+import { retagContact } from '../commands/tags';
 import { postOutbound, type SendOutcome } from '../outbound/sender';
 import { openSecret } from '../secrets/at-rest';
 

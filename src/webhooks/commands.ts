@@ -10,7 +10,7 @@ import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { resealSecret, sealedSecretOf } from '../secrets/at-rest';
 import { findVersion, VERSIONS } from '../versions';
-import type { CommandResponse } from '../activities/command-types';
+import type { CommandResponse } from '../commands/types';
 import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
 
 type Params = Record<string, string>;

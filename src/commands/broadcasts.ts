@@ -23,9 +23,9 @@ import { idFromSeed } from '../ids';
 import { wakeFollowUp } from '../temporal';
 import { channelSenderFollowUp } from '../channel-senders';
 import { renderTemplate } from '../template-body';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../workflows/types';
-import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging.commands';
+import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging';
 
 type Params = Record<string, string>;
 

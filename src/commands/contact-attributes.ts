@@ -4,7 +4,7 @@ import { storedMisfits, toContactAttributeWire, toDeletedContactAttributeWire } 
 import type { CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 
 interface ContactAttributeInput {
   key?: string;

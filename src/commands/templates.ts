@@ -5,7 +5,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { countTemplateParameters } from '../template-body';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 
 interface TemplateInput {
   name?: string;

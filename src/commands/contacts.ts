@@ -8,7 +8,7 @@ import { idFromSeed } from '../ids';
 import { guardSubject } from '../privacy/fence';
 import { normaliseEmail, normalisePhone } from '../identifiers';
 import { attributeProblems, attributeRules, type AttributeRules } from '../db/contact-attributes.queries';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 
 type Attributes = Contact['attributes'];
 

@@ -6,7 +6,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { guardSubject } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 
 type Metadata = Order['metadata'];
 

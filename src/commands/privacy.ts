@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../db/audit';
 import type { CommandContext } from '../db/events';
 import { insertPurge, purgeWorkflowId, toPurgeWire, type PurgeRequest } from '../privacy/purges';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 
 /** Records the purge and answers 202; the purge itself is the follow-up workflow `<ws>/purge/<prg_id>`. */
 export async function createPrivacyPurge(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: PurgeRequest): Promise<CommandResponse> {

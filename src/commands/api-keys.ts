@@ -9,7 +9,7 @@ import { toWorkspaceWire } from '../db/workspaces.queries';
 import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
 import { VERSIONS } from '../versions';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 
 export interface ApiKeyInput {
   name: string;

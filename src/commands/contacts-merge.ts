@@ -5,8 +5,8 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { shiftTagCounts } from '../db/tags.queries';
 import { ApiError, type FieldError } from '../errors';
 import { guardSubject } from '../privacy/fence';
-import { MAX_TAGS_PER_CONTACT } from './tags.commands';
-import type { CommandResponse } from './command-types';
+import { MAX_TAGS_PER_CONTACT } from './tags';
+import type { CommandResponse } from './types';
 
 export interface MergeInput {
   from: string[];

@@ -4,8 +4,8 @@ import { toContactWire } from '../db/contacts.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { countTagsOff, countTagsOn, normaliseTagName, toTagWire } from '../db/tags.queries';
 import { ApiError } from '../errors';
-import type { CommandResponse } from './command-types';
-import { findLive } from './contacts.commands';
+import type { CommandResponse } from './types';
+import { findLive } from './contacts';
 
 export const MAX_TAGS_PER_CONTACT = 100;
 

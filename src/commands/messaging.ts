@@ -11,7 +11,7 @@ import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channel-senders';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 import { normalisePhone } from '../identifiers';
 
 type Params = Record<string, string>;

@@ -1,4 +1,4 @@
-// What a command handler is and answers: the commands import these, and the registry (command-registry.ts) imports
+// What a command handler is and answers: the commands import these, and the registry (registry.ts) imports
 // the commands, so the types live apart from the registry.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CommandContext } from '../db/events';

@@ -4,7 +4,7 @@ import { toDeletedFileWire, toFileWire } from '../db/files.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import type { CommandResponse } from './command-types';
+import type { CommandResponse } from './types';
 import { blobIsHeld, lockBlob } from '../files/file-blobs';
 
 /** What the API stored for the command: metadata of content already in the FileStore, never the bytes. */

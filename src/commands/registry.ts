@@ -1,6 +1,6 @@
-import type { CommandHandler } from './command-types';
-import { createContact, deleteContact, updateContact } from './contacts.commands';
-import { mergeContacts } from './contacts-merge.commands';
+import type { CommandHandler } from './types';
+import { createContact, deleteContact, updateContact } from './contacts';
+import { mergeContacts } from './contacts-merge';
 import {
   cancelMessage,
   createChannel,
@@ -11,12 +11,12 @@ import {
   receiveInboundMessage,
   receiveMessageStatus,
   updateConversation,
-} from './messaging.commands';
-import { createOrder, updateOrder } from './orders.commands';
-import { createTemplate, deleteTemplate, updateTemplate } from './templates.commands';
-import { createContactAttribute, deleteContactAttribute, updateContactAttribute } from './contact-attributes.commands';
-import { addContactTags, removeContactTag } from './tags.commands';
-import { createFile, deleteFile } from './files.commands';
+} from './messaging';
+import { createOrder, updateOrder } from './orders';
+import { createTemplate, deleteTemplate, updateTemplate } from './templates';
+import { createContactAttribute, deleteContactAttribute, updateContactAttribute } from './contact-attributes';
+import { addContactTags, removeContactTag } from './tags';
+import { createFile, deleteFile } from './files';
 import {
   createWebhookEndpoint,
   deleteWebhookEndpoint,
@@ -26,11 +26,11 @@ import {
   testWebhookEndpoint,
   updateWebhookEndpoint,
 } from '../webhooks/commands';
-import { finishBulkJob } from './bulk.commands';
-import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys.commands';
+import { finishBulkJob } from './bulk';
+import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys';
 import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from '../flows/commands';
-import { createPrivacyPurge } from './privacy.commands';
-import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts.commands';
+import { createPrivacyPurge } from './privacy';
+import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts';
 
 
 
