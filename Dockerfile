@@ -7,6 +7,8 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json openapi.yaml ./
 COPY src ./src
 COPY scripts ./scripts
+# the wire types the server compiles against: the TypeScript SDK's generated schema (src/types/wire.ts)
+COPY sdks/typescript/src/generated/schema.ts ./sdks/typescript/src/generated/schema.ts
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

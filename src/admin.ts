@@ -3,9 +3,10 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ApiKeySchema, AuditLogSchema, WorkspaceSchema, type ApiKey, type RateLimitSettings } from './db/entities';
 import { newId, newKeySecret, sha256Hex } from './ids';
 import { CURRENT_VERSION } from './versions';
+import type { Scope } from './types/wire';
 
 /** Every scope the API knows; a dev or admin-created workspace key gets all of them. */
-export const ALL_SCOPES = [
+export const ALL_SCOPES: Scope[] = [
   'contacts:read',
   'contacts:write',
   'conversations:read',
@@ -54,8 +55,13 @@ export async function createWorkspace(orm: MikroORM, opts: { name: string; rateL
   return ws.id;
 }
 
+/** Whether a name (from the command line, say) is a scope the API knows. */
+export function isScope(name: string): name is Scope {
+  return (ALL_SCOPES as string[]).includes(name);
+}
+
 /** What a publishable key (pk_…, meant for browsers) may ever carry. */
-export const PUBLISHABLE_SCOPES = ['templates:read'];
+export const PUBLISHABLE_SCOPES: Scope[] = ['templates:read'];
 
 /**
  * Mints a key: `secret` (sk_…, server-side, any scopes) or `publishable` (pk_…, browser-safe, at most
@@ -72,9 +78,10 @@ export async function createApiKey(
   const em = orm.em.fork();
   const workspace = await em.findOne(WorkspaceSchema, { id: opts.workspaceId });
   if (!workspace) throw new Error(`no workspace ${opts.workspaceId}`);
-  const unknown = scopes.filter((s) => !ALL_SCOPES.includes(s));
+  const unknown = scopes.filter((s) => !isScope(s));
   if (unknown.length) throw new Error(`unknown scopes: ${unknown.join(', ')}`);
-  const tooBroad = type === 'publishable' ? scopes.filter((s) => !PUBLISHABLE_SCOPES.includes(s)) : [];
+  const known = scopes.filter(isScope);
+  const tooBroad = type === 'publishable' ? known.filter((s) => !PUBLISHABLE_SCOPES.includes(s)) : [];
   if (tooBroad.length) throw new Error(`a publishable key may carry only ${PUBLISHABLE_SCOPES.join(', ')}; not ${tooBroad.join(', ')}`);
   const secret = newKeySecret(type);
   const now = new Date();
@@ -85,7 +92,7 @@ export async function createApiKey(
     type,
     secretHash: sha256Hex(secret),
     secretLast4: secret.slice(-4),
-    scopes,
+    scopes: known,
     apiVersion: opts.apiVersion ?? workspace.apiVersion,
     expiresAt: opts.expiresAt ?? null,
     revokedAt: null,

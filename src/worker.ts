@@ -6,6 +6,7 @@ import { runFlowTriggers } from './flows/triggers';
 import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';
+import { checkCommandTable } from './commands/registry';
 import { runChannelSenderSweep } from './channel-sender-sweep';
 import { ensureSearchAttributes } from './temporal';
 import { summarizeTemporalConnection } from './temporal-connection';
@@ -17,6 +18,8 @@ import { ensureBackupSchedule } from './privacy/backup-schedule';
 export async function runWorker(): Promise<void> {
   boundHeapGrowth();
   installJsonLogging();
+  // the spec's mutations and the command table are one set, or nothing starts
+  checkCommandTable();
   const orm = await openOrm();
   const client = await Connection.connect(config.temporalConnection);
   // a namespace where this key may not add attributes (Temporal Cloud) has them registered by its operator

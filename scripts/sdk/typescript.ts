@@ -266,14 +266,15 @@ function emitResources(doc: Json, ops: Operation[]): string {
   return lines.join('\n') + '\n';
 }
 
-const CONSTRAINT_KEYS = new Set(['required', 'not', 'dependentRequired', 'description']);
+const CONSTRAINT_KEYS = new Set(['required', 'not', 'dependentRequired', 'description', 'pattern', 'format', 'minLength', 'maxLength', 'minimum', 'maximum']);
 const constraintOnly = (node: unknown) =>
   !!node && typeof node === 'object' && !('$ref' in node) && Object.keys(node).every((k) => CONSTRAINT_KEYS.has(k));
 
 /**
- * openapi-typescript turns `anyOf`/`oneOf` branches that only list `required` properties ("at least one of phone,
- * email or external_id") into `unknown`, which erases the whole object type. Those branches constrain which
- * properties are present, not their types, so the types are generated without them (the server still enforces them).
+ * openapi-typescript turns `anyOf`/`oneOf` branches that only constrain (`required` properties, as in "at least one of
+ * phone, email or external_id", or a string's `pattern`, as in "an IPv4 or an IPv6 CIDR") into `unknown`, which erases
+ * the whole type. Those branches constrain values, not their types, so the types are generated without them (the
+ * server still enforces them).
  */
 function withoutConstraintBranches(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withoutConstraintBranches);
@@ -296,10 +297,10 @@ async function generate(): Promise<Record<string, string>> {
   const doc = parse(text, { merge: true, maxAliasCount: -1 }) as Json;
   const ops = collect(doc);
   // openapi-typescript is ESM-first; its CommonJS build serves this script. A field with a default is optional
-  // to send (defaultNonNullable: false).
+  // to send (defaultNonNullable: false); an object with no properties named is free-form (emptyObjectsUnknown).
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const oat = require('openapi-typescript') as { default: (src: object, options: object) => Promise<unknown>; astToString: (ast: unknown) => string };
-  const schema = HEADER + oat.astToString(await oat.default(withoutConstraintBranches(doc) as object, { defaultNonNullable: false }));
+  const schema = HEADER + oat.astToString(await oat.default(withoutConstraintBranches(doc) as object, { defaultNonNullable: false, emptyObjectsUnknown: true }));
   return { 'schema.ts': schema, 'resources.ts': emitResources(doc, ops) };
 }
 

@@ -105,8 +105,8 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
         return await orm.em.fork().transactional(async (em) => {
           const record = await lockCommand(em, input.commandId);
           if (record.state === 'completed') return storedOutcome(record);
-          const handler = COMMANDS[record.operation_id];
-          if (!handler) throw ApplicationFailure.nonRetryable(`no command named ${record.operation_id}`, 'command_unknown');
+          const command = COMMANDS[record.operation_id];
+          if (!command) throw ApplicationFailure.nonRetryable(`no command named ${record.operation_id}`, 'command_unknown');
           // the purge fence's shared lock before any row lock of the command; its own checks then use the fence held here
           const fence = takesFence(record) ? await holdFence(em, record.workspace_id) : null;
           const { request } = record;
@@ -120,7 +120,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
             derived: request.derived ?? {},
           };
           const run = async () => {
-            const response = await handler(em, ctx, request.params, (request.body ?? {}) as never);
+            const response = await command.run(em, ctx, request.params, request.body ?? {});
             await em.flush();
             return response;
           };

@@ -27,7 +27,6 @@ export function apiKeysHandlers(orm: MikroORM, runCommand: RunCommand) {
       if (!key) throw new ApiError('resource_missing', `No such API key: '${id}'`);
       return withOneTimeKeySecret(req, runCommand, key.type);
     },
-    revokeApiKey: runCommand,
     async listApiKeys(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       return { status: 200, body: await listApiKeys(orm.em.fork(), req.ctx.auth.workspaceId, pageParams(req, { type: q.type })) };
@@ -43,7 +42,6 @@ export function apiKeysHandlers(orm: MikroORM, runCommand: RunCommand) {
       if (!workspace) throw new ApiError('resource_missing', 'No such workspace');
       return { status: 200, body: toWorkspaceWire(workspace) };
     },
-    updateWorkspace: runCommand,
     async listAuditLogs(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       const filters = { key_id: q.key_id, operation_id: q.operation_id, action: q.action, object_id: q.object_id, created_since: q.created_since, created_before: q.created_before };

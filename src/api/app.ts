@@ -18,6 +18,7 @@ import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
 import { commandRunner } from './commands';
+import { checkCommandTable } from '../commands/registry';
 import type { CommandsWorker } from './commands-worker';
 import { contactsHandlers } from './contacts.handlers';
 import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
@@ -215,25 +216,27 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const auth: AuthDeps = { orm: deps.orm, keys: deps.keys ?? startedKeyCache(deps.orm), budgets: deps.budgets ?? new RateBudgets(deps.orm) };
+  // the spec's mutations and the command table are one set, or nothing starts
+  checkCommandTable();
   const runCommand = commandRunner(deps);
   const files = deps.files ?? new LocalFileStore(config.filesDir);
   const handlers: Record<string, Handler> = {
-    ...contactsHandlers(deps.orm, runCommand),
+    ...contactsHandlers(deps.orm),
     ...messagingHandlers(deps.orm, runCommand),
-    ...templatesHandlers(deps.orm, runCommand),
-    ...contactAttributesHandlers(deps.orm, runCommand),
-    ...ordersHandlers(deps.orm, runCommand),
+    ...templatesHandlers(deps.orm),
+    ...contactAttributesHandlers(deps.orm),
+    ...ordersHandlers(deps.orm),
     ...statusHandlers(),
     ...eventsHandlers(deps.orm, deps.eventStreams),
     ...eventTypesHandlers(),
-    ...tagsHandlers(deps.orm, runCommand),
+    ...tagsHandlers(deps.orm),
     ...filesHandlers(deps.orm, runCommand, files),
     ...webhooksHandlers(deps.orm, runCommand),
     ...bulkHandlers(deps.orm, runCommand),
     ...apiKeysHandlers(deps.orm, runCommand),
     ...flowsHandlers(deps.orm, runCommand),
     ...privacyHandlers(deps.orm, runCommand),
-    ...broadcastsHandlers(deps.orm, runCommand),
+    ...broadcastsHandlers(deps.orm),
   };
   const validator = OpenApiValidator.middleware({
     // requests are upgraded to the current shape before validation, whatever version they were written in
@@ -270,7 +273,8 @@ export function createApp(deps: AppDeps): express.Express {
     app.all(path, corsFor(OPERATIONS.filter((op) => op.expressPath === path)));
   }
   for (const op of OPERATIONS) {
-    const handler = handlers[op.operationId];
+    // a mutation runs as its command unless its handler adds something around it (a one-time secret, an upload)
+    const handler = handlers[op.operationId] ?? (op.read ? undefined : runCommand);
     if (!handler) throw new Error(`openapi.yaml names ${op.operationId} but no handler implements it`);
     const changesAuth = AUTH_CHANGING.has(op.operationId);
     const run = wrap(async (req, res) => {

@@ -1,17 +1,11 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { findBroadcast, listBroadcastRecipients, listBroadcasts, retrieveBroadcast } from '../db/broadcasts.queries';
 import { ApiError } from '../errors';
-import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 
-export function broadcastsHandlers(orm: MikroORM, runCommand: RunCommand) {
+export function broadcastsHandlers(orm: MikroORM) {
   return {
-    createBroadcast: runCommand,
-    sendBroadcast: runCommand,
-    pauseBroadcast: runCommand,
-    resumeBroadcast: runCommand,
-    cancelBroadcast: runCommand,
     async retrieveBroadcast(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.broadcast_id as string;
       const broadcast = await retrieveBroadcast(orm.em.fork(), req.ctx.auth.workspaceId, id);

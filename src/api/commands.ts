@@ -6,6 +6,7 @@ import { config } from '../config';
 import type { CommandRequest } from '../db/entities';
 import { ApiError } from '../errors';
 import { awaitLocalAnswer } from '../command-answers';
+import { commandWorkflowOf } from '../commands/registry';
 import { sha256Hex } from '../ids';
 import { logger } from '../logger';
 import { searchKeys } from '../temporal';
@@ -177,7 +178,7 @@ export function commandRunner(deps: CommandDeps): RunCommand {
     let handle;
     try {
       handle = await within(engine.connection, config.temporalRpcTimeoutMs, () =>
-        engine.client.workflow.start(op.operationId, {
+        engine.client.workflow.start(commandWorkflowOf(op.operationId), {
           // the claim's own: a command claimed before an upgrade keeps the workflow it may already have
           workflowId: row.workflow_id,
           taskQueue: config.taskQueue,

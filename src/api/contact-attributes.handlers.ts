@@ -4,11 +4,8 @@ import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 
-export function contactAttributesHandlers(orm: MikroORM, runCommand: (req: AuthedRequest) => Promise<HandlerResult>) {
+export function contactAttributesHandlers(orm: MikroORM) {
   return {
-    createContactAttribute: runCommand,
-    updateContactAttribute: runCommand,
-    deleteContactAttribute: runCommand,
     async listContactAttributes(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       const page = pageParams(req, { key: q.key, updated_since: q.updated_since });

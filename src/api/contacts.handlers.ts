@@ -8,12 +8,8 @@ import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 
-export function contactsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest) => Promise<HandlerResult>) {
+export function contactsHandlers(orm: MikroORM) {
   return {
-    createContact: runCommand,
-    updateContact: runCommand,
-    deleteContact: runCommand,
-    mergeContacts: runCommand,
     async listContacts(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       // a filter on a personal field answers whether such a person exists, masked or not

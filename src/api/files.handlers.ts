@@ -24,7 +24,6 @@ export function filesHandlers(orm: MikroORM, runCommand: RunCommand, store: File
       const { purpose } = req.body as { purpose?: string };
       return runCommand(req, { body: { filename: upload.filename, content_type: upload.contentType, size: upload.size, sha256: upload.sha256, purpose } });
     },
-    deleteFile: runCommand,
     async listFiles(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       const page = pageParams(req, { purpose: q.purpose, sha256: q.sha256, updated_since: q.updated_since });

@@ -10,11 +10,6 @@ import { newWebhookSecret } from '../webhooks/signing';
 export function flowsHandlers(orm: MikroORM, runCommand: RunCommand) {
   return {
     createFlow: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newWebhookSecret(), 'signing_secret'),
-    updateFlow: runCommand,
-    deleteFlow: runCommand,
-    activateFlow: runCommand,
-    deactivateFlow: runCommand,
-    cancelFlowRun: runCommand,
     async createFlowRun(req: AuthedRequest): Promise<HandlerResult> {
       const result = await runCommand(req);
       const run = result.body as { id?: string; object?: string };

@@ -12,13 +12,7 @@ export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {
   const ws = (req: AuthedRequest) => req.ctx.auth.workspaceId;
   const missing = (what: string, id: string) => new ApiError('resource_missing', `No such ${what}: '${id}'`);
   return {
-    optInContact: (req: AuthedRequest) => runCommand(req),
-    optOutContact: (req: AuthedRequest) => runCommand(req),
     createChannel: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newChannelSecret(), 'signing_secret'),
-    createConversation: (req: AuthedRequest) => runCommand(req),
-    updateConversation: (req: AuthedRequest) => runCommand(req),
-    createMessage: (req: AuthedRequest) => runCommand(req),
-    cancelMessage: (req: AuthedRequest) => runCommand(req),
     // a provider's own message id makes its retries (and replays) land on the first result
     receiveInboundMessage: (req: AuthedRequest) => runCommand(req, { idempotencyKey: `inbound:${(req.body as { provider_message_id: string }).provider_message_id}` }),
     receiveMessageStatus: (req: AuthedRequest) => {

@@ -4,10 +4,8 @@ import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 
-export function ordersHandlers(orm: MikroORM, runCommand: (req: AuthedRequest) => Promise<HandlerResult>) {
+export function ordersHandlers(orm: MikroORM) {
   return {
-    createOrder: runCommand,
-    updateOrder: runCommand,
     async listOrders(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       const page = pageParams(req, { contact_id: q.contact_id, status: q.status, updated_since: q.updated_since });

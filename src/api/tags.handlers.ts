@@ -4,10 +4,8 @@ import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 
-export function tagsHandlers(orm: MikroORM, runCommand: (req: AuthedRequest) => Promise<HandlerResult>) {
+export function tagsHandlers(orm: MikroORM) {
   return {
-    addContactTags: runCommand,
-    removeContactTag: runCommand,
     async listTags(req: AuthedRequest): Promise<HandlerResult> {
       return { status: 200, body: await listTags(orm.em.fork(), req.ctx.auth.workspaceId, pageParams(req, {})) };
     },

@@ -4,11 +4,8 @@ import { ApiError } from '../errors';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 
-export function templatesHandlers(orm: MikroORM, runCommand: (req: AuthedRequest) => Promise<HandlerResult>) {
+export function templatesHandlers(orm: MikroORM) {
   return {
-    createTemplate: runCommand,
-    updateTemplate: runCommand,
-    deleteTemplate: runCommand,
     async listTemplates(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;
       const page = pageParams(req, { name: q.name, language: q.language, category: q.category, status: q.status, updated_since: q.updated_since });

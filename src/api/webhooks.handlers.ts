@@ -23,8 +23,6 @@ export function webhooksHandlers(orm: MikroORM, runCommand: RunCommand) {
   };
   return {
     createWebhookEndpoint: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newWebhookSecret(), 'secret'),
-    updateWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
-    deleteWebhookEndpoint: (req: AuthedRequest) => runCommand(req),
     rotateWebhookEndpointSecret: (req: AuthedRequest) => withOneTimeSigningSecret(req, runCommand, newWebhookSecret(), 'secret'),
     // its workflow sends the first attempt before the command answers: the wait has room for the attempt's bound
     testWebhookEndpoint: (req: AuthedRequest) => runCommand(req, { waitMs: config.commandWaitMs + config.webhooks.attemptTimeoutMs }),

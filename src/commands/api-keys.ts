@@ -10,16 +10,9 @@ import { ApiError, type FieldError } from '../errors';
 import { idFromSeed } from '../ids';
 import { VERSIONS } from '../versions';
 import type { CommandResponse } from './types';
+import type { RequestBody } from '../types/wire';
 
-export interface ApiKeyInput {
-  name: string;
-  type?: 'secret' | 'publishable';
-  scopes?: string[];
-  allowed_ips?: string[] | null;
-  allowed_origins?: string[] | null;
-  expires_at?: string | null;
-  api_version?: string;
-}
+export type ApiKeyInput = RequestBody<'createApiKey'>;
 
 /** The secret the API process generated for this command: only its hash and last four characters reach here. */
 function generatedSecret(ctx: CommandContext): { hash: string; last4: string } {
@@ -103,7 +96,7 @@ async function findLiveKey(em: EntityManager, ctx: CommandContext, id: string): 
   return key;
 }
 
-export async function createApiKey(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: ApiKeyInput): Promise<CommandResponse> {
+export async function createApiKey(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: RequestBody<'createApiKey'>): Promise<CommandResponse> {
   const type = body.type ?? 'secret';
   const scopes = [...new Set(body.scopes ?? (type === 'publishable' ? PUBLISHABLE_SCOPES : []))];
   const errors: FieldError[] = [];
@@ -186,7 +179,7 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
 
 export const DEFAULT_ROLL_OVERLAP_SECONDS = 24 * 3600;
 
-export async function rollApiKey(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: { overlap_seconds?: number }): Promise<CommandResponse> {
+export async function rollApiKey(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: RequestBody<'rollApiKey'>): Promise<CommandResponse> {
   const key = await findLiveKey(em, ctx, params.api_key_id);
   // a new secret for a key is as good as the key: only a caller no narrower than the key may have one
   await assertManageable(em, ctx, key, 'roll');

@@ -26,18 +26,10 @@ import { renderTemplate } from '../template-body';
 import type { CommandResponse } from './types';
 import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../workflows/types';
 import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging';
+import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;
 
-interface BroadcastInput {
-  name: string;
-  channel_id: string;
-  template_id: string;
-  parameters?: string[];
-  audience: Audience;
-  scheduled_at?: string | null;
-  rate_per_second?: number;
-}
 
 export const DEFAULT_RATE_PER_SECOND = 50;
 // how often a broadcast whose recipients are all messaged looks whether their channel's sender has handed them over
@@ -74,7 +66,7 @@ async function transition(em: EntityManager, ctx: CommandContext, b: Broadcast, 
   return wire;
 }
 
-export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p: Params, body: BroadcastInput): Promise<CommandResponse> {
+export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p: Params, body: RequestBody<'createBroadcast'>): Promise<CommandResponse> {
   if (!(await em.findOne(ChannelSchema, { id: body.channel_id, workspace: ctx.workspaceId }))) {
     throw new ApiError('channel_not_found', `No such channel: '${body.channel_id}'`, { errors: [{ pointer: '/channel_id', code: 'channel_not_found', message: 'No such channel' }] });
   }

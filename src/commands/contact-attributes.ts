@@ -5,14 +5,8 @@ import type { CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './types';
+import type { RequestBody } from '../types/wire';
 
-interface ContactAttributeInput {
-  key?: string;
-  type?: ContactAttributeType;
-  options?: string[] | null;
-  personal?: boolean;
-  description?: string | null;
-}
 
 /**
  * A definition command first locks the workspace row: contact writes hold a key-share lock on it while they check
@@ -59,7 +53,7 @@ async function findLive(em: EntityManager, workspaceId: string, id: string): Pro
   return attribute;
 }
 
-export async function createContactAttribute(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: Required<Pick<ContactAttributeInput, 'key' | 'type'>> & ContactAttributeInput): Promise<CommandResponse> {
+export async function createContactAttribute(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: RequestBody<'createContactAttribute'>): Promise<CommandResponse> {
   const options = checkOptions(body.type, body.options);
   await lockDefinitions(em, ctx.workspaceId);
   await assertKeyFree(em, ctx.workspaceId, body.key);
@@ -82,7 +76,7 @@ export async function createContactAttribute(em: EntityManager, ctx: CommandCont
 }
 
 /** The key stays; type, options, personal and description change. A new type or options must fit the stored values. */
-export async function updateContactAttribute(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: ContactAttributeInput): Promise<CommandResponse> {
+export async function updateContactAttribute(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: RequestBody<'updateContactAttribute'>): Promise<CommandResponse> {
   await lockDefinitions(em, ctx.workspaceId);
   const attribute = await findLive(em, ctx.workspaceId, params.attribute_id);
   const type = body.type ?? attribute.type;

@@ -7,12 +7,9 @@ import { ApiError, type FieldError } from '../errors';
 import { guardSubject } from '../privacy/fence';
 import { MAX_TAGS_PER_CONTACT } from './tags';
 import type { CommandResponse } from './types';
+import type { RequestBody } from '../types/wire';
 
-export interface MergeInput {
-  from: string[];
-  /** whose value an attribute key takes when several contacts have it: the survivor's (default) or the newest contact's */
-  attributes?: 'survivor' | 'newest';
-}
+export type MergeInput = RequestBody<'mergeContacts'>;
 
 // fields the survivor keeps when it has them and takes from the merged contacts (in `from` order) when it has none
 const FILLED = [
@@ -48,7 +45,7 @@ const latest = (dates: (Date | null | undefined)[]): Date | null =>
  * (`merged_into`) that keeps only its phone and email, so a purge naming them still finds the person. One
  * `contact.merged` event, on the survivor.
  */
-export async function mergeContacts(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: MergeInput): Promise<CommandResponse> {
+export async function mergeContacts(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: RequestBody<'mergeContacts'>): Promise<CommandResponse> {
   const survivorId = params.contact_id;
   const from = body.from;
   const self: FieldError[] = from.flatMap((id, i) =>

@@ -9,17 +9,12 @@ import { guardSubject } from '../privacy/fence';
 import { normaliseEmail, normalisePhone } from '../identifiers';
 import { attributeProblems, attributeRules, type AttributeRules } from '../db/contact-attributes.queries';
 import type { CommandResponse } from './types';
+import type { RequestBody } from '../types/wire';
 
 type Attributes = Contact['attributes'];
 
-export interface ContactInput {
-  phone?: string | null;
-  email?: string | null;
-  first_name?: string | null;
-  last_name?: string | null;
-  external_id?: string | null;
-  attributes?: Record<string, string | number | boolean | null>;
-}
+/** A contact's fields as a create or an update sends them (an update's `null` removes a field). */
+export type ContactInput = RequestBody<'createContact'> | RequestBody<'updateContact'>;
 
 const FIELD_MAP = [
   ['phone', 'phone'],
@@ -191,8 +186,8 @@ export function changeContact(em: EntityManager, ctx: CommandContext, contact: C
   return true;
 }
 
-export async function createContact(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
-  body = normaliseContactInput(body, '');
+export async function createContact(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, wire: RequestBody<'createContact'>): Promise<CommandResponse> {
+  const body = normaliseContactInput(wire, '');
   await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });
   await assertUnique(body, undefined, holderInDatabase(em, ctx.workspaceId));
   await assertAttributesFit(em, ctx.workspaceId, body.attributes, '/attributes');
@@ -201,8 +196,8 @@ export async function createContact(em: EntityManager, ctx: CommandContext, _par
   return { status: 201, body: toContactWire(contact) };
 }
 
-export async function updateContact(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: ContactInput): Promise<CommandResponse> {
-  body = normaliseContactInput(body, '');
+export async function updateContact(em: EntityManager, ctx: CommandContext, params: Record<string, string>, wire: RequestBody<'updateContact'>): Promise<CommandResponse> {
+  const body = normaliseContactInput(wire, '');
   const contact = await findLive(em, ctx.workspaceId, params.contact_id);
   // a new phone or email of a person being purged is refused too, whichever contact it lands on
   await guardSubject(em, ctx.workspaceId, { phones: [body.phone], emails: [body.email] });

@@ -13,13 +13,14 @@ import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './types';
 import { normalisePhone } from '../identifiers';
+import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;
 
 /** A new WhatsApp Business number's default throughput. */
 export const DEFAULT_CHANNEL_RATE_PER_SECOND = 80;
 
-export async function createChannel(em: EntityManager, ctx: CommandContext, _p: Params, body: { name: string; provider: 'sandbox' | 'http'; url?: string; rate_per_second?: number }): Promise<CommandResponse> {
+export async function createChannel(em: EntityManager, ctx: CommandContext, _p: Params, body: RequestBody<'createChannel'>): Promise<CommandResponse> {
   if (body.provider === 'http' && !body.url) {
     throw new ApiError('invalid_request', 'An http channel needs the `url` its messages are POSTed to', {
       errors: [{ pointer: '/url', code: 'required', message: 'required when provider is http' }],
@@ -87,7 +88,7 @@ export function conversationRecordOf(ctx: CommandContext, n: number, contactId: 
   return { conversation, event };
 }
 
-export async function createConversation(em: EntityManager, ctx: CommandContext, _p: Params, body: { contact_id: string; channel_id: string; assignee?: string }): Promise<CommandResponse> {
+export async function createConversation(em: EntityManager, ctx: CommandContext, _p: Params, body: RequestBody<'createConversation'>): Promise<CommandResponse> {
   if (!(await liveContact(em, ctx.workspaceId, body.contact_id))) {
     throw new ApiError('contact_not_found', `No such contact: '${body.contact_id}'`, { errors: [{ pointer: '/contact_id', code: 'contact_not_found', message: 'No such contact' }] });
   }
@@ -109,7 +110,7 @@ async function lockedConversation(em: EntityManager, workspaceId: string, id: st
   return conversation;
 }
 
-export async function updateConversation(em: EntityManager, ctx: CommandContext, params: Params, body: { status?: 'open' | 'closed'; assignee?: string | null }): Promise<CommandResponse> {
+export async function updateConversation(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'updateConversation'>): Promise<CommandResponse> {
   const conversation = await lockedConversation(em, ctx.workspaceId, params.conversation_id);
   const previous: Record<string, unknown> = {};
   if (body.status !== undefined && body.status !== conversation.status) {
@@ -144,15 +145,8 @@ export function isOptedOut(contact: Pick<Contact, 'optedInAt' | 'optedOutAt'>): 
   return !!contact.optedOutAt && (!contact.optedInAt || contact.optedOutAt > contact.optedInAt);
 }
 
-export interface MessageInput {
-  type: 'text' | 'template' | 'media';
-  text?: string;
-  template_id?: string;
-  parameters?: string[];
-  file_id?: string;
-  /** RFC 3339: store the message `scheduled` and queue it at this time */
-  send_at?: string;
-}
+/** A message as `POST /v1/conversations/{id}/messages` sends it (and a bulk item or a flow step hands it on). */
+export type MessageInput = RequestBody<'createMessage'>;
 
 /**
  * The rules a send must meet at the time it is queued (`at`: now, or a scheduled message's send_at): the conversation
@@ -244,9 +238,9 @@ export async function prepareMessage(
   if (!channel || channel.workspace !== ctx.workspaceId) throw new Error(`conversation ${conversation.id} names no channel of its workspace`);
   refuseUnsendable(conversation, contact, channel, body.type, ctx.now);
   if (sendAt) refuseUnsendable(conversation, contact, channel, body.type, sendAt, true);
-  let text = body.text ?? null;
+  let text = body.type === 'template' ? null : (body.text ?? null);
   if (body.type === 'template') {
-    const found = await em.findOne(TemplateSchema, body.template_id!);
+    const found = await em.findOne(TemplateSchema, body.template_id);
     const template = found && found.workspace === ctx.workspaceId && !found.deletedAt ? found : null;
     if (!template) {
       throw new ApiError('template_not_found', `No such template: '${body.template_id}'`, { errors: [{ pointer: '/template_id', code: 'template_not_found', message: 'No such template' }] });
@@ -273,9 +267,9 @@ export async function prepareMessage(
     direction: 'outbound',
     type: body.type,
     text,
-    templateId: body.template_id ?? null,
+    templateId: body.type === 'template' ? body.template_id : null,
     parameters: body.type === 'template' ? body.parameters ?? [] : null,
-    fileId: body.file_id ?? null,
+    fileId: body.type === 'media' ? body.file_id : null,
     status: sendAt ? 'scheduled' : 'queued',
     failureReason: null,
     providerMessageId: null,
@@ -303,7 +297,7 @@ export async function prepareMessage(
   return { message, event, followUp: channelSenderFollowUp(ctx.workspaceId, channel.id) };
 }
 
-export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: MessageInput): Promise<CommandResponse> {
+export async function createMessage(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'createMessage'>): Promise<CommandResponse> {
   const conversation = await lockedConversation(em, ctx.workspaceId, params.conversation_id);
   const contact = await liveContact(em, ctx.workspaceId, conversation.contact);
   if (!contact) throw new ApiError('contact_not_found', "The conversation's contact was deleted");
@@ -339,7 +333,7 @@ const STOP_WORDS = new Set(['stop', 'unsubscribe', 'stopall', 'cancel']);
 const START_WORDS = new Set(['start', 'unstop', 'subscribe']);
 
 /** A message from a provider: finds or creates the contact and the open conversation, and opens the service window. */
-export async function receiveInboundMessage(em: EntityManager, ctx: CommandContext, params: Params, body: { from: string; text?: string; provider_message_id: string }): Promise<CommandResponse> {
+export async function receiveInboundMessage(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'receiveInboundMessage'>): Promise<CommandResponse> {
   const channel = await em.findOneOrFail(ChannelSchema, { id: params.channel_id, workspace: ctx.workspaceId });
   const duplicate = await em.findOne(MessageSchema, { channel: channel.id, direction: 'inbound', providerMessageId: body.provider_message_id });
   if (duplicate) return { status: 200, body: toMessageWire(duplicate) };
@@ -455,7 +449,7 @@ export function moveMessageStatus(ctx: CommandContext, message: Message, status:
 }
 
 /** A provider's signed status callback for a message it was given. */
-export async function receiveMessageStatus(em: EntityManager, ctx: CommandContext, params: Params, body: { provider_message_id: string; status: 'sent' | 'delivered' | 'read' | 'failed'; reason?: string }): Promise<CommandResponse> {
+export async function receiveMessageStatus(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'receiveMessageStatus'>): Promise<CommandResponse> {
   const message = await em.findOne(
     MessageSchema,
     { workspace: ctx.workspaceId, channel: params.channel_id, direction: 'outbound', providerMessageId: body.provider_message_id },
@@ -487,15 +481,9 @@ async function setConsent(em: EntityManager, ctx: CommandContext, contactId: str
   return contact;
 }
 
-interface OptInInput {
-  /** with a template: the confirmation message to send on this channel */
-  channel_id?: string;
-  template_id?: string;
-  parameters?: string[];
-}
 
 /** Records the opt-in and, when asked, sends the confirmation template in the same command. */
-export async function optInContact(em: EntityManager, ctx: CommandContext, params: Params, body: OptInInput): Promise<CommandResponse> {
+export async function optInContact(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'optInContact'>): Promise<CommandResponse> {
   const contact = await setConsent(em, ctx, params.contact_id, 'optedInAt');
   const followUps: FollowUp[] = [];
   if (body.template_id) {

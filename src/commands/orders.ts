@@ -7,20 +7,11 @@ import { guardSubject } from '../privacy/fence';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse } from './types';
+import type { RequestBody } from '../types/wire';
 
 type Metadata = Order['metadata'];
 
-interface OrderCreateInput {
-  contact_id: string;
-  currency: string;
-  items: { sku: string; name: string; quantity: number; unit_price: number }[];
-  metadata?: Record<string, string | number | boolean | null>;
-}
 
-interface OrderUpdateInput {
-  status?: OrderStatus;
-  metadata?: Record<string, string | number | boolean | null>;
-}
 
 /** The status machine: where an order may go from each status. */
 /** Where an order may move from each status: never back to `pending`, so no event type `order.pending` exists. */
@@ -54,7 +45,7 @@ function transitionRefusal(from: OrderStatus, to: OrderStatus): ApiError {
   });
 }
 
-export async function createOrder(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: OrderCreateInput): Promise<CommandResponse> {
+export async function createOrder(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: RequestBody<'createOrder'>): Promise<CommandResponse> {
   if (!CURRENCIES.has(body.currency)) {
     const message = `'${body.currency}' is not an ISO 4217 currency code in circulation`;
     throw new ApiError('invalid_request', `/currency: ${message}`, { errors: [{ pointer: '/currency', code: 'unknown_currency', message }] });
@@ -97,7 +88,7 @@ export async function createOrder(em: EntityManager, ctx: CommandContext, _param
   return { status: 201, body: wire };
 }
 
-export async function updateOrder(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: OrderUpdateInput): Promise<CommandResponse> {
+export async function updateOrder(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: RequestBody<'updateOrder'>): Promise<CommandResponse> {
   // the row lock serialises concurrent transitions: two requests cannot both move an order out of one status
   const order = await em.findOne(OrderSchema, { id: params.order_id, workspace: ctx.workspaceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!order) throw new ApiError('resource_missing', `No such order: '${params.order_id}'`);

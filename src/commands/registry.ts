@@ -1,4 +1,3 @@
-import type { CommandHandler } from './types';
 import { createContact, deleteContact, updateContact } from './contacts';
 import { mergeContacts } from './contacts-merge';
 import {
@@ -31,64 +30,99 @@ import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-k
 import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from '../flows/commands';
 import { createPrivacyPurge } from './privacy';
 import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts';
+import type { CommandEntry, CommandHandler, CommandTable } from './types';
+import { OPERATIONS } from '../spec';
 
+const single = <Body>(run: CommandHandler<Body>) => ({ run, workflow: 'command' as const });
+const bulk = <Body>(run: CommandHandler<Body>) => ({ run, workflow: 'bulkCommand' as const });
 
-
-/** Every mutation by operationId. The API starts a workflow named after the operationId; the worker runs this. */
-export const COMMANDS: Record<string, CommandHandler> = {
-  createContact,
-  updateContact,
-  deleteContact,
-  mergeContacts,
-  optInContact,
-  optOutContact,
-  createChannel,
-  createConversation,
-  updateConversation,
-  createMessage,
-  cancelMessage,
-  receiveInboundMessage,
-  receiveMessageStatus,
-  createTemplate,
-  updateTemplate,
-  deleteTemplate,
-  createContactAttribute,
-  updateContactAttribute,
-  deleteContactAttribute,
-  createOrder,
-  updateOrder,
-  addContactTags,
-  removeContactTag,
-  createFile,
-  deleteFile,
-  createWebhookEndpoint,
-  updateWebhookEndpoint,
-  deleteWebhookEndpoint,
-  rotateWebhookEndpointSecret,
-  testWebhookEndpoint,
-  replayWebhookDelivery,
-  replayWebhookEndpoint,
-  createFlow,
-  updateFlow,
-  deleteFlow,
-  activateFlow,
-  deactivateFlow,
-  createFlowRun,
-  cancelFlowRun,
+/**
+ * Every mutation, by the operationId of its POST, PATCH or DELETE in openapi.yaml, with the command that runs it in its
+ * transaction and the kind of workflow that orchestrates it. The spec's mutations and this table are one set
+ * (checkCommandTable, at the API's and the worker's start); the API starts `workflow` with the operationId as the
+ * OperationId search attribute, and the worker runs `run`.
+ */
+const TABLE = {
+  createContact: single(createContact),
+  updateContact: single(updateContact),
+  deleteContact: single(deleteContact),
+  mergeContacts: single(mergeContacts),
+  optInContact: single(optInContact),
+  optOutContact: single(optOutContact),
+  createChannel: single(createChannel),
+  createConversation: single(createConversation),
+  updateConversation: single(updateConversation),
+  createMessage: single(createMessage),
+  cancelMessage: single(cancelMessage),
+  receiveInboundMessage: single(receiveInboundMessage),
+  receiveMessageStatus: single(receiveMessageStatus),
+  createTemplate: single(createTemplate),
+  updateTemplate: single(updateTemplate),
+  deleteTemplate: single(deleteTemplate),
+  createContactAttribute: single(createContactAttribute),
+  updateContactAttribute: single(updateContactAttribute),
+  deleteContactAttribute: single(deleteContactAttribute),
+  createOrder: single(createOrder),
+  updateOrder: single(updateOrder),
+  addContactTags: single(addContactTags),
+  removeContactTag: single(removeContactTag),
+  createFile: single(createFile),
+  deleteFile: { run: deleteFile, workflow: 'deleteFileCommand' as const },
+  createWebhookEndpoint: single(createWebhookEndpoint),
+  updateWebhookEndpoint: single(updateWebhookEndpoint),
+  deleteWebhookEndpoint: single(deleteWebhookEndpoint),
+  rotateWebhookEndpointSecret: single(rotateWebhookEndpointSecret),
+  testWebhookEndpoint: { run: testWebhookEndpoint, workflow: 'webhookTestCommand' as const },
+  replayWebhookDelivery: single(replayWebhookDelivery),
+  replayWebhookEndpoint: single(replayWebhookEndpoint),
+  createFlow: single(createFlow),
+  updateFlow: single(updateFlow),
+  deleteFlow: single(deleteFlow),
+  activateFlow: single(activateFlow),
+  deactivateFlow: single(deactivateFlow),
+  createFlowRun: single(createFlowRun),
+  cancelFlowRun: single(cancelFlowRun),
   // a bulk command's stored response, once its chunks have run (see workflows: runBulkCommand)
-  bulkUpsertContacts: finishBulkJob,
-  bulkTagContacts: finishBulkJob,
-  bulkCreateMessages: finishBulkJob,
+  bulkUpsertContacts: bulk(finishBulkJob),
+  bulkTagContacts: bulk(finishBulkJob),
+  bulkCreateMessages: bulk(finishBulkJob),
   // API keys and the workspace's settings (issue 8); every one audited in its transaction
-  createApiKey,
-  rollApiKey,
-  revokeApiKey,
-  updateWorkspace,
+  createApiKey: single(createApiKey),
+  rollApiKey: single(rollApiKey),
+  revokeApiKey: single(revokeApiKey),
+  updateWorkspace: single(updateWorkspace),
   // a purge is recorded here; its workflow (purgeSubject) clears the stores after the command has answered 202
-  createPrivacyPurge,
-  createBroadcast,
-  sendBroadcast,
-  pauseBroadcast,
-  resumeBroadcast,
-  cancelBroadcast,
-};
+  createPrivacyPurge: single(createPrivacyPurge),
+  createBroadcast: single(createBroadcast),
+  sendBroadcast: single(sendBroadcast),
+  pauseBroadcast: single(pauseBroadcast),
+  resumeBroadcast: single(resumeBroadcast),
+  cancelBroadcast: single(cancelBroadcast),
+} satisfies CommandTable;
+
+/**
+ * The table as the worker looks a stored command up, by the operationId its request stored. A command's body is the
+ * one its operation's request stored (see StoredBody), which `satisfies CommandTable` above holds each command to.
+ */
+export const COMMANDS: Readonly<Record<string, CommandEntry>> = TABLE as Readonly<Record<string, CommandEntry>>;
+
+/** The spec's mutations: every operation that is not a read (a GET, or a POST marked x-read). */
+export function specMutations(): string[] {
+  return OPERATIONS.filter((op) => !op.read).map((op) => op.operationId);
+}
+
+/** Throws unless the spec's mutations and the command table are the same set (each one a command, and no other). */
+export function checkCommandTable(mutationIds: string[] = specMutations(), table: Record<string, CommandEntry> = COMMANDS): void {
+  const mutations = new Set(mutationIds);
+  const missing = [...mutations].filter((id) => !table[id]);
+  const extra = Object.keys(table).filter((id) => !mutations.has(id));
+  if (missing.length) throw new Error(`openapi.yaml names mutations without a command in src/commands/registry.ts: ${missing.join(', ')}`);
+  if (extra.length) throw new Error(`src/commands/registry.ts names commands that are no mutation in openapi.yaml: ${extra.join(', ')}`);
+}
+
+/** The workflow type that runs a mutation (see CommandEntry.workflow). */
+export function commandWorkflowOf(operationId: string): CommandEntry['workflow'] {
+  const entry = COMMANDS[operationId];
+  if (!entry) throw new Error(`no command named ${operationId}`);
+  return entry.workflow;
+}

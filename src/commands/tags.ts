@@ -6,6 +6,7 @@ import { countTagsOff, countTagsOn, normaliseTagName, toTagWire } from '../db/ta
 import { ApiError } from '../errors';
 import type { CommandResponse } from './types';
 import { findLive } from './contacts';
+import type { RequestBody } from '../types/wire';
 
 export const MAX_TAGS_PER_CONTACT = 100;
 
@@ -47,7 +48,7 @@ export async function retagContact(em: EntityManager, ctx: CommandContext, conta
 }
 
 /** Adds tags to a contact; a tag it already carries is no change. Emits contact.updated and tag.created. */
-export async function addContactTags(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: { tags: string[] }): Promise<CommandResponse> {
+export async function addContactTags(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: RequestBody<'addContactTags'>): Promise<CommandResponse> {
   const contact = await findLive(em, ctx.workspaceId, params.contact_id);
   if (await retagContact(em, ctx, contact, { add: body.tags }, { add: '/tags' })) await em.flush();
   return { status: 200, body: toContactWire(contact) };

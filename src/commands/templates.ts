@@ -1,18 +1,13 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { TemplateSchema, type Template, type TemplateCategory } from '../db/entities';
+import { TemplateSchema, type Template } from '../db/entities';
 import { toDeletedTemplateWire, toTemplateWire } from '../db/templates.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { countTemplateParameters } from '../template-body';
 import type { CommandResponse } from './types';
+import type { RequestBody } from '../types/wire';
 
-interface TemplateInput {
-  name?: string;
-  language?: string;
-  category?: TemplateCategory;
-  body?: string;
-}
 
 const FIELD_MAP = [
   ['name', 'name'],
@@ -39,7 +34,7 @@ async function findLive(em: EntityManager, workspaceId: string, id: string): Pro
   return template;
 }
 
-export async function createTemplate(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: Required<TemplateInput>): Promise<CommandResponse> {
+export async function createTemplate(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: RequestBody<'createTemplate'>): Promise<CommandResponse> {
   const parametersCount = countTemplateParameters(body.body);
   await assertNameFree(em, ctx.workspaceId, body.name);
   const template = em.create(TemplateSchema, {
@@ -63,7 +58,7 @@ export async function createTemplate(em: EntityManager, ctx: CommandContext, _pa
   return { status: 201, body: wire };
 }
 
-export async function updateTemplate(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: TemplateInput): Promise<CommandResponse> {
+export async function updateTemplate(em: EntityManager, ctx: CommandContext, params: Record<string, string>, body: RequestBody<'updateTemplate'>): Promise<CommandResponse> {
   const template = await findLive(em, ctx.workspaceId, params.template_id);
   const parametersCount = body.body === undefined ? template.parametersCount : countTemplateParameters(body.body);
   await assertNameFree(em, ctx.workspaceId, body.name, template.id);

@@ -3,34 +3,11 @@ import type { ListPage, PageParams } from '../pagination';
 import type { ApiKey } from './entities';
 import { keysetList } from './keyset';
 import { toDate } from './timestamps';
+import type { Schema } from '../types/wire';
 
-export interface ApiKeyWire {
-  id: string;
-  object: 'api_key';
-  name: string;
-  type: 'secret' | 'publishable';
-  /** never the secret: its prefix and last four characters, to recognise it */
-  secret_hint: string;
-  scopes: string[];
-  allowed_ips: string[] | null;
-  allowed_origins: string[] | null;
-  api_version: string;
-  expires_at: string | null;
-  /** after a roll, until when the previous secret still works */
-  previous_secret_expires_at: string | null;
-  last_used_at: string | null;
-  last_used_ip: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type ApiKeyWire = Schema<'ApiKey'>;
 
-export interface DeletedApiKeyWire {
-  id: string;
-  object: 'api_key';
-  deleted: true;
-  created_at: string;
-  updated_at: string;
-}
+export type DeletedApiKeyWire = Schema<'DeletedApiKey'>;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 

@@ -5,21 +5,9 @@ import { AuditLogSchema, type AuditLog } from './entities';
 import type { CommandContext } from './events';
 import { keysetList } from './keyset';
 import { toDate } from './timestamps';
+import type { Schema } from '../types/wire';
 
-export interface AuditLogWire {
-  id: string;
-  object: 'audit_log';
-  action: string;
-  key_id: string | null;
-  operation_id: string | null;
-  object_ids: string[];
-  fields: string[];
-  client_ip: string | null;
-  request_id: string | null;
-  details: Record<string, unknown> | null;
-  created_at: string;
-  updated_at: string;
-}
+export type AuditLogWire = Schema<'AuditLog'>;
 
 export function toAuditLogWire(a: AuditLog): AuditLogWire {
   return {

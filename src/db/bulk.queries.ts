@@ -2,13 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { BulkJob, BulkJobItem } from './entities';
 import { toDate } from './timestamps';
 import { decodeCursor, encodeCursor, type ListPage, type PageParams } from '../pagination';
+import type { Schema } from '../types/wire';
 
-export interface BulkItemResultWire {
-  index: number;
-  status: number;
-  id: string | null;
-  error: Record<string, unknown> | null;
-}
+export type BulkItemResultWire = Schema<'BulkItemResult'>;
 
 export interface BulkJobWire {
   id: string;

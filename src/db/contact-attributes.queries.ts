@@ -1,29 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ContactAttribute, ContactAttributeType } from './entities';
+import type { ContactAttribute } from './entities';
 import { toDate } from './timestamps';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import type { FieldError } from '../errors';
+import type { Schema } from '../types/wire';
 
-export interface ContactAttributeWire {
-  id: string;
-  object: 'contact_attribute';
-  key: string;
-  type: ContactAttributeType;
-  options: string[] | null;
-  personal: boolean;
-  description: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type ContactAttributeWire = Schema<'ContactAttribute'>;
 
-export interface DeletedContactAttributeWire {
-  id: string;
-  object: 'contact_attribute';
-  deleted: true;
-  created_at: string;
-  updated_at: string;
-}
+export type DeletedContactAttributeWire = Schema<'DeletedContactAttribute'>;
 
 export function toContactAttributeWire(a: ContactAttribute): ContactAttributeWire | DeletedContactAttributeWire {
   if (a.deletedAt) return toDeletedContactAttributeWire(a);

@@ -5,33 +5,11 @@ import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import { normalisePhone } from '../identifiers';
 import { ApiError } from '../errors';
+import type { Schema } from '../types/wire';
 
-export interface ContactWire {
-  id: string;
-  object: 'contact';
-  phone: string | null;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  external_id: string | null;
-  attributes: Record<string, string | number | boolean>;
-  opted_in_at: string | null;
-  opted_out_at: string | null;
-  consent_source: string | null;
-  tags: string[];
-  created_at: string;
-  updated_at: string;
-}
+export type ContactWire = Schema<'Contact'>;
 
-export interface DeletedContactWire {
-  id: string;
-  object: 'contact';
-  deleted: true;
-  /** only on a merged contact's tombstone: the contact it was merged into */
-  merged_into?: string;
-  created_at: string;
-  updated_at: string;
-}
+export type DeletedContactWire = Schema<'DeletedContact'>;
 
 export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
   if (c.deletedAt) return toDeletedContactWire(c);

@@ -5,18 +5,9 @@ import { idFromSeed } from '../ids';
 import { toDate } from './timestamps';
 import { rowsByIds } from './keyset';
 import type { EventType } from '../event-types';
+import type { Schema } from '../types/wire';
 
-export interface EventWire {
-  id: string;
-  object: 'event';
-  type: string;
-  sequence: number;
-  request_id: string | null;
-  cause: { type: CauseType; id: string; depth: number } | null;
-  created_at: string;
-  updated_at: string;
-  data: { object: unknown; previous_attributes?: Record<string, unknown>; merged_from?: string[] };
-}
+export type EventWire = Schema<'Event'>;
 
 export interface NewEvent {
   type: EventType;
@@ -145,16 +136,18 @@ const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
   webhook_endpoint: { api_version: '2026-11-01' },
 };
 
-function withFieldsAddedSince(object: unknown): unknown {
+function withFieldsAddedSince<T>(object: T): T {
   if (!object || typeof object !== 'object' || Array.isArray(object)) return object;
   const o = object as Record<string, unknown>;
   const added = typeof o.object === 'string' && o.deleted !== true ? ADDED_SINCE_SNAPSHOTS[o.object] : undefined;
   if (!added || Object.keys(added).every((k) => k in o)) return object;
-  return { ...added, ...o };
+  // the snapshot with the fields its object gained since, at their values of that time: the shape the spec has now
+  return { ...added, ...o } as T;
 }
 
 export function toEventWire(e: EventRecord): EventWire {
-  const data = e.data as { object: unknown };
+  // the snapshot a command stored with its event, made by the object's own to…Wire when it committed
+  const data = e.data as EventWire['data'];
   return {
     id: e.id,
     object: 'event',

@@ -2,26 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FileRecord } from './entities';
 import { toDate } from './timestamps';
 import { decodeCursor, toPage, type ListPage, type PageParams } from '../pagination';
+import type { Schema } from '../types/wire';
 
-export interface FileWire {
-  id: string;
-  object: 'file';
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  purpose: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type FileWire = Schema<'File'>;
 
-export interface DeletedFileWire {
-  id: string;
-  object: 'file';
-  deleted: true;
-  created_at: string;
-  updated_at: string;
-}
+export type DeletedFileWire = Schema<'DeletedFile'>;
 
 export function toFileWire(f: FileRecord): FileWire | DeletedFileWire {
   if (f.deletedAt) return toDeletedFileWire(f);

@@ -1,27 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Order, OrderItem, OrderStatus } from './entities';
+import type { Order } from './entities';
 import { toDate } from './timestamps';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList, rowsByIds } from './keyset';
+import type { Schema } from '../types/wire';
 
-export interface OrderWire {
-  id: string;
-  object: 'order';
-  contact_id: string;
-  status: OrderStatus;
-  currency: string;
-  items: OrderItem[];
-  subtotal: number;
-  total: number;
-  metadata: Record<string, string | number | boolean>;
-  paid_at: string | null;
-  fulfilled_at: string | null;
-  delivered_at: string | null;
-  cancelled_at: string | null;
-  refunded_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type OrderWire = Schema<'Order'>;
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 

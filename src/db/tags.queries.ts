@@ -5,20 +5,14 @@ import { toDate } from './timestamps';
 import { idFromSeed } from '../ids';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
+import type { Schema } from '../types/wire';
 
 /** Tag names are case-insensitive: `VIP` and `vip` are one tag, stored and shown in lower case. */
 export function normaliseTagName(name: string): string {
   return name.toLowerCase();
 }
 
-export interface TagWire {
-  id: string;
-  object: 'tag';
-  name: string;
-  contact_count: number;
-  created_at: string;
-  updated_at: string;
-}
+export type TagWire = Schema<'Tag'>;
 
 export function toTagWire(t: Tag): TagWire {
   return {

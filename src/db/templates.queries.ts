@@ -1,29 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Template, TemplateCategory, TemplateStatus } from './entities';
+import type { Template } from './entities';
 import { toDate } from './timestamps';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
+import type { Schema } from '../types/wire';
 
-export interface TemplateWire {
-  id: string;
-  object: 'template';
-  name: string;
-  language: string;
-  category: TemplateCategory;
-  body: string;
-  parameters_count: number;
-  status: TemplateStatus;
-  created_at: string;
-  updated_at: string;
-}
+export type TemplateWire = Schema<'Template'>;
 
-export interface DeletedTemplateWire {
-  id: string;
-  object: 'template';
-  deleted: true;
-  created_at: string;
-  updated_at: string;
-}
+export type DeletedTemplateWire = Schema<'DeletedTemplate'>;
 
 export function toTemplateWire(t: Template): TemplateWire | DeletedTemplateWire {
   if (t.deletedAt) return toDeletedTemplateWire(t);

@@ -1,16 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { WorkspaceSchema, type Workspace } from './entities';
+import type { Schema } from '../types/wire';
 
-export interface WorkspaceWire {
-  id: string;
-  object: 'workspace';
-  name: string;
-  api_version: string;
-  pii_read_audit: boolean;
-  allow_undefined_attributes: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type WorkspaceWire = Schema<'Workspace'>;
 
 export function toWorkspaceWire(w: Workspace): WorkspaceWire {
   return {

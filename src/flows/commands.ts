@@ -9,6 +9,7 @@ import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
 import type { CommandResponse } from '../commands/types';
 import { RunBudgets } from './run-budgets';
+import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;
 
@@ -134,7 +135,7 @@ function insertVersion(em: EntityManager, ctx: CommandContext, flowId: string, v
 
 const eventTypeOf = (t: FlowTrigger) => (t.type === 'event' ? t.event_type : t.type === 'inbound_message' ? 'message.received' : null);
 
-export async function createFlow(em: EntityManager, ctx: CommandContext, _p: Params, body: { name: string } & FlowDefinition): Promise<CommandResponse> {
+export async function createFlow(em: EntityManager, ctx: CommandContext, _p: Params, body: RequestBody<'createFlow'>): Promise<CommandResponse> {
   assertValid(body);
   await assertStepScopes(em, ctx, body.steps);
   assertTriggerAllowed(body.trigger);
@@ -154,7 +155,7 @@ export async function createFlow(em: EntityManager, ctx: CommandContext, _p: Par
 
 const canonical = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
 
-export async function updateFlow(em: EntityManager, ctx: CommandContext, params: Params, body: { name?: string } & Partial<FlowDefinition>): Promise<CommandResponse> {
+export async function updateFlow(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'updateFlow'>): Promise<CommandResponse> {
   const flow = await lockedFlow(em, ctx.workspaceId, params.flow_id);
   const next: FlowDefinition = { trigger: body.trigger ?? flow.trigger, steps: body.steps ?? flow.steps };
   assertValid(next);
@@ -233,7 +234,7 @@ export async function insertFlowRun(
   return run;
 }
 
-export async function createFlowRun(em: EntityManager, ctx: CommandContext, params: Params, body: { contact_id: string }): Promise<CommandResponse> {
+export async function createFlowRun(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'createFlowRun'>): Promise<CommandResponse> {
   const flow = await findFlow(em, ctx.workspaceId, params.flow_id);
   if (!flow) throw new ApiError('resource_missing', `No such flow: '${params.flow_id}'`);
   if (flow.status !== 'active') throw new ApiError('flow_not_active', `Flow ${flow.id} is inactive; activate it to start runs`);

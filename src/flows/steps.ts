@@ -12,7 +12,7 @@ import { ApiError } from '../errors';
 import { webhookHeaders } from '../webhooks/signing';
 import { assertAttributesFit, changeContact } from '../commands/contacts';
 import { withoutRowData } from '../db/driver-errors';
-import { newConversation, openConversationOf, queueMessage } from '../commands/messaging';
+import { newConversation, openConversationOf, queueMessage, type MessageInput } from '../commands/messaging';
 import { channelSenderFollowUp } from '../channel-senders';
 import { runCause } from './commands';
 import { retagContact } from '../commands/tags';
@@ -105,7 +105,8 @@ async function applyStep(
       if (!channel) throw new ApiError('channel_not_found', `No such channel: '${step.channel_id}'`);
       const conversation = (await openConversationOf(em, contact.id, channel.id)) ?? newConversation(em, ctx, 0, contact.id, channel.id);
       await em.flush();
-      const input = step.template_id ? { type: 'template' as const, template_id: step.template_id, parameters: step.parameters } : { type: 'text' as const, text: step.text };
+      // a step names a template or a text, exactly one (the flow's schema): a template, else its text
+      const input: MessageInput = step.template_id ? { type: 'template', template_id: step.template_id, parameters: step.parameters } : { type: 'text', text: step.text ?? '' };
       const { message, followUp } = await queueMessage(em, ctx, 0, conversation, contact, input);
       await em.flush();
       return { outcome: { message_id: message.id }, next, followUps: [followUp] };

@@ -8,12 +8,13 @@ import type { ListPage, PageParams } from '../pagination';
 import { insertFence, lockFenceExclusive } from './fence';
 import { stageNames } from './stores';
 import { hashKeyFingerprint, identifierHash, normaliseIdentifier, subjectHashes } from './subject-hash';
-import type { PurgeMatchField, PurgeSubject } from './types';
+import type { PurgeMatchField, PurgeStageName, PurgeSubject } from './types';
+import type { Schema } from '../types/wire';
 
 export type StageStatus = 'pending' | 'cleared' | 'waiting';
 
 export interface PurgeStage {
-  name: string;
+  name: PurgeStageName;
   status: StageStatus;
   cleared_at: string | null;
   /** rows (or histories, or backups) the stage changed */
@@ -59,20 +60,7 @@ export interface Purge {
   completedAt: Date | null;
 }
 
-export interface PurgeWire {
-  id: string;
-  object: 'privacy_purge';
-  match: PurgeMatchField;
-  status: Purge['status'];
-  previously_purged: boolean;
-  stages: PurgeStage[];
-  passes: PurgePass[];
-  pending_backups: PurgeBackup[];
-  backups: PurgeBackup[];
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-}
+export type PurgeWire = Schema<'PrivacyPurge'>;
 
 /** Passes over the stores before a purge that still finds the subject gives up and says so (`failed`). */
 export const MAX_PURGE_PASSES = 5;
@@ -214,8 +202,9 @@ export function setStage(purge: Purge, name: string, status: StageStatus, cleare
   let stage = purge.stages.find((s) => s.name === name);
   if (!stage) {
     // a stage added since the purge was recorded: it joins the list in its place
-    if (!stageNames().includes(name)) throw new Error(`purge ${purge.id} has no stage ${name}`);
-    stage = { name, status: 'pending', cleared_at: null, cleared: 0, waiting_for: null };
+    const known = stageNames().find((n) => n === name);
+    if (!known) throw new Error(`purge ${purge.id} has no stage ${name}`);
+    stage = { name: known, status: 'pending', cleared_at: null, cleared: 0, waiting_for: null };
     purge.stages.push(stage);
     const order = stageNames();
     purge.stages.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Schema } from '../types/wire';
 
 /** Whom a purge removes: the contacts it resolved to and every phone and email they carried (or the purge named). */
 export interface PurgeSubject {
@@ -14,8 +15,11 @@ export interface PurgeSubject {
  * code clears a backup loaded into temporary tables.
  */
 export interface PurgeStore {
-  name: string;
+  name: PurgeStageName;
   purge(em: EntityManager, subject: PurgeSubject): Promise<{ cleared: number }>;
 }
 
 export type PurgeMatchField = 'contact_id' | 'phone' | 'email';
+
+/** The stores a purge clears, by the names the spec gives its stages. */
+export type PurgeStageName = Schema<'PrivacyPurgeStage'>['name'];

@@ -12,6 +12,7 @@ import { resealSecret, sealedSecretOf } from '../secrets/at-rest';
 import { findVersion, VERSIONS } from '../versions';
 import type { CommandResponse } from '../commands/types';
 import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
+import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;
 
@@ -91,7 +92,7 @@ async function lockWorkspace(em: EntityManager, workspaceId: string): Promise<{ 
   return row;
 }
 
-export async function createWebhookEndpoint(em: EntityManager, ctx: CommandContext, _p: Params, body: { url: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number; api_version?: string }): Promise<CommandResponse> {
+export async function createWebhookEndpoint(em: EntityManager, ctx: CommandContext, _p: Params, body: RequestBody<'createWebhookEndpoint'>): Promise<CommandResponse> {
   checkUrl(body.url);
   if (body.api_version !== undefined) checkApiVersion(body.api_version, ctx.now);
   await lockWorkspace(em, ctx.workspaceId);
@@ -128,7 +129,7 @@ export async function createWebhookEndpoint(em: EntityManager, ctx: CommandConte
   return { status: 201, body: toEndpointWire(endpoint, ctx.now) };
 }
 
-export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: { url?: string; event_types?: string[]; description?: string | null; enabled?: boolean; max_concurrency?: number; api_version?: string }): Promise<CommandResponse> {
+export async function updateWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'updateWebhookEndpoint'>): Promise<CommandResponse> {
   const endpoint = await lockedEndpoint(em, ctx.workspaceId, params.endpoint_id);
   const previous: Record<string, unknown> = {};
   if (body.url !== undefined && body.url !== endpoint.url) {
@@ -190,7 +191,7 @@ export async function deleteWebhookEndpoint(em: EntityManager, ctx: CommandConte
   return { status: 200, body: tombstone, followUps: waiting ? [endpointFollowUp(ctx.workspaceId, endpoint.id)] : [] };
 }
 
-export async function rotateWebhookEndpointSecret(em: EntityManager, ctx: CommandContext, params: Params, body: { overlap_seconds?: number } | null): Promise<CommandResponse> {
+export async function rotateWebhookEndpointSecret(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'rotateWebhookEndpointSecret'>): Promise<CommandResponse> {
   const endpoint = await lockedEndpoint(em, ctx.workspaceId, params.endpoint_id);
   const overlap = body?.overlap_seconds ?? 86_400;
   const secret = sealedSecretOf(ctx.derived);
@@ -345,7 +346,7 @@ export async function replayWebhookDelivery(em: EntityManager, ctx: CommandConte
 
 const REPLAY_LIMIT = 1000;
 
-export async function replayWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: { since: string; until?: string; status?: 'failed' | 'dead' | 'all'; dry_run?: boolean }): Promise<CommandResponse> {
+export async function replayWebhookEndpoint(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'replayWebhookEndpoint'>): Promise<CommandResponse> {
   // the workspace's row before the endpoint's and the deliveries' (lock order); a dry run spends nothing
   const budget = body.dry_run ? null : await replayBudget(em, ctx);
   const endpoint = await lockedEndpoint(em, ctx.workspaceId, params.endpoint_id);

@@ -1,5 +1,5 @@
-// The command workflows, one type per mutation, and every other workflow the workers register (re-exported).
-import { proxyActivities, proxyLocalActivities, proxySinks, uuid4 } from '@temporalio/workflow';
+// The command workflows, and every other workflow the workers register (re-exported).
+import { proxyActivities, proxyLocalActivities, proxySinks, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CommandInput, CommandOutcome, CommandSinks } from './types';
 import { startFollowUps } from './follow-ups';
@@ -76,59 +76,32 @@ async function runWebhookTestCommand(input: Pick<CommandInput, 'commandId'>): Pr
   return runCommand(input);
 }
 
-// One workflow type per operation, so the Web UI lists them by name.
-const command = answering(runCommand);
-const bulkCommand = answering(runBulkCommand);
-export const createContact = command;
-export const updateContact = command;
-export const deleteContact = command;
-export const mergeContacts = command;
-export const optInContact = command;
-export const optOutContact = command;
-export const createChannel = command;
-export const createConversation = command;
-export const updateConversation = command;
-export const createMessage = command;
-export const cancelMessage = command;
-export const receiveInboundMessage = command;
-export const receiveMessageStatus = command;
-export const createTemplate = command;
-export const updateTemplate = command;
-export const deleteTemplate = command;
-export const createContactAttribute = command;
-export const updateContactAttribute = command;
-export const deleteContactAttribute = command;
-export const createOrder = command;
-export const updateOrder = command;
-export const addContactTags = command;
-export const removeContactTag = command;
-export const createFile = command;
-export const createWebhookEndpoint = command;
-export const updateWebhookEndpoint = command;
-export const deleteWebhookEndpoint = command;
-export const rotateWebhookEndpointSecret = command;
-export const testWebhookEndpoint = answering(runWebhookTestCommand);
-export const replayWebhookDelivery = command;
-export const replayWebhookEndpoint = command;
-export const createFlow = command;
-export const updateFlow = command;
-export const deleteFlow = command;
-export const activateFlow = command;
-export const deactivateFlow = command;
-export const createFlowRun = command;
-export const cancelFlowRun = command;
-export const bulkUpsertContacts = bulkCommand;
-export const bulkTagContacts = bulkCommand;
-export const bulkCreateMessages = bulkCommand;
-export const createApiKey = command;
-export const rollApiKey = command;
-export const revokeApiKey = command;
-export const updateWorkspace = command;
-export const createBroadcast = command;
-export const sendBroadcast = command;
-export const pauseBroadcast = command;
-export const resumeBroadcast = command;
-export const cancelBroadcast = command;
+// The command workflows, one per kind that really differs (src/commands/registry.ts says which runs each mutation).
+// The Web UI tells mutations apart by the OperationId search attribute and the operation in the workflow id.
+export const command = answering(runCommand);
+export const bulkCommand = answering(runBulkCommand);
+export const webhookTestCommand = answering(runWebhookTestCommand);
+export const deleteFileCommand = answering(async (input) => {
+  const outcome = await runCommand(input);
+  // only after the tombstone has committed; a refused delete (404) leaves the blob alone
+  if (outcome.status === 200) await releaseFileBlob({ commandId: input.commandId });
+  return outcome;
+});
+
+// Until 2026-12-04 each mutation started a workflow type named after its operationId. One such workflow still running
+// (its worker was down across the upgrade) is served by this default workflow with the same steps; the names are a
+// closed, historical list, and every other one is a single command.
+const HISTORICAL_KINDS: Record<string, CommandWorkflow> = {
+  bulkUpsertContacts: bulkCommand,
+  bulkTagContacts: bulkCommand,
+  bulkCreateMessages: bulkCommand,
+  testWebhookEndpoint: webhookTestCommand,
+  deleteFile: deleteFileCommand,
+};
+export default async function historicalCommand(input: Pick<CommandInput, 'commandId'>): Promise<CommandOutcome> {
+  return (HISTORICAL_KINDS[workflowInfo().workflowType] ?? command)(input);
+}
+
 export { runBroadcast, wakeBroadcast } from './broadcasts';
 export { flowRun } from './flow-run';
 export { sendMessage } from './send-message';
@@ -136,13 +109,5 @@ export { webhookEndpoint } from './webhook-endpoint';
 export { channelSender } from './channel-sender';
 export { scheduledMessage } from './scheduled-message';
 
-export const deleteFile = answering(async (input) => {
-  const outcome = await runCommand(input);
-  // only after the tombstone has committed; a refused delete (404) leaves the blob alone
-  if (outcome.status === 200) await releaseFileBlob({ commandId: input.commandId });
-  return outcome;
-});
-
 // privacy purges and the backups they reach
-export const createPrivacyPurge = command;
 export { purgeSubject, takeBackup } from './privacy';

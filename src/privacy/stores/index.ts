@@ -1,5 +1,5 @@
 import type { FileStore } from '../../files/file-store';
-import type { PurgeStore } from '../types';
+import type { PurgeStageName, PurgeStore } from '../types';
 import { auditLogStore } from './audit-logs';
 import { bulkJobItemsStore } from './bulk-job-items';
 import { contactsStore } from './contacts';
@@ -38,9 +38,9 @@ export function purgeStores(blobs: FileStore | null): PurgeStore[] {
 }
 
 /** Stages beyond PostgreSQL, run by the purge workflow after the stores above. */
-export const TEMPORAL_STAGE = 'temporal';
-export const BACKUPS_STAGE = 'backups';
+export const TEMPORAL_STAGE: PurgeStageName = 'temporal';
+export const BACKUPS_STAGE: PurgeStageName = 'backups';
 
-export function stageNames(): string[] {
+export function stageNames(): PurgeStageName[] {
   return [...purgeStores(null).map((s) => s.name), TEMPORAL_STAGE, BACKUPS_STAGE];
 }

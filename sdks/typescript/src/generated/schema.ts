@@ -3274,7 +3274,7 @@ export interface components {
                 /** @description The object after the change (a tombstone for deletes). */
                 object: unknown;
                 /** @description For `*.updated`, `contact.merged` and the order status events, the changed fields' values before the change; else null. */
-                previous_attributes: Record<string, never> | null;
+                previous_attributes: Record<string, unknown> | null;
                 /** @description For `contact.merged`, the ids of the contacts merged into `object` (now tombstones with `merged_into`). */
                 merged_from?: components["schemas"]["ContactIdValue"][];
             };
@@ -3293,7 +3293,7 @@ export interface components {
                 /** @example 2026-11-01 */
                 api_version: string;
                 /** @description The payload's JSON Schema (2020-12) in that version; components it uses are in its `$defs`. */
-                schema: Record<string, never>;
+                schema: Record<string, unknown>;
             }[];
         };
         WebhookTestObject: {
@@ -3715,7 +3715,7 @@ export interface components {
         ConsentSource: string;
         ContactsBulkUpsert: {
             /** @description Each a `ContactUpsertItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
-            items: (components["schemas"]["ContactUpsertItem"] | Record<string, never>)[];
+            items: (components["schemas"]["ContactUpsertItem"] | Record<string, unknown>)[];
         };
         /** @description One contact, by exactly one of `contact_id`, `external_id` or `phone`, and its tags to add and/or remove. */
         ContactTagsBulkItem: {
@@ -3727,7 +3727,7 @@ export interface components {
         };
         ContactTagsBulk: {
             /** @description Each a `ContactTagsBulkItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
-            items: (components["schemas"]["ContactTagsBulkItem"] | Record<string, never>)[];
+            items: (components["schemas"]["ContactTagsBulkItem"] | Record<string, unknown>)[];
         };
         /** @description One template message, to a contact named by exactly one of `contact_id` or `phone`. */
         MessagesBulkItem: {
@@ -3740,7 +3740,7 @@ export interface components {
         };
         MessagesBulkCreate: {
             /** @description Each a `MessagesBulkItem`, validated one by one: an invalid item gets its own `400` result and the others still apply. */
-            items: (components["schemas"]["MessagesBulkItem"] | Record<string, never>)[];
+            items: (components["schemas"]["MessagesBulkItem"] | Record<string, unknown>)[];
         };
         BulkJobFields: {
             id: string;
@@ -3832,7 +3832,7 @@ export interface components {
                 /** @description The object after the change (a tombstone for deletes), in the caller's API version. */
                 object: components["schemas"]["Contact"] | components["schemas"]["DeletedContact"] | components["schemas"]["File"] | components["schemas"]["DeletedFile"] | components["schemas"]["Tag"] | components["schemas"]["Template"] | components["schemas"]["DeletedTemplate"] | components["schemas"]["Order"] | components["schemas"]["Channel"] | components["schemas"]["Conversation"] | components["schemas"]["Message"] | components["schemas"]["WebhookEndpoint"] | components["schemas"]["DeletedWebhookEndpoint"] | components["schemas"]["FlowRun"] | components["schemas"]["FlowRunThrottle"] | components["schemas"]["WebhookDelivery"] | components["schemas"]["WebhookTestObject"] | components["schemas"]["Broadcast"] | components["schemas"]["EventObjectStub"];
                 /** @description For `*.updated`, `contact.merged` and the order status events (`order.paid`, …), the changed fields' values before the change. Left out when `object` is a stub. */
-                previous_attributes?: Record<string, never>;
+                previous_attributes?: Record<string, unknown>;
                 /** @description For `contact.merged`, the ids of the contacts merged into `object` (now tombstones with `merged_into`). Left out when `object` is a stub. */
                 merged_from?: components["schemas"]["ContactIdValue"][];
             };
@@ -4450,7 +4450,7 @@ export interface components {
             /** Format: uri */
             url: string;
             /** @description Sent as `data` in the signed POST. */
-            body?: Record<string, never>;
+            body?: Record<string, unknown>;
         };
         FlowStepBranch: {
             id: components["schemas"]["FlowStepId"];
@@ -4546,7 +4546,7 @@ export interface components {
              * @description What the step did: `message_id` (send_message), `changed` (tags and contact updates), `status_code`
              *     (http_request), `next_step_id` (branch), `resume_at` (wait), or `error` (`code`, `message`) when it failed.
              */
-            outcome: Record<string, never> | null;
+            outcome: Record<string, unknown> | null;
         };
         FlowRun: {
             id: components["schemas"]["FlowRunIdValue"];
@@ -4576,7 +4576,7 @@ export interface components {
          */
         Scope: "contacts:read" | "contacts:write" | "conversations:read" | "conversations:write" | "messages:read" | "messages:write" | "channels:read" | "channels:write" | "tags:read" | "tags:write" | "templates:read" | "templates:write" | "orders:read" | "orders:write" | "files:read" | "files:write" | "events:read" | "bulk:read" | "pii:read" | "keys:write" | "privacy:write" | "webhooks:read" | "webhooks:write" | "keys:read" | "audit:read" | "workspace:read" | "workspace:write" | "flows:read" | "flows:write" | "broadcasts:read" | "broadcasts:write";
         /** @description An IPv4 or IPv6 address (`203.0.113.7`, `2001:db8::1`) or CIDR (`10.0.0.0/8`, `2001:db8::/32`). */
-        Cidr: string | unknown | unknown;
+        Cidr: string;
         /** @description `allowed_origins` is for publishable keys only: a secret key takes none (absent or null). */
         ApiKeyCreate: {
             name: string;
@@ -4704,7 +4704,7 @@ export interface components {
             client_ip: string | null;
             request_id: string | null;
             /** @description What the action was (scopes granted, the overlap of a roll); never personal data. */
-            details: Record<string, never> | null;
+            details: Record<string, unknown> | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };

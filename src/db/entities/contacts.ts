@@ -1,0 +1,111 @@
+// Contacts, their tags and the workspace's attribute definitions.
+import { EntitySchema } from '@mikro-orm/core';
+import { TextArrayType, ts, workspaceRef } from './columns';
+
+export interface Contact {
+  id: string;
+  workspace: string;
+  phone: string | null;
+  email: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  externalId: string | null;
+  attributes: Record<string, string | number | boolean>;
+  /** tag names, sorted; kept by the tag commands */
+  tags: string[];
+  optedInAt?: Date | null;
+  optedOutAt?: Date | null;
+  /** where the latest consent change came from, as an import stated it */
+  consentSource?: string | null;
+  /** a merged contact's tombstone names the contact it was merged into */
+  mergedInto?: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt?: Date | null;
+}
+
+export interface Tag {
+  id: string;
+  workspace: string;
+  /** lower case, unique in the workspace */
+  name: string;
+  /** live (not deleted) contacts that carry the tag */
+  contactCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type ContactAttributeType = 'string' | 'number' | 'boolean' | 'date' | 'enum';
+
+/** The definition of one custom attribute key of the workspace's contacts. */
+export interface ContactAttribute {
+  id: string;
+  workspace: string;
+  key: string;
+  type: ContactAttributeType;
+  /** the allowed values of an enum; null for other types */
+  options: string[] | null;
+  /** masked without pii:read, cleared by privacy purges */
+  personal: boolean;
+  description: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt?: Date | null;
+}
+
+export const ContactSchema = new EntitySchema<Contact>({
+  name: 'Contact',
+  tableName: 'contacts',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    phone: { type: 'string', nullable: true },
+    email: { type: 'string', nullable: true },
+    firstName: { type: 'string', nullable: true },
+    lastName: { type: 'string', nullable: true },
+    externalId: { type: 'string', nullable: true },
+    attributes: { type: 'json' },
+    tags: { type: TextArrayType, columnType: 'text[]' },
+    optedInAt: { ...ts, nullable: true },
+    optedOutAt: { ...ts, nullable: true },
+    consentSource: { type: 'string', columnType: 'text', nullable: true },
+    mergedInto: { type: 'string', columnType: 'text', nullable: true },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: { ...ts, nullable: true },
+  },
+});
+
+export const TagSchema = new EntitySchema<Tag>({
+  name: 'Tag',
+  tableName: 'tags',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    name: { type: 'string' },
+    contactCount: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
+
+export const ContactAttributeSchema = new EntitySchema<ContactAttribute>({
+  name: 'ContactAttribute',
+  tableName: 'contact_attributes',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    key: { type: 'string' },
+    type: { type: 'string' },
+    options: { type: TextArrayType, columnType: 'text[]', nullable: true },
+    personal: { type: 'boolean' },
+    description: { type: 'text', nullable: true },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+    deletedAt: { ...ts, nullable: true },
+  },
+});

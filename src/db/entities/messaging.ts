@@ -1,0 +1,136 @@
+// Channels, conversations and messages.
+import { EntitySchema } from '@mikro-orm/core';
+import { TextArrayType, optionalTs, ts, workspaceRef } from './columns';
+
+export interface Channel {
+  id: string;
+  workspace: string;
+  name: string;
+  provider: 'sandbox' | 'http';
+  url: string | null;
+  signingSecret: string;
+  /** hand-offs per second at most, held by the channel's one sender for every worker */
+  ratePerSecond: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Conversation {
+  id: string;
+  workspace: string;
+  contact: string;
+  channel: string;
+  status: 'open' | 'closed';
+  assignee: string | null;
+  lastInboundAt: Date | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type MessageStatus = 'scheduled' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'cancelled' | 'received';
+
+export interface Message {
+  id: string;
+  workspace: string;
+  conversation: string;
+  contact: string;
+  channel: string;
+  direction: 'inbound' | 'outbound';
+  type: 'text' | 'template' | 'media';
+  text: string | null;
+  templateId: string | null;
+  parameters: string[] | null;
+  fileId: string | null;
+  status: MessageStatus;
+  failureReason: string | null;
+  providerMessageId: string | null;
+  queuedAt: Date | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+  failedAt: Date | null;
+  receivedAt: Date | null;
+  /** a scheduled message's time to be queued for its channel's sender; null for one sent at once */
+  sendAt?: Date | null;
+  cancelledAt?: Date | null;
+  /** the depth and upstream flows of what queued it: its receipts' events inherit them */
+  causeDepth?: number;
+  causeFlows?: string[];
+  /** when the channel's sender next acts on it (hand-off, retry, simulated receipt); null when nothing is left to do */
+  nextAttemptAt?: Date | null;
+  /** hand-offs that met a transient error */
+  sendAttempts?: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const ChannelSchema = new EntitySchema<Channel>({
+  name: 'Channel',
+  tableName: 'channels',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    name: { type: 'string' },
+    provider: { type: 'string' },
+    url: { type: 'string', nullable: true },
+    signingSecret: { type: 'string' },
+    ratePerSecond: { type: 'integer', default: 80 },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
+
+export const ConversationSchema = new EntitySchema<Conversation>({
+  name: 'Conversation',
+  tableName: 'conversations',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    contact: { type: 'string', fieldName: 'contact_id' },
+    channel: { type: 'string', fieldName: 'channel_id' },
+    status: { type: 'string' },
+    assignee: { type: 'string', nullable: true },
+    lastInboundAt: { ...ts, nullable: true },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
+
+export const MessageSchema = new EntitySchema<Message>({
+  name: 'Message',
+  tableName: 'messages',
+  properties: {
+    id: { type: 'string', primary: true },
+    workspace: workspaceRef,
+    conversation: { type: 'string', fieldName: 'conversation_id' },
+    contact: { type: 'string', fieldName: 'contact_id' },
+    channel: { type: 'string', fieldName: 'channel_id' },
+    direction: { type: 'string' },
+    type: { type: 'string' },
+    text: { type: 'string', nullable: true },
+    templateId: { type: 'string', nullable: true },
+    parameters: { type: 'json', nullable: true },
+    fileId: { type: 'string', nullable: true },
+    status: { type: 'string' },
+    failureReason: { type: 'string', nullable: true },
+    providerMessageId: { type: 'string', nullable: true },
+    queuedAt: optionalTs,
+    sentAt: optionalTs,
+    deliveredAt: optionalTs,
+    readAt: optionalTs,
+    failedAt: optionalTs,
+    receivedAt: optionalTs,
+    sendAt: optionalTs,
+    cancelledAt: optionalTs,
+    causeDepth: { type: 'integer', default: 0 },
+    causeFlows: { type: TextArrayType, columnType: 'text[]', defaultRaw: `'{}'` },
+    nextAttemptAt: optionalTs,
+    sendAttempts: { type: 'integer', default: 0 },
+    version: { type: 'integer' },
+    createdAt: ts,
+    updatedAt: ts,
+  },
+});
