@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ContactSchema, type Contact } from '../db/entities';
+import { CONTACT_TEXT_FIELDS, ContactSchema, noContactText, type Contact } from '../db/entities';
 import { contactMissing, toContactWire } from '../db/contacts.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { shiftTagCounts } from '../db/tags.queries';
@@ -12,13 +12,7 @@ import type { RequestBody } from '../types/wire';
 export type MergeInput = RequestBody<'mergeContacts'>;
 
 // fields the survivor keeps when it has them and takes from the merged contacts (in `from` order) when it has none
-const FILLED = [
-  ['phone', 'phone'],
-  ['email', 'email'],
-  ['external_id', 'externalId'],
-  ['first_name', 'firstName'],
-  ['last_name', 'lastName'],
-] as const;
+const FILLED = [['phone', 'phone'], ['email', 'email'], ['external_id', 'externalId'], ...CONTACT_TEXT_FIELDS.map((f) => [f.wire, f.prop] as const)] as const;
 
 // the tables whose rows belong to a contact and move to the survivor; updated_at moves so `updated_since` syncs see them
 const MOVED_TABLES = ['conversations', 'messages', 'orders', 'flow_runs'] as const;
@@ -100,7 +94,7 @@ export async function mergeContacts(em: EntityManager, ctx: CommandContext, para
 
   // the tombstones first: the survivor may take a phone or external id that is unique among live contacts
   for (const c of merged) {
-    Object.assign(c, { firstName: null, lastName: null, externalId: null, attributes: {}, tags: [], optedInAt: null, optedOutAt: null, consentSource: null });
+    Object.assign(c, { ...noContactText(), externalId: null, attributes: {}, tags: [], optedInAt: null, optedOutAt: null, consentSource: null });
     c.mergedInto = survivor.id;
     c.deletedAt = ctx.now;
     c.updatedAt = ctx.now;

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ContactSchema, type Contact } from '../db/entities';
+import { CONTACT_TEXT_FIELDS, ContactSchema, noContactText, type Contact } from '../db/entities';
 import { contactMissing, toContactWire, toDeletedContactWire } from '../db/contacts.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { countTagsOff } from '../db/tags.queries';
@@ -16,13 +16,8 @@ type Attributes = Contact['attributes'];
 /** A contact's fields as a create or an update sends them (an update's `null` removes a field). */
 export type ContactInput = RequestBody<'createContact'> | RequestBody<'updateContact'>;
 
-const FIELD_MAP = [
-  ['phone', 'phone'],
-  ['email', 'email'],
-  ['first_name', 'firstName'],
-  ['last_name', 'lastName'],
-  ['external_id', 'externalId'],
-] as const;
+// every field a create or an update sets as sent (wire name, property): the identifiers and the text fields
+const FIELD_MAP = [['phone', 'phone'], ['email', 'email'], ...CONTACT_TEXT_FIELDS.map((f) => [f.wire, f.prop] as const), ['external_id', 'externalId']] as const;
 
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
@@ -105,6 +100,13 @@ export interface ContactState {
   consent?: { optedInAt?: Date; optedOutAt?: Date; consentSource?: string };
 }
 
+/** The text fields a create sent, each null when it sent none. */
+function contactText(body: ContactInput): ReturnType<typeof noContactText> {
+  const out = noContactText();
+  for (const f of CONTACT_TEXT_FIELDS) out[f.prop] = body[f.wire] ?? null;
+  return out;
+}
+
 /** A new contact and its contact.created event in the unit of work (flushed by the caller). */
 export function insertContact(em: EntityManager, ctx: CommandContext, body: ContactInput, state: ContactState = {}): Contact {
   const attributes: Attributes = {};
@@ -114,8 +116,7 @@ export function insertContact(em: EntityManager, ctx: CommandContext, body: Cont
     workspace: ctx.workspaceId,
     phone: body.phone ?? null,
     email: body.email ?? null,
-    firstName: body.first_name ?? null,
-    lastName: body.last_name ?? null,
+    ...contactText(body),
     externalId: body.external_id ?? null,
     attributes,
     tags: state.tags ?? [],

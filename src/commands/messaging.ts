@@ -1,5 +1,5 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { ChannelSchema, ContactSchema, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
+import { ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
 import { renderTemplate } from '../template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
@@ -349,8 +349,7 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
       workspace: ctx.workspaceId,
       phone: from,
       email: null,
-      firstName: null,
-      lastName: null,
+      ...noContactText(),
       externalId: null,
       attributes: {},
       tags: [],

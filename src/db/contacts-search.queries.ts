@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Contact } from './entities';
+import { CONTACT_TEXT_FIELDS, type Contact } from './entities';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import { CONTACT_COLUMNS, hydrateContact, toContactWire, type ContactWire, type DeletedContactWire } from './contacts.queries';
@@ -45,8 +45,7 @@ const FIELDS: Record<string, FieldSpec> = {
   phone: { kind: 'phone', operators: ['eq', 'neq', 'in', 'exists', 'not_exists'], personal: true },
   email: { kind: 'email', operators: ['eq', 'neq', 'in', 'exists', 'not_exists'], personal: true },
   external_id: { kind: 'text', operators: ['eq', 'neq', 'in', 'prefix', 'exists', 'not_exists'], personal: true },
-  first_name: { kind: 'text', operators: ['eq', 'neq', 'prefix', 'exists', 'not_exists'], personal: true },
-  last_name: { kind: 'text', operators: ['eq', 'neq', 'prefix', 'exists', 'not_exists'], personal: true },
+  ...Object.fromEntries(CONTACT_TEXT_FIELDS.map((f): [string, FieldSpec] => [f.wire, { kind: 'text', operators: ['eq', 'neq', 'prefix', 'exists', 'not_exists'], personal: true }])),
   tags: { kind: 'tags', operators: ['contains', 'not_contains', 'in', 'exists', 'not_exists'], personal: false },
   created_at: { kind: 'time', operators: RANGE, personal: false },
   updated_at: { kind: 'time', operators: RANGE, personal: false },
@@ -140,7 +139,7 @@ function checkValue(kind: Kind, op: SearchOperator, v: Scalar): [true, Scalar] |
 }
 
 const SQL_RANGE: Record<string, string> = { gt: '>', gte: '>=', lt: '<', lte: '<=' };
-const NAME_COLUMNS: Record<string, string> = { external_id: 'external_id', first_name: 'first_name', last_name: 'last_name' };
+const NAME_COLUMNS: Record<string, string> = { external_id: 'external_id', ...Object.fromEntries(CONTACT_TEXT_FIELDS.map((f) => [f.wire, f.column])) };
 const OPTED_IN = '(opted_in_at is not null and (opted_out_at is null or opted_out_at <= opted_in_at))';
 const OPTED_OUT = '(opted_out_at is not null and (opted_in_at is null or opted_out_at > opted_in_at))';
 const STATUS_SQL: Record<string, string> = { opted_in: OPTED_IN, opted_out: OPTED_OUT, none: '(opted_in_at is null and opted_out_at is null)' };

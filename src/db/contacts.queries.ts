@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Contact } from './entities';
+import { CONTACT_TEXT_FIELDS, type Contact, type ContactTextWire } from './entities';
 import { toDate } from './timestamps';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
@@ -11,6 +11,13 @@ export type ContactWire = Schema<'Contact'>;
 
 export type DeletedContactWire = Schema<'DeletedContact'>;
 
+/** A contact's text fields by their wire names, in their wire order. */
+export function contactTextWire(c: Contact): ContactTextWire {
+  const out = {} as ContactTextWire;
+  for (const f of CONTACT_TEXT_FIELDS) out[f.wire] = c[f.prop];
+  return out;
+}
+
 export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
   if (c.deletedAt) return toDeletedContactWire(c);
   return {
@@ -18,8 +25,7 @@ export function toContactWire(c: Contact): ContactWire | DeletedContactWire {
     object: 'contact',
     phone: c.phone,
     email: c.email,
-    first_name: c.firstName,
-    last_name: c.lastName,
+    ...contactTextWire(c),
     external_id: c.externalId,
     attributes: c.attributes,
     opted_in_at: c.optedInAt ? c.optedInAt.toISOString() : null,
@@ -59,7 +65,7 @@ export async function contactMissing(em: EntityManager, workspaceId: string, id:
 
 // Raw SQL on the read path: one indexed keyset query, columns aliased straight onto the Contact shape. Tags are a
 // sorted text[] column kept by the tag commands, so a page of contacts needs no join or aggregate.
-const COLUMNS = `id, workspace_id as "workspace", phone, email, first_name as "firstName", last_name as "lastName",
+const COLUMNS = `id, workspace_id as "workspace", phone, email, ${CONTACT_TEXT_FIELDS.map((f) => `${f.column} as "${f.prop}"`).join(', ')},
   external_id as "externalId", attributes, tags, opted_in_at as "optedInAt", opted_out_at as "optedOutAt", consent_source as "consentSource", merged_into as "mergedInto", version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 
 export async function retrieveContact(em: EntityManager, workspaceId: string, id: string): Promise<Contact | null> {

@@ -1,4 +1,6 @@
 // Masks for personal fields when the key lacks pii:read: enough to recognise a record, not to contact a person.
+import { CONTACT_TEXT_FIELDS } from '../db/entities';
+
 function maskPhone(v: unknown): unknown {
   if (typeof v !== 'string') return v;
   return v.length <= 5 ? '*'.repeat(v.length) : `${v.slice(0, 3)}${'*'.repeat(v.length - 5)}${v.slice(-2)}`;
@@ -41,7 +43,14 @@ function maskEach(v: unknown): unknown {
  */
 export const PERSONAL_FIELDS: Record<string, Record<string, (v: unknown, shownAttributes: ReadonlySet<string>) => unknown>> = {
   // attributes: values of keys defined non-personal are shown (shownAttributes); undefined and personal keys are masked
-  contact: { phone: maskPhone, email: maskEmail, first_name: maskName, last_name: maskName, external_id: maskIdentifier, attributes: maskAttributes },
+  // the text fields (names) are masked as names
+  contact: {
+    phone: maskPhone,
+    email: maskEmail,
+    ...Object.fromEntries(CONTACT_TEXT_FIELDS.map((f) => [f.wire, maskName])),
+    external_id: maskIdentifier,
+    attributes: maskAttributes,
+  },
   // a template message's parameters are what its text is rendered from
   message: { text: maskText, parameters: maskEach },
   // shipping addresses, recipients and notes live here

@@ -2,13 +2,28 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { TextArrayType, ts, workspaceRef } from './columns';
 
-export interface Contact {
+/**
+ * A contact's text fields besides its identifiers (phone, email and external_id, which have rules of their own), in
+ * their wire order. Each is personal data: masked without `pii:read` (as a name), erased by a purge, filled from the
+ * merged contacts when the survivor has none, and searchable (case-insensitively, eq, neq, prefix, exists). The
+ * entity, its SQL columns, the wire shape, the commands, masking, purges, merges and the search all follow this list:
+ * a new text field is a line here, its column in a migration, and its place in openapi.yaml.
+ */
+export const CONTACT_TEXT_FIELDS = [
+  { wire: 'first_name', prop: 'firstName', column: 'first_name' },
+  { wire: 'last_name', prop: 'lastName', column: 'last_name' },
+] as const;
+
+export type ContactTextField = (typeof CONTACT_TEXT_FIELDS)[number];
+type ContactTextValues = { [F in ContactTextField as F['prop']]: string | null };
+/** The text fields as the wire names them, each null when unset. */
+export type ContactTextWire = { [F in ContactTextField as F['wire']]: string | null };
+
+export interface Contact extends ContactTextValues {
   id: string;
   workspace: string;
   phone: string | null;
   email: string | null;
-  firstName: string | null;
-  lastName: string | null;
   externalId: string | null;
   attributes: Record<string, string | number | boolean>;
   /** tag names, sorted; kept by the tag commands */
@@ -55,6 +70,12 @@ export interface ContactAttribute {
   deletedAt?: Date | null;
 }
 
+function textFieldProperties(): Record<ContactTextField['prop'], { type: 'string'; fieldName: string; nullable: true }> {
+  const out = {} as Record<ContactTextField['prop'], { type: 'string'; fieldName: string; nullable: true }>;
+  for (const f of CONTACT_TEXT_FIELDS) out[f.prop] = { type: 'string', fieldName: f.column, nullable: true };
+  return out;
+}
+
 export const ContactSchema = new EntitySchema<Contact>({
   name: 'Contact',
   tableName: 'contacts',
@@ -63,8 +84,7 @@ export const ContactSchema = new EntitySchema<Contact>({
     workspace: workspaceRef,
     phone: { type: 'string', nullable: true },
     email: { type: 'string', nullable: true },
-    firstName: { type: 'string', nullable: true },
-    lastName: { type: 'string', nullable: true },
+    ...textFieldProperties(),
     externalId: { type: 'string', nullable: true },
     attributes: { type: 'json' },
     tags: { type: TextArrayType, columnType: 'text[]' },
@@ -109,3 +129,10 @@ export const ContactAttributeSchema = new EntitySchema<ContactAttribute>({
     deletedAt: { ...ts, nullable: true },
   },
 });
+
+/** Each text field unset: for a contact created from something that carries none (an inbound message), or erased. */
+export function noContactText(): ContactTextValues {
+  const out = {} as ContactTextValues;
+  for (const f of CONTACT_TEXT_FIELDS) out[f.prop] = null;
+  return out;
+}

@@ -1,11 +1,15 @@
+import { CONTACT_TEXT_FIELDS } from '../../db/entities';
 import type { PurgeStore } from '../types';
 import { countOf, ids, IN_IDS, isEmpty } from './match';
 
 /**
  * Contacts are anonymised, not deleted: the row stays as a deleted tombstone (id and timestamps only) so an
  * `updated_since` sync learns of the delete and orders keep a valid contact id. Every personal field is erased:
- * phone, email, names, external id, attributes, tags, consent times and their source. Other contacts are not touched.
+ * phone, email, the text fields (names), external id, attributes, tags, consent times and their source. Other contacts are not touched.
  */
+// the identifiers and every text field
+const PERSONAL_COLUMNS = ['phone', 'email', ...CONTACT_TEXT_FIELDS.map((f) => f.column), 'external_id'];
+
 export const contactsStore: PurgeStore = {
   name: 'contacts',
   async purge(em, subject) {
@@ -13,11 +17,11 @@ export const contactsStore: PurgeStore = {
     return {
       cleared: await countOf(
         em,
-        `update contacts set phone = null, email = null, first_name = null, last_name = null, external_id = null,
+        `update contacts set ${PERSONAL_COLUMNS.map((c) => `${c} = null`).join(', ')},
            attributes = '{}'::jsonb, tags = '{}', opted_in_at = null, opted_out_at = null, consent_source = null,
            deleted_at = coalesce(deleted_at, now()), version = version + 1, updated_at = now()
          where workspace_id = ? and id in ${IN_IDS}
-           and (phone is not null or email is not null or first_name is not null or last_name is not null or external_id is not null
+           and (${PERSONAL_COLUMNS.map((c) => `${c} is not null`).join(' or ')}
                 or attributes <> '{}'::jsonb or cardinality(tags) > 0 or consent_source is not null or deleted_at is null)
          returning 1`,
         [subject.workspaceId, ids(subject)],
