@@ -134,8 +134,8 @@ function hydrateFlow(r: FlowRow): FlowRow {
 }
 
 /** A live flow with its current version; `lock` takes the row lock that serialises changes to it. */
-export async function findFlow(em: EntityManager, workspaceId: string, id: string, lock = false): Promise<FlowRow | null> {
-  const rows = await exec<FlowRow>(em, `select ${FLOW_COLUMNS} from ${FLOW_FROM} where f.workspace_id = ? and f.id = ? and f.deleted_at is null${lock ? ' for update of f' : ''}`, [workspaceId, id]);
+export async function findFlow(em: EntityManager, workspaceId: string, id: string): Promise<FlowRow | null> {
+  const rows = await exec<FlowRow>(em, `select ${FLOW_COLUMNS} from ${FLOW_FROM} where f.workspace_id = ? and f.id = ? and f.deleted_at is null`, [workspaceId, id]);
   return rows[0] ? hydrateFlow(rows[0]) : null;
 }
 

@@ -9,6 +9,7 @@ export * from './orders';
 export * from './events';
 export * from './commands';
 export * from './webhooks';
+export * from './flows';
 export * from './bulk';
 export { TextArrayType } from './columns';
 
@@ -17,6 +18,7 @@ import { IdempotencySchema } from './commands';
 import { ContactAttributeSchema, ContactSchema, TagSchema } from './contacts';
 import { EventSchema } from './events';
 import { FileSchema } from './files';
+import { FlowSchema } from './flows';
 import { ChannelSchema, ConversationSchema, MessageSchema } from './messaging';
 import { OrderSchema } from './orders';
 import { TemplateSchema } from './templates';
@@ -42,4 +44,5 @@ export const ENTITIES = [
   ChannelSchema,
   ConversationSchema,
   MessageSchema,
+  FlowSchema,
 ];
