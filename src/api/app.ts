@@ -17,7 +17,7 @@ import { RateBudgets } from './rate-budgets';
 import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
-import { commandRunner } from './commands';
+import { commandRunner, type RunCommand } from './commands';
 import { checkCommandTable } from '../commands/registry';
 import type { CommandsWorker } from './commands-worker';
 import { contactsHandlers } from './contacts.handlers';
@@ -153,39 +153,12 @@ function startedKeyCache(orm: MikroORM): ApiKeyCache {
   return keys;
 }
 
-export function createApp(deps: AppDeps): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  // flat query values only (`a[b][c]=` stays one key): nothing a caller sends in a URL is expanded into nesting
-  app.set('query parser', 'simple');
-  // JSON answers are not cached by clients; hashing every body cost CPU on the read path (file downloads set their own ETag)
-  app.set('etag', false);
-  // X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES
-  app.set('trust proxy', trustProxy);
-  app.use(requestContext);
-  const piiAudit = deps.piiAudit ?? new PiiReadAudit(deps.orm);
-  const shownAttributes = (workspaceId: string) => shownAttributeKeys(deps.orm.em.fork(), workspaceId);
-  app.use((req, _res, next) => {
-    (req as ApiRequest).ctx.piiAudit = piiAudit;
-    (req as ApiRequest).ctx.shownAttributes = shownAttributes;
-    next();
-  });
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', wrap(readyzHandler(deps, hasOpsToken)));
-  const metrics = metricsHandler(deps);
-  app.get(
-    '/metrics',
-    wrap(async (req, res, next) => {
-      // not on the public listener without the ops token; the ops listener (OPS_PORT) serves it freely
-      if (!hasOpsToken(req)) return next();
-      await metrics(req, res);
-    }),
-  );
-  // one document per version (?version=YYYY-MM-DD, default the current one): each describes its own shapes, in three
-  // renderings: the 3.1 contract as JSON and as YAML (without aliases), and 3.0.3 for client generators
+/**
+ * The contract: one document per version (?version=YYYY-MM-DD, default the current one), each describing its own
+ * shapes, in three renderings (the 3.1 contract as JSON and as YAML without aliases, and 3.0.3 for client
+ * generators), and the reference page that renders it.
+ */
+function serveDocuments(app: express.Express): void {
   const versionSpecs = new Map(VERSIONS.map((v) => [v.version, specForVersion(spec as never, v)]));
   const generatorSpecs = new Map([...versionSpecs].map(([v, doc]) => [v, forGenerators(doc)]));
   const yamlSpecs = new Map([...versionSpecs].map(([v, doc]) => [v, aliasFreeYaml(doc)]));
@@ -214,13 +187,31 @@ export function createApp(deps: AppDeps): express.Express {
   app.get('/docs/redoc.standalone.js', (_req, res) => {
     res.sendFile(require.resolve('redoc/bundles/redoc.standalone.js'));
   });
+}
 
-  const auth: AuthDeps = { orm: deps.orm, keys: deps.keys ?? startedKeyCache(deps.orm), budgets: deps.budgets ?? new RateBudgets(deps.orm) };
-  // the spec's mutations and the command table are one set, or nothing starts
-  checkCommandTable();
-  const runCommand = commandRunner(deps);
-  const files = deps.files ?? new LocalFileStore(config.filesDir);
-  const handlers: Record<string, Handler> = {
+/** Liveness, readiness and the metrics (the last only with the ops token on the public listener). */
+function serveOps(app: express.Express, deps: AppDeps): void {
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', wrap(readyzHandler(deps, hasOpsToken)));
+  const metrics = metricsHandler(deps);
+  app.get(
+    '/metrics',
+    wrap(async (req, res, next) => {
+      // not on the public listener without the ops token; the ops listener (OPS_PORT) serves it freely
+      if (!hasOpsToken(req)) return next();
+      await metrics(req, res);
+    }),
+  );
+}
+
+/**
+ * Each resource's handlers by operationId: its reads, and the few mutations that add something around their command
+ * (a one-time secret, an upload, a bulk job's progress). Every other mutation is the command runner itself.
+ */
+function resourceHandlers(deps: AppDeps, runCommand: RunCommand, files: FileStore): Record<string, Handler> {
+  return {
     ...contactsHandlers(deps.orm),
     ...messagingHandlers(deps.orm, runCommand),
     ...templatesHandlers(deps.orm),
@@ -238,7 +229,10 @@ export function createApp(deps: AppDeps): express.Express {
     ...privacyHandlers(deps.orm, runCommand),
     ...broadcastsHandlers(deps.orm),
   };
-  const validator = OpenApiValidator.middleware({
+}
+
+function requestValidator() {
+  return OpenApiValidator.middleware({
     // requests are upgraded to the current shape before validation, whatever version they were written in
     apiSpec: specForAnyVersion(spec as never) as never,
     // false: a JSON body is taken as typed (found by fuzzing: `"first_name": false` was stored as "false"); the
@@ -251,23 +245,34 @@ export function createApp(deps: AppDeps): express.Express {
     // multer would hold uploads in memory; receiveUpload streams them to the FileStore instead
     fileUploader: false,
   });
+}
 
-  const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
-    // a templated route does not take a path that a literal spec path owns (`/v1/contacts/bulk`)
-    if (op.path.includes('{') && specPathOf(req.path) !== op.path) return next('route');
-    (req as ApiRequest).ctx.operation = op;
-    next();
-  };
-  const version = wrap((req, _res, next) => {
-    req.ctx.version = resolveVersion(req.get('api-version'), req.ctx.auth?.pinnedVersion);
+const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
+  // a templated route does not take a path that a literal spec path owns (`/v1/contacts/bulk`)
+  if (op.path.includes('{') && specPathOf(req.path) !== op.path) return next('route');
+  (req as ApiRequest).ctx.operation = op;
+  next();
+};
+const version = wrap((req, _res, next) => {
+  req.ctx.version = resolveVersion(req.get('api-version'), req.ctx.auth?.pinnedVersion);
+  next();
+});
+const upgrade = (op: Operation) =>
+  wrap((req, _res, next) => {
+    if (req.body !== undefined) req.body = upgradeRequest(req.ctx.version!, op.operationId, req.body);
     next();
   });
-  const upgrade = (op: Operation) =>
-    wrap((req, _res, next) => {
-      if (req.body !== undefined) req.body = upgradeRequest(req.ctx.version!, op.operationId, req.body);
-      next();
-    });
 
+/**
+ * One route per operation of openapi.yaml, each through the same chain: CORS, the operation, the caller (key and
+ * scopes, or a provider's signature), the version, the body (read bounded, upgraded), validation, then its handler.
+ */
+function serveOperations(app: express.Express, deps: AppDeps, auth: AuthDeps, files: FileStore): void {
+  // the spec's mutations and the command table are one set, or nothing starts
+  checkCommandTable();
+  const runCommand = commandRunner(deps);
+  const handlers = resourceHandlers(deps, runCommand, files);
+  const validator = requestValidator();
   // CORS before anything that can refuse, so that a browser can read the refusal
   for (const path of new Set(OPERATIONS.map((op) => op.expressPath))) {
     app.all(path, corsFor(OPERATIONS.filter((op) => op.expressPath === path)));
@@ -293,6 +298,30 @@ export function createApp(deps: AppDeps): express.Express {
   }
   const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));
   if (extra.length) throw new Error(`handlers without an operation in openapi.yaml: ${extra.join(', ')}`);
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  // flat query values only (`a[b][c]=` stays one key): nothing a caller sends in a URL is expanded into nesting
+  app.set('query parser', 'simple');
+  // JSON answers are not cached by clients; hashing every body cost CPU on the read path (file downloads set their own ETag)
+  app.set('etag', false);
+  // X-Forwarded-For counts only from the proxies named in TRUSTED_PROXIES
+  app.set('trust proxy', trustProxy);
+  app.use(requestContext);
+  const piiAudit = deps.piiAudit ?? new PiiReadAudit(deps.orm);
+  const shownAttributes = (workspaceId: string) => shownAttributeKeys(deps.orm.em.fork(), workspaceId);
+  app.use((req, _res, next) => {
+    (req as ApiRequest).ctx.piiAudit = piiAudit;
+    (req as ApiRequest).ctx.shownAttributes = shownAttributes;
+    next();
+  });
+
+  serveOps(app, deps);
+  serveDocuments(app);
+  const auth: AuthDeps = { orm: deps.orm, keys: deps.keys ?? startedKeyCache(deps.orm), budgets: deps.budgets ?? new RateBudgets(deps.orm) };
+  serveOperations(app, deps, auth, deps.files ?? new LocalFileStore(config.filesDir));
 
   app.use(
     wrap((req) => {
