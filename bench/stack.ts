@@ -207,7 +207,7 @@ export async function startBenchStack(name: string, extraEnv: Record<string, str
   const { ALL_SCOPES, createApiKey, createWorkspace } = await import('../src/admin');
   const { migrate, openOrm } = await import('../src/db/orm');
   const { bundleWorkflowsTo, ensureTemporalBinary, freePort, startPostgres, startTemporal } = await import('../src/stack/embedded');
-  const { SEARCH_ATTRIBUTES } = await import('../src/workflows/types');
+  const { SEARCH_ATTRIBUTES } = await import('../src/engine/types');
   const teardown = new Teardown();
   const [pgPort, temporalPort, apiPort] = await Promise.all([freePort(), freePort(), freePort()]);
   const bin = await ensureTemporalBinary(log);

@@ -11,7 +11,7 @@ import { ApiKeySchema } from '../src/db/entities';
 import { migrate, openOrm } from '../src/db/orm';
 import { sha256Hex } from '../src/ids';
 import { bundleWorkflowsTo, ensureTemporalBinary, startPostgres, startTemporal, waitForHttp } from '../src/stack/embedded';
-import { SEARCH_ATTRIBUTES } from '../src/workflows/types';
+import { SEARCH_ATTRIBUTES } from '../src/engine/types';
 
 const root = join(__dirname, '..');
 // SABNODE_DEV_DIR: another state folder (the restart test uses one of its own, so it never touches a developer's key)

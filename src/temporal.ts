@@ -2,8 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError, type SearchAttributePair } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { config } from './config';
-import { SEARCH_ATTRIBUTES } from './workflows/types';
-import { taskQueueFor } from './workflows/queues';
+import { SEARCH_ATTRIBUTES } from './engine/types';
+import { taskQueueFor } from './engine/queues';
 
 export const searchKeys = {
   workspaceId: defineSearchAttributeKey('WorkspaceId', SearchAttributeType.KEYWORD),

@@ -1,5 +1,5 @@
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
-import { queueName } from './workflows/queues';
+import { queueName } from './engine/queues';
 import { Client, Connection } from '@temporalio/client';
 import { runWebhookDispatcher } from './webhooks/dispatcher';
 import { runFlowTriggers } from './flows/triggers';

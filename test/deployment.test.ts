@@ -54,7 +54,7 @@ function loadCompose(): Promise<Project> {
   return loaded;
 }
 
-// one worker service per task queue (src/workflows/queues.ts), each scaled on its own
+// one worker service per task queue (src/engine/queues.ts), each scaled on its own
 const WORKERS = ['worker-commands', 'worker-fanout', 'worker-maintenance'];
 
 describe('docker-compose.yml', () => {

@@ -1,8 +1,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { purgeWorkflowId } from '../src/privacy/purges';
 import { BACKUP_SCHEDULE_ID } from '../src/privacy/backup-schedule';
-import { commandsQueueOf, queueKindOf, taskQueueFor } from '../src/workflows/queues';
-import { webhookEndpointWorkflowId } from '../src/workflows/webhook-endpoint.names';
+import { commandsQueueOf, queueKindOf, taskQueueFor } from '../src/engine/queues';
+import { webhookEndpointWorkflowId } from '../src/webhooks/names';
 import { client } from './support/client';
 import { closeDb, newWorkspace, stack, type TestWorkspace } from './support/stack';
 import { waitFor } from './support/wait';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
 import { deliveryIdFor } from '../src/webhooks/commands';
-import { webhookEndpointWorkflowId } from '../src/workflows/webhook-endpoint.names';
+import { webhookEndpointWorkflowId } from '../src/webhooks/names';
 import { client } from './support/client';
 import { closeDb, db, newWorkspace, sql, stack } from './support/stack';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { queueName, type QueueKind } from '../src/workflows/queues';
+import { queueName, type QueueKind } from '../src/engine/queues';
 import { LOG_DIR, spawnWorker, type Proc } from './support/processes';
 import { stack } from './support/stack';
 import { waitFor } from './support/wait';

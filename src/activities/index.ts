@@ -19,7 +19,7 @@ import { createWebhookActivities } from '../webhooks/delivery';
 import { createFlowActivities } from '../flows/steps';
 import { createPrivacyActivities } from './privacy.activities';
 import { holdFence, refusedForPurge, withHeldFence } from '../privacy/fence';
-import type { CommandInput, CommandOutcome, StepBroadcastInput } from '../workflows/types';
+import type { CommandInput, CommandOutcome, StepBroadcastInput } from '../engine/types';
 
 /** A command's stored request as its transaction reads it (idempotency_keys). */
 interface StoredCommand {

@@ -11,7 +11,7 @@ import { createActivities } from '../activities';
 import { config } from '../config';
 import { logger } from '../logger';
 import { workerHooks } from '../worker-runtime';
-import { queueName } from '../workflows/queues';
+import { queueName } from '../engine/queues';
 import { countTemporalRpcs } from './temporal-rpcs';
 
 export interface CommandsWorker {

@@ -10,7 +10,7 @@ import { commandWorkflowOf } from '../commands/registry';
 import { sha256Hex } from '../ids';
 import { logger } from '../logger';
 import { searchKeys } from '../temporal';
-import type { CommandInput, CommandOutcome } from '../workflows/types';
+import type { CommandInput, CommandOutcome } from '../engine/types';
 import type { CommandsWorker } from './commands-worker';
 import { commandStarts } from './temporal-rpcs';
 import type { AuthedRequest, HandlerResult } from './context';

@@ -7,7 +7,7 @@ import type { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Gauge } from 'prom-client';
 import { config } from '../config';
-import { queueName, type QueueKind } from '../workflows/queues';
+import { queueName, type QueueKind } from '../engine/queues';
 import { registry } from '../metrics';
 
 const KINDS: QueueKind[] = ['commands', 'fanout', 'maintenance'];

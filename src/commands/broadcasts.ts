@@ -24,7 +24,7 @@ import { wakeFollowUp } from '../temporal';
 import { channelSenderFollowUp } from '../channel-senders';
 import { renderTemplate } from '../template-body';
 import type { CommandResponse } from './types';
-import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../workflows/types';
+import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../engine/types';
 import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging';
 import type { RequestBody } from '../types/wire';
 

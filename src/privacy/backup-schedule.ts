@@ -1,6 +1,6 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
 import { config } from '../config';
-import { taskQueueFor } from '../workflows/queues';
+import { taskQueueFor } from '../engine/queues';
 
 export const BACKUP_SCHEDULE_ID = 'sabnode-backups';
 

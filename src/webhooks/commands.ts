@@ -11,7 +11,7 @@ import { urlRefusal } from '../outbound/address-policy';
 import { resealSecret, sealedSecretOf } from '../secrets/at-rest';
 import { findVersion, VERSIONS } from '../versions';
 import type { CommandResponse } from '../commands/types';
-import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
+import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from './names';
 import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;

@@ -9,7 +9,7 @@ import { toDate } from '../db/timestamps';
 import { deliveryIdFor } from './commands';
 import { consumeEvents, pollEvents } from '../event-consumer';
 import { wakeFollowUp } from '../temporal';
-import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from '../workflows/webhook-endpoint.names';
+import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from './names';
 
 interface EndpointFilter {
   id: string;

@@ -1,7 +1,7 @@
 import { condition, continueAsNew, defineSignal, getExternalWorkflowHandle, patched, proxyActivities, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import type { Activities } from '../activities';
-import { IN_STEP_PAUSE_MAX_MS } from './types';
+import { IN_STEP_PAUSE_MAX_MS } from '../engine/types';
 
 /** Pause, resume and cancel change the broadcast in PostgreSQL, then send this: the workflow re-reads it at once. */
 export const wakeSignal = defineSignal('wake');

@@ -1,7 +1,7 @@
 import { getExternalWorkflowHandle, ParentClosePolicy, startChild, workflowInfo } from '@temporalio/workflow';
 import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import type { CommandOutcome } from './types';
-import { commandsQueueOf, taskQueueFor } from './queues';
+import type { CommandOutcome } from '../engine/types';
+import { commandsQueueOf, taskQueueFor } from '../engine/queues';
 
 type FollowUp = NonNullable<CommandOutcome['followUps']>[number];
 const operationIdKey = defineSearchAttributeKey('OperationId', SearchAttributeType.KEYWORD);

@@ -1,7 +1,7 @@
 // The command workflows, and every other workflow the workers register (re-exported).
 import { proxyActivities, proxyLocalActivities, proxySinks, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { CommandInput, CommandOutcome, CommandSinks } from './types';
+import type { CommandInput, CommandOutcome, CommandSinks } from '../engine/types';
 import { startFollowUps } from './follow-ups';
 
 // A local activity runs in the worker that holds the workflow task: one round trip less than a scheduled activity.

@@ -1,7 +1,7 @@
 import { condition, continueAsNew, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
-import { WAKE_WEBHOOK_ENDPOINT } from './webhook-endpoint.names';
+import { WAKE_WEBHOOK_ENDPOINT } from '../webhooks/names';
 
 /** Something may be due sooner than the dispatcher thinks: new deliveries, a replay, the endpoint changed. */
 export const wakeWebhookEndpoint = defineSignal(WAKE_WEBHOOK_ENDPOINT);

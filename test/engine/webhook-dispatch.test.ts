@@ -4,7 +4,7 @@ import { privateStack } from '../support/processes';
 import { closeDb, newWorkspace, stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 import { Receiver } from '../support/webhook-receiver';
-import { webhookEndpointWorkflowId } from '../../src/workflows/webhook-endpoint.names';
+import { webhookEndpointWorkflowId } from '../../src/webhooks/names';
 
 // One dispatcher workflow per endpoint (src/workflows/webhook-endpoint.ts): a failing endpoint's backlog is one
 // sleeping workflow, retries go out in due-time order, and one workspace's backlog does not hold up another's.

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { DATA_DIR, spawnHttp, spawnWorker, Teardown, type Proc } from '../../bench/stack';
 import { migrate, openOrm } from '../../src/db/orm';
 import { bundleWorkflowsTo, ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
-import { SEARCH_ATTRIBUTES } from '../../src/workflows/types';
+import { SEARCH_ATTRIBUTES } from '../../src/engine/types';
 
 export const FAULTS_DIR = join(DATA_DIR, 'faults');
 /** /readyz names its failing checks only to a caller with the ops token */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { migrate, openOrm } from '../../src/db/orm';
 import { bundleWorkflowsTo, ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../../src/stack/embedded';
-import { SEARCH_ATTRIBUTES } from '../../src/workflows/types';
+import { SEARCH_ATTRIBUTES } from '../../src/engine/types';
 import { LOG_DIR, ROOT, spawnApi, spawnWorker } from './processes';
 import { STACK_FILE, type StackInfo } from './stack';
 

@@ -1,4 +1,5 @@
-// Shared by the API (client side) and workflows: ids and small DTOs only, never personal data.
+// The engine's vocabulary, shared by the API, the workers, the activities and the workflows: ids and small DTOs only,
+// never personal data; pure, so workflow code imports it too.
 import type { Sinks } from '@temporalio/workflow';
 
 export interface CommandInput {
