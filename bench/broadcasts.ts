@@ -5,7 +5,7 @@
 // API; writes bench/results/broadcasts-latest.{md,json}. Not a test.
 import { randomUUID } from 'node:crypto';
 import { createServer, request } from 'node:http';
-import { SIGNATURE_HEADER, signBody, verifyBodySignature } from '../src/signatures';
+import { SIGNATURE_HEADER, signBody, verifyBodySignature } from '../src/channels/signatures';
 import { compare, scenarioOf, type BenchReport } from './report';
 import { runBench, withBenchStack, writeResults } from './stack';
 import { watchMachine } from './sys';

@@ -24,7 +24,7 @@ import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } 
 import { ALL_SCOPES, createApiKey, createWorkspace } from '../src/admin';
 import { migrate, openOrm } from '../src/db/orm';
 import { ensureTemporalBinary, freePort, startPostgres, startTemporal } from '../src/stack/embedded';
-import { searchKeys } from '../src/temporal';
+import { searchKeys } from '../src/engine/temporal';
 import { SEARCH_ATTRIBUTES } from '../src/engine/types';
 import { countTemporalRpcs } from '../src/api/temporal-rpcs';
 import { BENCH_DONE_CHANNEL, BENCH_TABLE_DDL, createBenchActivities, type BenchCommandOutcome } from './command-paths';

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { ALL_SCOPES, createApiKey, createWorkspace, revokeApiKey } from '../src/admin';
 import { openOrm } from '../src/db/orm';
 import { config } from '../src/config';
-import { temporalClient } from '../src/temporal';
+import { temporalClient } from '../src/engine/temporal';
 import { purgeStatus, startPurge } from '../src/privacy/admin';
 import { listBackups, restoreBackup, takeBackup } from '../src/privacy/backups';
 import { resealSecret } from '../src/secrets/at-rest';

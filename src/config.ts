@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { isIP } from 'node:net';
 import { isLoopbackAddress, normalHost } from './outbound/host';
 import { projectRoot } from './project-root';
-import { temporalConnectionOptions, type TemporalConnectionOptions } from './temporal-connection';
+import { temporalConnectionOptions, type TemporalConnectionOptions } from './engine/connection';
 
 const env = process.env;
 

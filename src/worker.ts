@@ -7,12 +7,12 @@ import { config } from './config';
 import { openOrm } from './db/orm';
 import { createActivities } from './activities';
 import { checkCommandTable } from './commands/registry';
-import { runChannelSenderSweep } from './channel-sender-sweep';
-import { ensureSearchAttributes } from './temporal';
-import { summarizeTemporalConnection } from './temporal-connection';
+import { runChannelSenderSweep } from './channels/sweep';
+import { ensureSearchAttributes } from './engine/temporal';
+import { summarizeTemporalConnection } from './engine/connection';
 import { logger } from './logger';
 import { loggableError } from './db/driver-errors';
-import { workerHooks, boundHeapGrowth, installJsonLogging } from './worker-runtime';
+import { workerHooks, boundHeapGrowth, installJsonLogging } from './engine/worker-runtime';
 import { ensureBackupSchedule } from './privacy/backup-schedule';
 
 export async function runWorker(): Promise<void> {

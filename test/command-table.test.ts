@@ -3,7 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
 import { checkCommandTable, COMMANDS, commandWorkflowOf, specMutations } from '../src/commands/registry';
 import { OPERATIONS } from '../src/spec';
-import { searchKeys } from '../src/temporal';
+import { searchKeys } from '../src/engine/temporal';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SIGNATURE_HEADER, signBody } from '../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../src/channels/signatures';
 import { client, type ApiResponse } from './support/client';
 import { phones } from './support/contacts';
 import { expectProblem } from './support/operation-refusals';

@@ -126,7 +126,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('forwards every Temporal connection variable the processes read to the API and the worker', () => {
-    const names = [...new Set(read('src/temporal-connection.ts').match(/TEMPORAL_[A-Z_]*[A-Z]/g))].sort();
+    const names = [...new Set(read('src/engine/connection.ts').match(/TEMPORAL_[A-Z_]*[A-Z]/g))].sort();
     expect(names).toEqual(expect.arrayContaining(['TEMPORAL_API_KEY', 'TEMPORAL_TLS', 'TEMPORAL_TLS_CA_PATH', 'TEMPORAL_TLS_CERT_PATH', 'TEMPORAL_TLS_KEY_PATH', 'TEMPORAL_TLS_SERVER_NAME']));
     for (const name of ['api', ...WORKERS]) {
       expect(Object.keys(project.services[name].environment ?? {})).toEqual(expect.arrayContaining(names));

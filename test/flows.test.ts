@@ -7,7 +7,7 @@ import { closeDb, newWorkspace, sql } from './support/stack';
 import { waitFor } from './support/wait';
 import { Connection, Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
-import { SIGNATURE_HEADER, signBody } from '../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../src/channels/signatures';
 import { stack } from './support/stack';
 
 afterAll(closeDb);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql } from './support/stack';
 import { waitFor } from './support/wait';
-import { SIGNATURE_HEADER, signBody, verifyBodySignature } from '../src/signatures';
+import { SIGNATURE_HEADER, signBody, verifyBodySignature } from '../src/channels/signatures';
 
 let ws: Awaited<ReturnType<typeof newWorkspace>>;
 let api: ReturnType<typeof client>;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { historyStrings } from '../src/privacy/stores/temporal';
-import { SIGNATURE_HEADER, signBody } from '../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../src/channels/signatures';
 import { client, type ApiResponse } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { ensurePgDump } from './support/tools';

@@ -7,12 +7,12 @@ import { promisify } from 'node:util';
 import { Client as PgClient } from 'pg';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { TypedSearchAttributes } from '@temporalio/common';
-import { searchKeys } from '../src/temporal';
+import { searchKeys } from '../src/engine/temporal';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { waitFor } from './support/wait';
 import { backupText, folderText } from './support/backups';
-import { SIGNATURE_HEADER, signBody } from '../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../src/channels/signatures';
 import { historyStrings } from '../src/privacy/stores/temporal';
 
 jest.setTimeout(180_000);

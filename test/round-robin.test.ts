@@ -1,4 +1,4 @@
-import { inLanes, roundRobinByWorkspace } from '../src/round-robin';
+import { inLanes, roundRobinByWorkspace } from '../src/flows/round-robin';
 
 describe('round robin by workspace', () => {
   it("puts a small workspace's items among the first of a burst, keeping each workspace's own order", () => {

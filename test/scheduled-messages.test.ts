@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { channelSenderWorkflowId } from '../src/channel-senders';
+import { channelSenderWorkflowId } from '../src/channels/names';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql, stack } from './support/stack';
 import { expectProblem } from './support/operation-refusals';
 import { privateStack } from './support/processes';
 import { waitFor } from './support/wait';
-import { SIGNATURE_HEADER, signBody } from '../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../src/channels/signatures';
 
 // The test stack lowers the minimum lead to SCHEDULED_MESSAGE_MIN_LEAD_MS (2 s; production: one minute).
 const MIN_LEAD_MS = Number(stack().env.SCHEDULED_MESSAGE_MIN_LEAD_MS);

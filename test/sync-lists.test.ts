@@ -4,7 +4,7 @@ import { expectProblem } from './support/operation-refusals';
 import { closeDb, db, newWorkspace, sql } from './support/stack';
 import { waitFor } from './support/wait';
 import { Receiver } from './support/webhook-receiver';
-import { signBody, SIGNATURE_HEADER } from '../src/signatures';
+import { signBody, SIGNATURE_HEADER } from '../src/channels/signatures';
 
 type Api = ReturnType<typeof client>;
 interface Item {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../src/errors';
-import { countTemplateParameters, renderTemplate } from '../src/template-body';
+import { countTemplateParameters, renderTemplate } from '../src/commands/template-body';
 import { client } from './support/client';
 import { expectAuthRefusals, expectBodyRefusals, expectKeyReuseRefused, expectProblem, expectRateLimited, type Probe } from './support/operation-refusals';
 import { closeDb, newWorkspace, sql, type TestWorkspace } from './support/stack';

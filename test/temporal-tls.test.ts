@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { freePort } from '../src/stack/embedded';
-import { summarizeTemporalConnection, temporalConnectionOptions } from '../src/temporal-connection';
+import { summarizeTemporalConnection, temporalConnectionOptions } from '../src/engine/connection';
 import { client } from './support/client';
 import { startGrpcTlsProxy, type GrpcTlsProxy } from './support/grpc-tls-proxy';
 import { ROOT, spawnApi, spawnWorker, type Proc } from './support/processes';

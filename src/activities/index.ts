@@ -12,12 +12,12 @@ import { LocalFileStore, type FileStore } from '../files/file-store';
 import { prepareBulkJob, runBulkChunk } from '../commands/bulk';
 import { prepareWebhookTest } from '../webhooks/commands';
 import { stepBroadcast, wakeBatchSender, type BroadcastStep } from '../commands/broadcasts';
-import { createChannelSenderActivities } from './channel-sender';
-import { createScheduledMessageActivities } from './scheduled-messages';
+import { createChannelSenderActivities } from '../channels/sender';
+import { createScheduledMessageActivities } from '../channels/scheduled-messages';
 import type { Client } from '@temporalio/client';
 import { createWebhookActivities } from '../webhooks/delivery';
 import { createFlowActivities } from '../flows/steps';
-import { createPrivacyActivities } from './privacy.activities';
+import { createPrivacyActivities } from '../privacy/activities';
 import { holdFence, refusedForPurge, withHeldFence } from '../privacy/fence';
 import type { CommandInput, CommandOutcome, StepBroadcastInput } from '../engine/types';
 

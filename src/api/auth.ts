@@ -6,7 +6,7 @@ import { ApiError } from '../errors';
 import { sha256Hex } from '../ids';
 import type { RateLimitSettings } from '../db/entities';
 import { findChannel } from '../db/messaging.queries';
-import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../signatures';
+import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../channels/signatures';
 import { CURRENT_VERSION } from '../versions';
 import { clientAddress } from './client-address';
 import { addressAllowed, type ApiKeyCache } from './key-cache';

@@ -10,7 +10,7 @@ import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from
 import { createActivities } from '../activities';
 import { config } from '../config';
 import { logger } from '../logger';
-import { workerHooks } from '../worker-runtime';
+import { workerHooks } from '../engine/worker-runtime';
 import { queueName } from '../engine/queues';
 import { countTemporalRpcs } from './temporal-rpcs';
 

@@ -5,7 +5,7 @@ import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 import { pageParams } from './list-params';
 import { withOneTimeSigningSecret } from './one-time-secret';
-import { newChannelSecret } from '../signatures';
+import { newChannelSecret } from '../channels/signatures';
 
 
 export function messagingHandlers(orm: MikroORM, runCommand: RunCommand) {

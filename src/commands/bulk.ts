@@ -17,7 +17,7 @@ import { countTagsBy, normaliseTagName, toTagWire } from '../db/tags.queries';
 import { MAX_TAGS_PER_CONTACT, retagContact } from './tags';
 import { recordEvent } from '../db/events';
 import { tentativeConversation, queueMessage, type MessageInput } from './messaging';
-import { channelSenderFollowUp } from '../channel-senders';
+import { channelSenderFollowUp } from '../channels/names';
 import { holdFence, type Fence } from '../privacy/fence';
 import { normaliseEmail, normalisePhone } from '../identifiers';
 import { assertAttributesFit, assertUnique, changeContact, insertContact, normaliseContactInput, setsAttributes, type ContactInput, type ContactState, type HolderOf } from './contacts';

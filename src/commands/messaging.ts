@@ -1,6 +1,6 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
 import { ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
-import { renderTemplate } from '../template-body';
+import { renderTemplate } from './template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
 import { causeOf, eventRecordOf, queueEvent, recordEvent, type CommandContext } from '../db/events';
@@ -8,7 +8,7 @@ import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
-import { channelSenderFollowUp } from '../channel-senders';
+import { channelSenderFollowUp } from '../channels/names';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './types';

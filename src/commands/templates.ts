@@ -4,7 +4,7 @@ import { toDeletedTemplateWire, toTemplateWire } from '../db/templates.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import { countTemplateParameters } from '../template-body';
+import { countTemplateParameters } from './template-body';
 import type { CommandResponse } from './types';
 import type { RequestBody } from '../types/wire';
 

@@ -15,7 +15,7 @@ export interface CommandOutcome {
   followUps?: { workflowType: string; workflowId: string; args: Record<string, string>[]; cancel?: boolean; signal?: string }[];
 }
 
-/** What a command workflow tells the worker process that runs it (src/command-answers.ts): only that it is done. */
+/** What a command workflow tells the worker process that runs it (src/engine/command-answers.ts): only that it is done. */
 export interface CommandSinks extends Sinks {
   commands: { answered(): void };
 }

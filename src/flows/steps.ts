@@ -13,7 +13,7 @@ import { webhookHeaders } from '../webhooks/signing';
 import { assertAttributesFit, changeContact } from '../commands/contacts';
 import { withoutRowData } from '../db/driver-errors';
 import { newConversation, openConversationOf, queueMessage, type MessageInput } from '../commands/messaging';
-import { channelSenderFollowUp } from '../channel-senders';
+import { channelSenderFollowUp } from '../channels/names';
 import { runCause } from './commands';
 import { retagContact } from '../commands/tags';
 import { postOutbound, type SendOutcome } from '../outbound/sender';

@@ -13,8 +13,8 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { flowRunFollowUp, insertFlowRun, refusedTriggerType } from './commands';
 import { RunBudgets, type BudgetRefusal } from './run-budgets';
 import { consumeEvents, pollEvents } from '../event-consumer';
-import { searchKeys, startFollowUp } from '../temporal';
-import { inLanes, roundRobinByWorkspace } from '../round-robin';
+import { searchKeys, startFollowUp } from '../engine/temporal';
+import { inLanes, roundRobinByWorkspace } from './round-robin';
 
 const BATCH = 500;
 

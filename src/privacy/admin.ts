@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { adminAudit } from '../admin';
-import { searchKeys, startFollowUp } from '../temporal';
+import { searchKeys, startFollowUp } from '../engine/temporal';
 import { insertPurge, purgeWorkflowId, retrievePurge, toPurgeWire, type PurgeRequest, type PurgeWire } from './purges';
 
 /**

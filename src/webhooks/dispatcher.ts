@@ -8,7 +8,7 @@ import type { EventRecord } from '../db/entities';
 import { toDate } from '../db/timestamps';
 import { deliveryIdFor } from './commands';
 import { consumeEvents, pollEvents } from '../event-consumer';
-import { wakeFollowUp } from '../temporal';
+import { wakeFollowUp } from '../engine/temporal';
 import { WAKE_WEBHOOK_ENDPOINT, webhookEndpointWorkflowId } from './names';
 
 interface EndpointFilter {

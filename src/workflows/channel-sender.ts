@@ -1,6 +1,6 @@
 import { condition, continueAsNew, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { SENDER_WAKE_SIGNAL } from '../channel-senders';
+import { SENDER_WAKE_SIGNAL } from '../channels/names';
 
 export const senderWakeSignal = defineSignal(SENDER_WAKE_SIGNAL);
 

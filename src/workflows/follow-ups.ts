@@ -22,7 +22,7 @@ export function distinctFollowUps(followUps: FollowUp[]): FollowUp[] {
  * Signal-with-start from workflow code (which has no such command): signal the running workflow, the common case,
  * in one round trip; start it when none runs. A start that meets one started meanwhile signals that one, so the wake
  * is never lost. A long-lived workflow carries its workspace and its own type as search attributes (as `wakeFollowUp`
- * in src/temporal.ts gives it from outside workflow code), not the command that woke it.
+ * in src/engine/temporal.ts gives it from outside workflow code), not the command that woke it.
  */
 export async function signalOrStart(followUp: FollowUp & { signal: string }): Promise<void> {
   const signal = () => getExternalWorkflowHandle(followUp.workflowId).signal(followUp.signal);

@@ -24,7 +24,7 @@ type CommandWorkflow = (input: Pick<CommandInput, 'commandId'>) => Promise<Comma
 
 /**
  * A command's workflow as it is registered: once it has its outcome it tells the worker process running it, so a
- * request waiting there answers without polling the history (src/command-answers.ts). Replays do not tell again.
+ * request waiting there answers without polling the history (src/engine/command-answers.ts). Replays do not tell again.
  */
 function answering(run: CommandWorkflow): CommandWorkflow {
   return async (input) => {

@@ -1,6 +1,6 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import type { ScheduledMessageInput } from '../scheduled-messages';
+import type { ScheduledMessageInput } from '../channels/scheduled-message-input';
 import { signalOrStart } from './follow-ups';
 
 // Retries never give up: the message was accepted, and a database outage only delays it.

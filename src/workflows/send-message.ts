@@ -1,6 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { channelSenderFollowUp } from '../channel-senders';
+import { channelSenderFollowUp } from '../channels/names';
 import { signalOrStart } from './follow-ups';
 
 const messageChannels = proxyActivities<Activities>({

@@ -6,7 +6,7 @@ import { privateStack } from '../support/processes';
 import { closeDb, db, newWorkspace, sql } from '../support/stack';
 import { waitFor } from '../support/wait';
 import { bulkResults, makeContacts } from '../support/contacts';
-import { SIGNATURE_HEADER, verifyBodySignature } from '../../src/signatures';
+import { SIGNATURE_HEADER, verifyBodySignature } from '../../src/channels/signatures';
 
 afterAll(closeDb);
 
@@ -190,7 +190,7 @@ describe('a channel sender with nothing it can act on', () => {
     // the queue with a due time (every status but queued and scheduled is a receipt's business)
     await sql(`update messages set status = 'failed', next_attempt_at = now() - interval '1 second' where id = ?`, [sent.body.id]);
 
-    const { sendChannelBatch } = await import('../../src/activities/channel-sender');
+    const { sendChannelBatch } = await import('../../src/channels/sender');
     const result = await sendChannelBatch(await db(), { workspaceId: ws.workspaceId, channelId: channel.body.id, slotAt: 0 }, () => undefined);
     // nothing left to do: the sender sleeps (null), instead of being told the channel is due now (0) and spinning
     expect({ more: result.more, nextDueMs: result.nextDueMs }).toEqual({ more: false, nextDueMs: null });

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
-import { SIGNATURE_HEADER, verifyBodySignature } from '../../src/signatures';
+import { SIGNATURE_HEADER, verifyBodySignature } from '../../src/channels/signatures';
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {

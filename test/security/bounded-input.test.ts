@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import { client, type ApiResponse } from '../support/client';
 import { createApiKey } from '../../src/admin';
-import { SIGNATURE_HEADER, signBody } from '../../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../../src/channels/signatures';
 import { closeDb, db, newWorkspace, sql, stack } from '../support/stack';
 
 let api: ReturnType<typeof client>;

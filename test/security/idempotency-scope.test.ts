@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { SIGNATURE_HEADER, signBody } from '../../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../../src/channels/signatures';
 import { client } from '../support/client';
 import { expectProblem } from '../support/operation-refusals';
 import { closeDb, newWorkspace, sql, type TestWorkspace } from '../support/stack';

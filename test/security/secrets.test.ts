@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Webhook } from 'standardwebhooks';
 import { newId } from '../../src/ids';
-import { SIGNATURE_HEADER, signBody } from '../../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../../src/channels/signatures';
 import { client, type ApiResponse } from '../support/client';
 import { ROOT } from '../support/processes';
 import { closeDb, db, newWorkspace, sql, stack, type TestWorkspace } from '../support/stack';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { createApiKey } from '../../src/admin';
 import { freePort } from '../../src/stack/embedded';
-import { SIGNATURE_HEADER, signBody } from '../../src/signatures';
+import { SIGNATURE_HEADER, signBody } from '../../src/channels/signatures';
 import { addressBucket, StrangerBudget } from '../../src/api/stranger-budget';
 import { call, client } from '../support/client';
 import { spawnApi, type Proc } from '../support/processes';

@@ -1,9 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType, TypedSearchAttributes, WorkflowExecutionAlreadyStartedError, type SearchAttributePair } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { config } from './config';
-import { SEARCH_ATTRIBUTES } from './engine/types';
-import { taskQueueFor } from './engine/queues';
+import { config } from '../config';
+import { SEARCH_ATTRIBUTES } from './types';
+import { taskQueueFor } from './queues';
 
 export const searchKeys = {
   workspaceId: defineSearchAttributeKey('WorkspaceId', SearchAttributeType.KEYWORD),

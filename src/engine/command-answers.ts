@@ -3,7 +3,7 @@
 // that returned it is done). The request waiting for it then reads the stored response at once, with no long poll on
 // the workflow's history. Only ids cross; a request whose command ran elsewhere waits on the history as before.
 import type { InjectedSinks } from '@temporalio/worker';
-import type { CommandSinks } from './engine/types';
+import type { CommandSinks } from './types';
 
 const waiting = new Map<string, Set<() => void>>();
 

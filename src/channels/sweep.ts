@@ -1,8 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { channelSenderFollowUp } from './channel-senders';
-import { logger } from './logger';
-import { wakeFollowUp } from './temporal';
+import { channelSenderFollowUp } from './names';
+import { logger } from '../logger';
+import { wakeFollowUp } from '../engine/temporal';
 
 // Messages due this long ago whose sender has not taken them: a wake was lost (Temporal was down when the command
 // committed, or the sender workflow was lost) or they were queued by an earlier release. Scheduled messages are due at

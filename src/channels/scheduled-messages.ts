@@ -3,7 +3,7 @@ import { ChannelSchema, ContactSchema, ConversationSchema, MessageSchema, type F
 import { recordEvent, type CommandContext } from '../db/events';
 import { toMessageWire } from '../db/messaging.queries';
 import { ApiError } from '../errors';
-import { channelSenderFollowUp } from '../channel-senders';
+import { channelSenderFollowUp } from './names';
 import { holdFence, type Fence } from '../privacy/fence';
 import { applyMessageStatus, refuseUnsendable } from '../commands/messaging';
 

@@ -1,10 +1,10 @@
 // What every process that runs a Temporal Worker sets up the same way: the SDK's log lines, and activity failures
 // that carry no personal data.
 import { DefaultLogger, Runtime, type ActivityExecuteInput, type LogEntry, type WorkerInterceptors } from '@temporalio/worker';
-import { withoutPersonalData } from './db/driver-errors';
-import { logger } from './logger';
+import { withoutPersonalData } from '../db/driver-errors';
+import { logger } from '../logger';
 import { setFlagsFromString } from 'node:v8';
-import { config } from './config';
+import { config } from '../config';
 import { commandAnswerSinks } from './command-answers';
 
 /**

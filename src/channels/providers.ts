@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Channel } from '../db/entities';
 import { postOutbound } from '../outbound/sender';
-import { SIGNATURE_HEADER, signBody } from '../signatures';
+import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
 
 const PROVIDER_TIMEOUT_MS = 5_000;

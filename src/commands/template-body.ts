@@ -1,4 +1,4 @@
-import { ApiError } from './errors';
+import { ApiError } from '../errors';
 
 // Anything between double braces is meant as a placeholder; only {{1}}, {{2}}, … are valid ones.
 const BRACED = /\{\{([^{}]*)\}\}/g;
