@@ -6,6 +6,7 @@ import type { AuthedRequest, HandlerResult } from './context';
 import type { UploadRequest } from './files.upload';
 import { attachmentDisposition, ifRangeHolds, noneMatchHits, parseRange } from './http-ranges';
 import { pageParams } from './list-params';
+import type { StoredBody } from '../commands/types';
 
 type RunCommand = (req: AuthedRequest, commandBody?: Record<string, unknown>) => Promise<HandlerResult>;
 
@@ -22,7 +23,8 @@ export function filesHandlers(orm: MikroORM, runCommand: RunCommand, store: File
     createFile(req: AuthedRequest): Promise<HandlerResult> {
       const upload = (req as UploadRequest).upload!;
       const { purpose } = req.body as { purpose?: string };
-      return runCommand(req, { body: { filename: upload.filename, content_type: upload.contentType, size: upload.size, sha256: upload.sha256, purpose } });
+      const body: StoredBody<'createFile'> = { filename: upload.filename, content_type: upload.contentType, size: upload.size, sha256: upload.sha256, purpose };
+      return runCommand(req, { body });
     },
     async listFiles(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;

@@ -4,19 +4,10 @@ import { toDeletedFileWire, toFileWire } from '../db/files.queries';
 import { recordEvent, type CommandContext } from '../db/events';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
-import type { CommandResponse } from './types';
+import type { CommandResponse, StoredBody } from './types';
 import { blobIsHeld, lockBlob } from '../files/file-blobs';
 
-/** What the API stored for the command: metadata of content already in the FileStore, never the bytes. */
-export interface FileCreateInput {
-  filename: string;
-  content_type: string;
-  size: number;
-  sha256: string;
-  purpose?: string;
-}
-
-export async function createFile(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: FileCreateInput): Promise<CommandResponse> {
+export async function createFile(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: StoredBody<'createFile'>): Promise<CommandResponse> {
   // The upload's pin holds the blob until this commits; a command that runs after the pin expired (a worker
   // down for a day) must not reference content that a purge may have removed meanwhile.
   await lockBlob(em, body.sha256);

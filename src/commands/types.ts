@@ -33,7 +33,7 @@ export interface CommandEntry<Body = unknown> {
 export type StoredBody<Op extends OperationId> = Op extends keyof DerivedBodies ? DerivedBodies[Op] : RequestBody<Op>;
 
 interface DerivedBodies {
-  /** the multipart upload, streamed to the file store by the API: the command gets its metadata */
+  /** the multipart upload, streamed to the FileStore by the API: the command gets its metadata, never the bytes */
   createFile: { filename: string; content_type: string; size: number; sha256: string; purpose?: string };
 }
 

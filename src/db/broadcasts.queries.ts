@@ -2,21 +2,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import { toDate } from './timestamps';
+import type { Schema } from '../types/wire';
 
-export type BroadcastStatus = 'draft' | 'scheduled' | 'sending' | 'paused' | 'completed' | 'cancelled';
+export type BroadcastStatus = Schema<'Broadcast'>['status'];
 
-/** Who a broadcast goes to, as stored (the wire shows a count instead of a long id list). */
-export type Audience =
-  | { tag: string }
-  | { contact_ids: string[] }
-  | { filter: AudienceFilter };
+/** Who a broadcast goes to, as the create request named it (the wire shows a count instead of a long id list). */
+export type Audience = Schema<'BroadcastCreate'>['audience'];
 
 /** Every condition must hold: attribute equality, consent, tags carried. */
-export interface AudienceFilter {
-  attributes?: Record<string, string | number | boolean>;
-  opted_in?: boolean;
-  tags?: string[];
-}
+export type AudienceFilter = Schema<'BroadcastAudienceFilter'>;
 
 export interface Broadcast {
   id: string;

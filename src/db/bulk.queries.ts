@@ -6,19 +6,7 @@ import type { Schema } from '../types/wire';
 
 export type BulkItemResultWire = Schema<'BulkItemResult'>;
 
-export interface BulkJobWire {
-  id: string;
-  object: 'bulk_job';
-  operation: string;
-  status: BulkJob['status'];
-  total: number;
-  processed: number;
-  succeeded: number;
-  failed: number;
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-}
+export type BulkJobWire = Schema<'BulkJobFields'>;
 
 export interface BulkCounts {
   processed: number;

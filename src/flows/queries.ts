@@ -2,30 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from '../db/keyset';
 import { toDate } from '../db/timestamps';
+import type { Schema } from '../types/wire';
 
-// The flow definition as the spec describes it (FlowTrigger, FlowStep); validated by the spec before it gets here.
-export type FlowTrigger =
-  | { type: 'manual' }
-  | { type: 'event'; event_type: string; filter?: FlowEventFilter }
-  | { type: 'inbound_message'; keyword: string; match?: 'exact' | 'contains' };
-
-export interface FlowEventFilter {
-  tag_added?: string;
-  tag_removed?: string;
-  fields?: Record<string, string | number | boolean | null>;
-}
-
-export type FlowCondition = { tag: string } | { attribute: string; equals: string | number | boolean };
-
-export type FlowStep =
-  | { id: string; type: 'send_message'; channel_id: string; template_id?: string; parameters?: string[]; text?: string }
-  | { id: string; type: 'wait'; duration_seconds?: number; until?: string }
-  | { id: string; type: 'add_tag'; tags: string[] }
-  | { id: string; type: 'remove_tag'; tag: string }
-  | { id: string; type: 'update_contact'; attributes: Record<string, string | number | boolean | null> }
-  | { id: string; type: 'http_request'; url: string; body?: Record<string, unknown> }
-  | { id: string; type: 'branch'; condition: FlowCondition; then: string; else: string }
-  | { id: string; type: 'end' };
+// The flow definition as the spec describes it; validated by the spec before it gets here.
+export type FlowTrigger = Schema<'FlowCreate'>['trigger'];
+export type FlowEventFilter = Schema<'FlowEventFilter'>;
+export type FlowCondition = Schema<'FlowCondition'>;
+export type FlowStep = Schema<'FlowCreate'>['steps'][number];
 
 export interface FlowRow {
   id: string;
