@@ -159,7 +159,7 @@ function startedKeyCache(orm: MikroORM): ApiKeyCache {
  * generators), and the reference page that renders it.
  */
 function serveDocuments(app: express.Express): void {
-  const versionSpecs = new Map(VERSIONS.map((v) => [v.version, specForVersion(spec as never, v)]));
+  const versionSpecs = new Map(VERSIONS.map((v) => [v.version, specForVersion(spec, v)]));
   const generatorSpecs = new Map([...versionSpecs].map(([v, doc]) => [v, forGenerators(doc)]));
   const yamlSpecs = new Map([...versionSpecs].map(([v, doc]) => [v, aliasFreeYaml(doc)]));
   const documentFor = <T>(rendering: Map<string, T>, req: Request): T => {
@@ -234,7 +234,7 @@ function resourceHandlers(deps: AppDeps, runCommand: RunCommand, files: FileStor
 function requestValidator() {
   return OpenApiValidator.middleware({
     // requests are upgraded to the current shape before validation, whatever version they were written in
-    apiSpec: specForAnyVersion(spec as never) as never,
+    apiSpec: specForAnyVersion(spec) as never,
     // false: a JSON body is taken as typed (found by fuzzing: `"first_name": false` was stored as "false"); the
     // validator still coerces path, query and header values, which are strings on the wire
     validateRequests: { allowUnknownQueryParameters: false, coerceTypes: false, allErrors: true },
