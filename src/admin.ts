@@ -4,41 +4,10 @@ import { ApiKeySchema, AuditLogSchema, WorkspaceSchema, type ApiKey, type RateLi
 import { newId, newKeySecret, sha256Hex } from './ids';
 import { CURRENT_VERSION } from './versions';
 import type { Scope } from './types/wire';
+import { SCOPES } from './spec';
 
-/** Every scope the API knows; a dev or admin-created workspace key gets all of them. */
-export const ALL_SCOPES: Scope[] = [
-  'contacts:read',
-  'contacts:write',
-  'conversations:read',
-  'conversations:write',
-  'messages:read',
-  'messages:write',
-  'channels:read',
-  'channels:write',
-  'tags:read',
-  'tags:write',
-  'templates:read',
-  'templates:write',
-  'orders:read',
-  'orders:write',
-  'files:read',
-  'files:write',
-  'events:read',
-  'bulk:read',
-  'pii:read',
-  'keys:write',
-  'privacy:write',
-  'webhooks:read',
-  'webhooks:write',
-  'keys:read',
-  'audit:read',
-  'workspace:read',
-  'workspace:write',
-  'flows:read',
-  'flows:write',
-  'broadcasts:read',
-  'broadcasts:write',
-];
+/** Every scope the API knows (the spec's `Scope`); a dev or admin-created workspace key gets all of them. */
+export const ALL_SCOPES: Scope[] = SCOPES;
 
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {
   const em = orm.em.fork();

@@ -2,16 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from './project-root';
 import { parse } from 'yaml';
+import type { Scope } from './types/wire';
 
 export const SPEC_PATH = join(projectRoot(), 'openapi.yaml');
 export const specText = readFileSync(SPEC_PATH, 'utf8');
 // merge keys (<<) let the spec share header sets between responses
 export const spec = parse(specText, { merge: true }) as OpenApiDocument;
 
+/** Every scope a key can carry: the spec's `Scope` enum, which each operation's `x-scopes` names from. */
+export const SCOPES = (spec.components.schemas as { Scope: { enum: Scope[] } }).Scope.enum;
+
 export interface OpenApiDocument extends Record<string, unknown> {
   info: { version: string };
   paths: Record<string, Record<string, unknown>>;
-  components: Record<string, unknown>;
+  components: { schemas: Record<string, unknown> } & Record<string, unknown>;
 }
 
 export interface Operation {
