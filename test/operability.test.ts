@@ -84,8 +84,9 @@ describe('operability', () => {
         for await (const wf of temporal.workflow.list({ query })) found.push({ workflowId: wf.workflowId, type: wf.type });
         if (!found.length) await new Promise((r) => setTimeout(r, 200));
       }
-      // the key that sent the request owns its Idempotency-Key: both are hashed into the id, neither appears in it
-      expect(found).toEqual([{ workflowId: `${ws.workspaceId}/createContact/${sha256Hex(`${ws.keyId}\n${idem}`)}`, type: 'createContact' }]);
+      // the key that sent the request owns its Idempotency-Key: both are hashed into the id, neither appears in it;
+      // every single command runs as the `command` workflow, the operation named by the id and the OperationId above
+      expect(found).toEqual([{ workflowId: `${ws.workspaceId}/createContact/${sha256Hex(`${ws.keyId}\n${idem}`)}`, type: 'command' }]);
       expect(found[0].workflowId).not.toContain(idem);
 
       const history = await temporal.workflow.getHandle(found[0].workflowId).fetchHistory();
