@@ -3,6 +3,7 @@
 // receivers, printed as a table, and the run ends with `N passed, M failed` (exit code 1 on any failure).
 import { randomUUID } from 'node:crypto';
 import { ALL_SCOPES, createApiKey, createWorkspace } from '../../src/admin';
+import { config } from '../../src/config';
 import { openOrm } from '../../src/db/orm';
 import { FaultClient, type WriteRecord } from './client';
 import { probeOutage, waitReady } from './probes';
@@ -10,7 +11,7 @@ import { hangCheck, summarizeWrites, table } from './report';
 import { startProvider, startWebhookReceiver } from './receivers';
 import { startFaultStack, type FaultStack } from './stack';
 import { verify, type Check } from './verify';
-import { startFailingReceiver, verifyFailingBacklog } from './webhook-backlog';
+import { startFailingReceiver, verifyFailingBacklog, type FaultWindow } from './webhook-backlog';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const started = Date.now();
@@ -137,6 +138,7 @@ async function main(): Promise<number> {
 
     const timings: Record<string, number> = {};
     const windows: string[] = [];
+    const faultWindows: FaultWindow[] = [];
     const at = (ms: number) => `+${((ms - started) / 1000).toFixed(0)}`;
     const scenario = async (name: string, fn: () => Promise<void>) => {
       log(`scenario: ${name}`);
@@ -146,6 +148,7 @@ async function main(): Promise<number> {
       log(`ready again after ${name}`);
       timings[name] = Date.now() - t0;
       windows.push(`${name} ${at(t0)}..${at(Date.now())} s`);
+      faultWindows.push({ from: t0, to: Date.now() });
       await sleep(STEADY_MS);
     };
 
@@ -216,7 +219,7 @@ async function main(): Promise<number> {
     // the failing backlog stops (disabled), its attempts in flight end (5 s bound), then its counts are compared
     await api.write(api.record('setup', randomUUID(), 'PATCH', `/v1/webhook-endpoints/${failingEndpoint.id}`, { enabled: false }), Date.now() + 30_000);
     await sleep(7_000);
-    const backlogChecks = await verifyFailingBacklog({ databaseUrl: s.databaseUrl, workspaceId, endpointId: failingEndpoint.id, receiver: failing });
+    const backlogChecks = await verifyFailingBacklog({ databaseUrl: s.databaseUrl, workspaceId, endpointId: failingEndpoint.id, receiver: failing, faults: faultWindows, attemptBoundMs: config.webhooks.attemptTimeoutMs });
     const settleMs = Date.now() - settleStarted;
 
     const checks: Check[] = [
