@@ -39,6 +39,8 @@ export interface Operation {
    * string). A read goes straight to PostgreSQL, never through a command workflow, and takes no Idempotency-Key.
    */
   read: boolean;
+  /** the MCP tool this operation is (`x-mcp.tool`), or null */
+  mcpTool: string | null;
 }
 
 const METHODS = ['get', 'post', 'patch', 'delete', 'put'] as const;
@@ -77,6 +79,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       auth: signed ? ('signature' as const) : ('key' as const),
       publishable,
       read: method === 'get' || markedRead,
+      mcpTool: (op as { 'x-mcp'?: { tool?: string } })['x-mcp']?.tool ?? null,
     };
   }),
 );

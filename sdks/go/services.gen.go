@@ -187,7 +187,7 @@ type AuditLogsService struct {
 //
 // Newest first. Actions: `pii.read` (written only while `pii_read_audit` is on), `api_key.created`,
 // `api_key.rolled`, `api_key.revoked`, `workspace.updated` and the purge actions, which are always written in
-// the transaction of the change. Records hold ids and field names, never the personal data itself.
+// the transaction of the change, and `mcp.tool_called`, written before an MCP tool call runs. Records hold ids and field names, never the personal data itself.
 //
 // It returns the first page; Page.All iterates every item across pages.
 func (s *AuditLogsService) List(ctx context.Context, params *AuditLogsListParams, opts ...RequestOption) (*Page[AuditLog], error) {

@@ -141,7 +141,7 @@ func (v APIKeyWithSecret) MarshalJSON() ([]byte, error) {
 type AuditLog struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
-	// `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`
+	// `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`, `mcp.tool_called`
 	Action string `json:"action"`
 	// The key that acted.
 	KeyID       *string `json:"key_id"`

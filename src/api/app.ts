@@ -45,6 +45,7 @@ import { shownAttributeKeys } from '../db/contact-attributes.queries';
 import { tagsHandlers } from './tags.handlers';
 import { webhooksHandlers } from './webhooks.handlers';
 import { parseJsonBytes, readJsonBytes } from './json-body';
+import { serveMcp } from './mcp';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -257,6 +258,22 @@ const version = wrap((req, _res, next) => {
   req.ctx.version = resolveVersion(req.get('api-version'), req.ctx.auth?.pinnedVersion);
   next();
 });
+/**
+ * An MCP tool call (the request names its tool, as `/mcp` and `npm run mcp` send it) writes its audit record before
+ * it runs; a request that names another operation's tool is no tool call and is refused.
+ */
+const auditToolCall = (op: Operation) =>
+  wrap(async (req, _res, next) => {
+    const tool = req.get('sabnode-mcp-tool');
+    if (tool === undefined) return next();
+    if (tool !== op.mcpTool) {
+      throw new ApiError('invalid_request', `Sabnode-Mcp-Tool names no tool of ${op.operationId}`, {
+        errors: [{ pointer: '/headers/sabnode-mcp-tool', code: 'invalid_request', message: op.mcpTool ? `This operation is the tool ${op.mcpTool}` : 'This operation is no MCP tool' }],
+      });
+    }
+    await req.ctx.piiAudit!.forToolCall(req, tool);
+    next();
+  });
 const upgrade = (op: Operation) =>
   wrap((req, _res, next) => {
     if (req.body !== undefined) req.body = upgradeRequest(req.ctx.version!, op.operationId, req.body);
@@ -294,7 +311,7 @@ function serveOperations(app: express.Express, deps: AppDeps, auth: AuthDeps, fi
       continue;
     }
     const body = !op.hasBody ? [] : op.multipart ? [receiveUpload(deps.orm, files)] : [readJsonBytes, parseJsonBytes, upgrade(op)];
-    app[op.method](op.expressPath, bind(op), wrap(authenticate(auth, op)), version, ...body, ...validator, run);
+    app[op.method](op.expressPath, bind(op), wrap(authenticate(auth, op)), version, auditToolCall(op), ...body, ...validator, run);
   }
   const extra = Object.keys(handlers).filter((id) => !OPERATIONS.some((op) => op.operationId === id));
   if (extra.length) throw new Error(`handlers without an operation in openapi.yaml: ${extra.join(', ')}`);
@@ -322,6 +339,7 @@ export function createApp(deps: AppDeps): express.Express {
   serveDocuments(app);
   const auth: AuthDeps = { orm: deps.orm, keys: deps.keys ?? startedKeyCache(deps.orm), budgets: deps.budgets ?? new RateBudgets(deps.orm) };
   serveOperations(app, deps, auth, deps.files ?? new LocalFileStore(config.filesDir));
+  serveMcp(app, auth);
 
   app.use(
     wrap((req) => {

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { parseCidr } from '../cidr';
 import type { Request } from 'express';
@@ -31,10 +32,27 @@ export function trustProxy(address: string): boolean {
   return family !== 0 && trusted.check(a, family === 4 ? 'ipv4' : 'ipv6');
 }
 
+// A request this process makes to itself for a caller (an MCP tool call over /mcp) names that caller's address, and
+// proves it comes from this process with a secret that never leaves it.
+const FORWARD_TOKEN_TEXT = randomBytes(32).toString('base64url');
+
+/** Headers for a request this process makes to its own listener on behalf of the caller at `address`. */
+export function onBehalfOf(address: string): Record<string, string> {
+  return { 'sabnode-on-behalf-of': address, 'sabnode-on-behalf-token': FORWARD_TOKEN_TEXT };
+}
+
+function forwardedBySelf(req: Request): string | null {
+  const address = req.get('sabnode-on-behalf-of');
+  const token = req.get('sabnode-on-behalf-token');
+  if (!address || !token || isIP(address) === 0) return null;
+  const given = Buffer.from(token);
+  return given.length === FORWARD_TOKEN_TEXT.length && timingSafeEqual(given, Buffer.from(FORWARD_TOKEN_TEXT)) ? address : null;
+}
+
 /**
  * The one decision about who is calling: the rate-limit budget of callers without a key, the IP allowlist, the
  * key's last-used address and audit records all read it.
  */
 export function clientAddress(req: Request): string {
-  return plain(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+  return forwardedBySelf(req) ?? plain(req.ip ?? req.socket.remoteAddress ?? 'unknown');
 }

@@ -31,6 +31,8 @@ export interface RequestContext {
 /** Records what a response is about to show (the PII-read audit): null when it shows nothing to record. */
 export interface ResponseAudit {
   forResponse(req: ApiRequest, body: unknown): Promise<void> | null;
+  /** records an MCP tool call before it runs */
+  forToolCall(req: ApiRequest, tool: string): Promise<void>;
 }
 
 export interface ApiRequest extends Request {

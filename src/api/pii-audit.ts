@@ -18,14 +18,15 @@ interface AuditRow {
   fields: string[];
   client_ip: string | null;
   request_id: string;
+  details: Record<string, unknown> | null;
   created_at: string;
 }
 
 const INSERT_SQL = `
-  insert into audit_logs (id, workspace_id, action, key_id, operation_id, object_ids, fields, client_ip, request_id, created_at)
-  select id, workspace_id, action, key_id, operation_id, object_ids, fields, client_ip, request_id, created_at
+  insert into audit_logs (id, workspace_id, action, key_id, operation_id, object_ids, fields, client_ip, request_id, details, created_at)
+  select id, workspace_id, action, key_id, operation_id, object_ids, fields, client_ip, request_id, details, created_at
   from jsonb_to_recordset(cast(? as jsonb)) as x(id text, workspace_id text, action text, key_id text, operation_id text,
-    object_ids text[], fields text[], client_ip text, request_id text, created_at timestamptz)`;
+    object_ids text[], fields text[], client_ip text, request_id text, details jsonb, created_at timestamptz)`;
 
 /**
  * PII-read audit records, written by group commit: a record joins the batch being gathered, and one multi-row insert
@@ -58,6 +59,25 @@ export class PiiReadAudit implements ResponseAudit {
       fields,
       client_ip: req.ctx.clientAddress ?? null,
       request_id: req.ctx.requestId,
+      details: null,
+      created_at: new Date().toISOString(),
+    });
+  }
+
+  /** The audit record of an MCP tool call, written before the call runs (`mcp.tool_called`: the tool, never its input). */
+  forToolCall(req: ApiRequest, tool: string): Promise<void> {
+    const auth = req.ctx.auth!;
+    return this.record({
+      id: newId('aud'),
+      workspace_id: auth.workspaceId,
+      action: 'mcp.tool_called',
+      key_id: auth.keyId,
+      operation_id: req.ctx.operation?.operationId ?? null,
+      object_ids: [],
+      fields: [],
+      client_ip: req.ctx.clientAddress ?? null,
+      request_id: req.ctx.requestId,
+      details: { tool },
       created_at: new Date().toISOString(),
     });
   }
@@ -80,8 +100,8 @@ export class PiiReadAudit implements ResponseAudit {
         for (const b of batch) b.done();
       } catch (err) {
         // the failed insert's message may quote the records' values
-        logger.error({ err: loggableError(err), records: batch.length }, 'writing PII-read audit records failed');
-        const refusal = new ApiError('database_unavailable', 'The audit record of this read could not be written; retry shortly', {}, { 'Retry-After': '2' });
+        logger.error({ err: loggableError(err), records: batch.length }, 'writing audit records failed');
+        const refusal = new ApiError('database_unavailable', 'The audit record of this request could not be written; retry shortly', {}, { 'Retry-After': '2' });
         for (const b of batch) b.done(refusal);
       }
     }

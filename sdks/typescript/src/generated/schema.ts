@@ -1588,7 +1588,7 @@ export interface paths {
          * List audit records
          * @description Newest first. Actions: `pii.read` (written only while `pii_read_audit` is on), `api_key.created`,
          *     `api_key.rolled`, `api_key.revoked`, `workspace.updated` and the purge actions, which are always written in
-         *     the transaction of the change. Records hold ids and field names, never the personal data itself.
+         *     the transaction of the change, and `mcp.tool_called`, written before an MCP tool call runs. Records hold ids and field names, never the personal data itself.
          */
         get: operations["listAuditLogs"];
         put?: never;
@@ -4692,7 +4692,7 @@ export interface components {
             id: string;
             /** @constant */
             object: "audit_log";
-            /** @description `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…` */
+            /** @description `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`, `mcp.tool_called` */
             action: string;
             /** @description The key that acted. */
             key_id: string | null;
