@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import { ROOT } from './support/processes';
 import { stack } from './support/stack';
 import { ensureDebianTool } from './support/tools';
+import { changelog } from '../src/versions/changelog';
+import { VERSIONS } from '../src/versions';
 
 // The reference page at /docs, rendered by a real headless Chromium (Debian's package) from the test stack: Redoc
 // (served locally) must turn the live /openapi.json into a section for every operation and webhook in openapi.yaml.
@@ -74,5 +76,29 @@ describe('/docs in headless Chromium', () => {
     // the page's title and the spec's own (info.title) as Redoc prints it
     const title = (parse(readFileSync(join(ROOT, 'openapi.yaml'), 'utf8')) as { info: { title: string } }).info.title;
     expect(dom).toContain(title);
+  }, 60_000);
+
+  it('shows the changelog: each version, its release, breaking changes, deprecation and sunset, and the spec\'s additions', async () => {
+    const entries = changelog();
+    // the registry's facts are all there
+    for (const v of VERSIONS) {
+      expect(entries).toContainEqual(expect.objectContaining({ version: v.version, kind: 'released', date: v.released }));
+      if (v.deprecated) expect(entries).toContainEqual(expect.objectContaining({ version: v.version, kind: 'deprecated', date: v.deprecated }));
+      if (v.sunset) expect(entries).toContainEqual(expect.objectContaining({ version: v.version, kind: 'sunset', date: v.sunset }));
+    }
+    const breaking = entries.filter((e) => e.kind === 'breaking');
+    expect(breaking.map((e) => e.version)).toEqual(VERSIONS.filter((_, i) => VERSIONS[i + 1]?.changeToNext).map((v) => v.version));
+    expect(entries.filter((e) => e.kind === 'added').length).toBeGreaterThan(0);
+    // newest first
+    expect(entries.map((e) => e.date)).toEqual([...entries.map((e) => e.date)].sort().reverse());
+
+    const { dom } = await renderedDom(chromium, `${stack().apiUrl}/docs`);
+    const text = decode(dom);
+    expect(text).toContain('Changelog');
+    for (const v of VERSIONS) expect(text).toMatch(new RegExp(`${v.version} \\((current|supported|deprecated|sunset)\\)`));
+    // code spans render as elements: compared without the spaces that their tags leave
+    const squashed = text.replace(/\s+/g, '');
+    const missing = entries.filter((e) => !squashed.includes(e.summary.replace(/`/g, '').replace(/\s+/g, '')));
+    expect(missing).toEqual([]);
   }, 60_000);
 });

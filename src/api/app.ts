@@ -38,6 +38,7 @@ import { privacyHandlers } from './privacy.handlers';
 import { sendApiError, sendProblem, sendResult } from './respond';
 import { allowedMethods, OPERATIONS, spec, specPathOf, type Operation } from '../spec';
 import { aliasFreeYaml, forGenerators } from './generator-spec';
+import { changelogMarkdown } from '../versions/changelog';
 import { statusHandlers } from './status.handlers';
 import { templatesHandlers } from './templates.handlers';
 import { contactAttributesHandlers } from './contact-attributes.handlers';
@@ -142,7 +143,7 @@ function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunc
 function docsPage(): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>SabNode API reference</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><redoc spec-url="/openapi.json"></redoc><script src="/docs/redoc.standalone.js"></script></body></html>`;
+<body><redoc spec-url="/docs/reference.json"></redoc><script src="/docs/redoc.standalone.js"></script></body></html>`;
 }
 
 // commands after which this process drops the workspace's keys from memory itself, before the NOTIFY arrives
@@ -184,6 +185,11 @@ function serveDocuments(app: express.Express): void {
   }));
   app.get('/docs', (_req, res) => {
     res.type('html').send(docsPage());
+  });
+  // the page's document: the current version's, with the changelog as its last section
+  app.get('/docs/reference.json', (_req, res) => {
+    const doc = versionSpecs.get(CURRENT_VERSION)! as { info: { description?: string } };
+    res.json({ ...doc, info: { ...doc.info, description: `${doc.info.description ?? ''}\n\n${changelogMarkdown()}` } });
   });
   app.get('/docs/redoc.standalone.js', (_req, res) => {
     res.sendFile(require.resolve('redoc/bundles/redoc.standalone.js'));
