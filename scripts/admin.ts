@@ -2,6 +2,7 @@
 //   npm run admin -- workspaces create --name Acme [--rate-limit 500] --json
 //   npm run admin -- keys create --workspace ws_… --scopes contacts:read,pii:read [--api-version 2025-06-01] --json
 //   npm run admin -- keys create --workspace ws_… --type publishable --json      (pk_…, templates:read)
+//   npm run admin -- keys create --workspace ws_… --test --json                  (sk_test_…: the workspace's test side)
 //   npm run admin -- keys revoke --key key_…
 //   npm run admin -- privacy purge --workspace ws_… --phone +91… | --email a@b.c | --contact ctc_…
 //   npm run admin -- privacy status prg_…                   (the purge certificate, as JSON)
@@ -9,7 +10,7 @@
 //                                                   then every purge again; refused under another PURGE_HASH_SECRET)
 //   npm run admin -- secrets reseal [--workspace ws_…]      (after a change of SABNODE_ENCRYPTION_KEY)
 import { parseArgs } from 'node:util';
-import { ALL_SCOPES, createApiKey, createWorkspace, revokeApiKey } from '../src/admin';
+import { ALL_SCOPES, createApiKey, createWorkspace, revokeApiKey, testSideOf } from '../src/admin';
 import { openOrm } from '../src/db/orm';
 import { config } from '../src/config';
 import { temporalClient } from '../src/engine/temporal';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       'api-version': { type: 'string' },
       'rate-limit': { type: 'string' },
       json: { type: 'boolean', default: false },
+      test: { type: 'boolean', default: false },
     },
   });
   const orm = await openOrm();
@@ -48,13 +50,17 @@ async function main(): Promise<void> {
         apiVersion: values['api-version'],
       });
       const key = await createApiKey(orm, { workspaceId, scopes: ALL_SCOPES, name: 'owner' });
-      out = { workspace_id: workspaceId, api_key: key.secret };
+      const testWorkspaceId = await testSideOf(orm, workspaceId);
+      const testKey = await createApiKey(orm, { workspaceId: testWorkspaceId, scopes: ALL_SCOPES, name: 'owner (test)' });
+      out = { workspace_id: workspaceId, api_key: key.secret, test_workspace_id: testWorkspaceId, test_api_key: testKey.secret };
     } else if (resource === 'keys' && action === 'create') {
       if (!values.workspace) throw new Error('--workspace is required');
       if (values.type !== 'secret' && values.type !== 'publishable') throw new Error('--type is secret or publishable');
       // without --scopes: every scope for a secret key, the publishable scopes for a publishable one
       const scopes = values.scopes ? values.scopes.split(',').map((s) => s.trim()).filter(Boolean) : values.type === 'secret' ? ALL_SCOPES : undefined;
-      const key = await createApiKey(orm, { workspaceId: values.workspace, type: values.type, scopes, apiVersion: values['api-version'] });
+      // --test: a key of the workspace's test side (--workspace names the live side)
+      const workspaceId = values.test ? await testSideOf(orm, values.workspace) : values.workspace;
+      const key = await createApiKey(orm, { workspaceId, type: values.type, scopes, apiVersion: values['api-version'] });
       out = { key_id: key.keyId, api_key: key.secret, type: values.type };
     } else if (resource === 'keys' && action === 'revoke') {
       if (!values.key) throw new Error('--key is required');
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
       console.log(JSON.stringify(await privacyCommand(orm, resource, action, values, positionals), null, 2));
       return;
     } else {
-      throw new Error('usage: admin workspaces create --name N | keys create --workspace ws_… [--type secret|publishable] [--scopes a,b] | keys revoke --key key_… | secrets reseal [--workspace ws_…]');
+      throw new Error('usage: admin workspaces create --name N | keys create --workspace ws_… [--type secret|publishable] [--scopes a,b] [--test] | keys revoke --key key_… | secrets reseal [--workspace ws_…]');
     }
     console.log(values.json ? JSON.stringify(out) : Object.entries(out).map(([k, v]) => `${k}: ${v}`).join('\n'));
   } finally {

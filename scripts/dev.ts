@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_SCOPES, createApiKey, createWorkspace } from '../src/admin';
+import { ALL_SCOPES, createApiKey, createWorkspace, testSideOf } from '../src/admin';
 import { ApiKeySchema } from '../src/db/entities';
 import { migrate, openOrm } from '../src/db/orm';
 import { sha256Hex } from '../src/ids';
@@ -112,10 +112,21 @@ async function main(): Promise<void> {
     await em.flush();
     log('the dev key now carries every scope, including those added since it was made');
   }
+  let workspaceId = known?.workspace;
   if (!known) {
-    const workspaceId = await createWorkspace(orm, { name: 'Development', rateLimits: { default: 1000 } });
+    workspaceId = await createWorkspace(orm, { name: 'Development', rateLimits: { default: 1000 } });
     apiKey = (await createApiKey(orm, { workspaceId, scopes: ALL_SCOPES, name: 'dev' })).secret;
     writeFileSync(keyFile, `${apiKey}\n`, { mode: 0o600 });
+  }
+  // the same workspace's test side: sandbox channels only, nothing it does reaches a real customer
+  const testKeyFile = join(data, 'dev-test-api-key');
+  let testKey = existsSync(testKeyFile) && known ? readFileSync(testKeyFile, 'utf8').trim() : '';
+  const knownTest = testKey ? await orm.em.fork().findOne(ApiKeySchema, { secretHash: sha256Hex(testKey), revokedAt: null }) : null;
+  if (!knownTest) {
+    testKey = (await createApiKey(orm, { workspaceId: await testSideOf(orm, workspaceId!), scopes: ALL_SCOPES, name: 'dev (test)' })).secret;
+    writeFileSync(testKeyFile, `${testKey}\n`, { mode: 0o600 });
+  } else if (ALL_SCOPES.some((s) => !knownTest.scopes.includes(s))) {
+    await orm.em.fork().nativeUpdate(ApiKeySchema, { id: knownTest.id }, { scopes: [...ALL_SCOPES] });
   }
   await orm.close();
 
@@ -136,7 +147,8 @@ async function main(): Promise<void> {
   await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
   log(`API http://localhost:${port}  (reference: http://localhost:${port}/docs)`);
   console.log(`API key: ${apiKey}`);
-  log(`the key is also in ${keyFile}; press Ctrl-C to stop`);
+  console.log(`Test API key: ${testKey}`);
+  log(`the keys are also in ${keyFile} and ${testKeyFile}; press Ctrl-C to stop`);
 }
 
 main().catch((err: Error) => {

@@ -9,19 +9,32 @@ import { SCOPES } from './spec';
 /** Every scope the API knows (the spec's `Scope`); a dev or admin-created workspace key gets all of them. */
 export const ALL_SCOPES: Scope[] = SCOPES;
 
+/** Creates a workspace: its live side (whose id this returns) and its test side, made together. */
 export async function createWorkspace(orm: MikroORM, opts: { name: string; rateLimits?: RateLimitSettings; apiVersion?: string }): Promise<string> {
   const em = orm.em.fork();
   const now = new Date();
-  const ws = em.create(WorkspaceSchema, {
-    id: newId('ws'),
-    name: opts.name,
-    apiVersion: opts.apiVersion ?? CURRENT_VERSION,
-    rateLimits: opts.rateLimits ?? {},
-    createdAt: now,
-    updatedAt: now,
-  });
+  const side = (livemode: boolean, liveWorkspaceId: string | null) =>
+    em.create(WorkspaceSchema, {
+      id: newId('ws'),
+      name: opts.name,
+      apiVersion: opts.apiVersion ?? CURRENT_VERSION,
+      rateLimits: opts.rateLimits ?? {},
+      livemode,
+      liveWorkspaceId,
+      createdAt: now,
+      updatedAt: now,
+    });
+  const live = side(true, null);
+  side(false, live.id);
   await em.flush();
-  return ws.id;
+  return live.id;
+}
+
+/** The id of a workspace's test side, from its live side's. */
+export async function testSideOf(orm: MikroORM, liveWorkspaceId: string): Promise<string> {
+  const test = await orm.em.fork().findOne(WorkspaceSchema, { liveWorkspaceId });
+  if (!test) throw new Error(`no test side for workspace ${liveWorkspaceId}`);
+  return test.id;
 }
 
 /** Whether a name (from the command line, say) is a scope the API knows. */
@@ -52,7 +65,7 @@ export async function createApiKey(
   const known = scopes.filter(isScope);
   const tooBroad = type === 'publishable' ? known.filter((s) => !PUBLISHABLE_SCOPES.includes(s)) : [];
   if (tooBroad.length) throw new Error(`a publishable key may carry only ${PUBLISHABLE_SCOPES.join(', ')}; not ${tooBroad.join(', ')}`);
-  const secret = newKeySecret(type);
+  const secret = newKeySecret(type, workspace.livemode);
   const now = new Date();
   const key = em.create(ApiKeySchema, {
     id: newId('key'),

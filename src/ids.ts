@@ -35,7 +35,7 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/** A new API key secret: `sk_` or `pk_` and 192 random bits. */
-export function newKeySecret(type: 'secret' | 'publishable'): string {
-  return `${type === 'publishable' ? 'pk' : 'sk'}_${randomBytes(24).toString('base64url')}`;
+/** A key's secret: `sk_live_…`, `sk_test_…`, `pk_live_…` or `pk_test_…` and 192 random bits (keys minted before modes are `sk_…`/`pk_…`, live). */
+export function newKeySecret(type: 'secret' | 'publishable', livemode: boolean): string {
+  return `${type === 'publishable' ? 'pk' : 'sk'}_${livemode ? 'live' : 'test'}_${randomBytes(24).toString('base64url')}`;
 }

@@ -41,7 +41,7 @@ describe('API keys', () => {
     const created = await mint({ name: 'CRM sync', scopes: ['contacts:read', 'contacts:write'] }, api, idem);
     expect(created.status).toBe(201);
     const secret: string = created.body.secret;
-    expect(secret).toMatch(/^sk_[A-Za-z0-9_-]{32}$/);
+    expect(secret).toMatch(/^sk_live_[A-Za-z0-9_-]{32}$/);
     expect(created.body).toMatchObject({
       object: 'api_key',
       name: 'CRM sync',
@@ -98,7 +98,7 @@ describe('API keys', () => {
     expect((await client(key.secret).get('/v1/contacts')).status).toBe(200);
     const revoked = await api.delete(`/v1/api-keys/${key.id}`);
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toEqual({ id: key.id, object: 'api_key', deleted: true, created_at: key.created_at, updated_at: expect.any(String) });
+    expect(revoked.body).toEqual({ id: key.id, object: 'api_key', livemode: true, deleted: true, created_at: key.created_at, updated_at: expect.any(String) });
     expectProblem(await client(key.secret).get('/v1/contacts'), 401, 'api_key_revoked');
     expectProblem(await api.get(`/v1/api-keys/${key.id}`), 404, 'resource_missing');
     expectProblem(await api.delete(`/v1/api-keys/${key.id}`), 404, 'resource_missing');
@@ -267,7 +267,7 @@ describe('publishable keys minted through the API', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ type: 'publishable', scopes: ['templates:read'], allowed_origins: ['https://shop.example.com'] });
     const pk: string = created.body.secret;
-    expect(pk).toMatch(/^pk_[A-Za-z0-9_-]{32}$/);
+    expect(pk).toMatch(/^pk_live_[A-Za-z0-9_-]{32}$/);
 
     const ok = await call('GET', '/v1/templates', { key: pk, headers: { Origin: 'https://shop.example.com' } });
     expect(ok.status).toBe(200);

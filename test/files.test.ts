@@ -399,7 +399,7 @@ describe('files', () => {
 
     const deleted = await api.delete(`/v1/files/${mine.body.id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body).toEqual({ id: mine.body.id, object: 'file', deleted: true, created_at: mine.body.created_at, updated_at: expect.any(String) });
+    expect(deleted.body).toEqual({ id: mine.body.id, object: 'file', livemode: true, deleted: true, created_at: mine.body.created_at, updated_at: expect.any(String) });
     expectProblem(await api.get(`/v1/files/${mine.body.id}`), 404, 'resource_missing');
     expectProblem(await api.get(`/v1/files/${mine.body.id}/content`), 404, 'resource_missing');
     expectProblem(await api.delete(`/v1/files/${mine.body.id}`), 404, 'resource_missing');

@@ -148,7 +148,7 @@ describe('flow definitions', () => {
     expect((await api.post(`/v1/flows/${created.body.id}/activate`)).body.status).toBe('active');
     const gone = await api.delete(`/v1/flows/${created.body.id}`);
     // the same tombstone an updated_since list shows: with its created_at and the time of the delete
-    expect(gone.body).toEqual({ id: created.body.id, object: 'flow', deleted: true, created_at: created.body.created_at, updated_at: expect.any(String) });
+    expect(gone.body).toEqual({ id: created.body.id, object: 'flow', livemode: true, deleted: true, created_at: created.body.created_at, updated_at: expect.any(String) });
     expect(Date.parse(gone.body.updated_at)).toBeGreaterThanOrEqual(Date.parse(created.body.updated_at));
     expect((await api.get(`/v1/flows/${created.body.id}`)).status).toBe(404);
   });

@@ -33,7 +33,7 @@ const corsHeaders = (h: Headers) => [...h.keys()].filter((k) => k.startsWith('ac
 
 describe('publishable keys', () => {
   it('are minted as pk_ keys carrying templates:read and nothing broader', async () => {
-    expect(pk).toMatch(/^pk_[A-Za-z0-9_-]{32}$/);
+    expect(pk).toMatch(/^pk_live_[A-Za-z0-9_-]{32}$/);
     const orm = await db();
     const [row] = await orm.em.getConnection().execute(`select type, scopes from api_keys where workspace_id = ? and type = 'publishable'`, [ws.workspaceId]);
     expect(row).toEqual({ type: 'publishable', scopes: ['templates:read'] });

@@ -76,6 +76,7 @@ describe('templates', () => {
     expect(created.body).toEqual({
       id: expect.stringMatching(/^tpl_/),
       object: 'template',
+      livemode: true,
       name: input.name,
       language: 'en_US',
       category: 'utility',
@@ -147,7 +148,7 @@ describe('templates', () => {
     expect(live.body.data.map((t: { id: string }) => t.id)).toEqual([c.id, a.id]);
     const sync = await api.get(`/v1/templates?sort=updated_at&updated_since=${encodeURIComponent(since)}&language=pt_BR`);
     expect(sync.body.data.map((t: { id: string }) => t.id)).toEqual([b.id, a.id, c.id]);
-    expect(sync.body.data[0]).toEqual({ id: b.id, object: 'template', deleted: true, created_at: b.created_at, updated_at: expect.any(String) });
+    expect(sync.body.data[0]).toEqual({ id: b.id, object: 'template', livemode: true, deleted: true, created_at: b.created_at, updated_at: expect.any(String) });
   });
 
   it('answers a taken name with 422 naming the holder, and frees the name on delete', async () => {

@@ -434,7 +434,9 @@ type ChannelsService struct {
 //
 // `url` follows the rules of webhook endpoint URLs: outside development mode it must be `https`; a host that is
 // not public (a literal address in any spelling, IPv4-mapped, NAT64, 6to4 or Teredo forms of one, `localhost`,
-// `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. Host
+// `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. On the
+// test side (a `sk_test_…` key) only `sandbox` channels can be made: any other provider is
+// `422 test_mode_provider_not_allowed`. Host
 // names are checked again on the address actually connected to at each send; a refused send fails the message
 // with a `failure_reason` that names no address. Redirects are not followed.
 //

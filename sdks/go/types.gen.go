@@ -13,8 +13,10 @@ import (
 type APIKey struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
-	Name   string `json:"name"`
-	Type   string `json:"type"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	Name     string `json:"name"`
+	Type     string `json:"type"`
 	// The key's prefix and the last four characters of its secret.
 	SecretHint     string     `json:"secret_hint"`
 	Scopes         []Scope    `json:"scopes"`
@@ -45,6 +47,8 @@ func (v APIKey) MarshalJSON() ([]byte, error) {
 type APIKeyCreate struct {
 	Name string  `json:"name"`
 	Type *string `json:"type,omitempty"`
+	// The side the key works on: `false` mints a test key (`sk_test_…`, `pk_test_…`) for the workspace's test side. Default the calling key's own side. A test key mints only test keys (`403 live_key_required`). A key minted for the other side is shown once, here, and is then managed from that side.
+	Livemode *bool `json:"livemode,omitempty"`
 	// Scopes the calling key holds itself. Default for a publishable key `[templates:read]`, for a secret key none.
 	Scopes []Scope `json:"scopes,omitempty"`
 	// Where the key may be used from (the client address; `X-Forwarded-For` counts only from the deployment's trusted proxies). Absent or null, anywhere.
@@ -66,8 +70,8 @@ type APIKeyListItem struct {
 }
 
 var aPIKeyListItemVariants = []variantTest{
-	{required: []string{"id", "object", "name", "type", "secret_hint", "scopes", "allowed_ips", "allowed_origins", "api_version", "expires_at", "previous_secret_expires_at", "last_used_at", "last_used_ip", "created_at", "updated_at"}, consts: map[string]string{"object": "\"api_key\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"api_key\""}},
+	{required: []string{"id", "object", "livemode", "name", "type", "secret_hint", "scopes", "allowed_ips", "allowed_origins", "api_version", "expires_at", "previous_secret_expires_at", "last_used_at", "last_used_ip", "created_at", "updated_at"}, consts: map[string]string{"object": "\"api_key\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"api_key\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -107,8 +111,10 @@ type APIKeyRoll struct {
 type APIKeyWithSecret struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
-	Name   string `json:"name"`
-	Type   string `json:"type"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	Name     string `json:"name"`
+	Type     string `json:"type"`
 	// The key's prefix and the last four characters of its secret.
 	SecretHint     string     `json:"secret_hint"`
 	Scopes         []Scope    `json:"scopes"`
@@ -141,6 +147,8 @@ func (v APIKeyWithSecret) MarshalJSON() ([]byte, error) {
 type AuditLog struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`, `mcp.tool_called`
 	Action string `json:"action"`
 	// The key that acted.
@@ -169,8 +177,10 @@ func (v AuditLog) MarshalJSON() ([]byte, error) {
 
 // Broadcast is an object of the API.
 type Broadcast struct {
-	ID         string          `json:"id"`
-	Object     string          `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode   bool            `json:"livemode"`
 	Name       string          `json:"name"`
 	Status     BroadcastStatus `json:"status"`
 	ChannelID  string          `json:"channel_id"`
@@ -302,6 +312,8 @@ type BulkItemResult struct {
 type BulkJob struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// The bulk operation's operationId.
 	Operation string `json:"operation"`
 	Status    string `json:"status"`
@@ -330,6 +342,8 @@ func (v BulkJob) MarshalJSON() ([]byte, error) {
 type BulkJobFields struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// The bulk operation's operationId.
 	Operation string `json:"operation"`
 	Status    string `json:"status"`
@@ -358,6 +372,8 @@ func (v BulkJobFields) MarshalJSON() ([]byte, error) {
 type BulkJobWithResults struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// The bulk operation's operationId.
 	Operation string `json:"operation"`
 	Status    string `json:"status"`
@@ -386,8 +402,10 @@ func (v BulkJobWithResults) MarshalJSON() ([]byte, error) {
 
 // Channel is an object of the API.
 type Channel struct {
-	ID       string  `json:"id"`
-	Object   string  `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool    `json:"livemode"`
 	Name     string  `json:"name"`
 	Provider string  `json:"provider"`
 	URL      *string `json:"url"`
@@ -418,8 +436,10 @@ type ChannelCreate struct {
 
 // ChannelWithSecret is an object of the API.
 type ChannelWithSecret struct {
-	ID       string  `json:"id"`
-	Object   string  `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool    `json:"livemode"`
 	Name     string  `json:"name"`
 	Provider string  `json:"provider"`
 	URL      *string `json:"url"`
@@ -444,6 +464,8 @@ func (v ChannelWithSecret) MarshalJSON() ([]byte, error) {
 type Contact struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// E.164; masked without `pii:read`.
 	Phone *string `json:"phone"`
 	// Masked without `pii:read`.
@@ -481,6 +503,8 @@ func (v Contact) MarshalJSON() ([]byte, error) {
 type ContactAttribute struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// A key of contacts' `attributes`.
 	Key string `json:"key"`
 	// `date` values are calendar dates, `YYYY-MM-DD`; `enum` values are one of `options`.
@@ -524,8 +548,8 @@ type ContactAttributeListItem struct {
 }
 
 var contactAttributeListItemVariants = []variantTest{
-	{required: []string{"id", "object", "key", "type", "options", "personal", "description", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact_attribute\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact_attribute\""}},
+	{required: []string{"id", "object", "livemode", "key", "type", "options", "personal", "description", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact_attribute\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact_attribute\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -598,8 +622,8 @@ type ContactListItem struct {
 }
 
 var contactListItemVariants = []variantTest{
-	{required: []string{"id", "object", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "consent_source", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact\""}},
+	{required: []string{"id", "object", "livemode", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "consent_source", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -732,8 +756,10 @@ type ContactsBulkUpsertResponse struct {
 
 // Conversation is an object of the API.
 type Conversation struct {
-	ID            string     `json:"id"`
-	Object        string     `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode      bool       `json:"livemode"`
 	ContactID     string     `json:"contact_id"`
 	ChannelID     string     `json:"channel_id"`
 	Status        string     `json:"status"`
@@ -937,9 +963,11 @@ const (
 
 // A revoked key (the answer to a revocation, and a tombstone in `updated_since` lists).
 type DeletedAPIKey struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Deleted bool   `json:"deleted"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -956,9 +984,11 @@ func (v DeletedAPIKey) MarshalJSON() ([]byte, error) {
 
 // A deleted contact (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedContact struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Deleted bool   `json:"deleted"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
 	// Only on a contact merged into another (`POST /v1/contacts/{contact_id}/merge`): the contact it was merged into.
 	MergedInto *string `json:"merged_into,omitempty"`
 	// RFC 3339, UTC, millisecond precision.
@@ -977,9 +1007,11 @@ func (v DeletedContact) MarshalJSON() ([]byte, error) {
 
 // A deleted definition (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedContactAttribute struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Deleted bool   `json:"deleted"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -996,9 +1028,11 @@ func (v DeletedContactAttribute) MarshalJSON() ([]byte, error) {
 
 // A deleted file (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedFile struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Deleted bool   `json:"deleted"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -1015,9 +1049,11 @@ func (v DeletedFile) MarshalJSON() ([]byte, error) {
 
 // A deleted flow (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedFlow struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Deleted bool   `json:"deleted"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -1034,9 +1070,11 @@ func (v DeletedFlow) MarshalJSON() ([]byte, error) {
 
 // A deleted template (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedTemplate struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Deleted bool   `json:"deleted"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -1053,9 +1091,11 @@ func (v DeletedTemplate) MarshalJSON() ([]byte, error) {
 
 // A deleted endpoint (the answer to a delete, and a tombstone in `updated_since` lists).
 type DeletedWebhookEndpoint struct {
-	ID      string `json:"id"`
-	Object  string `json:"object"`
-	Deleted bool   `json:"deleted"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -1074,7 +1114,9 @@ func (v DeletedWebhookEndpoint) MarshalJSON() ([]byte, error) {
 type Event struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
-	Type   string `json:"type"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	Type     string `json:"type"`
 	// Per-object sequence number; increases by one with each event of the same object.
 	Sequence int64 `json:"sequence"`
 	// The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes.
@@ -1146,24 +1188,24 @@ type EventDataObject struct {
 }
 
 var eventDataObjectVariants = []variantTest{
-	{required: []string{"id", "object", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "consent_source", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact\""}},
-	{required: []string{"id", "object", "filename", "content_type", "size", "sha256", "purpose", "created_at", "updated_at"}, consts: map[string]string{"object": "\"file\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"file\""}},
-	{required: []string{"id", "object", "name", "contact_count", "created_at", "updated_at"}, consts: map[string]string{"object": "\"tag\""}},
-	{required: []string{"id", "object", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
-	{required: []string{"id", "object", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "name", "provider", "url", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
-	{required: []string{"id", "object", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
-	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
-	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
-	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
-	{required: []string{"id", "object", "flow_id", "flow_version", "contact_id", "trigger_event_id", "reason", "limit", "created_at"}, consts: map[string]string{"object": "\"flow_run_throttle\""}},
-	{required: []string{"id", "object", "endpoint_id", "event_id", "event_type", "status", "attempt_count", "next_attempt_at", "last_attempt_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_delivery\""}},
+	{required: []string{"id", "object", "livemode", "phone", "email", "first_name", "last_name", "external_id", "attributes", "tags", "opted_in_at", "opted_out_at", "consent_source", "created_at", "updated_at"}, consts: map[string]string{"object": "\"contact\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"contact\""}},
+	{required: []string{"id", "object", "livemode", "filename", "content_type", "size", "sha256", "purpose", "created_at", "updated_at"}, consts: map[string]string{"object": "\"file\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"file\""}},
+	{required: []string{"id", "object", "livemode", "name", "contact_count", "created_at", "updated_at"}, consts: map[string]string{"object": "\"tag\""}},
+	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
+	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
+	{required: []string{"id", "object", "livemode", "name", "provider", "url", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
+	{required: []string{"id", "object", "livemode", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
+	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "trigger_event_id", "reason", "limit", "created_at"}, consts: map[string]string{"object": "\"flow_run_throttle\""}},
+	{required: []string{"id", "object", "livemode", "endpoint_id", "event_id", "event_type", "status", "attempt_count", "next_attempt_at", "last_attempt_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_delivery\""}},
 	{required: []string{"object", "endpoint_id", "message"}, consts: map[string]string{"object": "\"webhook_test\""}},
-	{required: []string{"id", "object", "name", "status", "channel_id", "template_id", "parameters", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
+	{required: []string{"id", "object", "livemode", "name", "status", "channel_id", "template_id", "parameters", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
 	{required: []string{"object"}, consts: map[string]string{}},
 }
 
@@ -1284,6 +1326,8 @@ type EventObjectStub struct {
 	// The object's id (absent for `webhook_test`, which has none).
 	ID     *string `json:"id,omitempty"`
 	Object string  `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode *bool `json:"livemode,omitempty"`
 }
 
 // EventTypeInfo is an object of the API.
@@ -1337,6 +1381,8 @@ type FieldError struct {
 type File struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// The name the file was uploaded with (without any folder).
 	Filename string `json:"filename"`
 	// The type found in the content, e.g. `image/png`; `Content-Type` of the download.
@@ -1368,8 +1414,8 @@ type FileListItem struct {
 }
 
 var fileListItemVariants = []variantTest{
-	{required: []string{"id", "object", "filename", "content_type", "size", "sha256", "purpose", "created_at", "updated_at"}, consts: map[string]string{"object": "\"file\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"file\""}},
+	{required: []string{"id", "object", "livemode", "filename", "content_type", "size", "sha256", "purpose", "created_at", "updated_at"}, consts: map[string]string{"object": "\"file\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"file\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -1425,10 +1471,12 @@ func (b *FileUpload) writeMultipart(w *multipart.Writer) error {
 
 // Flow is an object of the API.
 type Flow struct {
-	ID     string     `json:"id"`
-	Object string     `json:"object"`
-	Name   string     `json:"name"`
-	Status FlowStatus `json:"status"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool       `json:"livemode"`
+	Name     string     `json:"name"`
+	Status   FlowStatus `json:"status"`
 	// The current version; each change of trigger or steps adds one.
 	Version int64       `json:"version"`
 	Trigger FlowTrigger `json:"trigger"`
@@ -1526,8 +1574,8 @@ type FlowListItem struct {
 }
 
 var flowListItemVariants = []variantTest{
-	{required: []string{"id", "object", "name", "status", "version", "trigger", "steps", "created_at", "updated_at"}, consts: map[string]string{"object": "\"flow\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"flow\""}},
+	{required: []string{"id", "object", "livemode", "name", "status", "version", "trigger", "steps", "created_at", "updated_at"}, consts: map[string]string{"object": "\"flow\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"flow\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -1561,7 +1609,9 @@ func (u *FlowListItem) UnmarshalJSON(b []byte) error {
 type FlowRun struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
-	FlowID string `json:"flow_id"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	FlowID   string `json:"flow_id"`
 	// The version this run follows from start to end.
 	FlowVersion int64         `json:"flow_version"`
 	ContactID   string        `json:"contact_id"`
@@ -1616,8 +1666,10 @@ type FlowRunStep struct {
 
 // A trigger that started no run because a run budget was spent (the object of `flow_run.throttled`).
 type FlowRunThrottle struct {
-	ID          string `json:"id"`
-	Object      string `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode    bool   `json:"livemode"`
 	FlowID      string `json:"flow_id"`
 	FlowVersion int64  `json:"flow_version"`
 	ContactID   string `json:"contact_id"`
@@ -1958,10 +2010,12 @@ type FlowUpdate struct {
 
 // FlowWithSecret is an object of the API.
 type FlowWithSecret struct {
-	ID     string     `json:"id"`
-	Object string     `json:"object"`
-	Name   string     `json:"name"`
-	Status FlowStatus `json:"status"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool       `json:"livemode"`
+	Name     string     `json:"name"`
+	Status   FlowStatus `json:"status"`
 	// The current version; each change of trigger or steps adds one.
 	Version int64       `json:"version"`
 	Trigger FlowTrigger `json:"trigger"`
@@ -1998,8 +2052,10 @@ type InboundMessage struct {
 
 // Message is an object of the API.
 type Message struct {
-	ID             string `json:"id"`
-	Object         string `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode       bool   `json:"livemode"`
 	ConversationID string `json:"conversation_id"`
 	ContactID      string `json:"contact_id"`
 	ChannelID      string `json:"channel_id"`
@@ -2180,8 +2236,10 @@ type OptInRequest struct {
 
 // Order is an object of the API.
 type Order struct {
-	ID        string `json:"id"`
-	Object    string `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode  bool   `json:"livemode"`
 	ContactID string `json:"contact_id"`
 	// `pending` → `paid` → `fulfilled` → `delivered`; `cancelled` from `pending` or `paid`; `refunded` from `paid`, `fulfilled` or `delivered`.
 	Status OrderStatus `json:"status"`
@@ -2266,6 +2324,8 @@ type OrderUpdate struct {
 type PrivacyPurge struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// Which identifier the request named; the identifier itself is never shown or kept.
 	Match string `json:"match"`
 	// `waiting_for_backups`: every live store is clear; older backups are still being rewritten. `failed`: the last allowed pass over the stores still cleared something (see `passes`); the subject stays fenced and the purge does not claim to be complete.
@@ -2417,6 +2477,8 @@ func (v Status) MarshalJSON() ([]byte, error) {
 type Tag struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// A tag name as stored and shown (lower case).
 	Name string `json:"name"`
 	// Live (not deleted) contacts that carry the tag.
@@ -2447,6 +2509,8 @@ type TagsBulkApplyResponse struct {
 type Template struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// Lower-case letters, digits and underscores, as WhatsApp requires; unique among the workspace's live templates.
 	Name string `json:"name"`
 	// A language code, with an optional region after an underscore (`en`, `en_US`, `pt_BR`, `fil`).
@@ -2503,8 +2567,8 @@ type TemplateListItem struct {
 }
 
 var templateListItemVariants = []variantTest{
-	{required: []string{"id", "object", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
+	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -2566,9 +2630,9 @@ type TimelineItem struct {
 }
 
 var timelineItemVariants = []variantTest{
-	{required: []string{"id", "object", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
-	{required: []string{"id", "object", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
+	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -2624,8 +2688,10 @@ type WebhookAttemptError struct {
 
 // WebhookDelivery is an object of the API.
 type WebhookDelivery struct {
-	ID         string `json:"id"`
-	Object     string `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode   bool   `json:"livemode"`
 	EndpointID string `json:"endpoint_id"`
 	EventID    string `json:"event_id"`
 	EventType  string `json:"event_type"`
@@ -2661,8 +2727,10 @@ const (
 
 // WebhookEndpoint is an object of the API.
 type WebhookEndpoint struct {
-	ID          string   `json:"id"`
-	Object      string   `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode    bool     `json:"livemode"`
 	URL         string   `json:"url"`
 	EventTypes  []string `json:"event_types"`
 	Description *string  `json:"description"`
@@ -2713,8 +2781,8 @@ type WebhookEndpointListItem struct {
 }
 
 var webhookEndpointListItemVariants = []variantTest{
-	{required: []string{"id", "object", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
-	{required: []string{"id", "object", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "livemode", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -2758,8 +2826,10 @@ type WebhookEndpointUpdate struct {
 
 // WebhookEndpointWithSecret is an object of the API.
 type WebhookEndpointWithSecret struct {
-	ID          string   `json:"id"`
-	Object      string   `json:"object"`
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode    bool     `json:"livemode"`
 	URL         string   `json:"url"`
 	EventTypes  []string `json:"event_types"`
 	Description *string  `json:"description"`
@@ -2797,6 +2867,8 @@ func (v WebhookEndpointWithSecret) MarshalJSON() ([]byte, error) {
 type WebhookPayload struct {
 	ID   string `json:"id"`
 	Type string `json:"type"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// Per-object sequence number; increases by one with each event of the same object.
@@ -2861,7 +2933,9 @@ func (v WebhookTestObject) MarshalJSON() ([]byte, error) {
 type Workspace struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
-	Name   string `json:"name"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	Name     string `json:"name"`
 	// The version new keys are pinned to by default.
 	APIVersion string `json:"api_version"`
 	// Whether every response that shows personal data in clear writes a `pii.read` audit record.

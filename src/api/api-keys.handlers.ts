@@ -3,6 +3,7 @@ import { listApiKeys, retrieveApiKey, toApiKeyWire } from '../db/api-keys.querie
 import { listAuditLogs } from '../db/audit';
 import { retrieveWorkspace, toWorkspaceWire } from '../db/workspaces.queries';
 import { ApiError } from '../errors';
+import { liveKeyRequired } from '../commands/api-keys';
 import { newKeySecret, sha256Hex } from '../ids';
 import type { RunCommand } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
@@ -10,22 +11,24 @@ import { pageParams } from './list-params';
 import { withOneTimeSecret } from './one-time-secret';
 
 /** A key's secret is never stored: its command gets only the hash and the last four characters. */
-function withOneTimeKeySecret(req: AuthedRequest, runCommand: RunCommand, type: 'secret' | 'publishable'): Promise<HandlerResult> {
-  const secret = newKeySecret(type);
+function withOneTimeKeySecret(req: AuthedRequest, runCommand: RunCommand, type: 'secret' | 'publishable', livemode: boolean): Promise<HandlerResult> {
+  const secret = newKeySecret(type, livemode);
   return withOneTimeSecret(req, runCommand, secret, 'secret', { secretHash: sha256Hex(secret), secretLast4: secret.slice(-4) });
 }
 
 export function apiKeysHandlers(orm: MikroORM, runCommand: RunCommand) {
   return {
     async createApiKey(req: AuthedRequest): Promise<HandlerResult> {
-      const type = (req.body as { type?: 'secret' | 'publishable' }).type ?? 'secret';
-      return withOneTimeKeySecret(req, runCommand, type);
+      const body = req.body as { type?: 'secret' | 'publishable'; livemode?: boolean };
+      const livemode = body.livemode ?? req.ctx.auth.livemode;
+      if (livemode && !req.ctx.auth.livemode) throw liveKeyRequired();
+      return withOneTimeKeySecret(req, runCommand, body.type ?? 'secret', livemode);
     },
     async rollApiKey(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.api_key_id as string;
       const key = await retrieveApiKey(orm.em.fork(), req.ctx.auth.workspaceId, id);
       if (!key) throw new ApiError('resource_missing', `No such API key: '${id}'`);
-      return withOneTimeKeySecret(req, runCommand, key.type);
+      return withOneTimeKeySecret(req, runCommand, key.type, req.ctx.auth.livemode);
     },
     async listApiKeys(req: AuthedRequest): Promise<HandlerResult> {
       const q = req.query as Record<string, string | undefined>;

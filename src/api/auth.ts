@@ -6,6 +6,7 @@ import { ApiError } from '../errors';
 import { sha256Hex } from '../ids';
 import type { RateLimitSettings } from '../db/entities';
 import { findChannel } from '../db/messaging.queries';
+import { workspaceLivemode } from '../db/workspaces.queries';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../channels/signatures';
 import { CURRENT_VERSION } from '../versions';
 import { clientAddress } from './client-address';
@@ -19,7 +20,7 @@ import { openSecret } from '../secrets/at-rest';
 const PUBLISHABLE_OPERATIONS = OPERATIONS.filter((o) => o.publishable).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');
 
 // what newKeySecret makes: anything else is refused without asking the database
-const KEY_SHAPE = /^(sk|pk)_[A-Za-z0-9_-]{32}$/;
+const KEY_SHAPE = /^(sk|pk)_((live|test)_)?[A-Za-z0-9_-]{32}$/;
 
 /** What authentication needs in every API process: keys held in memory and the shared rate budgets. */
 export interface AuthDeps {
@@ -87,7 +88,7 @@ export function authenticate({ keys, budgets }: AuthDeps, op: Operation) {
     if (key.revokedAt !== null) return refuse(new ApiError('api_key_revoked', 'This API key was revoked'));
     if (key.expiresAt !== null && key.expiresAt <= now) return refuse(new ApiError('api_key_expired', 'This API key has expired'));
     if (!addressAllowed(key, address)) return refuse(new ApiError('ip_not_allowed', `This API key may not be used from ${address}; its IP allowlist does not include it`));
-    req.ctx.auth = { keyId: key.id, workspaceId: key.workspaceId, keyType: key.type, scopes: key.scopes, pinnedVersion: key.apiVersion, piiReadAudit: key.piiReadAudit };
+    req.ctx.auth = { keyId: key.id, workspaceId: key.workspaceId, keyType: key.type, scopes: key.scopes, pinnedVersion: key.apiVersion, piiReadAudit: key.piiReadAudit, livemode: key.livemode };
     const touched = keys.touch(key.id, address, now);
     // awaited below unless a refusal comes first; its failure then must not go unhandled
     touched?.catch(() => undefined);
@@ -138,7 +139,8 @@ export function authenticateProvider({ orm, budgets }: AuthDeps, op: Operation) 
       refuseStranger(budgets, req, res, new ApiError('invalid_signature', `Sign the raw body with the channel's secret in ${SIGNATURE_HEADER} (t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">), at most ${SIGNATURE_TOLERANCE_SECONDS} s old`));
     }
     // the provider may see what it sent us, personal data included
-    req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION, piiReadAudit: false };
+    const livemode = await workspaceLivemode(orm, channel.workspace);
+    req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION, piiReadAudit: false, livemode };
     await spendBudget(budgets, res, channel.id, op.rateLimitFamily, config.providerCallbackRateLimit);
     next();
   };

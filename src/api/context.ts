@@ -12,6 +12,8 @@ export interface AuthContext {
   pinnedVersion: string;
   /** the workspace audits every response that shows personal data to a key with pii:read */
   piiReadAudit: boolean;
+  /** the caller works on the workspace's live side (false: its test side); every object it is shown says so */
+  livemode: boolean;
 }
 
 export interface RequestContext {

@@ -25,6 +25,8 @@ export interface CachedKey {
   allowedIps: { bytes: Uint8Array; prefix: number }[] | null;
   rateLimits: RateLimitSettings;
   piiReadAudit: boolean;
+  /** the key's workspace is a live side (false: a test side) */
+  livemode: boolean;
 }
 
 interface KeyRow {
@@ -42,12 +44,13 @@ interface KeyRow {
   allowed_ips: string[] | null;
   rate_limits: RateLimitSettings | null;
   pii_read_audit: boolean;
+  livemode: boolean;
 }
 
 // by its current secret, or by the previous one (whether a roll's overlap still lasts is decided at each use)
 const KEY_SQL = `
   select k.id, k.workspace_id, k.type, k.scopes, k.api_version, k.secret_hash, k.previous_secret_hash, k.previous_expires_at,
-    k.revoked_at, k.expires_at, k.allowed_origins, k.allowed_ips::text[] as allowed_ips, w.rate_limits, w.pii_read_audit
+    k.revoked_at, k.expires_at, k.allowed_origins, k.allowed_ips::text[] as allowed_ips, w.rate_limits, w.pii_read_audit, w.livemode
   from api_keys k join workspaces w on w.id = k.workspace_id
   where k.secret_hash = ? or k.previous_secret_hash = ?
   order by k.secret_hash = ? desc
@@ -78,6 +81,7 @@ function toCachedKey(r: KeyRow): CachedKey {
     }) ?? null,
     rateLimits: r.rate_limits ?? {},
     piiReadAudit: r.pii_read_audit,
+    livemode: r.livemode,
   };
 }
 

@@ -1,3 +1,4 @@
+import { withLivemode } from '../livemode';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { ApiError, problemOf, type Problem } from '../errors';
@@ -32,6 +33,7 @@ export function renderBody(req: ApiRequest, body: unknown, audited?: (pending: P
     }
   }
   if (req.ctx.version) out = downgradeResponse(req.ctx.version, out);
+  if (auth) out = withLivemode(out, auth.livemode);
   return out;
 }
 

@@ -143,7 +143,10 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
   }
   const effectiveExpiry = expiresAt ?? caller.expiresAt;
   const effectiveIps = allowedIps ?? caller.allowedIps;
-  const workspace = await em.findOneOrFail(WorkspaceSchema, { id: ctx.workspaceId });
+  const callerSide = await em.findOneOrFail(WorkspaceSchema, { id: ctx.workspaceId });
+  if (body.livemode && !callerSide.livemode) throw liveKeyRequired();
+  // a live key may mint a key for the workspace's test side, which then lives (and is managed) there
+  const workspace = body.livemode === false && callerSide.livemode ? await em.findOneOrFail(WorkspaceSchema, { liveWorkspaceId: callerSide.id }) : callerSide;
   // PostgreSQL's spelling of each entry (`2001:DB8:0::/32` is `2001:db8::/32`), as every later read shows it
   const ips = effectiveIps && (await em.getConnection().execute<{ ip: string }[]>(
     `select cast(x as inet)::text as ip from jsonb_array_elements_text(cast(? as jsonb)) with ordinality as t(x, n) order by n`,
@@ -154,7 +157,7 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
   const secret = generatedSecret(ctx);
   const key = em.create(ApiKeySchema, {
     id: idFromSeed('key', ctx.seed),
-    workspace: ctx.workspaceId,
+    workspace: workspace.id,
     name: body.name,
     type,
     secretHash: secret.hash,
@@ -172,9 +175,16 @@ export async function createApiKey(em: EntityManager, ctx: CommandContext, _para
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
-  recordAudit(em, ctx, 0, { action: 'api_key.created', objectIds: [key.id], details: { type, scopes, allowed_ips: key.allowedIps ?? null, expires_at: effectiveExpiry?.toISOString() ?? null } });
+  recordAudit(em, ctx, 0, { action: 'api_key.created', objectIds: [key.id], details: { type, scopes, allowed_ips: key.allowedIps ?? null, expires_at: effectiveExpiry?.toISOString() ?? null, livemode: workspace.livemode } });
   await em.flush();
-  return { status: 201, body: toApiKeyWire(key, ctx.now) };
+  // the one object a caller is shown from the other side: it says so itself (the response writer adds the caller's)
+  return { status: 201, body: workspace === callerSide ? toApiKeyWire(key, ctx.now) : { ...toApiKeyWire(key, ctx.now), livemode: workspace.livemode } };
+}
+
+export function liveKeyRequired(): ApiError {
+  return new ApiError('live_key_required', 'A test key (sk_test_…) mints only test keys; mint live keys with a live key', {
+    errors: [{ pointer: '/livemode', code: 'live_key_required', message: 'a test key cannot mint a live key' }],
+  });
 }
 
 export const DEFAULT_ROLL_OVERLAP_SECONDS = 24 * 3600;

@@ -1,5 +1,5 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
+import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
 import { renderTemplate } from './template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
@@ -24,6 +24,12 @@ export async function createChannel(em: EntityManager, ctx: CommandContext, _p: 
   if (body.provider === 'http' && !body.url) {
     throw new ApiError('invalid_request', 'An http channel needs the `url` its messages are POSTed to', {
       errors: [{ pointer: '/url', code: 'required', message: 'required when provider is http' }],
+    });
+  }
+  // the test side never reaches a real provider
+  if (body.provider !== 'sandbox' && !(await em.findOneOrFail(WorkspaceSchema, { id: ctx.workspaceId })).livemode) {
+    throw new ApiError('test_mode_provider_not_allowed', `The test side allows only sandbox channels; use a live key (sk_live_…) for a '${body.provider}' channel`, {
+      errors: [{ pointer: '/provider', code: 'test_mode_provider_not_allowed', message: 'only sandbox on the test side' }],
     });
   }
   const refusal = body.url === undefined ? null : urlRefusal(body.url);

@@ -2,8 +2,18 @@
 // one copy. Requests and responses are typed by the spec's names, so a shape that drifts from the spec does not compile.
 import type { components, operations } from '../../sdks/typescript/src/generated/schema';
 
-/** A schema of the spec's components, by name: `Schema<'Contact'>`. */
-export type Schema<Name extends keyof components['schemas']> = components['schemas'][Name];
+/**
+ * A schema of the spec's components, by name: `Schema<'Contact'>`, as our code builds it: without `livemode`, which
+ * the one response writer (and the webhook payload) adds to every object from the side of the workspace it belongs
+ * to (src/livemode.ts).
+ */
+export type Schema<Name extends keyof components['schemas']> = WithoutLivemode<components['schemas'][Name]>;
+
+type WithoutLivemode<T> = T extends readonly (infer Item)[]
+  ? WithoutLivemode<Item>[]
+  : T extends object
+    ? { [K in keyof T as K extends 'livemode' ? never : K]: WithoutLivemode<T[K]> }
+    : T;
 
 /** The operations the spec names, by operationId. */
 export type OperationId = keyof operations;

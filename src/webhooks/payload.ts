@@ -1,3 +1,5 @@
+import { withLivemode } from '../livemode';
+import { workspaceLivemode } from '../db/workspaces.queries';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { carriesAttributes, maskPersonalData, personalDataIn } from '../privacy/personal-data';
 import { shownAttributeKeys } from '../db/contact-attributes.queries';
@@ -29,8 +31,9 @@ export async function webhookPayload(orm: MikroORM, endpoint: WebhookEndpoint, d
   else await auditDelivery(orm, endpoint, delivery, wire, attempt);
   const version = endpointVersion(endpoint);
   wire = downgradeResponse(version, wire) as EventWire;
-  const data = { object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null, ...(wire.data.merged_from ? { merged_from: wire.data.merged_from } : {}) };
-  const body = JSON.stringify({ id: wire.id, type: wire.type, created_at: wire.created_at, sequence: wire.sequence, data });
+  const livemode = await workspaceLivemode(orm, delivery.workspace);
+  const data = withLivemode({ object: wire.data.object, previous_attributes: wire.data.previous_attributes ?? null, ...(wire.data.merged_from ? { merged_from: wire.data.merged_from } : {}) }, livemode);
+  const body = JSON.stringify({ id: wire.id, type: wire.type, livemode, created_at: wire.created_at, sequence: wire.sequence, data });
   return { body, version };
 }
 

@@ -12,6 +12,10 @@ export interface Workspace {
   piiReadAudit?: boolean;
   /** contacts may carry attribute keys no definition names */
   allowUndefinedAttributes?: boolean;
+  /** the live side of a workspace; false for its test side */
+  livemode: boolean;
+  /** on a test side: its live side */
+  liveWorkspaceId?: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -71,6 +75,8 @@ export const WorkspaceSchema = new EntitySchema<Workspace>({
     rateLimits: { type: 'json' },
     piiReadAudit: { type: 'boolean', fieldName: 'pii_read_audit', default: false },
     allowUndefinedAttributes: { type: 'boolean', fieldName: 'allow_undefined_attributes', default: true },
+    livemode: { type: 'boolean', default: true },
+    liveWorkspaceId: { type: 'string', fieldName: 'live_workspace_id', nullable: true },
     createdAt: ts,
     updatedAt: ts,
   },

@@ -13,6 +13,7 @@ AllowedOrigin: TypeAlias = str
 class ApiKey(TypedDict, closed=True):
     id: ApiKeyIdValue
     object: Literal["api_key"]
+    livemode: Livemode
     name: str
     type: Literal["secret", "publishable"]
     secret_hint: str
@@ -35,6 +36,7 @@ class ApiKeyCreate(TypedDict, closed=True):
 
     name: str
     type: NotRequired[Literal["secret", "publishable"]]
+    livemode: NotRequired[bool]
     scopes: NotRequired[list[Scope]]
     allowed_ips: NotRequired[list[Cidr] | None]
     allowed_origins: NotRequired[list[AllowedOrigin] | None]
@@ -52,6 +54,7 @@ class ApiKeyRoll(TypedDict, closed=True):
 class ApiKeyWithSecret(TypedDict, closed=True):
     id: ApiKeyIdValue
     object: Literal["api_key"]
+    livemode: Livemode
     name: str
     type: Literal["secret", "publishable"]
     secret_hint: str
@@ -88,6 +91,7 @@ class Audience(TypedDict, closed=True):
 class AuditLog(TypedDict, closed=True):
     id: str
     object: Literal["audit_log"]
+    livemode: Livemode
     action: str
     key_id: str | None
     operation_id: str | None
@@ -103,6 +107,7 @@ class AuditLog(TypedDict, closed=True):
 class Broadcast(TypedDict, closed=True):
     id: BroadcastIdValue
     object: Literal["broadcast"]
+    livemode: Livemode
     name: str
     status: BroadcastStatus
     channel_id: ChannelIdValue
@@ -202,6 +207,7 @@ class BulkItemResult(TypedDict, closed=True):
 class BulkJobFields(TypedDict):
     id: str
     object: Literal["bulk_job"]
+    livemode: Livemode
     operation: str
     status: Literal["running", "completed"]
     total: int
@@ -224,6 +230,7 @@ class BulkJobWithResults(BulkJobFields):
 class Channel(TypedDict, closed=True):
     id: ChannelIdValue
     object: Literal["channel"]
+    livemode: Livemode
     name: str
     provider: Literal["sandbox", "http"]
     url: str | None
@@ -245,6 +252,7 @@ ChannelIdValue: TypeAlias = str
 class ChannelWithSecret(TypedDict, closed=True):
     id: ChannelIdValue
     object: Literal["channel"]
+    livemode: Livemode
     name: str
     provider: Literal["sandbox", "http"]
     url: str | None
@@ -266,6 +274,7 @@ ConsentSource: TypeAlias = str
 class Contact(TypedDict, closed=True):
     id: ContactIdValue
     object: Literal["contact"]
+    livemode: Livemode
     phone: str | None
     email: str | None
     first_name: str | None
@@ -287,6 +296,7 @@ class ContactAttribute(TypedDict, closed=True):
 
     id: ContactAttributeIdValue
     object: Literal["contact_attribute"]
+    livemode: Livemode
     key: ContactAttributeKey
     type: ContactAttributeType
     options: ContactAttributeOptions | None
@@ -518,6 +528,7 @@ class ContactsBulkUpsert(TypedDict, closed=True):
 class Conversation(TypedDict, closed=True):
     id: ConversationIdValue
     object: Literal["conversation"]
+    livemode: Livemode
     contact_id: ContactIdValue
     channel_id: ChannelIdValue
     status: Literal["open", "closed"]
@@ -747,6 +758,7 @@ class DeletedApiKey(TypedDict, closed=True):
 
     id: ApiKeyIdValue
     object: Literal["api_key"]
+    livemode: Livemode
     deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
@@ -759,6 +771,7 @@ class DeletedContact(TypedDict, closed=True):
 
     id: ContactIdValue
     object: Literal["contact"]
+    livemode: Livemode
     deleted: Literal[True]
     merged_into: NotRequired[str]
     created_at: Timestamp
@@ -772,6 +785,7 @@ class DeletedContactAttribute(TypedDict, closed=True):
 
     id: ContactAttributeIdValue
     object: Literal["contact_attribute"]
+    livemode: Livemode
     deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
@@ -784,6 +798,7 @@ class DeletedFile(TypedDict, closed=True):
 
     id: FileIdValue
     object: Literal["file"]
+    livemode: Livemode
     deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
@@ -796,6 +811,7 @@ class DeletedFlow(TypedDict, closed=True):
 
     id: FlowIdValue
     object: Literal["flow"]
+    livemode: Livemode
     deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
@@ -808,6 +824,7 @@ class DeletedTemplate(TypedDict, closed=True):
 
     id: TemplateIdValue
     object: Literal["template"]
+    livemode: Livemode
     deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
@@ -820,6 +837,7 @@ class DeletedWebhookEndpoint(TypedDict, closed=True):
 
     id: WebhookEndpointIdValue
     object: Literal["webhook_endpoint"]
+    livemode: Livemode
     deleted: Literal[True]
     created_at: Timestamp
     updated_at: Timestamp
@@ -844,6 +862,7 @@ class Error(TypedDict, closed=True):
 class Event(TypedDict, closed=True):
     id: EventIdValue
     object: Literal["event"]
+    livemode: Livemode
     type: Literal[
         "contact.created",
         "contact.updated",
@@ -927,6 +946,7 @@ class EventObjectStub(TypedDict, closed=True):
 
     id: NotRequired[str]
     object: str
+    livemode: NotRequired[Livemode]
 
 
 class EventTypeInfo(TypedDict, closed=True):
@@ -948,6 +968,7 @@ class FieldError(TypedDict):
 class File(TypedDict, closed=True):
     id: FileIdValue
     object: Literal["file"]
+    livemode: Livemode
     filename: str
     content_type: str
     size: int
@@ -971,6 +992,7 @@ class FileUpload(TypedDict, closed=True):
 class Flow(TypedDict, closed=True):
     id: FlowIdValue
     object: Literal["flow"]
+    livemode: Livemode
     name: FlowName
     status: FlowStatus
     version: int
@@ -1025,6 +1047,7 @@ FlowName: TypeAlias = str
 class FlowRun(TypedDict, closed=True):
     id: FlowRunIdValue
     object: Literal["flow_run"]
+    livemode: Livemode
     flow_id: FlowIdValue
     flow_version: int
     contact_id: ContactIdValue
@@ -1072,6 +1095,7 @@ class FlowRunThrottle(TypedDict, closed=True):
 
     id: FlowRunIdValue
     object: Literal["flow_run_throttle"]
+    livemode: Livemode
     flow_id: FlowIdValue
     flow_version: int
     contact_id: ContactIdValue
@@ -1238,6 +1262,7 @@ class FlowUpdate(TypedDict, closed=True):
 class FlowWithSecret(TypedDict, closed=True):
     id: FlowIdValue
     object: Literal["flow"]
+    livemode: Livemode
     name: FlowName
     status: FlowStatus
     version: int
@@ -1326,9 +1351,13 @@ class FlowRunList(ListEnvelope):
     data: list[FlowRun]
 
 
+Livemode: TypeAlias = bool
+
+
 class Message(TypedDict, closed=True):
     id: MessageIdValue
     object: Literal["message"]
+    livemode: Livemode
     conversation_id: ConversationIdValue
     contact_id: ContactIdValue
     channel_id: ChannelIdValue
@@ -1443,6 +1472,7 @@ class OptInRequest(TypedDict, closed=True):
 class Order(TypedDict, closed=True):
     id: OrderIdValue
     object: Literal["order"]
+    livemode: Livemode
     contact_id: ContactIdValue
     status: OrderStatus
     currency: Currency
@@ -1513,6 +1543,7 @@ PhoneInput: TypeAlias = str
 class PrivacyPurge(TypedDict, closed=True):
     id: str
     object: Literal["privacy_purge"]
+    livemode: Livemode
     match: Literal["contact_id", "phone", "email"]
     status: Literal["running", "waiting_for_backups", "completed", "failed"]
     previously_purged: bool
@@ -1682,6 +1713,7 @@ class Status(TypedDict, closed=True):
 class Tag(TypedDict, closed=True):
     id: str
     object: Literal["tag"]
+    livemode: Livemode
     name: TagNameValue
     contact_count: int
     created_at: Timestamp
@@ -1701,6 +1733,7 @@ TagNameValue: TypeAlias = str
 class Template(TypedDict, closed=True):
     id: TemplateIdValue
     object: Literal["template"]
+    livemode: Livemode
     name: TemplateName
     language: TemplateLanguage
     category: TemplateCategory
@@ -1770,6 +1803,7 @@ class WebhookAttempt(TypedDict, closed=True):
 class WebhookDelivery(TypedDict, closed=True):
     id: WebhookDeliveryIdValue
     object: Literal["webhook_delivery"]
+    livemode: Livemode
     endpoint_id: WebhookEndpointIdValue
     event_id: EventIdValue
     event_type: str
@@ -1795,6 +1829,7 @@ WebhookDeliveryStatus: TypeAlias = Literal["pending", "succeeded", "failed", "de
 class WebhookEndpoint(TypedDict, closed=True):
     id: WebhookEndpointIdValue
     object: Literal["webhook_endpoint"]
+    livemode: Livemode
     url: str
     event_types: list[str]
     description: str | None
@@ -1836,6 +1871,7 @@ class WebhookEndpointUpdate(TypedDict, closed=True):
 class WebhookEndpointWithSecret(TypedDict, closed=True):
     id: WebhookEndpointIdValue
     object: Literal["webhook_endpoint"]
+    livemode: Livemode
     url: str
     event_types: list[str]
     description: str | None
@@ -1866,6 +1902,7 @@ class WebhookPayload(TypedDict, closed=True):
 
     id: EventIdValue
     type: str
+    livemode: Livemode
     created_at: Timestamp
     sequence: int
     data: Data
@@ -1898,6 +1935,7 @@ class WebhookTestObject(TypedDict, closed=True):
 class Workspace(TypedDict, closed=True):
     id: str
     object: Literal["workspace"]
+    livemode: Livemode
     name: str
     api_version: str
     pii_read_audit: bool

@@ -106,6 +106,7 @@ export const OPERATIONS = {
 } as const;
 
 // Named types for every schema of the spec.
+export type Livemode = components['schemas']["Livemode"];
 export type WebhookEndpointIdValue = components['schemas']["WebhookEndpointIdValue"];
 export type WebhookDeliveryIdValue = components['schemas']["WebhookDeliveryIdValue"];
 export type WebhookEventTypeFilter = components['schemas']["WebhookEventTypeFilter"];

@@ -663,7 +663,9 @@ export interface paths {
          *
          *     `url` follows the rules of webhook endpoint URLs: outside development mode it must be `https`; a host that is
          *     not public (a literal address in any spelling, IPv4-mapped, NAT64, 6to4 or Teredo forms of one, `localhost`,
-         *     `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. Host
+         *     `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. On the
+         *     test side (a `sk_test_…` key) only `sandbox` channels can be made: any other provider is
+         *     `422 test_mode_provider_not_allowed`. Host
          *     names are checked again on the address actually connected to at each send; a refused send fails the message
          *     with a `failure_reason` that names no address. Redirects are not followed.
          *
@@ -3072,6 +3074,8 @@ export interface webhooks {
 }
 export interface components {
     schemas: {
+        /** @description `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key). */
+        Livemode: boolean;
         WebhookEndpointIdValue: string;
         WebhookDeliveryIdValue: string;
         /** @description An event type, a family wildcard (`contact.*`) or `*`. */
@@ -3118,6 +3122,7 @@ export interface components {
             id: components["schemas"]["WebhookEndpointIdValue"];
             /** @constant */
             object: "webhook_endpoint";
+            livemode: components["schemas"]["Livemode"];
             url: string;
             event_types: string[];
             description: string | null;
@@ -3153,6 +3158,7 @@ export interface components {
             id: components["schemas"]["WebhookEndpointIdValue"];
             /** @constant */
             object: "webhook_endpoint";
+            livemode: components["schemas"]["Livemode"];
             url: string;
             event_types: string[];
             description: string | null;
@@ -3191,6 +3197,7 @@ export interface components {
             id: components["schemas"]["WebhookEndpointIdValue"];
             /** @constant */
             object: "webhook_endpoint";
+            livemode: components["schemas"]["Livemode"];
             /** @constant */
             deleted: true;
             created_at: components["schemas"]["Timestamp"];
@@ -3228,6 +3235,7 @@ export interface components {
             id: components["schemas"]["WebhookDeliveryIdValue"];
             /** @constant */
             object: "webhook_delivery";
+            livemode: components["schemas"]["Livemode"];
             endpoint_id: components["schemas"]["WebhookEndpointIdValue"];
             event_id: components["schemas"]["EventIdValue"];
             event_type: string;
@@ -3267,6 +3275,7 @@ export interface components {
         WebhookPayload: {
             id: components["schemas"]["EventIdValue"];
             type: string;
+            livemode: components["schemas"]["Livemode"];
             created_at: components["schemas"]["Timestamp"];
             /** @description Per-object sequence number; increases by one with each event of the same object. */
             sequence: number;
@@ -3346,6 +3355,7 @@ export interface components {
             id: components["schemas"]["ContactIdValue"];
             /** @constant */
             object: "contact";
+            livemode: components["schemas"]["Livemode"];
             /** @description E.164; masked without `pii:read`. */
             phone: string | null;
             /** @description Masked without `pii:read`. */
@@ -3391,6 +3401,7 @@ export interface components {
             id: string;
             /** @constant */
             object: "tag";
+            livemode: components["schemas"]["Livemode"];
             name: components["schemas"]["TagNameValue"];
             /** @description Live (not deleted) contacts that carry the tag. */
             contact_count: number;
@@ -3435,6 +3446,7 @@ export interface components {
             id: components["schemas"]["ContactIdValue"];
             /** @constant */
             object: "contact";
+            livemode: components["schemas"]["Livemode"];
             /** @constant */
             deleted: true;
             /** @description Only on a contact merged into another (`POST /v1/contacts/{contact_id}/merge`): the contact it was merged into. */
@@ -3471,6 +3483,7 @@ export interface components {
             id: components["schemas"]["TemplateIdValue"];
             /** @constant */
             object: "template";
+            livemode: components["schemas"]["Livemode"];
             name: components["schemas"]["TemplateName"];
             language: components["schemas"]["TemplateLanguage"];
             category: components["schemas"]["TemplateCategory"];
@@ -3498,6 +3511,7 @@ export interface components {
             id: components["schemas"]["TemplateIdValue"];
             /** @constant */
             object: "template";
+            livemode: components["schemas"]["Livemode"];
             /** @constant */
             deleted: true;
             created_at: components["schemas"]["Timestamp"];
@@ -3525,6 +3539,7 @@ export interface components {
             id: components["schemas"]["ContactAttributeIdValue"];
             /** @constant */
             object: "contact_attribute";
+            livemode: components["schemas"]["Livemode"];
             key: components["schemas"]["ContactAttributeKey"];
             type: components["schemas"]["ContactAttributeType"];
             /** @description An `enum`'s values; `null` for other types. */
@@ -3555,6 +3570,7 @@ export interface components {
             id: components["schemas"]["ContactAttributeIdValue"];
             /** @constant */
             object: "contact_attribute";
+            livemode: components["schemas"]["Livemode"];
             /** @constant */
             deleted: true;
             created_at: components["schemas"]["Timestamp"];
@@ -3596,6 +3612,7 @@ export interface components {
             id: components["schemas"]["OrderIdValue"];
             /** @constant */
             object: "order";
+            livemode: components["schemas"]["Livemode"];
             contact_id: components["schemas"]["ContactIdValue"];
             status: components["schemas"]["OrderStatus"];
             currency: components["schemas"]["Currency"];
@@ -3661,6 +3678,7 @@ export interface components {
             id: components["schemas"]["FileIdValue"];
             /** @constant */
             object: "file";
+            livemode: components["schemas"]["Livemode"];
             /** @description The name the file was uploaded with (without any folder). */
             filename: string;
             /** @description The type found in the content, e.g. `image/png`; `Content-Type` of the download. */
@@ -3677,6 +3695,7 @@ export interface components {
             id: components["schemas"]["FileIdValue"];
             /** @constant */
             object: "file";
+            livemode: components["schemas"]["Livemode"];
             /** @constant */
             deleted: true;
             created_at: components["schemas"]["Timestamp"];
@@ -3746,6 +3765,7 @@ export interface components {
             id: string;
             /** @constant */
             object: "bulk_job";
+            livemode: components["schemas"]["Livemode"];
             /**
              * @description The bulk operation's operationId.
              * @example bulkUpsertContacts
@@ -3819,6 +3839,7 @@ export interface components {
             id: components["schemas"]["EventIdValue"];
             /** @constant */
             object: "event";
+            livemode: components["schemas"]["Livemode"];
             /** @enum {string} */
             type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.scheduled" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "message.cancelled" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
             /** @description Per-object sequence number; increases by one with each event of the same object. */
@@ -3855,6 +3876,7 @@ export interface components {
             id: components["schemas"]["FlowRunIdValue"];
             /** @constant */
             object: "flow_run_throttle";
+            livemode: components["schemas"]["Livemode"];
             flow_id: components["schemas"]["FlowIdValue"];
             flow_version: number;
             contact_id: components["schemas"]["ContactIdValue"];
@@ -3873,6 +3895,7 @@ export interface components {
             /** @description The object's id (absent for `webhook_test`, which has none). */
             id?: string;
             object: string;
+            livemode?: components["schemas"]["Livemode"];
         };
         ChannelIdValue: string;
         ConversationIdValue: string;
@@ -3897,6 +3920,7 @@ export interface components {
             id: components["schemas"]["ChannelIdValue"];
             /** @constant */
             object: "channel";
+            livemode: components["schemas"]["Livemode"];
             name: string;
             /** @enum {string} */
             provider: "sandbox" | "http";
@@ -3913,6 +3937,7 @@ export interface components {
             id: components["schemas"]["ChannelIdValue"];
             /** @constant */
             object: "channel";
+            livemode: components["schemas"]["Livemode"];
             name: string;
             /** @enum {string} */
             provider: "sandbox" | "http";
@@ -3944,6 +3969,7 @@ export interface components {
             id: components["schemas"]["ConversationIdValue"];
             /** @constant */
             object: "conversation";
+            livemode: components["schemas"]["Livemode"];
             contact_id: components["schemas"]["ContactIdValue"];
             channel_id: components["schemas"]["ChannelIdValue"];
             /** @enum {string} */
@@ -3992,6 +4018,7 @@ export interface components {
             id: components["schemas"]["MessageIdValue"];
             /** @constant */
             object: "message";
+            livemode: components["schemas"]["Livemode"];
             conversation_id: components["schemas"]["ConversationIdValue"];
             contact_id: components["schemas"]["ContactIdValue"];
             channel_id: components["schemas"]["ChannelIdValue"];
@@ -4151,6 +4178,7 @@ export interface components {
             id: components["schemas"]["BroadcastIdValue"];
             /** @constant */
             object: "broadcast";
+            livemode: components["schemas"]["Livemode"];
             name: string;
             status: components["schemas"]["BroadcastStatus"];
             channel_id: components["schemas"]["ChannelIdValue"];
@@ -4311,6 +4339,7 @@ export interface components {
             id: string;
             /** @constant */
             object: "privacy_purge";
+            livemode: components["schemas"]["Livemode"];
             /**
              * @description Which identifier the request named; the identifier itself is never shown or kept.
              * @enum {string}
@@ -4493,6 +4522,7 @@ export interface components {
             id: components["schemas"]["FlowIdValue"];
             /** @constant */
             object: "flow";
+            livemode: components["schemas"]["Livemode"];
             name: components["schemas"]["FlowName"];
             status: components["schemas"]["FlowStatus"];
             /** @description The current version; each change of trigger or steps adds one. */
@@ -4506,6 +4536,7 @@ export interface components {
             id: components["schemas"]["FlowIdValue"];
             /** @constant */
             object: "flow";
+            livemode: components["schemas"]["Livemode"];
             name: components["schemas"]["FlowName"];
             status: components["schemas"]["FlowStatus"];
             /** @description The current version; each change of trigger or steps adds one. */
@@ -4522,6 +4553,7 @@ export interface components {
             id: components["schemas"]["FlowIdValue"];
             /** @constant */
             object: "flow";
+            livemode: components["schemas"]["Livemode"];
             /** @constant */
             deleted: true;
             created_at: components["schemas"]["Timestamp"];
@@ -4552,6 +4584,7 @@ export interface components {
             id: components["schemas"]["FlowRunIdValue"];
             /** @constant */
             object: "flow_run";
+            livemode: components["schemas"]["Livemode"];
             flow_id: components["schemas"]["FlowIdValue"];
             /** @description The version this run follows from start to end. */
             flow_version: number;
@@ -4585,6 +4618,8 @@ export interface components {
              * @enum {string}
              */
             type?: "secret" | "publishable";
+            /** @description The side the key works on: `false` mints a test key (`sk_test_…`, `pk_test_…`) for the workspace's test side. Default the calling key's own side. A test key mints only test keys (`403 live_key_required`). A key minted for the other side is shown once, here, and is then managed from that side. */
+            livemode?: boolean;
             /** @description Scopes the calling key holds itself. Default for a publishable key `[templates:read]`, for a secret key none. */
             scopes?: components["schemas"]["Scope"][];
             /** @description Where the key may be used from (the client address; `X-Forwarded-For` counts only from the deployment's trusted proxies). Absent or null, anywhere. */
@@ -4613,6 +4648,7 @@ export interface components {
             id: components["schemas"]["ApiKeyIdValue"];
             /** @constant */
             object: "api_key";
+            livemode: components["schemas"]["Livemode"];
             name: string;
             /** @enum {string} */
             type: "secret" | "publishable";
@@ -4636,6 +4672,7 @@ export interface components {
             id: components["schemas"]["ApiKeyIdValue"];
             /** @constant */
             object: "api_key";
+            livemode: components["schemas"]["Livemode"];
             name: string;
             /** @enum {string} */
             type: "secret" | "publishable";
@@ -4662,6 +4699,7 @@ export interface components {
             id: components["schemas"]["ApiKeyIdValue"];
             /** @constant */
             object: "api_key";
+            livemode: components["schemas"]["Livemode"];
             /** @constant */
             deleted: true;
             created_at: components["schemas"]["Timestamp"];
@@ -4674,6 +4712,7 @@ export interface components {
             id: string;
             /** @constant */
             object: "workspace";
+            livemode: components["schemas"]["Livemode"];
             name: string;
             /** @description The version new keys are pinned to by default. */
             api_version: string;
@@ -4692,6 +4731,7 @@ export interface components {
             id: string;
             /** @constant */
             object: "audit_log";
+            livemode: components["schemas"]["Livemode"];
             /** @description `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`, `mcp.tool_called` */
             action: string;
             /** @description The key that acted. */
@@ -5814,6 +5854,7 @@ export interface components {
          *     `origin_not_allowed`: a publishable key with allowed origins was sent from a browser page of another origin.
          *     `scope_not_grantable`: minting, rolling or revoking a key with scopes the calling key does not hold (`missing_scopes`).
          *     `api_key_wider_than_caller`: rolling or revoking a key usable from addresses or at times the calling key is not.
+         *     `live_key_required`: a test key (`sk_test_…`) asked to mint a live key.
          */
         Forbidden: {
             headers: {
