@@ -50,6 +50,7 @@ describe('PII-read audit', () => {
     expect(record).toEqual({
       id: expect.stringMatching(/^aud_[0-9a-z]{26}$/),
       object: 'audit_log',
+      livemode: true,
       action: 'pii.read',
       key_id: ws.keyId,
       operation_id: 'retrieveContact',

@@ -46,6 +46,7 @@ describe('orders', () => {
     expect(created.body).toEqual({
       id: expect.stringMatching(/^ord_/),
       object: 'order',
+      livemode: true,
       contact_id: contactId,
       status: 'pending',
       currency: 'INR',

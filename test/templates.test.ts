@@ -108,7 +108,7 @@ describe('templates', () => {
 
     const deleted = await api.delete(`/v1/templates/${id}`);
     expect(deleted.status).toBe(200);
-    expect(deleted.body).toEqual({ id, object: 'template', deleted: true, created_at: created.body.created_at, updated_at: expect.any(String) });
+    expect(deleted.body).toEqual({ id, object: 'template', livemode: true, deleted: true, created_at: created.body.created_at, updated_at: expect.any(String) });
     expectProblem(await api.get(`/v1/templates/${id}`), 404, 'resource_missing');
     expectProblem(await api.patch(`/v1/templates/${id}`, { body: { category: 'utility' } }), 404, 'resource_missing');
     expectProblem(await api.delete(`/v1/templates/${id}`), 404, 'resource_missing');
