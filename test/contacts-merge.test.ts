@@ -126,7 +126,7 @@ describe('contact merge', () => {
     expect(sync.status).toBe(200);
     const tombstones = sync.body.data.filter((c: { id: string }) => c.id === m1.id || c.id === m2.id);
     expect(tombstones).toHaveLength(2);
-    for (const t of tombstones) expect(Object.keys(t).sort()).toEqual(['created_at', 'deleted', 'id', 'merged_into', 'object', 'updated_at']);
+    for (const t of tombstones) expect(Object.keys(t).sort()).toEqual(['created_at', 'deleted', 'id', 'livemode', 'merged_into', 'object', 'updated_at']);
     expect(tombstones.every((t: { merged_into: string; deleted: boolean }) => t.merged_into === survivor.id && t.deleted)).toBe(true);
     // without updated_since a list shows live contacts only
     const live = await api.get('/v1/contacts?limit=100');

@@ -8,6 +8,7 @@ import { call, client, type ApiResponse } from './support/client';
 import { expectProblem } from './support/operation-refusals';
 import { closeDb, db, newWorkspace, type TestWorkspace } from './support/stack';
 import { waitFor } from './support/wait';
+import { connect } from './support/event-stream-client';
 
 afterAll(closeDb);
 
@@ -16,7 +17,7 @@ type SpecOp = {
   operationId: string;
   security?: Record<string, unknown>[];
   'x-read'?: boolean;
-  requestBody?: { content?: Record<string, { example?: unknown; schema?: { $ref?: string } }> };
+  requestBody?: { content?: Record<string, { example?: unknown; examples?: Record<string, { value: unknown }>; schema?: { $ref?: string } }> };
   responses: Record<string, unknown>;
 };
 
@@ -32,6 +33,8 @@ function exampleBody(o: (typeof ops)[number]): unknown {
   const json = o.op.requestBody?.content?.['application/json'];
   if (!json) return undefined;
   if (json.example !== undefined) return json.example;
+  const named = Object.values(json.examples ?? {})[0];
+  if (named) return named.value;
   const ref = json.schema?.$ref?.split('/').pop();
   return ref ? (spec.components.schemas[ref] as { example?: unknown }).example : undefined;
 }
@@ -123,7 +126,8 @@ describe('test and live', () => {
   });
 
   it('a test key gets 404 for every object route that names a live object, and sees none of them in any list', async () => {
-    const liveIds = Object.entries(objects).filter(([name]) => name !== 'tag').map(([, id]) => id);
+    // the live side's own workspace is one of its objects too
+    const liveIds = [...Object.entries(objects).filter(([name]) => name !== 'tag').map(([, id]) => id), ws.workspaceId];
     const uncovered: string[] = [];
     const leaks: string[] = [];
     const notChecked: string[] = [];
@@ -170,19 +174,21 @@ describe('test and live', () => {
     expect(lists).toBeGreaterThan(15);
   }, 300_000);
 
-  it('the event stream of the test side carries none of the live side\'s events', async () => {
-    const res = await call('GET', '/v1/events/stream', { key: testKey, streamBody: true, unchecked: true });
-    expect(res.status).toBe(200);
-    const reader = res.stream!.getReader();
-    let text = '';
-    const until = Date.now() + 3_000;
-    while (Date.now() < until) {
-      const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), until - Date.now()))]);
-      if (!chunk || chunk.done) break;
-      text += Buffer.from(chunk.value).toString();
+  it('the event stream of the test side carries its own events, none of the live side\'s', async () => {
+    const stream = await connect(testKey);
+    try {
+      expect(stream.res.status).toBe(200);
+      const liveContact = await live.post('/v1/contacts', { body: { phone: phone() } });
+      const testContact = await test.post('/v1/contacts', { body: { phone: phone() } });
+      await waitFor(async () => stream.messages.some((m) => m.data.includes(testContact.body.id)), (seen) => seen, 15_000);
+      const text = stream.messages.map((m) => m.data).join('\n');
+      expect(text).toContain(testContact.body.id);
+      expect(text).not.toContain(liveContact.body.id);
+      for (const id of Object.values(objects)) expect(text).not.toContain(id);
+      for (const m of stream.messages.filter((x) => x.event && x.event !== 'ping')) expect(JSON.parse(m.data).livemode).toBe(false);
+    } finally {
+      await stream.close();
     }
-    await reader.cancel();
-    for (const id of Object.values(objects)) expect(text).not.toContain(id);
   });
 
   it('the test side makes only sandbox channels; a live key mints test keys, a test key no live ones', async () => {
@@ -207,8 +213,8 @@ describe('test and live', () => {
   it('keeps webhook endpoints, idempotency records and purges to their side', async () => {
     // one Idempotency-Key on both sides: two separate writes
     const key = randomUUID();
-    const a = await live.post('/v1/contacts', { body: { first_name: 'Same key' }, headers: { 'Idempotency-Key': key } });
-    const b = await test.post('/v1/contacts', { body: { first_name: 'Same key' }, headers: { 'Idempotency-Key': key } });
+    const a = await live.post('/v1/contacts', { body: { external_id: `same-${key}` }, headers: { 'Idempotency-Key': key } });
+    const b = await test.post('/v1/contacts', { body: { external_id: `same-${key}` }, headers: { 'Idempotency-Key': key } });
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.id).not.toBe(b.body.id);
     expect([a.body.livemode, b.body.livemode]).toEqual([true, false]);

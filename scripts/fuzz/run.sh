@@ -69,12 +69,13 @@ stop() {
 }
 trap stop EXIT
 
+# the fuzzer works on the workspace's test side (sk_test_…), as an integrator trying the API would
 for _ in $(seq 1 180); do
-  grep -q '^API key: ' "$LOG" && break
+  grep -q '^Test API key: ' "$LOG" && break
   kill -0 "$DEV_PID" 2>/dev/null || { echo "dev stack exited; see $LOG" >&2; exit 1; }
   sleep 1
 done
-KEY=$(sed -n 's/^API key: //p' "$LOG" | tail -1)
+KEY=$(sed -n 's/^Test API key: //p' "$LOG" | tail -1)
 [ -n "$KEY" ] || { echo "no API key after 180 s; see $LOG" >&2; exit 1; }
 
 # a channel whose signing secret lets the hooks sign provider callbacks as its provider would
