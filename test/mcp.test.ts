@@ -233,11 +233,12 @@ describe('MCP server', () => {
     const stdio = new Client({ name: 'sabnode-tests-stdio', version: '1.0.0' });
     const root = join(__dirname, '..');
     await stdio.connect(
+      // exactly as an agent host would start it: npm's banner lines on stdout are skipped by the client
       new StdioClientTransport({
-        command: process.execPath,
-        args: ['--import', 'tsx', join(root, 'src', 'mcp', 'stdio.ts')],
+        command: 'npm',
+        args: ['run', 'mcp'],
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', SABNODE_API_KEY: narrow.key, SABNODE_API_URL: stack().apiUrl },
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? root, SABNODE_API_KEY: narrow.key, SABNODE_API_URL: stack().apiUrl },
         stderr: 'pipe',
       }),
     );
