@@ -154,7 +154,7 @@ describe('GET /v1/events shows objects by family scope and personal data by pii:
     expect(res.status).toBe(200);
     const mine = (res.body.data as { type: string; data: { object: { id?: string } } }[]).filter((e) => e.data.object.id === contactId);
     expect(mine.map((e) => e.type).sort()).toEqual(['contact.created', 'contact.updated']);
-    for (const e of mine) expect(e.data).toEqual({ object: { id: contactId, object: 'contact' } });
+    for (const e of mine) expect(e.data).toEqual({ object: { id: contactId, object: 'contact', livemode: true } });
     for (const value of [...clearValues(p), 'N***', '[masked]']) expect(res.text).not.toContain(value);
   });
 
@@ -164,7 +164,7 @@ describe('GET /v1/events shows objects by family scope and personal data by pii:
     const created = events.find((e) => e.type === 'contact.created' && e.data.object.id === contactId)!;
     expect(created.data.object).toMatchObject({ object: 'contact', first_name: 'N***', external_id: `***${p.external_id.slice(-2)}`, attributes: { birthday: '[masked]', tier: '[masked]' } });
     // a family the key cannot read (tags) stays a stub
-    expect(events.find((e) => e.id === tagEvent)!.data).toEqual({ object: { id: expect.stringMatching(/^tag_/), object: 'tag' } });
+    expect(events.find((e) => e.id === tagEvent)!.data).toEqual({ object: { id: expect.stringMatching(/^tag_/), object: 'tag', livemode: true } });
 
     const clear = await ws.keyWith(['events:read', 'contacts:read', 'pii:read']);
     const shown = (await eventsOf(clear.key)).find((e) => e.type === 'contact.created' && e.data.object.id === contactId)!;
@@ -184,7 +184,7 @@ describe('GET /v1/events/stream', () => {
     const p = person();
     const c = await api.post('/v1/contacts', { body: p });
     await Promise.all([s1.count(1), s2.count(1)]);
-    expect(JSON.parse(s1.messages[0].data).data).toEqual({ object: { id: c.body.id, object: 'contact' } });
+    expect(JSON.parse(s1.messages[0].data).data).toEqual({ object: { id: c.body.id, object: 'contact', livemode: true } });
     expect(JSON.parse(s2.messages[0].data).data.object).toMatchObject({ id: c.body.id, first_name: 'N***', attributes: { birthday: '[masked]', tier: '[masked]' } });
     for (const value of clearValues(p)) {
       expect(s1.messages[0].data).not.toContain(value);
