@@ -59,7 +59,12 @@ describe('operability', () => {
     expect(yaml).toContain('operationId: createContact');
 
     const docs = await (await fetch(`${base}/docs`)).text();
-    expect(docs).toContain('<redoc spec-url="/openapi.json">');
+    // the page renders the current version's document with the changelog as its last section
+    expect(docs).toContain('<redoc spec-url="/docs/reference.json">');
+    const reference = (await (await fetch(`${base}/docs/reference.json`)).json()) as any;
+    expect(reference.paths).toEqual(json.paths);
+    expect(reference.info.description.startsWith(json.info.description)).toBe(true);
+    expect(reference.info.description).toContain('# Changelog');
     expect(docs).not.toMatch(/src="https?:/);
     const bundle = await fetch(`${base}/docs/redoc.standalone.js`);
     expect(bundle.status).toBe(200);
