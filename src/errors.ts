@@ -53,6 +53,7 @@ export const ERROR_CATALOGUE = {
   webhook_url_not_allowed: { status: 422, title: 'The webhook URL is not allowed' },
   channel_url_not_allowed: { status: 422, title: 'The channel URL is not allowed' },
   test_mode_provider_not_allowed: { status: 422, title: 'The test side allows only sandbox channels' },
+  promotion_too_large: { status: 422, title: 'The promotion carries too many items' },
   flow_not_active: { status: 422, title: 'The flow is not active' },
   flow_run_finished: { status: 422, title: 'The flow run has already finished' },
   flow_trigger_not_allowed: { status: 422, title: 'This event type cannot trigger a flow' },

@@ -17,6 +17,7 @@ import { RateBudgets } from './rate-budgets';
 import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
+import { environmentPromotionsHandlers } from './environment-promotions.handlers';
 import { commandRunner, type RunCommand } from './commands';
 import { checkCommandTable } from '../commands/registry';
 import type { CommandsWorker } from './commands-worker';
@@ -235,6 +236,7 @@ function resourceHandlers(deps: AppDeps, runCommand: RunCommand, files: FileStor
     ...flowsHandlers(deps.orm, runCommand),
     ...privacyHandlers(deps.orm, runCommand),
     ...broadcastsHandlers(deps.orm),
+    ...environmentPromotionsHandlers(deps.orm),
   };
 }
 

@@ -29,6 +29,7 @@ import { finishBulkJob } from './bulk';
 import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys';
 import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from '../flows/commands';
 import { createPrivacyPurge } from './privacy';
+import { createEnvironmentPromotion } from './environment-promotions';
 import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts';
 import type { CommandEntry, CommandHandler, CommandTable } from './types';
 import { OPERATIONS } from '../spec';
@@ -56,6 +57,7 @@ const TABLE = {
   cancelMessage: single(cancelMessage),
   receiveInboundMessage: single(receiveInboundMessage),
   receiveMessageStatus: single(receiveMessageStatus),
+  createEnvironmentPromotion: single(createEnvironmentPromotion),
   createTemplate: single(createTemplate),
   updateTemplate: single(updateTemplate),
   deleteTemplate: single(deleteTemplate),

@@ -45,6 +45,7 @@ const TABLES: BackedUpTable[] = [
   ownTable('broadcasts'),
   ownTable('broadcast_recipients'),
   ownTable('audit_logs'),
+  ownTable('environment_promotions'),
 ];
 
 export const BACKUP_FORMAT = 'sealed-jsonl/2';

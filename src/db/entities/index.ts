@@ -11,9 +11,11 @@ export * from './commands';
 export * from './webhooks';
 export * from './flows';
 export * from './bulk';
+export * from './environment-promotions';
 export { TextArrayType } from './columns';
 
 import { BulkJobSchema } from './bulk';
+import { EnvironmentPromotionSchema } from './environment-promotions';
 import { IdempotencySchema } from './commands';
 import { ContactAttributeSchema, ContactSchema, TagSchema } from './contacts';
 import { EventSchema } from './events';
@@ -45,4 +47,5 @@ export const ENTITIES = [
   ConversationSchema,
   MessageSchema,
   FlowSchema,
+  EnvironmentPromotionSchema,
 ];

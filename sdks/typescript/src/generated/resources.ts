@@ -95,6 +95,9 @@ export const OPERATIONS = {
   listPrivacyPurges: { resource: "privacyPurges", method: "list", httpMethod: "GET", path: "/v1/privacy/purges" },
   createPrivacyPurge: { resource: "privacyPurges", method: "create", httpMethod: "POST", path: "/v1/privacy/purges" },
   retrievePrivacyPurge: { resource: "privacyPurges", method: "retrieve", httpMethod: "GET", path: "/v1/privacy/purges/{purge_id}" },
+  listEnvironmentPromotions: { resource: "environmentPromotions", method: "list", httpMethod: "GET", path: "/v1/environment-promotions" },
+  createEnvironmentPromotion: { resource: "environmentPromotions", method: "create", httpMethod: "POST", path: "/v1/environment-promotions" },
+  retrieveEnvironmentPromotion: { resource: "environmentPromotions", method: "retrieve", httpMethod: "GET", path: "/v1/environment-promotions/{promotion_id}" },
   listBroadcasts: { resource: "broadcasts", method: "list", httpMethod: "GET", path: "/v1/broadcasts" },
   createBroadcast: { resource: "broadcasts", method: "create", httpMethod: "POST", path: "/v1/broadcasts" },
   retrieveBroadcast: { resource: "broadcasts", method: "retrieve", httpMethod: "GET", path: "/v1/broadcasts/{broadcast_id}" },
@@ -239,6 +242,10 @@ export type BroadcastAudience = components['schemas']["BroadcastAudience"];
 export type BroadcastCreate = components['schemas']["BroadcastCreate"];
 export type BroadcastCounts = components['schemas']["BroadcastCounts"];
 export type Broadcast = components['schemas']["Broadcast"];
+export type EnvironmentPromotionCreate = components['schemas']["EnvironmentPromotionCreate"];
+export type EnvironmentPromotionItem = components['schemas']["EnvironmentPromotionItem"];
+export type EnvironmentPromotion = components['schemas']["EnvironmentPromotion"];
+export type EnvironmentPromotionList = components['schemas']["EnvironmentPromotionList"];
 export type BroadcastList = components['schemas']["BroadcastList"];
 export type BroadcastRecipient = components['schemas']["BroadcastRecipient"];
 export type BroadcastRecipientList = components['schemas']["BroadcastRecipientList"];
@@ -455,6 +462,12 @@ export type ListPrivacyPurgesItem = ListPrivacyPurgesResponse['data'][number];
 export type CreatePrivacyPurgeBody = NonNullable<operations["createPrivacyPurge"]['requestBody']>['content']["application/json"];
 export type CreatePrivacyPurgeResponse = operations["createPrivacyPurge"]['responses'][202]['content']['application/json'];
 export type RetrievePrivacyPurgeResponse = operations["retrievePrivacyPurge"]['responses'][200]['content']['application/json'];
+export type ListEnvironmentPromotionsQuery = NonNullable<operations["listEnvironmentPromotions"]['parameters']['query']>;
+export type ListEnvironmentPromotionsResponse = operations["listEnvironmentPromotions"]['responses'][200]['content']['application/json'];
+export type ListEnvironmentPromotionsItem = ListEnvironmentPromotionsResponse['data'][number];
+export type CreateEnvironmentPromotionBody = NonNullable<operations["createEnvironmentPromotion"]['requestBody']>['content']["application/json"];
+export type CreateEnvironmentPromotionResponse = operations["createEnvironmentPromotion"]['responses'][201]['content']['application/json'];
+export type RetrieveEnvironmentPromotionResponse = operations["retrieveEnvironmentPromotion"]['responses'][200]['content']['application/json'];
 export type ListBroadcastsQuery = NonNullable<operations["listBroadcasts"]['parameters']['query']>;
 export type ListBroadcastsResponse = operations["listBroadcasts"]['responses'][200]['content']['application/json'];
 export type ListBroadcastsItem = ListBroadcastsResponse['data'][number];
@@ -988,6 +1001,25 @@ export class PrivacyPurgesResource {
   }
 }
 
+export class EnvironmentPromotionsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List environment promotions. `GET /v1/environment-promotions` (listEnvironmentPromotions) */
+  list(query?: ListEnvironmentPromotionsQuery, options?: RequestOptions): PagePromise<ListEnvironmentPromotionsResponse, ListEnvironmentPromotionsItem> {
+    return this.core.list({ method: "GET", path: `/v1/environment-promotions`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Promote configuration from test to live. `POST /v1/environment-promotions` (createEnvironmentPromotion) */
+  create(body: CreateEnvironmentPromotionBody, options?: RequestOptions): Promise<CreateEnvironmentPromotionResponse> {
+    return this.core.request({ method: "POST", path: `/v1/environment-promotions`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve an environment promotion. `GET /v1/environment-promotions/{promotion_id}` (retrieveEnvironmentPromotion) */
+  retrieve(promotionId: string, options?: RequestOptions): Promise<RetrieveEnvironmentPromotionResponse> {
+    return this.core.request({ method: "GET", path: `/v1/environment-promotions/${encodeURIComponent(promotionId)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 export class BroadcastsResource {
   constructor(private readonly core: Core) {}
 
@@ -1055,6 +1087,7 @@ export class Resources {
   readonly flows: FlowsResource;
   readonly flowRuns: FlowRunsResource;
   readonly privacyPurges: PrivacyPurgesResource;
+  readonly environmentPromotions: EnvironmentPromotionsResource;
   readonly broadcasts: BroadcastsResource;
   constructor(core: Core) {
     this.contacts = new ContactsResource(core);
@@ -1078,6 +1111,7 @@ export class Resources {
     this.flows = new FlowsResource(core);
     this.flowRuns = new FlowRunsResource(core);
     this.privacyPurges = new PrivacyPurgesResource(core);
+    this.environmentPromotions = new EnvironmentPromotionsResource(core);
     this.broadcasts = new BroadcastsResource(core);
   }
 }

@@ -1955,6 +1955,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/environment-promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List environment promotions
+         * @description Newest first, dry runs included. Promotions are never changed once made, so `updated_at` is `created_at`.
+         */
+        get: operations["listEnvironmentPromotions"];
+        put?: never;
+        /**
+         * Promote configuration from test to live
+         * @description Copies the test side's configuration to the live side, with a live key (a test key gets
+         *     `403 live_key_required`): contact attribute definitions (matched by `key`), templates (by `name`),
+         *     flows (by `name`) and webhook endpoints (by `url`), in that order, or the kinds `include` names. Each
+         *     test object is created on the live side, or its live match is updated in the fields that differ, or left as
+         *     it is (`unchanged`); nothing live is deleted. It runs as one command, exactly once per `Idempotency-Key`,
+         *     through the same commands a REST call runs (so the live side gets the usual events): an item that is refused
+         *     is `failed` with the refusal's `code`, the others go on.
+         *
+         *     - A flow's `send_message` steps name the live channel of the same name and the live template promoted
+         *       from (or matching) the test one; a flow whose channel or template has no live counterpart is `skipped`
+         *       with the reason. A promoted flow starts `inactive`, with a signing secret of its own.
+         *     - No secret leaves the test side: a promoted webhook endpoint starts disabled with a new secret, which
+         *       `POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret` shows; then enable it.
+         *
+         *     With `dry_run: true` nothing is written but the promotion's record (`status: previewed`): the items say what
+         *     a promotion would do and which fields differ (`changed`).
+         */
+        post: operations["createEnvironmentPromotion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/environment-promotions/{promotion_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                promotion_id: components["parameters"]["PromotionId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an environment promotion */
+        get: operations["retrieveEnvironmentPromotion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/broadcasts": {
         parameters: {
             query?: never;
@@ -4207,6 +4265,60 @@ export interface components {
             /** Format: date-time */
             cancelled_at: string | null;
         };
+        EnvironmentPromotionCreate: {
+            /**
+             * @description Report what would be done; write nothing but the promotion's record.
+             * @default false
+             */
+            dry_run?: boolean;
+            /** @description The kinds to promote; default all four. A flow's templates are matched by name whether or not templates are included. */
+            include?: ("contact_attribute" | "template" | "flow" | "webhook_endpoint")[];
+        };
+        EnvironmentPromotionItem: {
+            /** @enum {string} */
+            type: "contact_attribute" | "template" | "flow" | "webhook_endpoint";
+            /** @description What matched it across the sides: the key, the name or the URL. */
+            name: string;
+            /** @description The object on the test side. */
+            test_id: string;
+            /** @description Its live counterpart: the one matched, or the one made (null in a dry run that would create it, and for a skipped or failed create). */
+            live_id: string | null;
+            /**
+             * @description `create` and `update` are what was done (or, in a dry run, what would be); `skipped` carries its `reason`, `failed` its `error`.
+             * @enum {string}
+             */
+            action: "create" | "update" | "unchanged" | "skipped" | "failed";
+            /** @description The fields created or updated. */
+            changed: string[];
+            reason: string | null;
+            error: {
+                /** @description The error code the item's command was refused with. */
+                code: string;
+                detail: string | null;
+            } | null;
+        };
+        EnvironmentPromotion: {
+            id: string;
+            /** @constant */
+            object: "environment_promotion";
+            livemode: components["schemas"]["Livemode"];
+            dry_run: boolean;
+            /** @enum {string} */
+            status: "previewed" | "completed" | "completed_with_failures";
+            summary: {
+                create: number;
+                update: number;
+                unchanged: number;
+                skipped: number;
+                failed: number;
+            };
+            items: components["schemas"]["EnvironmentPromotionItem"][];
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        EnvironmentPromotionList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["EnvironmentPromotion"][];
+        };
         BroadcastList: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["Broadcast"][];
         };
@@ -6015,6 +6127,56 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The promotion, done (or previewed, with `dry_run`), with each item's result. */
+        EnvironmentPromotionCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EnvironmentPromotion"];
+            };
+        };
+        /** @description The promotion. */
+        EnvironmentPromotionOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EnvironmentPromotion"];
+            };
+        };
+        /** @description A page of promotions. */
+        EnvironmentPromotionListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["EnvironmentPromotionList"];
+            };
+        };
         /** @description The broadcast, a `draft`. */
         BroadcastCreated: {
             headers: {
@@ -6552,6 +6714,7 @@ export interface components {
         TagName: components["schemas"]["TagNameInput"];
         WebhookEndpointId: components["schemas"]["WebhookEndpointIdValue"];
         WebhookDeliveryId: components["schemas"]["WebhookDeliveryIdValue"];
+        PromotionId: string;
         BroadcastId: components["schemas"]["BroadcastIdValue"];
         FlowId: components["schemas"]["FlowIdValue"];
         FlowRunId: components["schemas"]["FlowRunIdValue"];
@@ -9549,6 +9712,96 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["PrivacyPurgeOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEnvironmentPromotions: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+            };
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EnvironmentPromotionListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createEnvironmentPromotion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "dry_run": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["EnvironmentPromotionCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["EnvironmentPromotionCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveEnvironmentPromotion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                promotion_id: components["parameters"]["PromotionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["EnvironmentPromotionOk"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
