@@ -72,6 +72,7 @@ async function liveObjects(live: Api): Promise<Record<string, string>> {
   const other = await ok(live.post('/v1/contacts', { body: { phone: phone() } }));
   const purge = await ok(live.post('/v1/privacy/purges', { body: { contact_id: other.body.id } }));
   const bulk = await ok(live.post('/v1/contacts/bulk', { body: { items: [{ external_id: `bulk-${randomUUID()}` }] } }));
+  const promotion = await ok(live.post('/v1/environment-promotions', { body: { dry_run: true } }));
   return {
     contact_id: contact.body.id,
     tag: 'live-only',
@@ -90,6 +91,7 @@ async function liveObjects(live: Api): Promise<Record<string, string>> {
     broadcast_id: broadcast.body.id,
     purge_id: purge.body.id,
     bulk_job_id: bulk.body.id,
+    promotion_id: promotion.body.id,
   };
 }
 

@@ -18,28 +18,29 @@ const APIVersion = "2026-11-01"
 
 // services are the API resources, one field per x-sdk resource.
 type services struct {
-	APIKeys           *APIKeysService
-	AuditLogs         *AuditLogsService
-	Broadcasts        *BroadcastsService
-	BulkJobs          *BulkJobsService
-	Channels          *ChannelsService
-	ContactAttributes *ContactAttributesService
-	Contacts          *ContactsService
-	Conversations     *ConversationsService
-	EventTypes        *EventTypesService
-	Events            *EventsService
-	Files             *FilesService
-	FlowRuns          *FlowRunsService
-	Flows             *FlowsService
-	Messages          *MessagesService
-	Orders            *OrdersService
-	PrivacyPurges     *PrivacyPurgesService
-	Status            *StatusService
-	Tags              *TagsService
-	Templates         *TemplatesService
-	WebhookDeliveries *WebhookDeliveriesService
-	WebhookEndpoints  *WebhookEndpointsService
-	Workspace         *WorkspaceService
+	APIKeys               *APIKeysService
+	AuditLogs             *AuditLogsService
+	Broadcasts            *BroadcastsService
+	BulkJobs              *BulkJobsService
+	Channels              *ChannelsService
+	ContactAttributes     *ContactAttributesService
+	Contacts              *ContactsService
+	Conversations         *ConversationsService
+	EnvironmentPromotions *EnvironmentPromotionsService
+	EventTypes            *EventTypesService
+	Events                *EventsService
+	Files                 *FilesService
+	FlowRuns              *FlowRunsService
+	Flows                 *FlowsService
+	Messages              *MessagesService
+	Orders                *OrdersService
+	PrivacyPurges         *PrivacyPurgesService
+	Status                *StatusService
+	Tags                  *TagsService
+	Templates             *TemplatesService
+	WebhookDeliveries     *WebhookDeliveriesService
+	WebhookEndpoints      *WebhookEndpointsService
+	Workspace             *WorkspaceService
 }
 
 func (c *Client) initServices() {
@@ -51,6 +52,7 @@ func (c *Client) initServices() {
 	c.ContactAttributes = &ContactAttributesService{client: c}
 	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
+	c.EnvironmentPromotions = &EnvironmentPromotionsService{client: c}
 	c.EventTypes = &EventTypesService{client: c}
 	c.Events = &EventsService{client: c}
 	c.Files = &FilesService{client: c}
@@ -1025,6 +1027,74 @@ func (s *ConversationsService) Update(ctx context.Context, conversationID string
 	req := newRequest("PATCH", "/v1/conversations/"+url.PathEscape(formValue(conversationID)))
 	req.jsonBody = body
 	out := new(Conversation)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// EnvironmentPromotionsService holds the environmentPromotions operations.
+type EnvironmentPromotionsService struct {
+	client *Client
+}
+
+// Create calls POST /v1/environment-promotions (createEnvironmentPromotion): Promote configuration from test to live.
+//
+// Copies the test side's configuration to the live side, with a live key (a test key gets
+// `403 live_key_required`): contact attribute definitions (matched by `key`), templates (by `name`),
+// flows (by `name`) and webhook endpoints (by `url`), in that order, or the kinds `include` names. Each
+// test object is created on the live side, or its live match is updated in the fields that differ, or left as
+// it is (`unchanged`); nothing live is deleted. It runs as one command, exactly once per `Idempotency-Key`,
+// through the same commands a REST call runs (so the live side gets the usual events): an item that is refused
+// is `failed` with the refusal's `code`, the others go on.
+//
+//   - A flow's `send_message` steps name the live channel of the same name and the live template promoted
+//     from (or matching) the test one; a flow whose channel or template has no live counterpart is `skipped`
+//     with the reason. A promoted flow starts `inactive`, with a signing secret of its own.
+//   - No secret leaves the test side: a promoted webhook endpoint starts disabled with a new secret, which
+//     `POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret` shows; then enable it.
+//
+// With `dry_run: true` nothing is written but the promotion's record (`status: previewed`): the items say what
+// a promotion would do and which fields differ (`changed`).
+func (s *EnvironmentPromotionsService) Create(ctx context.Context, body EnvironmentPromotionCreate, opts ...RequestOption) (*EnvironmentPromotion, error) {
+	req := newRequest("POST", "/v1/environment-promotions")
+	req.jsonBody = body
+	out := new(EnvironmentPromotion)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/environment-promotions (listEnvironmentPromotions): List environment promotions.
+//
+// Newest first, dry runs included. Promotions are never changed once made, so `updated_at` is `created_at`.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *EnvironmentPromotionsService) List(ctx context.Context, params *EnvironmentPromotionsListParams, opts ...RequestOption) (*Page[EnvironmentPromotion], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[EnvironmentPromotion], error) {
+		req := newRequest("GET", "/v1/environment-promotions")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[EnvironmentPromotion]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// Retrieve calls GET /v1/environment-promotions/{promotion_id} (retrieveEnvironmentPromotion): Retrieve an environment promotion.
+func (s *EnvironmentPromotionsService) Retrieve(ctx context.Context, promotionID string, opts ...RequestOption) (*EnvironmentPromotion, error) {
+	req := newRequest("GET", "/v1/environment-promotions/"+url.PathEscape(formValue(promotionID)))
+	out := new(EnvironmentPromotion)
 	if _, err := s.client.do(ctx, req, opts, out); err != nil {
 		return nil, err
 	}
@@ -2618,6 +2688,36 @@ func (p *ConversationsListParams) apply(r *request) {
 	}
 	if p.Status != nil {
 		r.query.Set("status", formValue(*p.Status))
+	}
+}
+
+// EnvironmentPromotionsListParams holds the optional parameters of EnvironmentPromotions.List.
+type EnvironmentPromotionsListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
+}
+
+func (p *EnvironmentPromotionsListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
 	}
 }
 

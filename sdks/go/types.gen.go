@@ -1110,6 +1110,70 @@ func (v DeletedWebhookEndpoint) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// EnvironmentPromotion is an object of the API.
+type EnvironmentPromotion struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool                        `json:"livemode"`
+	DryRun   bool                        `json:"dry_run"`
+	Status   string                      `json:"status"`
+	Summary  EnvironmentPromotionSummary `json:"summary"`
+	Items    []EnvironmentPromotionItem  `json:"items"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v EnvironmentPromotion) MarshalJSON() ([]byte, error) {
+	type plain EnvironmentPromotion
+	v.Object = "environment_promotion"
+	return json.Marshal(plain(v))
+}
+
+// EnvironmentPromotionCreate is an object of the API.
+type EnvironmentPromotionCreate struct {
+	// Report what would be done; write nothing but the promotion's record.
+	DryRun *bool `json:"dry_run,omitempty"`
+	// The kinds to promote; default all four. A flow's templates are matched by name whether or not templates are included.
+	Include []string `json:"include,omitempty"`
+}
+
+// EnvironmentPromotionItem is an object of the API.
+type EnvironmentPromotionItem struct {
+	Type string `json:"type"`
+	// What matched it across the sides: the key, the name or the URL.
+	Name string `json:"name"`
+	// The object on the test side.
+	TestID string `json:"test_id"`
+	// Its live counterpart: the one matched, or the one made (null in a dry run that would create it, and for a skipped or failed create).
+	LiveID *string `json:"live_id"`
+	// `create` and `update` are what was done (or, in a dry run, what would be); `skipped` carries its `reason`, `failed` its `error`.
+	Action string `json:"action"`
+	// The fields created or updated.
+	Changed []string                       `json:"changed"`
+	Reason  *string                        `json:"reason"`
+	Error   *EnvironmentPromotionItemError `json:"error"`
+}
+
+// EnvironmentPromotionItemError is an object of the API.
+type EnvironmentPromotionItemError struct {
+	// The error code the item's command was refused with.
+	Code   string  `json:"code"`
+	Detail *string `json:"detail"`
+}
+
+// EnvironmentPromotionSummary is an object of the API.
+type EnvironmentPromotionSummary struct {
+	Create    int64 `json:"create"`
+	Update    int64 `json:"update"`
+	Unchanged int64 `json:"unchanged"`
+	Skipped   int64 `json:"skipped"`
+	Failed    int64 `json:"failed"`
+}
+
 // Event is an object of the API.
 type Event struct {
 	ID     string `json:"id"`

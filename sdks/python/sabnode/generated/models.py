@@ -846,6 +846,36 @@ class DeletedWebhookEndpoint(TypedDict, closed=True):
 Email: TypeAlias = str
 
 
+class EnvironmentPromotion(TypedDict, closed=True):
+    id: str
+    object: Literal["environment_promotion"]
+    livemode: Livemode
+    dry_run: bool
+    status: Literal["previewed", "completed", "completed_with_failures"]
+    summary: Summary
+    items: list[EnvironmentPromotionItem]
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class EnvironmentPromotionCreate(TypedDict, closed=True):
+    dry_run: NotRequired[bool]
+    include: NotRequired[
+        list[Literal["contact_attribute", "template", "flow", "webhook_endpoint"]]
+    ]
+
+
+class EnvironmentPromotionItem(TypedDict, closed=True):
+    type: Literal["contact_attribute", "template", "flow", "webhook_endpoint"]
+    name: str
+    test_id: str
+    live_id: str | None
+    action: Literal["create", "update", "unchanged", "skipped", "failed"]
+    changed: list[str]
+    reason: str | None
+    error: Error1 | None
+
+
 class Error(TypedDict, closed=True):
     code: Literal[
         "timeout",
@@ -857,6 +887,11 @@ class Error(TypedDict, closed=True):
         "http_status",
     ]
     message: str
+
+
+class Error1(TypedDict, closed=True):
+    code: str
+    detail: str | None
 
 
 class Event(TypedDict, closed=True):
@@ -1331,6 +1366,10 @@ class ConversationList(ListEnvelope):
     data: list[Conversation]
 
 
+class EnvironmentPromotionList(ListEnvelope):
+    data: list[EnvironmentPromotion]
+
+
 class EventList(ListEnvelope):
     data: list[Event]
 
@@ -1708,6 +1747,14 @@ class Status(TypedDict, closed=True):
     status: Literal["operational"]
     api_version: str
     time: Timestamp
+
+
+class Summary(TypedDict, closed=True):
+    create: int
+    update: int
+    unchanged: int
+    skipped: int
+    failed: int
 
 
 class Tag(TypedDict, closed=True):

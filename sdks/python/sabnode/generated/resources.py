@@ -1473,6 +1473,56 @@ class PrivacyPurges:
         )
 
 
+class EnvironmentPromotions:
+    """`client.environment_promotions`: the environmentPromotions operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.EnvironmentPromotion]:
+        """List environment promotions: `GET /v1/environment-promotions`."""
+        return self._t.paginate(
+            "/v1/environment-promotions",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
+
+    def create(
+        self,
+        body: models.EnvironmentPromotionCreate,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.EnvironmentPromotion:
+        """Promote configuration from test to live: `POST /v1/environment-promotions`."""
+        return cast(
+            "models.EnvironmentPromotion",
+            self._t.request(
+                "POST", "/v1/environment-promotions", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+    def retrieve(self, promotion_id: str, *, timeout: float | None = None) -> models.EnvironmentPromotion:
+        """Retrieve an environment promotion: `GET /v1/environment-promotions/{promotion_id}`."""
+        return cast(
+            "models.EnvironmentPromotion",
+            self._t.request(
+                "GET",
+                "/v1/environment-promotions/{promotion_id}",
+                path_params={"promotion_id": promotion_id},
+                timeout=timeout,
+            ),
+        )
+
+
 class Broadcasts:
     """`client.broadcasts`: the broadcasts operations."""
 
@@ -3060,6 +3110,56 @@ class AsyncPrivacyPurges:
         )
 
 
+class AsyncEnvironmentPromotions:
+    """`client.environment_promotions`: the environmentPromotions operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.EnvironmentPromotion]:
+        """List environment promotions: `GET /v1/environment-promotions`."""
+        return self._t.paginate(
+            "/v1/environment-promotions",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
+
+    async def create(
+        self,
+        body: models.EnvironmentPromotionCreate,
+        *,
+        idempotency_key: str | None = None,
+        timeout: float | None = None,
+    ) -> models.EnvironmentPromotion:
+        """Promote configuration from test to live: `POST /v1/environment-promotions`."""
+        return cast(
+            "models.EnvironmentPromotion",
+            await self._t.request(
+                "POST", "/v1/environment-promotions", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+    async def retrieve(self, promotion_id: str, *, timeout: float | None = None) -> models.EnvironmentPromotion:
+        """Retrieve an environment promotion: `GET /v1/environment-promotions/{promotion_id}`."""
+        return cast(
+            "models.EnvironmentPromotion",
+            await self._t.request(
+                "GET",
+                "/v1/environment-promotions/{promotion_id}",
+                path_params={"promotion_id": promotion_id},
+                timeout=timeout,
+            ),
+        )
+
+
 class AsyncBroadcasts:
     """`client.broadcasts`: the broadcasts operations."""
 
@@ -3205,6 +3305,7 @@ class SyncResources:
     flows: Flows
     flow_runs: FlowRuns
     privacy_purges: PrivacyPurges
+    environment_promotions: EnvironmentPromotions
     broadcasts: Broadcasts
 
     def __init__(self, transport: SyncTransport) -> None:
@@ -3229,6 +3330,7 @@ class SyncResources:
         self.flows = Flows(transport)
         self.flow_runs = FlowRuns(transport)
         self.privacy_purges = PrivacyPurges(transport)
+        self.environment_promotions = EnvironmentPromotions(transport)
         self.broadcasts = Broadcasts(transport)
 
 
@@ -3256,6 +3358,7 @@ class AsyncResources:
     flows: AsyncFlows
     flow_runs: AsyncFlowRuns
     privacy_purges: AsyncPrivacyPurges
+    environment_promotions: AsyncEnvironmentPromotions
     broadcasts: AsyncBroadcasts
 
     def __init__(self, transport: AsyncTransport) -> None:
@@ -3280,4 +3383,5 @@ class AsyncResources:
         self.flows = AsyncFlows(transport)
         self.flow_runs = AsyncFlowRuns(transport)
         self.privacy_purges = AsyncPrivacyPurges(transport)
+        self.environment_promotions = AsyncEnvironmentPromotions(transport)
         self.broadcasts = AsyncBroadcasts(transport)
