@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import * as OpenApiValidator from 'express-openapi-validator';
 import './route-patterns';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -22,7 +22,7 @@ import { commandRunner, type RunCommand } from './commands';
 import { checkCommandTable } from '../commands/registry';
 import type { CommandsWorker } from './commands-worker';
 import { contactsHandlers } from './contacts.handlers';
-import type { ApiRequest, AuthedRequest, HandlerResult } from './context';
+import { wrap, type ApiRequest, type AuthedRequest, type HandlerResult } from './context';
 import { corsFor } from './cors';
 import { eventsHandlers } from './events.handlers';
 import { eventTypesHandlers } from './event-types.handlers';
@@ -65,11 +65,6 @@ export interface AppDeps {
 
 type Handler = (req: AuthedRequest) => Promise<HandlerResult>;
 
-// Express 5 forwards rejected promises to the error handler; this only narrows the request type.
-const wrap =
-  (fn: (req: ApiRequest, res: Response, next: NextFunction) => unknown): RequestHandler =>
-  (req, res, next) =>
-    fn(req as ApiRequest, res, next);
 
 function requestContext(req: Request, res: Response, next: NextFunction): void {
   const ctx = { requestId: `req_${randomBytes(12).toString('hex')}`, startedAt: process.hrtime.bigint() };

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Operation } from '../spec';
 import type { ApiVersion } from '../versions';
 
@@ -40,6 +40,12 @@ export interface ResponseAudit {
 export interface ApiRequest extends Request {
   ctx: RequestContext;
 }
+
+// Express 5 forwards rejected promises to the error handler; this only narrows the request type.
+export const wrap =
+  (fn: (req: ApiRequest, res: Response, next: NextFunction) => unknown): RequestHandler =>
+  (req, res, next) =>
+    fn(req as ApiRequest, res, next);
 
 /** What a handler returns; the one response writer turns it into HTTP. */
 export interface HandlerResult {

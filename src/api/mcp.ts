@@ -3,7 +3,7 @@
 // sent by this process to its own listener with the caller's credential and address, so scopes, masking, rate
 // limits, idempotency and audit are the API's own.
 import { isIP } from 'node:net';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Request } from 'express';
 import type express from 'express';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { ApiError } from '../errors';
@@ -11,7 +11,7 @@ import type { Operation } from '../spec';
 import { mcpServer } from '../mcp/server';
 import { authenticate, type AuthDeps } from './auth';
 import { onBehalfOf } from './client-address';
-import type { ApiRequest } from './context';
+import { wrap } from './context';
 import { parseJsonBytes, readJsonBytes } from './json-body';
 
 /** The MCP endpoint as the authentication reads an operation: a secret key, no scope of its own, its own budget. */
@@ -38,10 +38,6 @@ function ownBaseUrl(req: Request): string {
   return `http://${isIP(address) === 6 ? `[${address}]` : address}:${req.socket.localPort}`;
 }
 
-const wrap =
-  (fn: (req: ApiRequest, res: Response, next: NextFunction) => unknown): RequestHandler =>
-  (req, res, next) =>
-    fn(req as ApiRequest, res, next);
 
 export function serveMcp(app: express.Express, auth: AuthDeps): void {
   const exchange = wrap(async (req, res) => {

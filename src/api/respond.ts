@@ -1,9 +1,9 @@
-import { withLivemode } from '../livemode';
 import { pipeline } from 'node:stream/promises';
 import type { Response } from 'express';
 import { ApiError, problemOf, type Problem } from '../errors';
 import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
+import { withLivemode } from '../livemode';
 import { CURRENT_VERSION, downgradeResponse, versionHeaders } from '../versions';
 import type { ApiRequest, HandlerResult } from './context';
 import { carriesAttributes, hideUnreadableObjects, maskPersonalData } from '../privacy/personal-data';
