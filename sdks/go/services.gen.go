@@ -1055,7 +1055,8 @@ type EnvironmentPromotionsService struct {
 //     `POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret` shows; then enable it.
 //
 // With `dry_run: true` nothing is written but the promotion's record (`status: previewed`): the items say what
-// a promotion would do and which fields differ (`changed`).
+// a promotion would do and which fields differ (`changed`). A promotion carries at most 500 items
+// (`422 promotion_too_large`: promote fewer kinds at once with `include`).
 func (s *EnvironmentPromotionsService) Create(ctx context.Context, body EnvironmentPromotionCreate, opts ...RequestOption) (*EnvironmentPromotion, error) {
 	req := newRequest("POST", "/v1/environment-promotions")
 	req.jsonBody = body

@@ -1985,7 +1985,8 @@ export interface paths {
          *       `POST /v1/webhook-endpoints/{endpoint_id}/rotate-secret` shows; then enable it.
          *
          *     With `dry_run: true` nothing is written but the promotion's record (`status: previewed`): the items say what
-         *     a promotion would do and which fields differ (`changed`).
+         *     a promotion would do and which fields differ (`changed`). A promotion carries at most 500 items
+         *     (`422 promotion_too_large`: promote fewer kinds at once with `include`).
          */
         post: operations["createEnvironmentPromotion"];
         delete?: never;
@@ -4385,6 +4386,7 @@ export interface components {
          * @example {
          *       "id": "prg_0v4y5kq3n8m2p7r6s9t1w3x5z7",
          *       "object": "privacy_purge",
+         *       "livemode": true,
          *       "match": "phone",
          *       "status": "waiting_for_backups",
          *       "previously_purged": false,
@@ -5090,6 +5092,7 @@ export interface components {
                  * @example {
                  *       "id": "blk_8q3m5v0c2x7n4k9h1r6t0w2y5z",
                  *       "object": "bulk_job",
+                 *       "livemode": true,
                  *       "operation": "bulkUpsertContacts",
                  *       "status": "completed",
                  *       "total": 3,
@@ -6248,6 +6251,7 @@ export interface components {
                  * @example {
                  *       "id": "brd_2k9m4n6p8q0r1s3t5v7w9x1y3z",
                  *       "object": "broadcast",
+                 *       "livemode": true,
                  *       "name": "Diwali sale",
                  *       "status": "sending",
                  *       "channel_id": "chn_0a1b2c3d4e5f6g7h8j9k0m1n2p",
@@ -6507,6 +6511,7 @@ export interface components {
                  * @example {
                  *       "id": "key_4k9h1r6t0w2y5z8q3m5v0c2x7n",
                  *       "object": "api_key",
+                 *       "livemode": true,
                  *       "name": "CRM sync",
                  *       "type": "secret",
                  *       "secret_hint": "sk_…Q2xw",
@@ -6656,6 +6661,7 @@ export interface components {
                  *         {
                  *           "id": "aud_0c2x7n4k9h1r6t0w2y5z8q3m5v",
                  *           "object": "audit_log",
+                 *           "livemode": true,
                  *           "action": "pii.read",
                  *           "key_id": "key_4k9h1r6t0w2y5z8q3m5v0c2x7n",
                  *           "operation_id": "retrieveContact",
