@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export const ID_PREFIXES = ['ws', 'key', 'ctc', 'cnv', 'msg', 'chn', 'tag', 'tpl', 'flw', 'frn', 'brd', 'ord', 'fil', 'evt', 'whe', 'whd', 'blk', 'prg', 'aud', 'bkp', 'atr', 'epr'] as const;
+export const ID_PREFIXES = ['ws', 'key', 'ctc', 'cnv', 'msg', 'chn', 'tag', 'tpl', 'flw', 'frn', 'brd', 'ord', 'fil', 'evt', 'whe', 'whd', 'blk', 'prg', 'aud', 'bkp', 'atr', 'epr', 'oap'] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case

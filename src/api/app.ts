@@ -18,6 +18,7 @@ import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
 import { environmentPromotionsHandlers } from './environment-promotions.handlers';
+import { oauthAppsHandlers } from './oauth-apps.handlers';
 import { commandRunner, type RunCommand } from './commands';
 import { checkCommandTable } from '../commands/registry';
 import type { CommandsWorker } from './commands-worker';
@@ -48,6 +49,7 @@ import { tagsHandlers } from './tags.handlers';
 import { webhooksHandlers } from './webhooks.handlers';
 import { parseJsonBytes, readJsonBytes } from './json-body';
 import { serveMcp } from './mcp';
+import { serveOAuth } from '../oauth/routes';
 
 export interface AppDeps {
   orm: MikroORM;
@@ -232,6 +234,7 @@ function resourceHandlers(deps: AppDeps, runCommand: RunCommand, files: FileStor
     ...privacyHandlers(deps.orm, runCommand),
     ...broadcastsHandlers(deps.orm),
     ...environmentPromotionsHandlers(deps.orm),
+    ...oauthAppsHandlers(deps.orm, runCommand),
   };
 }
 
@@ -343,6 +346,7 @@ export function createApp(deps: AppDeps): express.Express {
   const auth: AuthDeps = { orm: deps.orm, keys: deps.keys ?? startedKeyCache(deps.orm), budgets: deps.budgets ?? new RateBudgets(deps.orm) };
   serveOperations(app, deps, auth, deps.files ?? new LocalFileStore(config.filesDir));
   serveMcp(app, auth);
+  serveOAuth(app, deps.orm, auth.keys);
 
   app.use(
     wrap((req) => {

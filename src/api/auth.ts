@@ -10,7 +10,8 @@ import { workspaceLivemode } from '../db/workspaces.queries';
 import { SIGNATURE_HEADER, SIGNATURE_TOLERANCE_SECONDS, verifyBodySignature } from '../channels/signatures';
 import { CURRENT_VERSION } from '../versions';
 import { clientAddress } from './client-address';
-import { addressAllowed, type ApiKeyCache } from './key-cache';
+import { addressAllowed, type ApiKeyCache, type CachedKey } from './key-cache';
+import { ACCESS_TOKEN_SHAPE, findAccessToken } from '../oauth/tokens';
 import type { BudgetSpend, RateBudgets } from './rate-budgets';
 import { addressBucket } from './stranger-budget';
 import type { ApiRequest } from './context';
@@ -66,28 +67,70 @@ function bearer(req: ApiRequest): string | null {
 }
 
 /**
+ * A key as the API accepts it, from this address now: its current secret (or the previous one within a roll's
+ * overlap), not revoked, not expired, usable from here. The refusal is returned, not thrown, for the caller to spend.
+ */
+export async function verifyKey(keys: ApiKeyCache, secret: string, address: string, now = Date.now()): Promise<CachedKey | ApiError> {
+  if (!KEY_SHAPE.test(secret)) return new ApiError('invalid_api_key', 'No API key matches the one given');
+  const hash = sha256Hex(secret);
+  const key = await keys.find(hash);
+  // the previous secret works only while the roll's overlap lasts
+  const stored = key && (key.secretHash === hash ? key.secretHash : key.previousExpiresAt !== null && key.previousExpiresAt > now ? key.previousSecretHash : null);
+  if (!key || !stored || !timingSafeEqual(Buffer.from(stored), Buffer.from(hash))) return new ApiError('invalid_api_key', 'No API key matches the one given');
+  if (key.revokedAt !== null) return new ApiError('api_key_revoked', 'This API key was revoked');
+  if (key.expiresAt !== null && key.expiresAt <= now) return new ApiError('api_key_expired', 'This API key has expired');
+  if (!addressAllowed(key, address)) return new ApiError('ip_not_allowed', `This API key may not be used from ${address}; its IP allowlist does not include it`);
+  return key;
+}
+
+/** RFC 6750 §3 (and RFC 9728 §5.1 for the MCP endpoint): where a client learns how to authenticate. */
+function challenge(op: Operation, error?: string, scope?: string[]): Record<string, string> {
+  const params = [`realm="sabnode"`];
+  if (op.operationId === 'mcp') params.push(`resource_metadata="${config.publicUrl}/.well-known/oauth-protected-resource/mcp"`);
+  if (error) params.push(`error="${error}"`);
+  if (scope?.length) params.push(`scope="${scope.join(' ')}"`);
+  return { 'WWW-Authenticate': `Bearer ${params.join(', ')}` };
+}
+
+/**
+ * An OAuth access token calls as a key with the token's scopes: at its app's version, with the connected workspace's
+ * mode, masking and audit, and a rate budget of its own grant (a refresh does not reset it). The MCP endpoint takes
+ * only tokens issued for it (RFC 8707 audience); the REST operations take tokens for the API or for the MCP
+ * endpoint, whose tool calls are REST requests.
+ */
+async function authenticateToken({ orm, budgets }: Pick<AuthDeps, 'orm' | 'budgets'>, op: Operation, token: string, req: ApiRequest, res: Response, next: NextFunction): Promise<void> {
+  const info = await findAccessToken(orm, token);
+  const audiences = op.operationId === 'mcp' ? [`${config.publicUrl}/mcp`] : [config.publicUrl, `${config.publicUrl}/mcp`];
+  if (!info || !audiences.includes(info.audience)) {
+    refuseStranger(budgets, req, res, new ApiError('invalid_token', info ? `This access token was issued for ${info.audience}, not for this endpoint` : 'No live access token matches the one given', {}, challenge(op, 'invalid_token')));
+  }
+  req.ctx.auth = { keyId: info.appId, workspaceId: info.workspaceId, keyType: 'oauth', scopes: info.scopes, pinnedVersion: info.apiVersion, piiReadAudit: info.piiReadAudit, livemode: info.livemode };
+  applyBudget(res, op.rateLimitFamily, await budgets.spend(`oauth:${info.grantId}`, op.rateLimitFamily, limitFor(info.rateLimits, op.rateLimitFamily)));
+  const missing = op.scopes.filter((s) => !info.scopes.includes(s));
+  if (missing.length) {
+    throw new ApiError('insufficient_scope', `This operation needs the scope${missing.length > 1 ? 's' : ''} ${missing.join(', ')}, which the owner did not grant this app`, { missing_scopes: missing }, challenge(op, 'insufficient_scope', op.scopes));
+  }
+  next();
+}
+
+/**
  * Authentication, scopes and rate limits for one operation, as the spec names them. The key comes from memory (see
  * ApiKeyCache) and the budgets are spent in memory (see RateBudgets): a request's only round trip is its own query.
  */
-export function authenticate({ keys, budgets }: AuthDeps, op: Operation) {
+export function authenticate({ orm, keys, budgets }: AuthDeps, op: Operation) {
   return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
     const address = clientAddress(req);
     req.ctx.clientAddress = address;
     // callers without a usable key share a small per-address budget, so guessing keys is slow too
     const refuse = (err: ApiError): never => refuseStranger(budgets, req, res, err);
     const secret = bearer(req);
-    if (secret === null) return refuse(new ApiError('missing_api_key', `Send your ${op.publishable ? 'secret or publishable key as `Authorization: Bearer sk_…` or `pk_…`' : 'secret key as `Authorization: Bearer sk_…`'}`));
+    if (secret === null) return refuse(new ApiError('missing_api_key', `Send your ${op.publishable ? 'secret or publishable key as `Authorization: Bearer sk_…` or `pk_…`' : 'secret key as `Authorization: Bearer sk_…`'} (or an OAuth access token)`, {}, challenge(op)));
     if (!secret) return refuse(new ApiError('invalid_api_key', 'The Authorization header must be `Bearer <key>`'));
-    if (!KEY_SHAPE.test(secret)) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
-    const hash = sha256Hex(secret);
-    const key = await keys.find(hash);
+    if (!KEY_SHAPE.test(secret) && ACCESS_TOKEN_SHAPE.test(secret)) return authenticateToken({ orm, budgets }, op, secret, req, res, next);
     const now = Date.now();
-    // the previous secret works only while the roll's overlap lasts
-    const stored = key && (key.secretHash === hash ? key.secretHash : key.previousExpiresAt !== null && key.previousExpiresAt > now ? key.previousSecretHash : null);
-    if (!key || !stored || !timingSafeEqual(Buffer.from(stored), Buffer.from(hash))) return refuse(new ApiError('invalid_api_key', 'No API key matches the one given'));
-    if (key.revokedAt !== null) return refuse(new ApiError('api_key_revoked', 'This API key was revoked'));
-    if (key.expiresAt !== null && key.expiresAt <= now) return refuse(new ApiError('api_key_expired', 'This API key has expired'));
-    if (!addressAllowed(key, address)) return refuse(new ApiError('ip_not_allowed', `This API key may not be used from ${address}; its IP allowlist does not include it`));
+    const found = await verifyKey(keys, secret, address, now);
+    if (found instanceof ApiError) return refuse(found);
+    const key = found;
     req.ctx.auth = { keyId: key.id, workspaceId: key.workspaceId, keyType: key.type, scopes: key.scopes, pinnedVersion: key.apiVersion, piiReadAudit: key.piiReadAudit, livemode: key.livemode };
     const touched = keys.touch(key.id, address, now);
     // awaited below unless a refusal comes first; its failure then must not go unhandled

@@ -6,8 +6,8 @@ import type { ApiVersion } from '../versions';
 export interface AuthContext {
   keyId: string;
   workspaceId: string;
-  /** a provider callback is authenticated by its channel's signature, not by a key */
-  keyType: 'secret' | 'publishable' | 'provider';
+  /** a provider callback is authenticated by its channel's signature, not by a key; an OAuth token's keyId is its app's id */
+  keyType: 'secret' | 'publishable' | 'provider' | 'oauth';
   scopes: string[];
   pinnedVersion: string;
   /** the workspace audits every response that shows personal data to a key with pii:read */

@@ -13,6 +13,7 @@ import { startCommandsWorker } from './commands-worker';
 import { countTemporalRpcs } from './temporal-rpcs';
 import { createOpsApp } from './ops';
 import { sweepRateLimitWindows } from './auth';
+import { sweepOAuthStore } from '../oauth/store';
 import { sweepExpiredIdempotencyKeys } from './commands';
 import { releaseStaleClaims } from '../privacy/stale-claims';
 import { EventStreams } from './events.stream';
@@ -44,6 +45,7 @@ export async function startServer(port = config.port): Promise<{ port: number; c
   if (ops) await new Promise<void>((resolve) => ops.listen(config.ops.port!, config.ops.host, resolve));
   const sweep = setInterval(() => {
     sweepRateLimitWindows(orm).catch(() => undefined);
+    sweepOAuthStore(orm).catch(() => undefined);
     sweepExpiredIdempotencyKeys(orm).catch(() => undefined);
     releaseStaleClaims(orm.em.fork(), client).catch(() => undefined);
     sweepExpiredPins(orm, files).catch(() => undefined);

@@ -46,6 +46,8 @@ const TABLES: BackedUpTable[] = [
   ownTable('broadcast_recipients'),
   ownTable('audit_logs'),
   ownTable('environment_promotions'),
+  // apps, not their grants and tokens: a restore must not bring back what was revoked since
+  ownTable('oauth_apps'),
 ];
 
 export const BACKUP_FORMAT = 'sealed-jsonl/2';

@@ -12,10 +12,12 @@ export * from './webhooks';
 export * from './flows';
 export * from './bulk';
 export * from './environment-promotions';
+export * from './oauth-apps';
 export { TextArrayType } from './columns';
 
 import { BulkJobSchema } from './bulk';
 import { EnvironmentPromotionSchema } from './environment-promotions';
+import { OAuthAppSchema } from './oauth-apps';
 import { IdempotencySchema } from './commands';
 import { ContactAttributeSchema, ContactSchema, TagSchema } from './contacts';
 import { EventSchema } from './events';
@@ -48,4 +50,5 @@ export const ENTITIES = [
   MessageSchema,
   FlowSchema,
   EnvironmentPromotionSchema,
+  OAuthAppSchema,
 ];

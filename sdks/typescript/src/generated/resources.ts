@@ -98,6 +98,10 @@ export const OPERATIONS = {
   listEnvironmentPromotions: { resource: "environmentPromotions", method: "list", httpMethod: "GET", path: "/v1/environment-promotions" },
   createEnvironmentPromotion: { resource: "environmentPromotions", method: "create", httpMethod: "POST", path: "/v1/environment-promotions" },
   retrieveEnvironmentPromotion: { resource: "environmentPromotions", method: "retrieve", httpMethod: "GET", path: "/v1/environment-promotions/{promotion_id}" },
+  listOAuthApps: { resource: "oauthApps", method: "list", httpMethod: "GET", path: "/v1/oauth-apps" },
+  createOAuthApp: { resource: "oauthApps", method: "create", httpMethod: "POST", path: "/v1/oauth-apps" },
+  retrieveOAuthApp: { resource: "oauthApps", method: "retrieve", httpMethod: "GET", path: "/v1/oauth-apps/{oauth_app_id}" },
+  deleteOAuthApp: { resource: "oauthApps", method: "delete", httpMethod: "DELETE", path: "/v1/oauth-apps/{oauth_app_id}" },
   listBroadcasts: { resource: "broadcasts", method: "list", httpMethod: "GET", path: "/v1/broadcasts" },
   createBroadcast: { resource: "broadcasts", method: "create", httpMethod: "POST", path: "/v1/broadcasts" },
   retrieveBroadcast: { resource: "broadcasts", method: "retrieve", httpMethod: "GET", path: "/v1/broadcasts/{broadcast_id}" },
@@ -242,6 +246,11 @@ export type BroadcastAudience = components['schemas']["BroadcastAudience"];
 export type BroadcastCreate = components['schemas']["BroadcastCreate"];
 export type BroadcastCounts = components['schemas']["BroadcastCounts"];
 export type Broadcast = components['schemas']["Broadcast"];
+export type OAuthAppCreate = components['schemas']["OAuthAppCreate"];
+export type OAuthApp = components['schemas']["OAuthApp"];
+export type OAuthAppWithSecret = components['schemas']["OAuthAppWithSecret"];
+export type DeletedOAuthApp = components['schemas']["DeletedOAuthApp"];
+export type OAuthAppList = components['schemas']["OAuthAppList"];
 export type EnvironmentPromotionCreate = components['schemas']["EnvironmentPromotionCreate"];
 export type EnvironmentPromotionItem = components['schemas']["EnvironmentPromotionItem"];
 export type EnvironmentPromotion = components['schemas']["EnvironmentPromotion"];
@@ -468,6 +477,13 @@ export type ListEnvironmentPromotionsItem = ListEnvironmentPromotionsResponse['d
 export type CreateEnvironmentPromotionBody = NonNullable<operations["createEnvironmentPromotion"]['requestBody']>['content']["application/json"];
 export type CreateEnvironmentPromotionResponse = operations["createEnvironmentPromotion"]['responses'][201]['content']['application/json'];
 export type RetrieveEnvironmentPromotionResponse = operations["retrieveEnvironmentPromotion"]['responses'][200]['content']['application/json'];
+export type ListOAuthAppsQuery = NonNullable<operations["listOAuthApps"]['parameters']['query']>;
+export type ListOAuthAppsResponse = operations["listOAuthApps"]['responses'][200]['content']['application/json'];
+export type ListOAuthAppsItem = ListOAuthAppsResponse['data'][number];
+export type CreateOAuthAppBody = NonNullable<operations["createOAuthApp"]['requestBody']>['content']["application/json"];
+export type CreateOAuthAppResponse = operations["createOAuthApp"]['responses'][201]['content']['application/json'];
+export type RetrieveOAuthAppResponse = operations["retrieveOAuthApp"]['responses'][200]['content']['application/json'];
+export type DeleteOAuthAppResponse = operations["deleteOAuthApp"]['responses'][200]['content']['application/json'];
 export type ListBroadcastsQuery = NonNullable<operations["listBroadcasts"]['parameters']['query']>;
 export type ListBroadcastsResponse = operations["listBroadcasts"]['responses'][200]['content']['application/json'];
 export type ListBroadcastsItem = ListBroadcastsResponse['data'][number];
@@ -1020,6 +1036,30 @@ export class EnvironmentPromotionsResource {
   }
 }
 
+export class OauthAppsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List OAuth 2 apps. `GET /v1/oauth-apps` (listOAuthApps) */
+  list(query?: ListOAuthAppsQuery, options?: RequestOptions): PagePromise<ListOAuthAppsResponse, ListOAuthAppsItem> {
+    return this.core.list({ method: "GET", path: `/v1/oauth-apps`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Register an OAuth 2 app. `POST /v1/oauth-apps` (createOAuthApp) */
+  create(body: CreateOAuthAppBody, options?: RequestOptions): Promise<CreateOAuthAppResponse> {
+    return this.core.request({ method: "POST", path: `/v1/oauth-apps`, body, bodyKind: "json", ok: [201], responseKind: "json" }, options);
+  }
+
+  /** Retrieve an OAuth 2 app. `GET /v1/oauth-apps/{oauth_app_id}` (retrieveOAuthApp) */
+  retrieve(oauthAppId: string, options?: RequestOptions): Promise<RetrieveOAuthAppResponse> {
+    return this.core.request({ method: "GET", path: `/v1/oauth-apps/${encodeURIComponent(oauthAppId)}`, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Delete an OAuth 2 app. `DELETE /v1/oauth-apps/{oauth_app_id}` (deleteOAuthApp) */
+  delete(oauthAppId: string, options?: RequestOptions): Promise<DeleteOAuthAppResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/oauth-apps/${encodeURIComponent(oauthAppId)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 export class BroadcastsResource {
   constructor(private readonly core: Core) {}
 
@@ -1088,6 +1128,7 @@ export class Resources {
   readonly flowRuns: FlowRunsResource;
   readonly privacyPurges: PrivacyPurgesResource;
   readonly environmentPromotions: EnvironmentPromotionsResource;
+  readonly oauthApps: OauthAppsResource;
   readonly broadcasts: BroadcastsResource;
   constructor(core: Core) {
     this.contacts = new ContactsResource(core);
@@ -1112,6 +1153,7 @@ export class Resources {
     this.flowRuns = new FlowRunsResource(core);
     this.privacyPurges = new PrivacyPurgesResource(core);
     this.environmentPromotions = new EnvironmentPromotionsResource(core);
+    this.oauthApps = new OauthAppsResource(core);
     this.broadcasts = new BroadcastsResource(core);
   }
 }

@@ -2014,6 +2014,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oauth-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List OAuth 2 apps
+         * @description The apps this workspace registered and has not deleted, newest first. Never a secret.
+         */
+        get: operations["listOAuthApps"];
+        put?: never;
+        /**
+         * Register an OAuth 2 app
+         * @description Registers an app that acts for other workspaces (of the same mode as this one) once their owner consents. The
+         *     app's `client_id` is its `id`; its `client_secret` is in this response only (only its SHA-256 is stored; a
+         *     replay of the same `Idempotency-Key` answers `client_secret: null`). The app authenticates at the token and
+         *     revocation endpoints with HTTP Basic (`client_secret_basic`) or form fields (`client_secret_post`).
+         *
+         *     The flow is OAuth 2.0's authorization code grant with PKCE (`S256` only, required for every app): send the
+         *     owner to `GET /oauth/auth?response_type=code&client_id=…&redirect_uri=…&scope=…&code_challenge=…&code_challenge_method=S256&state=…`,
+         *     where they sign in with a secret key of their workspace that holds `keys:write` and choose which of the
+         *     requested scopes to grant; then exchange the code at `POST /oauth/token`. Access tokens last one hour;
+         *     refresh tokens rotate on every use, and presenting a used refresh token revokes every token of that grant.
+         *     `POST /oauth/token/revocation` (RFC 7009) revokes a token and its grant; the server's metadata (RFC 8414) is
+         *     at `/.well-known/oauth-authorization-server`.
+         *
+         *     `scopes` is the most a token of this app can carry: a request asks for some of them (other scopes are
+         *     dropped), the owner grants some of those, and neither can exceed what the signing-in key holds. `keys:write`
+         *     cannot be given to an app (`422 scope_not_for_apps`). `redirect_uris` are `https` URLs, or `http` on a
+         *     loopback host (`127.0.0.1`, `[::1]`, `localhost`) for native and development apps (`422 invalid_redirect_uri`).
+         *     A token calls the API like a key with its scopes, at this app's `api_version` (the calling key's at
+         *     registration), within its own rate budget, with the connected workspace's personal-data masking and audit.
+         *     Always audited (`oauth_app.created`).
+         */
+        post: operations["createOAuthApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oauth-apps/{oauth_app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                oauth_app_id: components["parameters"]["OAuthAppId"];
+            };
+            cookie?: never;
+        };
+        /** Retrieve an OAuth 2 app */
+        get: operations["retrieveOAuthApp"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an OAuth 2 app
+         * @description The app stops at once: its client can no longer authenticate, every grant, code and token it holds in any
+         *     workspace is revoked (`401 invalid_token` for its access tokens). Answers the app as a tombstone. Always
+         *     audited (`oauth_app.deleted`).
+         */
+        delete: operations["deleteOAuthApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/broadcasts": {
         parameters: {
             query?: never;
@@ -4266,6 +4334,64 @@ export interface components {
             /** Format: date-time */
             cancelled_at: string | null;
         };
+        OAuthAppCreate: {
+            /** @description Shown to the workspace owner on the consent page. */
+            name: string;
+            /** @description Where the owner's browser returns with the code; a request must name one of them exactly. */
+            redirect_uris: string[];
+            /** @description The most a token of this app can carry. Not `keys:write`. */
+            scopes: components["schemas"]["Scope"][];
+        };
+        OAuthApp: {
+            id: string;
+            /** @constant */
+            object: "oauth_app";
+            livemode: components["schemas"]["Livemode"];
+            name: string;
+            /** @description The OAuth `client_id`; the app's `id`. */
+            client_id: string;
+            /** @description The secret's prefix and its last four characters. */
+            client_secret_hint: string;
+            redirect_uris: string[];
+            scopes: components["schemas"]["Scope"][];
+            /** @description The version its tokens' requests use when they send no `Api-Version`. */
+            api_version: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        OAuthAppWithSecret: {
+            id: string;
+            /** @constant */
+            object: "oauth_app";
+            livemode: components["schemas"]["Livemode"];
+            name: string;
+            /** @description The OAuth `client_id`; the app's `id`. */
+            client_id: string;
+            /** @description The secret's prefix and its last four characters. */
+            client_secret_hint: string;
+            redirect_uris: string[];
+            scopes: components["schemas"]["Scope"][];
+            /** @description The version its tokens' requests use when they send no `Api-Version`. */
+            api_version: string;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+            /** @description The client secret, shown once; `null` in a replay of the same Idempotency-Key. */
+            client_secret: string | null;
+        };
+        /** @description A deleted app (the answer to a delete, and a tombstone in `updated_since` lists). */
+        DeletedOAuthApp: {
+            id: string;
+            /** @constant */
+            object: "oauth_app";
+            livemode: components["schemas"]["Livemode"];
+            /** @constant */
+            deleted: true;
+            created_at: components["schemas"]["Timestamp"];
+            updated_at: components["schemas"]["Timestamp"];
+        };
+        OAuthAppList: components["schemas"]["ListEnvelope"] & {
+            data: (components["schemas"]["OAuthApp"] | components["schemas"]["DeletedOAuthApp"])[];
+        };
         EnvironmentPromotionCreate: {
             /**
              * @description Report what would be done; write nothing but the promotion's record.
@@ -6130,6 +6256,96 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The app, with its client secret (shown once). */
+        OAuthAppCreated: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "id": "oap_01jdq0m7c9x3v5b8n2k4h6f1ab",
+                 *       "object": "oauth_app",
+                 *       "livemode": true,
+                 *       "name": "Acme CRM connector",
+                 *       "client_id": "oap_01jdq0m7c9x3v5b8n2k4h6f1ab",
+                 *       "client_secret_hint": "sno_…x9Qa",
+                 *       "redirect_uris": [
+                 *         "https://crm.example.com/oauth/callback"
+                 *       ],
+                 *       "scopes": [
+                 *         "contacts:read",
+                 *         "contacts:write",
+                 *         "messages:write"
+                 *       ],
+                 *       "api_version": "2026-11-01",
+                 *       "created_at": "2026-12-04T10:00:00.000Z",
+                 *       "updated_at": "2026-12-04T10:00:00.000Z",
+                 *       "client_secret": "sno_Xk2b9QpL0vN7m3R5t8W1y4Z6a0C2e4G7i9K1x9Qa"
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthAppWithSecret"];
+            };
+        };
+        /** @description The app. */
+        OAuthAppOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthApp"];
+            };
+        };
+        /** @description A page of apps. */
+        OAuthAppListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["OAuthAppList"];
+            };
+        };
+        /** @description The deleted app. */
+        OAuthAppDeleted: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DeletedOAuthApp"];
+            };
+        };
         /** @description The promotion, done (or previewed, with `dry_run`), with each item's result. */
         EnvironmentPromotionCreated: {
             headers: {
@@ -6720,6 +6936,7 @@ export interface components {
         TagName: components["schemas"]["TagNameInput"];
         WebhookEndpointId: components["schemas"]["WebhookEndpointIdValue"];
         WebhookDeliveryId: components["schemas"]["WebhookDeliveryIdValue"];
+        OAuthAppId: string;
         PromotionId: string;
         BroadcastId: components["schemas"]["BroadcastIdValue"];
         FlowId: components["schemas"]["FlowIdValue"];
@@ -9812,6 +10029,131 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOAuthApps: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+                /** @description Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`. */
+                sort?: components["parameters"]["Sort"];
+                /** @description Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version. */
+                updated_since?: components["parameters"]["UpdatedSince"];
+            };
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OAuthAppListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createOAuthApp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme CRM connector",
+                 *       "redirect_uris": [
+                 *         "https://crm.example.com/oauth/callback"
+                 *       ],
+                 *       "scopes": [
+                 *         "contacts:read",
+                 *         "contacts:write",
+                 *         "messages:write"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["OAuthAppCreate"];
+            };
+        };
+        responses: {
+            201: components["responses"]["OAuthAppCreated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveOAuthApp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path: {
+                oauth_app_id: components["parameters"]["OAuthAppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OAuthAppOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteOAuthApp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                oauth_app_id: components["parameters"]["OAuthAppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["OAuthAppDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
