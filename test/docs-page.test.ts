@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT } from './support/processes';
 import { stack } from './support/stack';
 import { ensureDebianTool } from './support/tools';
+import { renderedDom } from './support/chromium';
 import { changelog } from '../src/versions/changelog';
 import { VERSIONS } from '../src/versions';
 
@@ -28,29 +27,6 @@ function operations(): Map<string, string> {
 }
 
 const decode = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').trim();
-
-/** The DOM after the page's scripts ran (virtual time lets Redoc finish fetching and rendering). */
-function renderedDom(chromium: string, url: string): Promise<{ dom: string; stderr: string }> {
-  const profile = mkdtempSync(join(tmpdir(), 'sabnode-chromium-'));
-  return new Promise((resolve, reject) => {
-    const child = spawn(chromium, [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-extensions',
-      `--user-data-dir=${profile}`, '--virtual-time-budget=30000', '--window-size=1280,2000', '--dump-dom', url,
-    ]);
-    let dom = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (dom += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      rmSync(profile, { recursive: true, force: true });
-      if (code !== 0) reject(new Error(`chromium exited with ${code}: ${stderr.slice(-2000)}`));
-      else resolve({ dom, stderr });
-    });
-  });
-}
 
 /** Each rendered Redoc operation section (`<div data-section-id="operation/<id>" …>`) and the heading it opens with. */
 const renderedOperations = (dom: string) =>

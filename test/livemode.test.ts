@@ -73,6 +73,7 @@ async function liveObjects(live: Api): Promise<Record<string, string>> {
   const purge = await ok(live.post('/v1/privacy/purges', { body: { contact_id: other.body.id } }));
   const bulk = await ok(live.post('/v1/contacts/bulk', { body: { items: [{ external_id: `bulk-${randomUUID()}` }] } }));
   const promotion = await ok(live.post('/v1/environment-promotions', { body: { dry_run: true } }));
+  const oauthApp = await ok(live.post('/v1/oauth-apps', { body: { name: 'live app', redirect_uris: ['https://app.example.com/cb'], scopes: ['contacts:read'] } }));
   return {
     contact_id: contact.body.id,
     tag: 'live-only',
@@ -92,6 +93,7 @@ async function liveObjects(live: Api): Promise<Record<string, string>> {
     purge_id: purge.body.id,
     bulk_job_id: bulk.body.id,
     promotion_id: promotion.body.id,
+    oauth_app_id: oauthApp.body.id,
   };
 }
 

@@ -10,6 +10,8 @@ import { call, client } from './support/client';
 import { expectProblem } from './support/operation-refusals';
 import { authorizeUrl, Browser, connect, consent, pkcePair, revoke, token, type App } from './support/oauth-flow';
 import { closeDb, db, newWorkspace, stack, type TestWorkspace } from './support/stack';
+import { consoleMessages, renderedDom } from './support/chromium';
+import { ensureDebianTool } from './support/tools';
 
 afterAll(closeDb);
 
@@ -65,7 +67,7 @@ describe('OAuth 2 apps', () => {
   });
 
   it('publishes its metadata (RFC 8414) and the MCP endpoint\'s (RFC 9728)', async () => {
-    const meta = await (await fetch(`${stack().apiUrl}/.well-known/oauth-authorization-server`)).json();
+    const meta = (await (await fetch(`${stack().apiUrl}/.well-known/oauth-authorization-server`)).json()) as Record<string, any>;
     expect(meta).toMatchObject({
       issuer: issuer(),
       authorization_endpoint: `${stack().apiUrl}/oauth/auth`,
@@ -76,7 +78,7 @@ describe('OAuth 2 apps', () => {
       grant_types_supported: expect.arrayContaining(['authorization_code', 'refresh_token']),
       token_endpoint_auth_methods_supported: ['client_secret_basic'],
     });
-    const prm = await (await fetch(`${stack().apiUrl}/.well-known/oauth-protected-resource/mcp`)).json();
+    const prm = (await (await fetch(`${stack().apiUrl}/.well-known/oauth-protected-resource/mcp`)).json()) as Record<string, any>;
     expect(prm).toMatchObject({ resource: `${issuer()}/mcp`, authorization_servers: [issuer()], bearer_methods_supported: ['header'] });
     expect(prm.scopes_supported).toContain('contacts:read');
     expect(prm.scopes_supported).not.toContain('keys:write');
@@ -128,6 +130,23 @@ describe('OAuth 2 apps', () => {
     const crossMode = await consent(new Browser(), authorizeUrl(app, { scope: 'contacts:read', challenge }), { key: testKey, scopes: ['contacts:read'] });
     expect(crossMode.status).toBe(403);
     expect(crossMode.html).toContain('live app');
+  });
+
+  it('connects a test app with a test key, and its tokens see the test side only', async () => {
+    const devTest = (await createApiKey(await db(), { workspaceId: await testSideOf(await db(), dev.workspaceId), scopes: ALL_SCOPES })).secret;
+    const testApp = await register(dev, ['contacts:read', 'keys:read'], devTest);
+    expect(testApp.body.livemode).toBe(false);
+    const ownerTest = (await createApiKey(await db(), { workspaceId: await testSideOf(await db(), owner.workspaceId), scopes: ALL_SCOPES })).secret;
+    const { challenge } = pkcePair();
+    const liveKey = await consent(new Browser(), authorizeUrl(testApp, { scope: 'contacts:read', challenge }), { key: owner.key, scopes: ['contacts:read'] });
+    expect(liveKey.status).toBe(403);
+    const t = await connect(testApp, ownerTest, 'contacts:read', ['contacts:read']);
+    const mine = await client(ownerTest).post('/v1/contacts', { body: { external_id: `test-side-${randomUUID()}` } });
+    const list = await client(t.access_token).get('/v1/contacts');
+    expect(list.status).toBe(200);
+    expect(list.body.data.map((c: { id: string; livemode: boolean }) => [c.id, c.livemode])).toContainEqual([mine.body.id, false]);
+    expect(list.body.data.map((c: { id: string }) => c.id)).not.toContain(contactId);
+    expectProblem(await client(t.access_token).get(`/v1/contacts/${contactId}`), 404, 'resource_missing');
   });
 
   it('sends a denial back to the app', async () => {
@@ -216,4 +235,28 @@ describe('OAuth 2 apps', () => {
       await mcp.close();
     }
   });
+});
+
+describe('the consent page in headless Chromium', () => {
+  let chromium: string;
+  beforeAll(() => {
+    chromium = ensureDebianTool('chromium', 'chromium');
+  }, 600_000);
+
+  it('renders the app, its requested permissions and the sign-in field, without console errors', async () => {
+    const dev = await newWorkspace();
+    const app = await register(dev, ['contacts:read', 'messages:write']);
+    const { challenge } = pkcePair();
+    const { dom, stderr } = await renderedDom(chromium, `${stack().apiUrl}${authorizeUrl(app, { scope: 'contacts:read messages:write', challenge })}`);
+    // the name is shown as text, never as markup
+    expect(dom).toContain('<strong id="app-name">Acme &lt;CRM&gt; connector</strong>');
+    expect([...dom.matchAll(/<input type="checkbox" name="scope" value="([^"]+)" checked="">/g)].map((m) => m[1])).toEqual(['contacts:read', 'messages:write']);
+    expect(dom).toMatch(/<input type="password" id="key" name="key"/);
+    expect(consoleMessages(stderr)).toEqual([]);
+  }, 120_000);
+
+  it('would see a console error if the page had one', async () => {
+    const { stderr } = await renderedDom(chromium, `data:text/html,<script>console.error('probe-${'x'}')</script>`);
+    expect(consoleMessages(stderr).join('\n')).toContain('probe-x');
+  }, 120_000);
 });

@@ -33,6 +33,7 @@ type services struct {
 	FlowRuns              *FlowRunsService
 	Flows                 *FlowsService
 	Messages              *MessagesService
+	OauthApps             *OauthAppsService
 	Orders                *OrdersService
 	PrivacyPurges         *PrivacyPurgesService
 	Status                *StatusService
@@ -59,6 +60,7 @@ func (c *Client) initServices() {
 	c.FlowRuns = &FlowRunsService{client: c}
 	c.Flows = &FlowsService{client: c}
 	c.Messages = &MessagesService{client: c}
+	c.OauthApps = &OauthAppsService{client: c}
 	c.Orders = &OrdersService{client: c}
 	c.PrivacyPurges = &PrivacyPurgesService{client: c}
 	c.Status = &StatusService{client: c}
@@ -1699,6 +1701,92 @@ func (s *MessagesService) Retrieve(ctx context.Context, messageID string, opts .
 	return out, nil
 }
 
+// OauthAppsService holds the oauthApps operations.
+type OauthAppsService struct {
+	client *Client
+}
+
+// Create calls POST /v1/oauth-apps (createOAuthApp): Register an OAuth 2 app.
+//
+// Registers an app that acts for other workspaces (of the same mode as this one) once their owner consents. The
+// app's `client_id` is its `id`; its `client_secret` is in this response only (only its SHA-256 is stored; a
+// replay of the same `Idempotency-Key` answers `client_secret: null`). The app authenticates at the token and
+// revocation endpoints with HTTP Basic (`client_secret_basic`) or form fields (`client_secret_post`).
+//
+// The flow is OAuth 2.0's authorization code grant with PKCE (`S256` only, required for every app): send the
+// owner to `GET /oauth/auth?response_type=code&client_id=…&redirect_uri=…&scope=…&code_challenge=…&code_challenge_method=S256&state=…`,
+// where they sign in with a secret key of their workspace that holds `keys:write` and choose which of the
+// requested scopes to grant; then exchange the code at `POST /oauth/token`. Access tokens last one hour;
+// refresh tokens rotate on every use, and presenting a used refresh token revokes every token of that grant.
+// `POST /oauth/token/revocation` (RFC 7009) revokes a token and its grant; the server's metadata (RFC 8414) is
+// at `/.well-known/oauth-authorization-server`.
+//
+// `scopes` is the most a token of this app can carry: a request asks for some of them (other scopes are
+// dropped), the owner grants some of those, and neither can exceed what the signing-in key holds. `keys:write`
+// cannot be given to an app (`422 scope_not_for_apps`). `redirect_uris` are `https` URLs, or `http` on a
+// loopback host (`127.0.0.1`, `[::1]`, `localhost`) for native and development apps (`422 invalid_redirect_uri`).
+// A token calls the API like a key with its scopes, at this app's `api_version` (the calling key's at
+// registration), within its own rate budget, with the connected workspace's personal-data masking and audit.
+// Always audited (`oauth_app.created`).
+func (s *OauthAppsService) Create(ctx context.Context, body OAuthAppCreate, opts ...RequestOption) (*OAuthAppWithSecret, error) {
+	req := newRequest("POST", "/v1/oauth-apps")
+	req.jsonBody = body
+	out := new(OAuthAppWithSecret)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Delete calls DELETE /v1/oauth-apps/{oauth_app_id} (deleteOAuthApp): Delete an OAuth 2 app.
+//
+// The app stops at once: its client can no longer authenticate, every grant, code and token it holds in any
+// workspace is revoked (`401 invalid_token` for its access tokens). Answers the app as a tombstone. Always
+// audited (`oauth_app.deleted`).
+func (s *OauthAppsService) Delete(ctx context.Context, oauthAppID string, opts ...RequestOption) (*DeletedOAuthApp, error) {
+	req := newRequest("DELETE", "/v1/oauth-apps/"+url.PathEscape(formValue(oauthAppID)))
+	out := new(DeletedOAuthApp)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/oauth-apps (listOAuthApps): List OAuth 2 apps.
+//
+// The apps this workspace registered and has not deleted, newest first. Never a secret.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *OauthAppsService) List(ctx context.Context, params *OauthAppsListParams, opts ...RequestOption) (*Page[OAuthAppListItem], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[OAuthAppListItem], error) {
+		req := newRequest("GET", "/v1/oauth-apps")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[OAuthAppListItem]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
+}
+
+// Retrieve calls GET /v1/oauth-apps/{oauth_app_id} (retrieveOAuthApp): Retrieve an OAuth 2 app.
+func (s *OauthAppsService) Retrieve(ctx context.Context, oauthAppID string, opts ...RequestOption) (*OAuthApp, error) {
+	req := newRequest("GET", "/v1/oauth-apps/"+url.PathEscape(formValue(oauthAppID)))
+	out := new(OAuthApp)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // OrdersService holds the orders operations.
 type OrdersService struct {
 	client *Client
@@ -2368,7 +2456,7 @@ type AuditLogsListParams struct {
 	Limit *int64
 	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
 	Cursor *string
-	// Only records of what this key did.
+	// Only records of what this key did, or of what an OAuth app's tokens did (its `oap_…` id).
 	KeyID *string
 	// Only records of this operation (`retrieveContact`, `createApiKey`, …).
 	OperationID *string
@@ -3005,6 +3093,36 @@ func (p *MessagesListAllParams) apply(r *request) {
 	}
 	if p.Direction != nil {
 		r.query.Set("direction", formValue(*p.Direction))
+	}
+}
+
+// OauthAppsListParams holds the optional parameters of OauthApps.List.
+type OauthAppsListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+	// Sort column; always descending. A sync walks `sort=updated_at` with `updated_since`.
+	Sort *string
+	// Only objects updated at or after this time (`updated_at >= updated_since`); on lists whose objects can be deleted, deleted objects are included as tombstones (`"deleted": true`, with the time of the delete as `updated_at`). Each list's description says what a sync sees of a delete. To sync, walk the list with `sort=updated_at` and this parameter to its end, then start the next walk from the largest `updated_at` you saw: an object changed during a walk moves ahead of the cursor and comes in the next walk. An object seen again in the next walk with the same `updated_at` is the same version.
+	UpdatedSince *time.Time
+}
+
+func (p *OauthAppsListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
+	}
+	if p.Sort != nil {
+		r.query.Set("sort", formValue(*p.Sort))
+	}
+	if p.UpdatedSince != nil {
+		r.query.Set("updated_since", formValue(*p.UpdatedSince))
 	}
 }
 

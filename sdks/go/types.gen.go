@@ -151,7 +151,7 @@ type AuditLog struct {
 	Livemode bool `json:"livemode"`
 	// `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`, `mcp.tool_called`
 	Action string `json:"action"`
-	// The key that acted.
+	// The key that acted, or the OAuth app (`oap_…`) whose token did.
 	KeyID       *string `json:"key_id"`
 	OperationID *string `json:"operation_id"`
 	// The objects concerned (for `pii.read`, those whose personal fields were shown).
@@ -1064,6 +1064,27 @@ type DeletedFlow struct {
 func (v DeletedFlow) MarshalJSON() ([]byte, error) {
 	type plain DeletedFlow
 	v.Object = "flow"
+	v.Deleted = true
+	return json.Marshal(plain(v))
+}
+
+// A deleted app (the answer to a delete, and a tombstone in `updated_since` lists).
+type DeletedOAuthApp struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DeletedOAuthApp) MarshalJSON() ([]byte, error) {
+	type plain DeletedOAuthApp
+	v.Object = "oauth_app"
 	v.Deleted = true
 	return json.Marshal(plain(v))
 }
@@ -2289,6 +2310,114 @@ type MessagesBulkItem struct {
 	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
 	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
 	SendAt *time.Time `json:"send_at,omitempty"`
+}
+
+// OAuthApp is an object of the API.
+type OAuthApp struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	Name     string `json:"name"`
+	// The OAuth `client_id`; the app's `id`.
+	ClientID string `json:"client_id"`
+	// The secret's prefix and its last four characters.
+	ClientSecretHint string   `json:"client_secret_hint"`
+	RedirectUris     []string `json:"redirect_uris"`
+	Scopes           []Scope  `json:"scopes"`
+	// The version its tokens' requests use when they send no `Api-Version`.
+	APIVersion string `json:"api_version"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v OAuthApp) MarshalJSON() ([]byte, error) {
+	type plain OAuthApp
+	v.Object = "oauth_app"
+	return json.Marshal(plain(v))
+}
+
+// OAuthAppCreate is an object of the API.
+type OAuthAppCreate struct {
+	// Shown to the workspace owner on the consent page.
+	Name string `json:"name"`
+	// Where the owner's browser returns with the code; a request must name one of them exactly.
+	RedirectUris []string `json:"redirect_uris"`
+	// The most a token of this app can carry. Not `keys:write`.
+	Scopes []Scope `json:"scopes"`
+}
+
+// OAuthAppListItem is one of: OAuthApp, DeletedOAuthApp; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type OAuthAppListItem struct {
+	OAuthApp        *OAuthApp
+	DeletedOAuthApp *DeletedOAuthApp
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var oAuthAppListItemVariants = []variantTest{
+	{required: []string{"id", "object", "livemode", "name", "client_id", "client_secret_hint", "redirect_uris", "scopes", "api_version", "created_at", "updated_at"}, consts: map[string]string{"object": "\"oauth_app\""}},
+	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"oauth_app\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u OAuthAppListItem) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.OAuthApp != nil:
+		return json.Marshal(u.OAuthApp)
+	case u.DeletedOAuthApp != nil:
+		return json.Marshal(u.DeletedOAuthApp)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *OAuthAppListItem) UnmarshalJSON(b []byte) error {
+	*u = OAuthAppListItem{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, oAuthAppListItemVariants) {
+	case 0:
+		u.OAuthApp = new(OAuthApp)
+		return json.Unmarshal(b, u.OAuthApp)
+	case 1:
+		u.DeletedOAuthApp = new(DeletedOAuthApp)
+		return json.Unmarshal(b, u.DeletedOAuthApp)
+	}
+	return nil
+}
+
+// OAuthAppWithSecret is an object of the API.
+type OAuthAppWithSecret struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	Name     string `json:"name"`
+	// The OAuth `client_id`; the app's `id`.
+	ClientID string `json:"client_id"`
+	// The secret's prefix and its last four characters.
+	ClientSecretHint string   `json:"client_secret_hint"`
+	RedirectUris     []string `json:"redirect_uris"`
+	Scopes           []Scope  `json:"scopes"`
+	// The version its tokens' requests use when they send no `Api-Version`.
+	APIVersion string `json:"api_version"`
+	// RFC 3339, UTC, millisecond precision.
+	CreatedAt time.Time `json:"created_at"`
+	// RFC 3339, UTC, millisecond precision.
+	UpdatedAt time.Time `json:"updated_at"`
+	// The client secret, shown once; `null` in a replay of the same Idempotency-Key.
+	ClientSecret *string `json:"client_secret"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v OAuthAppWithSecret) MarshalJSON() ([]byte, error) {
+	type plain OAuthAppWithSecret
+	v.Object = "oauth_app"
+	return json.Marshal(plain(v))
 }
 
 // OptInRequest is an object of the API.

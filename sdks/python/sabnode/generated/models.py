@@ -817,6 +817,19 @@ class DeletedFlow(TypedDict, closed=True):
     updated_at: Timestamp
 
 
+class DeletedOAuthApp(TypedDict, closed=True):
+    """
+    A deleted app (the answer to a delete, and a tombstone in `updated_since` lists).
+    """
+
+    id: str
+    object: Literal["oauth_app"]
+    livemode: Livemode
+    deleted: Literal[True]
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
 class DeletedTemplate(TypedDict, closed=True):
     """
     A deleted template (the answer to a delete, and a tombstone in `updated_since` lists).
@@ -1502,6 +1515,45 @@ MessagesBulkItem: TypeAlias = MessagesBulkItem1 | MessagesBulkItem2
 MinorUnits: TypeAlias = int
 
 
+class OAuthApp(TypedDict, closed=True):
+    id: str
+    object: Literal["oauth_app"]
+    livemode: Livemode
+    name: str
+    client_id: str
+    client_secret_hint: str
+    redirect_uris: list[str]
+    scopes: list[Scope]
+    api_version: str
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class OAuthAppCreate(TypedDict, closed=True):
+    name: str
+    redirect_uris: list[RedirectUri]
+    scopes: list[Scope]
+
+
+class OAuthAppList(ListEnvelope):
+    data: list[OAuthApp | DeletedOAuthApp]
+
+
+class OAuthAppWithSecret(TypedDict, closed=True):
+    id: str
+    object: Literal["oauth_app"]
+    livemode: Livemode
+    name: str
+    client_id: str
+    client_secret_hint: str
+    redirect_uris: list[str]
+    scopes: list[Scope]
+    api_version: str
+    created_at: Timestamp
+    updated_at: Timestamp
+    client_secret: str | None
+
+
 class OptInRequest(TypedDict, closed=True):
     channel_id: NotRequired[ChannelIdValue]
     template_id: NotRequired[str]
@@ -1694,6 +1746,9 @@ class Problem(TypedDict):
     merged_into: NotRequired[str]
     missing_scopes: NotRequired[list[str]]
     allowed_statuses: NotRequired[list[OrderStatus]]
+
+
+RedirectUri: TypeAlias = str
 
 
 class Schema(TypedDict, closed=True):

@@ -1230,7 +1230,7 @@ class AuditLogs:
         *,
         limit: int | None = None,
         cursor: str | None = None,
-        key_id: models.ApiKeyIdValue | None = None,
+        key_id: str | None = None,
         operation_id: str | None = None,
         action: str | None = None,
         object_id: str | None = None,
@@ -1518,6 +1518,62 @@ class EnvironmentPromotions:
                 "GET",
                 "/v1/environment-promotions/{promotion_id}",
                 path_params={"promotion_id": promotion_id},
+                timeout=timeout,
+            ),
+        )
+
+
+class OauthApps:
+    """`client.oauth_apps`: the oauthApps operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
+    ) -> SyncPage[models.OAuthApp | models.DeletedOAuthApp]:
+        """List OAuth 2 apps: `GET /v1/oauth-apps`."""
+        return self._t.paginate(
+            "/v1/oauth-apps",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
+
+    def create(
+        self, body: models.OAuthAppCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.OAuthAppWithSecret:
+        """Register an OAuth 2 app: `POST /v1/oauth-apps`."""
+        return cast(
+            "models.OAuthAppWithSecret",
+            self._t.request("POST", "/v1/oauth-apps", body=body, idempotency_key=idempotency_key, timeout=timeout),
+        )
+
+    def retrieve(self, oauth_app_id: str, *, timeout: float | None = None) -> models.OAuthApp:
+        """Retrieve an OAuth 2 app: `GET /v1/oauth-apps/{oauth_app_id}`."""
+        return cast(
+            "models.OAuthApp",
+            self._t.request(
+                "GET", "/v1/oauth-apps/{oauth_app_id}", path_params={"oauth_app_id": oauth_app_id}, timeout=timeout
+            ),
+        )
+
+    def delete(
+        self, oauth_app_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedOAuthApp:
+        """Delete an OAuth 2 app: `DELETE /v1/oauth-apps/{oauth_app_id}`."""
+        return cast(
+            "models.DeletedOAuthApp",
+            self._t.request(
+                "DELETE",
+                "/v1/oauth-apps/{oauth_app_id}",
+                path_params={"oauth_app_id": oauth_app_id},
+                idempotency_key=idempotency_key,
                 timeout=timeout,
             ),
         )
@@ -2865,7 +2921,7 @@ class AsyncAuditLogs:
         *,
         limit: int | None = None,
         cursor: str | None = None,
-        key_id: models.ApiKeyIdValue | None = None,
+        key_id: str | None = None,
         operation_id: str | None = None,
         action: str | None = None,
         object_id: str | None = None,
@@ -3160,6 +3216,64 @@ class AsyncEnvironmentPromotions:
         )
 
 
+class AsyncOauthApps:
+    """`client.oauth_apps`: the oauthApps operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self,
+        *,
+        limit: int | None = None,
+        cursor: str | None = None,
+        sort: Literal["created_at"] | Literal["updated_at"] | None = None,
+        updated_since: str | None = None,
+        timeout: float | None = None,
+    ) -> AsyncPaginator[models.OAuthApp | models.DeletedOAuthApp]:
+        """List OAuth 2 apps: `GET /v1/oauth-apps`."""
+        return self._t.paginate(
+            "/v1/oauth-apps",
+            query={"limit": limit, "cursor": cursor, "sort": sort, "updated_since": updated_since},
+            timeout=timeout,
+        )
+
+    async def create(
+        self, body: models.OAuthAppCreate, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.OAuthAppWithSecret:
+        """Register an OAuth 2 app: `POST /v1/oauth-apps`."""
+        return cast(
+            "models.OAuthAppWithSecret",
+            await self._t.request(
+                "POST", "/v1/oauth-apps", body=body, idempotency_key=idempotency_key, timeout=timeout
+            ),
+        )
+
+    async def retrieve(self, oauth_app_id: str, *, timeout: float | None = None) -> models.OAuthApp:
+        """Retrieve an OAuth 2 app: `GET /v1/oauth-apps/{oauth_app_id}`."""
+        return cast(
+            "models.OAuthApp",
+            await self._t.request(
+                "GET", "/v1/oauth-apps/{oauth_app_id}", path_params={"oauth_app_id": oauth_app_id}, timeout=timeout
+            ),
+        )
+
+    async def delete(
+        self, oauth_app_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DeletedOAuthApp:
+        """Delete an OAuth 2 app: `DELETE /v1/oauth-apps/{oauth_app_id}`."""
+        return cast(
+            "models.DeletedOAuthApp",
+            await self._t.request(
+                "DELETE",
+                "/v1/oauth-apps/{oauth_app_id}",
+                path_params={"oauth_app_id": oauth_app_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
 class AsyncBroadcasts:
     """`client.broadcasts`: the broadcasts operations."""
 
@@ -3306,6 +3420,7 @@ class SyncResources:
     flow_runs: FlowRuns
     privacy_purges: PrivacyPurges
     environment_promotions: EnvironmentPromotions
+    oauth_apps: OauthApps
     broadcasts: Broadcasts
 
     def __init__(self, transport: SyncTransport) -> None:
@@ -3331,6 +3446,7 @@ class SyncResources:
         self.flow_runs = FlowRuns(transport)
         self.privacy_purges = PrivacyPurges(transport)
         self.environment_promotions = EnvironmentPromotions(transport)
+        self.oauth_apps = OauthApps(transport)
         self.broadcasts = Broadcasts(transport)
 
 
@@ -3359,6 +3475,7 @@ class AsyncResources:
     flow_runs: AsyncFlowRuns
     privacy_purges: AsyncPrivacyPurges
     environment_promotions: AsyncEnvironmentPromotions
+    oauth_apps: AsyncOauthApps
     broadcasts: AsyncBroadcasts
 
     def __init__(self, transport: AsyncTransport) -> None:
@@ -3384,4 +3501,5 @@ class AsyncResources:
         self.flow_runs = AsyncFlowRuns(transport)
         self.privacy_purges = AsyncPrivacyPurges(transport)
         self.environment_promotions = AsyncEnvironmentPromotions(transport)
+        self.oauth_apps = AsyncOauthApps(transport)
         self.broadcasts = AsyncBroadcasts(transport)

@@ -4974,7 +4974,7 @@ export interface components {
             livemode: components["schemas"]["Livemode"];
             /** @description `pii.read`, `api_key.created`, `api_key.rolled`, `api_key.revoked`, `workspace.updated`, `purge.…`, `mcp.tool_called` */
             action: string;
-            /** @description The key that acted. */
+            /** @description The key that acted, or the OAuth app (`oap_…`) whose token did. */
             key_id: string | null;
             operation_id: string | null;
             /** @description The objects concerned (for `pii.read`, those whose personal fields were shown). */
@@ -9434,8 +9434,8 @@ export interface operations {
                 limit?: components["parameters"]["Limit"];
                 /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
                 cursor?: components["parameters"]["Cursor"];
-                /** @description Only records of what this key did. */
-                key_id?: components["schemas"]["ApiKeyIdValue"];
+                /** @description Only records of what this key did, or of what an OAuth app's tokens did (its `oap_…` id). */
+                key_id?: string;
                 /** @description Only records of this operation (`retrieveContact`, `createApiKey`, …). */
                 operation_id?: string;
                 /** @description Only records of this action. */
