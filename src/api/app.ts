@@ -346,7 +346,7 @@ export function createApp(deps: AppDeps): express.Express {
   const auth: AuthDeps = { orm: deps.orm, keys: deps.keys ?? startedKeyCache(deps.orm), budgets: deps.budgets ?? new RateBudgets(deps.orm) };
   serveOperations(app, deps, auth, deps.files ?? new LocalFileStore(config.filesDir));
   serveMcp(app, auth);
-  serveOAuth(app, deps.orm, auth.keys);
+  serveOAuth(app, deps.orm, auth);
 
   app.use(
     wrap((req) => {

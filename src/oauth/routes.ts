@@ -2,7 +2,7 @@
 // MCP endpoint's protected-resource metadata (RFC 9728), and the one page of ours: where a workspace owner signs in
 // with a secret key and chooses what an app may do.
 import { randomBytes } from 'node:crypto';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Provider, { errors } from 'oidc-provider';
 import { config } from '../config';
@@ -11,8 +11,7 @@ import { ApiError } from '../errors';
 import { newId } from '../ids';
 import { logger } from '../logger';
 import { SCOPES } from '../spec';
-import type { ApiKeyCache } from '../api/key-cache';
-import { verifyKey } from '../api/auth';
+import { verifyKey, type AuthDeps } from '../api/auth';
 import { clientAddress } from '../api/client-address';
 import { wrap } from '../api/context';
 import { apiResource, createOAuthProvider, mcpResource } from './provider';
@@ -99,7 +98,7 @@ const interaction = (fn: (req: Request & { ctx: { requestId: string } }, res: Re
     }
   });
 
-export function serveOAuth(app: express.Express, orm: MikroORM, keys: ApiKeyCache): Provider {
+export function serveOAuth(app: express.Express, orm: MikroORM, { keys, budgets }: Pick<AuthDeps, 'keys' | 'budgets'>): Provider {
   const provider = createOAuthProvider(orm);
   const callback = provider.callback();
   const form = express.urlencoded({ extended: false, limit: '8kb', parameterLimit: 100 });
@@ -129,6 +128,17 @@ export function serveOAuth(app: express.Express, orm: MikroORM, keys: ApiKeyCach
     if (!found) throw new ApiError('resource_missing', 'The app of this request no longer exists');
     return found as unknown as AppClient;
   };
+
+  // the browser's steps are unauthenticated and write (an interaction lives 10 minutes): each spends the address's
+  // budget for strangers, in memory, before anything is read or written, so neither flooding nor key guessing is cheap
+  const stranger = (req: Request, res: Response, next: NextFunction) => {
+    const spent = budgets.spendAnonymous(clientAddress(req));
+    if (spent.used <= spent.limit) return next();
+    res.status(429).setHeader('Retry-After', '1');
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.send('Too many requests from this address; wait a second and try again.');
+  };
+  app.use(['/oauth/auth', '/oauth/interaction'], stranger);
 
   app.get(
     '/oauth/interaction/:uid',

@@ -22,7 +22,13 @@ export class Browser {
   async get(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.jar.size) headers.set('cookie', [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await fetch(url.startsWith('http') ? url : `${stack().apiUrl}${url}`, { ...init, headers, redirect: 'manual' });
+    let res = await fetch(url.startsWith('http') ? url : `${stack().apiUrl}${url}`, { ...init, headers, redirect: 'manual' });
+    // the browser's steps share the address's budget for strangers: wait as told, as a person would, and go on
+    for (let tries = 0; res.status === 429 && tries < 5; tries++) {
+      await res.body?.cancel();
+      await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+      res = await fetch(url.startsWith('http') ? url : `${stack().apiUrl}${url}`, { ...init, headers, redirect: 'manual' });
+    }
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const eq = pair.indexOf('=');
