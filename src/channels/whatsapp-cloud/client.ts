@@ -1,0 +1,198 @@
+// A small client of the WhatsApp Cloud API (Meta's Graph API): send a message, upload media, create a template.
+// Each call is bounded in time, never follows a redirect, reads at most a few kilobytes of the answer and turns every
+// failure into a WhatsAppCloudError with its retry decision (errors.ts). It logs nothing; the access token lives in a
+// private field so neither a log line nor an inspected object can carry it.
+import { WhatsAppCloudError, isRecord, mapCloudApiError, mapTransportFailure } from './errors';
+import type { OutboundMessageBody } from './messages';
+
+export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
+export const DEFAULT_VERSION = 'v21.0';
+export const DEFAULT_TIMEOUT_MS = 10_000;
+// the answers we read (a message id, a media id, an error) are small; the rest is never read
+const MAX_ANSWER_BYTES = 64 * 1024;
+
+export interface WhatsAppCloudClientOptions {
+  phoneNumberId: string;
+  accessToken: string;
+  baseUrl?: string;
+  /** Graph API version, e.g. `v21.0` */
+  version?: string;
+  /** bound on a whole call: connecting, sending and reading the answer */
+  timeoutMs?: number;
+}
+
+export interface SentMessage {
+  /** the message id (`wamid.…`) its status notifications will carry */
+  wamid: string;
+  /** the WhatsApp id the number was resolved to, when the answer says */
+  waId?: string;
+}
+
+export interface MediaUpload {
+  bytes: Uint8Array;
+  mimeType: string;
+  filename: string;
+}
+
+export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION';
+
+export interface NamedParamExample {
+  param_name: string;
+  example: string;
+}
+
+export type TemplateDefinitionComponent =
+  | {
+      type: 'HEADER';
+      format: 'TEXT' | 'IMAGE' | 'VIDEO' | 'DOCUMENT' | 'LOCATION';
+      text?: string;
+      example?: { header_text?: string[]; header_text_named_params?: NamedParamExample[]; header_handle?: string[] };
+    }
+  | { type: 'BODY'; text: string; example?: { body_text?: string[][]; body_text_named_params?: NamedParamExample[] } }
+  | { type: 'FOOTER'; text: string }
+  | {
+      type: 'BUTTONS';
+      buttons: (
+        | { type: 'QUICK_REPLY'; text: string }
+        | { type: 'URL'; text: string; url: string; example?: string[] }
+        | { type: 'PHONE_NUMBER'; text: string; phone_number: string }
+      )[];
+    };
+
+/** The body of `POST /{waba_id}/message_templates`. */
+export interface TemplateDefinition {
+  name: string;
+  language: string;
+  category: TemplateCategory;
+  parameter_format?: 'POSITIONAL' | 'NAMED';
+  allow_category_change?: boolean;
+  components: TemplateDefinitionComponent[];
+}
+
+export interface CreatedTemplate {
+  id: string;
+  /** PENDING right after creation, APPROVED or REJECTED later (a message_template_status_update says which) */
+  status: string;
+  category: string;
+}
+
+const VERSION = /^v\d+\.\d+$/;
+
+export class WhatsAppCloudClient {
+  readonly baseUrl: string;
+  readonly version: string;
+  readonly phoneNumberId: string;
+  readonly timeoutMs: number;
+  readonly #accessToken: string;
+
+  constructor(options: WhatsAppCloudClientOptions) {
+    if (!options.phoneNumberId) throw new TypeError('phoneNumberId is required');
+    if (!options.accessToken) throw new TypeError('accessToken is required');
+    const version = options.version ?? DEFAULT_VERSION;
+    if (!VERSION.test(version)) throw new TypeError(`version must look like v21.0, got ${JSON.stringify(version)}`);
+    this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.version = version;
+    this.phoneNumberId = options.phoneNumberId;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#accessToken = options.accessToken;
+  }
+
+  /** Sends one message; the answer's `messages[0].id` is the wamid its status notifications carry. */
+  async sendMessage(body: OutboundMessageBody): Promise<SentMessage> {
+    const answer = await this.call(this.path(this.phoneNumberId, 'messages'), {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const record = isRecord(answer) ? answer : {};
+    const message = Array.isArray(record.messages) ? record.messages[0] : undefined;
+    if (!isRecord(message) || typeof message.id !== 'string' || !message.id) throw badAnswer('a message id');
+    const contact = Array.isArray(record.contacts) ? record.contacts[0] : undefined;
+    const sent: SentMessage = { wamid: message.id };
+    if (isRecord(contact) && typeof contact.wa_id === 'string') sent.waId = contact.wa_id;
+    return sent;
+  }
+
+  /** Uploads a file for later sends by id; Meta keeps it for 30 days. */
+  async uploadMedia(file: MediaUpload): Promise<{ id: string }> {
+    const form = new FormData();
+    form.append('messaging_product', 'whatsapp');
+    form.append('type', file.mimeType);
+    form.append('file', new Blob([file.bytes], { type: file.mimeType }), file.filename);
+    // fetch writes the multipart boundary into content-type itself
+    const answer = await this.call(this.path(this.phoneNumberId, 'media'), { body: form });
+    if (!isRecord(answer) || typeof answer.id !== 'string' || !answer.id) throw badAnswer('a media id');
+    return { id: answer.id };
+  }
+
+  /** Submits a template for review; it can be sent once a status update says APPROVED. */
+  async createTemplate(wabaId: string, template: TemplateDefinition): Promise<CreatedTemplate> {
+    if (!wabaId) throw new TypeError('wabaId is required');
+    const answer = await this.call(this.path(wabaId, 'message_templates'), {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(template),
+    });
+    if (!isRecord(answer) || typeof answer.id !== 'string' || !answer.id) throw badAnswer('a template id');
+    return {
+      id: answer.id,
+      status: typeof answer.status === 'string' ? answer.status : 'PENDING',
+      category: typeof answer.category === 'string' ? answer.category : template.category,
+    };
+  }
+
+  // what an inspected client shows: everything but the token
+  toJSON() {
+    return { baseUrl: this.baseUrl, version: this.version, phoneNumberId: this.phoneNumberId, timeoutMs: this.timeoutMs };
+  }
+
+  private path(node: string, edge: string): string {
+    return `${this.baseUrl}/${this.version}/${encodeURIComponent(node)}/${edge}`;
+  }
+
+  private async call(url: string, init: { headers?: Record<string, string>; body: string | FormData }): Promise<unknown> {
+    let res: Response;
+    let text: string;
+    try {
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { ...init.headers, authorization: `Bearer ${this.#accessToken}`, accept: 'application/json' },
+        body: init.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+      text = await readAtMost(res, MAX_ANSWER_BYTES);
+    } catch (err) {
+      throw new WhatsAppCloudError(mapTransportFailure(err, this.timeoutMs));
+    }
+    if (res.status < 200 || res.status >= 300) throw new WhatsAppCloudError(mapCloudApiError({ status: res.status, body: text, headers: res.headers }));
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      throw badAnswer('JSON');
+    }
+  }
+}
+
+// A 2xx without what it should carry: the message may have gone out, and the Cloud API takes no idempotency key,
+// so a resend could deliver it twice. Final, for a person to look at.
+function badAnswer(what: string): WhatsAppCloudError {
+  return new WhatsAppCloudError({ problemCode: 'provider_bad_response', retryable: false, message: `WhatsApp Cloud API accepted the request but its answer holds no ${what}` });
+}
+
+async function readAtMost(res: Response, limit: number): Promise<string> {
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > limit) {
+      chunks.push(value.subarray(0, limit - size));
+      await reader.cancel();
+      break;
+    }
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
