@@ -9,6 +9,7 @@ import { expectProblem } from './support/operation-refusals';
 import { closeDb, db, newWorkspace, type TestWorkspace } from './support/stack';
 import { waitFor } from './support/wait';
 import { connect } from './support/event-stream-client';
+import { connect as connectApp } from './support/oauth-flow';
 
 afterAll(closeDb);
 
@@ -48,7 +49,7 @@ async function ok(res: Promise<ApiResponse>, status = [200, 201, 202]): Promise<
 }
 
 /** One object of every kind on the live side, by the path parameter that names it. */
-async function liveObjects(live: Api): Promise<Record<string, string>> {
+async function liveObjects(live: Api, liveKey: string): Promise<Record<string, string>> {
   const contact = await ok(live.post('/v1/contacts', { body: { phone: phone(), first_name: 'Live', external_id: `live-${randomUUID()}` } }));
   await ok(live.post(`/v1/contacts/${contact.body.id}/tags`, { body: { tags: ['live-only'] } }));
   const template = await ok(live.post('/v1/templates', { body: { name: `live_${Date.now()}`, language: 'en', category: 'marketing', body: 'Hi {{1}}' } }));
@@ -74,6 +75,8 @@ async function liveObjects(live: Api): Promise<Record<string, string>> {
   const bulk = await ok(live.post('/v1/contacts/bulk', { body: { items: [{ external_id: `bulk-${randomUUID()}` }] } }));
   const promotion = await ok(live.post('/v1/environment-promotions', { body: { dry_run: true } }));
   const oauthApp = await ok(live.post('/v1/oauth-apps', { body: { name: 'live app', redirect_uris: ['https://app.example.com/cb'], scopes: ['contacts:read'] } }));
+  // the workspace connects its own app, so that its connected apps list something
+  await connectApp({ id: oauthApp.body.id, secret: oauthApp.body.client_secret, redirectUri: 'https://app.example.com/cb' }, liveKey, 'contacts:read', ['contacts:read']);
   return {
     contact_id: contact.body.id,
     tag: 'live-only',
@@ -108,7 +111,7 @@ describe('test and live', () => {
     live = client(ws.key);
     testKey = (await createApiKey(await db(), { workspaceId: await testSideOf(await db(), ws.workspaceId), scopes: ALL_SCOPES })).secret;
     test = client(testKey);
-    objects = await liveObjects(live);
+    objects = await liveObjects(live, ws.key);
   }, 120_000);
 
   it('keys say their side, and every object carries livemode', async () => {

@@ -240,6 +240,31 @@ describe('OAuth 2 apps', () => {
     expect((await call('GET', `/v1/oauth-apps/${app.id}`, { key: owner.key })).status).toBe(404);
   });
 
+  it('lets the owner see and disconnect the apps connected to the workspace', async () => {
+    const other = await newWorkspace();
+    const connected = await register(dev, ['contacts:read', 'orders:read']);
+    const a = await connect(connected, other.key, 'contacts:read', ['contacts:read']);
+    const b = await connect(connected, other.key, 'orders:read', ['orders:read']);
+    const listed = await client(other.key).get('/v1/connected-apps');
+    expect(listed.status).toBe(200);
+    expect(listed.body.data).toEqual([expect.objectContaining({ id: connected.id, object: 'connected_app', livemode: true, name: 'Acme <CRM> connector', scopes: ['contacts:read', 'orders:read'] })]);
+    // another workspace's connections are not this one's
+    expect((await client(dev.key).get('/v1/connected-apps')).body.data.map((c: { id: string }) => c.id)).not.toContain(connected.id);
+    expectProblem(await client(dev.key).delete(`/v1/connected-apps/${connected.id}`, { headers: { 'Idempotency-Key': randomUUID() } }), 404, 'resource_missing');
+
+    const gone = await client(other.key).delete(`/v1/connected-apps/${connected.id}`, { headers: { 'Idempotency-Key': randomUUID() } });
+    expect(gone.status).toBe(200);
+    expect(gone.body).toEqual({ id: connected.id, object: 'connected_app', livemode: true, deleted: true });
+    for (const t of [a, b]) expectProblem(await patiently(() => client(t.access_token).get('/v1/contacts')), 401, 'invalid_token');
+    expect(await token(connected, { grant_type: 'refresh_token', refresh_token: a.refresh_token })).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
+    expect((await client(other.key).get('/v1/connected-apps')).body.data).toEqual([]);
+    // the app still works for the workspaces that keep it
+    const still = await connect(connected, owner.key, 'contacts:read', ['contacts:read']);
+    expect((await client(still.access_token).get('/v1/contacts')).status).toBe(200);
+    const audit = await client(other.key).get('/v1/audit-logs?action=oauth_app.disconnected');
+    expect(audit.body.data[0]).toMatchObject({ key_id: other.keyId, object_ids: [connected.id] });
+  });
+
   it('serves MCP to a token issued for /mcp, and only to such a token', async () => {
     const apiToken = await connect(app, owner.key, 'contacts:read', ['contacts:read']);
     const refused = await patiently(() => call('POST', '/mcp', { key: apiToken.access_token, body: {}, headers: { accept: 'application/json, text/event-stream' }, unchecked: true }));

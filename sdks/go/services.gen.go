@@ -23,6 +23,7 @@ type services struct {
 	Broadcasts            *BroadcastsService
 	BulkJobs              *BulkJobsService
 	Channels              *ChannelsService
+	ConnectedApps         *ConnectedAppsService
 	ContactAttributes     *ContactAttributesService
 	Contacts              *ContactsService
 	Conversations         *ConversationsService
@@ -50,6 +51,7 @@ func (c *Client) initServices() {
 	c.Broadcasts = &BroadcastsService{client: c}
 	c.BulkJobs = &BulkJobsService{client: c}
 	c.Channels = &ChannelsService{client: c}
+	c.ConnectedApps = &ConnectedAppsService{client: c}
 	c.ContactAttributes = &ContactAttributesService{client: c}
 	c.Contacts = &ContactsService{client: c}
 	c.Conversations = &ConversationsService{client: c}
@@ -493,6 +495,52 @@ func (s *ChannelsService) Retrieve(ctx context.Context, channelID string, opts .
 		return nil, err
 	}
 	return out, nil
+}
+
+// ConnectedAppsService holds the connectedApps operations.
+type ConnectedAppsService struct {
+	client *Client
+}
+
+// Disconnect calls DELETE /v1/connected-apps/{oauth_app_id} (disconnectApp): Disconnect an app from this workspace.
+//
+// Revokes every grant, code and token the app holds for this workspace, at once (`401 invalid_token` for its
+// access tokens, `invalid_grant` for its refresh tokens); the app itself and its connections to other workspaces
+// are untouched. An app that holds nothing here is `404`. Always audited (`oauth_app.disconnected`).
+func (s *ConnectedAppsService) Disconnect(ctx context.Context, oauthAppID string, opts ...RequestOption) (*DisconnectedApp, error) {
+	req := newRequest("DELETE", "/v1/connected-apps/"+url.PathEscape(formValue(oauthAppID)))
+	out := new(DisconnectedApp)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// List calls GET /v1/connected-apps (listConnectedApps): List the apps connected to this workspace.
+//
+// The OAuth 2 apps (of any workspace) that this workspace's owner authorized and that still hold a grant here,
+// most recently authorized first, with the scopes their grants carry together. An app connected twice (two
+// authorizations) is listed once.
+//
+// It returns the first page; Page.All iterates every item across pages.
+func (s *ConnectedAppsService) List(ctx context.Context, params *ConnectedAppsListParams, opts ...RequestOption) (*Page[ConnectedApp], error) {
+	if params != nil {
+		copied := *params // later pages use the parameters as they were at the call
+		params = &copied
+	}
+	fetch := func(ctx context.Context, cursor string) (*Page[ConnectedApp], error) {
+		req := newRequest("GET", "/v1/connected-apps")
+		params.apply(req)
+		if cursor != "" {
+			req.query.Set("cursor", cursor)
+		}
+		page := &Page[ConnectedApp]{}
+		if _, err := s.client.do(ctx, req, opts, page); err != nil {
+			return nil, err
+		}
+		return page, nil
+	}
+	return firstPage(ctx, fetch)
 }
 
 // ContactAttributesService holds the contactAttributes operations.
@@ -2607,6 +2655,26 @@ func (p *ChannelsListParams) apply(r *request) {
 	}
 	if p.UpdatedSince != nil {
 		r.query.Set("updated_since", formValue(*p.UpdatedSince))
+	}
+}
+
+// ConnectedAppsListParams holds the optional parameters of ConnectedApps.List.
+type ConnectedAppsListParams struct {
+	// Page size.
+	Limit *int64
+	// The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort.
+	Cursor *string
+}
+
+func (p *ConnectedAppsListParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.Limit != nil {
+		r.query.Set("limit", formValue(*p.Limit))
+	}
+	if p.Cursor != nil {
+		r.query.Set("cursor", formValue(*p.Cursor))
 	}
 }
 

@@ -460,6 +460,29 @@ func (v ChannelWithSecret) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// ConnectedApp is an object of the API.
+type ConnectedApp struct {
+	// The app's id (its OAuth `client_id`).
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool   `json:"livemode"`
+	Name     string `json:"name"`
+	// What its grants here carry together.
+	Scopes []Scope `json:"scopes"`
+	// RFC 3339, UTC, millisecond precision.
+	ConnectedAt time.Time `json:"connected_at"`
+	// RFC 3339, UTC, millisecond precision.
+	LastAuthorizedAt time.Time `json:"last_authorized_at"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v ConnectedApp) MarshalJSON() ([]byte, error) {
+	type plain ConnectedApp
+	v.Object = "connected_app"
+	return json.Marshal(plain(v))
+}
+
 // Contact is an object of the API.
 type Contact struct {
 	ID     string `json:"id"`
@@ -1127,6 +1150,23 @@ type DeletedWebhookEndpoint struct {
 func (v DeletedWebhookEndpoint) MarshalJSON() ([]byte, error) {
 	type plain DeletedWebhookEndpoint
 	v.Object = "webhook_endpoint"
+	v.Deleted = true
+	return json.Marshal(plain(v))
+}
+
+// DisconnectedApp is an object of the API.
+type DisconnectedApp struct {
+	ID     string `json:"id"`
+	Object string `json:"object"`
+	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
+	Livemode bool `json:"livemode"`
+	Deleted  bool `json:"deleted"`
+}
+
+// MarshalJSON writes the object with its constant "object", "deleted" filled in.
+func (v DisconnectedApp) MarshalJSON() ([]byte, error) {
+	type plain DisconnectedApp
+	v.Object = "connected_app"
 	v.Deleted = true
 	return json.Marshal(plain(v))
 }

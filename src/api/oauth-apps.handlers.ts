@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { CLIENT_SECRET_PREFIX, listOAuthApps, retrieveOAuthApp, toOAuthAppWire } from '../db/oauth-apps.queries';
+import { CLIENT_SECRET_PREFIX, listConnectedApps, listOAuthApps, retrieveOAuthApp, toOAuthAppWire } from '../db/oauth-apps.queries';
 import { ApiError } from '../errors';
 import { sha256Hex } from '../ids';
 import type { RunCommand } from './commands';
@@ -17,6 +17,9 @@ export function oauthAppsHandlers(orm: MikroORM, runCommand: RunCommand) {
     },
     async listOAuthApps(req: AuthedRequest): Promise<HandlerResult> {
       return { status: 200, body: await listOAuthApps(orm.em.fork(), req.ctx.auth.workspaceId, pageParams(req, {})) };
+    },
+    async listConnectedApps(req: AuthedRequest): Promise<HandlerResult> {
+      return { status: 200, body: await listConnectedApps(orm.em.fork(), req.ctx.auth.workspaceId, pageParams(req, {})) };
     },
     async retrieveOAuthApp(req: AuthedRequest): Promise<HandlerResult> {
       const id = req.params.oauth_app_id as string;

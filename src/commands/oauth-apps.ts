@@ -73,3 +73,18 @@ export async function deleteOAuthApp(em: EntityManager, ctx: CommandContext, par
   await em.flush();
   return { status: 200, body: toDeletedOAuthAppWire(app) };
 }
+
+/** Everything the app holds for this workspace (grants, codes, tokens, pending consents), gone in this transaction. */
+export async function disconnectApp(em: EntityManager, ctx: CommandContext, params: Record<string, string>): Promise<CommandResponse> {
+  const id = params.oauth_app_id;
+  const done = await em.getConnection().execute<{ affectedRows: number }>(
+    `delete from oauth_store where client_id = ? and account_id = ?`,
+    [id, ctx.workspaceId],
+    'run',
+    em.getTransactionContext(),
+  );
+  if (!done.affectedRows) throw new ApiError('resource_missing', `No app '${id}' is connected to this workspace`);
+  recordAudit(em, ctx, 0, { action: 'oauth_app.disconnected', objectIds: [id] });
+  await em.flush();
+  return { status: 200, body: { id, object: 'connected_app', deleted: true } };
+}

@@ -29,7 +29,7 @@ import { finishBulkJob } from './bulk';
 import { createApiKey, revokeApiKey, rollApiKey, updateWorkspace } from './api-keys';
 import { activateFlow, cancelFlowRun, createFlow, createFlowRun, deactivateFlow, deleteFlow, updateFlow } from '../flows/commands';
 import { createPrivacyPurge } from './privacy';
-import { createOAuthApp, deleteOAuthApp } from './oauth-apps';
+import { createOAuthApp, deleteOAuthApp, disconnectApp } from './oauth-apps';
 import { createEnvironmentPromotion } from './environment-promotions';
 import { cancelBroadcast, createBroadcast, pauseBroadcast, resumeBroadcast, sendBroadcast } from './broadcasts';
 import type { CommandEntry, CommandHandler, CommandTable } from './types';
@@ -96,6 +96,7 @@ const TABLE = {
   updateWorkspace: single(updateWorkspace),
   createOAuthApp: single(createOAuthApp),
   deleteOAuthApp: single(deleteOAuthApp),
+  disconnectApp: single(disconnectApp),
   // a purge is recorded here; its workflow (purgeSubject) clears the stores after the command has answered 202
   createPrivacyPurge: single(createPrivacyPurge),
   createBroadcast: single(createBroadcast),

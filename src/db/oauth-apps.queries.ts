@@ -58,3 +58,42 @@ export async function findActiveOAuthApp(em: EntityManager, id: string): Promise
 export async function listOAuthApps(em: EntityManager, workspaceId: string, page: PageParams): Promise<ListPage<OAuthAppWire | DeletedOAuthAppWire>> {
   return keysetList(em, { list: 'oauth_apps', table: 'oauth_apps', columns: COLUMNS, workspaceId, page, softDelete: true, hydrate, toWire: toOAuthAppWire });
 }
+
+export type ConnectedAppWire = Schema<'ConnectedApp'>;
+
+interface ConnectedRow {
+  id: string;
+  workspace: string;
+  name: string;
+  resources: Record<string, string>[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+// one row per app that holds a live grant for the workspace: its grants' scopes together, first and last authorization
+const CONNECTED = `(
+  select g.client_id as id, g.account_id as workspace_id, a.name, array_agg(coalesce(g.payload->'resources', '{}'::jsonb)) as resources,
+    to_timestamp(min((g.payload->>'iat')::bigint)) as created_at, to_timestamp(max((g.payload->>'iat')::bigint)) as updated_at
+  from oauth_store g join oauth_apps a on a.id = g.client_id and a.deleted_at is null
+  where g.kind = 'Grant' and (g.expires_at is null or g.expires_at > now())
+  group by g.client_id, g.account_id, a.name
+) connected`;
+
+export async function listConnectedApps(em: EntityManager, workspaceId: string, page: PageParams): Promise<ListPage<ConnectedAppWire>> {
+  return keysetList(em, {
+    list: 'connected_apps',
+    table: CONNECTED,
+    columns: `id, workspace_id as "workspace", name, resources, created_at as "createdAt", updated_at as "updatedAt"`,
+    workspaceId,
+    page: { ...page, sort: 'updated_at' },
+    hydrate: (r: ConnectedRow) => ({ ...r, createdAt: toDate(r.createdAt), updatedAt: toDate(r.updatedAt) }),
+    toWire: (r) => ({
+      id: r.id,
+      object: 'connected_app',
+      name: r.name,
+      scopes: [...new Set(r.resources.flatMap((byResource) => Object.values(byResource).flatMap((v) => v.split(' '))))].filter(Boolean).sort() as ConnectedAppWire['scopes'],
+      connected_at: r.createdAt.toISOString(),
+      last_authorized_at: r.updatedAt.toISOString(),
+    }),
+  });
+}

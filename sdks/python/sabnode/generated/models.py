@@ -268,6 +268,16 @@ Cidr1: TypeAlias = str
 Cidr: TypeAlias = Cidr1
 
 
+class ConnectedApp(TypedDict, closed=True):
+    id: str
+    object: Literal["connected_app"]
+    livemode: Livemode
+    name: str
+    scopes: list[Scope]
+    connected_at: Timestamp
+    last_authorized_at: Timestamp
+
+
 ConsentSource: TypeAlias = str
 
 
@@ -856,6 +866,13 @@ class DeletedWebhookEndpoint(TypedDict, closed=True):
     updated_at: Timestamp
 
 
+class DisconnectedApp(TypedDict, closed=True):
+    id: str
+    object: Literal["connected_app"]
+    livemode: Livemode
+    deleted: Literal[True]
+
+
 Email: TypeAlias = str
 
 
@@ -1365,6 +1382,10 @@ class BulkItemResultList(ListEnvelope):
 
 class ChannelList(ListEnvelope):
     data: list[Channel]
+
+
+class ConnectedAppList(ListEnvelope):
+    data: list[ConnectedApp]
 
 
 class ContactAttributeList(ListEnvelope):

@@ -1579,6 +1579,34 @@ class OauthApps:
         )
 
 
+class ConnectedApps:
+    """`client.connected_apps`: the connectedApps operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
+    ) -> SyncPage[models.ConnectedApp]:
+        """List the apps connected to this workspace: `GET /v1/connected-apps`."""
+        return self._t.paginate("/v1/connected-apps", query={"limit": limit, "cursor": cursor}, timeout=timeout)
+
+    def disconnect(
+        self, oauth_app_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DisconnectedApp:
+        """Disconnect an app from this workspace: `DELETE /v1/connected-apps/{oauth_app_id}`."""
+        return cast(
+            "models.DisconnectedApp",
+            self._t.request(
+                "DELETE",
+                "/v1/connected-apps/{oauth_app_id}",
+                path_params={"oauth_app_id": oauth_app_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
 class Broadcasts:
     """`client.broadcasts`: the broadcasts operations."""
 
@@ -3274,6 +3302,34 @@ class AsyncOauthApps:
         )
 
 
+class AsyncConnectedApps:
+    """`client.connected_apps`: the connectedApps operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    def list(
+        self, *, limit: int | None = None, cursor: str | None = None, timeout: float | None = None
+    ) -> AsyncPaginator[models.ConnectedApp]:
+        """List the apps connected to this workspace: `GET /v1/connected-apps`."""
+        return self._t.paginate("/v1/connected-apps", query={"limit": limit, "cursor": cursor}, timeout=timeout)
+
+    async def disconnect(
+        self, oauth_app_id: str, *, idempotency_key: str | None = None, timeout: float | None = None
+    ) -> models.DisconnectedApp:
+        """Disconnect an app from this workspace: `DELETE /v1/connected-apps/{oauth_app_id}`."""
+        return cast(
+            "models.DisconnectedApp",
+            await self._t.request(
+                "DELETE",
+                "/v1/connected-apps/{oauth_app_id}",
+                path_params={"oauth_app_id": oauth_app_id},
+                idempotency_key=idempotency_key,
+                timeout=timeout,
+            ),
+        )
+
+
 class AsyncBroadcasts:
     """`client.broadcasts`: the broadcasts operations."""
 
@@ -3421,6 +3477,7 @@ class SyncResources:
     privacy_purges: PrivacyPurges
     environment_promotions: EnvironmentPromotions
     oauth_apps: OauthApps
+    connected_apps: ConnectedApps
     broadcasts: Broadcasts
 
     def __init__(self, transport: SyncTransport) -> None:
@@ -3447,6 +3504,7 @@ class SyncResources:
         self.privacy_purges = PrivacyPurges(transport)
         self.environment_promotions = EnvironmentPromotions(transport)
         self.oauth_apps = OauthApps(transport)
+        self.connected_apps = ConnectedApps(transport)
         self.broadcasts = Broadcasts(transport)
 
 
@@ -3476,6 +3534,7 @@ class AsyncResources:
     privacy_purges: AsyncPrivacyPurges
     environment_promotions: AsyncEnvironmentPromotions
     oauth_apps: AsyncOauthApps
+    connected_apps: AsyncConnectedApps
     broadcasts: AsyncBroadcasts
 
     def __init__(self, transport: AsyncTransport) -> None:
@@ -3502,4 +3561,5 @@ class AsyncResources:
         self.privacy_purges = AsyncPrivacyPurges(transport)
         self.environment_promotions = AsyncEnvironmentPromotions(transport)
         self.oauth_apps = AsyncOauthApps(transport)
+        self.connected_apps = AsyncConnectedApps(transport)
         self.broadcasts = AsyncBroadcasts(transport)

@@ -102,6 +102,8 @@ export const OPERATIONS = {
   createOAuthApp: { resource: "oauthApps", method: "create", httpMethod: "POST", path: "/v1/oauth-apps" },
   retrieveOAuthApp: { resource: "oauthApps", method: "retrieve", httpMethod: "GET", path: "/v1/oauth-apps/{oauth_app_id}" },
   deleteOAuthApp: { resource: "oauthApps", method: "delete", httpMethod: "DELETE", path: "/v1/oauth-apps/{oauth_app_id}" },
+  listConnectedApps: { resource: "connectedApps", method: "list", httpMethod: "GET", path: "/v1/connected-apps" },
+  disconnectApp: { resource: "connectedApps", method: "disconnect", httpMethod: "DELETE", path: "/v1/connected-apps/{oauth_app_id}" },
   listBroadcasts: { resource: "broadcasts", method: "list", httpMethod: "GET", path: "/v1/broadcasts" },
   createBroadcast: { resource: "broadcasts", method: "create", httpMethod: "POST", path: "/v1/broadcasts" },
   retrieveBroadcast: { resource: "broadcasts", method: "retrieve", httpMethod: "GET", path: "/v1/broadcasts/{broadcast_id}" },
@@ -251,6 +253,9 @@ export type OAuthApp = components['schemas']["OAuthApp"];
 export type OAuthAppWithSecret = components['schemas']["OAuthAppWithSecret"];
 export type DeletedOAuthApp = components['schemas']["DeletedOAuthApp"];
 export type OAuthAppList = components['schemas']["OAuthAppList"];
+export type ConnectedApp = components['schemas']["ConnectedApp"];
+export type DisconnectedApp = components['schemas']["DisconnectedApp"];
+export type ConnectedAppList = components['schemas']["ConnectedAppList"];
 export type EnvironmentPromotionCreate = components['schemas']["EnvironmentPromotionCreate"];
 export type EnvironmentPromotionItem = components['schemas']["EnvironmentPromotionItem"];
 export type EnvironmentPromotion = components['schemas']["EnvironmentPromotion"];
@@ -484,6 +489,10 @@ export type CreateOAuthAppBody = NonNullable<operations["createOAuthApp"]['reque
 export type CreateOAuthAppResponse = operations["createOAuthApp"]['responses'][201]['content']['application/json'];
 export type RetrieveOAuthAppResponse = operations["retrieveOAuthApp"]['responses'][200]['content']['application/json'];
 export type DeleteOAuthAppResponse = operations["deleteOAuthApp"]['responses'][200]['content']['application/json'];
+export type ListConnectedAppsQuery = NonNullable<operations["listConnectedApps"]['parameters']['query']>;
+export type ListConnectedAppsResponse = operations["listConnectedApps"]['responses'][200]['content']['application/json'];
+export type ListConnectedAppsItem = ListConnectedAppsResponse['data'][number];
+export type DisconnectAppResponse = operations["disconnectApp"]['responses'][200]['content']['application/json'];
 export type ListBroadcastsQuery = NonNullable<operations["listBroadcasts"]['parameters']['query']>;
 export type ListBroadcastsResponse = operations["listBroadcasts"]['responses'][200]['content']['application/json'];
 export type ListBroadcastsItem = ListBroadcastsResponse['data'][number];
@@ -1060,6 +1069,20 @@ export class OauthAppsResource {
   }
 }
 
+export class ConnectedAppsResource {
+  constructor(private readonly core: Core) {}
+
+  /** List the apps connected to this workspace. `GET /v1/connected-apps` (listConnectedApps) */
+  list(query?: ListConnectedAppsQuery, options?: RequestOptions): PagePromise<ListConnectedAppsResponse, ListConnectedAppsItem> {
+    return this.core.list({ method: "GET", path: `/v1/connected-apps`, query, ok: [200], responseKind: "json" }, options);
+  }
+
+  /** Disconnect an app from this workspace. `DELETE /v1/connected-apps/{oauth_app_id}` (disconnectApp) */
+  disconnect(oauthAppId: string, options?: RequestOptions): Promise<DisconnectAppResponse> {
+    return this.core.request({ method: "DELETE", path: `/v1/connected-apps/${encodeURIComponent(oauthAppId)}`, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 export class BroadcastsResource {
   constructor(private readonly core: Core) {}
 
@@ -1129,6 +1152,7 @@ export class Resources {
   readonly privacyPurges: PrivacyPurgesResource;
   readonly environmentPromotions: EnvironmentPromotionsResource;
   readonly oauthApps: OauthAppsResource;
+  readonly connectedApps: ConnectedAppsResource;
   readonly broadcasts: BroadcastsResource;
   constructor(core: Core) {
     this.contacts = new ContactsResource(core);
@@ -1154,6 +1178,7 @@ export class Resources {
     this.privacyPurges = new PrivacyPurgesResource(core);
     this.environmentPromotions = new EnvironmentPromotionsResource(core);
     this.oauthApps = new OauthAppsResource(core);
+    this.connectedApps = new ConnectedAppsResource(core);
     this.broadcasts = new BroadcastsResource(core);
   }
 }

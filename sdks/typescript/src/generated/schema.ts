@@ -2082,6 +2082,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/connected-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the apps connected to this workspace
+         * @description The OAuth 2 apps (of any workspace) that this workspace's owner authorized and that still hold a grant here,
+         *     most recently authorized first, with the scopes their grants carry together. An app connected twice (two
+         *     authorizations) is listed once.
+         */
+        get: operations["listConnectedApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/connected-apps/{oauth_app_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                oauth_app_id: components["parameters"]["OAuthAppId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Disconnect an app from this workspace
+         * @description Revokes every grant, code and token the app holds for this workspace, at once (`401 invalid_token` for its
+         *     access tokens, `invalid_grant` for its refresh tokens); the app itself and its connections to other workspaces
+         *     are untouched. An app that holds nothing here is `404`. Always audited (`oauth_app.disconnected`).
+         */
+        delete: operations["disconnectApp"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/broadcasts": {
         parameters: {
             query?: never;
@@ -4392,6 +4438,29 @@ export interface components {
         OAuthAppList: components["schemas"]["ListEnvelope"] & {
             data: (components["schemas"]["OAuthApp"] | components["schemas"]["DeletedOAuthApp"])[];
         };
+        ConnectedApp: {
+            /** @description The app's id (its OAuth `client_id`). */
+            id: string;
+            /** @constant */
+            object: "connected_app";
+            livemode: components["schemas"]["Livemode"];
+            name: string;
+            /** @description What its grants here carry together. */
+            scopes: components["schemas"]["Scope"][];
+            connected_at: components["schemas"]["Timestamp"];
+            last_authorized_at: components["schemas"]["Timestamp"];
+        };
+        DisconnectedApp: {
+            id: string;
+            /** @constant */
+            object: "connected_app";
+            livemode: components["schemas"]["Livemode"];
+            /** @constant */
+            deleted: true;
+        };
+        ConnectedAppList: components["schemas"]["ListEnvelope"] & {
+            data: components["schemas"]["ConnectedApp"][];
+        };
         EnvironmentPromotionCreate: {
             /**
              * @description Report what would be done; write nothing but the promotion's record.
@@ -6290,7 +6359,7 @@ export interface components {
                  *       "api_version": "2026-11-01",
                  *       "created_at": "2026-12-04T10:00:00.000Z",
                  *       "updated_at": "2026-12-04T10:00:00.000Z",
-                 *       "client_secret": "sno_Xk2b9QpL0vN7m3R5t8W1y4Z6a0C2e4G7i9K1x9Qa"
+                 *       "client_secret": "sno_Xk2b9QpL0vN7m3R5t8W1y4Z6a0C2e4G7i9K1v5Hx9Qa"
                  *     }
                  */
                 "application/json": components["schemas"]["OAuthAppWithSecret"];
@@ -6344,6 +6413,40 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["DeletedOAuthApp"];
+            };
+        };
+        /** @description A page of connected apps. */
+        ConnectedAppListOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ConnectedAppList"];
+            };
+        };
+        /** @description The app, disconnected. */
+        ConnectedAppDisconnected: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                "Idempotency-Key": components["headers"]["Idempotency-Key"];
+                "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["DisconnectedApp"];
             };
         };
         /** @description The promotion, done (or previewed, with `dry_run`), with each item's result. */
@@ -10149,6 +10252,59 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["OAuthAppDeleted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listConnectedApps: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                limit?: components["parameters"]["Limit"];
+                /** @description The `next_cursor` of the previous page, unchanged. Valid only with the same filters and sort. */
+                cursor?: components["parameters"]["Cursor"];
+            };
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConnectedAppListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    disconnectApp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+                /** @description 1–255 printable ASCII characters; a UUID v4 is recommended. Generated and echoed when absent. Scoped to the API key that sends it. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                oauth_app_id: components["parameters"]["OAuthAppId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ConnectedAppDisconnected"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
