@@ -127,6 +127,17 @@ describe('OAuth 2 apps', () => {
     expect(audit.body.data[0]).toMatchObject({ key_id: owner.keyId, object_ids: [app.id], details: { scopes: ['contacts:read', 'contacts:write'], refused_scopes: ['pii:read'] } });
   });
 
+  it('shows personal data to a token granted pii:read, audited as the app where the workspace audits reads', async () => {
+    const audited = await newWorkspace();
+    expect((await client(audited.key).patch('/v1/workspace', { body: { pii_read_audit: true } })).status).toBe(200);
+    const person = await client(audited.key).post('/v1/contacts', { body: { phone: '+14155550188' } });
+    const t = await connect(app, audited.key, 'contacts:read pii:read', ['contacts:read', 'pii:read']);
+    const read = await client(t.access_token).get(`/v1/contacts/${person.body.id}`);
+    expect(read.body.phone).toBe('+14155550188');
+    const audit = await client(audited.key).get(`/v1/audit-logs?action=pii.read&key_id=${app.id}`);
+    expect(audit.body.data).toEqual([expect.objectContaining({ key_id: app.id, object_ids: [person.body.id] })]);
+  });
+
   it('grants no more than the signing-in key holds, and only an owner key connects', async () => {
     const narrow = await owner.keyWith(['keys:write', 'contacts:read']);
     const t = await connect(app, narrow.key, 'contacts:read contacts:write', ['contacts:read', 'contacts:write']);
