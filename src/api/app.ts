@@ -49,7 +49,7 @@ import { tagsHandlers } from './tags.handlers';
 import { webhooksHandlers } from './webhooks.handlers';
 import { parseJsonBytes, readJsonBytes } from './json-body';
 import { serveMcp } from './mcp';
-import { serveOAuth } from '../oauth/routes';
+import { serveOAuth } from './oauth';
 
 export interface AppDeps {
   orm: MikroORM;

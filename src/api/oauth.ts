@@ -11,10 +11,10 @@ import { ApiError } from '../errors';
 import { newId } from '../ids';
 import { logger } from '../logger';
 import { SCOPES } from '../spec';
-import { verifyKey, type AuthDeps } from '../api/auth';
-import { clientAddress } from '../api/client-address';
-import { wrap } from '../api/context';
-import { apiResource, createOAuthProvider, mcpResource } from './provider';
+import { verifyKey, type AuthDeps } from './auth';
+import { clientAddress } from './client-address';
+import { wrap } from './context';
+import { apiResource, createOAuthProvider, mcpResource } from '../oauth/provider';
 import { SCOPES_NOT_FOR_APPS } from '../commands/oauth-apps';
 
 /** The scope a key needs to connect an app to its workspace: the owner's, who may mint keys. */
