@@ -232,8 +232,9 @@ class Channel(TypedDict, closed=True):
     object: Literal["channel"]
     livemode: Livemode
     name: str
-    provider: Literal["sandbox", "http"]
+    provider: Literal["sandbox", "http", "whatsapp_cloud"]
     url: str | None
+    whatsapp: WhatsAppChannelSettings | None
     rate_per_second: int
     created_at: Timestamp
     updated_at: Timestamp
@@ -241,8 +242,9 @@ class Channel(TypedDict, closed=True):
 
 class ChannelCreate(TypedDict, closed=True):
     name: str
-    provider: Literal["sandbox", "http"]
+    provider: Literal["sandbox", "http", "whatsapp_cloud"]
     url: NotRequired[str]
+    whatsapp: NotRequired[WhatsAppChannelCreate]
     rate_per_second: NotRequired[int]
 
 
@@ -254,12 +256,14 @@ class ChannelWithSecret(TypedDict, closed=True):
     object: Literal["channel"]
     livemode: Livemode
     name: str
-    provider: Literal["sandbox", "http"]
+    provider: Literal["sandbox", "http", "whatsapp_cloud"]
     url: str | None
+    whatsapp: WhatsAppChannelSettings | None
     rate_per_second: int
     created_at: Timestamp
     updated_at: Timestamp
     signing_secret: str | None
+    verify_token: str | None
 
 
 Cidr1: TypeAlias = str
@@ -1430,7 +1434,9 @@ class Message(TypedDict, closed=True):
         "received",
     ]
     failure_reason: str | None
+    failure_code: str | None
     provider_message_id: str | None
+    pricing: Pricing | None
     queued_at: str | None
     sent_at: str | None
     delivered_at: str | None
@@ -1629,6 +1635,16 @@ Phone: TypeAlias = str
 
 
 PhoneInput: TypeAlias = str
+
+
+class Pricing(TypedDict, closed=True):
+    """
+    What the provider says it charges for the message (WhatsApp Cloud API status notifications); `null` until one says.
+    """
+
+    category: str | None
+    billable: bool | None
+    pricing_model: str | None
 
 
 class PrivacyPurge(TypedDict, closed=True):
@@ -2032,6 +2048,48 @@ class WebhookTestObject(TypedDict, closed=True):
     object: Literal["webhook_test"]
     endpoint_id: WebhookEndpointIdValue
     message: str
+
+
+class WhatsAppChannelCreate(TypedDict, closed=True):
+    """
+    The WhatsApp Cloud API number a `whatsapp_cloud` channel sends from (required for `whatsapp_cloud`, ignored
+    otherwise). `access_token` and `app_secret` are write-only: stored encrypted, never shown again (the channel
+    shows `access_token_hint`, the token's last 4 characters).
+
+    """
+
+    phone_number_id: str
+    waba_id: str
+    access_token: str
+    app_secret: str
+    verify_token: NotRequired[str]
+    api_version: NotRequired[str]
+    base_url: NotRequired[str]
+
+
+class WhatsAppChannelSettings(TypedDict, closed=True):
+    phone_number_id: str
+    waba_id: str
+    api_version: str
+    base_url: str
+    access_token_hint: str | None
+    webhook_url: str
+
+
+class WhatsAppNotification(TypedDict):
+    """
+    A WhatsApp Business Account notification as Meta sends it; fields Meta adds later are accepted and ignored.
+    """
+
+    object: str
+    entry: list[dict[str, Any]]
+
+
+class WhatsAppNotificationReceipt(TypedDict, closed=True):
+    object: Literal["whatsapp_notification"]
+    messages_received: list[MessageIdValue]
+    statuses_applied: int
+    ignored: int
 
 
 class Workspace(TypedDict, closed=True):
