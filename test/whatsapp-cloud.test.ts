@@ -291,6 +291,13 @@ describe('whatsapp_cloud channel', () => {
     // signed but not a notification
     const malformed = await deliver({ object: 'page', entry: [] });
     expect(malformed.status).toBe(400);
+    // a change not in the documented shape is counted, and the rest of the notification still counts
+    const good = inbound(phone().slice(1), id, 'Hello');
+    good.entry[0].changes.unshift({ field: 'messages', value: { messaging_product: 'whatsapp', messages: [{ id: 'x' }] } as never });
+    const partly = await deliver(good);
+    expect(partly.status).toBe(200);
+    expect(partly.body).toMatchObject({ ignored: 1, statuses_applied: 0 });
+    expect(partly.body.messages_received).toHaveLength(1);
   });
 
   it('moves a sent message by its status notifications and stores the pricing', async () => {

@@ -3182,10 +3182,35 @@ type WhatsAppChannelSettings struct {
 	WebhookURL string `json:"webhook_url"`
 }
 
-// A WhatsApp Business Account notification as Meta sends it; fields Meta adds later are accepted and ignored.
+// A WhatsApp Business Account notification as Meta sends it: the envelope is checked here; each change's `value`
+// is read as the Cloud API documents it for its `field`, and one that is not in that shape is counted in
+// `ignored`. Fields Meta adds later are accepted and ignored.
 type WhatsAppNotification struct {
-	Object string           `json:"object"`
-	Entry  []map[string]any `json:"entry"`
+	Object string                          `json:"object"`
+	Entry  []WhatsAppNotificationEntryItem `json:"entry"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WhatsAppNotification) MarshalJSON() ([]byte, error) {
+	type plain WhatsAppNotification
+	v.Object = "whatsapp_business_account"
+	return json.Marshal(plain(v))
+}
+
+// WhatsAppNotificationEntryItem is an object of the API.
+type WhatsAppNotificationEntryItem struct {
+	// The WhatsApp Business Account id.
+	ID any `json:"id"`
+	// Unix seconds of the change (template and quality updates).
+	Time    *int64                                     `json:"time,omitempty"`
+	Changes []WhatsAppNotificationEntryItemChangesItem `json:"changes"`
+}
+
+// WhatsAppNotificationEntryItemChangesItem is an object of the API.
+type WhatsAppNotificationEntryItemChangesItem struct {
+	// `messages`, `message_template_status_update`, `phone_number_quality_update`, …
+	Field string         `json:"field"`
+	Value map[string]any `json:"value"`
 }
 
 // WhatsAppNotificationReceipt is an object of the API.

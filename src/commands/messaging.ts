@@ -11,7 +11,7 @@ import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channels/names';
 import { DEFAULT_BASE_URL, DEFAULT_VERSION } from '../channels/whatsapp-cloud/client';
 import { classifyErrorCode } from '../channels/whatsapp-cloud/errors';
-import { parseNotification, type InboundContent } from '../channels/whatsapp-cloud/webhook';
+import { MalformedNotificationError, parseNotification, type InboundContent, type WhatsAppEvent } from '../channels/whatsapp-cloud/webhook';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './types';
@@ -543,6 +543,26 @@ function inboundText(content: InboundContent): string | undefined {
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 /**
+ * The events of a notification, change by change: a change that is not in the documented shape is counted, not
+ * refused (a refusal would only make Meta send the whole notification again, for days), and the rest still count.
+ */
+function notificationEvents(body: RequestBody<'receiveWhatsAppNotification'>): { events: WhatsAppEvent[]; unreadable: number } {
+  const events: WhatsAppEvent[] = [];
+  let unreadable = 0;
+  for (const entry of body.entry) {
+    for (const change of entry.changes) {
+      try {
+        events.push(...parseNotification({ object: body.object, entry: [{ ...entry, changes: [change] }] }));
+      } catch (err) {
+        if (!(err instanceof MalformedNotificationError)) throw err;
+        unreadable++;
+      }
+    }
+  }
+  return { events, unreadable };
+}
+
+/**
  * Meta's notifications for a whatsapp_cloud channel (signature checked by the API): each customer message becomes an
  * inbound message as receiveInboundMessage makes it, each status moves its message as receiveMessageStatus does, in
  * this one transaction. What changes nothing here is counted, never refused: Meta would deliver a refused
@@ -553,7 +573,9 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
   const received: string[] = [];
   let statuses = 0;
   let ignored = 0;
-  for (const [i, event] of parseNotification(body).entries()) {
+  const { events, unreadable } = notificationEvents(body);
+  ignored += unreadable;
+  for (const [i, event] of events.entries()) {
     // each item its own ids and event ids, as if it had come alone
     const itemCtx = { ...ctx, seed: `${ctx.seed}:${i}` };
     // an app may serve several numbers: another number's changes are not this channel's

@@ -227,6 +227,11 @@ class BulkJobWithResults(BulkJobFields):
     results: list[BulkItemResult]
 
 
+class Change(TypedDict):
+    field: str
+    value: dict[str, Any]
+
+
 class Channel(TypedDict, closed=True):
     id: ChannelIdValue
     object: Literal["channel"]
@@ -861,6 +866,12 @@ class DeletedWebhookEndpoint(TypedDict, closed=True):
 
 
 Email: TypeAlias = str
+
+
+class EntryItem(TypedDict):
+    id: str | int
+    time: NotRequired[int]
+    changes: list[Change]
 
 
 class EnvironmentPromotion(TypedDict, closed=True):
@@ -2078,11 +2089,14 @@ class WhatsAppChannelSettings(TypedDict, closed=True):
 
 class WhatsAppNotification(TypedDict):
     """
-    A WhatsApp Business Account notification as Meta sends it; fields Meta adds later are accepted and ignored.
+    A WhatsApp Business Account notification as Meta sends it: the envelope is checked here; each change's `value`
+    is read as the Cloud API documents it for its `field`, and one that is not in that shape is counted in
+    `ignored`. Fields Meta adds later are accepted and ignored.
+
     """
 
-    object: str
-    entry: list[dict[str, Any]]
+    object: Literal["whatsapp_business_account"]
+    entry: list[EntryItem]
 
 
 class WhatsAppNotificationReceipt(TypedDict, closed=True):

@@ -787,7 +787,8 @@ export interface paths {
          * @description Meta's notifications for a `whatsapp_cloud` channel, signed with the app secret in `X-Hub-Signature-256`
          *     (`sha256=<hex HMAC-SHA256 of the raw body>`). The signature is checked over the bytes as sent before the body is
          *     parsed: a missing or wrong one (or a channel that is not `whatsapp_cloud`) is `401 invalid_signature` whatever
-         *     the body holds. A body that is not a notification envelope is `400`.
+         *     the body holds. A body that is not a notification envelope is `400`; a change inside it that is not in the
+         *     documented shape is counted in `ignored`, not refused (Meta would send the whole notification again).
          *
          *     Each change is turned into what the platform already does with a provider's callbacks, in one transaction:
          *     a customer's message becomes an inbound message as `/inbound` makes it (contact found or created by phone,
@@ -796,8 +797,8 @@ export interface paths {
          *     `delivered`, `read`, `failed`) moves the outbound message with that `provider_message_id` as `/status` does
          *     (`message.<status>`), and stores the `pricing` it carries (`category`, `billable`, `pricing_model`); a failed
          *     status stores the Cloud API error's code mapped to ours in `failure_code`. Messages from a sender without a
-         *     phone number, statuses of messages the platform did not send, and other change kinds (template status and
-         *     quality updates) are counted in `ignored`.
+         *     phone number, statuses of messages the platform did not send, changes of another phone number, unreadable
+         *     changes and other change kinds (template status and quality updates) are counted in `ignored`.
          *
          *     A notification delivered again (the same bytes) is answered with the first response and changes nothing; the
          *     same customer message inside another notification is recognised by its `wamid` and stored once.
@@ -4199,10 +4200,25 @@ export interface components {
              */
             webhook_url: string;
         };
-        /** @description A WhatsApp Business Account notification as Meta sends it; fields Meta adds later are accepted and ignored. */
+        /**
+         * @description A WhatsApp Business Account notification as Meta sends it: the envelope is checked here; each change's `value`
+         *     is read as the Cloud API documents it for its `field`, and one that is not in that shape is counted in
+         *     `ignored`. Fields Meta adds later are accepted and ignored.
+         */
         WhatsAppNotification: {
-            object: string;
-            entry: Record<string, unknown>[];
+            /** @constant */
+            object: "whatsapp_business_account";
+            entry: {
+                /** @description The WhatsApp Business Account id. */
+                id: string | number;
+                /** @description Unix seconds of the change (template and quality updates). */
+                time?: number;
+                changes: {
+                    /** @description `messages`, `message_template_status_update`, `phone_number_quality_update`, … */
+                    field: string;
+                    value: Record<string, unknown>;
+                }[];
+            }[];
         };
         WhatsAppNotificationReceipt: {
             /** @constant */
