@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { findChannel, listChannels, listConversations, listMessages, listWorkspaceMessages, retrieveConversation, retrieveMessage, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
@@ -9,7 +9,7 @@ import { pageParams } from './list-params';
 import { withOneTimeSecret } from './one-time-secret';
 import { newChannelSecret } from '../channels/signatures';
 import { sealSecret } from '../secrets/at-rest';
-import { sha256Hex } from '../ids';
+import { config } from '../config';
 import type { RequestBody } from '../types/wire';
 
 /** A webhook verify token for a whatsapp_cloud channel that was given none. */
@@ -18,8 +18,8 @@ const newVerifyToken = () => `wavt_${randomBytes(24).toString('base64url')}`;
 /**
  * createChannel's one-time secrets: the signing secret always, and for `whatsapp` settings the access token and app
  * secret (sealed here, taken out of the stored request, so they are in clear in no command history, stored response
- * or backup) and the verify token, shown once like the signing secret. The fingerprint keeps a hash of the secrets, so
- * the same key with another token is still another request.
+ * or backup) and the verify token, shown once like the signing secret. The fingerprint keeps a keyed hash of the
+ * secrets, so the same key with another token is still another request.
  */
 function createChannelRequest(req: AuthedRequest): { derived: Record<string, string>; signingSecret: string; verifyToken: string | null; body?: Record<string, unknown>; fingerprintBody?: Record<string, unknown> } {
   const signingSecret = newChannelSecret();
@@ -33,7 +33,8 @@ function createChannelRequest(req: AuthedRequest): { derived: Record<string, str
   derived.sealedVerifyToken = sealSecret(verifyToken);
   derived.accessTokenHint = accessToken.slice(-4);
   const stored = { ...body, whatsapp: settings };
-  const secrets = sha256Hex(JSON.stringify([accessToken, appSecret, given ?? null]));
+  // keyed, so that a weak verify token cannot be guessed offline from the stored fingerprint
+  const secrets = createHmac('sha256', config.encryptionKeys.current).update('sabnode-channel-secrets-fingerprint/1\n').update(JSON.stringify([accessToken, appSecret, given ?? null])).digest('hex');
   return { derived, signingSecret, verifyToken: body.provider === 'whatsapp_cloud' ? verifyToken : null, body: stored, fingerprintBody: { ...stored, whatsapp: { ...settings, secrets } } };
 }
 
