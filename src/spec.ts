@@ -30,8 +30,11 @@ export interface Operation {
   /** the body is multipart/form-data (an upload), parsed by its route rather than as JSON */
   multipart: boolean;
   isPublic: boolean;
-  /** how callers prove who they are: an API key, or a channel provider's body signature */
-  auth: 'key' | 'signature';
+  /**
+   * how callers prove who they are: an API key, a channel provider's body signature (`Sabnode-Signature`), or for a
+   * whatsapp_cloud channel's webhook Meta's own proofs (the verify token of the handshake, `X-Hub-Signature-256`)
+   */
+  auth: 'key' | 'signature' | 'whatsapp';
   /** callable with a publishable key (pk_…) and from browsers (CORS) */
   publishable: boolean;
   /**
@@ -51,6 +54,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
     const op = item[method] as { operationId: string; 'x-scopes'?: string[]; 'x-rate-limit-family'?: string; 'x-publishable'?: boolean; 'x-read'?: boolean; requestBody?: { content?: Record<string, unknown> }; security?: Record<string, unknown>[]; parameters?: { $ref?: string }[] };
     const isPublic = Array.isArray(op.security) && op.security.length === 0;
     const signed = !!op.security?.some((s) => 'providerSignature' in s);
+    const whatsapp = !!op.security?.some((s) => 'whatsappSignature' in s || 'whatsappVerifyToken' in s);
     if (!isPublic && (!op['x-scopes'] || !op['x-rate-limit-family'])) {
       throw new Error(`openapi.yaml: ${op.operationId} needs x-scopes and x-rate-limit-family`);
     }
@@ -76,7 +80,7 @@ export const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path
       hasBody: op.requestBody !== undefined,
       multipart: op.requestBody?.content?.['multipart/form-data'] !== undefined,
       isPublic,
-      auth: signed ? ('signature' as const) : ('key' as const),
+      auth: signed ? ('signature' as const) : whatsapp ? ('whatsapp' as const) : ('key' as const),
       publishable,
       read: method === 'get' || markedRead,
       mcpTool: (op as { 'x-mcp'?: { tool?: string } })['x-mcp']?.tool ?? null,

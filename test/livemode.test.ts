@@ -26,8 +26,10 @@ const METHODS = ['get', 'post', 'patch', 'delete'] as const;
 const ops = Object.entries(spec.paths).flatMap(([path, item]) =>
   METHODS.filter((m) => (item as Record<string, unknown>)[m]).map((method) => ({ path, method, op: (item as Record<string, SpecOp>)[method] })),
 );
-// provider callbacks name their channel and prove themselves by its signature, not by a key of either side
-const keyed = ops.filter(({ op }) => !(Array.isArray(op.security) && (op.security.length === 0 || op.security.some((s) => 'providerSignature' in s))));
+// provider callbacks (and a whatsapp_cloud channel's webhook) name their channel and prove themselves by its signature
+// or verify token, not by a key of either side
+const PROVIDER_PROOFS = ['providerSignature', 'whatsappSignature', 'whatsappVerifyToken'];
+const keyed = ops.filter(({ op }) => !(Array.isArray(op.security) && (op.security.length === 0 || op.security.some((s) => PROVIDER_PROOFS.some((p) => p in s)))));
 const isRead = (o: (typeof ops)[number]) => o.method === 'get' || o.op['x-read'] === true;
 
 function exampleBody(o: (typeof ops)[number]): unknown {

@@ -7,8 +7,13 @@
 - Provider callbacks are authenticated by `Sabnode-Signature` (HMAC-SHA256 of "<t>.<raw body>" with the channel's
   signing secret), not by an API key. The script creates a channel and hands its id and secret here; schema-valid
   callbacks go to that channel, and every callback is signed over the exact bytes sent.
+- A whatsapp_cloud channel's webhook is Meta's: notifications are signed `X-Hub-Signature-256: sha256=<hex HMAC-SHA256
+  of the raw body>` with the channel's app secret, and the handshake presents its verify token. The script makes such
+  a channel on the live side (the test side allows sandbox channels only; its base URL is Meta's, which the fuzz
+  stack's outbound rules never call); schema-valid requests go to it, signed or with its token.
 
-Environment: FUZZ_BASE_URL, FUZZ_API_KEY, FUZZ_CHANNEL_ID, FUZZ_CHANNEL_SECRET.
+Environment: FUZZ_BASE_URL, FUZZ_API_KEY, FUZZ_CHANNEL_ID, FUZZ_CHANNEL_SECRET, FUZZ_WA_CHANNEL_ID,
+FUZZ_WA_APP_SECRET, FUZZ_WA_VERIFY_TOKEN.
 """
 
 import hashlib
@@ -28,6 +33,10 @@ API_KEY = os.environ["FUZZ_API_KEY"]
 CHANNEL_ID = os.environ.get("FUZZ_CHANNEL_ID", "")
 CHANNEL_SECRET = os.environ.get("FUZZ_CHANNEL_SECRET", "")
 SIGNED_OPERATIONS = {"receiveInboundMessage", "receiveMessageStatus"}
+WA_CHANNEL_ID = os.environ.get("FUZZ_WA_CHANNEL_ID", "")
+WA_APP_SECRET = os.environ.get("FUZZ_WA_APP_SECRET", "")
+WA_VERIFY_TOKEN = os.environ.get("FUZZ_WA_VERIFY_TOKEN", "")
+WA_OPERATIONS = {"receiveWhatsAppNotification", "verifyWhatsAppWebhook"}
 
 
 def _positive(case) -> bool:
@@ -105,11 +114,39 @@ def map_case(context, case):
             case.query["cursor"] = cursor
     if _operation_id(case) in SIGNED_OPERATIONS and CHANNEL_ID:
         case.path_parameters["channel_id"] = CHANNEL_ID
+    if _operation_id(case) in WA_OPERATIONS and WA_CHANNEL_ID:
+        case.path_parameters["channel_id"] = WA_CHANNEL_ID
+        if _operation_id(case) == "verifyWhatsAppWebhook" and isinstance(case.query, dict):
+            case.query["hub.verify_token"] = WA_VERIFY_TOKEN
     return case
+
+
+def _sign_whatsapp(case) -> None:
+    phase_data = getattr(getattr(getattr(case, "meta", None), "phase", None), "data", None)
+    if "X-Hub-Signature-256" in str(getattr(phase_data, "description", "")):
+        return
+    if _positive(case):
+        case.path_parameters["channel_id"] = WA_CHANNEL_ID
+    if not isinstance(case.body, (dict, list, str, int, float, bool)):
+        return
+    try:
+        raw = json.dumps(case.body, allow_nan=False).encode("utf-8")
+    except ValueError:
+        return
+    headers = dict(case.headers or {})
+    headers["X-Hub-Signature-256"] = "sha256=" + hmac.new(WA_APP_SECRET.encode(), raw, hashlib.sha256).hexdigest()
+    case.headers = headers
 
 
 @schemathesis.hook
 def before_call(context, case, kwargs):
+    if _operation_id(case) == "receiveWhatsAppNotification" and WA_APP_SECRET:
+        _sign_whatsapp(case)
+        return
+    if _operation_id(case) == "verifyWhatsAppWebhook" and WA_VERIFY_TOKEN and _positive(case) and isinstance(case.query, dict):
+        case.path_parameters["channel_id"] = WA_CHANNEL_ID
+        case.query["hub.verify_token"] = WA_VERIFY_TOKEN
+        return
     if _operation_id(case) not in SIGNED_OPERATIONS or not CHANNEL_SECRET:
         return
     # a case made to lack the signature (the missing_required_header check) goes out without one

@@ -85,6 +85,14 @@ export FUZZ_BASE_URL="$BASE" FUZZ_API_KEY="$KEY"
 FUZZ_CHANNEL_ID=$(printf '%s' "$CHANNEL" | "$VENV/bin/python3" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 FUZZ_CHANNEL_SECRET=$(printf '%s' "$CHANNEL" | "$VENV/bin/python3" -c 'import json,sys; print(json.load(sys.stdin)["signing_secret"])')
 export FUZZ_CHANNEL_ID FUZZ_CHANNEL_SECRET
+# a whatsapp_cloud channel (live side: the test side has sandbox channels only) whose app secret and verify token let
+# the hooks call its webhook as Meta would; its base URL is Meta's, which this stack's outbound rules never call
+LIVE_KEY=$(sed -n 's/^API key: //p' "$LOG" | tail -1)
+FUZZ_WA_APP_SECRET="fuzz-app-secret-$RANDOM$RANDOM" FUZZ_WA_VERIFY_TOKEN="fuzz-verify-$RANDOM$RANDOM"
+WA_CHANNEL=$(curl -sf -X POST "$BASE/v1/channels" -H "Authorization: Bearer $LIVE_KEY" -H 'Content-Type: application/json' \
+  -d "{\"name\":\"fuzz whatsapp\",\"provider\":\"whatsapp_cloud\",\"whatsapp\":{\"phone_number_id\":\"106540352242922\",\"waba_id\":\"102290129340398\",\"access_token\":\"fuzz-access-token\",\"app_secret\":\"$FUZZ_WA_APP_SECRET\",\"verify_token\":\"$FUZZ_WA_VERIFY_TOKEN\"}}")
+FUZZ_WA_CHANNEL_ID=$(printf '%s' "$WA_CHANNEL" | "$VENV/bin/python3" -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+export FUZZ_WA_CHANNEL_ID FUZZ_WA_APP_SECRET FUZZ_WA_VERIFY_TOKEN
 
 run() {
   local doc=$1 examples=$2 phases=$3; shift 3

@@ -438,6 +438,17 @@ type ChannelsService struct {
 // idempotent response nor backup). The provider signs its calls to `/v1/channels/{channel_id}/inbound` and
 // `/status` with the same secret. Emits `channel.created`.
 //
+// `whatsapp_cloud` sends through Meta's WhatsApp Cloud API with the number and secrets in `whatsapp`:
+// `POST {base_url}/{api_version}/{phone_number_id}/messages` with the access token as bearer; the answer's `wamid`
+// becomes the message's `provider_message_id`. Text and template messages are sent (a template by its `name` and
+// `language`, its parameters as the body's positional parameters); `media` messages are
+// `422 message_type_not_supported` on these channels for now. The Cloud API's error codes decide: throttling
+// (`130429`, `131056`, `4`, `80007`, …) and outages are retried with backoff, no sooner than a `Retry-After` it
+// sends (at most 15 minutes); any other refusal fails the message at once with its `failure_code` (`131047` is
+// `outside_customer_service_window`). The channel's `whatsapp.webhook_url` is the callback URL to give Meta, with
+// the verify token this answer shows once (`verify_token`; `null` in a replay). The access token and the app
+// secret are never shown again.
+//
 // `url` follows the rules of webhook endpoint URLs: outside development mode it must be `https`; a host that is
 // not public (a literal address in any spelling, IPv4-mapped, NAT64, 6to4 or Teredo forms of one, `localhost`,
 // `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. On the

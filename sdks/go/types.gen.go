@@ -409,6 +409,8 @@ type Channel struct {
 	Name     string  `json:"name"`
 	Provider string  `json:"provider"`
 	URL      *string `json:"url"`
+	// A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers.
+	Whatsapp *WhatsAppChannelSettings `json:"whatsapp"`
 	// Messages handed to the provider per second at most.
 	RatePerSecond int64 `json:"rate_per_second"`
 	// RFC 3339, UTC, millisecond precision.
@@ -430,6 +432,10 @@ type ChannelCreate struct {
 	Provider string `json:"provider"`
 	// Where an `http` channel POSTs messages (required for `http`).
 	URL *string `json:"url,omitempty"`
+	// The WhatsApp Cloud API number a `whatsapp_cloud` channel sends from (required for `whatsapp_cloud`, ignored
+	// otherwise). `access_token` and `app_secret` are write-only: stored encrypted, never shown again (the channel
+	// shows `access_token_hint`, the token's last 4 characters).
+	Whatsapp *WhatsAppChannelCreate `json:"whatsapp,omitempty"`
 	// Messages handed to the provider per second at most, shared by every worker (a new WhatsApp Business number allows 80, a raised one up to 1,000).
 	RatePerSecond *int64 `json:"rate_per_second,omitempty"`
 }
@@ -443,6 +449,8 @@ type ChannelWithSecret struct {
 	Name     string  `json:"name"`
 	Provider string  `json:"provider"`
 	URL      *string `json:"url"`
+	// A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers.
+	Whatsapp *WhatsAppChannelSettings `json:"whatsapp"`
 	// Messages handed to the provider per second at most.
 	RatePerSecond int64 `json:"rate_per_second"`
 	// RFC 3339, UTC, millisecond precision.
@@ -451,6 +459,8 @@ type ChannelWithSecret struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	// HMAC key for `Sabnode-Signature`; shown once; `null` in a replay of the same Idempotency-Key.
 	SigningSecret *string `json:"signing_secret"`
+	// A `whatsapp_cloud` channel's webhook verify token (the one given, or the one generated); shown once; `null` in a replay and for other providers.
+	VerifyToken *string `json:"verify_token"`
 }
 
 // MarshalJSON writes the object with its constant "object" filled in.
@@ -1321,9 +1331,9 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "livemode", "name", "provider", "url", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
+	{required: []string{"id", "object", "livemode", "name", "provider", "url", "whatsapp", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
@@ -2195,14 +2205,24 @@ type Message struct {
 	// `scheduled` waits for `send_at`, then becomes `queued` (or `failed` when a rule of sending refuses it then); `cancelled` was cancelled while scheduled.
 	Status string `json:"status"`
 	// Why it failed: the provider's reason, or for a scheduled message refused at `send_at` the error code (`contact_opted_out`, `conversation_closed`, `outside_service_window`, `contact_not_found`).
-	FailureReason     *string    `json:"failure_reason"`
-	ProviderMessageID *string    `json:"provider_message_id"`
-	QueuedAt          *time.Time `json:"queued_at"`
-	SentAt            *time.Time `json:"sent_at"`
-	DeliveredAt       *time.Time `json:"delivered_at"`
-	ReadAt            *time.Time `json:"read_at"`
-	FailedAt          *time.Time `json:"failed_at"`
-	ReceivedAt        *time.Time `json:"received_at"`
+	FailureReason *string `json:"failure_reason"`
+	// The failure as a stable code, when one is known: a `whatsapp_cloud` refusal mapped from the Cloud API's error
+	// code (`outside_customer_service_window` 131047, `provider_invalid_parameter`, `template_not_found_at_provider`,
+	// `template_paused`, `template_invalid`, `recipient_undeliverable`, `sender_restricted`, `provider_auth_failed`,
+	// `provider_rejected`, `provider_bad_response`; throttling and outages are retried, and only fail the message as
+	// `provider_rate_limited` or `provider_unavailable` after the last attempt), `whatsapp_message_invalid` for a
+	// message the Cloud API's documented limits refuse, `provider_rejected` and `address_not_allowed` for `http`
+	// providers, or for a scheduled message refused at `send_at` the error code.
+	FailureCode       *string `json:"failure_code"`
+	ProviderMessageID *string `json:"provider_message_id"`
+	// What the provider says it charges for the message (WhatsApp Cloud API status notifications); `null` until one says.
+	Pricing     *MessagePricing `json:"pricing"`
+	QueuedAt    *time.Time      `json:"queued_at"`
+	SentAt      *time.Time      `json:"sent_at"`
+	DeliveredAt *time.Time      `json:"delivered_at"`
+	ReadAt      *time.Time      `json:"read_at"`
+	FailedAt    *time.Time      `json:"failed_at"`
+	ReceivedAt  *time.Time      `json:"received_at"`
 	// When a scheduled message is to be queued; null for a message sent at once.
 	SendAt      *time.Time `json:"send_at"`
 	CancelledAt *time.Time `json:"cancelled_at"`
@@ -2315,6 +2335,13 @@ func (v MessageCreateText) MarshalJSON() ([]byte, error) {
 	type plain MessageCreateText
 	v.Type = "text"
 	return json.Marshal(plain(v))
+}
+
+// MessagePricing is an object of the API.
+type MessagePricing struct {
+	Category     *string `json:"category"`
+	Billable     *bool   `json:"billable"`
+	PricingModel *string `json:"pricing_model"`
 }
 
 // MessageStatusCallback is an object of the API.
@@ -2864,7 +2891,7 @@ type TimelineItem struct {
 
 var timelineItemVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "provider_message_id", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
 }
 
@@ -3159,6 +3186,88 @@ type WebhookTestObject struct {
 func (v WebhookTestObject) MarshalJSON() ([]byte, error) {
 	type plain WebhookTestObject
 	v.Object = "webhook_test"
+	return json.Marshal(plain(v))
+}
+
+// The WhatsApp Cloud API number a `whatsapp_cloud` channel sends from (required for `whatsapp_cloud`, ignored
+// otherwise). `access_token` and `app_secret` are write-only: stored encrypted, never shown again (the channel
+// shows `access_token_hint`, the token's last 4 characters).
+type WhatsAppChannelCreate struct {
+	// The business phone number's id in the Cloud API.
+	PhoneNumberID string `json:"phone_number_id"`
+	// The WhatsApp Business Account id.
+	WabaID string `json:"waba_id"`
+	// A system user's access token with whatsapp_business_messaging; sent as a bearer token.
+	AccessToken string `json:"access_token"`
+	// The Meta app's secret: notifications are signed with it (`X-Hub-Signature-256`).
+	AppSecret string `json:"app_secret"`
+	// The token Meta's webhook handshake must present; generated when not given. Either way it is answered once, as `verify_token` of the create response.
+	VerifyToken *string `json:"verify_token,omitempty"`
+	// Graph API version (default `v21.0`).
+	APIVersion *string `json:"api_version,omitempty"`
+	// The Graph API host (default `https://graph.facebook.com`). Another host follows the rules of `url` (`422
+	// channel_url_not_allowed`), and every send goes through the same guarded sender.
+	BaseURL *string `json:"base_url,omitempty"`
+}
+
+// WhatsAppChannelSettings is an object of the API.
+type WhatsAppChannelSettings struct {
+	PhoneNumberID string `json:"phone_number_id"`
+	WabaID        string `json:"waba_id"`
+	APIVersion    string `json:"api_version"`
+	BaseURL       string `json:"base_url"`
+	// The access token's last 4 characters.
+	AccessTokenHint *string `json:"access_token_hint"`
+	// The callback URL to give Meta (its verify token is the one the create answered).
+	WebhookURL string `json:"webhook_url"`
+}
+
+// A WhatsApp Business Account notification as Meta sends it: the envelope is checked here; each change's `value`
+// is read as the Cloud API documents it for its `field`, and one that is not in that shape is counted in
+// `ignored`. Fields Meta adds later are accepted and ignored.
+type WhatsAppNotification struct {
+	Object string                          `json:"object"`
+	Entry  []WhatsAppNotificationEntryItem `json:"entry"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WhatsAppNotification) MarshalJSON() ([]byte, error) {
+	type plain WhatsAppNotification
+	v.Object = "whatsapp_business_account"
+	return json.Marshal(plain(v))
+}
+
+// WhatsAppNotificationEntryItem is an object of the API.
+type WhatsAppNotificationEntryItem struct {
+	// The WhatsApp Business Account id.
+	ID any `json:"id"`
+	// Unix seconds of the change (template and quality updates).
+	Time    *int64                                     `json:"time,omitempty"`
+	Changes []WhatsAppNotificationEntryItemChangesItem `json:"changes"`
+}
+
+// WhatsAppNotificationEntryItemChangesItem is an object of the API.
+type WhatsAppNotificationEntryItemChangesItem struct {
+	// `messages`, `message_template_status_update`, `phone_number_quality_update`, …
+	Field string         `json:"field"`
+	Value map[string]any `json:"value"`
+}
+
+// WhatsAppNotificationReceipt is an object of the API.
+type WhatsAppNotificationReceipt struct {
+	Object string `json:"object"`
+	// The inbound messages the notification's customer messages are (a message seen before names its first record).
+	MessagesReceived []string `json:"messages_received"`
+	// Statuses that matched an outbound message of the channel (a repeated or late one changes nothing but is counted).
+	StatusesApplied int64 `json:"statuses_applied"`
+	// Items that change nothing here: senders without a phone number, statuses of unknown messages, other change kinds.
+	Ignored int64 `json:"ignored"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v WhatsAppNotificationReceipt) MarshalJSON() ([]byte, error) {
+	type plain WhatsAppNotificationReceipt
+	v.Object = "whatsapp_notification"
 	return json.Marshal(plain(v))
 }
 

@@ -11,7 +11,7 @@ import { loggableError } from '../db/driver-errors';
 import { logger } from '../logger';
 import { CURRENT_VERSION, resolveVersion, specForAnyVersion, specForVersion, upgradeRequest, VERSIONS } from '../versions';
 import { apiKeysHandlers } from './api-keys.handlers';
-import { authenticate, authenticateProvider, type AuthDeps } from './auth';
+import { authenticate, authenticateProvider, authenticateWhatsApp, type AuthDeps } from './auth';
 import { ApiKeyCache } from './key-cache';
 import { RateBudgets } from './rate-budgets';
 import { trustProxy } from './client-address';
@@ -314,6 +314,12 @@ function serveOperations(app: express.Express, deps: AppDeps, auth: AuthDeps, fi
       // the signature covers the body: its bytes are read (size-bounded) before the caller is known, and parsed
       // only once the signature over them holds
       app[op.method](op.expressPath, bind(op), readJsonBytes, wrap(authenticateProvider(auth, op)), parseJsonBytes, version, ...validator, run);
+      continue;
+    }
+    if (op.auth === 'whatsapp') {
+      // the same for Meta's notifications (X-Hub-Signature-256); its handshake GET has no body, only the verify token
+      const body = op.hasBody ? [readJsonBytes] : [];
+      app[op.method](op.expressPath, bind(op), ...body, wrap(authenticateWhatsApp(auth, op)), ...(op.hasBody ? [parseJsonBytes] : []), version, ...validator, run);
       continue;
     }
     const body = !op.hasBody ? [] : op.multipart ? [receiveUpload(deps.orm, files)] : [readJsonBytes, parseJsonBytes, upgrade(op)];

@@ -17,6 +17,7 @@ import { addressBucket } from './stranger-budget';
 import type { ApiRequest } from './context';
 import { OPERATIONS, type Operation } from '../spec';
 import { openSecret } from '../secrets/at-rest';
+import { SIGNATURE_HEADER as WHATSAPP_SIGNATURE_HEADER, answerHandshake, verifySignature } from '../channels/whatsapp-cloud/webhook';
 
 const PUBLISHABLE_OPERATIONS = OPERATIONS.filter((o) => o.publishable).map((o) => `${o.method.toUpperCase()} ${o.path}`).join(', ');
 
@@ -185,6 +186,42 @@ export function authenticateProvider({ orm, budgets }: AuthDeps, op: Operation) 
     const livemode = await workspaceLivemode(orm, channel.workspace);
     req.ctx.auth = { keyId: channel.id, workspaceId: channel.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION, piiReadAudit: false, livemode };
     await spendBudget(budgets, res, channel.id, op.rateLimitFamily, config.providerCallbackRateLimit);
+    next();
+  };
+}
+
+/**
+ * A whatsapp_cloud channel's webhook: Meta carries no key of ours. The handshake GET proves itself by the channel's
+ * verify token (`hub.verify_token`), a notification POST by `X-Hub-Signature-256` over the raw bytes with the
+ * channel's app secret, checked before the body is parsed. A channel that is not whatsapp_cloud (or none) is
+ * refused like a wrong token or signature, so a probe learns nothing; refusals spend the stranger budget only.
+ */
+export function authenticateWhatsApp({ orm, budgets }: AuthDeps, op: Operation) {
+  return async (req: ApiRequest, res: Response, next: NextFunction): Promise<void> => {
+    req.ctx.clientAddress = clientAddress(req);
+    let channel: Awaited<ReturnType<typeof findChannel>> = null;
+    if (op.method === 'get') {
+      const token = req.query['hub.verify_token'];
+      channel = typeof token === 'string' && token ? await findChannel(orm.em.fork(), String(req.params.channel_id)) : null;
+      const answer = channel?.provider === 'whatsapp_cloud' && channel.whatsappVerifyToken ? answerHandshake(req.query as Record<string, unknown>, openSecret(channel.whatsappVerifyToken)) : null;
+      if (!answer?.ok) {
+        refuseStranger(budgets, req, res, new ApiError('webhook_verification_failed', 'Send hub.mode=subscribe, the channel\'s hub.verify_token and a printable hub.challenge of at most 256 characters'));
+      }
+      (req as ApiRequest & { whatsappChallenge?: string }).whatsappChallenge = answer.challenge;
+    } else {
+      const raw = (req as ApiRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0);
+      const header = req.headers[WHATSAPP_SIGNATURE_HEADER];
+      // a request with no signature header is refused before the channel is even looked up
+      channel = header ? await findChannel(orm.em.fork(), String(req.params.channel_id)) : null;
+      const check = channel?.provider === 'whatsapp_cloud' && channel.whatsappAppSecret ? verifySignature(openSecret(channel.whatsappAppSecret), raw, header) : null;
+      if (!check?.valid) {
+        refuseStranger(budgets, req, res, new ApiError('invalid_signature', 'Sign the raw body with the app secret in X-Hub-Signature-256 (sha256=<hex HMAC-SHA256 of the body>)'));
+      }
+    }
+    const livemode = await workspaceLivemode(orm, channel!.workspace);
+    // Meta may see what it sent us, personal data included
+    req.ctx.auth = { keyId: channel!.id, workspaceId: channel!.workspace, keyType: 'provider', scopes: ['pii:read'], pinnedVersion: CURRENT_VERSION, piiReadAudit: false, livemode };
+    await spendBudget(budgets, res, channel!.id, op.rateLimitFamily, config.providerCallbackRateLimit);
     next();
   };
 }

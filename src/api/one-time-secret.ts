@@ -1,5 +1,5 @@
 import { sealSecret } from '../secrets/at-rest';
-import type { RunCommand } from './commands';
+import type { RunCommand, RunCommandOptions } from './commands';
 import type { AuthedRequest, HandlerResult } from './context';
 
 /**
@@ -9,12 +9,20 @@ import type { AuthedRequest, HandlerResult } from './context';
  * made it carries the secret in `field`; a replay of the same Idempotency-Key (and a concurrent duplicate that
  * waited for the first) answers `null`: the secret cannot be shown again, only replaced (roll, rotate).
  */
-export async function withOneTimeSecret(req: AuthedRequest, runCommand: RunCommand, secret: string, field: string, derived: Record<string, string>): Promise<HandlerResult> {
-  const result = await runCommand(req, { derived });
+export async function withOneTimeSecret(
+  req: AuthedRequest,
+  runCommand: RunCommand,
+  secret: string,
+  field: string,
+  derived: Record<string, string>,
+  opts: Pick<RunCommandOptions, 'body' | 'fingerprintBody'> & { also?: Record<string, string | null> } = {},
+): Promise<HandlerResult> {
+  const result = await runCommand(req, { derived, body: opts.body, fingerprintBody: opts.fingerprintBody });
   if (result.status >= 300) return result;
   // only the request whose claim ran the command made this secret; anything replayed was made by another request
   const mine = result.headers?.['Idempotent-Replayed'] !== 'true';
-  return { ...result, body: { ...(result.body as Record<string, unknown>), [field]: mine ? secret : null } };
+  const also = Object.fromEntries(Object.entries(opts.also ?? {}).map(([k, v]) => [k, mine ? v : null]));
+  return { ...result, body: { ...(result.body as Record<string, unknown>), [field]: mine ? secret : null, ...also } };
 }
 
 /** The same for a signing secret the tables keep (encrypted): the command stores `derived.sealedSecret`. */

@@ -3,6 +3,9 @@ import type { Channel } from '../db/entities';
 import { postOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
+import { WhatsAppCloudClient, DEFAULT_BASE_URL, DEFAULT_VERSION, type Transport } from './whatsapp-cloud/client';
+import { WhatsAppCloudError } from './whatsapp-cloud/errors';
+import { InvalidMessageError, templateMessage, textMessage, type OutboundMessageBody } from './whatsapp-cloud/messages';
 
 const PROVIDER_TIMEOUT_MS = 5_000;
 // a provider's answer is read this far (its message id is near the start); the rest is never read
@@ -14,8 +17,26 @@ export interface OutboundMessage {
   type: 'text' | 'template' | 'media';
   text: string | null;
   templateId: string | null;
+  /** the template's name and language, which a provider that knows templates by name sends instead of the text */
+  templateName: string | null;
+  templateLanguage: string | null;
   parameters: string[] | null;
   fileId: string | null;
+}
+
+/**
+ * A transient failure with what the provider said about it: the sender retries the message no sooner than
+ * `retryAfterSeconds` (when given), and fails it with `code` after its last attempt. A refusal is an
+ * `ApplicationFailure.nonRetryable(message, code)`; any other error is transient without a code.
+ */
+export class ProviderRetryLater extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
 }
 
 /** One adapter per channel provider; the delivery workflow speaks only this interface. */
@@ -83,4 +104,64 @@ const http: ChannelProvider = {
   },
 };
 
-export const PROVIDERS: Record<Channel['provider'], ChannelProvider> = { sandbox, http };
+// The Cloud API is reached through the guarded sender like any customer-chosen URL: the channel's base URL may be
+// another host than Meta's, and then it passes the same address rules at every send.
+const guardedTransport: Transport = async (url, init) => {
+  const outcome = await postOutbound(url, { headers: { 'user-agent': 'SabNode-Channels/1', ...init.headers }, body: init.body, timeoutMs: init.timeoutMs, maxResponseBytes: init.maxResponseBytes });
+  if (outcome.error?.code === 'address_not_allowed') {
+    throw new WhatsAppCloudError({ problemCode: 'address_not_allowed', retryable: false, message: `refused: ${outcome.error.message}` });
+  }
+  if (outcome.error || outcome.statusCode === null) {
+    // read by the wire layer's transport mapping: a timeout by its name, anything else by its code
+    const failure = Object.assign(new Error(outcome.error?.message ?? 'no answer'), { name: outcome.error?.code === 'timeout' ? 'TimeoutError' : 'Error', cause: { code: (outcome.error?.code ?? 'connection').toUpperCase() } });
+    throw failure;
+  }
+  return { status: outcome.statusCode, headers: new Headers(outcome.headers ?? {}), body: outcome.body ?? '' };
+};
+
+function whatsappBody(message: OutboundMessage): OutboundMessageBody {
+  // the Cloud API takes the number as digits (a wa_id); the contact's is E.164
+  const to = (message.to ?? '').replace(/^\+/, '');
+  if (message.type === 'text') return textMessage({ to, body: message.text ?? '' });
+  if (message.type === 'template') {
+    const parameters = message.parameters ?? [];
+    return templateMessage({ to, name: message.templateName ?? '', language: message.templateLanguage ?? '', ...(parameters.length ? { body: parameters } : {}) });
+  }
+  // refused when the message is created; one queued before the channel could not send it fails here
+  throw ApplicationFailure.nonRetryable(`${message.type} messages are not sent on whatsapp_cloud channels yet`, 'message_type_not_supported');
+}
+
+const whatsappCloud: ChannelProvider = {
+  async send(channel, message) {
+    if (!message.to) throw ApplicationFailure.nonRetryable('the contact has no phone number', 'recipient_undeliverable');
+    let body: OutboundMessageBody;
+    try {
+      body = whatsappBody(message);
+    } catch (err) {
+      if (err instanceof InvalidMessageError) throw ApplicationFailure.nonRetryable(`the message breaks a Cloud API rule: ${err.message}`, err.code);
+      throw err;
+    }
+    const client = new WhatsAppCloudClient({
+      phoneNumberId: channel.whatsappPhoneNumberId ?? '',
+      accessToken: openSecret(channel.whatsappAccessToken ?? ''),
+      baseUrl: channel.whatsappBaseUrl ?? DEFAULT_BASE_URL,
+      version: channel.whatsappApiVersion ?? DEFAULT_VERSION,
+      timeoutMs: PROVIDER_TIMEOUT_MS,
+      transport: guardedTransport,
+    });
+    try {
+      const sent = await client.sendMessage(body);
+      return { providerMessageId: sent.wamid.slice(0, 200) };
+    } catch (err) {
+      if (!(err instanceof WhatsAppCloudError)) throw err;
+      // the wire layer's mapping decides: a refusal is final, throttling and outages are retried
+      if (!err.retryable) throw ApplicationFailure.nonRetryable(err.message, err.problemCode);
+      throw new ProviderRetryLater(err.message, err.problemCode, err.retryAfterSeconds);
+    }
+  },
+  simulatedReceipts() {
+    return null;
+  },
+};
+
+export const PROVIDERS: Record<Channel['provider'], ChannelProvider> = { sandbox, http, whatsapp_cloud: whatsappCloud };

@@ -39,7 +39,7 @@ async function releaseLocked(tx: EntityManager, fence: Fence, m: Message, now: D
   }
   const refusal = await sendRefusal(tx, m.workspace, m.conversation, m.contact, m.channel, m.type, now);
   if (refusal) {
-    applyMessageStatus(tx, ctx, m, 'failed', { reason: refusal.code });
+    applyMessageStatus(tx, ctx, m, 'failed', { reason: refusal.code, code: refusal.code });
     m.nextAttemptAt = null;
     return 'failed';
   }

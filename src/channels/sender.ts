@@ -7,7 +7,7 @@ import { findChannel, lockMessages, saveMessageProgress } from '../db/messaging.
 import { insertEvents } from '../db/events';
 import { moveMessageStatus } from '../commands/messaging';
 import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
-import { PROVIDERS, type OutboundMessage } from './providers';
+import { PROVIDERS, ProviderRetryLater, type OutboundMessage } from './providers';
 
 // A batch holds about a second of the channel's rate, so the rate is re-read often; one activity goes on batch after
 // batch for up to ACTIVITY_SECONDS, so the round trip between activities is paid once per run of batches, not per second.
@@ -22,6 +22,8 @@ const RECORD_GROUP = 100;
 const MAX_SEND_ATTEMPTS = 8;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 60_000;
+// a provider's own Retry-After is honoured up to this; a longer wait is cut to it (the attempts still count)
+const RETRY_AFTER_MAX_MS = 15 * 60_000;
 // The pace: one hand-off per 1/rate seconds. A hand-off may catch up at most this share of a second lost to a stall
 // (a busy event loop, a slow provider holding every slot, the round trip between activities), and never less than one
 // interval: so any second at the provider holds at most the rate plus 5%, plus the one hand-off a boundary can split.
@@ -47,13 +49,18 @@ export interface ChannelBatchResult {
   receipts: number;
 }
 
-type Answer = { id: string; providerMessageId: string } | { id: string; refused: string } | { id: string; transient: string };
+type Answer =
+  | { id: string; providerMessageId: string }
+  | { id: string; refused: string; code: string | null }
+  | { id: string; transient: string; code: string | null; retryAfterMs: number | null };
 
 interface DueMessage {
   id: string;
   type: Message['type'];
   text: string | null;
   template_id: string | null;
+  template_name: string | null;
+  template_language: string | null;
   parameters: string[] | null;
   file_id: string | null;
   phone: string | null;
@@ -65,14 +72,29 @@ const ctxOf = (m: Message, status: MessageStatus, now: Date) => ({ workspaceId: 
 
 /** Hands one message to the provider: an answer, never a throw (a refusal and a transient error are answers too). */
 async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
-  const message: OutboundMessage = { id: m.id, to: m.phone, type: m.type, text: m.text, templateId: m.template_id, parameters: m.parameters, fileId: m.file_id };
+  const message: OutboundMessage = {
+    id: m.id,
+    to: m.phone,
+    type: m.type,
+    text: m.text,
+    templateId: m.template_id,
+    templateName: m.template_name,
+    templateLanguage: m.template_language,
+    parameters: m.parameters,
+    fileId: m.file_id,
+  };
   try {
     // the message id is the provider's idempotency key: a hand-off resent after a crash is the same hand-off
     const { providerMessageId } = await PROVIDERS[channel.provider].send(channel, message);
     return { id: m.id, providerMessageId };
   } catch (err) {
     const reason = err instanceof Error ? err.message : 'delivery failed';
-    return err instanceof ApplicationFailure && err.nonRetryable ? { id: m.id, refused: reason } : { id: m.id, transient: reason };
+    if (err instanceof ApplicationFailure && err.nonRetryable) return { id: m.id, refused: reason, code: err.type ?? null };
+    if (err instanceof ProviderRetryLater) {
+      const retryAfterMs = err.retryAfterSeconds === undefined ? null : Math.min(err.retryAfterSeconds * 1000, RETRY_AFTER_MAX_MS);
+      return { id: m.id, transient: reason, code: err.code, retryAfterMs };
+    }
+    return { id: m.id, transient: reason, code: null, retryAfterMs: null };
   }
 }
 
@@ -106,10 +128,10 @@ async function recordAnswers(orm: MikroORM, channel: Channel, answers: Answer[])
       const attempts = (m.sendAttempts ?? 0) + 1;
       m.sendAttempts = attempts;
       if ('transient' in a && attempts < MAX_SEND_ATTEMPTS) {
-        m.nextAttemptAt = new Date(now.getTime() + retryDelayMs(attempts));
+        m.nextAttemptAt = new Date(now.getTime() + Math.max(retryDelayMs(attempts), a.retryAfterMs ?? 0));
         continue;
       }
-      const event = moveMessageStatus(ctxOf(m, 'failed', now), m, 'failed', { reason: 'refused' in a ? a.refused : a.transient });
+      const event = moveMessageStatus(ctxOf(m, 'failed', now), m, 'failed', { reason: 'refused' in a ? a.refused : a.transient, code: a.code ?? undefined });
       if (event) events.push(event);
       m.nextAttemptAt = null;
       failed++;
@@ -149,8 +171,9 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
 
 async function dueMessages(em: EntityManager, channel: Channel, limit: number): Promise<DueMessage[]> {
   return em.getConnection().execute<DueMessage[]>(
-    `select m.id, m.type, m.text, m.template_id, m.parameters, m.file_id, c.phone
+    `select m.id, m.type, m.text, m.template_id, t.name as template_name, t.language as template_language, m.parameters, m.file_id, c.phone
        from messages m left join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
+       left join templates t on t.workspace_id = m.workspace_id and t.id = m.template_id
       where m.workspace_id = ? and m.channel_id = ? and m.next_attempt_at <= ? and m.status = 'queued' and m.direction = 'outbound'
       order by m.next_attempt_at, m.id limit ?`,
     [channel.workspace, channel.id, new Date(), limit],

@@ -9,6 +9,9 @@ import { idFromSeed } from '../ids';
 import { urlRefusal } from '../outbound/address-policy';
 import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channels/names';
+import { DEFAULT_BASE_URL, DEFAULT_VERSION } from '../channels/whatsapp-cloud/client';
+import { classifyErrorCode } from '../channels/whatsapp-cloud/errors';
+import { MalformedNotificationError, parseNotification, type InboundContent, type WhatsAppEvent } from '../channels/whatsapp-cloud/webhook';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './types';
@@ -43,6 +46,7 @@ export async function createChannel(em: EntityManager, ctx: CommandContext, _p: 
     provider: body.provider,
     url: body.url ?? null,
     signingSecret,
+    ...(body.provider === 'whatsapp_cloud' ? whatsappSettings(ctx, body) : {}),
     ratePerSecond: body.rate_per_second ?? DEFAULT_CHANNEL_RATE_PER_SECOND,
     createdAt: ctx.now,
     updatedAt: ctx.now,
@@ -50,6 +54,35 @@ export async function createChannel(em: EntityManager, ctx: CommandContext, _p: 
   recordEvent(em, ctx, 0, { type: 'channel.created', objectType: 'channel', objectId: channel.id, sequence: 1, object: toChannelWire(channel) });
   await em.flush();
   return { status: 201, body: toChannelWire(channel) };
+}
+
+/**
+ * A whatsapp_cloud channel's settings. Its secrets never reach the command in clear: the API process sealed them
+ * and took them out of the stored request (see createChannel in messaging.handlers.ts), so they come in `derived`.
+ */
+function whatsappSettings(ctx: CommandContext, body: RequestBody<'createChannel'>): Partial<Channel> {
+  const settings = body.whatsapp;
+  const derived = ctx.derived ?? {};
+  if (!settings || !derived.sealedAccessToken || !derived.sealedAppSecret || !derived.sealedVerifyToken) {
+    throw new ApiError('invalid_request', 'A whatsapp_cloud channel needs `whatsapp` with phone_number_id, waba_id, access_token and app_secret', {
+      errors: [{ pointer: '/whatsapp', code: 'required', message: 'required when provider is whatsapp_cloud' }],
+    });
+  }
+  const baseUrl = (settings.base_url ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const refusal = urlRefusal(baseUrl);
+  if (refusal) {
+    throw new ApiError('channel_url_not_allowed', `This base URL cannot be called: ${refusal}`, { errors: [{ pointer: '/whatsapp/base_url', code: 'channel_url_not_allowed', message: refusal }] });
+  }
+  return {
+    whatsappPhoneNumberId: settings.phone_number_id,
+    whatsappWabaId: settings.waba_id,
+    whatsappAccessToken: derived.sealedAccessToken,
+    whatsappAccessTokenHint: derived.accessTokenHint ?? null,
+    whatsappAppSecret: derived.sealedAppSecret,
+    whatsappVerifyToken: derived.sealedVerifyToken,
+    whatsappApiVersion: settings.api_version ?? DEFAULT_VERSION,
+    whatsappBaseUrl: baseUrl,
+  };
 }
 
 async function liveContact(em: EntityManager, workspaceId: string, id: string, lock = false): Promise<Contact | null> {
@@ -253,6 +286,11 @@ export async function prepareMessage(
     }
     text = renderTemplate(template.body, body.parameters ?? []);
   }
+  if (body.type === 'media' && channel.provider === 'whatsapp_cloud') {
+    throw new ApiError('message_type_not_supported', 'Media messages cannot be sent on whatsapp_cloud channels yet; send text or a template', {
+      errors: [{ pointer: '/type', code: 'message_type_not_supported', message: 'not on whatsapp_cloud channels yet' }],
+    });
+  }
   if (body.type === 'media') {
     const file = await em.getConnection().execute<{ id: string }[]>(
       'select id from files where workspace_id = ? and id = ? and deleted_at is null',
@@ -413,13 +451,20 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
   return { status: 201, body: wire };
 }
 
+/** What a status move may carry besides the status: a failure's reason and code, the provider's id for a hand-off. */
+export interface StatusExtra {
+  reason?: string;
+  code?: string;
+  providerMessageId?: string;
+}
+
 const RANK: Record<MessageStatus, number> = { received: -2, scheduled: -1, queued: 0, sent: 1, delivered: 2, read: 3, failed: 4, cancelled: 5 };
 
 /**
  * Moves an outbound message forward (queued → sent → delivered → read, or failed before delivery) and emits the
  * matching event. Late or repeated receipts change nothing, so a provider may send them in any order, any number of times.
  */
-export function applyMessageStatus(em: EntityManager, ctx: CommandContext, message: Message, status: MessageStatus, extra: { reason?: string; providerMessageId?: string } = {}): boolean {
+export function applyMessageStatus(em: EntityManager, ctx: CommandContext, message: Message, status: MessageStatus, extra: StatusExtra = {}): boolean {
   const event = moveMessageStatus(ctx, message, status, extra);
   if (event) queueEvent(em, event);
   return !!event;
@@ -429,7 +474,7 @@ export function applyMessageStatus(em: EntityManager, ctx: CommandContext, messa
  * The status move itself, on any message object (an entity, or a plain row a batch writes back in one statement):
  * changes the message and returns the event to record with it, or null when the move changes nothing.
  */
-export function moveMessageStatus(ctx: CommandContext, message: Message, status: MessageStatus, extra: { reason?: string; providerMessageId?: string } = {}): EventRecord | null {
+export function moveMessageStatus(ctx: CommandContext, message: Message, status: MessageStatus, extra: StatusExtra = {}): EventRecord | null {
   if (message.direction !== 'outbound' || status === 'received' || status === 'queued' || status === 'scheduled' || status === 'cancelled') return null;
   if (message.status === 'failed' || message.status === 'read' || message.status === 'cancelled') return null;
   // a scheduled message has not been handed to any provider: only its own timer fails it (a send-time refusal)
@@ -443,6 +488,7 @@ export function moveMessageStatus(ctx: CommandContext, message: Message, status:
   if (status === 'failed') {
     message.failedAt = ctx.now;
     message.failureReason = (extra.reason ?? 'unknown').slice(0, 500);
+    message.failureCode = extra.code?.slice(0, 100) ?? null;
   }
   if (extra.providerMessageId) message.providerMessageId = extra.providerMessageId;
   message.status = status;
@@ -455,15 +501,116 @@ export function moveMessageStatus(ctx: CommandContext, message: Message, status:
 
 /** A provider's signed status callback for a message it was given. */
 export async function receiveMessageStatus(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'receiveMessageStatus'>): Promise<CommandResponse> {
-  const message = await em.findOne(
-    MessageSchema,
-    { workspace: ctx.workspaceId, channel: params.channel_id, direction: 'outbound', providerMessageId: body.provider_message_id },
-    { lockMode: LockMode.PESSIMISTIC_WRITE },
-  );
+  const message = await moveByProviderId(em, ctx, params.channel_id, body.provider_message_id, body.status, { reason: body.reason });
   if (!message) throw new ApiError('resource_missing', `No message with provider id '${body.provider_message_id.slice(0, 100)}' on this channel`);
-  applyMessageStatus(em, ctx, message, body.status, { reason: body.reason });
   await em.flush();
   return { status: 200, body: toMessageWire(message) };
+}
+
+/** The outbound message a provider knows by its own id, moved by a status it reports; null when the channel sent none such. */
+async function moveByProviderId(
+  em: EntityManager,
+  ctx: CommandContext,
+  channelId: string,
+  providerMessageId: string,
+  status: MessageStatus,
+  extra: StatusExtra,
+  pricing?: Pick<Message, 'pricingCategory' | 'pricingBillable' | 'pricingModel'>,
+): Promise<Message | null> {
+  const message = await em.findOne(
+    MessageSchema,
+    { workspace: ctx.workspaceId, channel: channelId, direction: 'outbound', providerMessageId },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
+  if (!message) return null;
+  // pricing comes with the status that reports it, so the status's event shows it
+  if (pricing) Object.assign(message, pricing);
+  applyMessageStatus(em, ctx, message, status, extra);
+  return message;
+}
+
+/** What an inbound WhatsApp message says in words: its text, the title of a reply it tapped, a media caption. */
+function inboundText(content: InboundContent): string | undefined {
+  const text =
+    content.type === 'text' ? content.body
+    : content.type === 'button_reply' || content.type === 'list_reply' ? content.title
+    : content.type === 'button' ? content.text
+    : 'caption' in content ? content.caption
+    : null;
+  return text ? text.slice(0, 4096) : undefined;
+}
+
+const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+/**
+ * The events of a notification, change by change: a change that is not in the documented shape is counted, not
+ * refused (a refusal would only make Meta send the whole notification again, for days), and the rest still count.
+ */
+function notificationEvents(body: RequestBody<'receiveWhatsAppNotification'>): { events: WhatsAppEvent[]; unreadable: number } {
+  const events: WhatsAppEvent[] = [];
+  let unreadable = 0;
+  for (const entry of body.entry) {
+    for (const change of entry.changes) {
+      try {
+        events.push(...parseNotification({ object: body.object, entry: [{ ...entry, changes: [change] }] }));
+      } catch (err) {
+        if (!(err instanceof MalformedNotificationError)) throw err;
+        unreadable++;
+      }
+    }
+  }
+  return { events, unreadable };
+}
+
+/**
+ * Meta's notifications for a whatsapp_cloud channel (signature checked by the API): each customer message becomes an
+ * inbound message as receiveInboundMessage makes it, each status moves its message as receiveMessageStatus does, in
+ * this one transaction. What changes nothing here is counted, never refused: Meta would deliver a refused
+ * notification again and again.
+ */
+export async function receiveWhatsAppNotification(em: EntityManager, ctx: CommandContext, params: Params, body: RequestBody<'receiveWhatsAppNotification'>): Promise<CommandResponse> {
+  const channel = await em.findOneOrFail(ChannelSchema, { id: params.channel_id, workspace: ctx.workspaceId });
+  const received: string[] = [];
+  let statuses = 0;
+  let ignored = 0;
+  const { events, unreadable } = notificationEvents(body);
+  ignored += unreadable;
+  for (const [i, event] of events.entries()) {
+    // each item its own ids and event ids, as if it had come alone
+    const itemCtx = { ...ctx, seed: `${ctx.seed}:${i}` };
+    // an app may serve several numbers: another number's changes are not this channel's
+    if ((event.kind === 'inbound_message' || event.kind === 'status') && event.phoneNumberId !== channel.whatsappPhoneNumberId) {
+      ignored++;
+      continue;
+    }
+    if (event.kind === 'inbound_message') {
+      const from = event.from ? `+${event.from}` : '';
+      // a sender known only by a business-scoped user id has no phone to find or make a contact by
+      if (!E164.test(from)) {
+        ignored++;
+        continue;
+      }
+      const result = await receiveInboundMessage(em, itemCtx, params, { from, text: inboundText(event.content), provider_message_id: event.wamid });
+      received.push((result.body as { id: string }).id);
+      continue;
+    }
+    if (event.kind === 'status' && event.status !== 'played') {
+      const error = event.errors[0];
+      const extra: StatusExtra = {};
+      if (event.status === 'failed') {
+        extra.code = (error && classifyErrorCode(error.code)?.problemCode) || 'provider_rejected';
+        extra.reason = error ? `WhatsApp Cloud API failed the message (#${error.code}): ${error.details ?? error.message ?? error.title ?? 'no details'}` : 'WhatsApp Cloud API failed the message';
+      }
+      const pricing = event.pricing ? { pricingCategory: event.pricing.category, pricingBillable: event.pricing.billable, pricingModel: event.pricing.pricingModel } : undefined;
+      const moved = await moveByProviderId(em, itemCtx, channel.id, event.wamid, event.status, extra, pricing);
+      if (moved) statuses++;
+      else ignored++;
+      continue;
+    }
+    ignored++;
+  }
+  await em.flush();
+  return { status: 200, body: { object: 'whatsapp_notification', messages_received: received, statuses_applied: statuses, ignored } };
 }
 
 // an imported consent_source describes the imported change only: a later opt-in or opt-out recorded here is its own record

@@ -9,6 +9,7 @@ import {
   optOutContact,
   receiveInboundMessage,
   receiveMessageStatus,
+  receiveWhatsAppNotification,
   updateConversation,
 } from './messaging';
 import { createOrder, updateOrder } from './orders';
@@ -58,6 +59,7 @@ const TABLE = {
   cancelMessage: single(cancelMessage),
   receiveInboundMessage: single(receiveInboundMessage),
   receiveMessageStatus: single(receiveMessageStatus),
+  receiveWhatsAppNotification: single(receiveWhatsAppNotification),
   createEnvironmentPromotion: single(createEnvironmentPromotion),
   createTemplate: single(createTemplate),
   updateTemplate: single(updateTemplate),

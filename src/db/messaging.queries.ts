@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel, Conversation, Message } from './entities';
 import { toDate } from './timestamps';
+import { config } from '../config';
 import type { PageParams } from '../pagination';
 import { keysetList, rowsByIds, type KeysetListSpec } from './keyset';
 
@@ -13,9 +14,22 @@ export function toChannelWire(c: Channel) {
     name: c.name,
     provider: c.provider,
     url: c.url,
+    whatsapp: c.provider === 'whatsapp_cloud' ? whatsappWire(c) : null,
     rate_per_second: c.ratePerSecond,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
+  };
+}
+
+/** A whatsapp_cloud channel's settings as shown: the number, where Meta is to call, never a secret (a hint of the token). */
+function whatsappWire(c: Channel) {
+  return {
+    phone_number_id: c.whatsappPhoneNumberId ?? '',
+    waba_id: c.whatsappWabaId ?? '',
+    api_version: c.whatsappApiVersion ?? '',
+    base_url: c.whatsappBaseUrl ?? '',
+    access_token_hint: c.whatsappAccessTokenHint ?? null,
+    webhook_url: `${config.publicUrl}/v1/channels/${c.id}/whatsapp/webhook`,
   };
 }
 
@@ -53,7 +67,9 @@ export function toMessageWire(m: Message) {
     file_id: m.fileId,
     status: m.status,
     failure_reason: m.failureReason,
+    failure_code: m.failureCode ?? null,
     provider_message_id: m.providerMessageId,
+    pricing: m.pricingCategory == null && m.pricingBillable == null && m.pricingModel == null ? null : { category: m.pricingCategory ?? null, billable: m.pricingBillable ?? null, pricing_model: m.pricingModel ?? null },
     queued_at: iso(m.queuedAt),
     sent_at: iso(m.sentAt),
     delivered_at: iso(m.deliveredAt),
@@ -67,12 +83,15 @@ export function toMessageWire(m: Message) {
   };
 }
 
-const CHANNEL_COLUMNS = `id, workspace_id as "workspace", name, provider, url, signing_secret as "signingSecret", rate_per_second as "ratePerSecond", created_at as "createdAt", updated_at as "updatedAt"`;
+const CHANNEL_COLUMNS = `id, workspace_id as "workspace", name, provider, url, signing_secret as "signingSecret", rate_per_second as "ratePerSecond",
+  whatsapp_phone_number_id as "whatsappPhoneNumberId", whatsapp_waba_id as "whatsappWabaId", whatsapp_access_token as "whatsappAccessToken",
+  whatsapp_access_token_hint as "whatsappAccessTokenHint", whatsapp_app_secret as "whatsappAppSecret", whatsapp_verify_token as "whatsappVerifyToken",
+  whatsapp_api_version as "whatsappApiVersion", whatsapp_base_url as "whatsappBaseUrl", created_at as "createdAt", updated_at as "updatedAt"`;
 const CONVERSATION_COLUMNS = `id, workspace_id as "workspace", contact_id as "contact", channel_id as "channel", status, assignee,
   last_inbound_at as "lastInboundAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 const MESSAGE_COLUMNS = `id, workspace_id as "workspace", conversation_id as "conversation", contact_id as "contact", channel_id as "channel",
-  direction, type, text, template_id as "templateId", parameters, file_id as "fileId", status, failure_reason as "failureReason",
-  provider_message_id as "providerMessageId", queued_at as "queuedAt", sent_at as "sentAt", delivered_at as "deliveredAt",
+  direction, type, text, template_id as "templateId", parameters, file_id as "fileId", status, failure_reason as "failureReason", failure_code as "failureCode",
+  provider_message_id as "providerMessageId", pricing_category as "pricingCategory", pricing_billable as "pricingBillable", pricing_model as "pricingModel", queued_at as "queuedAt", sent_at as "sentAt", delivered_at as "deliveredAt",
   read_at as "readAt", failed_at as "failedAt", received_at as "receivedAt", send_at as "sendAt", cancelled_at as "cancelledAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 
 function hydrateDates<T extends object>(row: T, fields: (keyof T)[]): T {
@@ -186,7 +205,9 @@ export async function saveMessageProgress(em: EntityManager, workspaceId: string
     read_at: iso(m.readAt),
     failed_at: iso(m.failedAt),
     failure_reason: m.failureReason,
+    failure_code: m.failureCode ?? null,
     provider_message_id: m.providerMessageId,
+    pricing: m.pricingCategory == null && m.pricingBillable == null && m.pricingModel == null ? null : { category: m.pricingCategory ?? null, billable: m.pricingBillable ?? null, pricing_model: m.pricingModel ?? null },
     next_attempt_at: iso(m.nextAttemptAt),
     send_attempts: m.sendAttempts ?? 0,
     version: m.version,
@@ -194,10 +215,10 @@ export async function saveMessageProgress(em: EntityManager, workspaceId: string
   }));
   await em.execute(
     `update messages m set status = x.status, sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at,
-            failure_reason = x.failure_reason, provider_message_id = x.provider_message_id, next_attempt_at = x.next_attempt_at,
+            failure_reason = x.failure_reason, failure_code = x.failure_code, provider_message_id = x.provider_message_id, next_attempt_at = x.next_attempt_at,
             send_attempts = x.send_attempts, version = x.version, updated_at = x.updated_at
        from jsonb_to_recordset(?::jsonb) as x(id text, status text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz,
-            failed_at timestamptz, failure_reason text, provider_message_id text, next_attempt_at timestamptz, send_attempts int,
+            failed_at timestamptz, failure_reason text, failure_code text, provider_message_id text, next_attempt_at timestamptz, send_attempts int,
             version int, updated_at timestamptz)
       where m.workspace_id = ? and m.id = x.id collate "C"`,
     [JSON.stringify(rows), workspaceId],

@@ -11,6 +11,13 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 // the answers we read (a message id, a media id, an error) are small; the rest is never read
 const MAX_ANSWER_BYTES = 64 * 1024;
 
+/**
+ * How a JSON call reaches the service, when not by fetch: a channel's sends go through the platform's guarded sender
+ * (its address rules, pinned DNS, bounded answer). It answers the status, the headers and the body as read, or throws:
+ * a WhatsAppCloudError as it is (a refusal the transport decided), anything else as a transport failure.
+ */
+export type Transport = (url: string, init: { headers: Record<string, string>; body: string; timeoutMs: number; maxResponseBytes: number }) => Promise<{ status: number; headers: Headers; body: string }>;
+
 export interface WhatsAppCloudClientOptions {
   phoneNumberId: string;
   accessToken: string;
@@ -19,6 +26,8 @@ export interface WhatsAppCloudClientOptions {
   version?: string;
   /** bound on a whole call: connecting, sending and reading the answer */
   timeoutMs?: number;
+  /** JSON calls go through this instead of fetch (multipart uploads still use fetch) */
+  transport?: Transport;
 }
 
 export interface SentMessage {
@@ -84,6 +93,7 @@ export class WhatsAppCloudClient {
   readonly phoneNumberId: string;
   readonly timeoutMs: number;
   readonly #accessToken: string;
+  readonly #transport: Transport | undefined;
 
   constructor(options: WhatsAppCloudClientOptions) {
     if (!options.phoneNumberId) throw new TypeError('phoneNumberId is required');
@@ -95,6 +105,7 @@ export class WhatsAppCloudClient {
     this.phoneNumberId = options.phoneNumberId;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#accessToken = options.accessToken;
+    this.#transport = options.transport;
   }
 
   /** Sends one message; the answer's `messages[0].id` is the wamid its status notifications carry. */
@@ -149,6 +160,7 @@ export class WhatsAppCloudClient {
   }
 
   private async call(url: string, init: { headers?: Record<string, string>; body: string | FormData }): Promise<unknown> {
+    if (this.#transport && typeof init.body === 'string') return this.callThrough(this.#transport, url, init.headers ?? {}, init.body);
     let res: Response;
     let text: string;
     try {
@@ -163,12 +175,33 @@ export class WhatsAppCloudClient {
     } catch (err) {
       throw new WhatsAppCloudError(mapTransportFailure(err, this.timeoutMs));
     }
-    if (res.status < 200 || res.status >= 300) throw new WhatsAppCloudError(mapCloudApiError({ status: res.status, body: text, headers: res.headers }));
+    return judge(res.status, res.headers, text);
+  }
+
+  // the same call through a transport: its answer is judged exactly as fetch's is
+  private async callThrough(transport: Transport, url: string, headers: Record<string, string>, body: string): Promise<unknown> {
+    let answer: Awaited<ReturnType<Transport>>;
     try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      throw badAnswer('JSON');
+      answer = await transport(url, {
+        headers: { ...headers, authorization: `Bearer ${this.#accessToken}`, accept: 'application/json' },
+        body,
+        timeoutMs: this.timeoutMs,
+        maxResponseBytes: MAX_ANSWER_BYTES,
+      });
+    } catch (err) {
+      if (err instanceof WhatsAppCloudError) throw err;
+      throw new WhatsAppCloudError(mapTransportFailure(err, this.timeoutMs));
     }
+    return judge(answer.status, answer.headers, answer.body);
+  }
+}
+
+function judge(status: number, headers: Headers, text: string): unknown {
+  if (status < 200 || status >= 300) throw new WhatsAppCloudError(mapCloudApiError({ status, body: text, headers }));
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw badAnswer('JSON');
   }
 }
 

@@ -14,7 +14,9 @@ export type ProviderProblemCode =
   | 'provider_auth_failed'
   | 'provider_unavailable'
   | 'provider_rejected'
-  | 'provider_bad_response';
+  | 'provider_bad_response'
+  // the guarded sender refused the channel's base URL (a host that may not be called)
+  | 'address_not_allowed';
 
 export interface ProviderFailure {
   problemCode: ProviderProblemCode;

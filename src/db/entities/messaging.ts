@@ -6,9 +6,18 @@ export interface Channel {
   id: string;
   workspace: string;
   name: string;
-  provider: 'sandbox' | 'http';
+  provider: 'sandbox' | 'http' | 'whatsapp_cloud';
   url: string | null;
   signingSecret: string;
+  /** a whatsapp_cloud channel's Cloud API number; the secrets are sealed (sealSecret), never shown after the create */
+  whatsappPhoneNumberId?: string | null;
+  whatsappWabaId?: string | null;
+  whatsappAccessToken?: string | null;
+  whatsappAccessTokenHint?: string | null;
+  whatsappAppSecret?: string | null;
+  whatsappVerifyToken?: string | null;
+  whatsappApiVersion?: string | null;
+  whatsappBaseUrl?: string | null;
   /** hand-offs per second at most, held by the channel's one sender for every worker */
   ratePerSecond: number;
   createdAt: Date;
@@ -44,7 +53,13 @@ export interface Message {
   fileId: string | null;
   status: MessageStatus;
   failureReason: string | null;
+  /** the problem code of a failure, when one is known (a provider's refusal mapped to ours) */
+  failureCode?: string | null;
   providerMessageId: string | null;
+  /** what the provider's status notifications say it charges (WhatsApp Cloud API) */
+  pricingCategory?: string | null;
+  pricingBillable?: boolean | null;
+  pricingModel?: string | null;
   queuedAt: Date | null;
   sentAt: Date | null;
   deliveredAt: Date | null;
@@ -76,6 +91,14 @@ export const ChannelSchema = new EntitySchema<Channel>({
     provider: { type: 'string' },
     url: { type: 'string', nullable: true },
     signingSecret: { type: 'string' },
+    whatsappPhoneNumberId: { type: 'string', nullable: true },
+    whatsappWabaId: { type: 'string', nullable: true },
+    whatsappAccessToken: { type: 'string', nullable: true },
+    whatsappAccessTokenHint: { type: 'string', nullable: true },
+    whatsappAppSecret: { type: 'string', nullable: true },
+    whatsappVerifyToken: { type: 'string', nullable: true },
+    whatsappApiVersion: { type: 'string', nullable: true },
+    whatsappBaseUrl: { type: 'string', nullable: true },
     ratePerSecond: { type: 'integer', default: 80 },
     createdAt: ts,
     updatedAt: ts,
@@ -116,7 +139,11 @@ export const MessageSchema = new EntitySchema<Message>({
     fileId: { type: 'string', nullable: true },
     status: { type: 'string' },
     failureReason: { type: 'string', nullable: true },
+    failureCode: { type: 'string', nullable: true },
     providerMessageId: { type: 'string', nullable: true },
+    pricingCategory: { type: 'string', nullable: true },
+    pricingBillable: { type: 'boolean', nullable: true },
+    pricingModel: { type: 'string', nullable: true },
     queuedAt: optionalTs,
     sentAt: optionalTs,
     deliveredAt: optionalTs,

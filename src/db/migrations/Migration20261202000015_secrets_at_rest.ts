@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 import { isSealed, openSecret, sealSecret } from '../../secrets/at-rest';
-import { rewriteStoredSecrets } from '../../secrets/stored';
+import { FIRST_SEALED_COLUMNS, rewriteStoredSecrets } from '../../secrets/stored';
 
 // Signing secrets are encrypted at rest (src/secrets/at-rest.ts). Existing rows are encrypted here, in the
 // application (PostgreSQL never sees SABNODE_ENCRYPTION_KEY), so no plaintext secret is left in the tables nor in
@@ -17,7 +17,7 @@ const RESPONSES = [
 
 export class Migration20261202000015_secrets_at_rest extends Migration {
   private rewrite(change: (stored: string) => string | null): Promise<number> {
-    return rewriteStoredSecrets((sql, params) => this.execute(sql, params), change);
+    return rewriteStoredSecrets((sql, params) => this.execute(sql, params), change, undefined, FIRST_SEALED_COLUMNS);
   }
 
   override async up(): Promise<void> {

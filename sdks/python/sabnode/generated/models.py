@@ -227,13 +227,19 @@ class BulkJobWithResults(BulkJobFields):
     results: list[BulkItemResult]
 
 
+class Change(TypedDict):
+    field: str
+    value: dict[str, Any]
+
+
 class Channel(TypedDict, closed=True):
     id: ChannelIdValue
     object: Literal["channel"]
     livemode: Livemode
     name: str
-    provider: Literal["sandbox", "http"]
+    provider: Literal["sandbox", "http", "whatsapp_cloud"]
     url: str | None
+    whatsapp: WhatsAppChannelSettings | None
     rate_per_second: int
     created_at: Timestamp
     updated_at: Timestamp
@@ -241,8 +247,9 @@ class Channel(TypedDict, closed=True):
 
 class ChannelCreate(TypedDict, closed=True):
     name: str
-    provider: Literal["sandbox", "http"]
+    provider: Literal["sandbox", "http", "whatsapp_cloud"]
     url: NotRequired[str]
+    whatsapp: NotRequired[WhatsAppChannelCreate]
     rate_per_second: NotRequired[int]
 
 
@@ -254,12 +261,14 @@ class ChannelWithSecret(TypedDict, closed=True):
     object: Literal["channel"]
     livemode: Livemode
     name: str
-    provider: Literal["sandbox", "http"]
+    provider: Literal["sandbox", "http", "whatsapp_cloud"]
     url: str | None
+    whatsapp: WhatsAppChannelSettings | None
     rate_per_second: int
     created_at: Timestamp
     updated_at: Timestamp
     signing_secret: str | None
+    verify_token: str | None
 
 
 Cidr1: TypeAlias = str
@@ -876,6 +885,12 @@ class DisconnectedApp(TypedDict, closed=True):
 Email: TypeAlias = str
 
 
+class EntryItem(TypedDict):
+    id: str | int
+    time: NotRequired[int]
+    changes: list[Change]
+
+
 class EnvironmentPromotion(TypedDict, closed=True):
     id: str
     object: Literal["environment_promotion"]
@@ -1451,7 +1466,9 @@ class Message(TypedDict, closed=True):
         "received",
     ]
     failure_reason: str | None
+    failure_code: str | None
     provider_message_id: str | None
+    pricing: Pricing | None
     queued_at: str | None
     sent_at: str | None
     delivered_at: str | None
@@ -1650,6 +1667,16 @@ Phone: TypeAlias = str
 
 
 PhoneInput: TypeAlias = str
+
+
+class Pricing(TypedDict, closed=True):
+    """
+    What the provider says it charges for the message (WhatsApp Cloud API status notifications); `null` until one says.
+    """
+
+    category: str | None
+    billable: bool | None
+    pricing_model: str | None
 
 
 class PrivacyPurge(TypedDict, closed=True):
@@ -2053,6 +2080,51 @@ class WebhookTestObject(TypedDict, closed=True):
     object: Literal["webhook_test"]
     endpoint_id: WebhookEndpointIdValue
     message: str
+
+
+class WhatsAppChannelCreate(TypedDict, closed=True):
+    """
+    The WhatsApp Cloud API number a `whatsapp_cloud` channel sends from (required for `whatsapp_cloud`, ignored
+    otherwise). `access_token` and `app_secret` are write-only: stored encrypted, never shown again (the channel
+    shows `access_token_hint`, the token's last 4 characters).
+
+    """
+
+    phone_number_id: str
+    waba_id: str
+    access_token: str
+    app_secret: str
+    verify_token: NotRequired[str]
+    api_version: NotRequired[str]
+    base_url: NotRequired[str]
+
+
+class WhatsAppChannelSettings(TypedDict, closed=True):
+    phone_number_id: str
+    waba_id: str
+    api_version: str
+    base_url: str
+    access_token_hint: str | None
+    webhook_url: str
+
+
+class WhatsAppNotification(TypedDict):
+    """
+    A WhatsApp Business Account notification as Meta sends it: the envelope is checked here; each change's `value`
+    is read as the Cloud API documents it for its `field`, and one that is not in that shape is counted in
+    `ignored`. Fields Meta adds later are accepted and ignored.
+
+    """
+
+    object: Literal["whatsapp_business_account"]
+    entry: list[EntryItem]
+
+
+class WhatsAppNotificationReceipt(TypedDict, closed=True):
+    object: Literal["whatsapp_notification"]
+    messages_received: list[MessageIdValue]
+    statuses_applied: int
+    ignored: int
 
 
 class Workspace(TypedDict, closed=True):

@@ -661,6 +661,17 @@ export interface paths {
          *     idempotent response nor backup). The provider signs its calls to `/v1/channels/{channel_id}/inbound` and
          *     `/status` with the same secret. Emits `channel.created`.
          *
+         *     `whatsapp_cloud` sends through Meta's WhatsApp Cloud API with the number and secrets in `whatsapp`:
+         *     `POST {base_url}/{api_version}/{phone_number_id}/messages` with the access token as bearer; the answer's `wamid`
+         *     becomes the message's `provider_message_id`. Text and template messages are sent (a template by its `name` and
+         *     `language`, its parameters as the body's positional parameters); `media` messages are
+         *     `422 message_type_not_supported` on these channels for now. The Cloud API's error codes decide: throttling
+         *     (`130429`, `131056`, `4`, `80007`, …) and outages are retried with backoff, no sooner than a `Retry-After` it
+         *     sends (at most 15 minutes); any other refusal fails the message at once with its `failure_code` (`131047` is
+         *     `outside_customer_service_window`). The channel's `whatsapp.webhook_url` is the callback URL to give Meta, with
+         *     the verify token this answer shows once (`verify_token`; `null` in a replay). The access token and the app
+         *     secret are never shown again.
+         *
          *     `url` follows the rules of webhook endpoint URLs: outside development mode it must be `https`; a host that is
          *     not public (a literal address in any spelling, IPv4-mapped, NAT64, 6to4 or Teredo forms of one, `localhost`,
          *     `*.local`, `*.internal`, one-label names) or credentials in the URL are `422 channel_url_not_allowed`. On the
@@ -745,6 +756,54 @@ export interface paths {
          *     delivery) and emits `message.<status>`; late or repeated receipts change nothing.
          */
         post: operations["receiveMessageStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/channels/{channel_id}/whatsapp/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Answer the WhatsApp webhook verification (Meta's handshake)
+         * @description The callback URL of a `whatsapp_cloud` channel (its `whatsapp.webhook_url`), as Meta's app dashboard checks it:
+         *     `hub.mode=subscribe`, `hub.verify_token` equal to the channel's verify token and `hub.challenge` (printable,
+         *     at most 256 characters) are answered `200 text/plain` with the challenge as it was sent. Anything else (another
+         *     mode, a wrong token, a channel that is not `whatsapp_cloud` or does not exist) is
+         *     `403 webhook_verification_failed`, alike, so a probe learns nothing. It needs no API key: the verify token is
+         *     the proof.
+         */
+        get: operations["verifyWhatsAppWebhook"];
+        put?: never;
+        /**
+         * Receive WhatsApp Cloud API notifications (provider callback)
+         * @description Meta's notifications for a `whatsapp_cloud` channel, signed with the app secret in `X-Hub-Signature-256`
+         *     (`sha256=<hex HMAC-SHA256 of the raw body>`). The signature is checked over the bytes as sent before the body is
+         *     parsed: a missing or wrong one (or a channel that is not `whatsapp_cloud`) is `401 invalid_signature` whatever
+         *     the body holds. A body that is not a notification envelope is `400`; a change inside it that is not in the
+         *     documented shape is counted in `ignored`, not refused (Meta would send the whole notification again).
+         *
+         *     Each change is turned into what the platform already does with a provider's callbacks, in one transaction:
+         *     a customer's message becomes an inbound message as `/inbound` makes it (contact found or created by phone,
+         *     conversation opened or reused, service window opened, `message.received`; `STOP`/`START` set consent); its
+         *     text is the message text, a reply button's or list row's title, or a media caption. A status (`sent`,
+         *     `delivered`, `read`, `failed`) moves the outbound message with that `provider_message_id` as `/status` does
+         *     (`message.<status>`), and stores the `pricing` it carries (`category`, `billable`, `pricing_model`); a failed
+         *     status stores the Cloud API error's code mapped to ours in `failure_code`. Messages from a sender without a
+         *     phone number, statuses of messages the platform did not send, changes of another phone number, unreadable
+         *     changes and other change kinds (template status and quality updates) are counted in `ignored`.
+         *
+         *     A notification delivered again (the same bytes) is answered with the first response and changes nothing; the
+         *     same customer message inside another notification is recognised by its `wamid` and stored once.
+         */
+        post: operations["receiveWhatsAppNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4076,18 +4135,53 @@ export interface components {
         ChannelCreate: {
             name: string;
             /** @enum {string} */
-            provider: "sandbox" | "http";
+            provider: "sandbox" | "http" | "whatsapp_cloud";
             /**
              * Format: uri
              * @description Where an `http` channel POSTs messages (required for `http`).
              */
             url?: string;
+            whatsapp?: components["schemas"]["WhatsAppChannelCreate"];
             /**
              * @description Messages handed to the provider per second at most, shared by every worker (a new WhatsApp Business number allows 80, a raised one up to 1,000).
              * @default 80
              * @example 80
              */
             rate_per_second?: number;
+        } & (unknown & unknown);
+        /**
+         * @description The WhatsApp Cloud API number a `whatsapp_cloud` channel sends from (required for `whatsapp_cloud`, ignored
+         *     otherwise). `access_token` and `app_secret` are write-only: stored encrypted, never shown again (the channel
+         *     shows `access_token_hint`, the token's last 4 characters).
+         */
+        WhatsAppChannelCreate: {
+            /**
+             * @description The business phone number's id in the Cloud API.
+             * @example 106540352242922
+             */
+            phone_number_id: string;
+            /**
+             * @description The WhatsApp Business Account id.
+             * @example 102290129340398
+             */
+            waba_id: string;
+            /** @description A system user's access token with whatsapp_business_messaging; sent as a bearer token. */
+            access_token: string;
+            /** @description The Meta app's secret: notifications are signed with it (`X-Hub-Signature-256`). */
+            app_secret: string;
+            /** @description The token Meta's webhook handshake must present; generated when not given. Either way it is answered once, as `verify_token` of the create response. */
+            verify_token?: string;
+            /**
+             * @description Graph API version (default `v21.0`).
+             * @example v21.0
+             */
+            api_version?: string;
+            /**
+             * Format: uri
+             * @description The Graph API host (default `https://graph.facebook.com`). Another host follows the rules of `url` (`422
+             *     channel_url_not_allowed`), and every send goes through the same guarded sender.
+             */
+            base_url?: string;
         };
         Channel: {
             id: components["schemas"]["ChannelIdValue"];
@@ -4096,8 +4190,10 @@ export interface components {
             livemode: components["schemas"]["Livemode"];
             name: string;
             /** @enum {string} */
-            provider: "sandbox" | "http";
+            provider: "sandbox" | "http" | "whatsapp_cloud";
             url: string | null;
+            /** @description A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers. */
+            whatsapp: null | components["schemas"]["WhatsAppChannelSettings"];
             /**
              * @description Messages handed to the provider per second at most.
              * @example 80
@@ -4113,8 +4209,10 @@ export interface components {
             livemode: components["schemas"]["Livemode"];
             name: string;
             /** @enum {string} */
-            provider: "sandbox" | "http";
+            provider: "sandbox" | "http" | "whatsapp_cloud";
             url: string | null;
+            /** @description A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers. */
+            whatsapp: null | components["schemas"]["WhatsAppChannelSettings"];
             /**
              * @description Messages handed to the provider per second at most.
              * @example 80
@@ -4124,6 +4222,59 @@ export interface components {
             updated_at: components["schemas"]["Timestamp"];
             /** @description HMAC key for `Sabnode-Signature`; shown once; `null` in a replay of the same Idempotency-Key. */
             signing_secret: string | null;
+            /** @description A `whatsapp_cloud` channel's webhook verify token (the one given, or the one generated); shown once; `null` in a replay and for other providers. */
+            verify_token: string | null;
+        };
+        WhatsAppChannelSettings: {
+            /** @example 106540352242922 */
+            phone_number_id: string;
+            /** @example 102290129340398 */
+            waba_id: string;
+            /** @example v21.0 */
+            api_version: string;
+            /** @example https://graph.facebook.com */
+            base_url: string;
+            /**
+             * @description The access token's last 4 characters.
+             * @example x9Qa
+             */
+            access_token_hint: string | null;
+            /**
+             * Format: uri
+             * @description The callback URL to give Meta (its verify token is the one the create answered).
+             * @example https://api.sabnode.example/v1/channels/chn_0000000000000000000000000a/whatsapp/webhook
+             */
+            webhook_url: string;
+        };
+        /**
+         * @description A WhatsApp Business Account notification as Meta sends it: the envelope is checked here; each change's `value`
+         *     is read as the Cloud API documents it for its `field`, and one that is not in that shape is counted in
+         *     `ignored`. Fields Meta adds later are accepted and ignored.
+         */
+        WhatsAppNotification: {
+            /** @constant */
+            object: "whatsapp_business_account";
+            entry: {
+                /** @description The WhatsApp Business Account id. */
+                id: string | number;
+                /** @description Unix seconds of the change (template and quality updates). */
+                time?: number;
+                changes: {
+                    /** @description `messages`, `message_template_status_update`, `phone_number_quality_update`, … */
+                    field: string;
+                    value: Record<string, unknown>;
+                }[];
+            }[];
+        };
+        WhatsAppNotificationReceipt: {
+            /** @constant */
+            object: "whatsapp_notification";
+            /** @description The inbound messages the notification's customer messages are (a message seen before names its first record). */
+            messages_received: components["schemas"]["MessageIdValue"][];
+            /** @description Statuses that matched an outbound message of the channel (a repeated or late one changes nothing but is counted). */
+            statuses_applied: number;
+            /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages, other change kinds. */
+            ignored: number;
         };
         ChannelList: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["Channel"][];
@@ -4212,7 +4363,26 @@ export interface components {
             status: "scheduled" | "queued" | "sent" | "delivered" | "read" | "failed" | "cancelled" | "received";
             /** @description Why it failed: the provider's reason, or for a scheduled message refused at `send_at` the error code (`contact_opted_out`, `conversation_closed`, `outside_service_window`, `contact_not_found`). */
             failure_reason: string | null;
+            /**
+             * @description The failure as a stable code, when one is known: a `whatsapp_cloud` refusal mapped from the Cloud API's error
+             *     code (`outside_customer_service_window` 131047, `provider_invalid_parameter`, `template_not_found_at_provider`,
+             *     `template_paused`, `template_invalid`, `recipient_undeliverable`, `sender_restricted`, `provider_auth_failed`,
+             *     `provider_rejected`, `provider_bad_response`; throttling and outages are retried, and only fail the message as
+             *     `provider_rate_limited` or `provider_unavailable` after the last attempt), `whatsapp_message_invalid` for a
+             *     message the Cloud API's documented limits refuse, `provider_rejected` and `address_not_allowed` for `http`
+             *     providers, or for a scheduled message refused at `send_at` the error code.
+             * @example outside_customer_service_window
+             */
+            failure_code: string | null;
             provider_message_id: string | null;
+            /** @description What the provider says it charges for the message (WhatsApp Cloud API status notifications); `null` until one says. */
+            pricing: null | {
+                /** @example utility */
+                category: string | null;
+                billable: boolean | null;
+                /** @example PMP */
+                pricing_model: string | null;
+            };
             /** Format: date-time */
             queued_at: string | null;
             /** Format: date-time */
@@ -5404,6 +5574,39 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["ChannelWithSecret"];
+            };
+        };
+        /** @description The challenge, echoed as it was sent. */
+        WhatsAppChallengeOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example 1158201444 */
+                "text/plain": string;
+            };
+        };
+        /** @description What the notification changed. */
+        WhatsAppNotificationOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["WhatsAppNotificationReceipt"];
             };
         };
         /** @description The channel. */
@@ -8277,6 +8480,99 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyWhatsAppWebhook: {
+        parameters: {
+            query: {
+                /** @example subscribe */
+                "hub.mode": string;
+                /** @example vt_4f0c7d1e9a2b */
+                "hub.verify_token": string;
+                /** @example 1158201444 */
+                "hub.challenge": string;
+            };
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["WhatsAppChallengeOk"];
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveWhatsAppNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: components["parameters"]["ChannelId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "object": "whatsapp_business_account",
+                 *       "entry": [
+                 *         {
+                 *           "id": "102290129340398",
+                 *           "changes": [
+                 *             {
+                 *               "field": "messages",
+                 *               "value": {
+                 *                 "messaging_product": "whatsapp",
+                 *                 "metadata": {
+                 *                   "display_phone_number": "15550783881",
+                 *                   "phone_number_id": "106540352242922"
+                 *                 },
+                 *                 "contacts": [
+                 *                   {
+                 *                     "profile": {
+                 *                       "name": "Kiran"
+                 *                     },
+                 *                     "wa_id": "919876543210"
+                 *                   }
+                 *                 ],
+                 *                 "messages": [
+                 *                   {
+                 *                     "from": "919876543210",
+                 *                     "id": "wamid.HBgMOTE5ODc2NTQzMjEwFQIAEhggQkU=",
+                 *                     "timestamp": "1764849600",
+                 *                     "type": "text",
+                 *                     "text": {
+                 *                       "body": "Hi"
+                 *                     }
+                 *                   }
+                 *                 ]
+                 *               }
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WhatsAppNotification"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WhatsAppNotificationOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
