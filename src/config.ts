@@ -163,6 +163,8 @@ let temporalConnection: TemporalConnectionOptions | undefined;
 export const config = {
   port: int('PORT', 3000),
   // the API's origin as integrators reach it: the OAuth issuer, and the resource its tokens are for
+  // OAuth 2 apps a workspace may register (not deleted): past it `422 oauth_app_limit_reached`
+  oauthAppsMax: int('OAUTH_APPS_MAX', 50),
   publicUrl: (env.SABNODE_PUBLIC_URL ?? `http://localhost:${int('PORT', 3000)}`).replace(/\/+$/, ''),
   host: env.HOST ?? '127.0.0.1',
   databaseUrl: env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5433/sabnode',

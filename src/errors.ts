@@ -59,6 +59,7 @@ export const ERROR_CATALOGUE = {
   promotion_too_large: { status: 422, title: 'The promotion carries too many items' },
   scope_not_for_apps: { status: 422, title: 'This scope cannot be given to an OAuth app' },
   invalid_redirect_uri: { status: 422, title: 'A redirect URI is not allowed' },
+  oauth_app_limit_reached: { status: 422, title: 'The workspace has as many OAuth apps as it may' },
   flow_not_active: { status: 422, title: 'The flow is not active' },
   flow_run_finished: { status: 422, title: 'The flow run has already finished' },
   flow_trigger_not_allowed: { status: 422, title: 'This event type cannot trigger a flow' },

@@ -79,6 +79,17 @@ describe('OAuth 2 apps', () => {
     }
   });
 
+  it('bounds the apps a workspace registers', async () => {
+    const busy = await newWorkspace();
+    for (let i = 0; i < 50; i++) await register(busy, ['contacts:read']);
+    const over = await call('POST', '/v1/oauth-apps', { key: busy.key, body: { name: 'one too many', redirect_uris: [REDIRECT], scopes: ['contacts:read'] }, headers: { 'Idempotency-Key': randomUUID() } });
+    expectProblem(over, 422, 'oauth_app_limit_reached');
+    // a deleted app frees its place
+    const first = (await call('GET', '/v1/oauth-apps?limit=1', { key: busy.key })).body.data[0].id;
+    expect((await call('DELETE', `/v1/oauth-apps/${first}`, { key: busy.key, headers: { 'Idempotency-Key': randomUUID() } })).status).toBe(200);
+    await register(busy, ['contacts:read']);
+  }, 120_000);
+
   it('publishes its metadata (RFC 8414) and the MCP endpoint\'s (RFC 9728)', async () => {
     const meta = (await (await fetch(`${stack().apiUrl}/.well-known/oauth-authorization-server`)).json()) as Record<string, any>;
     expect(meta).toMatchObject({

@@ -1784,6 +1784,7 @@ type OauthAppsService struct {
 // dropped), the owner grants some of those, and neither can exceed what the signing-in key holds. `keys:write`
 // cannot be given to an app (`422 scope_not_for_apps`). `redirect_uris` are `https` URLs, or `http` on a
 // loopback host (`127.0.0.1`, `[::1]`, `localhost`) for native and development apps (`422 invalid_redirect_uri`).
+// A workspace registers at most 50 apps that are not deleted (`422 oauth_app_limit_reached`).
 // A token calls the API like a key with its scopes, at this app's `api_version` (the calling key's at
 // registration), within its own rate budget, with the connected workspace's personal-data masking and audit.
 // Always audited (`oauth_app.created`).

@@ -100,6 +100,8 @@ export async function sendResult(req: ApiRequest, res: Response, result: Handler
 
 export function sendProblem(req: ApiRequest, res: Response, problem: Problem, headers: Record<string, string> = {}): void {
   commonHeaders(req, res);
+  // RFC 6750 §3: every refusal of credentials says how to authenticate (refusals that know more say more)
+  if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="sabnode"');
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
   res.status(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem));
 }

@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { recordAudit } from '../db/audit';
-import { OAuthAppSchema, WorkspaceSchema, type OAuthApp } from '../db/entities';
+import { config } from '../config';
+import { OAuthAppSchema, type OAuthApp } from '../db/entities';
 import type { CommandContext } from '../db/events';
 import { toDeletedOAuthAppWire, toOAuthAppWire } from '../db/oauth-apps.queries';
 import { ApiError, type FieldError } from '../errors';
@@ -42,7 +43,17 @@ export async function createOAuthApp(em: EntityManager, ctx: CommandContext, _pa
   const hash = ctx.derived?.secretHash;
   const last4 = ctx.derived?.secretLast4;
   if (!hash || !last4) throw new Error('the command carries no generated secret');
-  const workspace = await em.findOneOrFail(WorkspaceSchema, { id: ctx.workspaceId });
+  // the workspace's row, locked: its app creations queue here, so the bound holds
+  const [workspace] = await em.getConnection().execute<{ apiVersion: string }[]>(
+    `select api_version as "apiVersion" from workspaces where id = ? for no key update`,
+    [ctx.workspaceId],
+    'all',
+    em.getTransactionContext(),
+  );
+  const live = await em.count(OAuthAppSchema, { workspace: ctx.workspaceId, deletedAt: null });
+  if (live >= config.oauthAppsMax) {
+    throw new ApiError('oauth_app_limit_reached', `A workspace may register ${config.oauthAppsMax} OAuth apps; delete one first (an app may have several redirect URIs)`);
+  }
   const app = em.create(OAuthAppSchema, {
     id: idFromSeed('oap', ctx.seed),
     workspace: ctx.workspaceId,

@@ -2105,6 +2105,7 @@ export interface paths {
          *     dropped), the owner grants some of those, and neither can exceed what the signing-in key holds. `keys:write`
          *     cannot be given to an app (`422 scope_not_for_apps`). `redirect_uris` are `https` URLs, or `http` on a
          *     loopback host (`127.0.0.1`, `[::1]`, `localhost`) for native and development apps (`422 invalid_redirect_uri`).
+         *     A workspace registers at most 50 apps that are not deleted (`422 oauth_app_limit_reached`).
          *     A token calls the API like a key with its scopes, at this app's `api_version` (the calling key's at
          *     registration), within its own rate budget, with the connected workspace's personal-data masking and audit.
          *     Always audited (`oauth_app.created`).
@@ -6344,7 +6345,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The key is missing, unknown, expired or revoked. */
+        /**
+         * @description The key is missing, unknown, expired or revoked (`missing_api_key`, `invalid_api_key`, `api_key_expired`,
+         *     `api_key_revoked`), or the OAuth access token is unknown, expired, revoked or issued for another resource
+         *     (`invalid_token`).
+         */
         Unauthorized: {
             headers: {
                 "Request-Id": components["headers"]["Request-Id"];
@@ -6354,6 +6359,7 @@ export interface components {
                 "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                 "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                 RateLimit: components["headers"]["RateLimit"];
+                "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -6361,7 +6367,8 @@ export interface components {
             };
         };
         /**
-         * @description `insufficient_scope`: the key lacks a scope this operation needs (named in `detail` and `missing_scopes`).
+         * @description `insufficient_scope`: the key (or the OAuth token's grant) lacks a scope this operation needs (named in
+         *     `detail` and `missing_scopes`; for a token, also in `WWW-Authenticate`).
          *     `publishable_key_not_allowed`: a publishable key (`pk_…`) was used on an operation that needs a secret key.
          *     `ip_not_allowed`: the key has an IP allowlist and the client address is not in it.
          *     `origin_not_allowed`: a publishable key with allowed origins was sent from a browser page of another origin.
@@ -7265,6 +7272,13 @@ export interface components {
         "RateLimit-Policy": string;
         /** @description IETF RateLimit field, e.g. `"contacts_read";r=99;t=1`. */
         RateLimit: string;
+        /**
+         * @description On every `401` (RFC 6750): `Bearer realm="sabnode"`, with `error="invalid_token"` for a refused OAuth access
+         *     token, and on `/mcp` the `resource_metadata` URL of its protected-resource metadata (RFC 9728). A `403
+         *     insufficient_scope` answered to an OAuth token carries it too, with `error="insufficient_scope"` and the
+         *     `scope` needed.
+         */
+        "WWW-Authenticate": string;
         /** @description Seconds to wait before retrying. */
         "Retry-After": number;
         /** @description The idempotency key this command ran under (generated when the request had none). Provider callbacks, keyed by the provider's message id, carry none. */
