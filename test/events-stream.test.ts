@@ -279,14 +279,15 @@ describe('events stored before a field existed', () => {
   it('are shown in today\'s shape, with the value that was true of the object then', async () => {
     const contact = await api.post('/v1/contacts', { body: { phone: phone(), first_name: 'Before' } });
     const endpoint = await api.post('/v1/webhook-endpoints', { body: { url: 'http://127.0.0.1:9/old-events', event_types: ['order.paid'] } });
-    expect([contact.status, endpoint.status]).toEqual([201, 201]);
+    const channel = await api.post('/v1/channels', { body: { name: 'before whatsapp', provider: 'sandbox' } });
+    expect([contact.status, endpoint.status, channel.status]).toEqual([201, 201, 201]);
     const created = await sql<{ id: string; type: string }>(
-      `select id, type from events where workspace_id = ? and object_id in (?, ?) and type in ('contact.created', 'webhook_endpoint.created')`,
-      [ws.workspaceId, contact.body.id, endpoint.body.id],
+      `select id, type from events where workspace_id = ? and object_id in (?, ?, ?) and type in ('contact.created', 'webhook_endpoint.created', 'channel.created')`,
+      [ws.workspaceId, contact.body.id, endpoint.body.id, channel.body.id],
     );
-    expect(created.map((e) => e.type).sort()).toEqual(['contact.created', 'webhook_endpoint.created']);
-    // what those events held when written before consent_source and api_version existed
-    for (const [type, field] of [['contact.created', 'consent_source'], ['webhook_endpoint.created', 'api_version']]) {
+    expect(created.map((e) => e.type).sort()).toEqual(['channel.created', 'contact.created', 'webhook_endpoint.created']);
+    // what those events held when written before consent_source, api_version and whatsapp existed
+    for (const [type, field] of [['contact.created', 'consent_source'], ['webhook_endpoint.created', 'api_version'], ['channel.created', 'whatsapp']]) {
       await sql(`update events set data = (data::jsonb #- ?::text[])::json where id = ?`, [`{object,${field}}`, created.find((e) => e.type === type)!.id]);
     }
     const listed = (await api.get('/v1/events?limit=100')).body.data as { id: string; data: { object: Record<string, unknown> } }[];
@@ -295,5 +296,7 @@ describe('events stored before a field existed', () => {
     // the validating client has checked both against the spec; the values are what was true of them then
     expect(contactEvent.data.object).toMatchObject({ id: contact.body.id, consent_source: null });
     expect(endpointEvent.data.object).toMatchObject({ id: endpoint.body.id, api_version: '2026-11-01' });
+    const channelEvent = byId.get(created.find((e) => e.type === 'channel.created')!.id)!;
+    expect(channelEvent.data.object).toMatchObject({ id: channel.body.id, whatsapp: null });
   });
 });

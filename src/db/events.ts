@@ -132,7 +132,10 @@ export async function insertEvents(em: EntityManager, records: EventRecord[]): P
  */
 const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
   contact: { consent_source: null },
-  message: { send_at: null, cancelled_at: null },
+  // whatsapp_cloud channels (migration 35): a channel recorded before is of another provider, with no settings
+  channel: { whatsapp: null },
+  // a message recorded before failure codes and provider pricing had neither
+  message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null },
   webhook_endpoint: { api_version: '2026-11-01' },
 };
 
