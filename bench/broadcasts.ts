@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => provider.listen(0, '127.0.0.1', r));
   const providerAddress = provider.address();
   const providerUrl = `http://127.0.0.1:${typeof providerAddress === 'object' && providerAddress ? providerAddress.port : 0}/messages`;
-  await withBenchStack('broadcasts', { BULK_SYNC_WAIT_MS: '120000', SANDBOX_DELIVERED_AFTER_MS: '200', SANDBOX_READ_AFTER_MS: '200', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, log, async (stack) => {
+  await withBenchStack('broadcasts', { BULK_SYNC_WAIT_MS: '120000', SANDBOX_DELIVERED_AFTER_MS: '200', SANDBOX_READ_AFTER_MS: '200', SANDBOX_TEMPLATE_REVIEW_MS: '0', OUTBOUND_ALLOWED_HOSTS: '127.0.0.1' }, log, async (stack) => {
     const { apiUrl, key, workspaceId, orm } = stack;
     const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> => {
       const res = await fetch(`${apiUrl}${path}`, {

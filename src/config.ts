@@ -305,6 +305,10 @@ export const config = {
   // every request to a customer's URL (webhooks, http channels, flow http_request): src/outbound/
   outbound: outboundConfig(),
   scheduledMessages: scheduledMessagesConfig(),
+  templates: {
+    // how long the sandbox's review of a template takes before it approves it; 0 approves at creation
+    sandboxReviewMs: bounded('SANDBOX_TEMPLATE_REVIEW_MS', 2_000, 0, 3_600_000),
+  },
   flows: {
     // multiplies every wait of a flow run; tests scale waits down (0.001 turns seconds into milliseconds)
     waitScale: Number(env.FLOW_WAIT_SCALE || 1),

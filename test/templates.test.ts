@@ -83,6 +83,12 @@ describe('templates', () => {
       body: input.body,
       parameters_count: 2,
       status: 'approved',
+      status_reason: null,
+      channel_id: null,
+      parameter_format: 'positional',
+      header: null,
+      footer: null,
+      buttons: [],
       created_at: expect.any(String),
       updated_at: created.body.created_at,
     });
@@ -120,6 +126,87 @@ describe('templates', () => {
     expect(events[1].data.object).toEqual(updated.body);
     expect(events[1].data.previous_attributes).toEqual({ language: 'en_US', category: 'utility', body: input.body, parameters_count: 2 });
     expect(events[0].data.object).toEqual(deleted.body);
+  });
+
+  it('takes the sandbox review paths by name: rejected with a reason, or kept pending; neither can be sent', async () => {
+    const channel = await api.post('/v1/channels', { body: { name: 'sandbox', provider: 'sandbox' } });
+    const contact = await api.post('/v1/contacts', { body: { phone: `+9197${String(Date.now()).slice(-8)}` } });
+    const conversation = await api.post('/v1/conversations', { body: { contact_id: contact.body.id, channel_id: channel.body.id } });
+    expect(conversation.status).toBe(201);
+    const rejected = await create({ name: uniqueName('sandbox_reject_offer') });
+    expect(rejected).toMatchObject({ status: 'rejected', status_reason: 'INVALID_FORMAT' });
+    const pending = await create({ name: uniqueName('sandbox_pending_offer') });
+    expect(pending).toMatchObject({ status: 'pending', status_reason: null });
+    for (const t of [rejected, pending]) {
+      const refused = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: t.id, parameters: ['a', 'b'] } });
+      expectProblem(refused, 422, 'template_not_approved');
+      expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/template_id', code: 'template_not_approved' })]);
+      const broadcast = await api.post('/v1/broadcasts', { body: { name: 'b', channel_id: channel.body.id, template_id: t.id, parameters: ['a', 'b'], audience: { contact_ids: [contact.body.id] } } });
+      expectProblem(broadcast, 422, 'template_not_approved');
+    }
+    // the sandbox approves an edited template again at once (this run's review delay is 0): one event, status unchanged
+    const approved = await create();
+    const edited = await api.patch(`/v1/templates/${approved.id}`, { body: { footer: 'Sent by SabNode' } });
+    expect(edited.body).toMatchObject({ status: 'approved', footer: 'Sent by SabNode' });
+    const events = await eventsOf(approved.id);
+    expect(events[0].data.previous_attributes).toEqual({ footer: null });
+  });
+
+  it('stores components and refuses those that break a WhatsApp rule with the field pointer', async () => {
+    const full = await create({
+      parameter_format: 'named',
+      body: 'Hi {{first_name}}, your order {{order_id}} ships today',
+      header: { format: 'image' },
+      footer: 'Thanks for shopping',
+      buttons: [
+        { type: 'url', text: 'Track', url: 'https://shop.example/t/{{1}}' },
+        { type: 'phone_number', text: 'Call', phone_number: '+919876543210' },
+        { type: 'quick_reply', text: 'Stop' },
+      ],
+    });
+    expect(full).toMatchObject({ parameter_format: 'named', parameters_count: 2, header: { format: 'image' }, footer: 'Thanks for shopping', status: 'approved' });
+    expect(full.buttons).toHaveLength(3);
+    const url = (u: string) => ({ type: 'url', text: 'Go', url: u });
+    for (const [overrides, pointer] of [
+      [{ header: { format: 'text', text: 'Order {{1}} for {{2}}' } }, '/header/text'],
+      [{ header: { format: 'text' } }, '/header/text'],
+      [{ header: { format: 'video', text: 'x' } }, '/header/text'],
+      [{ footer: 'Hi {{1}}' }, '/footer'],
+      [{ buttons: [url('http://shop.example/x')] }, '/buttons/0/url'],
+      [{ buttons: [url('https://shop.example/{{1}}/x')] }, '/buttons/0/url'],
+      [{ buttons: [{ type: 'url', text: 'Go' }] }, '/buttons/0/url'],
+      [{ buttons: [{ type: 'quick_reply', text: 'Go', url: 'https://x.example' }] }, '/buttons/0/url'],
+      [{ buttons: [{ type: 'phone_number', text: 'Call' }] }, '/buttons/0/phone_number'],
+      [{ buttons: [url('https://a.example'), url('https://b.example'), url('https://c.example')] }, '/buttons'],
+    ] as const) {
+      const refused = await api.post('/v1/templates', { body: newTemplate(overrides) });
+      expectProblem(refused, 422, 'template_component_invalid');
+      expect(refused.body.errors).toEqual([expect.objectContaining({ pointer })]);
+    }
+    // named placeholders are checked as the format says
+    const badName = await api.post('/v1/templates', { body: newTemplate({ parameter_format: 'named', body: 'Hi {{First}}' }) });
+    expectProblem(badName, 400, 'invalid_request');
+    expect(badName.body.errors).toEqual([expect.objectContaining({ pointer: '/body', code: 'invalid_placeholder' })]);
+    const numberedInNamed = await api.post('/v1/templates', { body: newTemplate({ parameter_format: 'named', body: 'Hi {{1}}' }) });
+    expectProblem(numberedInNamed, 400, 'invalid_request');
+
+    // a send fills the header's file and the url button's tail; a broadcast cannot, and is refused up front
+    const channel = await api.post('/v1/channels', { body: { name: 'sandbox', provider: 'sandbox' } });
+    const contact = await api.post('/v1/contacts', { body: { phone: `+9196${String(Date.now()).slice(-8)}` } });
+    const conversation = await api.post('/v1/conversations', { body: { contact_id: contact.body.id, channel_id: channel.body.id } });
+    const upload = new FormData();
+    upload.append('file', new Blob([Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])], { type: 'image/png' }), 'header.png');
+    const file = await api.post('/v1/files', { rawBody: upload });
+    expect(file.status).toBe(201);
+    const values = { type: 'template', template_id: full.id, named_parameters: { first_name: 'Asha', order_id: '#42' }, button_parameters: [{ index: 0, text: 'A42' }] };
+    const withoutFile = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: values });
+    expectProblem(withoutFile, 422, 'template_parameters_mismatch');
+    expect(withoutFile.body.errors).toEqual([expect.objectContaining({ pointer: '/header_file_id' })]);
+    const sent = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { ...values, header_file_id: file.body.id } });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ text: 'Hi Asha, your order #42 ships today', template_arguments: { header_file_id: file.body.id, named_parameters: { first_name: 'Asha', order_id: '#42' } } });
+    const broadcast = await api.post('/v1/broadcasts', { body: { name: 'b', channel_id: channel.body.id, template_id: full.id, audience: { contact_ids: [contact.body.id] } } });
+    expectProblem(broadcast, 422, 'template_parameters_mismatch');
   });
 
   it('lists newest first, filters, pages with a cursor and shows deletes as tombstones to updated_since syncs', async () => {

@@ -62,6 +62,31 @@ async function send(conversationId: string, body: object) {
   return sent.body as { id: string };
 }
 
+const templateRequests = () => cloud.requests.filter((r) => r.path === `/v21.0/${WABA_ID}/message_templates`);
+
+/** A template reviewed by the channel's business account: created, its submission seen by the stand-in, and its id. */
+async function submittedTemplate(body: Record<string, unknown>): Promise<{ template: { id: string; name: string }; providerId: number; submitted: RecordedRequest }> {
+  const before = templateRequests().length;
+  const made = await api.post('/v1/templates', { body: { channel_id: channel.id, ...body } });
+  expect(made.status).toBe(201);
+  expect(made.body).toMatchObject({ status: 'pending', status_reason: null, channel_id: channel.id });
+  await waitFor(async () => templateRequests().slice(before).find((r) => (r.json as { name?: string }).name === body.name), Boolean, 20_000);
+  const submitted = templateRequests().slice(before).find((r) => (r.json as { name?: string }).name === body.name)!;
+  // the stand-in's answer id is recorded on the template before the notification is needed; both ways are tested below
+  const [row] = await waitFor(() => sql<{ provider_template_id: string | null }>('select provider_template_id from templates where id = ?', [made.body.id]), (rows) => !!rows[0]?.provider_template_id, 20_000);
+  return { template: made.body, providerId: Number(row.provider_template_id), submitted };
+}
+
+const templateStatus = (t: { name: string }, providerId: number, event: string, reason = 'NONE', language = 'en') =>
+  notifications.templateStatus({ wabaId: WABA_ID, time: Math.floor(Date.now() / 1000), templateId: providerId, name: t.name, language, event, reason });
+
+async function approvedTemplate(body: Record<string, unknown>): Promise<{ id: string; name: string }> {
+  const { template, providerId } = await submittedTemplate(body);
+  const approved = await deliver(templateStatus(template, providerId, 'APPROVED', 'NONE', String(body.language)));
+  expect(approved.body).toMatchObject({ statuses_applied: 1, ignored: 0 });
+  return template;
+}
+
 const settled = (id: string) => waitFor(() => api.get(`/v1/messages/${id}`), (r) => ['sent', 'failed'].includes(r.body.status), 30_000);
 const messageRequests = (to: string): RecordedRequest[] => cloud.requests.filter((r) => r.path === `/v21.0/${PHONE_NUMBER_ID}/messages` && (r.json as { to?: string } | null)?.to === to);
 
@@ -165,10 +190,9 @@ describe('whatsapp_cloud channel', () => {
 
   it('sends a template by its name and language with its parameters as the body parameters', async () => {
     const name = `order_update_${randomBytes(4).toString('hex')}`;
-    const template = await api.post('/v1/templates', { body: { name, language: 'en', category: 'utility', body: 'Hi {{1}}, order {{2}} ships today' } });
-    expect(template.status).toBe(201);
+    const template = await approvedTemplate({ name, language: 'en', category: 'utility', body: 'Hi {{1}}, order {{2}} ships today' });
     const { id, phone: number } = await conversation();
-    const message = await send(id, { type: 'template', template_id: template.body.id, parameters: ['Asha', '#42'] });
+    const message = await send(id, { type: 'template', template_id: template.id, parameters: ['Asha', '#42'] });
     const sent = await settled(message.id);
     expect(sent.body).toMatchObject({ status: 'sent', text: 'Hi Asha, order #42 ships today' });
     expect(sent.body.provider_message_id).toMatch(/^wamid\./);
@@ -332,5 +356,168 @@ describe('whatsapp_cloud channel', () => {
     const elsewhere = notifications.messages({ wabaId: WABA_ID, phoneNumberId: '999999999', displayPhoneNumber: DISPLAY_NUMBER, statuses: [{ id: sent.body.provider_message_id, status: 'failed', timestamp: '1', recipient_id: number.slice(1) }] });
     expect((await deliver(elsewhere)).body).toMatchObject({ statuses_applied: 0, ignored: 1 });
     expect((await api.get(`/v1/messages/${message.id}`)).body.status).toBe('read');
+  });
+});
+
+describe('templates reviewed by the business account', () => {
+  it('submits the template with its components, refuses sends until approved, and follows every status notification', async () => {
+    const name = `shipping_${randomBytes(4).toString('hex')}`;
+    const { template, providerId, submitted } = await submittedTemplate({
+      name,
+      language: 'en_US',
+      category: 'utility',
+      parameter_format: 'named',
+      body: 'Hi {{first_name}}, order {{order_id}} ships today',
+      header: { format: 'text', text: 'Order {{order_id}}' },
+      footer: 'Reply STOP to opt out',
+      buttons: [
+        { type: 'url', text: 'Track', url: 'https://shop.example/track/{{1}}' },
+        { type: 'quick_reply', text: 'Thanks' },
+        { type: 'phone_number', text: 'Call us', phone_number: '+919876543210' },
+      ],
+    });
+    expect(submitted.headers.authorization).toBe(`Bearer ${cloud.accessToken}`);
+    expect(submitted.json).toEqual({
+      name,
+      language: 'en_US',
+      category: 'UTILITY',
+      parameter_format: 'NAMED',
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Order {{order_id}}', example: { header_text_named_params: [{ param_name: 'order_id', example: 'sample order_id' }] } },
+        {
+          type: 'BODY',
+          text: 'Hi {{first_name}}, order {{order_id}} ships today',
+          example: { body_text_named_params: [{ param_name: 'first_name', example: 'sample first_name' }, { param_name: 'order_id', example: 'sample order_id' }] },
+        },
+        { type: 'FOOTER', text: 'Reply STOP to opt out' },
+        {
+          type: 'BUTTONS',
+          buttons: [
+            { type: 'URL', text: 'Track', url: 'https://shop.example/track/{{1}}', example: ['https://shop.example/track/sample'] },
+            { type: 'QUICK_REPLY', text: 'Thanks' },
+            { type: 'PHONE_NUMBER', text: 'Call us', phone_number: '+919876543210' },
+          ],
+        },
+      ],
+    });
+
+    const { id, phone: number } = await conversation();
+    const values = { type: 'template', template_id: template.id, named_parameters: { first_name: 'Asha', order_id: '#42' }, button_parameters: [{ index: 0, text: 'A42' }] };
+    const early = await api.post(`/v1/conversations/${id}/messages`, { body: values });
+    expect(early.status).toBe(422);
+    expect(early.body).toMatchObject({ code: 'template_not_approved', errors: [{ pointer: '/template_id', code: 'template_not_approved' }] });
+
+    const approvedNotification = templateStatus(template, providerId, 'APPROVED', 'NONE', 'en_US');
+    const approved = await deliver(approvedNotification);
+    expect(approved.body).toMatchObject({ statuses_applied: 1, ignored: 0 });
+    expect((await api.get(`/v1/templates/${template.id}`)).body).toMatchObject({ status: 'approved', status_reason: null });
+    // Meta sends the same notification again: answered as before, and nothing moves twice (the events below)
+    const again = await deliver(approvedNotification);
+    expect(again.body).toEqual(approved.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+
+    // what the template has no place for, or leaves unfilled, is refused with a pointer
+    for (const [body, pointer] of [
+      [{ ...values, named_parameters: { first_name: 'Asha' } }, '/named_parameters'],
+      [{ ...values, named_parameters: { ...values.named_parameters, coupon: 'X' } }, '/named_parameters/coupon'],
+      [{ ...values, parameters: ['Asha'] }, '/parameters'],
+      [{ ...values, button_parameters: [] }, '/button_parameters'],
+      [{ ...values, button_parameters: [{ index: 1, text: 'x' }] }, '/button_parameters/0/index'],
+      [{ ...values, header_parameter: 'x' }, '/header_parameter'],
+    ] as const) {
+      const refused = await api.post(`/v1/conversations/${id}/messages`, { body });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'template_parameters_mismatch', errors: [{ pointer }] });
+    }
+
+    const message = await send(id, values);
+    const sent = await settled(message.id);
+    expect(sent.body).toMatchObject({ status: 'sent', text: 'Hi Asha, order #42 ships today', parameters: [], template_arguments: { named_parameters: { first_name: 'Asha', order_id: '#42' }, button_parameters: [{ index: 0, text: 'A42' }] } });
+    expect(messageRequests(number.slice(1)).map((r) => r.json)).toEqual([
+      {
+        messaging_product: 'whatsapp',
+        recipient_type: 'individual',
+        to: number.slice(1),
+        type: 'template',
+        template: {
+          name,
+          language: { code: 'en_US' },
+          components: [
+            { type: 'header', parameters: [{ type: 'text', text: '#42', parameter_name: 'order_id' }] },
+            { type: 'body', parameters: [{ type: 'text', text: 'Asha', parameter_name: 'first_name' }] },
+            { type: 'button', sub_type: 'url', index: '0', parameters: [{ type: 'text', text: 'A42' }] },
+          ],
+        },
+      },
+    ]);
+
+    // WhatsApp pauses it for quality: sends are refused again, until it is reinstated
+    expect((await deliver(templateStatus(template, providerId, 'PAUSED', 'LOW_QUALITY', 'en_US'))).body.statuses_applied).toBe(1);
+    expect((await api.get(`/v1/templates/${template.id}`)).body).toMatchObject({ status: 'paused', status_reason: 'LOW_QUALITY' });
+    expect((await api.post(`/v1/conversations/${id}/messages`, { body: values })).body.code).toBe('template_not_approved');
+    expect((await deliver(templateStatus(template, providerId, 'REINSTATED', 'NONE', 'en_US'))).body.statuses_applied).toBe(1);
+    const events = await sql<{ type: string; previous: Record<string, unknown> | null }>('select type, previous_attributes as previous from events where object_id = ? order by sequence', [template.id]);
+    expect(events.map((e) => e.type)).toEqual(['template.created', 'template.approved', 'template.paused', 'template.approved']);
+    expect(events[2].previous).toEqual({ status: 'approved', status_reason: null });
+  });
+
+  it('records a rejection with its reason and refuses the template at send; an edit submits it again, keeping its name', async () => {
+    const name = `promo_${randomBytes(4).toString('hex')}`;
+    const { template, providerId } = await submittedTemplate({ name, language: 'en', category: 'marketing', body: 'Sale! {{1}} off' });
+    const rejected = await deliver(templateStatus(template, providerId, 'REJECTED', 'INVALID_FORMAT'));
+    expect(rejected.body.statuses_applied).toBe(1);
+    expect((await api.get(`/v1/templates/${template.id}`)).body).toMatchObject({ status: 'rejected', status_reason: 'INVALID_FORMAT' });
+    const { id } = await conversation();
+    const refused = await api.post(`/v1/conversations/${id}/messages`, { body: { type: 'template', template_id: template.id, parameters: ['20%'] } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('template_not_approved');
+    expect(refused.body.detail).toContain('INVALID_FORMAT');
+
+    const renamed = await api.patch(`/v1/templates/${template.id}`, { body: { language: 'en_US' } });
+    expect(renamed.status).toBe(422);
+    expect(renamed.body).toMatchObject({ code: 'template_not_editable', errors: [{ pointer: '/language' }] });
+    const edited = await api.patch(`/v1/templates/${template.id}`, { body: { body: 'Sale today: {{1}} off everything' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ status: 'pending', status_reason: null });
+    const edit = await waitFor(async () => cloud.requests.find((r) => r.path === `/v21.0/${providerId}`), Boolean, 20_000);
+    expect(edit!.json).toEqual({ category: 'MARKETING', components: [{ type: 'BODY', text: 'Sale today: {{1}} off everything', example: { body_text: [['sample 1']] } }] });
+    expect((await deliver(templateStatus(template, providerId, 'APPROVED'))).body.statuses_applied).toBe(1);
+    expect((await api.get(`/v1/templates/${template.id}`)).body.status).toBe('approved');
+  });
+
+  it('finds a template by name and language when its status comes before its id was recorded', async () => {
+    const name = `early_${randomBytes(4).toString('hex')}`;
+    const { template } = await submittedTemplate({ name, language: 'en', category: 'utility', body: 'Your code is ready' });
+    // as if the submission had not recorded its answer yet: the notification carries WhatsApp's id, and the template takes it
+    await sql('update templates set provider_template_id = null where id = ?', [template.id]);
+    const approved = await deliver(templateStatus(template, 987654321, 'APPROVED'));
+    expect(approved.body.statuses_applied).toBe(1);
+    const [row] = await sql<{ status: string; provider_template_id: string }>('select status, provider_template_id from templates where id = ?', [template.id]);
+    expect(row).toEqual({ status: 'approved', provider_template_id: '987654321' });
+  });
+
+  it('rejects a template the Cloud API refuses at submission, with its code as the reason', async () => {
+    const name = `refused_${randomBytes(4).toString('hex')}`;
+    const before = templateRequests().length;
+    cloud.failNext({ code: 100, httpStatus: 400, message: 'Invalid parameter', details: 'Invalid button text' });
+    const made = await api.post('/v1/templates', { body: { channel_id: channel.id, name, language: 'en', category: 'utility', body: 'Hello' } });
+    expect(made.status).toBe(201);
+    const shown = await waitFor(() => api.get(`/v1/templates/${made.body.id}`), (r) => r.body.status !== 'pending', 20_000);
+    expect(shown.body).toMatchObject({ status: 'rejected', status_reason: 'provider_invalid_parameter' });
+    expect(templateRequests().length).toBe(before + 1);
+  });
+
+  it('refuses a template the sandbox approved, or another provider as reviewer', async () => {
+    const sandboxApproved = await api.post('/v1/templates', { body: { name: `sbx_${randomBytes(4).toString('hex')}`, language: 'en', category: 'utility', body: 'Hello' } });
+    expect(sandboxApproved.body.status).toBe('approved');
+    const { id } = await conversation();
+    const refused = await api.post(`/v1/conversations/${id}/messages`, { body: { type: 'template', template_id: sandboxApproved.body.id } });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'template_not_approved' });
+    expect(refused.body.detail).toContain('Business Account');
+    const sandboxChannel = await api.post('/v1/channels', { body: { name: 'sandbox', provider: 'sandbox' } });
+    const wrongReviewer = await api.post('/v1/templates', { body: { channel_id: sandboxChannel.body.id, name: `x_${randomBytes(4).toString('hex')}`, language: 'en', category: 'utility', body: 'Hello' } });
+    expect(wrongReviewer.status).toBe(422);
+    expect(wrongReviewer.body).toMatchObject({ code: 'channel_cannot_review', errors: [{ pointer: '/channel_id' }] });
   });
 });

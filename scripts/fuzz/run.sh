@@ -27,6 +27,8 @@ SCHEMATHESIS_VERSION=4.32.5
 # the URLs schemathesis invents for webhook endpoints, http channels and flow steps are refused before any DNS lookup
 # or connection: nothing a fuzz run does reaches beyond the loopback (no receiver is allowlisted)
 export OUTBOUND_MODE=loopback OUTBOUND_ALLOWED_HOSTS= WEBHOOK_ALLOWED_HOSTS=
+# templates the fuzzer creates are approved at creation, so sends of them reach the send path
+export SANDBOX_TEMPLATE_REVIEW_MS=0
 export PORT=${PORT:-3300} PG_PORT=${PG_PORT:-5533} TEMPORAL_PORT=${TEMPORAL_PORT:-7333} TEMPORAL_UI_PORT=${TEMPORAL_UI_PORT:-8333}
 BUDGET=${FUZZ_BUDGET:-full}
 case "$BUDGET" in

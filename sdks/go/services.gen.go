@@ -249,7 +249,11 @@ func (s *BroadcastsService) Cancel(ctx context.Context, broadcastID string, opts
 //
 // The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
 // `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
-// (`422 template_not_found`) whose placeholders `parameters` fills (`422 template_parameters_mismatch`).
+// (`422 template_not_found`), approved (`422 template_not_approved`), whose placeholders `parameters` fills
+// (`422 template_parameters_mismatch`; a broadcast fills positional body placeholders only, so a template with
+// named placeholders, a header to fill or a `url` button with a placeholder is refused with that code). A
+// template that stops being approved while the broadcast sends (WhatsApp paused it) skips the rest of its
+// recipients with `skip_reason: template_not_approved`.
 // `rate_per_second` (1–1,000, default 50) bounds how fast messages are created; the channel's own
 // `rate_per_second` bounds how fast they are handed to the provider, so the lower of the two holds. `scheduled_at` delays the start
 // to that time (a time in the past starts at once). Emits `broadcast.created`.
@@ -1666,7 +1670,11 @@ func (s *MessagesService) Cancel(ctx context.Context, messageID string, opts ...
 // `message.failed` with `failure_reason`. Refused with `422`: a closed conversation
 // (`conversation_closed`), an opted-out contact (`contact_opted_out`), free-form text on a sandbox
 // channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
-// or file (`file_not_found`), parameters that do not fit the template (`template_parameters_mismatch`).
+// or file (`file_not_found`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
+// `whatsapp_cloud` channel, reviewed for another business account, parameters that do not fit the template
+// (`template_parameters_mismatch`: a positional template takes `parameters`, a named one `named_parameters`; a text
+// header with a placeholder takes `header_parameter`, a media header `header_file_id`, a `url` button with a
+// placeholder an entry of `button_parameters`; nothing is taken that the template has no place for).
 // A template message's `text` is the template rendered with its parameters.
 //
 // **Scheduled.** With `send_at` (from one minute to 35 days after the request, else
@@ -2140,8 +2148,13 @@ type TemplatesService struct {
 //
 // `name` is unique among the workspace's live templates; a duplicate is `422` with code
 // `template_name_taken` and the existing template's id in `existing_id`. The server derives
-// `parameters_count` from the placeholders in `body`; placeholders that skip a number or are not
-// `{{n}}` are a `400` on `/body`. A new template is `approved` at once. Emits `template.created`.
+// `parameters_count` from the placeholders in `body`; placeholders that do not follow `parameter_format`
+// (`{{1}}`, `{{2}}`, … without gaps, or `{{name}}`) are a `400` on `/body`. Components beside the body (a
+// `header`, a `footer`, `buttons`) are checked against WhatsApp's rules (`422 template_component_invalid` with a
+// pointer). A new template is `pending` and goes to review (see `TemplateStatus`): the sandbox's, or the WhatsApp
+// Business Account of the `whatsapp_cloud` channel in `channel_id`, to which it is submitted once the template is
+// stored. Only an approved template can be sent. Emits `template.created`, then `template.approved` or
+// `template.rejected` when the reviewer answers.
 func (s *TemplatesService) Create(ctx context.Context, body TemplateCreate, opts ...RequestOption) (*Template, error) {
 	req := newRequest("POST", "/v1/templates")
 	req.jsonBody = body
@@ -2204,7 +2217,7 @@ func (s *TemplatesService) Retrieve(ctx context.Context, templateID string, opts
 
 // Update calls PATCH /v1/templates/{template_id} (updateTemplate): Update a template.
 //
-// Only the fields sent change. A new `body` recomputes `parameters_count`. Emits `template.updated`
+// Only the fields sent change. A new `body` recomputes `parameters_count`. A change to what the template says (anything but `name`) sends it back to review (`pending`, see `TemplateStatus`). Emits `template.updated`
 // with `previous_attributes` when anything changed.
 func (s *TemplatesService) Update(ctx context.Context, templateID string, body TemplateUpdate, opts ...RequestOption) (*Template, error) {
 	req := newRequest("PATCH", "/v1/templates/"+url.PathEscape(formValue(templateID)))
@@ -3316,8 +3329,15 @@ type TemplatesListParams struct {
 	// Exact language code.
 	Language *string
 	Category *TemplateCategory
-	// `approved` templates can be sent. Every template is `approved` as soon as it is created today;
-	// `pending` and `rejected` are reserved for a review step and never appear yet.
+	// Where the template stands in review; only an `approved` template can be sent (else `422 template_not_approved`).
+	// `pending`: submitted and waiting for the reviewer, on create and again after an edit of what it says. A template
+	// without `channel_id` is reviewed by the sandbox, which approves it after a short delay (`SANDBOX_TEMPLATE_REVIEW_MS`,
+	// 2 s by default; 0 approves it at creation); one named `sandbox_reject_…` is rejected and one named
+	// `sandbox_pending_…` stays pending, so an integration can try both paths. A template with a `whatsapp_cloud`
+	// `channel_id` is submitted to that channel's WhatsApp Business Account and moved by its status notifications.
+	// `rejected`: refused, `status_reason` says why; an edit submits it again. `paused`: WhatsApp paused it for low
+	// quality (it comes back `approved` when WhatsApp says so). `disabled`: WhatsApp disabled it for good.
+	// Each move is an event: `template.approved`, `template.rejected`, `template.paused`, `template.disabled`.
 	Status *TemplateStatus
 }
 

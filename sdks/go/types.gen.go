@@ -1328,12 +1328,12 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "filename", "content_type", "size", "sha256", "purpose", "created_at", "updated_at"}, consts: map[string]string{"object": "\"file\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"file\""}},
 	{required: []string{"id", "object", "livemode", "name", "contact_count", "created_at", "updated_at"}, consts: map[string]string{"object": "\"tag\""}},
-	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
+	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "status_reason", "channel_id", "parameter_format", "header", "footer", "buttons", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
 	{required: []string{"id", "object", "livemode", "name", "provider", "url", "whatsapp", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
@@ -2201,7 +2201,9 @@ type Message struct {
 	TemplateID *string `json:"template_id"`
 	// Each masked (`[masked]`) without `pii:read`.
 	Parameters []string `json:"parameters"`
-	FileID     *string  `json:"file_id"`
+	// A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none.
+	TemplateArguments *MessageTemplateArguments `json:"template_arguments"`
+	FileID            *string                   `json:"file_id"`
 	// `scheduled` waits for `send_at`, then becomes `queued` (or `failed` when a rule of sending refuses it then); `cancelled` was cancelled while scheduled.
 	Status string `json:"status"`
 	// Why it failed: the provider's reason, or for a scheduled message refused at `send_at` the error code (`contact_opted_out`, `conversation_closed`, `outside_service_window`, `contact_not_found`).
@@ -2306,9 +2308,18 @@ func (v MessageCreateMedia) MarshalJSON() ([]byte, error) {
 
 // MessageCreateTemplate is an object of the API.
 type MessageCreateTemplate struct {
-	Type       string   `json:"type"`
-	TemplateID string   `json:"template_id"`
+	Type       string `json:"type"`
+	TemplateID string `json:"template_id"`
+	// The body's values for `{{1}}`, `{{2}}`, … of a `positional` template.
 	Parameters []string `json:"parameters,omitempty"`
+	// The body's (and a text header's) values by name, for a `named` template.
+	NamedParameters map[string]string `json:"named_parameters,omitempty"`
+	// The value of a text header's placeholder (`{{1}}`, or its name).
+	HeaderParameter *string `json:"header_parameter,omitempty"`
+	// The file of an `image`, `video` or `document` header.
+	HeaderFileID *string `json:"header_file_id,omitempty"`
+	// The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0).
+	ButtonParameters []MessageCreateTemplateButtonParametersItem `json:"button_parameters,omitempty"`
 	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
 	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
 	SendAt *time.Time `json:"send_at,omitempty"`
@@ -2319,6 +2330,12 @@ func (v MessageCreateTemplate) MarshalJSON() ([]byte, error) {
 	type plain MessageCreateTemplate
 	v.Type = "template"
 	return json.Marshal(plain(v))
+}
+
+// MessageCreateTemplateButtonParametersItem is an object of the API.
+type MessageCreateTemplateButtonParametersItem struct {
+	Index int64  `json:"index"`
+	Text  string `json:"text"`
 }
 
 // MessageCreateText is an object of the API.
@@ -2349,6 +2366,20 @@ type MessageStatusCallback struct {
 	ProviderMessageID string  `json:"provider_message_id"`
 	Status            string  `json:"status"`
 	Reason            *string `json:"reason,omitempty"`
+}
+
+// MessageTemplateArguments is an object of the API.
+type MessageTemplateArguments struct {
+	NamedParameters  map[string]string                              `json:"named_parameters,omitempty"`
+	HeaderParameter  *string                                        `json:"header_parameter,omitempty"`
+	HeaderFileID     *string                                        `json:"header_file_id,omitempty"`
+	ButtonParameters []MessageTemplateArgumentsButtonParametersItem `json:"button_parameters,omitempty"`
+}
+
+// MessageTemplateArgumentsButtonParametersItem is an object of the API.
+type MessageTemplateArgumentsButtonParametersItem struct {
+	Index int64  `json:"index"`
+	Text  string `json:"text"`
 }
 
 // MessagesBulkCreate is an object of the API.
@@ -2779,11 +2810,29 @@ type Template struct {
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
 	// appear more than once. Any other text in double braces is refused.
 	Body string `json:"body"`
-	// How many parameters a send of this template takes (the highest placeholder number); derived from `body`.
+	// How many body parameters a send of this template takes (the highest placeholder number, or the distinct names); derived from `body`.
 	ParametersCount int64 `json:"parameters_count"`
-	// `approved` templates can be sent. Every template is `approved` as soon as it is created today;
-	// `pending` and `rejected` are reserved for a review step and never appear yet.
+	// Where the template stands in review; only an `approved` template can be sent (else `422 template_not_approved`).
+	// `pending`: submitted and waiting for the reviewer, on create and again after an edit of what it says. A template
+	// without `channel_id` is reviewed by the sandbox, which approves it after a short delay (`SANDBOX_TEMPLATE_REVIEW_MS`,
+	// 2 s by default; 0 approves it at creation); one named `sandbox_reject_…` is rejected and one named
+	// `sandbox_pending_…` stays pending, so an integration can try both paths. A template with a `whatsapp_cloud`
+	// `channel_id` is submitted to that channel's WhatsApp Business Account and moved by its status notifications.
+	// `rejected`: refused, `status_reason` says why; an edit submits it again. `paused`: WhatsApp paused it for low
+	// quality (it comes back `approved` when WhatsApp says so). `disabled`: WhatsApp disabled it for good.
+	// Each move is an event: `template.approved`, `template.rejected`, `template.paused`, `template.disabled`.
 	Status TemplateStatus `json:"status"`
+	// Why the reviewer rejected, paused or disabled it (the reviewer's reason, such as `INVALID_FORMAT`); null otherwise.
+	StatusReason *string `json:"status_reason"`
+	// The `whatsapp_cloud` channel whose WhatsApp Business Account reviews it; null for the sandbox review.
+	ChannelID *string `json:"channel_id"`
+	// How the body's (and a text header's) placeholders are written: `positional`, `{{1}}`, `{{2}}`, … numbered from 1
+	// without gaps, filled by a send's `parameters`; `named`, `{{first_name}}` (lowercase letters, digits and
+	// underscores), filled by a send's `named_parameters`.
+	ParameterFormat TemplateParameterFormat `json:"parameter_format"`
+	Header          *TemplateHeader         `json:"header"`
+	Footer          *string                 `json:"footer"`
+	Buttons         []TemplateButton        `json:"buttons"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -2795,6 +2844,17 @@ func (v Template) MarshalJSON() ([]byte, error) {
 	type plain Template
 	v.Object = "template"
 	return json.Marshal(plain(v))
+}
+
+// A button: `quick_reply` (the customer's tap comes back as an inbound message), `url` (`url` is an `https` address;
+// it may end in one placeholder, `{{1}}`, that a send fills through `button_parameters`), or `phone_number` (an E.164
+// number to call). Up to 10 buttons, at most 2 `url` and 1 `phone_number`; `text` is up to 25 characters.
+type TemplateButton struct {
+	Type string  `json:"type"`
+	Text string  `json:"text"`
+	URL  *string `json:"url,omitempty"`
+	// E.164 phone number.
+	PhoneNumber *string `json:"phone_number,omitempty"`
 }
 
 // TemplateCategory is one of the values below.
@@ -2816,6 +2876,26 @@ type TemplateCreate struct {
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
 	// appear more than once. Any other text in double braces is refused.
 	Body string `json:"body"`
+	// A `whatsapp_cloud` channel of the workspace whose WhatsApp Business Account reviews the template (else `422 channel_not_found`, or `422 channel_cannot_review` for a channel of another provider); omit it for the sandbox review.
+	ChannelID *string `json:"channel_id,omitempty"`
+	// How the body's (and a text header's) placeholders are written: `positional`, `{{1}}`, `{{2}}`, … numbered from 1
+	// without gaps, filled by a send's `parameters`; `named`, `{{first_name}}` (lowercase letters, digits and
+	// underscores), filled by a send's `named_parameters`.
+	ParameterFormat *TemplateParameterFormat `json:"parameter_format,omitempty"`
+	// The template's header: `text` (up to 60 characters, with at most one placeholder, filled by a send's
+	// `header_parameter`), or a medium (`image`, `video`, `document`) that each send gives as `header_file_id`.
+	Header *TemplateHeader `json:"header,omitempty"`
+	// A line under the body, without placeholders.
+	Footer  *string          `json:"footer,omitempty"`
+	Buttons []TemplateButton `json:"buttons,omitempty"`
+}
+
+// The template's header: `text` (up to 60 characters, with at most one placeholder, filled by a send's
+// `header_parameter`), or a medium (`image`, `video`, `document`) that each send gives as `header_file_id`.
+type TemplateHeader struct {
+	Format string `json:"format"`
+	// Required for `format: text`, refused for the others.
+	Text *string `json:"text,omitempty"`
 }
 
 // TemplateListItem is one of: Template, DeletedTemplate; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -2827,7 +2907,7 @@ type TemplateListItem struct {
 }
 
 var templateListItemVariants = []variantTest{
-	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
+	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "status_reason", "channel_id", "parameter_format", "header", "footer", "buttons", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
 }
 
@@ -2858,17 +2938,38 @@ func (u *TemplateListItem) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// `approved` templates can be sent. Every template is `approved` as soon as it is created today;
-// `pending` and `rejected` are reserved for a review step and never appear yet.
+// How the body's (and a text header's) placeholders are written: `positional`, `{{1}}`, `{{2}}`, … numbered from 1
+// without gaps, filled by a send's `parameters`; `named`, `{{first_name}}` (lowercase letters, digits and
+// underscores), filled by a send's `named_parameters`.
+type TemplateParameterFormat string
+
+const (
+	TemplateParameterFormatPositional TemplateParameterFormat = "positional"
+	TemplateParameterFormatNamed      TemplateParameterFormat = "named"
+)
+
+// Where the template stands in review; only an `approved` template can be sent (else `422 template_not_approved`).
+// `pending`: submitted and waiting for the reviewer, on create and again after an edit of what it says. A template
+// without `channel_id` is reviewed by the sandbox, which approves it after a short delay (`SANDBOX_TEMPLATE_REVIEW_MS`,
+// 2 s by default; 0 approves it at creation); one named `sandbox_reject_…` is rejected and one named
+// `sandbox_pending_…` stays pending, so an integration can try both paths. A template with a `whatsapp_cloud`
+// `channel_id` is submitted to that channel's WhatsApp Business Account and moved by its status notifications.
+// `rejected`: refused, `status_reason` says why; an edit submits it again. `paused`: WhatsApp paused it for low
+// quality (it comes back `approved` when WhatsApp says so). `disabled`: WhatsApp disabled it for good.
+// Each move is an event: `template.approved`, `template.rejected`, `template.paused`, `template.disabled`.
 type TemplateStatus string
 
 const (
 	TemplateStatusPending  TemplateStatus = "pending"
 	TemplateStatusApproved TemplateStatus = "approved"
 	TemplateStatusRejected TemplateStatus = "rejected"
+	TemplateStatusPaused   TemplateStatus = "paused"
+	TemplateStatusDisabled TemplateStatus = "disabled"
 )
 
-// TemplateUpdate is an object of the API.
+// A change to what the template says (anything but `name`) sends it back to review: `pending`, then moved as on
+// create. A template reviewed by a WhatsApp Business Account keeps its name and language there
+// (`422 template_not_editable`), and a `disabled` one cannot be edited.
 type TemplateUpdate struct {
 	// Lower-case letters, digits and underscores, as WhatsApp requires; unique among the workspace's live templates.
 	Name *string `json:"name,omitempty"`
@@ -2878,6 +2979,15 @@ type TemplateUpdate struct {
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
 	// appear more than once. Any other text in double braces is refused.
 	Body *string `json:"body,omitempty"`
+	// How the body's (and a text header's) placeholders are written: `positional`, `{{1}}`, `{{2}}`, … numbered from 1
+	// without gaps, filled by a send's `parameters`; `named`, `{{first_name}}` (lowercase letters, digits and
+	// underscores), filled by a send's `named_parameters`.
+	ParameterFormat *TemplateParameterFormat `json:"parameter_format,omitempty"`
+	// The new header, or null to remove it.
+	Header Nullable[TemplateHeader] `json:"header,omitzero"`
+	// The new footer, or null to remove it.
+	Footer  Nullable[string] `json:"footer,omitzero"`
+	Buttons []TemplateButton `json:"buttons,omitempty"`
 }
 
 // TimelineItem is one of: Order, Message, Event; exactly one of its pointer fields is set (Raw keeps the JSON as received).
@@ -2891,7 +3001,7 @@ type TimelineItem struct {
 
 var timelineItemVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
 }
 

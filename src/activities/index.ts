@@ -14,6 +14,7 @@ import { prepareWebhookTest } from '../webhooks/commands';
 import { stepBroadcast, wakeBatchSender, type BroadcastStep } from '../commands/broadcasts';
 import { createChannelSenderActivities } from '../channels/sender';
 import { createScheduledMessageActivities } from '../channels/scheduled-messages';
+import { createTemplateReviewActivities } from '../commands/template-review';
 import type { Client } from '@temporalio/client';
 import { createWebhookActivities } from '../webhooks/delivery';
 import { createFlowActivities } from '../flows/steps';
@@ -94,6 +95,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     ...createFlowActivities(orm),
     ...createPrivacyActivities(orm, files),
     ...createChannelSenderActivities(orm),
+    ...createTemplateReviewActivities(orm),
     ...createScheduledMessageActivities(orm),
 
     /**

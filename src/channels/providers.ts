@@ -1,11 +1,11 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Channel } from '../db/entities';
+import type { Channel, TemplateArguments, TemplateHeader } from '../db/entities';
 import { postOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
 import { WhatsAppCloudClient, DEFAULT_BASE_URL, DEFAULT_VERSION, type Transport } from './whatsapp-cloud/client';
 import { WhatsAppCloudError } from './whatsapp-cloud/errors';
-import { InvalidMessageError, templateMessage, textMessage, type OutboundMessageBody } from './whatsapp-cloud/messages';
+import { InvalidMessageError, templateMessage, textMessage, type OutboundMessageBody, type TemplateInput } from './whatsapp-cloud/messages';
 
 const PROVIDER_TIMEOUT_MS = 5_000;
 // a provider's answer is read this far (its message id is near the start); the rest is never read
@@ -21,6 +21,9 @@ export interface OutboundMessage {
   templateName: string | null;
   templateLanguage: string | null;
   parameters: string[] | null;
+  /** a template send's named, header and button values, and the template's header they fill */
+  templateArguments?: TemplateArguments | null;
+  templateHeader?: TemplateHeader | null;
   fileId: string | null;
 }
 
@@ -119,16 +122,49 @@ const guardedTransport: Transport = async (url, init) => {
   return { status: outcome.statusCode, headers: new Headers(outcome.headers ?? {}), body: outcome.body ?? '' };
 };
 
+const NAMED_PLACEHOLDER = /\{\{([a-z][a-z0-9_]*)\}\}/;
+
+/** A template send as the Cloud API takes it: the header's value, the body's, each url button's tail. */
+function whatsappTemplate(to: string, message: OutboundMessage): OutboundMessageBody {
+  const args = message.templateArguments ?? {};
+  const input: TemplateInput = { name: message.templateName ?? '', language: message.templateLanguage ?? '' };
+  if (args.named_parameters) {
+    // a named header's value travels with the body's names; WhatsApp takes it in the header component
+    const headerName = message.templateHeader?.format === 'text' ? NAMED_PLACEHOLDER.exec(message.templateHeader.text)?.[1] : undefined;
+    const { [headerName ?? '']: headerValue, ...body } = args.named_parameters;
+    if (headerName && headerValue !== undefined) input.header = { text: headerValue, name: headerName };
+    if (Object.keys(body).length) input.body = body;
+  } else if (message.parameters?.length) {
+    input.body = message.parameters;
+  }
+  if (args.header_parameter !== undefined) input.header = { text: args.header_parameter };
+  if (args.header_file_id !== undefined) {
+    // refused when the message is created until files are uploaded to the provider
+    throw ApplicationFailure.nonRetryable('media headers are not sent on whatsapp_cloud channels yet', 'message_type_not_supported');
+  }
+  if (args.button_parameters?.length) input.buttons = args.button_parameters.map((b) => ({ kind: 'url' as const, index: b.index, suffix: b.text }));
+  return templateMessage({ to, ...input });
+}
+
 function whatsappBody(message: OutboundMessage): OutboundMessageBody {
   // the Cloud API takes the number as digits (a wa_id); the contact's is E.164
   const to = (message.to ?? '').replace(/^\+/, '');
   if (message.type === 'text') return textMessage({ to, body: message.text ?? '' });
-  if (message.type === 'template') {
-    const parameters = message.parameters ?? [];
-    return templateMessage({ to, name: message.templateName ?? '', language: message.templateLanguage ?? '', ...(parameters.length ? { body: parameters } : {}) });
-  }
+  if (message.type === 'template') return whatsappTemplate(to, message);
   // refused when the message is created; one queued before the channel could not send it fails here
   throw ApplicationFailure.nonRetryable(`${message.type} messages are not sent on whatsapp_cloud channels yet`, 'message_type_not_supported');
+}
+
+/** The Cloud API client of a whatsapp_cloud channel, through the guarded sender, its token opened for this call only. */
+export function whatsappClientFor(channel: Channel): WhatsAppCloudClient {
+  return new WhatsAppCloudClient({
+    phoneNumberId: channel.whatsappPhoneNumberId ?? '',
+    accessToken: openSecret(channel.whatsappAccessToken ?? ''),
+    baseUrl: channel.whatsappBaseUrl ?? DEFAULT_BASE_URL,
+    version: channel.whatsappApiVersion ?? DEFAULT_VERSION,
+    timeoutMs: PROVIDER_TIMEOUT_MS,
+    transport: guardedTransport,
+  });
 }
 
 const whatsappCloud: ChannelProvider = {
@@ -141,14 +177,7 @@ const whatsappCloud: ChannelProvider = {
       if (err instanceof InvalidMessageError) throw ApplicationFailure.nonRetryable(`the message breaks a Cloud API rule: ${err.message}`, err.code);
       throw err;
     }
-    const client = new WhatsAppCloudClient({
-      phoneNumberId: channel.whatsappPhoneNumberId ?? '',
-      accessToken: openSecret(channel.whatsappAccessToken ?? ''),
-      baseUrl: channel.whatsappBaseUrl ?? DEFAULT_BASE_URL,
-      version: channel.whatsappApiVersion ?? DEFAULT_VERSION,
-      timeoutMs: PROVIDER_TIMEOUT_MS,
-      transport: guardedTransport,
-    });
+    const client = whatsappClientFor(channel);
     try {
       const sent = await client.sendMessage(body);
       return { providerMessageId: sent.wamid.slice(0, 200) };

@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
-import type { Channel, EventRecord, Message, MessageStatus } from '../db/entities';
+import type { Channel, EventRecord, Message, MessageStatus, TemplateArguments, TemplateHeader } from '../db/entities';
 import { withoutRowData } from '../db/driver-errors';
 import { findChannel, lockMessages, saveMessageProgress } from '../db/messaging.queries';
 import { insertEvents } from '../db/events';
@@ -62,6 +62,8 @@ interface DueMessage {
   template_name: string | null;
   template_language: string | null;
   parameters: string[] | null;
+  template_arguments: TemplateArguments | null;
+  template_header: TemplateHeader | null;
   file_id: string | null;
   phone: string | null;
 }
@@ -81,6 +83,8 @@ async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
     templateName: m.template_name,
     templateLanguage: m.template_language,
     parameters: m.parameters,
+    templateArguments: m.template_arguments,
+    templateHeader: m.template_header,
     fileId: m.file_id,
   };
   try {
@@ -171,7 +175,8 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
 
 async function dueMessages(em: EntityManager, channel: Channel, limit: number): Promise<DueMessage[]> {
   return em.getConnection().execute<DueMessage[]>(
-    `select m.id, m.type, m.text, m.template_id, t.name as template_name, t.language as template_language, m.parameters, m.file_id, c.phone
+    `select m.id, m.type, m.text, m.template_id, t.name as template_name, t.language as template_language, m.parameters, m.template_arguments,
+            t.header as template_header, m.file_id, c.phone
        from messages m left join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
        left join templates t on t.workspace_id = m.workspace_id and t.id = m.template_id
       where m.workspace_id = ? and m.channel_id = ? and m.next_attempt_at <= ? and m.status = 'queued' and m.direction = 'outbound'

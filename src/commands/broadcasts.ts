@@ -22,10 +22,10 @@ import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { wakeFollowUp } from '../engine/temporal';
 import { channelSenderFollowUp } from '../channels/names';
-import { renderTemplate } from './template-body';
+import { fillableByPositionalOnly, renderTemplate } from './template-body';
 import type { CommandResponse } from './types';
 import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../engine/types';
-import { conversationRecordOf, isOptedOut, prepareMessage } from './messaging';
+import { conversationRecordOf, isOptedOut, prepareMessage, refuseUnapprovedTemplate } from './messaging';
 import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;
@@ -67,14 +67,21 @@ async function transition(em: EntityManager, ctx: CommandContext, b: Broadcast, 
 }
 
 export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p: Params, body: RequestBody<'createBroadcast'>): Promise<CommandResponse> {
-  if (!(await em.findOne(ChannelSchema, { id: body.channel_id, workspace: ctx.workspaceId }))) {
+  const channel = await em.findOne(ChannelSchema, { id: body.channel_id, workspace: ctx.workspaceId });
+  if (!channel) {
     throw new ApiError('channel_not_found', `No such channel: '${body.channel_id}'`, { errors: [{ pointer: '/channel_id', code: 'channel_not_found', message: 'No such channel' }] });
   }
   const template = await em.findOne(TemplateSchema, { id: body.template_id, workspace: ctx.workspaceId, deletedAt: null });
   if (!template) {
     throw new ApiError('template_not_found', `No such template: '${body.template_id}'`, { errors: [{ pointer: '/template_id', code: 'template_not_found', message: 'No such template' }] });
   }
-  // the same check every recipient's message would meet, made once up front
+  // the same checks every recipient's message would meet, made once up front
+  await refuseUnapprovedTemplate(em, template, channel);
+  if (!fillableByPositionalOnly(template)) {
+    throw new ApiError('template_parameters_mismatch', `Template ${template.id} takes named parameters, a header or a url button tail; a broadcast fills numbered body placeholders only`, {
+      errors: [{ pointer: '/template_id', code: 'template_parameters_mismatch', message: 'a broadcast fills numbered body placeholders only' }],
+    });
+  }
   renderTemplate(template.body, body.parameters ?? []);
   const audience: Audience =
     'tag' in body.audience
@@ -233,10 +240,13 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
   // the template and its parameters are the same for every recipient: checked once per batch
   let refusal: string | null = null;
   const template = await em.findOne(TemplateSchema, { id: b.templateId, workspace: b.workspace, deletedAt: null });
-  if (!(await em.findOne(ChannelSchema, { id: b.channelId, workspace: b.workspace }))) refusal = 'channel_not_found';
+  const channel = await em.findOne(ChannelSchema, { id: b.channelId, workspace: b.workspace });
+  if (!channel) refusal = 'channel_not_found';
   else if (!template) refusal = 'template_not_found';
   else {
     try {
+      // WhatsApp may pause the template while the broadcast sends
+      await refuseUnapprovedTemplate(em, template, channel);
       renderTemplate(template.body, b.parameters);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;

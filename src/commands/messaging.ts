@@ -1,6 +1,7 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
-import { renderTemplate } from './template-body';
+import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Template, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus, type TemplateStatus } from '../db/entities';
+import { fillTemplate } from './template-body';
+import { moveTemplate } from './template-review';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
 import { causeOf, eventRecordOf, queueEvent, recordEvent, type CommandContext } from '../db/events';
@@ -243,6 +244,35 @@ async function reserveScheduledPlace(em: EntityManager, workspaceId: string): Pr
   }
 }
 
+async function requireFile(em: EntityManager, workspaceId: string, fileId: string, pointer: string): Promise<void> {
+  const file = await em.getConnection().execute<{ id: string }[]>(
+    'select id from files where workspace_id = ? and id = ? and deleted_at is null',
+    [workspaceId, fileId],
+    'all',
+    em.getTransactionContext(),
+  );
+  if (!file.length) throw new ApiError('file_not_found', `No such file: '${fileId}'`, { errors: [{ pointer, code: 'file_not_found', message: 'No such file' }] });
+}
+
+/**
+ * Only an approved template is sent; on a whatsapp_cloud channel, only one its business account approved (the sandbox's
+ * approval, or another account's, means nothing to WhatsApp).
+ */
+export async function refuseUnapprovedTemplate(em: EntityManager, template: Template, channel: Channel, pointer = '/template_id'): Promise<void> {
+  if (template.status !== 'approved') {
+    const why = template.status === 'pending' ? 'is still in review' : `is ${template.status}${template.statusReason ? ` (${template.statusReason})` : ''}`;
+    throw new ApiError('template_not_approved', `Template ${template.id} ${why}; only an approved template can be sent`, {
+      errors: [{ pointer, code: 'template_not_approved', message: `status is ${template.status}` }],
+    });
+  }
+  if (channel.provider !== 'whatsapp_cloud' || template.channel === channel.id) return;
+  const reviewer = template.channel ? await em.findOne(ChannelSchema, { id: template.channel, workspace: template.workspace }) : null;
+  if (reviewer && reviewer.whatsappWabaId === channel.whatsappWabaId) return;
+  throw new ApiError('template_not_approved', `Template ${template.id} was not approved by the WhatsApp Business Account of channel ${channel.id}; create it with that channel as its channel_id`, {
+    errors: [{ pointer, code: 'template_not_approved', message: "not approved by this channel's business account" }],
+  });
+}
+
 /**
  * Checks that a message may go out and queues it for its channel's sender, which the follow-up wakes; with `send_at`
  * it is stored `scheduled` instead and the follow-up starts its timer. Shared by sends and by the opt-in
@@ -278,28 +308,31 @@ export async function prepareMessage(
   refuseUnsendable(conversation, contact, channel, body.type, ctx.now);
   if (sendAt) refuseUnsendable(conversation, contact, channel, body.type, sendAt, true);
   let text = body.type === 'template' ? null : (body.text ?? null);
+  let filled: ReturnType<typeof fillTemplate> | null = null;
   if (body.type === 'template') {
     const found = await em.findOne(TemplateSchema, body.template_id);
     const template = found && found.workspace === ctx.workspaceId && !found.deletedAt ? found : null;
     if (!template) {
       throw new ApiError('template_not_found', `No such template: '${body.template_id}'`, { errors: [{ pointer: '/template_id', code: 'template_not_found', message: 'No such template' }] });
     }
-    text = renderTemplate(template.body, body.parameters ?? []);
+    await refuseUnapprovedTemplate(em, template, channel);
+    filled = fillTemplate(template, body);
+    text = filled.text;
+    if (body.header_file_id !== undefined) {
+      if (channel.provider === 'whatsapp_cloud') {
+        throw new ApiError('message_type_not_supported', 'Templates with a media header cannot be sent on whatsapp_cloud channels yet', {
+          errors: [{ pointer: '/header_file_id', code: 'message_type_not_supported', message: 'not on whatsapp_cloud channels yet' }],
+        });
+      }
+      await requireFile(em, ctx.workspaceId, body.header_file_id, '/header_file_id');
+    }
   }
   if (body.type === 'media' && channel.provider === 'whatsapp_cloud') {
     throw new ApiError('message_type_not_supported', 'Media messages cannot be sent on whatsapp_cloud channels yet; send text or a template', {
       errors: [{ pointer: '/type', code: 'message_type_not_supported', message: 'not on whatsapp_cloud channels yet' }],
     });
   }
-  if (body.type === 'media') {
-    const file = await em.getConnection().execute<{ id: string }[]>(
-      'select id from files where workspace_id = ? and id = ? and deleted_at is null',
-      [ctx.workspaceId, body.file_id],
-      'all',
-      em.getTransactionContext(),
-    );
-    if (!file.length) throw new ApiError('file_not_found', `No such file: '${body.file_id}'`, { errors: [{ pointer: '/file_id', code: 'file_not_found', message: 'No such file' }] });
-  }
+  if (body.type === 'media') await requireFile(em, ctx.workspaceId, body.file_id, '/file_id');
   if (sendAt) await reserveScheduledPlace(em, ctx.workspaceId);
   const cause = causeOf(ctx);
   const message: Message = {
@@ -312,7 +345,8 @@ export async function prepareMessage(
     type: body.type,
     text,
     templateId: body.type === 'template' ? body.template_id : null,
-    parameters: body.type === 'template' ? body.parameters ?? [] : null,
+    parameters: filled ? filled.parameters : null,
+    templateArguments: filled?.templateArguments ?? null,
     fileId: body.type === 'media' ? body.file_id : null,
     status: sendAt ? 'scheduled' : 'queued',
     failureReason: null,
@@ -562,6 +596,34 @@ function notificationEvents(body: RequestBody<'receiveWhatsAppNotification'>): {
   return { events, unreadable };
 }
 
+// a template's review as WhatsApp's message_template_status_update says it; other events (FLAGGED, a quality warning;
+// PENDING_DELETION, …) leave the template as it is
+const TEMPLATE_STATUS_OF: Record<string, TemplateStatus | undefined> = {
+  APPROVED: 'approved',
+  REINSTATED: 'approved',
+  REJECTED: 'rejected',
+  PAUSED: 'paused',
+  DISABLED: 'disabled',
+  PENDING: 'pending',
+};
+
+/**
+ * The template a status notification is about, locked: a template of the workspace reviewed by this business account,
+ * by WhatsApp's id for it, or (a notification that came before the submission recorded the id) by its name and language
+ * while it waits for review, the id recorded then.
+ */
+async function templateOfNotification(em: EntityManager, workspaceId: string, channel: Channel, event: Extract<WhatsAppEvent, { kind: 'template_status' }>): Promise<Template | null> {
+  const reviewers = (await em.find(ChannelSchema, { workspace: workspaceId, provider: 'whatsapp_cloud', whatsappWabaId: channel.whatsappWabaId }, { fields: ['id'] })).map((c) => c.id);
+  if (!reviewers.length) return null;
+  const lock = { lockMode: LockMode.PESSIMISTIC_WRITE } as const;
+  const known = await em.findOne(TemplateSchema, { workspace: workspaceId, channel: { $in: reviewers }, providerTemplateId: event.templateId }, lock);
+  if (known) return known.deletedAt ? null : known;
+  if (!event.language) return null;
+  const waiting = await em.findOne(TemplateSchema, { workspace: workspaceId, channel: { $in: reviewers }, providerTemplateId: null, name: event.templateName, language: event.language, status: 'pending', deletedAt: null }, lock);
+  if (waiting) waiting.providerTemplateId = event.templateId;
+  return waiting;
+}
+
 /**
  * Meta's notifications for a whatsapp_cloud channel (signature checked by the API): each customer message becomes an
  * inbound message as receiveInboundMessage makes it, each status moves its message as receiveMessageStatus does, in
@@ -604,6 +666,13 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
       const pricing = event.pricing ? { pricingCategory: event.pricing.category, pricingBillable: event.pricing.billable, pricingModel: event.pricing.pricingModel } : undefined;
       const moved = await moveByProviderId(em, itemCtx, channel.id, event.wamid, event.status, extra, pricing);
       if (moved) statuses++;
+      else ignored++;
+      continue;
+    }
+    if (event.kind === 'template_status') {
+      const status = TEMPLATE_STATUS_OF[event.event];
+      const template = status && event.wabaId === channel.whatsappWabaId ? await templateOfNotification(em, ctx.workspaceId, channel, event) : null;
+      if (template && moveTemplate(em, itemCtx, template, status!, event.reason)) statuses++;
       else ignored++;
       continue;
     }

@@ -20,6 +20,12 @@ export function toTemplateWire(t: Template): TemplateWire | DeletedTemplateWire 
     body: t.body,
     parameters_count: t.parametersCount,
     status: t.status,
+    status_reason: t.statusReason ?? null,
+    channel_id: t.channel ?? null,
+    parameter_format: t.parameterFormat ?? 'positional',
+    header: t.header ?? null,
+    footer: t.footer ?? null,
+    buttons: t.buttons ?? [],
     created_at: t.createdAt.toISOString(),
     updated_at: t.updatedAt.toISOString(),
   };
@@ -30,6 +36,8 @@ export function toDeletedTemplateWire(t: Template): DeletedTemplateWire {
 }
 
 const COLUMNS = `id, workspace_id as "workspace", name, language, category, body, parameters_count as "parametersCount", status,
+  status_reason as "statusReason", channel_id as "channel", provider_template_id as "providerTemplateId", parameter_format as "parameterFormat",
+  header, footer, buttons,
   version, created_at as "createdAt", updated_at as "updatedAt", deleted_at as "deletedAt"`;
 
 function hydrate(row: Template): Template {

@@ -10,6 +10,7 @@ const KIND_OF: Record<string, Exclude<QueueKind, 'commands'>> = {
   sendMessage: 'fanout',
   channelSender: 'fanout',
   scheduledMessage: 'fanout',
+  templateReview: 'fanout',
   flowRun: 'fanout',
   runBroadcast: 'fanout',
   wakeBroadcast: 'fanout',

@@ -35,6 +35,19 @@ function maskEach(v: unknown): unknown {
   return Array.isArray(v) ? v.map(() => MASKED) : v;
 }
 
+// a template send's values beside its parameters: the named ones, the header's and each url button's tail (a file id is
+// not personal data)
+function maskTemplateArguments(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const a = v as { named_parameters?: Record<string, unknown>; header_parameter?: unknown; button_parameters?: { index: number }[] };
+  return {
+    ...a,
+    ...(a.named_parameters ? { named_parameters: Object.fromEntries(Object.keys(a.named_parameters).map((k) => [k, MASKED])) } : {}),
+    ...(a.header_parameter !== undefined ? { header_parameter: MASKED } : {}),
+    ...(Array.isArray(a.button_parameters) ? { button_parameters: a.button_parameters.map((b) => ({ index: b.index, text: MASKED })) } : {}),
+  };
+}
+
 /**
  * Personal fields by object type, each with its mask: what a key without `pii:read` sees masked (in REST bodies,
  * events, the event stream and the webhooks of endpoints without the permission), and what a PII-read audit record
@@ -52,7 +65,7 @@ export const PERSONAL_FIELDS: Record<string, Record<string, (v: unknown, shownAt
     attributes: maskAttributes,
   },
   // a template message's parameters are what its text is rendered from
-  message: { text: maskText, parameters: maskEach },
+  message: { text: maskText, parameters: maskEach, template_arguments: maskTemplateArguments },
   // shipping addresses, recipients and notes live here
   order: { metadata: maskValues },
 };

@@ -108,6 +108,7 @@ export { sendMessage } from './send-message';
 export { webhookEndpoint } from './webhook-endpoint';
 export { channelSender } from './channel-sender';
 export { scheduledMessage } from './scheduled-message';
+export { templateReview } from './template-review';
 
 // privacy purges and the backups they reach
 export { purgeSubject, takeBackup } from './privacy';

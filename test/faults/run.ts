@@ -47,6 +47,8 @@ const env = {
   OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
   WEBHOOK_RETRY_SCHEDULE_MS: '0,1000,2000,4000,8000,15000,30000',
   WEBHOOK_DISPATCH_POLL_MS: '250',
+  // the run's template is sent as soon as it exists: the sandbox approves it at creation
+  SANDBOX_TEMPLATE_REVIEW_MS: '0',
   // the API processes start their commands eagerly on their own commands worker, as `npm run dev` runs them
   API_EMBEDDED_WORKER: process.env.API_EMBEDDED_WORKER ?? '1',
 };

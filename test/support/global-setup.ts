@@ -44,6 +44,9 @@ export default async function globalSetup(): Promise<void> {
     COMMAND_WAIT_MS: '8000',
     SANDBOX_DELIVERED_AFTER_MS: '300',
     SANDBOX_READ_AFTER_MS: '300',
+    // the sandbox approves templates at creation, so suites that send one need not wait; test/templates.test.ts
+    // exercises the review workflow through a whatsapp_cloud channel and the sandbox's named paths
+    SANDBOX_TEMPLATE_REVIEW_MS: '0',
     EVENT_STREAM_HEARTBEAT_MS: '1000',
     LOG_LEVEL: 'info',
     // customers' URLs: only the tests' local receivers are ever contacted, nothing else is even resolved; a fixed DNS

@@ -1,7 +1,7 @@
 // A TEST STAND-IN for Meta's WhatsApp Cloud API (graph.facebook.com), listening on 127.0.0.1 only. It is not the real
 // service and knows nothing of its rules beyond what the documentation shows: the request and answer shapes of
 // `POST /{version}/{phone_number_id}/messages`, `POST /{version}/{phone_number_id}/media` (multipart) and
-// `POST /{version}/{waba_id}/message_templates`, the bearer token, and the Graph error body. It records every request
+// `POST /{version}/{waba_id}/message_templates`, a template's edit `POST /{version}/{template_id}`, the bearer token, and the Graph error body. It records every request
 // for assertions, can be told how to answer the next one (a Cloud API error, a raw answer, or silence), and plays
 // Meta's part towards a callback URL: the verification GET and signed notification POSTs.
 import { createHmac, randomBytes } from 'node:crypto';
@@ -176,6 +176,13 @@ export async function start(opts: { accessToken?: string } = {}): Promise<CloudA
       return;
     }
 
+    // an edit of a template: POST /{version}/{template_id} with its category and components
+    const edit = /^\/(v\d+\.\d+)\/([0-9]+)$/.exec(path);
+    if (req.method === 'POST' && edit) {
+      const body = recorded.json;
+      if (!isRecord(body) || !Array.isArray(body.components)) return fail(res, { code: 100, httpStatus: 400, message: 'Invalid parameter', details: 'components are required.' });
+      return json(res, 200, { success: true });
+    }
     const route = ROUTE.exec(path);
     if (req.method !== 'POST' || !route) {
       return fail(res, { code: 100, httpStatus: 400, subcode: 33, type: 'GraphMethodException', message: 'Unsupported post request.' });

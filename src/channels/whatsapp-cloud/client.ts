@@ -150,6 +150,16 @@ export class WhatsAppCloudClient {
     };
   }
 
+  /** Sends an edited template (its category and components; name and language stay) back to review. */
+  async editTemplate(templateId: string, edit: Pick<TemplateDefinition, 'category' | 'components'>): Promise<void> {
+    if (!templateId) throw new TypeError('templateId is required');
+    const answer = await this.call(`${this.baseUrl}/${this.version}/${encodeURIComponent(templateId)}`, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(edit),
+    });
+    if (!isRecord(answer) || answer.success !== true) throw badAnswer('success');
+  }
+
   // what an inspected client shows: everything but the token
   toJSON() {
     return { baseUrl: this.baseUrl, version: this.version, phoneNumberId: this.phoneNumberId, timeoutMs: this.timeoutMs };

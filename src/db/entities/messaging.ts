@@ -1,5 +1,6 @@
 // Channels, conversations and messages.
 import { EntitySchema } from '@mikro-orm/core';
+import type { TemplateArguments } from './templates';
 import { TextArrayType, optionalTs, ts, workspaceRef } from './columns';
 
 export interface Channel {
@@ -50,6 +51,8 @@ export interface Message {
   text: string | null;
   templateId: string | null;
   parameters: string[] | null;
+  /** a template send's named, header and button parameters */
+  templateArguments?: TemplateArguments | null;
   fileId: string | null;
   status: MessageStatus;
   failureReason: string | null;
@@ -136,6 +139,7 @@ export const MessageSchema = new EntitySchema<Message>({
     text: { type: 'string', nullable: true },
     templateId: { type: 'string', nullable: true },
     parameters: { type: 'json', nullable: true },
+    templateArguments: { type: 'json', nullable: true },
     fileId: { type: 'string', nullable: true },
     status: { type: 'string' },
     failureReason: { type: 'string', nullable: true },

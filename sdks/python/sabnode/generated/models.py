@@ -227,6 +227,11 @@ class BulkJobWithResults(BulkJobFields):
     results: list[BulkItemResult]
 
 
+class ButtonParameter(TypedDict, closed=True):
+    index: int
+    text: str
+
+
 class Change(TypedDict):
     field: str
     value: dict[str, Any]
@@ -954,6 +959,10 @@ class Event(TypedDict, closed=True):
         "template.created",
         "template.updated",
         "template.deleted",
+        "template.approved",
+        "template.rejected",
+        "template.paused",
+        "template.disabled",
         "order.created",
         "order.updated",
         "order.paid",
@@ -1454,6 +1463,7 @@ class Message(TypedDict, closed=True):
     text: str | None
     template_id: str | None
     parameters: list[str] | None
+    template_arguments: TemplateArguments | None
     file_id: str | None
     status: Literal[
         "scheduled",
@@ -1491,6 +1501,10 @@ class MessageCreate2(TypedDict, closed=True):
     type: Literal["template"]
     template_id: str
     parameters: NotRequired[list[Parameter]]
+    named_parameters: NotRequired[dict[str, str]]
+    header_parameter: NotRequired[str]
+    header_file_id: NotRequired[str]
+    button_parameters: NotRequired[list[ButtonParameter]]
     send_at: NotRequired[SendAt]
 
 
@@ -1890,11 +1904,42 @@ class Template(TypedDict, closed=True):
     body: TemplateBody
     parameters_count: int
     status: TemplateStatus
+    status_reason: str | None
+    channel_id: str | None
+    parameter_format: TemplateParameterFormat
+    header: TemplateHeader | None
+    footer: str | None
+    buttons: list[TemplateButton]
     created_at: Timestamp
     updated_at: Timestamp
 
 
+class TemplateArguments(TypedDict, closed=True):
+    """
+    A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none.
+    """
+
+    named_parameters: NotRequired[dict[str, str]]
+    header_parameter: NotRequired[str]
+    header_file_id: NotRequired[str]
+    button_parameters: NotRequired[list[ButtonParameter]]
+
+
 TemplateBody: TypeAlias = str
+
+
+class TemplateButton(TypedDict, closed=True):
+    """
+    A button: `quick_reply` (the customer's tap comes back as an inbound message), `url` (`url` is an `https` address;
+    it may end in one placeholder, `{{1}}`, that a send fills through `button_parameters`), or `phone_number` (an E.164
+    number to call). Up to 10 buttons, at most 2 `url` and 1 `phone_number`; `text` is up to 25 characters.
+
+    """
+
+    type: Literal["quick_reply", "url", "phone_number"]
+    text: str
+    url: NotRequired[str]
+    phone_number: NotRequired[Phone]
 
 
 TemplateCategory: TypeAlias = Literal["marketing", "utility", "authentication"]
@@ -1905,6 +1950,25 @@ class TemplateCreate(TypedDict, closed=True):
     language: TemplateLanguage
     category: TemplateCategory
     body: TemplateBody
+    channel_id: NotRequired[str]
+    parameter_format: NotRequired[TemplateParameterFormat]
+    header: NotRequired[TemplateHeader]
+    footer: NotRequired[TemplateFooter]
+    buttons: NotRequired[list[TemplateButton]]
+
+
+TemplateFooter: TypeAlias = str
+
+
+class TemplateHeader(TypedDict, closed=True):
+    """
+    The template's header: `text` (up to 60 characters, with at most one placeholder, filled by a send's
+    `header_parameter`), or a medium (`image`, `video`, `document`) that each send gives as `header_file_id`.
+
+    """
+
+    format: Literal["text", "image", "video", "document"]
+    text: NotRequired[str]
 
 
 TemplateIdValue: TypeAlias = str
@@ -1920,14 +1984,30 @@ class TemplateList(ListEnvelope):
 TemplateName: TypeAlias = str
 
 
-TemplateStatus: TypeAlias = Literal["pending", "approved", "rejected"]
+TemplateParameterFormat: TypeAlias = Literal["positional", "named"]
+
+
+TemplateStatus: TypeAlias = Literal[
+    "pending", "approved", "rejected", "paused", "disabled"
+]
 
 
 class TemplateUpdate(TypedDict, closed=True):
+    """
+    A change to what the template says (anything but `name`) sends it back to review: `pending`, then moved as on
+    create. A template reviewed by a WhatsApp Business Account keeps its name and language there
+    (`422 template_not_editable`), and a `disabled` one cannot be edited.
+
+    """
+
     name: NotRequired[TemplateName]
     language: NotRequired[TemplateLanguage]
     category: NotRequired[TemplateCategory]
     body: NotRequired[TemplateBody]
+    parameter_format: NotRequired[TemplateParameterFormat]
+    header: NotRequired[TemplateHeader | None]
+    footer: NotRequired[TemplateFooter | None]
+    buttons: NotRequired[list[TemplateButton]]
 
 
 class Timeline(ListEnvelope):

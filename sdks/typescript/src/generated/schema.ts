@@ -334,8 +334,13 @@ export interface paths {
          * Create a template
          * @description `name` is unique among the workspace's live templates; a duplicate is `422` with code
          *     `template_name_taken` and the existing template's id in `existing_id`. The server derives
-         *     `parameters_count` from the placeholders in `body`; placeholders that skip a number or are not
-         *     `{{n}}` are a `400` on `/body`. A new template is `approved` at once. Emits `template.created`.
+         *     `parameters_count` from the placeholders in `body`; placeholders that do not follow `parameter_format`
+         *     (`{{1}}`, `{{2}}`, … without gaps, or `{{name}}`) are a `400` on `/body`. Components beside the body (a
+         *     `header`, a `footer`, `buttons`) are checked against WhatsApp's rules (`422 template_component_invalid` with a
+         *     pointer). A new template is `pending` and goes to review (see `TemplateStatus`): the sandbox's, or the WhatsApp
+         *     Business Account of the `whatsapp_cloud` channel in `channel_id`, to which it is submitted once the template is
+         *     stored. Only an approved template can be sent. Emits `template.created`, then `template.approved` or
+         *     `template.rejected` when the reviewer answers.
          */
         post: operations["createTemplate"];
         delete?: never;
@@ -367,7 +372,7 @@ export interface paths {
         head?: never;
         /**
          * Update a template
-         * @description Only the fields sent change. A new `body` recomputes `parameters_count`. Emits `template.updated`
+         * @description Only the fields sent change. A new `body` recomputes `parameters_count`. A change to what the template says (anything but `name`) sends it back to review (`pending`, see `TemplateStatus`). Emits `template.updated`
          *     with `previous_attributes` when anything changed.
          */
         patch: operations["updateTemplate"];
@@ -888,7 +893,11 @@ export interface paths {
          *     `message.failed` with `failure_reason`. Refused with `422`: a closed conversation
          *     (`conversation_closed`), an opted-out contact (`contact_opted_out`), free-form text on a sandbox
          *     channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
-         *     or file (`file_not_found`), parameters that do not fit the template (`template_parameters_mismatch`).
+         *     or file (`file_not_found`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
+         *     `whatsapp_cloud` channel, reviewed for another business account, parameters that do not fit the template
+         *     (`template_parameters_mismatch`: a positional template takes `parameters`, a named one `named_parameters`; a text
+         *     header with a placeholder takes `header_parameter`, a media header `header_file_id`, a `url` button with a
+         *     placeholder an entry of `button_parameters`; nothing is taken that the template has no place for).
          *     A template message's `text` is the template rendered with its parameters.
          *
          *     **Scheduled.** With `send_at` (from one minute to 35 days after the request, else
@@ -2218,7 +2227,11 @@ export interface paths {
          *
          *     The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
          *     `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
-         *     (`422 template_not_found`) whose placeholders `parameters` fills (`422 template_parameters_mismatch`).
+         *     (`422 template_not_found`), approved (`422 template_not_approved`), whose placeholders `parameters` fills
+         *     (`422 template_parameters_mismatch`; a broadcast fills positional body placeholders only, so a template with
+         *     named placeholders, a header to fill or a `url` button with a placeholder is refused with that code). A
+         *     template that stops being approved while the broadcast sends (WhatsApp paused it) skips the rest of its
+         *     recipients with `skip_reason: template_not_approved`.
          *     `rate_per_second` (1–1,000, default 50) bounds how fast messages are created; the channel's own
          *     `rate_per_second` bounds how fast they are handed to the provider, so the lower of the two holds. `scheduled_at` delays the start
          *     to that time (a time in the past starts at once). Emits `broadcast.created`.
@@ -2558,6 +2571,86 @@ export interface webhooks {
          * @description A template was updated.
          */
         post: operations["templateUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.approved
+         * @description The reviewer approved a template: it can be sent from now on. `previous_attributes` holds the status it left.
+         */
+        post: operations["templateApprovedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.rejected
+         * @description The reviewer rejected a template; `status_reason` says why. Edit it to submit it again.
+         */
+        post: operations["templateRejectedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.paused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.paused
+         * @description WhatsApp paused a template (its quality fell); sends are refused with `422 template_not_approved` until it is approved again.
+         */
+        post: operations["templatePausedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "template.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * template.disabled
+         * @description WhatsApp disabled a template; it cannot be sent again.
+         */
+        post: operations["templateDisabledWebhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3701,11 +3794,49 @@ export interface components {
         /** @enum {string} */
         TemplateCategory: "marketing" | "utility" | "authentication";
         /**
-         * @description `approved` templates can be sent. Every template is `approved` as soon as it is created today;
-         *     `pending` and `rejected` are reserved for a review step and never appear yet.
+         * @description Where the template stands in review; only an `approved` template can be sent (else `422 template_not_approved`).
+         *     `pending`: submitted and waiting for the reviewer, on create and again after an edit of what it says. A template
+         *     without `channel_id` is reviewed by the sandbox, which approves it after a short delay (`SANDBOX_TEMPLATE_REVIEW_MS`,
+         *     2 s by default; 0 approves it at creation); one named `sandbox_reject_…` is rejected and one named
+         *     `sandbox_pending_…` stays pending, so an integration can try both paths. A template with a `whatsapp_cloud`
+         *     `channel_id` is submitted to that channel's WhatsApp Business Account and moved by its status notifications.
+         *     `rejected`: refused, `status_reason` says why; an edit submits it again. `paused`: WhatsApp paused it for low
+         *     quality (it comes back `approved` when WhatsApp says so). `disabled`: WhatsApp disabled it for good.
+         *     Each move is an event: `template.approved`, `template.rejected`, `template.paused`, `template.disabled`.
          * @enum {string}
          */
-        TemplateStatus: "pending" | "approved" | "rejected";
+        TemplateStatus: "pending" | "approved" | "rejected" | "paused" | "disabled";
+        /**
+         * @description How the body's (and a text header's) placeholders are written: `positional`, `{{1}}`, `{{2}}`, … numbered from 1
+         *     without gaps, filled by a send's `parameters`; `named`, `{{first_name}}` (lowercase letters, digits and
+         *     underscores), filled by a send's `named_parameters`.
+         * @enum {string}
+         */
+        TemplateParameterFormat: "positional" | "named";
+        /**
+         * @description The template's header: `text` (up to 60 characters, with at most one placeholder, filled by a send's
+         *     `header_parameter`), or a medium (`image`, `video`, `document`) that each send gives as `header_file_id`.
+         */
+        TemplateHeader: {
+            /** @enum {string} */
+            format: "text" | "image" | "video" | "document";
+            /** @description Required for `format: text`, refused for the others. */
+            text?: string;
+        };
+        /**
+         * @description A button: `quick_reply` (the customer's tap comes back as an inbound message), `url` (`url` is an `https` address;
+         *     it may end in one placeholder, `{{1}}`, that a send fills through `button_parameters`), or `phone_number` (an E.164
+         *     number to call). Up to 10 buttons, at most 2 `url` and 1 `phone_number`; `text` is up to 25 characters.
+         */
+        TemplateButton: {
+            /** @enum {string} */
+            type: "quick_reply" | "url" | "phone_number";
+            text: string;
+            url?: string;
+            phone_number?: components["schemas"]["Phone"];
+        };
+        /** @description A line under the body, without placeholders. */
+        TemplateFooter: string;
         /**
          * @description Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
          *     appear more than once. Any other text in double braces is refused.
@@ -3721,9 +3852,17 @@ export interface components {
             language: components["schemas"]["TemplateLanguage"];
             category: components["schemas"]["TemplateCategory"];
             body: components["schemas"]["TemplateBody"];
-            /** @description How many parameters a send of this template takes (the highest placeholder number); derived from `body`. */
+            /** @description How many body parameters a send of this template takes (the highest placeholder number, or the distinct names); derived from `body`. */
             parameters_count: number;
             status: components["schemas"]["TemplateStatus"];
+            /** @description Why the reviewer rejected, paused or disabled it (the reviewer's reason, such as `INVALID_FORMAT`); null otherwise. */
+            status_reason: string | null;
+            /** @description The `whatsapp_cloud` channel whose WhatsApp Business Account reviews it; null for the sandbox review. */
+            channel_id: string | null;
+            parameter_format: components["schemas"]["TemplateParameterFormat"];
+            header: null | components["schemas"]["TemplateHeader"];
+            footer: string | null;
+            buttons: components["schemas"]["TemplateButton"][];
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -3732,12 +3871,29 @@ export interface components {
             language: components["schemas"]["TemplateLanguage"];
             category: components["schemas"]["TemplateCategory"];
             body: components["schemas"]["TemplateBody"];
+            /** @description A `whatsapp_cloud` channel of the workspace whose WhatsApp Business Account reviews the template (else `422 channel_not_found`, or `422 channel_cannot_review` for a channel of another provider); omit it for the sandbox review. */
+            channel_id?: string;
+            parameter_format?: components["schemas"]["TemplateParameterFormat"];
+            header?: components["schemas"]["TemplateHeader"];
+            footer?: components["schemas"]["TemplateFooter"];
+            buttons?: components["schemas"]["TemplateButton"][];
         };
+        /**
+         * @description A change to what the template says (anything but `name`) sends it back to review: `pending`, then moved as on
+         *     create. A template reviewed by a WhatsApp Business Account keeps its name and language there
+         *     (`422 template_not_editable`), and a `disabled` one cannot be edited.
+         */
         TemplateUpdate: {
             name?: components["schemas"]["TemplateName"];
             language?: components["schemas"]["TemplateLanguage"];
             category?: components["schemas"]["TemplateCategory"];
             body?: components["schemas"]["TemplateBody"];
+            parameter_format?: components["schemas"]["TemplateParameterFormat"];
+            /** @description The new header, or null to remove it. */
+            header?: null | components["schemas"]["TemplateHeader"];
+            /** @description The new footer, or null to remove it. */
+            footer?: null | components["schemas"]["TemplateFooter"];
+            buttons?: components["schemas"]["TemplateButton"][];
         };
         /** @description A deleted template (the answer to a delete, and a tombstone in `updated_since` lists). */
         DeletedTemplate: {
@@ -4074,7 +4230,7 @@ export interface components {
             object: "event";
             livemode: components["schemas"]["Livemode"];
             /** @enum {string} */
-            type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.scheduled" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "message.cancelled" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
+            type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "template.approved" | "template.rejected" | "template.paused" | "template.disabled" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.scheduled" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "message.cancelled" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
             /** @description Per-object sequence number; increases by one with each event of the same object. */
             sequence: number;
             /** @description The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes. */
@@ -4322,7 +4478,21 @@ export interface components {
             /** @constant */
             type: "template";
             template_id: string;
+            /** @description The body's values for `{{1}}`, `{{2}}`, … of a `positional` template. */
             parameters?: string[];
+            /** @description The body's (and a text header's) values by name, for a `named` template. */
+            named_parameters?: {
+                [key: string]: string;
+            };
+            /** @description The value of a text header's placeholder (`{{1}}`, or its name). */
+            header_parameter?: string;
+            /** @description The file of an `image`, `video` or `document` header. */
+            header_file_id?: string;
+            /** @description The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0). */
+            button_parameters?: {
+                index: number;
+                text: string;
+            }[];
             send_at?: components["schemas"]["SendAt"];
         } | {
             /** @constant */
@@ -4356,6 +4526,18 @@ export interface components {
             template_id: string | null;
             /** @description Each masked (`[masked]`) without `pii:read`. */
             parameters: string[] | null;
+            /** @description A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none. */
+            template_arguments: null | {
+                named_parameters?: {
+                    [key: string]: string;
+                };
+                header_parameter?: string;
+                header_file_id?: string;
+                button_parameters?: {
+                    index: number;
+                    text: string;
+                }[];
+            };
             file_id: string | null;
             /**
              * @description `scheduled` waits for `send_at`, then becomes `queued` (or `failed` when a rule of sending refuses it then); `cancelled` was cancelled while scheduled.
@@ -11187,6 +11369,154 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookPayload"] & {
                     /** @constant */
                     type?: "template.updated";
+                    data?: {
+                        object?: components["schemas"]["Template"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateApprovedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "template.approved";
+                    data?: {
+                        object?: components["schemas"]["Template"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateRejectedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "template.rejected";
+                    data?: {
+                        object?: components["schemas"]["Template"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templatePausedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "template.paused";
+                    data?: {
+                        object?: components["schemas"]["Template"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    templateDisabledWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "template.disabled";
                     data?: {
                         object?: components["schemas"]["Template"];
                     };
