@@ -3,7 +3,10 @@ import { ApiError } from '../src/errors';
 import { countTemplateParameters, renderTemplate } from '../src/commands/template-body';
 import { client } from './support/client';
 import { expectAuthRefusals, expectBodyRefusals, expectKeyReuseRefused, expectProblem, expectRateLimited, type Probe } from './support/operation-refusals';
-import { closeDb, newWorkspace, sql, type TestWorkspace } from './support/stack';
+import { closeDb, newWorkspace, sql, stack, type TestWorkspace } from './support/stack';
+import { spawnApi, spawnWorker, type Proc } from './support/processes';
+import { freePort } from '../src/stack/embedded';
+import { waitFor } from './support/wait';
 
 let ws: TestWorkspace;
 let api: ReturnType<typeof client>;
@@ -398,5 +401,54 @@ describe('templates', () => {
     it('429 once the family budget is spent', async () => {
       for (const p of probes) await expectRateLimited(p);
     });
+  });
+});
+
+// The shared stack's sandbox approves at creation (SANDBOX_TEMPLATE_REVIEW_MS=0); here an API and a worker of their own
+// queue review with a delay, so the review workflow and its durable timer decide.
+describe('the sandbox review with a delay', () => {
+  let reviewApi: Proc | null = null;
+  let reviewWorker: Proc | null = null;
+  let delayed: ReturnType<typeof client>;
+
+  beforeAll(async () => {
+    const env = { ...stack().env, TEMPORAL_TASK_QUEUE: `sabnode-review-${randomUUID().slice(0, 8)}`, SANDBOX_TEMPLATE_REVIEW_MS: '1500' };
+    reviewWorker = await spawnWorker('template-review-worker', env);
+    const port = await freePort();
+    reviewApi = await spawnApi('template-review-api', port, env);
+    delayed = client(ws.key, { baseUrl: `http://127.0.0.1:${port}` });
+  }, 90_000);
+  afterAll(async () => {
+    await reviewApi?.stop();
+    await reviewWorker?.stop();
+  });
+
+  it('keeps a new template pending until the review approves it; an edit meanwhile is reviewed as the version it made', async () => {
+    const made = await delayed.post('/v1/templates', { body: newTemplate() });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ status: 'pending', status_reason: null });
+    const approved = await waitFor(() => delayed.get(`/v1/templates/${made.body.id}`), (r) => r.body.status !== 'pending', 30_000);
+    expect(approved.body).toMatchObject({ status: 'approved', status_reason: null });
+    let events = await eventsOf(made.body.id);
+    expect(events.map((e) => `${e.type}#${e.sequence}`)).toEqual(['template.approved#2', 'template.created#1']);
+    expect(events[0].data.previous_attributes).toEqual({ status: 'pending', status_reason: null });
+    expect(events[0].request_id).toBeNull();
+
+    // an edit sends it back to review; the edit right after it makes the first review stale, and the last one decides
+    const first = await delayed.patch(`/v1/templates/${made.body.id}`, { body: { body: 'Hello {{1}}' } });
+    expect(first.body).toMatchObject({ status: 'pending' });
+    const second = await delayed.patch(`/v1/templates/${made.body.id}`, { body: { footer: 'Thanks' } });
+    expect(second.body).toMatchObject({ status: 'pending' });
+    await waitFor(() => delayed.get(`/v1/templates/${made.body.id}`), (r) => r.body.status === 'approved', 30_000);
+    events = await eventsOf(made.body.id);
+    expect(events.map((e) => `${e.type}#${e.sequence}`)).toEqual(['template.approved#5', 'template.updated#4', 'template.updated#3', 'template.approved#2', 'template.created#1']);
+    expect(events[2].data.previous_attributes).toMatchObject({ body: expect.any(String), status: 'approved', status_reason: null });
+  });
+
+  it('rejects a sandbox_reject_ template after the delay, with its reason', async () => {
+    const made = await delayed.post('/v1/templates', { body: newTemplate({ name: uniqueName('sandbox_reject_offer') }) });
+    expect(made.body.status).toBe('pending');
+    const shown = await waitFor(() => delayed.get(`/v1/templates/${made.body.id}`), (r) => r.body.status !== 'pending', 30_000);
+    expect(shown.body).toMatchObject({ status: 'rejected', status_reason: 'INVALID_FORMAT' });
   });
 });
