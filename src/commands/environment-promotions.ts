@@ -58,7 +58,8 @@ const kinds: Record<PromotionKind, Kind> = {
     type: 'template',
     read: async (em, ws) => (await em.find(TemplateSchema, { workspace: ws, ...notDeleted }, { orderBy: { createdAt: 'asc' }, limit: PROMOTION_ITEMS_MAX + 1 })).map((t) => ({ id: t.id, wire: toTemplateWire(t) as Json })),
     match: (w) => String(w.name),
-    fields: ['name', 'language', 'category', 'body'],
+    // a live copy goes to its own review (its reviewer is the sandbox: the test side has no whatsapp_cloud channel)
+    fields: ['name', 'language', 'category', 'body', 'parameter_format', 'header', 'footer', 'buttons'],
     create: (em, ctx, body) => createTemplate(em, ctx, {}, body as RequestBody<'createTemplate'>),
     update: (em, ctx, id, body) => updateTemplate(em, ctx, { template_id: id }, body as RequestBody<'updateTemplate'>),
   },
