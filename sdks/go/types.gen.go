@@ -3368,7 +3368,7 @@ type WhatsAppNotificationReceipt struct {
 	Object string `json:"object"`
 	// The inbound messages the notification's customer messages are (a message seen before names its first record).
 	MessagesReceived []string `json:"messages_received"`
-	// Statuses that matched an outbound message of the channel (a repeated or late one changes nothing but is counted).
+	// Statuses that moved something: a message status that matched an outbound message of the channel (a repeated or late one changes nothing but is counted), or a template status update that moved a template reviewed by this business account.
 	StatusesApplied int64 `json:"statuses_applied"`
 	// Items that change nothing here: senders without a phone number, statuses of unknown messages, other change kinds.
 	Ignored int64 `json:"ignored"`

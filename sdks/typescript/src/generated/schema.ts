@@ -4428,7 +4428,7 @@ export interface components {
             object: "whatsapp_notification";
             /** @description The inbound messages the notification's customer messages are (a message seen before names its first record). */
             messages_received: components["schemas"]["MessageIdValue"][];
-            /** @description Statuses that matched an outbound message of the channel (a repeated or late one changes nothing but is counted). */
+            /** @description Statuses that moved something: a message status that matched an outbound message of the channel (a repeated or late one changes nothing but is counted), or a template status update that moved a template reviewed by this business account. */
             statuses_applied: number;
             /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages, other change kinds. */
             ignored: number;
