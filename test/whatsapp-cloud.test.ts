@@ -359,6 +359,26 @@ describe('whatsapp_cloud channel', () => {
   });
 });
 
+describe('a status that comes before its send is recorded', () => {
+  it('is held and applied, pricing included, when the sender records the wamid it names', async () => {
+    const { id, phone: number } = await conversation();
+    const early = wamid();
+    const pricing = { billable: true, pricing_model: 'PMP', category: 'service', type: 'regular' };
+    const held = await deliver(status(early, number.slice(1), 'delivered', { pricing }));
+    expect(held.body).toMatchObject({ statuses_applied: 0, ignored: 1 });
+    expect(await sql('select status from whatsapp_early_statuses where provider_message_id = ?', [early])).toEqual([{ status: 'delivered' }]);
+    // the Cloud API's answer to the send names the wamid the status already did
+    cloud.answerNextRaw(200, JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: number.slice(1), wa_id: number.slice(1) }], messages: [{ id: early }] }));
+    const message = await send(id, { type: 'text', text: 'Early bird' });
+    const shown = await waitFor(() => api.get(`/v1/messages/${message.id}`), (r) => r.body.status === 'delivered', 20_000);
+    expect(shown.body).toMatchObject({ status: 'delivered', provider_message_id: early, pricing: { category: 'service', billable: true, pricing_model: 'PMP' } });
+    expect(shown.body.sent_at).not.toBeNull();
+    const events = await sql<{ type: string }>('select type from events where object_id = ? order by sequence', [message.id]);
+    expect(events.map((e) => e.type)).toEqual(['message.queued', 'message.sent', 'message.delivered']);
+    expect(await sql('select status from whatsapp_early_statuses where provider_message_id = ?', [early])).toEqual([]);
+  });
+});
+
 describe('templates reviewed by the business account', () => {
   it('submits the template with its components, refuses sends until approved, and follows every status notification', async () => {
     const name = `shipping_${randomBytes(4).toString('hex')}`;

@@ -3370,7 +3370,7 @@ type WhatsAppNotificationReceipt struct {
 	MessagesReceived []string `json:"messages_received"`
 	// Statuses that moved something: a message status that matched an outbound message of the channel (a repeated or late one changes nothing but is counted), or a template status update that moved a template reviewed by this business account.
 	StatusesApplied int64 `json:"statuses_applied"`
-	// Items that change nothing here: senders without a phone number, statuses of unknown messages, other change kinds.
+	// Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), other change kinds.
 	Ignored int64 `json:"ignored"`
 }
 

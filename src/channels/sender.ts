@@ -5,7 +5,7 @@ import type { Channel, EventRecord, Message, MessageStatus, TemplateArguments, T
 import { withoutRowData } from '../db/driver-errors';
 import { findChannel, lockMessages, saveMessageProgress } from '../db/messaging.queries';
 import { insertEvents } from '../db/events';
-import { moveMessageStatus } from '../commands/messaging';
+import { EARLY_STATUS_TTL_S, moveMessageStatus, type StatusExtra } from '../commands/messaging';
 import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
 import { PROVIDERS, ProviderRetryLater, type OutboundMessage } from './providers';
 
@@ -140,10 +140,36 @@ async function recordAnswers(orm: MikroORM, channel: Channel, answers: Answer[])
       m.nextAttemptAt = null;
       failed++;
     }
+    if (channel.provider === 'whatsapp_cloud') events.push(...(await applyEarlyStatuses(tx, channel, changed, now)));
     await saveMessageProgress(tx, channel.workspace, changed);
     await insertEvents(tx, events);
     return { sent, failed };
   });
+}
+
+const EARLY_ORDER: Record<string, number> = { sent: 0, delivered: 1, read: 2, failed: 3 };
+
+/**
+ * The statuses Meta sent before this group's wamids were recorded (held by receiveWhatsAppNotification), applied now
+ * in their order, pricing included, and taken off the table. Returns their events.
+ */
+async function applyEarlyStatuses(tx: EntityManager, channel: Channel, messages: Message[], now: Date): Promise<EventRecord[]> {
+  const byWamid = new Map(messages.filter((m) => m.status !== 'queued' && m.providerMessageId).map((m) => [m.providerMessageId!, m]));
+  if (!byWamid.size) return [];
+  const early = await tx.execute<{ provider_message_id: string; status: MessageStatus; extra: StatusExtra & Partial<Pick<Message, 'pricingCategory' | 'pricingBillable' | 'pricingModel'>> }[]>(
+    `delete from whatsapp_early_statuses where channel_id = ? and provider_message_id in (?) and received_at >= now() - make_interval(secs => ?)
+     returning provider_message_id, status, extra`,
+    [channel.id, [...byWamid.keys()], EARLY_STATUS_TTL_S],
+  );
+  const events: EventRecord[] = [];
+  for (const e of early.sort((a, b) => EARLY_ORDER[a.status] - EARLY_ORDER[b.status])) {
+    const m = byWamid.get(e.provider_message_id)!;
+    const { pricingCategory, pricingBillable, pricingModel, ...extra } = e.extra;
+    if (pricingCategory !== undefined || pricingBillable !== undefined || pricingModel !== undefined) Object.assign(m, { pricingCategory, pricingBillable, pricingModel });
+    const event = moveMessageStatus(ctxOf(m, e.status, now), m, e.status, extra);
+    if (event) events.push(event);
+  }
+  return events;
 }
 
 /** The sandbox's simulated receipts that fell due: delivered, then read, in one transaction per batch, written in sets. */

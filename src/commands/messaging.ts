@@ -596,6 +596,29 @@ function notificationEvents(body: RequestBody<'receiveWhatsAppNotification'>): {
   return { events, unreadable };
 }
 
+/**
+ * Keeps a status whose wamid no message of the channel has yet: the sender records answers in groups, so Meta's `sent`
+ * can come first. The sender applies it when it records the wamid (applyEarlyStatuses); unclaimed ones expire. Bounded
+ * per channel: past EARLY_STATUSES_MAX held, a new one is dropped (counted ignored like any unknown status).
+ */
+async function holdEarlyStatus(em: EntityManager, channel: Channel, wamid: string, status: Exclude<MessageStatus, 'queued' | 'scheduled' | 'cancelled' | 'received'>, extra: Record<string, unknown>): Promise<void> {
+  const conn = em.getConnection();
+  const tx = em.getTransactionContext();
+  await conn.execute(`delete from whatsapp_early_statuses where channel_id = ? and received_at < now() - make_interval(secs => ?)`, [channel.id, EARLY_STATUS_TTL_S], 'run', tx);
+  await conn.execute(
+    `insert into whatsapp_early_statuses (workspace_id, channel_id, provider_message_id, status, extra, received_at)
+     select ?, ?, ?, ?, ?::jsonb, now() where (select count(*) from whatsapp_early_statuses where channel_id = ?) < ?
+     on conflict do nothing`,
+    [channel.workspace, channel.id, wamid.slice(0, 200), status, JSON.stringify(extra), channel.id, EARLY_STATUSES_MAX],
+    'run',
+    tx,
+  );
+}
+
+/** How long a status waits for its message's wamid to be recorded, and how many a channel holds at most. */
+export const EARLY_STATUS_TTL_S = 600;
+const EARLY_STATUSES_MAX = 10_000;
+
 // a template's review as WhatsApp's message_template_status_update says it; other events (FLAGGED, a quality warning;
 // PENDING_DELETION, …) leave the template as it is
 const TEMPLATE_STATUS_OF: Record<string, TemplateStatus | undefined> = {
@@ -666,7 +689,11 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
       const pricing = event.pricing ? { pricingCategory: event.pricing.category, pricingBillable: event.pricing.billable, pricingModel: event.pricing.pricingModel } : undefined;
       const moved = await moveByProviderId(em, itemCtx, channel.id, event.wamid, event.status, extra, pricing);
       if (moved) statuses++;
-      else ignored++;
+      else {
+        // its message's send may not be recorded yet: held a few minutes for the sender to apply
+        await holdEarlyStatus(em, channel, event.wamid, event.status, { ...extra, ...(pricing ?? {}) });
+        ignored++;
+      }
       continue;
     }
     if (event.kind === 'template_status') {

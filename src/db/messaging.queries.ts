@@ -208,7 +208,9 @@ export async function saveMessageProgress(em: EntityManager, workspaceId: string
     failure_reason: m.failureReason,
     failure_code: m.failureCode ?? null,
     provider_message_id: m.providerMessageId,
-    pricing: m.pricingCategory == null && m.pricingBillable == null && m.pricingModel == null ? null : { category: m.pricingCategory ?? null, billable: m.pricingBillable ?? null, pricing_model: m.pricingModel ?? null },
+    pricing_category: m.pricingCategory ?? null,
+    pricing_billable: m.pricingBillable ?? null,
+    pricing_model: m.pricingModel ?? null,
     next_attempt_at: iso(m.nextAttemptAt),
     send_attempts: m.sendAttempts ?? 0,
     version: m.version,
@@ -217,10 +219,11 @@ export async function saveMessageProgress(em: EntityManager, workspaceId: string
   await em.execute(
     `update messages m set status = x.status, sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at,
             failure_reason = x.failure_reason, failure_code = x.failure_code, provider_message_id = x.provider_message_id, next_attempt_at = x.next_attempt_at,
+            pricing_category = x.pricing_category, pricing_billable = x.pricing_billable, pricing_model = x.pricing_model,
             send_attempts = x.send_attempts, version = x.version, updated_at = x.updated_at
        from jsonb_to_recordset(?::jsonb) as x(id text, status text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz,
-            failed_at timestamptz, failure_reason text, failure_code text, provider_message_id text, next_attempt_at timestamptz, send_attempts int,
-            version int, updated_at timestamptz)
+            failed_at timestamptz, failure_reason text, failure_code text, provider_message_id text, next_attempt_at timestamptz,
+            pricing_category text, pricing_billable boolean, pricing_model text, send_attempts int, version int, updated_at timestamptz)
       where m.workspace_id = ? and m.id = x.id collate "C"`,
     [JSON.stringify(rows), workspaceId],
   );

@@ -4430,7 +4430,7 @@ export interface components {
             messages_received: components["schemas"]["MessageIdValue"][];
             /** @description Statuses that moved something: a message status that matched an outbound message of the channel (a repeated or late one changes nothing but is counted), or a template status update that moved a template reviewed by this business account. */
             statuses_applied: number;
-            /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages, other change kinds. */
+            /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), other change kinds. */
             ignored: number;
         };
         ChannelList: components["schemas"]["ListEnvelope"] & {
