@@ -305,6 +305,11 @@ export const config = {
   // every request to a customer's URL (webhooks, http channels, flow http_request): src/outbound/
   outbound: outboundConfig(),
   scheduledMessages: scheduledMessagesConfig(),
+  // the worker's sweep for channel senders that lost their wake: messages this overdue, looked for this often
+  channelSweep: {
+    overdueMs: bounded('CHANNEL_SWEEP_OVERDUE_MS', 60_000, 1_000, 3_600_000),
+    everyMs: bounded('CHANNEL_SWEEP_EVERY_MS', 60_000, 500, 3_600_000),
+  },
   templates: {
     // how long the sandbox's review of a template takes before it approves it; 0 approves at creation
     sandboxReviewMs: bounded('SANDBOX_TEMPLATE_REVIEW_MS', 2_000, 0, 3_600_000),

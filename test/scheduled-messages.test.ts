@@ -262,10 +262,13 @@ describe('privacy purge', () => {
   });
 });
 
+const SWEEP_OVERDUE_MS = 20_000;
+
 describe('with a worker of its own', () => {
   let own: Awaited<ReturnType<typeof privateStack>>;
   beforeAll(async () => {
-    own = await privateStack('scheduled-messages', { SCHEDULED_MESSAGES_PER_WORKSPACE: '3' });
+    // its sweep looks every 2 s for messages 20 s overdue (production: a minute each)
+    own = await privateStack('scheduled-messages', { SCHEDULED_MESSAGES_PER_WORKSPACE: '3', CHANNEL_SWEEP_OVERDUE_MS: String(SWEEP_OVERDUE_MS), CHANNEL_SWEEP_EVERY_MS: '2000' });
   }, 120_000);
   afterAll(async () => {
     await own?.close();
@@ -308,11 +311,11 @@ describe('with a worker of its own', () => {
     } finally {
       await connection.close();
     }
-    // nothing releases it at its send_at; a minute later a worker's sweep (every worker sweeps every minute) finds it
-    // overdue and starts the channel's sender again, which queues and sends it at once
-    const read = await waitFor(() => onOwn.get(`/v1/messages/${res.body.id}`), (r) => r.body.status === 'read', 200_000, 1_000);
+    // nothing releases it at its send_at; once it is overdue a worker's sweep (every worker sweeps) finds it and starts
+    // the channel's sender again, which queues and sends it at once
+    const read = await waitFor(() => onOwn.get(`/v1/messages/${res.body.id}`), (r) => r.body.status === 'read', 120_000, 500);
     expect(read.body.status).toBe('read');
-    expect(Date.parse(read.body.queued_at)).toBeGreaterThanOrEqual(Date.parse(sendAt) + 60_000);
+    expect(Date.parse(read.body.queued_at)).toBeGreaterThanOrEqual(Date.parse(sendAt) + SWEEP_OVERDUE_MS);
     expect(await eventsOf(res.body.id)).toEqual(['message.scheduled#1', 'message.queued#2', 'message.sent#3', 'message.delivered#4', 'message.read#5']);
   }, 300_000);
 

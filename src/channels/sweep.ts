@@ -3,13 +3,13 @@ import type { Client } from '@temporalio/client';
 import { channelSenderFollowUp } from './names';
 import { logger } from '../logger';
 import { wakeFollowUp } from '../engine/temporal';
+import { config } from '../config';
 
 // Messages due this long ago whose sender has not taken them: a wake was lost (Temporal was down when the command
 // committed, or the sender workflow was lost) or they were queued by an earlier release. Scheduled messages are due at
-// their send_at, so a lost sleeping sender is found the same way. A busy sender's backlog is overdue too; a wake costs
+// their send_at, so a lost sleeping sender is found the same way (CHANNEL_SWEEP_OVERDUE_MS, a minute; looked for every
+// CHANNEL_SWEEP_EVERY_MS, a minute). A busy sender's backlog is overdue too; a wake costs
 // it nothing.
-const OVERDUE_MS = 60_000;
-const SWEEP_EVERY_MS = 60_000;
 const CHANNELS_PER_SWEEP = 500;
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -22,7 +22,7 @@ const sleep = (ms: number, signal: AbortSignal) =>
 export async function wakeOverdueChannelSenders(orm: MikroORM, client: Client): Promise<number> {
   const rows = await orm.em.fork().getConnection().execute<{ workspace_id: string; channel_id: string }[]>(
     `select distinct workspace_id, channel_id from messages where next_attempt_at < ? limit ?`,
-    [new Date(Date.now() - OVERDUE_MS), CHANNELS_PER_SWEEP],
+    [new Date(Date.now() - config.channelSweep.overdueMs), CHANNELS_PER_SWEEP],
   );
   for (const r of rows) {
     const sender = channelSenderFollowUp(r.workspace_id, r.channel_id);
@@ -39,6 +39,6 @@ export async function runChannelSenderSweep(orm: MikroORM, client: Client, signa
     } catch (err) {
       logger.warn({ error: (err as Error).message }, 'channel sender sweep failed; retrying at the next sweep');
     }
-    await sleep(SWEEP_EVERY_MS, signal);
+    await sleep(config.channelSweep.everyMs, signal);
   }
 }
