@@ -305,6 +305,10 @@ export const config = {
   // every request to a customer's URL (webhooks, http channels, flow http_request): src/outbound/
   outbound: outboundConfig(),
   scheduledMessages: scheduledMessagesConfig(),
+  whatsapp: {
+    // a media id is reused this long after its upload; Meta keeps uploads 30 days, the default leaves a day's margin
+    mediaTtlMs: bounded('WHATSAPP_MEDIA_TTL_MS', 29 * 24 * 3600 * 1000, 1000, 30 * 24 * 3600 * 1000),
+  },
   flows: {
     // multiplies every wait of a flow run; tests scale waits down (0.001 turns seconds into milliseconds)
     waitScale: Number(env.FLOW_WAIT_SCALE || 1),

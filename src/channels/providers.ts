@@ -5,9 +5,12 @@ import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
 import { WhatsAppCloudClient, DEFAULT_BASE_URL, DEFAULT_VERSION, type Transport } from './whatsapp-cloud/client';
 import { WhatsAppCloudError } from './whatsapp-cloud/errors';
-import { InvalidMessageError, templateMessage, textMessage, type OutboundMessageBody } from './whatsapp-cloud/messages';
+import { InvalidMessageError, mediaMessage, templateMessage, textMessage, type MediaInput, type OutboundMessageBody } from './whatsapp-cloud/messages';
+import type { MediaSource, SendableMedia } from './whatsapp-media';
 
 const PROVIDER_TIMEOUT_MS = 5_000;
+// an upload carries up to 100 MB (a document): it is given longer than a send
+const UPLOAD_TIMEOUT_MS = 120_000;
 // a provider's answer is read this far (its message id is near the start); the rest is never read
 const PROVIDER_ANSWER_BYTES = 16 * 1024;
 
@@ -39,9 +42,14 @@ export class ProviderRetryLater extends Error {
   }
 }
 
+/** What a provider may use besides the message: the whatsapp_cloud media cache. */
+export interface SendContext {
+  media: MediaSource;
+}
+
 /** One adapter per channel provider; the delivery workflow speaks only this interface. */
 export interface ChannelProvider {
-  send(channel: Channel, message: OutboundMessage): Promise<{ providerMessageId: string }>;
+  send(channel: Channel, message: OutboundMessage, ctx: SendContext): Promise<{ providerMessageId: string }>;
   /** receipts the platform simulates itself (the sandbox); providers that call back return null */
   simulatedReceipts(): { deliveredAfterMs: number; readAfterMs: number } | null;
 }
@@ -119,28 +127,36 @@ const guardedTransport: Transport = async (url, init) => {
   return { status: outcome.statusCode, headers: new Headers(outcome.headers ?? {}), body: outcome.body ?? '' };
 };
 
-function whatsappBody(message: OutboundMessage): OutboundMessageBody {
+function whatsappBody(message: OutboundMessage, media: SendableMedia | null): OutboundMessageBody {
   // the Cloud API takes the number as digits (a wa_id); the contact's is E.164
   const to = (message.to ?? '').replace(/^\+/, '');
+  if (message.type === 'media' && media) return mediaMessage({ to, ...mediaInput(media, message.text) });
   if (message.type === 'text') return textMessage({ to, body: message.text ?? '' });
   if (message.type === 'template') {
     const parameters = message.parameters ?? [];
     return templateMessage({ to, name: message.templateName ?? '', language: message.templateLanguage ?? '', ...(parameters.length ? { body: parameters } : {}) });
   }
-  // refused when the message is created; one queued before the channel could not send it fails here
-  throw ApplicationFailure.nonRetryable(`${message.type} messages are not sent on whatsapp_cloud channels yet`, 'message_type_not_supported');
+  throw ApplicationFailure.nonRetryable(`${message.type} messages are not sent on whatsapp_cloud channels`, 'message_type_not_supported');
+}
+
+// the message's text is the caption; the Cloud API takes none on audio
+function mediaInput(media: SendableMedia, caption: string | null): MediaInput {
+  const ref = { id: media.mediaId };
+  const captioned = caption ? { caption } : {};
+  if (media.kind === 'audio') return { kind: 'audio', media: ref };
+  if (media.kind === 'document') return { kind: 'document', media: ref, filename: media.filename, ...captioned };
+  return { kind: media.kind, media: ref, ...captioned };
+}
+
+// the wire layer's mapping decides: a refusal is final, throttling and outages are retried
+function providerFailure(err: WhatsAppCloudError): Error {
+  if (!err.retryable) return ApplicationFailure.nonRetryable(err.message, err.problemCode);
+  return new ProviderRetryLater(err.message, err.problemCode, err.retryAfterSeconds);
 }
 
 const whatsappCloud: ChannelProvider = {
-  async send(channel, message) {
+  async send(channel, message, ctx) {
     if (!message.to) throw ApplicationFailure.nonRetryable('the contact has no phone number', 'recipient_undeliverable');
-    let body: OutboundMessageBody;
-    try {
-      body = whatsappBody(message);
-    } catch (err) {
-      if (err instanceof InvalidMessageError) throw ApplicationFailure.nonRetryable(`the message breaks a Cloud API rule: ${err.message}`, err.code);
-      throw err;
-    }
     const client = new WhatsAppCloudClient({
       phoneNumberId: channel.whatsappPhoneNumberId ?? '',
       accessToken: openSecret(channel.whatsappAccessToken ?? ''),
@@ -150,13 +166,20 @@ const whatsappCloud: ChannelProvider = {
       transport: guardedTransport,
     });
     try {
+      // a file goes up once per channel; the cached media id serves later sends until it expires
+      const media = message.type === 'media' && message.fileId ? await ctx.media.mediaFor(channel, message.fileId, (file) => client.uploadMedia(file, { timeoutMs: UPLOAD_TIMEOUT_MS })) : null;
+      let body: OutboundMessageBody;
+      try {
+        body = whatsappBody(message, media);
+      } catch (err) {
+        if (err instanceof InvalidMessageError) throw ApplicationFailure.nonRetryable(`the message breaks a Cloud API rule: ${err.message}`, err.code);
+        throw err;
+      }
       const sent = await client.sendMessage(body);
       return { providerMessageId: sent.wamid.slice(0, 200) };
     } catch (err) {
-      if (!(err instanceof WhatsAppCloudError)) throw err;
-      // the wire layer's mapping decides: a refusal is final, throttling and outages are retried
-      if (!err.retryable) throw ApplicationFailure.nonRetryable(err.message, err.problemCode);
-      throw new ProviderRetryLater(err.message, err.problemCode, err.retryAfterSeconds);
+      if (err instanceof WhatsAppCloudError) throw providerFailure(err);
+      throw err;
     }
   },
   simulatedReceipts() {

@@ -7,7 +7,10 @@ import { findChannel, lockMessages, saveMessageProgress } from '../db/messaging.
 import { insertEvents } from '../db/events';
 import { moveMessageStatus } from '../commands/messaging';
 import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
-import { PROVIDERS, ProviderRetryLater, type OutboundMessage } from './providers';
+import { PROVIDERS, ProviderRetryLater, type OutboundMessage, type SendContext } from './providers';
+import { whatsappMediaSource } from './whatsapp-media';
+import { LocalFileStore, type FileStore } from '../files/file-store';
+import { config } from '../config';
 
 // A batch holds about a second of the channel's rate, so the rate is re-read often; one activity goes on batch after
 // batch for up to ACTIVITY_SECONDS, so the round trip between activities is paid once per run of batches, not per second.
@@ -71,7 +74,7 @@ const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** (attemp
 const ctxOf = (m: Message, status: MessageStatus, now: Date) => ({ workspaceId: m.workspace, requestId: null, seed: `${m.id}:${status}`, now });
 
 /** Hands one message to the provider: an answer, never a throw (a refusal and a transient error are answers too). */
-async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
+async function handOver(channel: Channel, m: DueMessage, ctx: SendContext): Promise<Answer> {
   const message: OutboundMessage = {
     id: m.id,
     to: m.phone,
@@ -85,7 +88,7 @@ async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
   };
   try {
     // the message id is the provider's idempotency key: a hand-off resent after a crash is the same hand-off
-    const { providerMessageId } = await PROVIDERS[channel.provider].send(channel, message);
+    const { providerMessageId } = await PROVIDERS[channel.provider].send(channel, message, ctx);
     return { id: m.id, providerMessageId };
   } catch (err) {
     const reason = err instanceof Error ? err.message : 'delivery failed';
@@ -213,7 +216,7 @@ class Pacer {
  * to the provider at the channel's rate with bounded concurrency, their answers recorded in groups as they come. It
  * goes on batch after batch while more is due, for up to ACTIVITY_SECONDS.
  */
-export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, heartbeat: () => void): Promise<ChannelBatchResult> {
+export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, heartbeat: () => void, sendCtx: SendContext = defaultSendContext(orm)): Promise<ChannelBatchResult> {
   const em = orm.em.fork();
   const startedAt = Date.now();
   let channel = await findChannel(em, input.channelId, input.workspaceId);
@@ -253,7 +256,7 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
       for (const m of due) {
         while (inFlight.size >= SEND_CONCURRENCY) await Promise.race(inFlight);
         await pacer.next();
-        const sending: Promise<void> = handOver(current, m).then((answer) => {
+        const sending: Promise<void> = handOver(current, m, sendCtx).then((answer) => {
           inFlight.delete(sending);
           group.push(answer);
           if (group.length >= RECORD_GROUP) {
@@ -289,15 +292,21 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
   return { slotAt: pacer.slotAt, more, nextDueMs: next === 0 && idle ? STALLED_RECHECK_MS : next, handedOver, failed, receipts };
 }
 
+function defaultSendContext(orm: MikroORM, files: FileStore = new LocalFileStore(config.filesDir)): SendContext {
+  return { media: whatsappMediaSource(orm, files, config.whatsapp.mediaTtlMs) };
+}
+
 /** The channel sender's activities; a heartbeat every second besides the batch's own, so a live busy worker is never taken for dead. */
-export function createChannelSenderActivities(orm: MikroORM) {
+export function createChannelSenderActivities(orm: MikroORM, files?: FileStore) {
+  // one media cache per worker: its in-flight uploads are shared by the batches this process runs
+  const sendCtx = defaultSendContext(orm, files);
   return {
     async sendChannelBatch(input: ChannelBatchInput): Promise<ChannelBatchResult> {
       const ctx = Context.current();
       const beat = () => ctx.heartbeat();
       const timer = setInterval(beat, 1000);
       try {
-        return await sendChannelBatch(orm, input, beat);
+        return await sendChannelBatch(orm, input, beat, sendCtx);
       } finally {
         clearInterval(timer);
       }

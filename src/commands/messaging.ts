@@ -11,6 +11,7 @@ import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channels/names';
 import { DEFAULT_BASE_URL, DEFAULT_VERSION } from '../channels/whatsapp-cloud/client';
 import { classifyErrorCode } from '../channels/whatsapp-cloud/errors';
+import { MEDIA_MAX_BYTES, mediaKindOf } from '../channels/whatsapp-cloud/messages';
 import { MalformedNotificationError, parseNotification, type InboundContent, type WhatsAppEvent } from '../channels/whatsapp-cloud/webhook';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
@@ -211,6 +212,20 @@ export function refuseUnsendable(conversation: Conversation, contact: Pick<Conta
   }
 }
 
+/** A file the Cloud API would refuse (its type, or its size for that type) is refused before it is queued. */
+function refuseWhatsAppMedia(file: { content_type: string; size: number }): void {
+  const kind = mediaKindOf(file.content_type);
+  if (!kind) {
+    const message = `WhatsApp does not take ${file.content_type} files; send images (JPEG, PNG), MP4 or 3GPP video, AAC, AMR, MP3, MP4 or OGG audio, or PDF, text and Office documents`;
+    throw new ApiError('media_type_not_supported', message, { errors: [{ pointer: '/file_id', code: 'media_type_not_supported', message }] });
+  }
+  const max = MEDIA_MAX_BYTES[kind];
+  if (file.size > max) {
+    const message = `WhatsApp takes ${kind} files of at most ${max / (1024 * 1024)} MB; this one has ${file.size} bytes`;
+    throw new ApiError('media_too_large', message, { errors: [{ pointer: '/file_id', code: 'media_too_large', message }] });
+  }
+}
+
 /** send_at from the minimum lead (one minute) to 35 days ahead of the command's time. */
 function sendAtOf(ctx: CommandContext, sendAt: string): Date {
   const at = new Date(sendAt);
@@ -286,19 +301,15 @@ export async function prepareMessage(
     }
     text = renderTemplate(template.body, body.parameters ?? []);
   }
-  if (body.type === 'media' && channel.provider === 'whatsapp_cloud') {
-    throw new ApiError('message_type_not_supported', 'Media messages cannot be sent on whatsapp_cloud channels yet; send text or a template', {
-      errors: [{ pointer: '/type', code: 'message_type_not_supported', message: 'not on whatsapp_cloud channels yet' }],
-    });
-  }
   if (body.type === 'media') {
-    const file = await em.getConnection().execute<{ id: string }[]>(
-      'select id from files where workspace_id = ? and id = ? and deleted_at is null',
+    const [file] = await em.getConnection().execute<{ content_type: string; size: number }[]>(
+      'select content_type, size from files where workspace_id = ? and id = ? and deleted_at is null',
       [ctx.workspaceId, body.file_id],
       'all',
       em.getTransactionContext(),
     );
-    if (!file.length) throw new ApiError('file_not_found', `No such file: '${body.file_id}'`, { errors: [{ pointer: '/file_id', code: 'file_not_found', message: 'No such file' }] });
+    if (!file) throw new ApiError('file_not_found', `No such file: '${body.file_id}'`, { errors: [{ pointer: '/file_id', code: 'file_not_found', message: 'No such file' }] });
+    if (channel.provider === 'whatsapp_cloud') refuseWhatsAppMedia(file);
   }
   if (sendAt) await reserveScheduledPlace(em, ctx.workspaceId);
   const cause = causeOf(ctx);
