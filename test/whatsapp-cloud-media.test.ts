@@ -149,6 +149,20 @@ describe('whatsapp_cloud media', () => {
     expect(sends(other.to)).toHaveLength(1);
   });
 
+  it('a privacy purge that removes the file removes its cached media id', async () => {
+    const file = await upload(bytesOf(PDF, 2048), 'statement.pdf', 'application/pdf');
+    const { id, to } = await conversation();
+    const message = await send(id, { type: 'media', file_id: file.id, text: 'Your statement' });
+    expect((await settled(message.id)).body.status).toBe('sent');
+    expect(await sql('select 1 from whatsapp_media where file_id = ?', [file.id])).toHaveLength(1);
+    const purge = await api.post('/v1/privacy/purges', { body: { phone: `+${to}` } });
+    expect(purge.status).toBe(202);
+    const done = await waitFor(() => api.get(`/v1/privacy/purges/${purge.body.id}`), (r) => r.body.status === 'completed', 90_000);
+    expect(done.body.status).toBe('completed');
+    expect(await sql('select 1 from files where id = ?', [file.id])).toHaveLength(0);
+    expect(await sql('select 1 from whatsapp_media where file_id = ?', [file.id])).toHaveLength(0);
+  });
+
   it('refuses at creation a type WhatsApp does not take and a file over the limit of its type, with a pointer', async () => {
     const { id } = await conversation();
     const gif = await upload(bytesOf(GIF, 512), 'anim.gif', 'image/gif');

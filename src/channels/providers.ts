@@ -1,5 +1,6 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Channel } from '../db/entities';
+import type { Channel, InteractiveContent, Message } from '../db/entities';
+import { interactiveBody } from './interactive';
 import { postOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
@@ -17,7 +18,7 @@ const PROVIDER_ANSWER_BYTES = 16 * 1024;
 export interface OutboundMessage {
   id: string;
   to: string | null;
-  type: 'text' | 'template' | 'media';
+  type: Message['type'];
   text: string | null;
   templateId: string | null;
   /** the template's name and language, which a provider that knows templates by name sends instead of the text */
@@ -25,6 +26,7 @@ export interface OutboundMessage {
   templateLanguage: string | null;
   parameters: string[] | null;
   fileId: string | null;
+  interactive: InteractiveContent | null;
 }
 
 /**
@@ -73,6 +75,7 @@ const http: ChannelProvider = {
       template_id: message.templateId,
       parameters: message.parameters,
       file_id: message.fileId,
+      interactive: message.interactive,
     });
     const outcome = await postOutbound(channel.url!, {
       headers: {
@@ -131,6 +134,7 @@ function whatsappBody(message: OutboundMessage, media: SendableMedia | null): Ou
   // the Cloud API takes the number as digits (a wa_id); the contact's is E.164
   const to = (message.to ?? '').replace(/^\+/, '');
   if (message.type === 'media' && media) return mediaMessage({ to, ...mediaInput(media, message.text) });
+  if (message.type === 'interactive' && message.interactive) return interactiveBody(to, message.interactive);
   if (message.type === 'text') return textMessage({ to, body: message.text ?? '' });
   if (message.type === 'template') {
     const parameters = message.parameters ?? [];

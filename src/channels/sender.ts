@@ -66,6 +66,7 @@ interface DueMessage {
   template_language: string | null;
   parameters: string[] | null;
   file_id: string | null;
+  interactive: Message['interactive'];
   phone: string | null;
 }
 
@@ -85,6 +86,7 @@ async function handOver(channel: Channel, m: DueMessage, ctx: SendContext): Prom
     templateLanguage: m.template_language,
     parameters: m.parameters,
     fileId: m.file_id,
+    interactive: m.interactive ?? null,
   };
   try {
     // the message id is the provider's idempotency key: a hand-off resent after a crash is the same hand-off
@@ -174,7 +176,7 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
 
 async function dueMessages(em: EntityManager, channel: Channel, limit: number): Promise<DueMessage[]> {
   return em.getConnection().execute<DueMessage[]>(
-    `select m.id, m.type, m.text, m.template_id, t.name as template_name, t.language as template_language, m.parameters, m.file_id, c.phone
+    `select m.id, m.type, m.text, m.template_id, t.name as template_name, t.language as template_language, m.parameters, m.file_id, m.interactive, c.phone
        from messages m left join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
        left join templates t on t.workspace_id = m.workspace_id and t.id = m.template_id
       where m.workspace_id = ? and m.channel_id = ? and m.next_attempt_at <= ? and m.status = 'queued' and m.direction = 'outbound'

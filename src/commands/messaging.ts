@@ -1,5 +1,5 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus } from '../db/entities';
+import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Contact, type Conversation, type EventRecord, type FollowUp, type InteractiveContent, type Message, type MessageStatus } from '../db/entities';
 import { renderTemplate } from './template-body';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
@@ -11,7 +11,8 @@ import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channels/names';
 import { DEFAULT_BASE_URL, DEFAULT_VERSION } from '../channels/whatsapp-cloud/client';
 import { classifyErrorCode } from '../channels/whatsapp-cloud/errors';
-import { MEDIA_MAX_BYTES, mediaKindOf } from '../channels/whatsapp-cloud/messages';
+import { InvalidMessageError, MEDIA_MAX_BYTES, mediaKindOf } from '../channels/whatsapp-cloud/messages';
+import { apiPointer, interactiveBody } from '../channels/interactive';
 import { MalformedNotificationError, parseNotification, type InboundContent, type WhatsAppEvent } from '../channels/whatsapp-cloud/webhook';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
@@ -226,6 +227,17 @@ function refuseWhatsAppMedia(file: { content_type: string; size: number }): void
   }
 }
 
+/** The rules of interactive messages across fields (the spec holds each field's own limits), as the Cloud API documents them. */
+function refuseInvalidInteractive(content: InteractiveContent): void {
+  try {
+    interactiveBody('0', content);
+  } catch (err) {
+    if (!(err instanceof InvalidMessageError)) throw err;
+    const pointer = apiPointer(err.pointer);
+    throw new ApiError('interactive_message_invalid', `${pointer} ${err.reason}`, { errors: [{ pointer, code: 'interactive_message_invalid', message: err.reason }] });
+  }
+}
+
 /** send_at from the minimum lead (one minute) to 35 days ahead of the command's time. */
 function sendAtOf(ctx: CommandContext, sendAt: string): Date {
   const at = new Date(sendAt);
@@ -292,7 +304,8 @@ export async function prepareMessage(
   if (!channel || channel.workspace !== ctx.workspaceId) throw new Error(`conversation ${conversation.id} names no channel of its workspace`);
   refuseUnsendable(conversation, contact, channel, body.type, ctx.now);
   if (sendAt) refuseUnsendable(conversation, contact, channel, body.type, sendAt, true);
-  let text = body.type === 'template' ? null : (body.text ?? null);
+  let text = body.type === 'template' ? null : body.type === 'interactive' ? body.interactive.body.text : (body.text ?? null);
+  if (body.type === 'interactive') refuseInvalidInteractive(body.interactive);
   if (body.type === 'template') {
     const found = await em.findOne(TemplateSchema, body.template_id);
     const template = found && found.workspace === ctx.workspaceId && !found.deletedAt ? found : null;
@@ -325,6 +338,8 @@ export async function prepareMessage(
     templateId: body.type === 'template' ? body.template_id : null,
     parameters: body.type === 'template' ? body.parameters ?? [] : null,
     fileId: body.type === 'media' ? body.file_id : null,
+    interactive: body.type === 'interactive' ? body.interactive : null,
+    interactiveReply: null,
     status: sendAt ? 'scheduled' : 'queued',
     failureReason: null,
     providerMessageId: null,
@@ -443,6 +458,8 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
     templateId: null,
     parameters: null,
     fileId: null,
+    interactive: null,
+    interactiveReply: body.interactive_reply ?? null,
     status: 'received',
     failureReason: null,
     providerMessageId: body.provider_message_id,
@@ -551,6 +568,12 @@ function inboundText(content: InboundContent): string | undefined {
   return text ? text.slice(0, 4096) : undefined;
 }
 
+/** The reply button or list row an inbound WhatsApp message chose, named by its id. */
+function inboundReply(content: InboundContent): { interactive_reply?: { type: 'button_reply' | 'list_reply'; id: string } } {
+  if (content.type !== 'button_reply' && content.type !== 'list_reply') return {};
+  return { interactive_reply: { type: content.type, id: content.id.slice(0, 256) } };
+}
+
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 /**
@@ -601,7 +624,7 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
         ignored++;
         continue;
       }
-      const result = await receiveInboundMessage(em, itemCtx, params, { from, text: inboundText(event.content), provider_message_id: event.wamid });
+      const result = await receiveInboundMessage(em, itemCtx, params, { from, text: inboundText(event.content), provider_message_id: event.wamid, ...inboundReply(event.content) });
       received.push((result.body as { id: string }).id);
       continue;
     }

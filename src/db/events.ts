@@ -134,8 +134,8 @@ const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
   contact: { consent_source: null },
   // whatsapp_cloud channels (migration 35): a channel recorded before is of another provider, with no settings
   channel: { whatsapp: null },
-  // a message recorded before failure codes and provider pricing had neither
-  message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null },
+  // a message recorded before failure codes, provider pricing and interactive messages (migration 37) had none of them
+  message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null, interactive: null, interactive_reply: null },
   webhook_endpoint: { api_version: '2026-11-01' },
 };
 

@@ -21,12 +21,12 @@ export class Migration20261204000037_whatsapp_media extends Migration {
     this.addSql(`create index whatsapp_media_channel_idx on whatsapp_media (channel_id);`);
     this.addSql(`alter table messages drop constraint if exists messages_type_check;`);
     this.addSql(`alter table messages add constraint messages_type_check check (type in ('text', 'template', 'media', 'interactive'));`);
-    this.addSql(`alter table messages add column interactive jsonb;`);
+    this.addSql(`alter table messages add column interactive jsonb, add column interactive_reply jsonb;`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`delete from messages where type = 'interactive';`);
-    this.addSql(`alter table messages drop column interactive;`);
+    this.addSql(`alter table messages drop column interactive, drop column interactive_reply;`);
     this.addSql(`alter table messages drop constraint if exists messages_type_check;`);
     this.addSql(`alter table messages add constraint messages_type_check check (type in ('text', 'template', 'media'));`);
     this.addSql(`drop table if exists whatsapp_media;`);
