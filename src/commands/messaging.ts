@@ -217,7 +217,7 @@ export function refuseUnsendable(conversation: Conversation, contact: Pick<Conta
 function refuseWhatsAppMedia(file: { content_type: string; size: number }): void {
   const kind = mediaKindOf(file.content_type);
   if (!kind) {
-    const message = `WhatsApp does not take ${file.content_type} files; send images (JPEG, PNG), MP4 or 3GPP video, AAC, AMR, MP3, MP4 or OGG audio, or PDF, text and Office documents`;
+    const message = `WhatsApp does not take ${file.content_type} files; send JPEG or PNG images, MP4 video, MP3, MP4 or OGG audio, or PDF or plain-text documents`;
     throw new ApiError('media_type_not_supported', message, { errors: [{ pointer: '/file_id', code: 'media_type_not_supported', message }] });
   }
   const max = MEDIA_MAX_BYTES[kind];
