@@ -314,6 +314,10 @@ export const config = {
     // how long the sandbox's review of a template takes before it approves it; 0 approves at creation
     sandboxReviewMs: bounded('SANDBOX_TEMPLATE_REVIEW_MS', 2_000, 0, 3_600_000),
   },
+  whatsapp: {
+    // a media id is reused this long after its upload; Meta keeps uploads 30 days, the default leaves a day's margin
+    mediaTtlMs: bounded('WHATSAPP_MEDIA_TTL_MS', 29 * 24 * 3600 * 1000, 1000, 30 * 24 * 3600 * 1000),
+  },
   flows: {
     // multiplies every wait of a flow run; tests scale waits down (0.001 turns seconds into milliseconds)
     waitScale: Number(env.FLOW_WAIT_SCALE || 1),

@@ -299,4 +299,21 @@ describe('events stored before a field existed', () => {
     const channelEvent = byId.get(created.find((e) => e.type === 'channel.created')!.id)!;
     expect(channelEvent.data.object).toMatchObject({ id: channel.body.id, whatsapp: null });
   });
+
+  it('a message event from before interactive messages shows interactive and interactive_reply as null', async () => {
+    const contact = await api.post('/v1/contacts', { body: { phone: phone(), first_name: 'Before' } });
+    const channel = await api.post('/v1/channels', { body: { name: 'before interactive', provider: 'sandbox' } });
+    const template = await api.post('/v1/templates', { body: { name: `before_interactive_${phoneSeq}`, language: 'en', category: 'utility', body: 'Hi {{1}}' } });
+    const conversation = await api.post('/v1/conversations', { body: { contact_id: contact.body.id, channel_id: channel.body.id } });
+    const message = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: template.body.id, parameters: ['Asha'] } });
+    expect([contact.status, channel.status, template.status, conversation.status, message.status]).toEqual([201, 201, 201, 201, 201]);
+    const [queued] = await sql<{ id: string }>(`select id from events where workspace_id = ? and object_id = ? and type = 'message.queued'`, [ws.workspaceId, message.body.id]);
+    await sql(`update events set data = ((data::jsonb #- '{object,interactive}') #- '{object,interactive_reply}')::json where id = ?`, [queued.id]);
+    const [stored] = await sql<{ data: { object: Record<string, unknown> } }>('select data from events where id = ?', [queued.id]);
+    expect(stored.data.object).not.toHaveProperty('interactive');
+    // the validating client checks the listed event against the spec
+    const listed = (await api.get('/v1/events?type=message.queued&limit=100')).body.data as { id: string; data: { object: Record<string, unknown> } }[];
+    const shown = listed.find((e) => e.id === queued.id)!;
+    expect(shown.data.object).toMatchObject({ id: message.body.id, type: 'template', interactive: null, interactive_reply: null });
+  });
 });

@@ -230,13 +230,6 @@ describe('whatsapp_cloud channel', () => {
     expect(Date.parse(sent.body.sent_at) - Date.parse(sent.body.queued_at)).toBeGreaterThanOrEqual(3000);
   });
 
-  it('refuses media messages on the channel for now', async () => {
-    const { id } = await conversation();
-    const res = await api.post(`/v1/conversations/${id}/messages`, { body: { type: 'media', file_id: `fil_${'0'.repeat(26)}` } });
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('message_type_not_supported');
-  });
-
   it('answers the verification handshake with the channel verify token only', async () => {
     const path = (token: string, mode = 'subscribe') => `${webhook()}?hub.mode=${mode}&hub.verify_token=${encodeURIComponent(token)}&hub.challenge=1158201444`;
     const ok = await call('GET', path(channel.verify_token));

@@ -437,7 +437,8 @@ type ChannelsService struct {
 //
 // A channel connects a workspace to a messaging provider. `sandbox` behaves like the WhatsApp Business
 // platform (24-hour service window, simulated delivery and read receipts); `http` POSTs each message to
-// `url`, signed with the channel's `signing_secret` (returned once, here: a replay of the same `Idempotency-Key`
+// `url` as JSON (`id`, `to`, `type`, `text`, `template_id`, `parameters`, `file_id`, `interactive` as in the
+// message), signed with the channel's `signing_secret` (returned once, here: a replay of the same `Idempotency-Key`
 // answers `signing_secret: null`; it is stored encrypted under the key from `SABNODE_ENCRYPTION_KEY`, in clear in no stored
 // idempotent response nor backup). The provider signs its calls to `/v1/channels/{channel_id}/inbound` and
 // `/status` with the same secret. Emits `channel.created`.
@@ -445,8 +446,16 @@ type ChannelsService struct {
 // `whatsapp_cloud` sends through Meta's WhatsApp Cloud API with the number and secrets in `whatsapp`:
 // `POST {base_url}/{api_version}/{phone_number_id}/messages` with the access token as bearer; the answer's `wamid`
 // becomes the message's `provider_message_id`. Text and template messages are sent (a template by its `name` and
-// `language`, its parameters as the body's positional parameters); `media` messages are
-// `422 message_type_not_supported` on these channels for now. The Cloud API's error codes decide: throttling
+// `language`, its parameters as the body's positional parameters). A `media` message's file is uploaded to the
+// Cloud API (`POST {base_url}/{api_version}/{phone_number_id}/media`) once per channel and sent by the media id
+// Meta answers, which later sends of the same file reuse until shortly before Meta drops it (29 days by default);
+// the message type follows the file's `content_type`: `image` (`image/jpeg`, `image/png`; at most 5 MB), `video`
+// (`video/mp4`; 16 MB), `audio` (`audio/mpeg`, `audio/mp4`, `audio/ogg`; 16 MB, sent without a caption) or
+// `document` (`application/pdf`, `text/plain`; 100 MB, sent with its `filename`), its `text` the caption. A file
+// of another type WhatsApp does not take (`image/gif`, `image/webp`, `video/quicktime`, `video/ogg`, `text/csv`)
+// is `422 media_type_not_supported` and a larger file `422 media_too_large`, both at `/file_id`, when the message
+// is created; a refused upload fails the message like a refused send. An `interactive` message is sent as the
+// Cloud API's `interactive` body (`button` with `reply` buttons, or `list`). The Cloud API's error codes decide: throttling
 // (`130429`, `131056`, `4`, `80007`, …) and outages are retried with backoff, no sooner than a `Retry-After` it
 // sends (at most 15 minutes); any other refusal fails the message at once with its `failure_code` (`131047` is
 // `outside_customer_service_window`). The channel's `whatsapp.webhook_url` is the callback URL to give Meta, with
@@ -1665,17 +1674,28 @@ func (s *MessagesService) Cancel(ctx context.Context, messageID string, opts ...
 
 // Create calls POST /v1/conversations/{conversation_id}/messages (createMessage): Send a message.
 //
-// Queues a text, template or media message for delivery and answers `201` with it (`status: queued`);
+// Queues a text, template, media or interactive message for delivery and answers `201` with it (`status: queued`);
 // delivery runs as its own workflow: `message.sent`, `message.delivered`, `message.read`, or
 // `message.failed` with `failure_reason`. Refused with `422`: a closed conversation
 // (`conversation_closed`), an opted-out contact (`contact_opted_out`), free-form text on a sandbox
 // channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
-// or file (`file_not_found`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
+// or file (`file_not_found`), a file a `whatsapp_cloud` channel cannot send (`media_type_not_supported`,
+// `media_too_large`, at `/file_id`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
 // `whatsapp_cloud` channel, reviewed for another business account, parameters that do not fit the template
 // (`template_parameters_mismatch`: a positional template takes `parameters`, a named one `named_parameters`; a text
 // header with a placeholder takes `header_parameter`, a media header `header_file_id`, a `url` button with a
 // placeholder an entry of `button_parameters`; nothing is taken that the template has no place for).
 // A template message's `text` is the template rendered with its parameters.
+//
+// **Interactive.** `type: interactive` sends reply buttons (`interactive.type: button`: a body, an optional text
+// header and footer, one to three buttons with an `id` and a `title`) or a list (`interactive.type: list`: a
+// body, the label of the button that opens it, one to ten sections of rows with an `id`, a `title` and an
+// optional `description`, at most ten rows in all), within WhatsApp's documented limits: the lengths and counts
+// in the schema are `400`, and the rules across fields are `422 interactive_message_invalid` with the pointer of
+// the field (ten rows across all sections, button titles and ids and row ids unique, a title for each section
+// when there are several, no blank text). The message's `text` is the body text. It is free-form: on a sandbox
+// channel only within the 24-hour service window, like text. A customer's tap on a button or row comes back as
+// an inbound message whose `text` is the title chosen and whose `interactive_reply` names its `id`.
 //
 // **Scheduled.** With `send_at` (from one minute to 35 days after the request, else
 // `422 send_at_out_of_range` at `/send_at`) the message is stored `scheduled` with its `send_at`

@@ -1333,7 +1333,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
 	{required: []string{"id", "object", "livemode", "name", "provider", "url", "whatsapp", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "interactive", "interactive_reply", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
@@ -2180,9 +2180,150 @@ type IdempotencyDiffEntry struct {
 // InboundMessage is an object of the API.
 type InboundMessage struct {
 	// E.164 phone number.
-	From              string  `json:"from"`
+	From string `json:"from"`
+	// The message text; for a reply to an interactive message, the title chosen.
 	Text              *string `json:"text,omitempty"`
 	ProviderMessageID string  `json:"provider_message_id"`
+	// The reply button or list row an inbound message answers with; its title is the message's `text`.
+	InteractiveReply *InteractiveReply `json:"interactive_reply,omitempty"`
+}
+
+// Reply buttons or a list, in the shape and within the limits of WhatsApp's interactive messages.
+//
+// Interactive is one of: InteractiveReplyButtons, InteractiveList; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+type Interactive struct {
+	InteractiveReplyButtons *InteractiveReplyButtons
+	InteractiveList         *InteractiveList
+	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
+	Raw json.RawMessage
+}
+
+var interactiveVariants = []variantTest{
+	{required: []string{"type", "body", "action"}, consts: map[string]string{"type": "\"button\""}},
+	{required: []string{"type", "body", "action"}, consts: map[string]string{"type": "\"list\""}},
+}
+
+// MarshalJSON writes the variant that is set.
+func (u Interactive) MarshalJSON() ([]byte, error) {
+	switch {
+	case u.InteractiveReplyButtons != nil:
+		return json.Marshal(u.InteractiveReplyButtons)
+	case u.InteractiveList != nil:
+		return json.Marshal(u.InteractiveList)
+	case u.Raw != nil:
+		return u.Raw, nil
+	}
+	return []byte("null"), nil
+}
+
+// UnmarshalJSON decodes the first variant whose required properties and constants the JSON has.
+func (u *Interactive) UnmarshalJSON(b []byte) error {
+	*u = Interactive{Raw: append(json.RawMessage(nil), b...)}
+	switch matchVariant(b, interactiveVariants) {
+	case 0:
+		u.InteractiveReplyButtons = new(InteractiveReplyButtons)
+		return json.Unmarshal(b, u.InteractiveReplyButtons)
+	case 1:
+		u.InteractiveList = new(InteractiveList)
+		return json.Unmarshal(b, u.InteractiveList)
+	}
+	return nil
+}
+
+// InteractiveBody is an object of the API.
+type InteractiveBody struct {
+	Text string `json:"text"`
+}
+
+// InteractiveHeader is an object of the API.
+type InteractiveHeader struct {
+	Type string `json:"type"`
+	Text string `json:"text"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v InteractiveHeader) MarshalJSON() ([]byte, error) {
+	type plain InteractiveHeader
+	v.Type = "text"
+	return json.Marshal(plain(v))
+}
+
+// InteractiveList is an object of the API.
+type InteractiveList struct {
+	Type   string                `json:"type"`
+	Header *InteractiveHeader    `json:"header,omitempty"`
+	Body   InteractiveBody       `json:"body"`
+	Footer *InteractiveText      `json:"footer,omitempty"`
+	Action InteractiveListAction `json:"action"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v InteractiveList) MarshalJSON() ([]byte, error) {
+	type plain InteractiveList
+	v.Type = "list"
+	return json.Marshal(plain(v))
+}
+
+// InteractiveListAction is an object of the API.
+type InteractiveListAction struct {
+	// The label of the button that opens the list.
+	Button string `json:"button"`
+	// At most ten rows across all sections; with more than one section, each has a title.
+	Sections []InteractiveListActionSectionsItem `json:"sections"`
+}
+
+// InteractiveListActionSectionsItem is an object of the API.
+type InteractiveListActionSectionsItem struct {
+	Title *string                                     `json:"title,omitempty"`
+	Rows  []InteractiveListActionSectionsItemRowsItem `json:"rows"`
+}
+
+// InteractiveListActionSectionsItemRowsItem is an object of the API.
+type InteractiveListActionSectionsItemRowsItem struct {
+	// Unique among the rows; named by the reply when the customer picks the row.
+	ID          string  `json:"id"`
+	Title       string  `json:"title"`
+	Description *string `json:"description,omitempty"`
+}
+
+// The reply button or list row an inbound message answers with; its title is the message's `text`.
+type InteractiveReply struct {
+	Type string `json:"type"`
+	ID   string `json:"id"`
+}
+
+// InteractiveReplyButtons is an object of the API.
+type InteractiveReplyButtons struct {
+	Type   string                        `json:"type"`
+	Header *InteractiveHeader            `json:"header,omitempty"`
+	Body   InteractiveBody               `json:"body"`
+	Footer *InteractiveText              `json:"footer,omitempty"`
+	Action InteractiveReplyButtonsAction `json:"action"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v InteractiveReplyButtons) MarshalJSON() ([]byte, error) {
+	type plain InteractiveReplyButtons
+	v.Type = "button"
+	return json.Marshal(plain(v))
+}
+
+// InteractiveReplyButtonsAction is an object of the API.
+type InteractiveReplyButtonsAction struct {
+	// Ids and titles unique among the buttons.
+	Buttons []InteractiveReplyButtonsActionButtonsItem `json:"buttons"`
+}
+
+// InteractiveReplyButtonsActionButtonsItem is an object of the API.
+type InteractiveReplyButtonsActionButtonsItem struct {
+	// Named by the reply when the customer taps it.
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+// InteractiveText is an object of the API.
+type InteractiveText struct {
+	Text string `json:"text"`
 }
 
 // Message is an object of the API.
@@ -2196,7 +2337,7 @@ type Message struct {
 	ChannelID      string `json:"channel_id"`
 	Direction      string `json:"direction"`
 	Type           string `json:"type"`
-	// Masked without `pii:read`.
+	// Masked without `pii:read`. An interactive message's body text; an interactive reply's title.
 	Text       *string `json:"text"`
 	TemplateID *string `json:"template_id"`
 	// Each masked (`[masked]`) without `pii:read`.
@@ -2204,6 +2345,10 @@ type Message struct {
 	// A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none.
 	TemplateArguments *MessageTemplateArguments `json:"template_arguments"`
 	FileID            *string                   `json:"file_id"`
+	// An interactive message's reply buttons or list, as sent; `null` for other messages. Its texts (body, header, footer, titles, descriptions) are each `[masked]` without `pii:read`.
+	Interactive *Interactive `json:"interactive"`
+	// For an inbound message that answers an interactive message: the button or row chosen; `null` otherwise.
+	InteractiveReply *InteractiveReply `json:"interactive_reply"`
 	// `scheduled` waits for `send_at`, then becomes `queued` (or `failed` when a rule of sending refuses it then); `cancelled` was cancelled while scheduled.
 	Status string `json:"status"`
 	// Why it failed: the provider's reason, or for a scheduled message refused at `send_at` the error code (`contact_opted_out`, `conversation_closed`, `outside_service_window`, `contact_not_found`).
@@ -2213,7 +2358,8 @@ type Message struct {
 	// `template_paused`, `template_invalid`, `recipient_undeliverable`, `sender_restricted`, `provider_auth_failed`,
 	// `provider_rejected`, `provider_bad_response`; throttling and outages are retried, and only fail the message as
 	// `provider_rate_limited` or `provider_unavailable` after the last attempt), `whatsapp_message_invalid` for a
-	// message the Cloud API's documented limits refuse, `provider_rejected` and `address_not_allowed` for `http`
+	// message the Cloud API's documented limits refuse, `file_not_found` for a media message whose file was deleted
+	// before it was sent, `provider_rejected` and `address_not_allowed` for `http`
 	// providers, or for a scheduled message refused at `send_at` the error code.
 	FailureCode       *string `json:"failure_code"`
 	ProviderMessageID *string `json:"provider_message_id"`
@@ -2241,11 +2387,12 @@ func (v Message) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// MessageCreate is one of: MessageCreateText, MessageCreateTemplate, MessageCreateMedia; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+// MessageCreate is one of: MessageCreateText, MessageCreateTemplate, MessageCreateMedia, MessageCreateInteractive; exactly one of its pointer fields is set (Raw keeps the JSON as received).
 type MessageCreate struct {
-	MessageCreateText     *MessageCreateText
-	MessageCreateTemplate *MessageCreateTemplate
-	MessageCreateMedia    *MessageCreateMedia
+	MessageCreateText        *MessageCreateText
+	MessageCreateTemplate    *MessageCreateTemplate
+	MessageCreateMedia       *MessageCreateMedia
+	MessageCreateInteractive *MessageCreateInteractive
 	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
 	Raw json.RawMessage
 }
@@ -2254,6 +2401,7 @@ var messageCreateVariants = []variantTest{
 	{required: []string{"type", "text"}, consts: map[string]string{"type": "\"text\""}},
 	{required: []string{"type", "template_id"}, consts: map[string]string{"type": "\"template\""}},
 	{required: []string{"type", "file_id"}, consts: map[string]string{"type": "\"media\""}},
+	{required: []string{"type", "interactive"}, consts: map[string]string{"type": "\"interactive\""}},
 }
 
 // MarshalJSON writes the variant that is set.
@@ -2265,6 +2413,8 @@ func (u MessageCreate) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.MessageCreateTemplate)
 	case u.MessageCreateMedia != nil:
 		return json.Marshal(u.MessageCreateMedia)
+	case u.MessageCreateInteractive != nil:
+		return json.Marshal(u.MessageCreateInteractive)
 	case u.Raw != nil:
 		return u.Raw, nil
 	}
@@ -2284,8 +2434,28 @@ func (u *MessageCreate) UnmarshalJSON(b []byte) error {
 	case 2:
 		u.MessageCreateMedia = new(MessageCreateMedia)
 		return json.Unmarshal(b, u.MessageCreateMedia)
+	case 3:
+		u.MessageCreateInteractive = new(MessageCreateInteractive)
+		return json.Unmarshal(b, u.MessageCreateInteractive)
 	}
 	return nil
+}
+
+// MessageCreateInteractive is an object of the API.
+type MessageCreateInteractive struct {
+	Type string `json:"type"`
+	// Reply buttons or a list, in the shape and within the limits of WhatsApp's interactive messages.
+	Interactive Interactive `json:"interactive"`
+	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+	SendAt *time.Time `json:"send_at,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v MessageCreateInteractive) MarshalJSON() ([]byte, error) {
+	type plain MessageCreateInteractive
+	v.Type = "interactive"
+	return json.Marshal(plain(v))
 }
 
 // MessageCreateMedia is an object of the API.
@@ -3001,7 +3171,7 @@ type TimelineItem struct {
 
 var timelineItemVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "interactive", "interactive_reply", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
 }
 

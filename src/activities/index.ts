@@ -94,7 +94,7 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
     ...createWebhookActivities(orm),
     ...createFlowActivities(orm),
     ...createPrivacyActivities(orm, files),
-    ...createChannelSenderActivities(orm),
+    ...createChannelSenderActivities(orm, files),
     ...createTemplateReviewActivities(orm),
     ...createScheduledMessageActivities(orm),
 

@@ -1,20 +1,24 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Channel, TemplateArguments, TemplateHeader } from '../db/entities';
+import type { Channel, InteractiveContent, Message, TemplateArguments, TemplateHeader } from '../db/entities';
+import { interactiveBody } from './interactive';
 import { postOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
 import { WhatsAppCloudClient, DEFAULT_BASE_URL, DEFAULT_VERSION, type Transport } from './whatsapp-cloud/client';
 import { WhatsAppCloudError } from './whatsapp-cloud/errors';
-import { InvalidMessageError, templateMessage, textMessage, type OutboundMessageBody, type TemplateInput } from './whatsapp-cloud/messages';
+import { InvalidMessageError, mediaMessage, templateMessage, textMessage, type MediaInput, type OutboundMessageBody, type TemplateInput } from './whatsapp-cloud/messages';
+import type { MediaSource, SendableMedia } from './whatsapp-media';
 
 const PROVIDER_TIMEOUT_MS = 5_000;
+// an upload carries up to 100 MB (a document): it is given longer than a send
+const UPLOAD_TIMEOUT_MS = 120_000;
 // a provider's answer is read this far (its message id is near the start); the rest is never read
 const PROVIDER_ANSWER_BYTES = 16 * 1024;
 
 export interface OutboundMessage {
   id: string;
   to: string | null;
-  type: 'text' | 'template' | 'media';
+  type: Message['type'];
   text: string | null;
   templateId: string | null;
   /** the template's name and language, which a provider that knows templates by name sends instead of the text */
@@ -25,6 +29,7 @@ export interface OutboundMessage {
   templateArguments?: TemplateArguments | null;
   templateHeader?: TemplateHeader | null;
   fileId: string | null;
+  interactive: InteractiveContent | null;
 }
 
 /**
@@ -42,9 +47,14 @@ export class ProviderRetryLater extends Error {
   }
 }
 
+/** What a provider may use besides the message: the whatsapp_cloud media cache. */
+export interface SendContext {
+  media: MediaSource;
+}
+
 /** One adapter per channel provider; the delivery workflow speaks only this interface. */
 export interface ChannelProvider {
-  send(channel: Channel, message: OutboundMessage): Promise<{ providerMessageId: string }>;
+  send(channel: Channel, message: OutboundMessage, ctx: SendContext): Promise<{ providerMessageId: string }>;
   /** receipts the platform simulates itself (the sandbox); providers that call back return null */
   simulatedReceipts(): { deliveredAfterMs: number; readAfterMs: number } | null;
 }
@@ -68,6 +78,7 @@ const http: ChannelProvider = {
       template_id: message.templateId,
       parameters: message.parameters,
       file_id: message.fileId,
+      interactive: message.interactive,
     });
     const outcome = await postOutbound(channel.url!, {
       headers: {
@@ -125,7 +136,7 @@ const guardedTransport: Transport = async (url, init) => {
 const NAMED_PLACEHOLDER = /\{\{([a-z][a-z0-9_]*)\}\}/;
 
 /** A template send as the Cloud API takes it: the header's value, the body's, each url button's tail. */
-function whatsappTemplate(to: string, message: OutboundMessage): OutboundMessageBody {
+function whatsappTemplate(to: string, message: OutboundMessage, headerMedia: SendableMedia | null): OutboundMessageBody {
   const args = message.templateArguments ?? {};
   const input: TemplateInput = { name: message.templateName ?? '', language: message.templateLanguage ?? '' };
   if (args.named_parameters) {
@@ -138,21 +149,42 @@ function whatsappTemplate(to: string, message: OutboundMessage): OutboundMessage
     input.body = message.parameters;
   }
   if (args.header_parameter !== undefined) input.header = { text: args.header_parameter };
-  if (args.header_file_id !== undefined) {
-    // refused when the message is created until files are uploaded to the provider
-    throw ApplicationFailure.nonRetryable('media headers are not sent on whatsapp_cloud channels yet', 'message_type_not_supported');
+  if (headerMedia) {
+    // the header's file, uploaded once like any medium, as the format the approved template's header has
+    const ref = { id: headerMedia.mediaId };
+    const format = message.templateHeader?.format;
+    if (format === 'image') input.header = { image: ref };
+    else if (format === 'video') input.header = { video: ref };
+    else input.header = { document: ref, filename: headerMedia.filename };
   }
   if (args.button_parameters?.length) input.buttons = args.button_parameters.map((b) => ({ kind: 'url' as const, index: b.index, suffix: b.text }));
   return templateMessage({ to, ...input });
 }
 
-function whatsappBody(message: OutboundMessage): OutboundMessageBody {
+function whatsappBody(message: OutboundMessage, media: SendableMedia | null): OutboundMessageBody {
   // the Cloud API takes the number as digits (a wa_id); the contact's is E.164
   const to = (message.to ?? '').replace(/^\+/, '');
+  if (message.type === 'media' && media) return mediaMessage({ to, ...mediaInput(media, message.text) });
+  if (message.type === 'interactive' && message.interactive) return interactiveBody(to, message.interactive);
   if (message.type === 'text') return textMessage({ to, body: message.text ?? '' });
-  if (message.type === 'template') return whatsappTemplate(to, message);
+  if (message.type === 'template') return whatsappTemplate(to, message, media);
   // refused when the message is created; one queued before the channel could not send it fails here
-  throw ApplicationFailure.nonRetryable(`${message.type} messages are not sent on whatsapp_cloud channels yet`, 'message_type_not_supported');
+  throw ApplicationFailure.nonRetryable(`${message.type} messages are not sent on whatsapp_cloud channels`, 'message_type_not_supported');
+}
+
+// the message's text is the caption; the Cloud API takes none on audio
+function mediaInput(media: SendableMedia, caption: string | null): MediaInput {
+  const ref = { id: media.mediaId };
+  const captioned = caption ? { caption } : {};
+  if (media.kind === 'audio') return { kind: 'audio', media: ref };
+  if (media.kind === 'document') return { kind: 'document', media: ref, filename: media.filename, ...captioned };
+  return { kind: media.kind, media: ref, ...captioned };
+}
+
+// the wire layer's mapping decides: a refusal is final, throttling and outages are retried
+function providerFailure(err: WhatsAppCloudError): Error {
+  if (!err.retryable) return ApplicationFailure.nonRetryable(err.message, err.problemCode);
+  return new ProviderRetryLater(err.message, err.problemCode, err.retryAfterSeconds);
 }
 
 /** The Cloud API client of a whatsapp_cloud channel, through the guarded sender, its token opened for this call only. */
@@ -168,24 +200,26 @@ export function whatsappClientFor(channel: Channel): WhatsAppCloudClient {
 }
 
 const whatsappCloud: ChannelProvider = {
-  async send(channel, message) {
+  async send(channel, message, ctx) {
     if (!message.to) throw ApplicationFailure.nonRetryable('the contact has no phone number', 'recipient_undeliverable');
-    let body: OutboundMessageBody;
-    try {
-      body = whatsappBody(message);
-    } catch (err) {
-      if (err instanceof InvalidMessageError) throw ApplicationFailure.nonRetryable(`the message breaks a Cloud API rule: ${err.message}`, err.code);
-      throw err;
-    }
     const client = whatsappClientFor(channel);
     try {
+      // a file goes up once per channel; the cached media id serves later sends until it expires
+      // a media message's file, or a template's media header
+      const fileId = message.type === 'media' ? message.fileId : message.type === 'template' ? (message.templateArguments?.header_file_id ?? null) : null;
+      const media = fileId ? await ctx.media.mediaFor(channel, fileId, (file) => client.uploadMedia(file, { timeoutMs: UPLOAD_TIMEOUT_MS })) : null;
+      let body: OutboundMessageBody;
+      try {
+        body = whatsappBody(message, media);
+      } catch (err) {
+        if (err instanceof InvalidMessageError) throw ApplicationFailure.nonRetryable(`the message breaks a Cloud API rule: ${err.message}`, err.code);
+        throw err;
+      }
       const sent = await client.sendMessage(body);
       return { providerMessageId: sent.wamid.slice(0, 200) };
     } catch (err) {
-      if (!(err instanceof WhatsAppCloudError)) throw err;
-      // the wire layer's mapping decides: a refusal is final, throttling and outages are retried
-      if (!err.retryable) throw ApplicationFailure.nonRetryable(err.message, err.problemCode);
-      throw new ProviderRetryLater(err.message, err.problemCode, err.retryAfterSeconds);
+      if (err instanceof WhatsAppCloudError) throw providerFailure(err);
+      throw err;
     }
   },
   simulatedReceipts() {

@@ -100,7 +100,7 @@ export async function releaseScheduledMessage(orm: MikroORM, input: { workspaceI
   });
 }
 
-async function sendRefusal(tx: EntityManager, workspaceId: string, conversationId: string, contactId: string, channelId: string, type: 'text' | 'template' | 'media', now: Date): Promise<ApiError | null> {
+async function sendRefusal(tx: EntityManager, workspaceId: string, conversationId: string, contactId: string, channelId: string, type: Message['type'], now: Date): Promise<ApiError | null> {
   const contact = await tx.findOne(ContactSchema, { id: contactId, workspace: workspaceId, deletedAt: null });
   if (!contact) return new ApiError('contact_not_found', "The message's contact was deleted");
   const conversation = await tx.findOne(ConversationSchema, { id: conversationId, workspace: workspaceId });

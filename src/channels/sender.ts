@@ -7,7 +7,10 @@ import { findChannel, lockMessages, saveMessageProgress } from '../db/messaging.
 import { insertEvents } from '../db/events';
 import { EARLY_STATUS_TTL_S, moveMessageStatus, type StatusExtra } from '../commands/messaging';
 import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
-import { PROVIDERS, ProviderRetryLater, type OutboundMessage } from './providers';
+import { PROVIDERS, ProviderRetryLater, type OutboundMessage, type SendContext } from './providers';
+import { whatsappMediaSource } from './whatsapp-media';
+import { LocalFileStore, type FileStore } from '../files/file-store';
+import { config } from '../config';
 
 // A batch holds about a second of the channel's rate, so the rate is re-read often; one activity goes on batch after
 // batch for up to ACTIVITY_SECONDS, so the round trip between activities is paid once per run of batches, not per second.
@@ -65,6 +68,7 @@ interface DueMessage {
   template_arguments: TemplateArguments | null;
   template_header: TemplateHeader | null;
   file_id: string | null;
+  interactive: Message['interactive'];
   phone: string | null;
 }
 
@@ -73,7 +77,7 @@ const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** (attemp
 const ctxOf = (m: Message, status: MessageStatus, now: Date) => ({ workspaceId: m.workspace, requestId: null, seed: `${m.id}:${status}`, now });
 
 /** Hands one message to the provider: an answer, never a throw (a refusal and a transient error are answers too). */
-async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
+async function handOver(channel: Channel, m: DueMessage, ctx: SendContext): Promise<Answer> {
   const message: OutboundMessage = {
     id: m.id,
     to: m.phone,
@@ -86,10 +90,11 @@ async function handOver(channel: Channel, m: DueMessage): Promise<Answer> {
     templateArguments: m.template_arguments,
     templateHeader: m.template_header,
     fileId: m.file_id,
+    interactive: m.interactive ?? null,
   };
   try {
     // the message id is the provider's idempotency key: a hand-off resent after a crash is the same hand-off
-    const { providerMessageId } = await PROVIDERS[channel.provider].send(channel, message);
+    const { providerMessageId } = await PROVIDERS[channel.provider].send(channel, message, ctx);
     return { id: m.id, providerMessageId };
   } catch (err) {
     const reason = err instanceof Error ? err.message : 'delivery failed';
@@ -202,7 +207,7 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
 async function dueMessages(em: EntityManager, channel: Channel, limit: number): Promise<DueMessage[]> {
   return em.getConnection().execute<DueMessage[]>(
     `select m.id, m.type, m.text, m.template_id, t.name as template_name, t.language as template_language, m.parameters, m.template_arguments,
-            t.header as template_header, m.file_id, c.phone
+            t.header as template_header, m.file_id, m.interactive, c.phone
        from messages m left join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
        left join templates t on t.workspace_id = m.workspace_id and t.id = m.template_id
       where m.workspace_id = ? and m.channel_id = ? and m.next_attempt_at <= ? and m.status = 'queued' and m.direction = 'outbound'
@@ -244,7 +249,7 @@ class Pacer {
  * to the provider at the channel's rate with bounded concurrency, their answers recorded in groups as they come. It
  * goes on batch after batch while more is due, for up to ACTIVITY_SECONDS.
  */
-export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, heartbeat: () => void): Promise<ChannelBatchResult> {
+export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, heartbeat: () => void, sendCtx: SendContext = defaultSendContext(orm)): Promise<ChannelBatchResult> {
   const em = orm.em.fork();
   const startedAt = Date.now();
   let channel = await findChannel(em, input.channelId, input.workspaceId);
@@ -284,7 +289,7 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
       for (const m of due) {
         while (inFlight.size >= SEND_CONCURRENCY) await Promise.race(inFlight);
         await pacer.next();
-        const sending: Promise<void> = handOver(current, m).then((answer) => {
+        const sending: Promise<void> = handOver(current, m, sendCtx).then((answer) => {
           inFlight.delete(sending);
           group.push(answer);
           if (group.length >= RECORD_GROUP) {
@@ -320,15 +325,21 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
   return { slotAt: pacer.slotAt, more, nextDueMs: next === 0 && idle ? STALLED_RECHECK_MS : next, handedOver, failed, receipts };
 }
 
+function defaultSendContext(orm: MikroORM, files: FileStore = new LocalFileStore(config.filesDir)): SendContext {
+  return { media: whatsappMediaSource(orm, files, config.whatsapp.mediaTtlMs) };
+}
+
 /** The channel sender's activities; a heartbeat every second besides the batch's own, so a live busy worker is never taken for dead. */
-export function createChannelSenderActivities(orm: MikroORM) {
+export function createChannelSenderActivities(orm: MikroORM, files?: FileStore) {
+  // one media cache per worker: its in-flight uploads are shared by the batches this process runs
+  const sendCtx = defaultSendContext(orm, files);
   return {
     async sendChannelBatch(input: ChannelBatchInput): Promise<ChannelBatchResult> {
       const ctx = Context.current();
       const beat = () => ctx.heartbeat();
       const timer = setInterval(beat, 1000);
       try {
-        return await sendChannelBatch(orm, input, beat);
+        return await sendChannelBatch(orm, input, beat, sendCtx);
       } finally {
         clearInterval(timer);
       }

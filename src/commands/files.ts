@@ -45,6 +45,8 @@ export async function deleteFile(em: EntityManager, ctx: CommandContext, params:
   file.deletedAt = ctx.now;
   file.updatedAt = ctx.now;
   file.version += 1;
+  // a whatsapp_cloud channel no longer sends it by its uploaded id
+  await em.getConnection().execute('delete from whatsapp_media where workspace_id = ? and file_id = ?', [ctx.workspaceId, file.id], 'run', em.getTransactionContext());
   const tombstone = toDeletedFileWire(file);
   recordEvent(em, ctx, 0, { type: 'file.deleted', objectType: 'file', objectId: file.id, sequence: file.version, object: tombstone });
   await em.flush();

@@ -1,5 +1,5 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Template, type Contact, type Conversation, type EventRecord, type FollowUp, type Message, type MessageStatus, type TemplateStatus } from '../db/entities';
+import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Template, type Contact, type Conversation, type EventRecord, type FollowUp, type InteractiveContent, type Message, type MessageStatus, type TemplateStatus } from '../db/entities';
 import { fillTemplate } from './template-body';
 import { moveTemplate } from './template-review';
 import { toContactWire } from '../db/contacts.queries';
@@ -12,6 +12,8 @@ import { sealedSecretOf } from '../secrets/at-rest';
 import { channelSenderFollowUp } from '../channels/names';
 import { DEFAULT_BASE_URL, DEFAULT_VERSION } from '../channels/whatsapp-cloud/client';
 import { classifyErrorCode } from '../channels/whatsapp-cloud/errors';
+import { InvalidMessageError, MEDIA_MAX_BYTES, mediaKindOf } from '../channels/whatsapp-cloud/messages';
+import { apiPointer, interactiveBody } from '../channels/interactive';
 import { MalformedNotificationError, parseNotification, type InboundContent, type WhatsAppEvent } from '../channels/whatsapp-cloud/webhook';
 import { config } from '../config';
 import { guardSubject } from '../privacy/fence';
@@ -212,6 +214,35 @@ export function refuseUnsendable(conversation: Conversation, contact: Pick<Conta
   }
 }
 
+/** A file the Cloud API would refuse (its type, or its size for that type) is refused before it is queued. */
+function refuseWhatsAppMedia(file: { content_type: string; size: number }, pointer = '/file_id', wanted?: 'image' | 'video' | 'document'): void {
+  const kind = mediaKindOf(file.content_type);
+  if (!kind) {
+    const message = `WhatsApp does not take ${file.content_type} files; send JPEG or PNG images, MP4 video, MP3, MP4 or OGG audio, or PDF or plain-text documents`;
+    throw new ApiError('media_type_not_supported', message, { errors: [{ pointer, code: 'media_type_not_supported', message }] });
+  }
+  if (wanted && kind !== wanted) {
+    const message = `The template's header is ${wanted === 'image' ? 'an' : 'a'} ${wanted}; this file is ${kind === 'image' || kind === 'audio' ? 'an' : 'a'} ${kind} (${file.content_type})`;
+    throw new ApiError('media_type_not_supported', message, { errors: [{ pointer, code: 'media_type_not_supported', message }] });
+  }
+  const max = MEDIA_MAX_BYTES[kind];
+  if (file.size > max) {
+    const message = `WhatsApp takes ${kind} files of at most ${max / (1024 * 1024)} MB; this one has ${file.size} bytes`;
+    throw new ApiError('media_too_large', message, { errors: [{ pointer, code: 'media_too_large', message }] });
+  }
+}
+
+/** The rules of interactive messages across fields (the spec holds each field's own limits), as the Cloud API documents them. */
+function refuseInvalidInteractive(content: InteractiveContent): void {
+  try {
+    interactiveBody('0', content);
+  } catch (err) {
+    if (!(err instanceof InvalidMessageError)) throw err;
+    const pointer = apiPointer(err.pointer);
+    throw new ApiError('interactive_message_invalid', `${pointer} ${err.reason}`, { errors: [{ pointer, code: 'interactive_message_invalid', message: err.reason }] });
+  }
+}
+
 /** send_at from the minimum lead (one minute) to 35 days ahead of the command's time. */
 function sendAtOf(ctx: CommandContext, sendAt: string): Date {
   const at = new Date(sendAt);
@@ -244,14 +275,19 @@ async function reserveScheduledPlace(em: EntityManager, workspaceId: string): Pr
   }
 }
 
-async function requireFile(em: EntityManager, workspaceId: string, fileId: string, pointer: string): Promise<void> {
-  const file = await em.getConnection().execute<{ id: string }[]>(
-    'select id from files where workspace_id = ? and id = ? and deleted_at is null',
+/**
+ * A live file of the workspace that the channel can send: on a whatsapp_cloud channel of a type and size WhatsApp takes
+ * (and, for a template's media header, of the header's kind). Refusals point at `pointer`.
+ */
+async function requireSendableFile(em: EntityManager, workspaceId: string, channel: Channel, fileId: string, pointer: string, headerKind?: 'image' | 'video' | 'document'): Promise<void> {
+  const [file] = await em.getConnection().execute<{ content_type: string; size: number }[]>(
+    'select content_type, size from files where workspace_id = ? and id = ? and deleted_at is null',
     [workspaceId, fileId],
     'all',
     em.getTransactionContext(),
   );
-  if (!file.length) throw new ApiError('file_not_found', `No such file: '${fileId}'`, { errors: [{ pointer, code: 'file_not_found', message: 'No such file' }] });
+  if (!file) throw new ApiError('file_not_found', `No such file: '${fileId}'`, { errors: [{ pointer, code: 'file_not_found', message: 'No such file' }] });
+  if (channel.provider === 'whatsapp_cloud') refuseWhatsAppMedia(file, pointer, headerKind);
 }
 
 /**
@@ -307,8 +343,9 @@ export async function prepareMessage(
   if (!channel || channel.workspace !== ctx.workspaceId) throw new Error(`conversation ${conversation.id} names no channel of its workspace`);
   refuseUnsendable(conversation, contact, channel, body.type, ctx.now);
   if (sendAt) refuseUnsendable(conversation, contact, channel, body.type, sendAt, true);
-  let text = body.type === 'template' ? null : (body.text ?? null);
+  let text = body.type === 'template' ? null : body.type === 'interactive' ? body.interactive.body.text : (body.text ?? null);
   let filled: ReturnType<typeof fillTemplate> | null = null;
+  if (body.type === 'interactive') refuseInvalidInteractive(body.interactive);
   if (body.type === 'template') {
     const found = await em.findOne(TemplateSchema, body.template_id);
     const template = found && found.workspace === ctx.workspaceId && !found.deletedAt ? found : null;
@@ -319,20 +356,11 @@ export async function prepareMessage(
     filled = fillTemplate(template, body);
     text = filled.text;
     if (body.header_file_id !== undefined) {
-      if (channel.provider === 'whatsapp_cloud') {
-        throw new ApiError('message_type_not_supported', 'Templates with a media header cannot be sent on whatsapp_cloud channels yet', {
-          errors: [{ pointer: '/header_file_id', code: 'message_type_not_supported', message: 'not on whatsapp_cloud channels yet' }],
-        });
-      }
-      await requireFile(em, ctx.workspaceId, body.header_file_id, '/header_file_id');
+      const format = template.header?.format;
+      await requireSendableFile(em, ctx.workspaceId, channel, body.header_file_id, '/header_file_id', format === 'image' || format === 'video' || format === 'document' ? format : undefined);
     }
   }
-  if (body.type === 'media' && channel.provider === 'whatsapp_cloud') {
-    throw new ApiError('message_type_not_supported', 'Media messages cannot be sent on whatsapp_cloud channels yet; send text or a template', {
-      errors: [{ pointer: '/type', code: 'message_type_not_supported', message: 'not on whatsapp_cloud channels yet' }],
-    });
-  }
-  if (body.type === 'media') await requireFile(em, ctx.workspaceId, body.file_id, '/file_id');
+  if (body.type === 'media') await requireSendableFile(em, ctx.workspaceId, channel, body.file_id, '/file_id');
   if (sendAt) await reserveScheduledPlace(em, ctx.workspaceId);
   const cause = causeOf(ctx);
   const message: Message = {
@@ -348,6 +376,8 @@ export async function prepareMessage(
     parameters: filled ? filled.parameters : null,
     templateArguments: filled?.templateArguments ?? null,
     fileId: body.type === 'media' ? body.file_id : null,
+    interactive: body.type === 'interactive' ? body.interactive : null,
+    interactiveReply: null,
     status: sendAt ? 'scheduled' : 'queued',
     failureReason: null,
     providerMessageId: null,
@@ -466,6 +496,8 @@ export async function receiveInboundMessage(em: EntityManager, ctx: CommandConte
     templateId: null,
     parameters: null,
     fileId: null,
+    interactive: null,
+    interactiveReply: body.interactive_reply ?? null,
     status: 'received',
     failureReason: null,
     providerMessageId: body.provider_message_id,
@@ -574,6 +606,12 @@ function inboundText(content: InboundContent): string | undefined {
   return text ? text.slice(0, 4096) : undefined;
 }
 
+/** The reply button or list row an inbound WhatsApp message chose, named by its id. */
+function inboundReply(content: InboundContent): { interactive_reply?: { type: 'button_reply' | 'list_reply'; id: string } } {
+  if (content.type !== 'button_reply' && content.type !== 'list_reply') return {};
+  return { interactive_reply: { type: content.type, id: content.id.slice(0, 256) } };
+}
+
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 /**
@@ -675,7 +713,7 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
         ignored++;
         continue;
       }
-      const result = await receiveInboundMessage(em, itemCtx, params, { from, text: inboundText(event.content), provider_message_id: event.wamid });
+      const result = await receiveInboundMessage(em, itemCtx, params, { from, text: inboundText(event.content), provider_message_id: event.wamid, ...inboundReply(event.content) });
       received.push((result.body as { id: string }).id);
       continue;
     }

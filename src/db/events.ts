@@ -134,8 +134,9 @@ const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
   contact: { consent_source: null },
   // whatsapp_cloud channels (migration 35): a channel recorded before is of another provider, with no settings
   channel: { whatsapp: null },
-  // a message recorded before failure codes and provider pricing had neither
-  message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null, template_arguments: null },
+  // a message recorded before failure codes, provider pricing, interactive messages (migration 37) and template arguments
+  // (migration 36) had none of them
+  message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null, template_arguments: null, interactive: null, interactive_reply: null },
   // templates recorded before the review lifecycle (migration 36) were approved by the sandbox, with a body only
   template: { status_reason: null, channel_id: null, parameter_format: 'positional', header: null, footer: null, buttons: [] },
   webhook_endpoint: { api_version: '2026-11-01' },

@@ -25,7 +25,8 @@ export interface SendOutcome {
 
 export interface OutboundRequest {
   headers: Record<string, string>;
-  body: string;
+  /** JSON text, or bytes (a media upload) with their own content-type header */
+  body: string | Buffer;
   /** bound on the whole call: resolving, connecting, sending and reading the answer */
   timeoutMs: number;
   /** the answer's body is read up to this many bytes, then the connection is closed */

@@ -34,6 +34,12 @@ function maskAttributes(v: unknown, shown: ReadonlySet<string>): unknown {
 function maskEach(v: unknown): unknown {
   return Array.isArray(v) ? v.map(() => MASKED) : v;
 }
+// an interactive message: its shape, kinds and ids stay (they are the integrator's), every text goes
+function maskInteractive(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(maskInteractive);
+  if (!v || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? (k === 'type' || k === 'id' ? x : MASKED) : maskInteractive(x)]));
+}
 
 // a template send's values beside its parameters: the named ones, the header's and each url button's tail (a file id is
 // not personal data)
@@ -65,7 +71,7 @@ export const PERSONAL_FIELDS: Record<string, Record<string, (v: unknown, shownAt
     attributes: maskAttributes,
   },
   // a template message's parameters are what its text is rendered from
-  message: { text: maskText, parameters: maskEach, template_arguments: maskTemplateArguments },
+  message: { text: maskText, parameters: maskEach, template_arguments: maskTemplateArguments, interactive: maskInteractive },
   // shipping addresses, recipients and notes live here
   order: { metadata: maskValues },
 };

@@ -70,6 +70,8 @@ export default async function globalSetup(): Promise<void> {
     // scheduled messages: send_at may be 2 s ahead instead of a minute, so a test sees one sent at its send_at
     // (tests only: the worker refuses any value but the minute when NODE_ENV=production)
     SCHEDULED_MESSAGE_MIN_LEAD_MS: '2000',
+    // whatsapp_cloud media ids are reused 6 s instead of 29 days, so a test sees a file uploaded again after expiry
+    WHATSAPP_MEDIA_TTL_MS: '6000',
     // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
     BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
     PURGE_BACKUP_RECHECK_MS: '500',

@@ -2,6 +2,7 @@
 // Each call is bounded in time, never follows a redirect, reads at most a few kilobytes of the answer and turns every
 // failure into a WhatsAppCloudError with its retry decision (errors.ts). It logs nothing; the access token lives in a
 // private field so neither a log line nor an inspected object can carry it.
+import { randomBytes } from 'node:crypto';
 import { WhatsAppCloudError, isRecord, mapCloudApiError, mapTransportFailure } from './errors';
 import type { OutboundMessageBody } from './messages';
 
@@ -16,7 +17,7 @@ const MAX_ANSWER_BYTES = 64 * 1024;
  * (its address rules, pinned DNS, bounded answer). It answers the status, the headers and the body as read, or throws:
  * a WhatsAppCloudError as it is (a refusal the transport decided), anything else as a transport failure.
  */
-export type Transport = (url: string, init: { headers: Record<string, string>; body: string; timeoutMs: number; maxResponseBytes: number }) => Promise<{ status: number; headers: Headers; body: string }>;
+export type Transport = (url: string, init: { headers: Record<string, string>; body: string | Buffer; timeoutMs: number; maxResponseBytes: number }) => Promise<{ status: number; headers: Headers; body: string }>;
 
 export interface WhatsAppCloudClientOptions {
   phoneNumberId: string;
@@ -26,7 +27,7 @@ export interface WhatsAppCloudClientOptions {
   version?: string;
   /** bound on a whole call: connecting, sending and reading the answer */
   timeoutMs?: number;
-  /** JSON calls go through this instead of fetch (multipart uploads still use fetch) */
+  /** calls go through this instead of fetch */
   transport?: Transport;
 }
 
@@ -123,14 +124,10 @@ export class WhatsAppCloudClient {
     return sent;
   }
 
-  /** Uploads a file for later sends by id; Meta keeps it for 30 days. */
-  async uploadMedia(file: MediaUpload): Promise<{ id: string }> {
-    const form = new FormData();
-    form.append('messaging_product', 'whatsapp');
-    form.append('type', file.mimeType);
-    form.append('file', new Blob([file.bytes], { type: file.mimeType }), file.filename);
-    // fetch writes the multipart boundary into content-type itself
-    const answer = await this.call(this.path(this.phoneNumberId, 'media'), { body: form });
+  /** Uploads a file for later sends by id; Meta keeps it for 30 days. `timeoutMs` bounds this call instead of the client's. */
+  async uploadMedia(file: MediaUpload, opts: { timeoutMs?: number } = {}): Promise<{ id: string }> {
+    const { contentType, body } = multipart(file);
+    const answer = await this.call(this.path(this.phoneNumberId, 'media'), { headers: { 'content-type': contentType }, body }, opts.timeoutMs);
     if (!isRecord(answer) || typeof answer.id !== 'string' || !answer.id) throw badAnswer('a media id');
     return { id: answer.id };
   }
@@ -169,8 +166,8 @@ export class WhatsAppCloudClient {
     return `${this.baseUrl}/${this.version}/${encodeURIComponent(node)}/${edge}`;
   }
 
-  private async call(url: string, init: { headers?: Record<string, string>; body: string | FormData }): Promise<unknown> {
-    if (this.#transport && typeof init.body === 'string') return this.callThrough(this.#transport, url, init.headers ?? {}, init.body);
+  private async call(url: string, init: { headers?: Record<string, string>; body: string | Buffer }, timeoutMs = this.timeoutMs): Promise<unknown> {
+    if (this.#transport) return this.callThrough(this.#transport, url, init.headers ?? {}, init.body, timeoutMs);
     let res: Response;
     let text: string;
     try {
@@ -179,31 +176,42 @@ export class WhatsAppCloudClient {
         headers: { ...init.headers, authorization: `Bearer ${this.#accessToken}`, accept: 'application/json' },
         body: init.body,
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       text = await readAtMost(res, MAX_ANSWER_BYTES);
     } catch (err) {
-      throw new WhatsAppCloudError(mapTransportFailure(err, this.timeoutMs));
+      throw new WhatsAppCloudError(mapTransportFailure(err, timeoutMs));
     }
     return judge(res.status, res.headers, text);
   }
 
   // the same call through a transport: its answer is judged exactly as fetch's is
-  private async callThrough(transport: Transport, url: string, headers: Record<string, string>, body: string): Promise<unknown> {
+  private async callThrough(transport: Transport, url: string, headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<unknown> {
     let answer: Awaited<ReturnType<Transport>>;
     try {
       answer = await transport(url, {
         headers: { ...headers, authorization: `Bearer ${this.#accessToken}`, accept: 'application/json' },
         body,
-        timeoutMs: this.timeoutMs,
+        timeoutMs,
         maxResponseBytes: MAX_ANSWER_BYTES,
       });
     } catch (err) {
       if (err instanceof WhatsAppCloudError) throw err;
-      throw new WhatsAppCloudError(mapTransportFailure(err, this.timeoutMs));
+      throw new WhatsAppCloudError(mapTransportFailure(err, timeoutMs));
     }
     return judge(answer.status, answer.headers, answer.body);
   }
+}
+
+// The upload's multipart/form-data body, made here rather than by FormData so it can go through any transport as bytes.
+function multipart(file: MediaUpload): { contentType: string; body: Buffer } {
+  const boundary = `----SabNodeMedia${randomBytes(12).toString('hex')}`;
+  // a filename is a header parameter: quotes and line breaks would end it early
+  const filename = file.filename.replace(/["\r\n\\]/g, '_');
+  const field = (name: string, value: string) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const head = `${field('messaging_product', 'whatsapp')}${field('type', file.mimeType)}--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${filename}"\r\ncontent-type: ${file.mimeType}\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head, 'utf8'), Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength), Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8')]);
+  return { contentType: `multipart/form-data; boundary=${boundary}`, body };
 }
 
 function judge(status: number, headers: Headers, text: string): unknown {

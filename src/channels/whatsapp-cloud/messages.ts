@@ -389,3 +389,40 @@ export function listMessage(input: Recipient & ListInput): ListBody {
     },
   };
 }
+
+export type MediaKind = MediaInput['kind'];
+
+// The content types the Cloud API takes for each kind of media message and its size limit per kind ("Supported
+// media types" in the media reference). Stickers (image/webp) are a message type of their own and are not sent here.
+export const MEDIA_TYPES: Readonly<Record<string, MediaKind>> = {
+  'image/jpeg': 'image',
+  'image/png': 'image',
+  'video/mp4': 'video',
+  'video/3gpp': 'video',
+  'audio/aac': 'audio',
+  'audio/amr': 'audio',
+  'audio/mpeg': 'audio',
+  'audio/mp4': 'audio',
+  'audio/ogg': 'audio',
+  'application/pdf': 'document',
+  'text/plain': 'document',
+  'application/msword': 'document',
+  'application/vnd.ms-excel': 'document',
+  'application/vnd.ms-powerpoint': 'document',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'document',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'document',
+};
+
+export const MEDIA_MAX_BYTES: Readonly<Record<MediaKind, number>> = {
+  image: 5 * 1024 * 1024,
+  video: 16 * 1024 * 1024,
+  audio: 16 * 1024 * 1024,
+  document: 100 * 1024 * 1024,
+};
+
+/** The kind of media message a file of this content type is sent as, or null when the Cloud API does not take it. */
+export function mediaKindOf(contentType: string): MediaKind | null {
+  const bare = contentType.split(';')[0].trim().toLowerCase();
+  return MEDIA_TYPES[bare] ?? null;
+}

@@ -2,6 +2,12 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { TemplateArguments } from './templates';
 import { TextArrayType, optionalTs, ts, workspaceRef } from './columns';
+import type { Schema } from '../../types/wire';
+
+/** An interactive message's reply buttons or list, in the shape the API takes and shows. */
+export type InteractiveContent = Schema<'Interactive'>;
+/** The button or row an inbound message answers with. */
+export type InteractiveReply = Schema<'InteractiveReply'>;
 
 export interface Channel {
   id: string;
@@ -47,13 +53,15 @@ export interface Message {
   contact: string;
   channel: string;
   direction: 'inbound' | 'outbound';
-  type: 'text' | 'template' | 'media';
+  type: 'text' | 'template' | 'media' | 'interactive';
   text: string | null;
   templateId: string | null;
   parameters: string[] | null;
   /** a template send's named, header and button parameters */
   templateArguments?: TemplateArguments | null;
   fileId: string | null;
+  interactive?: InteractiveContent | null;
+  interactiveReply?: InteractiveReply | null;
   status: MessageStatus;
   failureReason: string | null;
   /** the problem code of a failure, when one is known (a provider's refusal mapped to ours) */
@@ -141,6 +149,8 @@ export const MessageSchema = new EntitySchema<Message>({
     parameters: { type: 'json', nullable: true },
     templateArguments: { type: 'json', nullable: true },
     fileId: { type: 'string', nullable: true },
+    interactive: { type: 'json', nullable: true },
+    interactiveReply: { type: 'json', nullable: true },
     status: { type: 'string' },
     failureReason: { type: 'string', nullable: true },
     failureCode: { type: 'string', nullable: true },

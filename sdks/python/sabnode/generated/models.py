@@ -7,6 +7,16 @@ from typing import Any, Literal, NotRequired, Optional, TypeAlias
 
 from typing_extensions import TypedDict
 
+
+class Action(TypedDict, closed=True):
+    buttons: list[Button]
+
+
+class Action1(TypedDict, closed=True):
+    button: str
+    sections: list[Section]
+
+
 AllowedOrigin: TypeAlias = str
 
 
@@ -225,6 +235,11 @@ class BulkJob(BulkJobFields):
 
 class BulkJobWithResults(BulkJobFields):
     results: list[BulkItemResult]
+
+
+class Button(TypedDict, closed=True):
+    id: str
+    title: str
 
 
 class ButtonParameter(TypedDict, closed=True):
@@ -1373,9 +1388,51 @@ InboundMessage = TypedDict(
         "from": "Phone",
         "text": NotRequired[str],
         "provider_message_id": str,
+        "interactive_reply": NotRequired["InteractiveReply"],
     },
     closed=True,
 )
+
+
+class InteractiveBody(TypedDict, closed=True):
+    text: str
+
+
+class InteractiveHeader(TypedDict, closed=True):
+    type: Literal["text"]
+    text: str
+
+
+class InteractiveList(TypedDict, closed=True):
+    type: Literal["list"]
+    header: NotRequired[InteractiveHeader]
+    body: InteractiveBody
+    footer: NotRequired[InteractiveText]
+    action: Action1
+
+
+class InteractiveReply(TypedDict, closed=True):
+    """
+    The reply button or list row an inbound message answers with; its title is the message's `text`.
+    """
+
+    type: Literal["button_reply", "list_reply"]
+    id: str
+
+
+class InteractiveReplyButtons(TypedDict, closed=True):
+    type: Literal["button"]
+    header: NotRequired[InteractiveHeader]
+    body: InteractiveBody
+    footer: NotRequired[InteractiveText]
+    action: Action
+
+
+Interactive: TypeAlias = InteractiveReplyButtons | InteractiveList
+
+
+class InteractiveText(TypedDict, closed=True):
+    text: str
 
 
 class ListEnvelope(TypedDict):
@@ -1459,12 +1516,14 @@ class Message(TypedDict, closed=True):
     contact_id: ContactIdValue
     channel_id: ChannelIdValue
     direction: Literal["inbound", "outbound"]
-    type: Literal["text", "template", "media"]
+    type: Literal["text", "template", "media", "interactive"]
     text: str | None
     template_id: str | None
     parameters: list[str] | None
     template_arguments: TemplateArguments | None
     file_id: str | None
+    interactive: Interactive | None
+    interactive_reply: InteractiveReply | None
     status: Literal[
         "scheduled",
         "queued",
@@ -1515,7 +1574,15 @@ class MessageCreate3(TypedDict, closed=True):
     send_at: NotRequired[SendAt]
 
 
-MessageCreate: TypeAlias = MessageCreate1 | MessageCreate2 | MessageCreate3
+class MessageCreate4(TypedDict, closed=True):
+    type: Literal["interactive"]
+    interactive: Interactive
+    send_at: NotRequired[SendAt]
+
+
+MessageCreate: TypeAlias = (
+    MessageCreate1 | MessageCreate2 | MessageCreate3 | MessageCreate4
+)
 
 
 MessageIdValue: TypeAlias = str
@@ -1813,6 +1880,12 @@ class Problem(TypedDict):
 RedirectUri: TypeAlias = str
 
 
+class Row(TypedDict, closed=True):
+    id: str
+    title: str
+    description: NotRequired[str]
+
+
 class Schema(TypedDict, closed=True):
     api_version: str
     schema: dict[str, Any]
@@ -1851,6 +1924,11 @@ Scope: TypeAlias = Literal[
     "broadcasts:read",
     "broadcasts:write",
 ]
+
+
+class Section(TypedDict, closed=True):
+    title: NotRequired[str]
+    rows: list[Row]
 
 
 SendAt: TypeAlias = str

@@ -661,7 +661,8 @@ export interface paths {
          * Create a channel
          * @description A channel connects a workspace to a messaging provider. `sandbox` behaves like the WhatsApp Business
          *     platform (24-hour service window, simulated delivery and read receipts); `http` POSTs each message to
-         *     `url`, signed with the channel's `signing_secret` (returned once, here: a replay of the same `Idempotency-Key`
+         *     `url` as JSON (`id`, `to`, `type`, `text`, `template_id`, `parameters`, `file_id`, `interactive` as in the
+         *     message), signed with the channel's `signing_secret` (returned once, here: a replay of the same `Idempotency-Key`
          *     answers `signing_secret: null`; it is stored encrypted under the key from `SABNODE_ENCRYPTION_KEY`, in clear in no stored
          *     idempotent response nor backup). The provider signs its calls to `/v1/channels/{channel_id}/inbound` and
          *     `/status` with the same secret. Emits `channel.created`.
@@ -669,8 +670,16 @@ export interface paths {
          *     `whatsapp_cloud` sends through Meta's WhatsApp Cloud API with the number and secrets in `whatsapp`:
          *     `POST {base_url}/{api_version}/{phone_number_id}/messages` with the access token as bearer; the answer's `wamid`
          *     becomes the message's `provider_message_id`. Text and template messages are sent (a template by its `name` and
-         *     `language`, its parameters as the body's positional parameters); `media` messages are
-         *     `422 message_type_not_supported` on these channels for now. The Cloud API's error codes decide: throttling
+         *     `language`, its parameters as the body's positional parameters). A `media` message's file is uploaded to the
+         *     Cloud API (`POST {base_url}/{api_version}/{phone_number_id}/media`) once per channel and sent by the media id
+         *     Meta answers, which later sends of the same file reuse until shortly before Meta drops it (29 days by default);
+         *     the message type follows the file's `content_type`: `image` (`image/jpeg`, `image/png`; at most 5 MB), `video`
+         *     (`video/mp4`; 16 MB), `audio` (`audio/mpeg`, `audio/mp4`, `audio/ogg`; 16 MB, sent without a caption) or
+         *     `document` (`application/pdf`, `text/plain`; 100 MB, sent with its `filename`), its `text` the caption. A file
+         *     of another type WhatsApp does not take (`image/gif`, `image/webp`, `video/quicktime`, `video/ogg`, `text/csv`)
+         *     is `422 media_type_not_supported` and a larger file `422 media_too_large`, both at `/file_id`, when the message
+         *     is created; a refused upload fails the message like a refused send. An `interactive` message is sent as the
+         *     Cloud API's `interactive` body (`button` with `reply` buttons, or `list`). The Cloud API's error codes decide: throttling
          *     (`130429`, `131056`, `4`, `80007`, …) and outages are retried with backoff, no sooner than a `Retry-After` it
          *     sends (at most 15 minutes); any other refusal fails the message at once with its `failure_code` (`131047` is
          *     `outside_customer_service_window`). The channel's `whatsapp.webhook_url` is the callback URL to give Meta, with
@@ -735,7 +744,8 @@ export interface paths {
          *     checked over the bytes as sent before the body is parsed, so an unsigned body is `401` whatever it holds. Finds or creates
          *     the contact by phone, opens or reuses the conversation, opens the 24-hour service window and emits
          *     `message.received`. The same `provider_message_id` again is a replay: it is answered with the first
-         *     response and changes nothing. `STOP` opts the contact out, `START` back in.
+         *     response and changes nothing. `STOP` opts the contact out, `START` back in. A customer's tap on a reply button
+         *     or list row is sent with its title as `text` and its id in `interactive_reply`.
          */
         post: operations["receiveInboundMessage"];
         delete?: never;
@@ -798,7 +808,7 @@ export interface paths {
          *     Each change is turned into what the platform already does with a provider's callbacks, in one transaction:
          *     a customer's message becomes an inbound message as `/inbound` makes it (contact found or created by phone,
          *     conversation opened or reused, service window opened, `message.received`; `STOP`/`START` set consent); its
-         *     text is the message text, a reply button's or list row's title, or a media caption. A status (`sent`,
+         *     text is the message text, a reply button's or list row's title (its id in `interactive_reply`), or a media caption. A status (`sent`,
          *     `delivered`, `read`, `failed`) moves the outbound message with that `provider_message_id` as `/status` does
          *     (`message.<status>`), and stores the `pricing` it carries (`category`, `billable`, `pricing_model`); a failed
          *     status stores the Cloud API error's code mapped to ours in `failure_code`. Messages from a sender without a
@@ -888,17 +898,28 @@ export interface paths {
         put?: never;
         /**
          * Send a message
-         * @description Queues a text, template or media message for delivery and answers `201` with it (`status: queued`);
+         * @description Queues a text, template, media or interactive message for delivery and answers `201` with it (`status: queued`);
          *     delivery runs as its own workflow: `message.sent`, `message.delivered`, `message.read`, or
          *     `message.failed` with `failure_reason`. Refused with `422`: a closed conversation
          *     (`conversation_closed`), an opted-out contact (`contact_opted_out`), free-form text on a sandbox
          *     channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
-         *     or file (`file_not_found`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
+         *     or file (`file_not_found`), a file a `whatsapp_cloud` channel cannot send (`media_type_not_supported`,
+         *     `media_too_large`, at `/file_id`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
          *     `whatsapp_cloud` channel, reviewed for another business account, parameters that do not fit the template
          *     (`template_parameters_mismatch`: a positional template takes `parameters`, a named one `named_parameters`; a text
          *     header with a placeholder takes `header_parameter`, a media header `header_file_id`, a `url` button with a
          *     placeholder an entry of `button_parameters`; nothing is taken that the template has no place for).
          *     A template message's `text` is the template rendered with its parameters.
+         *
+         *     **Interactive.** `type: interactive` sends reply buttons (`interactive.type: button`: a body, an optional text
+         *     header and footer, one to three buttons with an `id` and a `title`) or a list (`interactive.type: list`: a
+         *     body, the label of the button that opens it, one to ten sections of rows with an `id`, a `title` and an
+         *     optional `description`, at most ten rows in all), within WhatsApp's documented limits: the lengths and counts
+         *     in the schema are `400`, and the rules across fields are `422 interactive_message_invalid` with the pointer of
+         *     the field (ten rows across all sections, button titles and ids and row ids unique, a title for each section
+         *     when there are several, no blank text). The message's `text` is the body text. It is free-form: on a sandbox
+         *     channel only within the 24-hour service window, like text. A customer's tap on a button or row comes back as
+         *     an inbound message whose `text` is the title chosen and whose `interactive_reply` names its `id`.
          *
          *     **Scheduled.** With `send_at` (from one minute to 35 days after the request, else
          *     `422 send_at_out_of_range` at `/send_at`) the message is stored `scheduled` with its `send_at`
@@ -4501,6 +4522,66 @@ export interface components {
             /** @description Caption. */
             text?: string;
             send_at?: components["schemas"]["SendAt"];
+        } | {
+            /** @constant */
+            type: "interactive";
+            interactive: components["schemas"]["Interactive"];
+            send_at?: components["schemas"]["SendAt"];
+        };
+        /** @description Reply buttons or a list, in the shape and within the limits of WhatsApp's interactive messages. */
+        Interactive: components["schemas"]["InteractiveReplyButtons"] | components["schemas"]["InteractiveList"];
+        InteractiveText: {
+            text: string;
+        };
+        InteractiveHeader: {
+            /** @constant */
+            type: "text";
+            text: string;
+        };
+        InteractiveBody: {
+            text: string;
+        };
+        InteractiveReplyButtons: {
+            /** @constant */
+            type: "button";
+            header?: components["schemas"]["InteractiveHeader"];
+            body: components["schemas"]["InteractiveBody"];
+            footer?: components["schemas"]["InteractiveText"];
+            action: {
+                /** @description Ids and titles unique among the buttons. */
+                buttons: {
+                    /** @description Named by the reply when the customer taps it. */
+                    id: string;
+                    title: string;
+                }[];
+            };
+        };
+        InteractiveList: {
+            /** @constant */
+            type: "list";
+            header?: components["schemas"]["InteractiveHeader"];
+            body: components["schemas"]["InteractiveBody"];
+            footer?: components["schemas"]["InteractiveText"];
+            action: {
+                /** @description The label of the button that opens the list. */
+                button: string;
+                /** @description At most ten rows across all sections; with more than one section, each has a title. */
+                sections: {
+                    title?: string;
+                    rows: {
+                        /** @description Unique among the rows; named by the reply when the customer picks the row. */
+                        id: string;
+                        title: string;
+                        description?: string;
+                    }[];
+                }[];
+            };
+        };
+        /** @description The reply button or list row an inbound message answers with; its title is the message's `text`. */
+        InteractiveReply: {
+            /** @enum {string} */
+            type: "button_reply" | "list_reply";
+            id: string;
         };
         /**
          * Format: date-time
@@ -4520,8 +4601,8 @@ export interface components {
             /** @enum {string} */
             direction: "inbound" | "outbound";
             /** @enum {string} */
-            type: "text" | "template" | "media";
-            /** @description Masked without `pii:read`. */
+            type: "text" | "template" | "media" | "interactive";
+            /** @description Masked without `pii:read`. An interactive message's body text; an interactive reply's title. */
             text: string | null;
             template_id: string | null;
             /** @description Each masked (`[masked]`) without `pii:read`. */
@@ -4539,6 +4620,10 @@ export interface components {
                 }[];
             };
             file_id: string | null;
+            /** @description An interactive message's reply buttons or list, as sent; `null` for other messages. Its texts (body, header, footer, titles, descriptions) are each `[masked]` without `pii:read`. */
+            interactive: null | components["schemas"]["Interactive"];
+            /** @description For an inbound message that answers an interactive message: the button or row chosen; `null` otherwise. */
+            interactive_reply: null | components["schemas"]["InteractiveReply"];
             /**
              * @description `scheduled` waits for `send_at`, then becomes `queued` (or `failed` when a rule of sending refuses it then); `cancelled` was cancelled while scheduled.
              * @enum {string}
@@ -4552,7 +4637,8 @@ export interface components {
              *     `template_paused`, `template_invalid`, `recipient_undeliverable`, `sender_restricted`, `provider_auth_failed`,
              *     `provider_rejected`, `provider_bad_response`; throttling and outages are retried, and only fail the message as
              *     `provider_rate_limited` or `provider_unavailable` after the last attempt), `whatsapp_message_invalid` for a
-             *     message the Cloud API's documented limits refuse, `provider_rejected` and `address_not_allowed` for `http`
+             *     message the Cloud API's documented limits refuse, `file_not_found` for a media message whose file was deleted
+             *     before it was sent, `provider_rejected` and `address_not_allowed` for `http`
              *     providers, or for a scheduled message refused at `send_at` the error code.
              * @example outside_customer_service_window
              */
@@ -4601,8 +4687,10 @@ export interface components {
         };
         InboundMessage: {
             from: components["schemas"]["Phone"];
+            /** @description The message text; for a reply to an interactive message, the title chosen. */
             text?: string;
             provider_message_id: string;
+            interactive_reply?: components["schemas"]["InteractiveReply"];
         };
         MessageStatusCallback: {
             provider_message_id: string;
@@ -8954,12 +9042,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "type": "text",
-                 *       "text": "Your order has shipped"
-                 *     }
-                 */
                 "application/json": components["schemas"]["MessageCreate"];
             };
         };
