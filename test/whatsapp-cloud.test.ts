@@ -474,6 +474,49 @@ describe('templates reviewed by the business account', () => {
     expect(events[2].previous).toEqual({ status: 'approved', status_reason: null });
   });
 
+  it("sends a template's image header as a file uploaded once, and refuses a file of another kind", async () => {
+    const name = `receipt_${randomBytes(4).toString('hex')}`;
+    const template = await approvedTemplate({ name, language: 'en', category: 'utility', body: 'Your receipt for order {{1}}', header: { format: 'image' } });
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(200)])], { type: 'image/png' }), 'receipt.png');
+    const image = await api.post('/v1/files', { rawBody: form });
+    expect(image.status).toBe(201);
+    const pdfForm = new FormData();
+    pdfForm.append('file', new Blob([Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(200)])], { type: 'application/pdf' }), 'receipt.pdf');
+    const pdf = await api.post('/v1/files', { rawBody: pdfForm });
+    expect(pdf.status).toBe(201);
+    const uploads = () => cloud.requests.filter((r) => r.path === `/v21.0/${PHONE_NUMBER_ID}/media`).length;
+    const before = uploads();
+
+    const { id } = await conversation();
+    const wrongKind = await api.post(`/v1/conversations/${id}/messages`, { body: { type: 'template', template_id: template.id, parameters: ['#7'], header_file_id: pdf.body.id } });
+    expect(wrongKind.status).toBe(422);
+    expect(wrongKind.body).toMatchObject({ code: 'media_type_not_supported', errors: [{ pointer: '/header_file_id' }] });
+
+    const sends = [];
+    for (const order of ['#7', '#8']) {
+      const { id: conv, phone: number } = await conversation();
+      const message = await send(conv, { type: 'template', template_id: template.id, parameters: [order], header_file_id: image.body.id });
+      expect((await settled(message.id)).body.status).toBe('sent');
+      sends.push({ number, order });
+    }
+    // one upload for both sends, and each carries the media id in its header component
+    expect(uploads()).toBe(before + 1);
+    const mediaId = (await sql<{ media_id: string }>('select media_id from whatsapp_media where file_id = ?', [image.body.id]))[0].media_id;
+    for (const { number, order } of sends) {
+      expect(messageRequests(number.slice(1)).map((r) => (r.json as { template: unknown }).template)).toEqual([
+        {
+          name,
+          language: { code: 'en' },
+          components: [
+            { type: 'header', parameters: [{ type: 'image', image: { id: mediaId } }] },
+            { type: 'body', parameters: [{ type: 'text', text: order }] },
+          ],
+        },
+      ]);
+    }
+  });
+
   it('records a rejection with its reason and refuses the template at send; an edit submits it again, keeping its name', async () => {
     const name = `promo_${randomBytes(4).toString('hex')}`;
     const { template, providerId } = await submittedTemplate({ name, language: 'en', category: 'marketing', body: 'Sale! {{1}} off' });
