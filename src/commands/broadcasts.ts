@@ -11,7 +11,10 @@ import {
   type AudienceFilter,
   type Broadcast,
   type BroadcastStatus,
+  type PauseReason,
 } from '../db/broadcasts.queries';
+import { findChannel } from '../db/messaging.queries';
+import { reserveRecipients } from '../channels/number-health';
 import { ChannelSchema, TemplateSchema, type Conversation, type EventRecord, type FollowUp, type Message } from '../db/entities';
 import { lockSendableContacts } from '../db/contacts.queries';
 import { insertConversations, insertMessages, openConversationsOf } from '../db/messaging.queries';
@@ -48,20 +51,34 @@ async function lockedBroadcast(em: EntityManager, workspaceId: string, id: strin
 
 async function saveBroadcast(em: EntityManager, b: Broadcast): Promise<void> {
   await em.execute(
-    `update broadcasts set status = ?, total = ?, version = ?, updated_at = ?, started_at = ?, completed_at = ?, cancelled_at = ? where id = ?`,
-    [b.status, b.total, b.version, b.updatedAt, b.startedAt, b.completedAt, b.cancelledAt, b.id],
+    `update broadcasts set status = ?, pause_reason = ?, resumes_at = ?, total = ?, version = ?, updated_at = ?, started_at = ?, completed_at = ?, cancelled_at = ? where id = ?`,
+    [b.status, b.pauseReason, b.resumesAt, b.total, b.version, b.updatedAt, b.startedAt, b.completedAt, b.cancelledAt, b.id],
   );
 }
 
-/** Moves the broadcast to `status`, stamps it and records `broadcast.<event>` with the counts as they now stand. */
-async function transition(em: EntityManager, ctx: CommandContext, b: Broadcast, status: BroadcastStatus, event: 'scheduled' | 'started' | 'paused' | 'resumed' | 'completed' | 'cancelled', n = 0) {
-  const previous = { status: b.status };
+/**
+ * Moves the broadcast to `status`, stamps it and records `broadcast.<event>` with the counts as they now stand. A
+ * pause says why (and, paused by the recipient budget, when it resumes); any other status clears both.
+ */
+async function transition(
+  em: EntityManager,
+  ctx: CommandContext,
+  b: Broadcast,
+  status: BroadcastStatus,
+  event: 'scheduled' | 'started' | 'paused' | 'resumed' | 'completed' | 'cancelled',
+  pause: { reason: PauseReason; resumesAt: Date | null } | null = null,
+) {
+  const previous: Record<string, unknown> = { status: b.status };
+  const reason = status === 'paused' ? (pause?.reason ?? 'requested') : null;
+  if (reason !== b.pauseReason) previous.pause_reason = b.pauseReason;
+  b.pauseReason = reason;
+  b.resumesAt = status === 'paused' ? (pause?.resumesAt ?? null) : null;
   b.status = status;
   b.version += 1;
   b.updatedAt = ctx.now;
   await saveBroadcast(em, b);
   const wire = toBroadcastWire(b, await broadcastCounts(em, b.id));
-  recordEvent(em, ctx, n, { type: `broadcast.${event}`, objectType: 'broadcast', objectId: b.id, sequence: b.version, object: wire, previousAttributes: previous });
+  recordEvent(em, ctx, 0, { type: `broadcast.${event}`, objectType: 'broadcast', objectId: b.id, sequence: b.version, object: wire, previousAttributes: previous });
   await em.flush();
   return wire;
 }
@@ -91,6 +108,8 @@ export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p
     parameters: body.parameters ?? [],
     audience,
     status: 'draft',
+    pauseReason: null,
+    resumesAt: null,
     scheduledAt: body.scheduled_at ? new Date(body.scheduled_at) : null,
     ratePerSecond: body.rate_per_second ?? DEFAULT_RATE_PER_SECOND,
     total: null,
@@ -306,8 +325,13 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
       case 'completed':
       case 'cancelled':
         return { kind: 'done' };
-      case 'paused':
-        return { kind: 'wait', waitMs: null };
+      case 'paused': {
+        // paused on request: until a resume wakes it; by the recipient budget: until the window allows
+        if (b.pauseReason !== 'daily_recipient_budget') return { kind: 'wait', waitMs: null };
+        if (b.resumesAt && b.resumesAt > now) return { kind: 'wait', waitMs: b.resumesAt.getTime() - now.getTime() };
+        await transition(em, ctx(`resumed:${b.version}`), b, 'sending', 'resumed');
+        break;
+      }
       case 'scheduled': {
         if (b.scheduledAt && b.scheduledAt > now) return { kind: 'wait', waitMs: b.scheduledAt.getTime() - now.getTime() };
         b.total = await snapshotAudience(em, b, now);
@@ -319,10 +343,22 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
         break;
     }
     const size = Math.min(b.ratePerSecond, config.broadcastBatchMax);
-    const rows = await em.execute<{ seq: number; contact_id: string }[]>(
+    let rows = await em.execute<{ seq: number; contact_id: string }[]>(
       `select seq, contact_id from broadcast_recipients where broadcast_id = ? and state = 'pending' order by seq limit ? for update`,
       [b.id, size],
     );
+    // the channel's daily recipient budget: what fits goes now, the rest waits (pending) for the window to allow it
+    const channel = rows.length ? await findChannel(em, b.channelId, b.workspace) : null;
+    const budget = channel ? await reserveRecipients(em, channel, rows.map((r) => r.contact_id), now) : null;
+    if (budget?.resumesAt) {
+      const allowed = new Set(budget.allowed);
+      rows = rows.filter((r) => allowed.has(r.contact_id));
+    }
+    const budgetPause = async () => {
+      await transition(em, ctx(`paused:${b.version}`), b, 'paused', 'paused', { reason: 'daily_recipient_budget', resumesAt: budget!.resumesAt });
+      return { kind: 'wait' as const, waitMs: Math.max(1, budget!.resumesAt!.getTime() - now.getTime()) };
+    };
+    if (budget?.resumesAt && !rows.length) return budgetPause();
     if (!rows.length) {
       // every recipient is messaged or skipped; complete once every message left the queue (handed over or failed)
       const [queued] = await em.execute<{ n: string }[]>(
@@ -347,6 +383,7 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
         [input.batch, now, JSON.stringify(results), b.id],
       );
       await em.execute('update broadcasts set updated_at = ? where id = ?', [now, b.id]);
+      if (budget?.resumesAt) await budgetPause();
     } catch (err) {
       // transient (a concurrent send opened a conversation, a deadlock): nothing of the batch committed; Temporal retries it
       if (err instanceof DriverException) throw new Error(`broadcast batch failed: ${err.name} (${(err as DriverException & { code?: string }).code ?? 'no code'})`);

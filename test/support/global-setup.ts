@@ -67,6 +67,8 @@ export default async function globalSetup(): Promise<void> {
     // scheduled messages: send_at may be 2 s ahead instead of a minute, so a test sees one sent at its send_at
     // (tests only: the worker refuses any value but the minute when NODE_ENV=production)
     SCHEDULED_MESSAGE_MIN_LEAD_MS: '2000',
+    // a whatsapp_cloud channel's daily recipient budget over a scaled window (24 h in production)
+    WHATSAPP_BUDGET_WINDOW_MS: '5000',
     // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
     BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
     PURGE_BACKUP_RECHECK_MS: '500',
