@@ -7,7 +7,7 @@ import { ALL_SCOPES, createApiKey, testSideOf } from '../src/admin';
 import { call, client, type ApiResponse } from './support/client';
 import { makeContacts } from './support/contacts';
 import { expectProblem } from './support/operation-refusals';
-import { closeDb, db, newWorkspace } from './support/stack';
+import { closeDb, db, newWorkspace, sql, stack } from './support/stack';
 import { waitFor } from './support/wait';
 import { metaJson, notifications, start, type CloudApiStandIn } from './support/whatsapp-cloud-standin';
 
@@ -21,6 +21,8 @@ let api: Api;
 let workspaceId: string;
 let cloud: CloudApiStandIn;
 let channel: { id: string };
+/** the broadcast the tier paused, whose messages the usage test prices */
+let tieredBroadcastId: string;
 
 beforeAll(async () => {
   const ws = await newWorkspace();
@@ -43,10 +45,10 @@ afterAll(async () => {
   await closeDb();
 });
 
-function deliver(notification: unknown): Promise<ApiResponse> {
+function deliver(notification: unknown, channelId = channel.id, secret = APP_SECRET): Promise<ApiResponse> {
   const raw = metaJson(notification);
-  const signature = `sha256=${createHmac('sha256', APP_SECRET).update(raw).digest('hex')}`;
-  return call('POST', `/v1/channels/${channel.id}/whatsapp/webhook`, { rawBody: raw, headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature } });
+  const signature = `sha256=${createHmac('sha256', secret).update(raw).digest('hex')}`;
+  return call('POST', `/v1/channels/${channelId}/whatsapp/webhook`, { rawBody: raw, headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature } });
 }
 
 const quality = (time: number, event: string, currentLimit?: string) =>
@@ -116,6 +118,7 @@ describe('whatsapp_cloud number health', () => {
     });
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ pause_reason: null, resumes_at: null });
+    tieredBroadcastId = made.body.id;
     expect((await api.post(`/v1/broadcasts/${made.body.id}/send`)).status).toBe(202);
     const done = await waitFor(() => api.get(`/v1/broadcasts/${made.body.id}`), (r) => r.body.status === 'completed', 120_000, 250);
     expect(done.body).toMatchObject({ status: 'completed', pause_reason: null, resumes_at: null, counts: { total: 260, pending: 0, skipped: 0, failed: 0 } });
@@ -139,9 +142,61 @@ describe('whatsapp_cloud number health', () => {
     expect(new Set(sentTo)).toEqual(new Set(contacts.map((c) => c.phone)));
   }, 180_000);
 
+  it('two broadcasts and single sends on one channel never pass the budget in any window, and every recipient is sent once', async () => {
+    const waba = '102290129340400';
+    const phoneNumberId = '106540352242924';
+    const secret = `appsecret-${randomBytes(16).toString('hex')}`;
+    const made = await api.post('/v1/channels', {
+      body: { name: 'busy', provider: 'whatsapp_cloud', rate_per_second: 500, whatsapp: { phone_number_id: phoneNumberId, waba_id: waba, access_token: cloud.accessToken, app_secret: secret, base_url: cloud.url } },
+    });
+    expect(made.status).toBe(201);
+    const busy = made.body.id as string;
+    const tiered = await deliver(notifications.quality({ wabaId: waba, time: T0, displayPhoneNumber: '15550783883', event: 'DOWNGRADE', currentLimit: 'TIER_250' }), busy, secret);
+    expect(tiered.body).toMatchObject({ quality_updates_applied: 1 });
+    const template = await api.post('/v1/templates', { body: { name: `busy_${Date.now()}`, language: 'en', category: 'marketing', body: 'Hi {{1}}' } });
+    const contacts = await makeContacts(api, 305);
+    // five single sends first: they count against the budget the broadcasts then share
+    for (const c of contacts.slice(0, 5)) {
+      const conversation = await api.post('/v1/conversations', { body: { contact_id: c.id, channel_id: busy } });
+      const sent = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { type: 'template', template_id: template.body.id, parameters: ['x'] } });
+      expect(sent.status).toBe(201);
+    }
+    const broadcast = (name: string, ids: string[]) =>
+      api.post('/v1/broadcasts', { body: { name, channel_id: busy, template_id: template.body.id, parameters: ['y'], audience: { contact_ids: ids }, rate_per_second: 500 } });
+    const one = await broadcast('one', contacts.slice(5, 155).map((c) => c.id));
+    const two = await broadcast('two', contacts.slice(155).map((c) => c.id));
+    const sends = await Promise.all([api.post(`/v1/broadcasts/${one.body.id}/send`), api.post(`/v1/broadcasts/${two.body.id}/send`)]);
+    expect(sends.map((r) => r.status)).toEqual([202, 202]);
+    for (const id of [one.body.id, two.body.id]) {
+      const done = await waitFor(() => api.get(`/v1/broadcasts/${id}`), (r) => r.body.status === 'completed', 120_000, 250);
+      expect(done.body.counts).toMatchObject({ total: 150, pending: 0, skipped: 0, failed: 0 });
+    }
+    const paused = [...(await eventsOf('broadcast.paused', one.body.id)), ...(await eventsOf('broadcast.paused', two.body.id))];
+    expect(paused.length).toBeGreaterThan(0);
+    for (const e of paused) expect(e.data.object).toMatchObject({ pause_reason: 'daily_recipient_budget' });
+    // the budget held in every window: at each message's queue time, the distinct contacts of the window ending there
+    const window = Number(stack().env.WHATSAPP_BUDGET_WINDOW_MS);
+    const [{ most }] = await sql<{ most: number }>(
+      `select max((select count(distinct m2.contact_id) from messages m2 where m2.channel_id = m.channel_id and m2.direction = 'outbound'
+                   and m2.queued_at > m.queued_at - (? * interval '1 millisecond') and m2.queued_at <= m.queued_at))::int as most
+         from messages m where m.workspace_id = ? and m.channel_id = ? and m.direction = 'outbound'`,
+      [window, workspaceId, busy],
+    );
+    expect(most).toBeGreaterThan(200);
+    expect(most).toBeLessThanOrEqual(250);
+    const [{ messages, recipients }] = await sql<{ messages: number; recipients: number }>(
+      `select count(*)::int as messages, count(distinct contact_id)::int as recipients from messages where workspace_id = ? and channel_id = ? and direction = 'outbound'`,
+      [workspaceId, busy],
+    );
+    expect([messages, recipients]).toEqual([305, 305]);
+    await waitFor(async () => cloud.requests.filter((r) => r.path === `/v21.0/${phoneNumberId}/messages`).length, (n) => n >= 305, 60_000);
+    const sentTo = cloud.requests.filter((r) => r.path === `/v21.0/${phoneNumberId}/messages`).map((r) => `+${(r.json as { to: string }).to}`);
+    expect(sentTo).toHaveLength(305);
+    expect(new Set(sentTo)).toEqual(new Set(contacts.map((c) => c.phone)));
+  }, 240_000);
+
   it('GET /v1/usage sums the pricing of signed status notifications per day and per broadcast', async () => {
-    const broadcasts = await api.get('/v1/broadcasts?limit=1');
-    const broadcastId = broadcasts.body.data[0].id as string;
+    const broadcastId = tieredBroadcastId;
     const page = await api.get(`/v1/messages?channel_id=${channel.id}&direction=outbound&limit=3`);
     expect(page.body.data).toHaveLength(3);
     const pricing = (category: string, billable: boolean) => ({ pricing: { billable, pricing_model: 'PMP', category, type: 'regular' } });

@@ -4,8 +4,9 @@
 // - a channel with a messaging tier starts conversations with at most that many unique contacts in a rolling window
 //   (24 h; WHATSAPP_BUDGET_WINDOW_MS): every contact the channel queued an outbound message for in the window counts
 //   once. Broadcasts hold to it (a batch that would pass it pauses its broadcast until the window allows); single
-//   sends count but are never held back (the provider refuses what it will not carry). No tier reported yet, or
-//   another provider: no budget.
+//   sends count but are never held back (the provider refuses what it will not carry), and hold the budget's lock in
+//   share while they commit, so a broadcast's count sees them. Scheduled messages count from when they are released
+//   into the queue. No tier reported yet, tier_unlimited, or another provider: no budget.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Channel, MessagingTier, QualityRating } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';

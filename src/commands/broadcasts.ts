@@ -243,9 +243,22 @@ interface RecipientResult {
  * locked in id order, as the other senders lock them, so no concurrent send opens a second conversation. Ids derive
  * from (broadcast, contact): even a second run could not make a second message.
  */
-async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; contact_id: string }[], now: Date, heartbeat: () => void): Promise<RecipientResult[]> {
+async function queueBatch(
+  em: EntityManager,
+  b: Broadcast,
+  batch: { seq: number; contact_id: string }[],
+  now: Date,
+  heartbeat: () => void,
+): Promise<{ results: RecipientResult[]; resumesAt: Date | null }> {
   const fence = await holdFence(em, b.workspace);
-  const contacts = new Map((await lockSendableContacts(em, b.workspace, rows.map((r) => r.contact_id))).map((c) => [c.id, c]));
+  const contacts = new Map((await lockSendableContacts(em, b.workspace, batch.map((r) => r.contact_id))).map((c) => [c.id, c]));
+  // the channel's daily recipient budget, counted under its lock after the contacts' (the order single sends take
+  // them in): recipients past it stay pending, in order; those who will be skipped anyway cost nothing
+  const channel = await findChannel(em, b.channelId, b.workspace);
+  const sendable = batch.filter((r) => contacts.has(r.contact_id)).map((r) => r.contact_id);
+  const budget = channel ? await reserveRecipients(em, channel, sendable, now) : null;
+  const allowed = new Set(budget?.allowed ?? sendable);
+  const rows = batch.filter((r) => !contacts.has(r.contact_id) || allowed.has(r.contact_id));
   const open = new Map((await openConversationsOf(em, b.workspace, b.channelId, [...contacts.keys()])).map((c) => [c.contact, c]));
   const results: RecipientResult[] = [];
   const skip = (seq: number, reason: string) => results.push({ seq, state: 'skipped', message_id: null, skip_reason: reason });
@@ -297,7 +310,7 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
   await insertConversations(em, conversations);
   await insertMessages(em, messages);
   await insertEvents(em, events);
-  return results;
+  return { results, resumesAt: budget?.resumesAt ?? null };
 }
 
 /**
@@ -343,22 +356,10 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
         break;
     }
     const size = Math.min(b.ratePerSecond, config.broadcastBatchMax);
-    let rows = await em.execute<{ seq: number; contact_id: string }[]>(
+    const rows = await em.execute<{ seq: number; contact_id: string }[]>(
       `select seq, contact_id from broadcast_recipients where broadcast_id = ? and state = 'pending' order by seq limit ? for update`,
       [b.id, size],
     );
-    // the channel's daily recipient budget: what fits goes now, the rest waits (pending) for the window to allow it
-    const channel = rows.length ? await findChannel(em, b.channelId, b.workspace) : null;
-    const budget = channel ? await reserveRecipients(em, channel, rows.map((r) => r.contact_id), now) : null;
-    if (budget?.resumesAt) {
-      const allowed = new Set(budget.allowed);
-      rows = rows.filter((r) => allowed.has(r.contact_id));
-    }
-    const budgetPause = async () => {
-      await transition(em, ctx(`paused:${b.version}`), b, 'paused', 'paused', { reason: 'daily_recipient_budget', resumesAt: budget!.resumesAt });
-      return { kind: 'wait' as const, waitMs: Math.max(1, budget!.resumesAt!.getTime() - now.getTime()) };
-    };
-    if (budget?.resumesAt && !rows.length) return budgetPause();
     if (!rows.length) {
       // every recipient is messaged or skipped; complete once every message left the queue (handed over or failed)
       const [queued] = await em.execute<{ n: string }[]>(
@@ -372,7 +373,7 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
       return { kind: 'done' };
     }
     heartbeat();
-    const results = await queueBatch(em, b, rows, now, heartbeat);
+    const { results, resumesAt } = await queueBatch(em, b, rows, now, heartbeat);
     b.updatedAt = now;
     try {
       await em.flush();
@@ -383,14 +384,16 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
         [input.batch, now, JSON.stringify(results), b.id],
       );
       await em.execute('update broadcasts set updated_at = ? where id = ?', [now, b.id]);
-      if (budget?.resumesAt) await budgetPause();
+      // the channel's daily recipient budget held some back (still pending): paused until the window allows them
+      if (resumesAt) await transition(em, ctx(`paused:${b.version}`), b, 'paused', 'paused', { reason: 'daily_recipient_budget', resumesAt });
     } catch (err) {
       // transient (a concurrent send opened a conversation, a deadlock): nothing of the batch committed; Temporal retries it
       if (err instanceof DriverException) throw new Error(`broadcast batch failed: ${err.name} (${(err as DriverException & { code?: string }).code ?? 'no code'})`);
       throw err;
     }
     heartbeat();
-    return { kind: 'batch', messages: results.filter((r) => r.message_id).length, intervalMs: (rows.length * 1000) / b.ratePerSecond };
+    if (resumesAt && !results.length) return { kind: 'wait', waitMs: Math.max(1, resumesAt.getTime() - now.getTime()) };
+    return { kind: 'batch', messages: results.filter((r) => r.message_id).length, intervalMs: (results.length * 1000) / b.ratePerSecond };
   });
 }
 

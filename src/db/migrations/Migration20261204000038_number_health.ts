@@ -22,7 +22,7 @@ export class Migration20261204000038_number_health extends Migration {
         add column resumes_at timestamptz(3);`);
     this.addSql(`update broadcasts set pause_reason = 'requested' where status = 'paused';`);
     this.addSql(`alter table broadcasts add constraint broadcasts_pause_reason_check check (pause_reason in ('requested', 'daily_recipient_budget'));`);
-    this.addSql(`create index messages_recipient_window_idx on messages (channel_id, queued_at) include (contact_id) where direction = 'outbound' and queued_at is not null;`);
+    this.addSql(`create index messages_recipient_window_idx on messages (channel_id, queued_at) include (workspace_id, contact_id) where direction = 'outbound' and queued_at is not null;`);
     this.addSql(`create index messages_usage_idx on messages (workspace_id, (coalesce(sent_at, failed_at))) where direction = 'outbound';`);
   }
 
