@@ -238,6 +238,26 @@ describe('whatsapp_cloud number health', () => {
     expect(testSide.body.totals).toEqual({ sent: 0, delivered: 0, read: 0, failed: 0, billable: 0, billable_by_category: {} });
   });
 
+  it('events stored before number health and pause reasons are shown in today\'s shape', async () => {
+    const stored = await sql<{ id: string; type: string }>(
+      `select id, type from events where workspace_id = ? and ((type = 'channel.created' and object_id = ?) or (type = 'broadcast.created' and object_id = ?))`,
+      [workspaceId, channel.id, tieredBroadcastId],
+    );
+    expect(stored.map((e) => e.type).sort()).toEqual(['broadcast.created', 'channel.created']);
+    // what they held when written before migration 38
+    for (const e of stored) {
+      const fields = e.type === 'channel.created' ? ['quality_rating', 'messaging_tier'] : ['pause_reason', 'resumes_at'];
+      for (const field of fields) await sql(`update events set data = (data::jsonb #- ?::text[])::json where id = ?`, [`{object,${field}}`, e.id]);
+    }
+    // the validating client checks them against the spec
+    for (const e of stored) {
+      const listed = await api.get(`/v1/events?type=${e.type}&limit=100`);
+      expect(listed.status).toBe(200);
+      const shown = (listed.body.data as { id: string; data: { object: Record<string, unknown> } }[]).find((x) => x.id === e.id)!;
+      expect(shown.data.object).toMatchObject(e.type === 'channel.created' ? { quality_rating: null, messaging_tier: null } : { pause_reason: null, resumes_at: null });
+    }
+  });
+
   it('refuses a usage range past 90 days or reversed, with a pointer', async () => {
     const tooLong = await api.get('/v1/usage?from=2026-01-01&to=2026-04-01');
     expectProblem(tooLong, 400, 'invalid_request');
