@@ -195,6 +195,28 @@ describe('whatsapp_cloud number health', () => {
     expect(new Set(sentTo)).toEqual(new Set(contacts.map((c) => c.phone)));
   }, 240_000);
 
+  it('a red number is sent at half its rate', async () => {
+    const waba = '102290129340401';
+    const phoneNumberId = '106540352242925';
+    const secret = `appsecret-${randomBytes(16).toString('hex')}`;
+    const made = await api.post('/v1/channels', {
+      body: { name: 'red', provider: 'whatsapp_cloud', rate_per_second: 4, whatsapp: { phone_number_id: phoneNumberId, waba_id: waba, access_token: cloud.accessToken, app_secret: secret, base_url: cloud.url } },
+    });
+    expect(made.status).toBe(201);
+    const flagged = await deliver(notifications.quality({ wabaId: waba, time: T0, displayPhoneNumber: '15550783884', event: 'FLAGGED' }), made.body.id, secret);
+    expect(flagged.body).toMatchObject({ quality_updates_applied: 1 });
+    expect((await api.get(`/v1/channels/${made.body.id}`)).body).toMatchObject({ quality_rating: 'red', rate_per_second: 4 });
+    const template = await api.post('/v1/templates', { body: { name: `red_${Date.now()}`, language: 'en', category: 'utility', body: 'Hi {{1}}' } });
+    const contacts = await makeContacts(api, 6);
+    const conversations = await Promise.all(contacts.map((c) => api.post('/v1/conversations', { body: { contact_id: c.id, channel_id: made.body.id } })));
+    await Promise.all(conversations.map((c) => api.post(`/v1/conversations/${c.body.id}/messages`, { body: { type: 'template', template_id: template.body.id, parameters: ['x'] } })));
+    const path = `/v21.0/${phoneNumberId}/messages`;
+    await waitFor(async () => cloud.requests.filter((r) => r.path === path).length, (n) => n >= 6, 60_000);
+    const at = cloud.requests.filter((r) => r.path === path).map((r) => r.at);
+    // 2 a second: five intervals of 500 ms (less at most the 500 ms a stalled sender may catch up); at 4 a second, 1.25 s
+    expect(Math.max(...at) - Math.min(...at)).toBeGreaterThanOrEqual(2000);
+  });
+
   it('GET /v1/usage sums the pricing of signed status notifications per day and per broadcast', async () => {
     const broadcastId = tieredBroadcastId;
     const page = await api.get(`/v1/messages?channel_id=${channel.id}&direction=outbound&limit=3`);
