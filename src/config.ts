@@ -213,6 +213,8 @@ export const config = {
   bulkChunkSize: int('BULK_CHUNK_SIZE', 250),
   // recipients per broadcast batch at most (a batch is one transaction; batches are paced to the broadcast's rate)
   broadcastBatchMax: int('BROADCAST_BATCH_MAX', 200),
+  // the rolling window of a whatsapp_cloud channel's daily recipient budget (src/channels/number-health.ts); tests scale it down
+  whatsappBudgetWindowMs: int('WHATSAPP_BUDGET_WINDOW_MS', 86_400_000),
   temporalRpcTimeoutMs: int('TEMPORAL_RPC_TIMEOUT_MS', 3_000),
   defaultRateLimit: int('RATE_LIMIT_DEFAULT', 100),
   anonymousRateLimit: int('RATE_LIMIT_ANONYMOUS', 20),

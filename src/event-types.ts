@@ -24,6 +24,8 @@ export const EVENT_TYPES = {
   'order.cancelled': ['Order'],
   'order.refunded': ['Order'],
   'channel.created': ['Channel'],
+  'channel.quality_changed': ['Channel'],
+  'channel.tier_changed': ['Channel'],
   'conversation.created': ['Conversation'],
   'conversation.updated': ['Conversation'],
   'message.queued': ['Message'],

@@ -324,7 +324,7 @@ describe('whatsapp_cloud channel', () => {
     const pricing = { billable: true, pricing_model: 'PMP', category: 'utility', type: 'regular' };
     const delivered = await deliver(status(sent.body.provider_message_id, number.slice(1), 'delivered', { pricing, conversation: { id: 'c0ffee', origin: { type: 'utility' } } }));
     expect(delivered.status).toBe(200);
-    expect(delivered.body).toEqual({ object: 'whatsapp_notification', messages_received: [], statuses_applied: 1, ignored: 0 });
+    expect(delivered.body).toEqual({ object: 'whatsapp_notification', messages_received: [], statuses_applied: 1, quality_updates_applied: 0, ignored: 0 });
     const shown = await api.get(`/v1/messages/${message.id}`);
     expect(shown.body).toMatchObject({ status: 'delivered', pricing: { category: 'utility', billable: true, pricing_model: 'PMP' } });
     const read = await deliver(status(sent.body.provider_message_id, number.slice(1), 'read'));

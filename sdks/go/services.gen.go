@@ -40,6 +40,7 @@ type services struct {
 	Status                *StatusService
 	Tags                  *TagsService
 	Templates             *TemplatesService
+	Usage                 *UsageService
 	WebhookDeliveries     *WebhookDeliveriesService
 	WebhookEndpoints      *WebhookEndpointsService
 	Workspace             *WorkspaceService
@@ -68,6 +69,7 @@ func (c *Client) initServices() {
 	c.Status = &StatusService{client: c}
 	c.Tags = &TagsService{client: c}
 	c.Templates = &TemplatesService{client: c}
+	c.Usage = &UsageService{client: c}
 	c.WebhookDeliveries = &WebhookDeliveriesService{client: c}
 	c.WebhookEndpoints = &WebhookEndpointsService{client: c}
 	c.Workspace = &WorkspaceService{client: c}
@@ -326,8 +328,9 @@ func (s *BroadcastsService) ListRecipients(ctx context.Context, broadcastID stri
 
 // Pause calls POST /v1/broadcasts/{broadcast_id}/pause (pauseBroadcast): Pause a broadcast.
 //
-// A `scheduled` or `sending` broadcast becomes `paused` (`broadcast.paused`): no batch starts after this answer
-// (a batch already running finishes). Any other status is `422 broadcast_invalid_transition`.
+// A `scheduled` or `sending` broadcast becomes `paused` with `pause_reason: requested` (`broadcast.paused`): no
+// batch starts after this answer (a batch already running finishes). Any other status (a broadcast already
+// paused by its channel's daily recipient budget too) is `422 broadcast_invalid_transition`.
 func (s *BroadcastsService) Pause(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
 	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/pause")
 	out := new(Broadcast)
@@ -340,8 +343,9 @@ func (s *BroadcastsService) Pause(ctx context.Context, broadcastID string, opts 
 // Resume calls POST /v1/broadcasts/{broadcast_id}/resume (resumeBroadcast): Resume a paused broadcast.
 //
 // A `paused` broadcast goes back to `sending` (or to `scheduled`, if it was paused before it started) and
-// carries on with the recipients still pending (`broadcast.resumed`). Any other status is
-// `422 broadcast_invalid_transition`.
+// carries on with the recipients still pending (`broadcast.resumed`); one paused by its channel's daily recipient
+// budget may be resumed early this way too (a batch that would still pass the budget pauses it again). Any other
+// status is `422 broadcast_invalid_transition`.
 func (s *BroadcastsService) Resume(ctx context.Context, broadcastID string, opts ...RequestOption) (*Broadcast, error) {
 	req := newRequest("POST", "/v1/broadcasts/"+url.PathEscape(formValue(broadcastID))+"/resume")
 	out := new(Broadcast)
@@ -2249,6 +2253,34 @@ func (s *TemplatesService) Update(ctx context.Context, templateID string, body T
 	return out, nil
 }
 
+// UsageService holds the usage operations.
+type UsageService struct {
+	client *Client
+}
+
+// Retrieve calls GET /v1/usage (retrieveUsage): Retrieve message usage and costs.
+//
+// What the workspace's outbound messages cost, per UTC day: each message counts on the day it was handed to
+// the provider (`sent_at`), or failed if it never was (`failed_at`), in `sent`, `delivered`, `read` and `failed`
+// as far as it got, and in `billable` and `billable_by_category` when the provider's status notifications
+// called it billable (the `pricing` of a `whatsapp_cloud` message; other providers report none). `totals` sums
+// the range. Only the side (test or live) of the key is counted, like every read.
+//
+// `from` and `to` are UTC days, both included; by default the 30 days ending today. A range spans at most 90
+// days (`400 invalid_request` with an error `range_too_long` at `/query/to`), and `from` after `to` is
+// `400 invalid_request` (`range_reversed` at `/query/from`). Every day of the range is answered, with zeros
+// where nothing went out. `channel_id` counts one channel's messages, `broadcast_id` one broadcast's; an id that
+// names nothing of the workspace counts nothing.
+func (s *UsageService) Retrieve(ctx context.Context, params *UsageRetrieveParams, opts ...RequestOption) (*Usage, error) {
+	req := newRequest("GET", "/v1/usage")
+	params.apply(req)
+	out := new(Usage)
+	if _, err := s.client.do(ctx, req, opts, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // WebhookDeliveriesService holds the webhookDeliveries operations.
 type WebhookDeliveriesService struct {
 	client *Client
@@ -3388,6 +3420,36 @@ func (p *TemplatesListParams) apply(r *request) {
 	}
 	if p.Status != nil {
 		r.query.Set("status", formValue(*p.Status))
+	}
+}
+
+// UsageRetrieveParams holds the optional parameters of Usage.Retrieve.
+type UsageRetrieveParams struct {
+	// The first UTC day counted. Default 29 days before `to`.
+	From *string
+	// The last UTC day counted (at most 89 days after `from`). Default today.
+	To *string
+	// Only messages on this channel.
+	ChannelID *string
+	// Only the messages of this broadcast.
+	BroadcastID *string
+}
+
+func (p *UsageRetrieveParams) apply(r *request) {
+	if p == nil {
+		return
+	}
+	if p.From != nil {
+		r.query.Set("from", formValue(*p.From))
+	}
+	if p.To != nil {
+		r.query.Set("to", formValue(*p.To))
+	}
+	if p.ChannelID != nil {
+		r.query.Set("channel_id", formValue(*p.ChannelID))
+	}
+	if p.BroadcastID != nil {
+		r.query.Set("broadcast_id", formValue(*p.BroadcastID))
 	}
 }
 

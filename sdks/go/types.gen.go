@@ -180,12 +180,19 @@ type Broadcast struct {
 	ID     string `json:"id"`
 	Object string `json:"object"`
 	// `true` for an object of the workspace's live side, `false` for one of its test side (made with a `sk_test_…` key).
-	Livemode   bool            `json:"livemode"`
-	Name       string          `json:"name"`
-	Status     BroadcastStatus `json:"status"`
-	ChannelID  string          `json:"channel_id"`
-	TemplateID string          `json:"template_id"`
-	Parameters []string        `json:"parameters"`
+	Livemode bool            `json:"livemode"`
+	Name     string          `json:"name"`
+	Status   BroadcastStatus `json:"status"`
+	// Why a `paused` broadcast is paused: `requested` (`POST …/pause`; it waits for `POST …/resume`) or
+	// `daily_recipient_budget` (its channel's `messaging_tier` allows no more new contacts in the rolling 24
+	// hours: it resumes by itself at `resumes_at`, with `broadcast.resumed`, and no recipient is failed for it).
+	// `null` when not paused.
+	PauseReason *string `json:"pause_reason"`
+	// When a broadcast paused by `daily_recipient_budget` resumes by itself; `null` otherwise.
+	ResumesAt  *time.Time `json:"resumes_at"`
+	ChannelID  string     `json:"channel_id"`
+	TemplateID string     `json:"template_id"`
+	Parameters []string   `json:"parameters"`
 	// The audience as given; a `contact_ids` audience shows its `contact_count` instead of the ids.
 	Audience      BroadcastAudience `json:"audience"`
 	ScheduledAt   *time.Time        `json:"scheduled_at"`
@@ -411,8 +418,21 @@ type Channel struct {
 	URL      *string `json:"url"`
 	// A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers.
 	Whatsapp *WhatsAppChannelSettings `json:"whatsapp"`
-	// Messages handed to the provider per second at most.
+	// Messages handed to the provider per second at most; half of it (at least 1) while `quality_rating` is `red`.
 	RatePerSecond int64 `json:"rate_per_second"`
+	// A `whatsapp_cloud` number's quality as the provider's quality updates report it (`FLAGGED`: `red`,
+	// `UNFLAGGED`: `green`); `unknown` until the first update; `null` for other providers. While it is `red`
+	// the channel's sender hands over at half its `rate_per_second` (at least 1). A change emits
+	// `channel.quality_changed` with `previous_attributes`.
+	QualityRating *string `json:"quality_rating"`
+	// How many unique contacts a `whatsapp_cloud` number may start conversations with in a rolling 24 hours, as
+	// the provider's quality updates report it (`current_limit`); `null` until the first update names one, and
+	// for other providers. It is the channel's daily recipient budget: every contact the channel queued an
+	// outbound message for in the last 24 hours counts once. A broadcast whose next batch would pass it queues
+	// what fits and pauses (`pause_reason: daily_recipient_budget`, `resumes_at`), then resumes by itself when
+	// enough of the window has passed; single sends count but are not held back. `null` and `tier_unlimited`:
+	// no budget. A change emits `channel.tier_changed` with `previous_attributes`.
+	MessagingTier *string `json:"messaging_tier"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -451,8 +471,21 @@ type ChannelWithSecret struct {
 	URL      *string `json:"url"`
 	// A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers.
 	Whatsapp *WhatsAppChannelSettings `json:"whatsapp"`
-	// Messages handed to the provider per second at most.
+	// Messages handed to the provider per second at most; half of it (at least 1) while `quality_rating` is `red`.
 	RatePerSecond int64 `json:"rate_per_second"`
+	// A `whatsapp_cloud` number's quality as the provider's quality updates report it (`FLAGGED`: `red`,
+	// `UNFLAGGED`: `green`); `unknown` until the first update; `null` for other providers. While it is `red`
+	// the channel's sender hands over at half its `rate_per_second` (at least 1). A change emits
+	// `channel.quality_changed` with `previous_attributes`.
+	QualityRating *string `json:"quality_rating"`
+	// How many unique contacts a `whatsapp_cloud` number may start conversations with in a rolling 24 hours, as
+	// the provider's quality updates report it (`current_limit`); `null` until the first update names one, and
+	// for other providers. It is the channel's daily recipient budget: every contact the channel queued an
+	// outbound message for in the last 24 hours counts once. A broadcast whose next batch would pass it queues
+	// what fits and pauses (`pause_reason: daily_recipient_budget`, `resumes_at`), then resumes by itself when
+	// enough of the window has passed; single sends count but are not held back. `null` and `tier_unlimited`:
+	// no budget. A change emits `channel.tier_changed` with `previous_attributes`.
+	MessagingTier *string `json:"messaging_tier"`
 	// RFC 3339, UTC, millisecond precision.
 	CreatedAt time.Time `json:"created_at"`
 	// RFC 3339, UTC, millisecond precision.
@@ -1331,7 +1364,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "name", "language", "category", "body", "parameters_count", "status", "status_reason", "channel_id", "parameter_format", "header", "footer", "buttons", "created_at", "updated_at"}, consts: map[string]string{"object": "\"template\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"template\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "livemode", "name", "provider", "url", "whatsapp", "rate_per_second", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
+	{required: []string{"id", "object", "livemode", "name", "provider", "url", "whatsapp", "rate_per_second", "quality_rating", "messaging_tier", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
 	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "interactive", "interactive_reply", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
@@ -1340,7 +1373,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "trigger_event_id", "reason", "limit", "created_at"}, consts: map[string]string{"object": "\"flow_run_throttle\""}},
 	{required: []string{"id", "object", "livemode", "endpoint_id", "event_id", "event_type", "status", "attempt_count", "next_attempt_at", "last_attempt_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_delivery\""}},
 	{required: []string{"object", "endpoint_id", "message"}, consts: map[string]string{"object": "\"webhook_test\""}},
-	{required: []string{"id", "object", "livemode", "name", "status", "channel_id", "template_id", "parameters", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
+	{required: []string{"id", "object", "livemode", "name", "status", "pause_reason", "resumes_at", "channel_id", "template_id", "parameters", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
 	{required: []string{"object"}, consts: map[string]string{}},
 }
 
@@ -3207,6 +3240,52 @@ func (u *TimelineItem) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// Usage is an object of the API.
+type Usage struct {
+	Object string `json:"object"`
+	From   string `json:"from"`
+	To     string `json:"to"`
+	// The `channel_id` filter given.
+	ChannelID *string `json:"channel_id"`
+	// The `broadcast_id` filter given.
+	BroadcastID *string     `json:"broadcast_id"`
+	Totals      UsageCounts `json:"totals"`
+	// One entry per UTC day of the range, oldest first.
+	Data []UsageDay `json:"data"`
+}
+
+// MarshalJSON writes the object with its constant "object" filled in.
+func (v Usage) MarshalJSON() ([]byte, error) {
+	type plain Usage
+	v.Object = "usage"
+	return json.Marshal(plain(v))
+}
+
+// UsageCounts is an object of the API.
+type UsageCounts struct {
+	// Messages handed to the provider.
+	Sent int64 `json:"sent"`
+	// Of those, delivered (or read).
+	Delivered int64 `json:"delivered"`
+	Read      int64 `json:"read"`
+	Failed    int64 `json:"failed"`
+	// Messages the provider's status notifications called billable.
+	Billable int64 `json:"billable"`
+	// The billable messages by the provider's pricing category (`marketing`, `utility`, `authentication`, `service`, …); a category with none is left out.
+	BillableByCategory map[string]int64 `json:"billable_by_category"`
+}
+
+// A day's counts, as in `UsageCounts`.
+type UsageDay struct {
+	Date               string           `json:"date"`
+	Sent               int64            `json:"sent"`
+	Delivered          int64            `json:"delivered"`
+	Read               int64            `json:"read"`
+	Failed             int64            `json:"failed"`
+	Billable           int64            `json:"billable"`
+	BillableByCategory map[string]int64 `json:"billable_by_category"`
+}
+
 // WebhookAttempt is an object of the API.
 type WebhookAttempt struct {
 	Attempt int64 `json:"attempt"`
@@ -3540,7 +3619,9 @@ type WhatsAppNotificationReceipt struct {
 	MessagesReceived []string `json:"messages_received"`
 	// Statuses that moved something: a message status that matched an outbound message of the channel (a repeated or late one changes nothing but is counted), or a template status update that moved a template reviewed by this business account.
 	StatusesApplied int64 `json:"statuses_applied"`
-	// Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), other change kinds.
+	// Quality updates of the channel's business account that changed its `quality_rating` or `messaging_tier` (one older than the last applied, or a replay, is `ignored`). Absent from answers stored before quality updates were applied.
+	QualityUpdatesApplied *int64 `json:"quality_updates_applied,omitempty"`
+	// Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), quality updates that change nothing, other change kinds.
 	Ignored int64 `json:"ignored"`
 }
 

@@ -17,6 +17,7 @@ import { RateBudgets } from './rate-budgets';
 import { trustProxy } from './client-address';
 import { bulkHandlers } from './bulk.handlers';
 import { broadcastsHandlers } from './broadcasts.handlers';
+import { usageHandlers } from './usage.handlers';
 import { environmentPromotionsHandlers } from './environment-promotions.handlers';
 import { oauthAppsHandlers } from './oauth-apps.handlers';
 import { commandRunner, type RunCommand } from './commands';
@@ -233,6 +234,7 @@ function resourceHandlers(deps: AppDeps, runCommand: RunCommand, files: FileStor
     ...flowsHandlers(deps.orm, runCommand),
     ...privacyHandlers(deps.orm, runCommand),
     ...broadcastsHandlers(deps.orm),
+    ...usageHandlers(deps.orm),
     ...environmentPromotionsHandlers(deps.orm),
     ...oauthAppsHandlers(deps.orm, runCommand),
   };

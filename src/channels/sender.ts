@@ -8,6 +8,7 @@ import { insertEvents } from '../db/events';
 import { EARLY_STATUS_TTL_S, moveMessageStatus, type StatusExtra } from '../commands/messaging';
 import { RELEASE_BATCH, releaseDueScheduledMessages } from './scheduled-messages';
 import { PROVIDERS, ProviderRetryLater, type OutboundMessage, type SendContext } from './providers';
+import { effectiveRatePerSecond } from './number-health';
 import { whatsappMediaSource } from './whatsapp-media';
 import { LocalFileStore, type FileStore } from '../files/file-store';
 import { config } from '../config';
@@ -254,7 +255,7 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
   const startedAt = Date.now();
   let channel = await findChannel(em, input.channelId, input.workspaceId);
   if (!channel) return { slotAt: input.slotAt, more: false, nextDueMs: null, handedOver: 0, failed: 0, receipts: 0 };
-  const pacer = new Pacer(input.slotAt, channel.ratePerSecond);
+  const pacer = new Pacer(input.slotAt, effectiveRatePerSecond(channel));
   let handedOver = 0;
   let failed = 0;
   let receipts = 0;
@@ -280,7 +281,7 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
       const receiving = recordDueReceipts(orm, current);
       // a failed receipt batch fails the run after its hand-offs (retried, nothing lost); never an unhandled rejection
       receiving.catch(() => undefined);
-      const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(current.ratePerSecond * BATCH_SECONDS)));
+      const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(effectiveRatePerSecond(current) * BATCH_SECONDS)));
       // the hand-offs still in flight are not due again: their rows stay queued until their answers are recorded
       await Promise.all(inFlight);
       await recording;
@@ -306,12 +307,12 @@ export async function sendChannelBatch(orm: MikroORM, input: ChannelBatchInput, 
       heartbeat();
       more = due.length === size || dueReceipts === RECEIPTS_PER_BATCH || released === RELEASE_BATCH;
       if (!more || Date.now() - startedAt >= ACTIVITY_SECONDS * 1000) break;
-      // the rate (or the channel itself) may have changed meanwhile
+      // the rate, the number's quality (or the channel itself) may have changed meanwhile
       em.clear();
       const fresh = await findChannel(em, input.channelId, input.workspaceId);
       if (!fresh) break;
       channel = fresh;
-      pacer.setRate(fresh.ratePerSecond);
+      pacer.setRate(effectiveRatePerSecond(fresh));
     }
     await recording;
   } catch (err) {

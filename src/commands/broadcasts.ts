@@ -11,7 +11,10 @@ import {
   type AudienceFilter,
   type Broadcast,
   type BroadcastStatus,
+  type PauseReason,
 } from '../db/broadcasts.queries';
+import { findChannel } from '../db/messaging.queries';
+import { reserveRecipients } from '../channels/number-health';
 import { ChannelSchema, TemplateSchema, type Conversation, type EventRecord, type FollowUp, type Message } from '../db/entities';
 import { lockSendableContacts } from '../db/contacts.queries';
 import { insertConversations, insertMessages, openConversationsOf } from '../db/messaging.queries';
@@ -48,20 +51,34 @@ async function lockedBroadcast(em: EntityManager, workspaceId: string, id: strin
 
 async function saveBroadcast(em: EntityManager, b: Broadcast): Promise<void> {
   await em.execute(
-    `update broadcasts set status = ?, total = ?, version = ?, updated_at = ?, started_at = ?, completed_at = ?, cancelled_at = ? where id = ?`,
-    [b.status, b.total, b.version, b.updatedAt, b.startedAt, b.completedAt, b.cancelledAt, b.id],
+    `update broadcasts set status = ?, pause_reason = ?, resumes_at = ?, total = ?, version = ?, updated_at = ?, started_at = ?, completed_at = ?, cancelled_at = ? where id = ?`,
+    [b.status, b.pauseReason, b.resumesAt, b.total, b.version, b.updatedAt, b.startedAt, b.completedAt, b.cancelledAt, b.id],
   );
 }
 
-/** Moves the broadcast to `status`, stamps it and records `broadcast.<event>` with the counts as they now stand. */
-async function transition(em: EntityManager, ctx: CommandContext, b: Broadcast, status: BroadcastStatus, event: 'scheduled' | 'started' | 'paused' | 'resumed' | 'completed' | 'cancelled', n = 0) {
-  const previous = { status: b.status };
+/**
+ * Moves the broadcast to `status`, stamps it and records `broadcast.<event>` with the counts as they now stand. A
+ * pause says why (and, paused by the recipient budget, when it resumes); any other status clears both.
+ */
+async function transition(
+  em: EntityManager,
+  ctx: CommandContext,
+  b: Broadcast,
+  status: BroadcastStatus,
+  event: 'scheduled' | 'started' | 'paused' | 'resumed' | 'completed' | 'cancelled',
+  pause: { reason: PauseReason; resumesAt: Date | null } | null = null,
+) {
+  const previous: Record<string, unknown> = { status: b.status };
+  const reason = status === 'paused' ? (pause?.reason ?? 'requested') : null;
+  if (reason !== b.pauseReason) previous.pause_reason = b.pauseReason;
+  b.pauseReason = reason;
+  b.resumesAt = status === 'paused' ? (pause?.resumesAt ?? null) : null;
   b.status = status;
   b.version += 1;
   b.updatedAt = ctx.now;
   await saveBroadcast(em, b);
   const wire = toBroadcastWire(b, await broadcastCounts(em, b.id));
-  recordEvent(em, ctx, n, { type: `broadcast.${event}`, objectType: 'broadcast', objectId: b.id, sequence: b.version, object: wire, previousAttributes: previous });
+  recordEvent(em, ctx, 0, { type: `broadcast.${event}`, objectType: 'broadcast', objectId: b.id, sequence: b.version, object: wire, previousAttributes: previous });
   await em.flush();
   return wire;
 }
@@ -98,6 +115,8 @@ export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p
     parameters: body.parameters ?? [],
     audience,
     status: 'draft',
+    pauseReason: null,
+    resumesAt: null,
     scheduledAt: body.scheduled_at ? new Date(body.scheduled_at) : null,
     ratePerSecond: body.rate_per_second ?? DEFAULT_RATE_PER_SECOND,
     total: null,
@@ -231,16 +250,19 @@ interface RecipientResult {
  * locked in id order, as the other senders lock them, so no concurrent send opens a second conversation. Ids derive
  * from (broadcast, contact): even a second run could not make a second message.
  */
-async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; contact_id: string }[], now: Date, heartbeat: () => void): Promise<RecipientResult[]> {
+async function queueBatch(
+  em: EntityManager,
+  b: Broadcast,
+  batch: { seq: number; contact_id: string }[],
+  now: Date,
+  heartbeat: () => void,
+): Promise<{ results: RecipientResult[]; resumesAt: Date | null }> {
   const fence = await holdFence(em, b.workspace);
-  const contacts = new Map((await lockSendableContacts(em, b.workspace, rows.map((r) => r.contact_id))).map((c) => [c.id, c]));
-  const open = new Map((await openConversationsOf(em, b.workspace, b.channelId, [...contacts.keys()])).map((c) => [c.contact, c]));
-  const results: RecipientResult[] = [];
-  const skip = (seq: number, reason: string) => results.push({ seq, state: 'skipped', message_id: null, skip_reason: reason });
+  const contacts = new Map((await lockSendableContacts(em, b.workspace, batch.map((r) => r.contact_id))).map((c) => [c.id, c]));
+  const channel = await findChannel(em, b.channelId, b.workspace);
   // the template and its parameters are the same for every recipient: checked once per batch
   let refusal: string | null = null;
   const template = await em.findOne(TemplateSchema, { id: b.templateId, workspace: b.workspace, deletedAt: null });
-  const channel = await em.findOne(ChannelSchema, { id: b.channelId, workspace: b.workspace });
   if (!channel) refusal = 'channel_not_found';
   else if (!template) refusal = 'template_not_found';
   else {
@@ -253,6 +275,15 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
       refusal = err.code;
     }
   }
+  // the channel's daily recipient budget, counted under its lock after the contacts' (the order single sends take
+  // them in): recipients past it stay pending, in order; those who will be skipped anyway cost nothing
+  const sendable = refusal ? [] : batch.filter((r) => contacts.has(r.contact_id)).map((r) => r.contact_id);
+  const budget = channel && sendable.length ? await reserveRecipients(em, channel, sendable, now) : null;
+  const allowed = new Set(budget?.allowed ?? sendable);
+  const rows = batch.filter((r) => refusal || !contacts.has(r.contact_id) || allowed.has(r.contact_id));
+  const open = new Map((await openConversationsOf(em, b.workspace, b.channelId, [...contacts.keys()])).map((c) => [c.contact, c]));
+  const results: RecipientResult[] = [];
+  const skip = (seq: number, reason: string) => results.push({ seq, state: 'skipped', message_id: null, skip_reason: reason });
   const conversations: Conversation[] = [];
   const messages: Message[] = [];
   const events: EventRecord[] = [];
@@ -288,7 +319,7 @@ async function queueBatch(em: EntityManager, b: Broadcast, rows: { seq: number; 
   await insertConversations(em, conversations);
   await insertMessages(em, messages);
   await insertEvents(em, events);
-  return results;
+  return { results, resumesAt: budget?.resumesAt ?? null };
 }
 
 /**
@@ -316,8 +347,13 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
       case 'completed':
       case 'cancelled':
         return { kind: 'done' };
-      case 'paused':
-        return { kind: 'wait', waitMs: null };
+      case 'paused': {
+        // paused on request: until a resume wakes it; by the recipient budget: until the window allows
+        if (b.pauseReason !== 'daily_recipient_budget') return { kind: 'wait', waitMs: null };
+        if (b.resumesAt && b.resumesAt > now) return { kind: 'wait', waitMs: b.resumesAt.getTime() - now.getTime() };
+        await transition(em, ctx(`resumed:${b.version}`), b, 'sending', 'resumed');
+        break;
+      }
       case 'scheduled': {
         if (b.scheduledAt && b.scheduledAt > now) return { kind: 'wait', waitMs: b.scheduledAt.getTime() - now.getTime() };
         b.total = await snapshotAudience(em, b, now);
@@ -346,7 +382,7 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
       return { kind: 'done' };
     }
     heartbeat();
-    const results = await queueBatch(em, b, rows, now, heartbeat);
+    const { results, resumesAt } = await queueBatch(em, b, rows, now, heartbeat);
     b.updatedAt = now;
     try {
       await em.flush();
@@ -357,13 +393,16 @@ export async function stepBroadcast(orm: MikroORM, input: StepBroadcastInput, he
         [input.batch, now, JSON.stringify(results), b.id],
       );
       await em.execute('update broadcasts set updated_at = ? where id = ?', [now, b.id]);
+      // the channel's daily recipient budget held some back (still pending): paused until the window allows them
+      if (resumesAt) await transition(em, ctx(`paused:${b.version}`), b, 'paused', 'paused', { reason: 'daily_recipient_budget', resumesAt });
     } catch (err) {
       // transient (a concurrent send opened a conversation, a deadlock): nothing of the batch committed; Temporal retries it
       if (err instanceof DriverException) throw new Error(`broadcast batch failed: ${err.name} (${(err as DriverException & { code?: string }).code ?? 'no code'})`);
       throw err;
     }
     heartbeat();
-    return { kind: 'batch', messages: results.filter((r) => r.message_id).length, intervalMs: (rows.length * 1000) / b.ratePerSecond };
+    if (resumesAt && !results.length) return { kind: 'wait', waitMs: Math.max(1, resumesAt.getTime() - now.getTime()) };
+    return { kind: 'batch', messages: results.filter((r) => r.message_id).length, intervalMs: (results.length * 1000) / b.ratePerSecond };
   });
 }
 

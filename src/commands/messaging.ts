@@ -16,6 +16,7 @@ import { InvalidMessageError, MEDIA_MAX_BYTES, mediaKindOf } from '../channels/w
 import { apiPointer, interactiveBody } from '../channels/interactive';
 import { MalformedNotificationError, parseNotification, type InboundContent, type WhatsAppEvent } from '../channels/whatsapp-cloud/webhook';
 import { config } from '../config';
+import { applyQualityUpdate, shareRecipientBudget } from '../channels/number-health';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './types';
 import { normalisePhone } from '../identifiers';
@@ -51,6 +52,10 @@ export async function createChannel(em: EntityManager, ctx: CommandContext, _p: 
     signingSecret,
     ...(body.provider === 'whatsapp_cloud' ? whatsappSettings(ctx, body) : {}),
     ratePerSecond: body.rate_per_second ?? DEFAULT_CHANNEL_RATE_PER_SECOND,
+    // a new number's health is unknown and its tier unreported (no budget) until the provider's first quality update
+    qualityRating: body.provider === 'whatsapp_cloud' ? 'unknown' : null,
+    messagingTier: null,
+    version: 1,
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
@@ -316,6 +321,8 @@ export async function refuseUnapprovedTemplate(em: EntityManager, template: Temp
  */
 export async function queueMessage(em: EntityManager, ctx: CommandContext, n: number, conversation: Conversation, contact: Contact, body: MessageInput): Promise<{ message: Message; followUp: FollowUp }> {
   const prepared = await prepareMessage(em, ctx, n, conversation, contact, body);
+  // a send queued now counts against its channel's recipient budget: a broadcast counting it waits for this commit
+  if (prepared.message.status === 'queued') await shareRecipientBudget(em, (await em.findOneOrFail(ChannelSchema, conversation.channel)));
   // queued in the unit of work, which the caller flushes
   const message = em.create(MessageSchema, prepared.message);
   queueEvent(em, prepared.event);
@@ -695,6 +702,7 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
   const channel = await em.findOneOrFail(ChannelSchema, { id: params.channel_id, workspace: ctx.workspaceId });
   const received: string[] = [];
   let statuses = 0;
+  let qualityUpdates = 0;
   let ignored = 0;
   const { events, unreadable } = notificationEvents(body);
   ignored += unreadable;
@@ -704,6 +712,12 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
     // an app may serve several numbers: another number's changes are not this channel's
     if ((event.kind === 'inbound_message' || event.kind === 'status') && event.phoneNumberId !== channel.whatsappPhoneNumberId) {
       ignored++;
+      continue;
+    }
+    // a quality update names the number only by its display form: the channel's business account's is taken as its own
+    if (event.kind === 'quality') {
+      if (event.wabaId === channel.whatsappWabaId && applyQualityUpdate(em, itemCtx, 0, channel, event)) qualityUpdates++;
+      else ignored++;
       continue;
     }
     if (event.kind === 'inbound_message') {
@@ -744,7 +758,7 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
     ignored++;
   }
   await em.flush();
-  return { status: 200, body: { object: 'whatsapp_notification', messages_received: received, statuses_applied: statuses, ignored } };
+  return { status: 200, body: { object: 'whatsapp_notification', messages_received: received, statuses_applied: statuses, quality_updates_applied: qualityUpdates, ignored } };
 }
 
 // an imported consent_source describes the imported change only: a later opt-in or opt-out recorded here is its own record

@@ -5,6 +5,7 @@ import { toDate } from './timestamps';
 import type { Schema } from '../types/wire';
 
 export type BroadcastStatus = Schema<'Broadcast'>['status'];
+export type PauseReason = NonNullable<Schema<'Broadcast'>['pause_reason']>;
 
 /** Who a broadcast goes to, as the create request named it (the wire shows a count instead of a long id list). */
 export type Audience = Schema<'BroadcastCreate'>['audience'];
@@ -21,6 +22,9 @@ export interface Broadcast {
   parameters: string[];
   audience: Audience;
   status: BroadcastStatus;
+  /** why a paused broadcast is paused; a budget pause resumes by itself at resumesAt */
+  pauseReason: PauseReason | null;
+  resumesAt: Date | null;
   scheduledAt: Date | null;
   ratePerSecond: number;
   total: number | null;
@@ -45,7 +49,7 @@ export interface BroadcastCounts {
 }
 
 export const BROADCAST_COLUMNS = `id, workspace_id as "workspace", name, channel_id as "channelId", template_id as "templateId", parameters, audience,
-  status, scheduled_at as "scheduledAt", rate_per_second as "ratePerSecond", total, version, created_at as "createdAt",
+  status, pause_reason as "pauseReason", resumes_at as "resumesAt", scheduled_at as "scheduledAt", rate_per_second as "ratePerSecond", total, version, created_at as "createdAt",
   updated_at as "updatedAt", started_at as "startedAt", completed_at as "completedAt", cancelled_at as "cancelledAt"`;
 
 export function hydrateBroadcast(row: Broadcast): Broadcast {
@@ -54,6 +58,7 @@ export function hydrateBroadcast(row: Broadcast): Broadcast {
     createdAt: toDate(row.createdAt),
     updatedAt: toDate(row.updatedAt),
     scheduledAt: toDate(row.scheduledAt),
+    resumesAt: toDate(row.resumesAt),
     startedAt: toDate(row.startedAt),
     completedAt: toDate(row.completedAt),
     cancelledAt: toDate(row.cancelledAt),
@@ -76,6 +81,8 @@ export function toBroadcastWire(b: Broadcast, counts: BroadcastCounts | null) {
     object: 'broadcast' as const,
     name: b.name,
     status: b.status,
+    pause_reason: b.pauseReason,
+    resumes_at: iso(b.resumesAt),
     channel_id: b.channelId,
     template_id: b.templateId,
     parameters: b.parameters,

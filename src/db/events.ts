@@ -132,8 +132,11 @@ export async function insertEvents(em: EntityManager, records: EventRecord[]): P
  */
 const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
   contact: { consent_source: null },
-  // whatsapp_cloud channels (migration 35): a channel recorded before is of another provider, with no settings
-  channel: { whatsapp: null },
+  // whatsapp_cloud channels (migration 35): a channel recorded before is of another provider, with no settings;
+  // number health (migration 38): a channel recorded before had none reported
+  channel: { whatsapp: null, quality_rating: null, messaging_tier: null },
+  // pause reasons (migration 38): a broadcast recorded before shows none (one paused then was paused on request)
+  broadcast: { pause_reason: null, resumes_at: null },
   // a message recorded before failure codes, provider pricing, interactive messages (migration 37) and template arguments
   // (migration 36) had none of them
   message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null, template_arguments: null, interactive: null, interactive_reply: null },

@@ -16,6 +16,8 @@ export function toChannelWire(c: Channel) {
     url: c.url,
     whatsapp: c.provider === 'whatsapp_cloud' ? whatsappWire(c) : null,
     rate_per_second: c.ratePerSecond,
+    quality_rating: c.qualityRating ?? null,
+    messaging_tier: c.messagingTier ?? null,
     created_at: c.createdAt.toISOString(),
     updated_at: c.updatedAt.toISOString(),
   };
@@ -89,7 +91,8 @@ export function toMessageWire(m: Message) {
 const CHANNEL_COLUMNS = `id, workspace_id as "workspace", name, provider, url, signing_secret as "signingSecret", rate_per_second as "ratePerSecond",
   whatsapp_phone_number_id as "whatsappPhoneNumberId", whatsapp_waba_id as "whatsappWabaId", whatsapp_access_token as "whatsappAccessToken",
   whatsapp_access_token_hint as "whatsappAccessTokenHint", whatsapp_app_secret as "whatsappAppSecret", whatsapp_verify_token as "whatsappVerifyToken",
-  whatsapp_api_version as "whatsappApiVersion", whatsapp_base_url as "whatsappBaseUrl", created_at as "createdAt", updated_at as "updatedAt"`;
+  whatsapp_api_version as "whatsappApiVersion", whatsapp_base_url as "whatsappBaseUrl", quality_rating as "qualityRating", messaging_tier as "messagingTier",
+  quality_updated_at as "qualityUpdatedAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 const CONVERSATION_COLUMNS = `id, workspace_id as "workspace", contact_id as "contact", channel_id as "channel", status, assignee,
   last_inbound_at as "lastInboundAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 const MESSAGE_COLUMNS = `id, workspace_id as "workspace", conversation_id as "conversation", contact_id as "contact", channel_id as "channel",
@@ -102,7 +105,7 @@ function hydrateDates<T extends object>(row: T, fields: (keyof T)[]): T {
   for (const f of fields) (out as Record<keyof T, unknown>)[f] = toDate(row[f] as unknown as string | null);
   return out;
 }
-const channelRow = (r: Channel) => hydrateDates(r, ['createdAt', 'updatedAt']);
+const channelRow = (r: Channel) => hydrateDates(r, ['qualityUpdatedAt', 'createdAt', 'updatedAt']);
 const conversationRow = (r: Conversation) => hydrateDates(r, ['lastInboundAt', 'createdAt', 'updatedAt']);
 const messageRow = (r: Message) =>
   hydrateDates(r, ['queuedAt', 'sentAt', 'deliveredAt', 'readAt', 'failedAt', 'receivedAt', 'sendAt', 'cancelledAt', 'createdAt', 'updatedAt']);

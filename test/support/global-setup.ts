@@ -72,6 +72,8 @@ export default async function globalSetup(): Promise<void> {
     SCHEDULED_MESSAGE_MIN_LEAD_MS: '2000',
     // whatsapp_cloud media ids are reused 6 s instead of 29 days, so a test sees a file uploaded again after expiry
     WHATSAPP_MEDIA_TTL_MS: '6000',
+    // a whatsapp_cloud channel's daily recipient budget over a scaled window (24 h in production)
+    WHATSAPP_BUDGET_WINDOW_MS: '5000',
     // privacy purges: the backup store of this run, and a purge's backup recheck timer in milliseconds
     BACKUP_DIR: join(ROOT, '.data', `test-backups-${process.pid}`),
     PURGE_BACKUP_RECHECK_MS: '500',

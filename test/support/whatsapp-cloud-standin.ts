@@ -23,6 +23,8 @@ export interface RecordedRequest {
   json: unknown;
   /** the fields and files, when the body was multipart/form-data */
   form: { fields: Record<string, string>; files: RecordedFile[] } | null;
+  /** when it arrived (epoch ms) */
+  at: number;
 }
 
 /** A Cloud API error to answer with: `code` is `error.code`, `httpStatus` the status line. */
@@ -145,7 +147,7 @@ export async function start(opts: { accessToken?: string } = {}): Promise<CloudA
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const isMultipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
-    const recorded: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, json: null, form: null };
+    const recorded: RecordedRequest = { method: req.method ?? '', path, headers: req.headers, json: null, form: null, at: Date.now() };
     if (isMultipart) recorded.form = await readForm(req);
     else {
       const raw = await readBody(req);

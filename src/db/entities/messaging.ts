@@ -27,9 +27,18 @@ export interface Channel {
   whatsappBaseUrl?: string | null;
   /** hand-offs per second at most, held by the channel's one sender for every worker */
   ratePerSecond: number;
+  /** a whatsapp_cloud channel's number health as the provider reports it (src/channels/number-health.ts); null for other providers */
+  qualityRating?: QualityRating | null;
+  messagingTier?: MessagingTier | null;
+  /** the provider's time of the last quality update applied: an older one (or a replay) changes nothing */
+  qualityUpdatedAt?: Date | null;
+  version?: number;
   createdAt: Date;
   updatedAt: Date;
 }
+
+export type QualityRating = 'green' | 'yellow' | 'red' | 'unknown';
+export type MessagingTier = 'tier_250' | 'tier_1k' | 'tier_10k' | 'tier_100k' | 'tier_unlimited';
 
 export interface Conversation {
   id: string;
@@ -111,6 +120,10 @@ export const ChannelSchema = new EntitySchema<Channel>({
     whatsappApiVersion: { type: 'string', nullable: true },
     whatsappBaseUrl: { type: 'string', nullable: true },
     ratePerSecond: { type: 'integer', default: 80 },
+    qualityRating: { type: 'string', nullable: true },
+    messagingTier: { type: 'string', nullable: true },
+    qualityUpdatedAt: { ...optionalTs },
+    version: { type: 'integer', default: 1 },
     createdAt: ts,
     updatedAt: ts,
   },

@@ -120,6 +120,8 @@ class Broadcast(TypedDict, closed=True):
     livemode: Livemode
     name: str
     status: BroadcastStatus
+    pause_reason: Literal["requested", "daily_recipient_budget"] | None
+    resumes_at: str | None
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: list[str]
@@ -261,6 +263,10 @@ class Channel(TypedDict, closed=True):
     url: str | None
     whatsapp: WhatsAppChannelSettings | None
     rate_per_second: int
+    quality_rating: Literal["green", "yellow", "red", "unknown"] | None
+    messaging_tier: (
+        Literal["tier_250", "tier_1k", "tier_10k", "tier_100k", "tier_unlimited"] | None
+    )
     created_at: Timestamp
     updated_at: Timestamp
 
@@ -285,6 +291,10 @@ class ChannelWithSecret(TypedDict, closed=True):
     url: str | None
     whatsapp: WhatsAppChannelSettings | None
     rate_per_second: int
+    quality_rating: Literal["green", "yellow", "red", "unknown"] | None
+    messaging_tier: (
+        Literal["tier_250", "tier_1k", "tier_10k", "tier_100k", "tier_unlimited"] | None
+    )
     created_at: Timestamp
     updated_at: Timestamp
     signing_secret: str | None
@@ -986,6 +996,8 @@ class Event(TypedDict, closed=True):
         "order.cancelled",
         "order.refunded",
         "channel.created",
+        "channel.quality_changed",
+        "channel.tier_changed",
         "conversation.created",
         "conversation.updated",
         "message.scheduled",
@@ -2095,6 +2107,44 @@ class Timeline(ListEnvelope):
 Timestamp: TypeAlias = str
 
 
+Usage = TypedDict(
+    "Usage",
+    {
+        "object": Literal["usage"],
+        "from": str,
+        "to": str,
+        "channel_id": str | None,
+        "broadcast_id": str | None,
+        "totals": "UsageCounts",
+        "data": list["UsageDay"],
+    },
+    closed=True,
+)
+
+
+class UsageCounts(TypedDict, closed=True):
+    sent: int
+    delivered: int
+    read: int
+    failed: int
+    billable: int
+    billable_by_category: dict[str, int]
+
+
+class UsageDay(TypedDict, closed=True):
+    """
+    A day's counts, as in `UsageCounts`.
+    """
+
+    date: str
+    sent: int
+    delivered: int
+    read: int
+    failed: int
+    billable: int
+    billable_by_category: dict[str, int]
+
+
 Value: TypeAlias = str | float | bool
 
 
@@ -2282,6 +2332,7 @@ class WhatsAppNotificationReceipt(TypedDict, closed=True):
     object: Literal["whatsapp_notification"]
     messages_received: list[MessageIdValue]
     statuses_applied: int
+    quality_updates_applied: NotRequired[int]
     ignored: int
 
 

@@ -780,6 +780,33 @@ class Conversations:
         )
 
 
+class Usage:
+    """`client.usage`: the usage operations."""
+
+    def __init__(self, transport: SyncTransport) -> None:
+        self._t = transport
+
+    def retrieve(
+        self,
+        *,
+        from_: str | None = None,
+        to: str | None = None,
+        channel_id: models.ChannelIdValue | None = None,
+        broadcast_id: models.BroadcastIdValue | None = None,
+        timeout: float | None = None,
+    ) -> models.Usage:
+        """Retrieve message usage and costs: `GET /v1/usage`."""
+        return cast(
+            "models.Usage",
+            self._t.request(
+                "GET",
+                "/v1/usage",
+                query={"from": from_, "to": to, "channel_id": channel_id, "broadcast_id": broadcast_id},
+                timeout=timeout,
+            ),
+        )
+
+
 class Files:
     """`client.files`: the files operations."""
 
@@ -2497,6 +2524,33 @@ class AsyncConversations:
         )
 
 
+class AsyncUsage:
+    """`client.usage`: the usage operations."""
+
+    def __init__(self, transport: AsyncTransport) -> None:
+        self._t = transport
+
+    async def retrieve(
+        self,
+        *,
+        from_: str | None = None,
+        to: str | None = None,
+        channel_id: models.ChannelIdValue | None = None,
+        broadcast_id: models.BroadcastIdValue | None = None,
+        timeout: float | None = None,
+    ) -> models.Usage:
+        """Retrieve message usage and costs: `GET /v1/usage`."""
+        return cast(
+            "models.Usage",
+            await self._t.request(
+                "GET",
+                "/v1/usage",
+                query={"from": from_, "to": to, "channel_id": channel_id, "broadcast_id": broadcast_id},
+                timeout=timeout,
+            ),
+        )
+
+
 class AsyncFiles:
     """`client.files`: the files operations."""
 
@@ -3463,6 +3517,7 @@ class SyncResources:
     orders: Orders
     channels: Channels
     conversations: Conversations
+    usage: Usage
     files: Files
     events: Events
     status: Status
@@ -3490,6 +3545,7 @@ class SyncResources:
         self.orders = Orders(transport)
         self.channels = Channels(transport)
         self.conversations = Conversations(transport)
+        self.usage = Usage(transport)
         self.files = Files(transport)
         self.events = Events(transport)
         self.status = Status(transport)
@@ -3520,6 +3576,7 @@ class AsyncResources:
     orders: AsyncOrders
     channels: AsyncChannels
     conversations: AsyncConversations
+    usage: AsyncUsage
     files: AsyncFiles
     events: AsyncEvents
     status: AsyncStatus
@@ -3547,6 +3604,7 @@ class AsyncResources:
         self.orders = AsyncOrders(transport)
         self.channels = AsyncChannels(transport)
         self.conversations = AsyncConversations(transport)
+        self.usage = AsyncUsage(transport)
         self.files = AsyncFiles(transport)
         self.events = AsyncEvents(transport)
         self.status = AsyncStatus(transport)

@@ -47,6 +47,7 @@ export const OPERATIONS = {
   listConversationMessages: { resource: "messages", method: "list", httpMethod: "GET", path: "/v1/conversations/{conversation_id}/messages" },
   createMessage: { resource: "messages", method: "create", httpMethod: "POST", path: "/v1/conversations/{conversation_id}/messages" },
   listMessages: { resource: "messages", method: "listAll", httpMethod: "GET", path: "/v1/messages" },
+  retrieveUsage: { resource: "usage", method: "retrieve", httpMethod: "GET", path: "/v1/usage" },
   retrieveMessage: { resource: "messages", method: "retrieve", httpMethod: "GET", path: "/v1/messages/{message_id}" },
   cancelMessage: { resource: "messages", method: "cancel", httpMethod: "POST", path: "/v1/messages/{message_id}/cancel" },
   addContactTags: { resource: "contacts", method: "addTags", httpMethod: "POST", path: "/v1/contacts/{contact_id}/tags" },
@@ -230,6 +231,9 @@ export type ChannelWithSecret = components['schemas']["ChannelWithSecret"];
 export type WhatsAppChannelSettings = components['schemas']["WhatsAppChannelSettings"];
 export type WhatsAppNotification = components['schemas']["WhatsAppNotification"];
 export type WhatsAppNotificationReceipt = components['schemas']["WhatsAppNotificationReceipt"];
+export type UsageCounts = components['schemas']["UsageCounts"];
+export type Usage = components['schemas']["Usage"];
+export type UsageDay = components['schemas']["UsageDay"];
 export type ChannelList = components['schemas']["ChannelList"];
 export type ConversationCreate = components['schemas']["ConversationCreate"];
 export type ConversationUpdate = components['schemas']["ConversationUpdate"];
@@ -410,6 +414,8 @@ export type CreateMessageResponse = operations["createMessage"]['responses'][201
 export type ListMessagesQuery = NonNullable<operations["listMessages"]['parameters']['query']>;
 export type ListMessagesResponse = operations["listMessages"]['responses'][200]['content']['application/json'];
 export type ListMessagesItem = ListMessagesResponse['data'][number];
+export type RetrieveUsageQuery = NonNullable<operations["retrieveUsage"]['parameters']['query']>;
+export type RetrieveUsageResponse = operations["retrieveUsage"]['responses'][200]['content']['application/json'];
 export type RetrieveMessageResponse = operations["retrieveMessage"]['responses'][200]['content']['application/json'];
 export type CancelMessageResponse = operations["cancelMessage"]['responses'][200]['content']['application/json'];
 export type AddContactTagsBody = NonNullable<operations["addContactTags"]['requestBody']>['content']["application/json"];
@@ -783,6 +789,15 @@ export class ConversationsResource {
   }
 }
 
+export class UsageResource {
+  constructor(private readonly core: Core) {}
+
+  /** Retrieve message usage and costs. `GET /v1/usage` (retrieveUsage) */
+  retrieve(query?: RetrieveUsageQuery, options?: RequestOptions): Promise<RetrieveUsageResponse> {
+    return this.core.request({ method: "GET", path: `/v1/usage`, query, ok: [200], responseKind: "json" }, options);
+  }
+}
+
 export class FilesResource {
   constructor(private readonly core: Core) {}
 
@@ -1153,6 +1168,7 @@ export class Resources {
   readonly orders: OrdersResource;
   readonly channels: ChannelsResource;
   readonly conversations: ConversationsResource;
+  readonly usage: UsageResource;
   readonly files: FilesResource;
   readonly events: EventsResource;
   readonly status: StatusResource;
@@ -1179,6 +1195,7 @@ export class Resources {
     this.orders = new OrdersResource(core);
     this.channels = new ChannelsResource(core);
     this.conversations = new ConversationsResource(core);
+    this.usage = new UsageResource(core);
     this.files = new FilesResource(core);
     this.events = new EventsResource(core);
     this.status = new StatusResource(core);

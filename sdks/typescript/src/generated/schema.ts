@@ -965,6 +965,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve message usage and costs
+         * @description What the workspace's outbound messages cost, per UTC day: each message counts on the day it was handed to
+         *     the provider (`sent_at`), or failed if it never was (`failed_at`), in `sent`, `delivered`, `read` and `failed`
+         *     as far as it got, and in `billable` and `billable_by_category` when the provider's status notifications
+         *     called it billable (the `pricing` of a `whatsapp_cloud` message; other providers report none). `totals` sums
+         *     the range. Only the side (test or live) of the key is counted, like every read.
+         *
+         *     `from` and `to` are UTC days, both included; by default the 30 days ending today. A range spans at most 90
+         *     days (`400 invalid_request` with an error `range_too_long` at `/query/to`), and `from` after `to` is
+         *     `400 invalid_request` (`range_reversed` at `/query/from`). Every day of the range is answered, with zeros
+         *     where nothing went out. `channel_id` counts one channel's messages, `broadcast_id` one broadcast's; an id that
+         *     names nothing of the workspace counts nothing.
+         */
+        get: operations["retrieveUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messages/{message_id}": {
         parameters: {
             query?: never;
@@ -2332,8 +2362,9 @@ export interface paths {
         put?: never;
         /**
          * Pause a broadcast
-         * @description A `scheduled` or `sending` broadcast becomes `paused` (`broadcast.paused`): no batch starts after this answer
-         *     (a batch already running finishes). Any other status is `422 broadcast_invalid_transition`.
+         * @description A `scheduled` or `sending` broadcast becomes `paused` with `pause_reason: requested` (`broadcast.paused`): no
+         *     batch starts after this answer (a batch already running finishes). Any other status (a broadcast already
+         *     paused by its channel's daily recipient budget too) is `422 broadcast_invalid_transition`.
          */
         post: operations["pauseBroadcast"];
         delete?: never;
@@ -2356,8 +2387,9 @@ export interface paths {
         /**
          * Resume a paused broadcast
          * @description A `paused` broadcast goes back to `sending` (or to `scheduled`, if it was paused before it started) and
-         *     carries on with the recipients still pending (`broadcast.resumed`). Any other status is
-         *     `422 broadcast_invalid_transition`.
+         *     carries on with the recipients still pending (`broadcast.resumed`); one paused by its channel's daily recipient
+         *     budget may be resumed early this way too (a batch that would still pass the budget pauses it again). Any other
+         *     status is `422 broadcast_invalid_transition`.
          */
         post: operations["resumeBroadcast"];
         delete?: never;
@@ -2858,6 +2890,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "channel.quality_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * channel.quality_changed
+         * @description A `whatsapp_cloud` channel's `quality_rating` changed (`previous_attributes.quality_rating` holds the one before).
+         */
+        post: operations["channelQualityChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "channel.tier_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * channel.tier_changed
+         * @description A `whatsapp_cloud` channel's `messaging_tier` changed (`previous_attributes.messaging_tier` holds the one before).
+         */
+        post: operations["channelTierChangedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "conversation.created": {
         parameters: {
             query?: never;
@@ -3349,7 +3421,7 @@ export interface webhooks {
         put?: never;
         /**
          * broadcast.paused
-         * @description A broadcast was paused.
+         * @description A broadcast was paused: on request, or by its channel's daily recipient budget (`pause_reason: daily_recipient_budget`, with `resumes_at`).
          */
         post: operations["broadcastPausedWebhook"];
         delete?: never;
@@ -4251,7 +4323,7 @@ export interface components {
             object: "event";
             livemode: components["schemas"]["Livemode"];
             /** @enum {string} */
-            type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "template.approved" | "template.rejected" | "template.paused" | "template.disabled" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "conversation.created" | "conversation.updated" | "message.scheduled" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "message.cancelled" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
+            type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.merged" | "file.created" | "file.deleted" | "tag.created" | "template.created" | "template.updated" | "template.deleted" | "template.approved" | "template.rejected" | "template.paused" | "template.disabled" | "order.created" | "order.updated" | "order.paid" | "order.fulfilled" | "order.delivered" | "order.cancelled" | "order.refunded" | "channel.created" | "channel.quality_changed" | "channel.tier_changed" | "conversation.created" | "conversation.updated" | "message.scheduled" | "message.queued" | "message.sent" | "message.delivered" | "message.read" | "message.failed" | "message.received" | "message.cancelled" | "webhook_endpoint.created" | "webhook_endpoint.updated" | "webhook_endpoint.deleted" | "webhook_endpoint.disabled" | "webhook.test" | "webhook_delivery.dead" | "flow_run.started" | "flow_run.completed" | "flow_run.failed" | "flow_run.cancelled" | "flow_run.throttled" | "broadcast.created" | "broadcast.scheduled" | "broadcast.started" | "broadcast.paused" | "broadcast.resumed" | "broadcast.completed" | "broadcast.cancelled";
             /** @description Per-object sequence number; increases by one with each event of the same object. */
             sequence: number;
             /** @description The request that caused the event (`req_…`), or the flow run (`frn_…`) whose step made the change; null for other background changes. */
@@ -4373,10 +4445,31 @@ export interface components {
             /** @description A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers. */
             whatsapp: null | components["schemas"]["WhatsAppChannelSettings"];
             /**
-             * @description Messages handed to the provider per second at most.
+             * @description Messages handed to the provider per second at most; half of it (at least 1) while `quality_rating` is `red`.
              * @example 80
              */
             rate_per_second: number;
+            /**
+             * @description A `whatsapp_cloud` number's quality as the provider's quality updates report it (`FLAGGED`: `red`,
+             *     `UNFLAGGED`: `green`); `unknown` until the first update; `null` for other providers. While it is `red`
+             *     the channel's sender hands over at half its `rate_per_second` (at least 1). A change emits
+             *     `channel.quality_changed` with `previous_attributes`.
+             * @example green
+             * @enum {string|null}
+             */
+            quality_rating: "green" | "yellow" | "red" | "unknown" | null;
+            /**
+             * @description How many unique contacts a `whatsapp_cloud` number may start conversations with in a rolling 24 hours, as
+             *     the provider's quality updates report it (`current_limit`); `null` until the first update names one, and
+             *     for other providers. It is the channel's daily recipient budget: every contact the channel queued an
+             *     outbound message for in the last 24 hours counts once. A broadcast whose next batch would pass it queues
+             *     what fits and pauses (`pause_reason: daily_recipient_budget`, `resumes_at`), then resumes by itself when
+             *     enough of the window has passed; single sends count but are not held back. `null` and `tier_unlimited`:
+             *     no budget. A change emits `channel.tier_changed` with `previous_attributes`.
+             * @example tier_1k
+             * @enum {string|null}
+             */
+            messaging_tier: "tier_250" | "tier_1k" | "tier_10k" | "tier_100k" | "tier_unlimited" | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
         };
@@ -4392,10 +4485,31 @@ export interface components {
             /** @description A `whatsapp_cloud` channel's Cloud API settings; `null` for other providers. */
             whatsapp: null | components["schemas"]["WhatsAppChannelSettings"];
             /**
-             * @description Messages handed to the provider per second at most.
+             * @description Messages handed to the provider per second at most; half of it (at least 1) while `quality_rating` is `red`.
              * @example 80
              */
             rate_per_second: number;
+            /**
+             * @description A `whatsapp_cloud` number's quality as the provider's quality updates report it (`FLAGGED`: `red`,
+             *     `UNFLAGGED`: `green`); `unknown` until the first update; `null` for other providers. While it is `red`
+             *     the channel's sender hands over at half its `rate_per_second` (at least 1). A change emits
+             *     `channel.quality_changed` with `previous_attributes`.
+             * @example green
+             * @enum {string|null}
+             */
+            quality_rating: "green" | "yellow" | "red" | "unknown" | null;
+            /**
+             * @description How many unique contacts a `whatsapp_cloud` number may start conversations with in a rolling 24 hours, as
+             *     the provider's quality updates report it (`current_limit`); `null` until the first update names one, and
+             *     for other providers. It is the channel's daily recipient budget: every contact the channel queued an
+             *     outbound message for in the last 24 hours counts once. A broadcast whose next batch would pass it queues
+             *     what fits and pauses (`pause_reason: daily_recipient_budget`, `resumes_at`), then resumes by itself when
+             *     enough of the window has passed; single sends count but are not held back. `null` and `tier_unlimited`:
+             *     no budget. A change emits `channel.tier_changed` with `previous_attributes`.
+             * @example tier_1k
+             * @enum {string|null}
+             */
+            messaging_tier: "tier_250" | "tier_1k" | "tier_10k" | "tier_100k" | "tier_unlimited" | null;
             created_at: components["schemas"]["Timestamp"];
             updated_at: components["schemas"]["Timestamp"];
             /** @description HMAC key for `Sabnode-Signature`; shown once; `null` in a replay of the same Idempotency-Key. */
@@ -4451,8 +4565,52 @@ export interface components {
             messages_received: components["schemas"]["MessageIdValue"][];
             /** @description Statuses that moved something: a message status that matched an outbound message of the channel (a repeated or late one changes nothing but is counted), or a template status update that moved a template reviewed by this business account. */
             statuses_applied: number;
-            /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), other change kinds. */
+            /** @description Quality updates of the channel's business account that changed its `quality_rating` or `messaging_tier` (one older than the last applied, or a replay, is `ignored`). Absent from answers stored before quality updates were applied. */
+            quality_updates_applied?: number;
+            /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), quality updates that change nothing, other change kinds. */
             ignored: number;
+        };
+        UsageCounts: {
+            /** @description Messages handed to the provider. */
+            sent: number;
+            /** @description Of those, delivered (or read). */
+            delivered: number;
+            read: number;
+            failed: number;
+            /** @description Messages the provider's status notifications called billable. */
+            billable: number;
+            /** @description The billable messages by the provider's pricing category (`marketing`, `utility`, `authentication`, `service`, …); a category with none is left out. */
+            billable_by_category: {
+                [key: string]: number;
+            };
+        };
+        Usage: {
+            /** @constant */
+            object: "usage";
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description The `channel_id` filter given. */
+            channel_id: string | null;
+            /** @description The `broadcast_id` filter given. */
+            broadcast_id: string | null;
+            totals: components["schemas"]["UsageCounts"];
+            /** @description One entry per UTC day of the range, oldest first. */
+            data: components["schemas"]["UsageDay"][];
+        };
+        /** @description A day's counts, as in `UsageCounts`. */
+        UsageDay: {
+            /** Format: date */
+            date: string;
+            sent: number;
+            delivered: number;
+            read: number;
+            failed: number;
+            billable: number;
+            billable_by_category: {
+                [key: string]: number;
+            };
         };
         ChannelList: components["schemas"]["ListEnvelope"] & {
             data: components["schemas"]["Channel"][];
@@ -4795,6 +4953,20 @@ export interface components {
             livemode: components["schemas"]["Livemode"];
             name: string;
             status: components["schemas"]["BroadcastStatus"];
+            /**
+             * @description Why a `paused` broadcast is paused: `requested` (`POST …/pause`; it waits for `POST …/resume`) or
+             *     `daily_recipient_budget` (its channel's `messaging_tier` allows no more new contacts in the rolling 24
+             *     hours: it resumes by itself at `resumes_at`, with `broadcast.resumed`, and no recipient is failed for it).
+             *     `null` when not paused.
+             * @example daily_recipient_budget
+             * @enum {string|null}
+             */
+            pause_reason: "requested" | "daily_recipient_budget" | null;
+            /**
+             * Format: date-time
+             * @description When a broadcast paused by `daily_recipient_budget` resumes by itself; `null` otherwise.
+             */
+            resumes_at: string | null;
             channel_id: components["schemas"]["ChannelIdValue"];
             template_id: components["schemas"]["TemplateIdValue"];
             parameters: string[];
@@ -6032,6 +6204,65 @@ export interface components {
                 "application/json": components["schemas"]["MessageList"];
             };
         };
+        /** @description The usage of the range, day by day. */
+        UsageOk: {
+            headers: {
+                "Request-Id": components["headers"]["Request-Id"];
+                "Api-Version": components["headers"]["Api-Version"];
+                "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "object": "usage",
+                 *       "from": "2026-12-03",
+                 *       "to": "2026-12-04",
+                 *       "channel_id": null,
+                 *       "broadcast_id": "brd_0000000000000000000000000a",
+                 *       "totals": {
+                 *         "sent": 3,
+                 *         "delivered": 3,
+                 *         "read": 1,
+                 *         "failed": 1,
+                 *         "billable": 3,
+                 *         "billable_by_category": {
+                 *           "marketing": 2,
+                 *           "utility": 1
+                 *         }
+                 *       },
+                 *       "data": [
+                 *         {
+                 *           "date": "2026-12-03",
+                 *           "sent": 0,
+                 *           "delivered": 0,
+                 *           "read": 0,
+                 *           "failed": 0,
+                 *           "billable": 0,
+                 *           "billable_by_category": {}
+                 *         },
+                 *         {
+                 *           "date": "2026-12-04",
+                 *           "sent": 3,
+                 *           "delivered": 3,
+                 *           "read": 1,
+                 *           "failed": 1,
+                 *           "billable": 3,
+                 *           "billable_by_category": {
+                 *             "marketing": 2,
+                 *             "utility": 1
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Usage"];
+            };
+        };
         /** @description A page of the workspace's messages, newest first by the sort column. */
         WorkspaceMessageListOk: {
             headers: {
@@ -7053,6 +7284,8 @@ export interface components {
                  *       "livemode": true,
                  *       "name": "Diwali sale",
                  *       "status": "sending",
+                 *       "pause_reason": null,
+                 *       "resumes_at": null,
                  *       "channel_id": "chn_0a1b2c3d4e5f6g7h8j9k0m1n2p",
                  *       "template_id": "tpl_5k2m8n4p6q1r3s7t9v0w2x4y6z",
                  *       "parameters": [
@@ -9094,6 +9327,36 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["WorkspaceMessageListOk"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retrieveUsage: {
+        parameters: {
+            query?: {
+                /** @description The first UTC day counted. Default 29 days before `to`. */
+                from?: string;
+                /** @description The last UTC day counted (at most 89 days after `from`). Default today. */
+                to?: string;
+                /** @description Only messages on this channel. */
+                channel_id?: components["schemas"]["ChannelIdValue"];
+                /** @description Only the messages of this broadcast. */
+                broadcast_id?: components["schemas"]["BroadcastIdValue"];
+            };
+            header?: {
+                /** @description The API version. This document describes 2026-11-01: requests that send this header, or that leave it out with a key pinned to 2026-11-01. Every supported version has its own document, `GET /openapi.json?version=YYYY-MM-DD` (the current one without `version`); a value that is no supported version is `400 invalid_api_version`. */
+                "Api-Version"?: components["parameters"]["ApiVersion"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["UsageOk"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -11932,6 +12195,80 @@ export interface operations {
                 "application/json": components["schemas"]["WebhookPayload"] & {
                     /** @constant */
                     type?: "channel.created";
+                    data?: {
+                        object?: components["schemas"]["Channel"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    channelQualityChangedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "channel.quality_changed";
+                    data?: {
+                        object?: components["schemas"]["Channel"];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any `2xx` answer is a success; anything else (or no answer within 5 s) is retried on the timetable, `410` disables the endpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    channelTierChangedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id (`whd_…`): the same on every attempt of a delivery. */
+                "webhook-id": string;
+                /** @description Unix seconds of the attempt. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>">`; two, separated by a space, during a secret rotation. */
+                "webhook-signature": string;
+                /** @description The endpoint's `api_version`: the version the body is shaped for. */
+                "Api-Version": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookPayload"] & {
+                    /** @constant */
+                    type?: "channel.tier_changed";
                     data?: {
                         object?: components["schemas"]["Channel"];
                     };
