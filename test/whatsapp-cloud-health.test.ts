@@ -51,6 +51,18 @@ function deliver(notification: unknown, channelId = channel.id, secret = APP_SEC
   return call('POST', `/v1/channels/${channelId}/whatsapp/webhook`, { rawBody: raw, headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature } });
 }
 
+/** A template the channel's business account approved: created for review there, then approved by a signed notification. */
+async function approvedTemplate(body: Record<string, unknown>, channelId = channel.id, wabaId = WABA_ID, secret = APP_SECRET): Promise<ApiResponse> {
+  const made = await api.post('/v1/templates', { body: { ...body, channel_id: channelId } });
+  expect(made.status).toBe(201);
+  const [row] = await waitFor(() => sql<{ provider_template_id: string | null }>('select provider_template_id from templates where id = ?', [made.body.id]), (rows) => !!rows[0]?.provider_template_id, 20_000);
+  const status = notifications.templateStatus({ wabaId, time: Math.floor(Date.now() / 1000), templateId: Number(row.provider_template_id), name: made.body.name, language: made.body.language, event: 'APPROVED', reason: 'NONE' });
+  expect((await deliver(status, channelId, secret)).body).toMatchObject({ statuses_applied: 1 });
+  const shown = await api.get(`/v1/templates/${made.body.id}`);
+  expect(shown.body.status).toBe('approved');
+  return shown;
+}
+
 const quality = (time: number, event: string, currentLimit?: string) =>
   notifications.quality({ wabaId: WABA_ID, time, displayPhoneNumber: DISPLAY_NUMBER, event, ...(currentLimit ? { currentLimit } : {}) });
 
@@ -111,8 +123,7 @@ describe('whatsapp_cloud number health', () => {
     expect(down.body).toMatchObject({ quality_updates_applied: 1 });
     expect((await api.get(`/v1/channels/${channel.id}`)).body.messaging_tier).toBe('tier_250');
     const contacts = await makeContacts(api, 260);
-    const template = await api.post('/v1/templates', { body: { name: `health_${Date.now()}`, language: 'en', category: 'marketing', body: 'Sale: {{1}} off' } });
-    expect(template.status).toBe(201);
+    const template = await approvedTemplate({ name: `health_${Date.now()}`, language: 'en', category: 'marketing', body: 'Sale: {{1}} off' });
     const made = await api.post('/v1/broadcasts', {
       body: { name: 'tiered', channel_id: channel.id, template_id: template.body.id, parameters: ['20%'], audience: { contact_ids: contacts.map((c) => c.id) }, rate_per_second: 500 },
     });
@@ -153,7 +164,7 @@ describe('whatsapp_cloud number health', () => {
     const busy = made.body.id as string;
     const tiered = await deliver(notifications.quality({ wabaId: waba, time: T0, displayPhoneNumber: '15550783883', event: 'DOWNGRADE', currentLimit: 'TIER_250' }), busy, secret);
     expect(tiered.body).toMatchObject({ quality_updates_applied: 1 });
-    const template = await api.post('/v1/templates', { body: { name: `busy_${Date.now()}`, language: 'en', category: 'marketing', body: 'Hi {{1}}' } });
+    const template = await approvedTemplate({ name: `busy_${Date.now()}`, language: 'en', category: 'marketing', body: 'Hi {{1}}' }, busy, waba, secret);
     const contacts = await makeContacts(api, 305);
     // five single sends first: they count against the budget the broadcasts then share
     for (const c of contacts.slice(0, 5)) {
@@ -206,7 +217,7 @@ describe('whatsapp_cloud number health', () => {
     const flagged = await deliver(notifications.quality({ wabaId: waba, time: T0, displayPhoneNumber: '15550783884', event: 'FLAGGED' }), made.body.id, secret);
     expect(flagged.body).toMatchObject({ quality_updates_applied: 1 });
     expect((await api.get(`/v1/channels/${made.body.id}`)).body).toMatchObject({ quality_rating: 'red', rate_per_second: 4 });
-    const template = await api.post('/v1/templates', { body: { name: `red_${Date.now()}`, language: 'en', category: 'utility', body: 'Hi {{1}}' } });
+    const template = await approvedTemplate({ name: `red_${Date.now()}`, language: 'en', category: 'utility', body: 'Hi {{1}}' }, made.body.id, waba, secret);
     const contacts = await makeContacts(api, 6);
     const conversations = await Promise.all(contacts.map((c) => api.post('/v1/conversations', { body: { contact_id: c.id, channel_id: made.body.id } })));
     await Promise.all(conversations.map((c) => api.post(`/v1/conversations/${c.body.id}/messages`, { body: { type: 'template', template_id: template.body.id, parameters: ['x'] } })));
