@@ -4,6 +4,8 @@ import type { Template, TemplateArguments, TemplateButton, TemplateHeader, Templ
 // Anything between double braces is meant as a placeholder; a positional template numbers them {{1}}, {{2}}, …, a named
 // one names them {{first_name}} (WhatsApp's rule: lowercase letters, digits and underscores, starting with a letter).
 const BRACED = /\{\{([^{}]*)\}\}/g;
+// the same, unanchored and without the global flag's lastIndex: whether a text has one at all
+const HAS_PLACEHOLDER = /\{\{[^{}]*\}\}/;
 const NUMBERED = /^[1-9][0-9]{0,3}$/;
 const NAMED = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -71,11 +73,7 @@ export function checkComponents(t: { parameterFormat: TemplateParameterFormat; h
       throw componentError('/header/text', `a ${h.format} header has no text; each send gives its file as header_file_id`);
     }
   }
-  if (t.footer !== null && BRACED.test(t.footer)) {
-    BRACED.lastIndex = 0;
-    throw componentError('/footer', 'a footer takes no placeholder');
-  }
-  BRACED.lastIndex = 0;
+  if (t.footer !== null && HAS_PLACEHOLDER.test(t.footer)) throw componentError('/footer', 'a footer takes no placeholder');
   const counts: Record<string, number> = {};
   t.buttons.forEach((b, i) => {
     const at = `/buttons/${i}`;
