@@ -1,6 +1,7 @@
 // Media and interactive messages on whatsapp_cloud channels, end to end against the local Cloud API stand-in
 // (test/support/whatsapp-cloud-standin.ts): a file goes up once per channel and its media id is reused until it
-// expires (WHATSAPP_MEDIA_TTL_MS is 6 s in tests). Nothing here leaves 127.0.0.1.
+// expires (WHATSAPP_MEDIA_TTL_MS is 6 s in tests); a deleted or purged file's upload is deleted at Meta. Nothing here
+// leaves 127.0.0.1.
 import { createHash, randomBytes } from 'node:crypto';
 import { client } from './support/client';
 import { closeDb, newWorkspace, sql } from './support/stack';
@@ -67,6 +68,7 @@ async function send(conversationId: string, body: object): Promise<{ id: string 
 const settled = (id: string) => waitFor(() => api.get(`/v1/messages/${id}`), (r) => ['sent', 'failed'].includes(r.body.status), 30_000);
 const uploads = (): RecordedRequest[] => cloud.requests.filter((r) => r.path === `/v21.0/${PHONE_NUMBER_ID}/media`);
 const sends = (to: string): RecordedRequest[] => cloud.requests.filter((r) => r.path === `/v21.0/${PHONE_NUMBER_ID}/messages` && (r.json as { to?: string } | null)?.to === to);
+const deletions = (mediaId: string): RecordedRequest[] => cloud.requests.filter((r) => r.method === 'DELETE' && r.path === `/v21.0/${mediaId}`);
 const envelope = (to: string) => ({ messaging_product: 'whatsapp', recipient_type: 'individual', to });
 
 describe('whatsapp_cloud media', () => {
@@ -124,9 +126,30 @@ describe('whatsapp_cloud media', () => {
     expect(renewed.media_id).not.toBe(cached.media_id);
     expect((sends(c.to)[0].json as { image: { id: string } }).image.id).toBe(renewed.media_id);
 
-    // deleting the file drops its cached id
+    // deleting the file drops its cached id and deletes its upload at Meta (the first, expired here, Meta drops itself)
+    expect(cloud.media.has(renewed.media_id)).toBe(true);
     expect((await api.delete(`/v1/files/${file.id}`)).status).toBe(200);
     expect(await sql('select 1 from whatsapp_media where file_id = ?', [file.id])).toHaveLength(0);
+    const erased = await waitFor(async () => deletions(renewed.media_id), (d) => d.length > 0, 30_000);
+    expect(erased).toHaveLength(1);
+    expect(erased[0].headers.authorization).toBe(`Bearer ${cloud.accessToken}`);
+    expect(cloud.media.has(renewed.media_id)).toBe(false);
+    await waitFor(() => sql('select 1 from whatsapp_media_erasures where channel_id = ?', [channel.id]), (rows) => rows.length === 0, 10_000);
+  });
+
+  it('gives up on an upload whose deletion WhatsApp refuses for good, and never calls for it again', async () => {
+    const file = await upload(bytesOf(PNG, 1200), 'kept.png', 'image/png');
+    const { id } = await conversation();
+    expect((await settled((await send(id, { type: 'media', file_id: file.id })).id)).body.status).toBe('sent');
+    const mediaId = await cachedMediaId(file.id);
+    // the channel's token no longer works at Meta: a final refusal
+    cloud.failNext({ code: 190, httpStatus: 401, message: 'Error validating access token: Session has expired' });
+    expect((await api.delete(`/v1/files/${file.id}`)).status).toBe(200);
+    await waitFor(async () => deletions(mediaId), (d) => d.length === 1, 30_000);
+    // off the queue, so no drain or sweep tries it again: one call, and Meta's 30 days are left to drop it
+    await waitFor(() => sql('select 1 from whatsapp_media_erasures where media_id = ?', [mediaId]), (rows) => rows.length === 0, 10_000);
+    expect(deletions(mediaId)).toHaveLength(1);
+    expect(cloud.media.has(mediaId)).toBe(true);
   });
 
   it('fails the message with the mapped code when the upload is refused, and retries an upload that meets throttling', async () => {
@@ -155,12 +178,19 @@ describe('whatsapp_cloud media', () => {
     const message = await send(id, { type: 'media', file_id: file.id, text: 'Your statement' });
     expect((await settled(message.id)).body.status).toBe('sent');
     expect(await sql('select 1 from whatsapp_media where file_id = ?', [file.id])).toHaveLength(1);
+    const mediaId = await cachedMediaId(file.id);
+    // Meta is throttling when the purge first asks: the upload's deletion is tried again, and the purge waits for it
+    cloud.failNext({ code: 4, httpStatus: 400, message: 'Application request limit reached' });
     const purge = await api.post('/v1/privacy/purges', { body: { phone: `+${to}` } });
     expect(purge.status).toBe(202);
     const done = await waitFor(() => api.get(`/v1/privacy/purges/${purge.body.id}`), (r) => r.body.status === 'completed', 90_000);
     expect(done.body.status).toBe('completed');
+    expect(done.body.stages.find((s: { name: string }) => s.name === 'files')).toMatchObject({ status: 'cleared', cleared: 1, waiting_for: null });
     expect(await sql('select 1 from files where id = ?', [file.id])).toHaveLength(0);
     expect(await sql('select 1 from whatsapp_media where file_id = ?', [file.id])).toHaveLength(0);
+    expect(deletions(mediaId)).toHaveLength(2);
+    expect(cloud.media.has(mediaId)).toBe(false);
+    expect(await sql('select 1 from whatsapp_media_erasures where media_id = ?', [mediaId])).toHaveLength(0);
   });
 
   it('refuses at creation a type WhatsApp does not take and a file over the limit of its type, with a pointer', async () => {

@@ -472,6 +472,16 @@ describe('templates reviewed by the business account', () => {
     const events = await sql<{ type: string; previous: Record<string, unknown> | null }>('select type, previous_attributes as previous from events where object_id = ? order by sequence', [template.id]);
     expect(events.map((e) => e.type)).toEqual(['template.created', 'template.approved', 'template.paused', 'template.approved']);
     expect(events[2].previous).toEqual({ status: 'approved', status_reason: null });
+
+    // out of order: WhatsApp pauses it again, then a retried APPROVED from an hour before arrives; the pause stands
+    const now = Math.floor(Date.now() / 1000);
+    const at = (time: number, event: string, reason: string) =>
+      notifications.templateStatus({ wabaId: WABA_ID, time, templateId: providerId, name: template.name, language: 'en_US', event, reason });
+    expect((await deliver(at(now + 60, 'PAUSED', 'LOW_QUALITY'))).body).toMatchObject({ statuses_applied: 1, ignored: 0 });
+    expect((await deliver(at(now - 3600, 'APPROVED', 'NONE'))).body).toMatchObject({ statuses_applied: 0, ignored: 1 });
+    expect((await api.get(`/v1/templates/${template.id}`)).body).toMatchObject({ status: 'paused', status_reason: 'LOW_QUALITY' });
+    expect((await deliver(at(now + 120, 'REINSTATED', 'NONE'))).body).toMatchObject({ statuses_applied: 1, ignored: 0 });
+    expect((await api.get(`/v1/templates/${template.id}`)).body).toMatchObject({ status: 'approved', status_reason: null });
   });
 
   it("sends a template's image header as a file uploaded once, and refuses a file of another kind", async () => {

@@ -1304,7 +1304,9 @@ func (s *FilesService) Create(ctx context.Context, body FileUpload, opts ...Requ
 //
 // Soft-deletes the file; it stays visible as a tombstone to `updated_since` syncs and its content can
 // no longer be downloaded. The stored bytes are removed once no live file in any workspace has the
-// same content. Emits `file.deleted`.
+// same content, and its uploads to `whatsapp_cloud` channels are deleted at Meta (tried again for about
+// a quarter of an hour when Meta is throttled or down; Meta itself drops an upload after 30 days).
+// Emits `file.deleted`.
 func (s *FilesService) Delete(ctx context.Context, fileID string, opts ...RequestOption) (*DeletedFile, error) {
 	req := newRequest("DELETE", "/v1/files/"+url.PathEscape(formValue(fileID)))
 	out := new(DeletedFile)

@@ -2886,7 +2886,7 @@ type PrivacyPurgeStage struct {
 	ClearedAt *time.Time `json:"cleared_at"`
 	// Rows, histories or backups the stage changed.
 	Cleared int64 `json:"cleared"`
-	// While the stage is `waiting` (or retried): what it waits for, in a few words, such as `commands about the subject still running or not yet answered: 2`, `workflow histories being deleted: 1` or `backups not yet rewritten: 3`. Null once cleared. A pending idempotency claim whose workflow never started is released after `STALE_CLAIM_MS` (5 minutes), so no stage waits on one for longer.
+	// While the stage is `waiting` (or retried): what it waits for, in a few words, such as `commands about the subject still running or not yet answered: 2`, `workflow histories being deleted: 1`, `uploads at WhatsApp not yet deleted: 1` (the `files` stage: a purged file's uploads to `whatsapp_cloud` channels are deleted at Meta, each tried for about a quarter of an hour) or `backups not yet rewritten: 3`. Null once cleared. A pending idempotency claim whose workflow never started is released after `STALE_CLAIM_MS` (5 minutes), so no stage waits on one for longer.
 	WaitingFor *string `json:"waiting_for"`
 }
 

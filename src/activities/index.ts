@@ -21,6 +21,7 @@ import { createFlowActivities } from '../flows/steps';
 import { createPrivacyActivities } from '../privacy/activities';
 import { holdFence, refusedForPurge, withHeldFence } from '../privacy/fence';
 import type { CommandInput, CommandOutcome, StepBroadcastInput } from '../engine/types';
+import { drainMediaErasures, MEDIA_ERASURES_PER_DRAIN } from '../channels/whatsapp-media-erasures';
 
 /** A command's stored request as its transaction reads it (idempotency_keys). */
 interface StoredCommand {
@@ -171,14 +172,19 @@ export function createActivities({ orm, files = new LocalFileStore(config.filesD
       return wakeBatchSender(orm, client, input);
     },
 
-    /** After a deleteFile command: removes the file's blob unless a live row or an upload still holds it. */
+    /**
+     * After a deleteFile command: removes the file's blob unless a live row or an upload still holds it, and deletes
+     * its uploads at WhatsApp (what fails now is retried by the sweep).
+     */
     async releaseFileBlob(input: Pick<CommandInput, 'commandId'>): Promise<void> {
-      const [row] = await orm.em.getConnection().execute<{ sha256: string }[]>(
-        `select f.sha256 from idempotency_keys i join files f on f.workspace_id = i.workspace_id and f.id = (i.request->'params'->>'file_id') collate "C"
+      const [row] = await orm.em.getConnection().execute<{ sha256: string; workspace_id: string }[]>(
+        `select f.sha256, f.workspace_id from idempotency_keys i join files f on f.workspace_id = i.workspace_id and f.id = (i.request->'params'->>'file_id') collate "C"
          where i.id = ?`,
         [input.commandId],
       );
-      if (row) await purgeBlobIfUnheld(orm, files, row.sha256);
+      if (!row) return;
+      await purgeBlobIfUnheld(orm, files, row.sha256);
+      await drainMediaErasures(orm, { workspaceId: row.workspace_id, limit: MEDIA_ERASURES_PER_DRAIN });
     },
   };
 }

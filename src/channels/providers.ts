@@ -1,7 +1,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { Channel, InteractiveContent, Message, TemplateArguments, TemplateHeader } from '../db/entities';
 import { interactiveBody } from './interactive';
-import { postOutbound } from '../outbound/sender';
+import { callOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
 import { WhatsAppCloudClient, DEFAULT_BASE_URL, DEFAULT_VERSION, type Transport } from './whatsapp-cloud/client';
@@ -80,7 +80,7 @@ const http: ChannelProvider = {
       file_id: message.fileId,
       interactive: message.interactive,
     });
-    const outcome = await postOutbound(channel.url!, {
+    const outcome = await callOutbound(channel.url!, {
       headers: {
         'user-agent': 'SabNode-Channels/1',
         // the provider can drop a resend of the same message after a crash between its answer and our commit
@@ -121,7 +121,7 @@ const http: ChannelProvider = {
 // The Cloud API is reached through the guarded sender like any customer-chosen URL: the channel's base URL may be
 // another host than Meta's, and then it passes the same address rules at every send.
 const guardedTransport: Transport = async (url, init) => {
-  const outcome = await postOutbound(url, { headers: { 'user-agent': 'SabNode-Channels/1', ...init.headers }, body: init.body, timeoutMs: init.timeoutMs, maxResponseBytes: init.maxResponseBytes });
+  const outcome = await callOutbound(url, { method: init.method, headers: { 'user-agent': 'SabNode-Channels/1', ...init.headers }, body: init.body, timeoutMs: init.timeoutMs, maxResponseBytes: init.maxResponseBytes });
   if (outcome.error?.code === 'address_not_allowed') {
     throw new WhatsAppCloudError({ problemCode: 'address_not_allowed', retryable: false, message: `refused: ${outcome.error.message}` });
   }

@@ -4,6 +4,7 @@ import { channelSenderFollowUp } from './names';
 import { logger } from '../logger';
 import { wakeFollowUp } from '../engine/temporal';
 import { config } from '../config';
+import { drainMediaErasures, MEDIA_ERASURES_PER_DRAIN } from './whatsapp-media-erasures';
 
 // Messages due this long ago whose sender has not taken them: a wake was lost (Temporal was down when the command
 // committed, or the sender workflow was lost) or they were queued by an earlier release. Scheduled messages are due at
@@ -31,11 +32,16 @@ export async function wakeOverdueChannelSenders(orm: MikroORM, client: Client): 
   return rows.length;
 }
 
-/** Every worker sweeps at start and then every minute; wakes are idempotent, so several workers sweeping is harmless. */
+/**
+ * Every worker sweeps at start and then every minute; wakes are idempotent and erasures claimed, so several workers
+ * sweeping is harmless.
+ */
 export async function runChannelSenderSweep(orm: MikroORM, client: Client, signal: AbortSignal): Promise<void> {
   while (!signal.aborted) {
     try {
       await wakeOverdueChannelSenders(orm, client);
+      // uploads of deleted files whose deletion at WhatsApp failed before are tried again
+      await drainMediaErasures(orm, { limit: MEDIA_ERASURES_PER_DRAIN });
     } catch (err) {
       logger.warn({ error: (err as Error).message }, 'channel sender sweep failed; retrying at the next sweep');
     }

@@ -6,6 +6,7 @@ import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import type { CommandResponse, StoredBody } from './types';
 import { blobIsHeld, lockBlob } from '../files/file-blobs';
+import { queueMediaErasures } from '../channels/whatsapp-media-erasures';
 
 export async function createFile(em: EntityManager, ctx: CommandContext, _params: Record<string, string>, body: StoredBody<'createFile'>): Promise<CommandResponse> {
   // The upload's pin holds the blob until this commits; a command that runs after the pin expired (a worker
@@ -45,7 +46,8 @@ export async function deleteFile(em: EntityManager, ctx: CommandContext, params:
   file.deletedAt = ctx.now;
   file.updatedAt = ctx.now;
   file.version += 1;
-  // a whatsapp_cloud channel no longer sends it by its uploaded id
+  // a whatsapp_cloud channel no longer sends it by its uploaded id, and its uploads are deleted at Meta (the workflow drains them)
+  await queueMediaErasures(em, ctx.workspaceId, [file.id], ctx.now);
   await em.getConnection().execute('delete from whatsapp_media where workspace_id = ? and file_id = ?', [ctx.workspaceId, file.id], 'run', em.getTransactionContext());
   const tombstone = toDeletedFileWire(file);
   recordEvent(em, ctx, 0, { type: 'file.deleted', objectType: 'file', objectId: file.id, sequence: file.version, object: tombstone });

@@ -751,6 +751,13 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
     if (event.kind === 'template_status') {
       const status = TEMPLATE_STATUS_OF[event.event];
       const template = status && event.wabaId === channel.whatsappWabaId ? await templateOfNotification(em, ctx.workspaceId, channel, event) : null;
+      // notifications may arrive out of order: one older than the last applied (a retried APPROVED after a PAUSED) is stale
+      const at = event.occurredAt === null ? ctx.now : new Date(event.occurredAt * 1000);
+      if (template && template.providerStatusAt && at < template.providerStatusAt) {
+        ignored++;
+        continue;
+      }
+      if (template) template.providerStatusAt = at;
       if (template && moveTemplate(em, itemCtx, template, status!, event.reason)) statuses++;
       else ignored++;
       continue;

@@ -16,7 +16,7 @@ import { newConversation, openConversationOf, queueMessage, type MessageInput } 
 import { channelSenderFollowUp } from '../channels/names';
 import { runCause } from './commands';
 import { retagContact } from '../commands/tags';
-import { postOutbound, type SendOutcome } from '../outbound/sender';
+import { callOutbound, type SendOutcome } from '../outbound/sender';
 import { openSecret } from '../secrets/at-rest';
 
 /** Steps one run may execute (branches may loop); past it the run fails. */
@@ -157,7 +157,7 @@ async function callOut(em: EntityManager, run: FlowRunRow, step: Extract<FlowSte
   const [flow] = await exec<{ signing_secret: string }>(em, 'select signing_secret from flows where workspace_id = ? and id = ?', [run.workspace, run.flowId]);
   const body = JSON.stringify({ flow_id: run.flowId, flow_run_id: run.id, step_id: step.id, contact_id: run.contactId, data: step.body ?? {} });
   const headers = webhookHeaders([openSecret(flow.signing_secret)], `${run.id}.${n}`, Math.floor(Date.now() / 1000), body);
-  return postOutbound(step.url, { headers: { 'user-agent': 'SabNode-Webhooks/1', ...headers }, body, timeoutMs: config.flows.httpTimeoutMs, maxResponseBytes: 4096 });
+  return callOutbound(step.url, { headers: { 'user-agent': 'SabNode-Webhooks/1', ...headers }, body, timeoutMs: config.flows.httpTimeoutMs, maxResponseBytes: 4096 });
 }
 
 async function replay(em: EntityManager, row: FlowRunStepRow, workspaceId: string, now: Date): Promise<FlowStepResult> {

@@ -24,6 +24,8 @@ export interface SendOutcome {
 }
 
 export interface OutboundRequest {
+  /** POST unless said (a DELETE carries no body) */
+  method?: 'POST' | 'DELETE';
   headers: Record<string, string>;
   /** JSON text, or bytes (a media upload) with their own content-type header */
   body: string | Buffer;
@@ -99,8 +101,8 @@ function flatHeaders(h: IncomingHttpHeaders): Record<string, string> {
   return Object.fromEntries(Object.entries(h).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v ?? '')]));
 }
 
-/** One POST of a JSON body to a customer's URL. Never throws: a refusal or failure is the outcome's `error`. */
-export async function postOutbound(raw: string, request: OutboundRequest): Promise<SendOutcome> {
+/** One call to a customer's URL (a POST of a JSON body, unless said). Never throws: a refusal or failure is the outcome's `error`. */
+export async function callOutbound(raw: string, request: OutboundRequest): Promise<SendOutcome> {
   const started = process.hrtime.bigint();
   const elapsed = () => Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   const abort = new AbortController();
@@ -129,10 +131,10 @@ function exchange(url: URL, addresses: LookupAddress[] | null, request: Outbound
     const req = send(
       url,
       {
-        method: 'POST',
+        method: request.method ?? 'POST',
         signal,
         ...(addresses ? { lookup: lookup as never } : {}),
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)), ...request.headers },
+        headers: request.method === 'DELETE' ? request.headers : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(request.body)), ...request.headers },
       },
       (res) => {
         const chunks: Buffer[] = [];
@@ -160,6 +162,6 @@ function exchange(url: URL, addresses: LookupAddress[] | null, request: Outbound
       },
     );
     req.on('error', reject);
-    req.end(request.body);
+    req.end(request.method === 'DELETE' ? undefined : request.body);
   });
 }

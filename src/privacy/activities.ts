@@ -7,7 +7,8 @@ import { temporalClient } from '../engine/temporal';
 import { listBackups, pruneBackups, rewriteBackupForPurge, takeBackup } from './backups';
 import { liftFence } from './fence';
 import { findPurge, MAX_PURGE_PASSES, setStage, updatePurge, type PurgeBackup } from './purges';
-import { BACKUPS_STAGE, purgeStores, TEMPORAL_STAGE } from './stores';
+import { BACKUPS_STAGE, FILES_STAGE, purgeStores, TEMPORAL_STAGE } from './stores';
+import { drainMediaErasures, MEDIA_ERASURES_PER_DRAIN } from '../channels/whatsapp-media-erasures';
 import { releaseStaleClaims } from './stale-claims';
 import { IDEMPOTENCY_STAGE } from './stores/idempotency-keys';
 import { purgeTemporalHistories, type TemporalCheckpoint } from './stores/temporal';
@@ -65,6 +66,25 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
         throw err;
       }
       return { cleared };
+    },
+
+    /**
+     * After the passes: the purged files' uploads to WhatsApp deleted at Meta (of the purge's workspace). The files
+     * stage waits, saying how many are left, until none is; each upload is tried a bounded number of times.
+     */
+    async erasePurgedMedia(input: { purgeId: string }): Promise<{ left: number; recheckMs: number }> {
+      const purge = await findPurge(orm.em.fork(), input.purgeId);
+      if (!purge) throw ApplicationFailure.nonRetryable(`no purge ${input.purgeId}`, 'purge_missing');
+      const drain = await drainMediaErasures(orm, { workspaceId: purge.workspaceId, limit: MEDIA_ERASURES_PER_DRAIN });
+      const files = purge.stages.find((s) => s.name === FILES_STAGE);
+      if (drain.left > 0 || files?.status === 'waiting') {
+        await updatePurge(orm, input.purgeId, (p) => {
+          if (drain.left > 0) setStage(p, FILES_STAGE, 'waiting', 0, `uploads at WhatsApp not yet deleted: ${drain.left}`);
+          else setStage(p, FILES_STAGE, 'cleared', 0);
+        });
+      }
+      const recheckMs = drain.nextAttemptAt ? Math.min(Math.max(drain.nextAttemptAt.getTime() - Date.now(), 1000), 5 * 60_000) : 0;
+      return { left: drain.left, recheckMs };
     },
 
     /**

@@ -6,7 +6,7 @@ import { causeOfEvent, recordEvent, type CommandContext } from '../db/events';
 import { toDeliveryWire, toEndpointWire } from './queries';
 import { webhookHeaders } from './signing';
 import { versionHeaders } from '../versions';
-import { postOutbound, type SendOutcome } from '../outbound/sender';
+import { callOutbound, type SendOutcome } from '../outbound/sender';
 import { grantStands, webhookPayload } from './payload';
 import { nextSequence } from './commands';
 import { openSecret } from '../secrets/at-rest';
@@ -63,7 +63,7 @@ async function attemptDelivery(orm: MikroORM, batch: BatchContext, delivery: Web
     // Api-Version (with Deprecation, Sunset and Link for a deprecated one) as on a REST response of that version
     const headers = { 'user-agent': 'SabNode-Webhooks/1', ...versionHeaders(version), ...webhookHeaders(secrets, delivery.id, Math.floor(Date.now() / 1000), body) };
     // an attempt keeps the first 4 KB of the answer (WebhookAttempt.response_body)
-    outcome = await postOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });
+    outcome = await callOutbound(endpoint.url, { headers, body, timeoutMs: config.webhooks.attemptTimeoutMs, maxResponseBytes: 4096 });
     // the common answer, a 2xx, is recorded with others in one statement; the rest one by one below
     if (outcome.statusCode !== null && outcome.statusCode >= 200 && outcome.statusCode < 300) {
       await batch.successes.add({ id: delivery.id, attempt, at: new Date(), outcome });

@@ -1,4 +1,4 @@
-import { proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
+import { patched, proxyActivities, sleep, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
 // Every step is idempotent and recorded on the purge row; retries never give up (a purge must finish).
@@ -17,7 +17,7 @@ const histories = proxyActivities<Activities>({
 
 /**
  * A privacy purge (`<ws>/purge/<prg_id>`; its only input is the purge id): passes over the stores (one activity per
- * store and pass) until a pass clears nothing, then the
+ * store and pass) until a pass clears nothing, then the purged files' uploads at WhatsApp, then the
  * workspace's workflow histories (scanned again on a timer until none holds the subject), then every older backup, rechecked on a durable timer until all are clean or the
  * deadline (90 days) has passed.
  */
@@ -34,6 +34,14 @@ export async function purgeSubject(input: { purgeId: string }): Promise<void> {
   if (!clean) {
     await purge.failPurge({ purgeId });
     return;
+  }
+  // the purged files' uploads to WhatsApp, deleted at Meta (each tried a bounded number of times)
+  if (patched('purge-whatsapp-media')) {
+    for (;;) {
+      const { left, recheckMs } = await purge.erasePurgedMedia({ purgeId });
+      if (!left) break;
+      await sleep(recheckMs);
+    }
   }
   for (let round = 0; ; round++) {
     const { found, recheckMs } = await histories.purgeTemporalHistories({ purgeId, workflowId: workflowInfo().workflowId, round });

@@ -1,7 +1,8 @@
 // A TEST STAND-IN for Meta's WhatsApp Cloud API (graph.facebook.com), listening on 127.0.0.1 only. It is not the real
 // service and knows nothing of its rules beyond what the documentation shows: the request and answer shapes of
 // `POST /{version}/{phone_number_id}/messages`, `POST /{version}/{phone_number_id}/media` (multipart) and
-// `POST /{version}/{waba_id}/message_templates`, a template's edit `POST /{version}/{template_id}`, the bearer token, and the Graph error body. It records every request
+// `POST /{version}/{waba_id}/message_templates`, a template's edit `POST /{version}/{template_id}`, a medium's
+// `DELETE /{version}/{media_id}`, the bearer token, and the Graph error body. It records every request
 // for assertions, can be told how to answer the next one (a Cloud API error, a raw answer, or silence), and plays
 // Meta's part towards a callback URL: the verification GET and signed notification POSTs.
 import { createHmac, randomBytes } from 'node:crypto';
@@ -57,6 +58,8 @@ export interface CloudApiStandIn {
   url: string;
   accessToken: string;
   requests: RecordedRequest[];
+  /** the media ids uploaded and not deleted */
+  media: Set<string>;
   /** the next request gets this Cloud API error instead of its usual answer */
   failNext(failure: CloudApiFailure): void;
   /** the next request gets exactly this answer */
@@ -137,6 +140,7 @@ function send(target: URL, method: string, headers: Record<string, string | stri
 export async function start(opts: { accessToken?: string } = {}): Promise<CloudApiStandIn> {
   const accessToken = opts.accessToken ?? `EAAG${randomBytes(24).toString('hex')}`;
   const requests: RecordedRequest[] = [];
+  const media = new Set<string>();
   const queue: NextAnswer[] = [];
   let nextId = 1;
 
@@ -180,6 +184,11 @@ export async function start(opts: { accessToken?: string } = {}): Promise<CloudA
 
     // an edit of a template: POST /{version}/{template_id} with its category and components
     const edit = /^\/(v\d+\.\d+)\/([0-9]+)$/.exec(path);
+    // a medium's deletion: DELETE /{version}/{media_id}; an id it does not hold is Graph's unsupported request
+    if (req.method === 'DELETE' && edit) {
+      if (!media.delete(edit[2])) return fail(res, { code: 100, httpStatus: 400, subcode: 33, type: 'GraphMethodException', message: 'Unsupported delete request.' });
+      return json(res, 200, { success: true });
+    }
     if (req.method === 'POST' && edit) {
       const body = recorded.json;
       if (!isRecord(body) || !Array.isArray(body.components)) return fail(res, { code: 100, httpStatus: 400, message: 'Invalid parameter', details: 'components are required.' });
@@ -211,7 +220,9 @@ export async function start(opts: { accessToken?: string } = {}): Promise<CloudA
       if (!form || form.fields.messaging_product !== 'whatsapp' || !form.fields.type || form.files.length !== 1) {
         return fail(res, { code: 100, httpStatus: 400, message: 'Invalid parameter', details: 'messaging_product, type and one file are required.' });
       }
-      return json(res, 200, { id: String(1_000_000_000_000_000 + nextId++) });
+      const id = String(1_000_000_000_000_000 + nextId++);
+      media.add(id);
+      return json(res, 200, { id });
     }
     const body = recorded.json;
     if (!isRecord(body) || typeof body.name !== 'string' || typeof body.language !== 'string' || typeof body.category !== 'string' || !Array.isArray(body.components)) {
@@ -232,6 +243,7 @@ export async function start(opts: { accessToken?: string } = {}): Promise<CloudA
     url: `http://127.0.0.1:${port}`,
     accessToken,
     requests,
+    media,
     failNext: (failure) => void queue.push({ error: failure }),
     answerNextRaw: (status, body, headers) => void queue.push({ raw: { status, body, headers } }),
     silenceNext: (ms) => void queue.push({ silenceMs: ms }),

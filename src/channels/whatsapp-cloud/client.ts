@@ -1,4 +1,5 @@
-// A small client of the WhatsApp Cloud API (Meta's Graph API): send a message, upload media, create a template.
+// A small client of the WhatsApp Cloud API (Meta's Graph API): send a message, upload and delete media, create and
+// edit a template.
 // Each call is bounded in time, never follows a redirect, reads at most a few kilobytes of the answer and turns every
 // failure into a WhatsAppCloudError with its retry decision (errors.ts). It logs nothing; the access token lives in a
 // private field so neither a log line nor an inspected object can carry it.
@@ -17,7 +18,7 @@ const MAX_ANSWER_BYTES = 64 * 1024;
  * (its address rules, pinned DNS, bounded answer). It answers the status, the headers and the body as read, or throws:
  * a WhatsAppCloudError as it is (a refusal the transport decided), anything else as a transport failure.
  */
-export type Transport = (url: string, init: { headers: Record<string, string>; body: string | Buffer; timeoutMs: number; maxResponseBytes: number }) => Promise<{ status: number; headers: Headers; body: string }>;
+export type Transport = (url: string, init: { method: 'POST' | 'DELETE'; headers: Record<string, string>; body: string | Buffer; timeoutMs: number; maxResponseBytes: number }) => Promise<{ status: number; headers: Headers; body: string }>;
 
 export interface WhatsAppCloudClientOptions {
   phoneNumberId: string;
@@ -157,6 +158,25 @@ export class WhatsAppCloudClient {
     if (!isRecord(answer) || answer.success !== true) throw badAnswer('success');
   }
 
+  /**
+   * Deletes an uploaded medium at Meta (`DELETE /{media_id}`, scoped to this number). Answers false when Meta no longer
+   * has it (deleted before, or dropped after its 30 days): there is nothing left to delete.
+   */
+  async deleteMedia(mediaId: string): Promise<boolean> {
+    if (!mediaId) throw new TypeError('mediaId is required');
+    const url = `${this.baseUrl}/${this.version}/${encodeURIComponent(mediaId)}?phone_number_id=${encodeURIComponent(this.phoneNumberId)}`;
+    let answer: unknown;
+    try {
+      answer = await this.call(url, { method: 'DELETE', body: '' });
+    } catch (err) {
+      // an id Meta does not know: GraphMethodException (#100) "Unsupported delete request"
+      if (err instanceof WhatsAppCloudError && err.providerCode === 100) return false;
+      throw err;
+    }
+    if (!isRecord(answer) || answer.success !== true) throw badAnswer('success');
+    return true;
+  }
+
   // what an inspected client shows: everything but the token
   toJSON() {
     return { baseUrl: this.baseUrl, version: this.version, phoneNumberId: this.phoneNumberId, timeoutMs: this.timeoutMs };
@@ -166,15 +186,16 @@ export class WhatsAppCloudClient {
     return `${this.baseUrl}/${this.version}/${encodeURIComponent(node)}/${edge}`;
   }
 
-  private async call(url: string, init: { headers?: Record<string, string>; body: string | Buffer }, timeoutMs = this.timeoutMs): Promise<unknown> {
-    if (this.#transport) return this.callThrough(this.#transport, url, init.headers ?? {}, init.body, timeoutMs);
+  private async call(url: string, init: { method?: 'POST' | 'DELETE'; headers?: Record<string, string>; body: string | Buffer }, timeoutMs = this.timeoutMs): Promise<unknown> {
+    const method = init.method ?? 'POST';
+    if (this.#transport) return this.callThrough(this.#transport, url, method, init.headers ?? {}, init.body, timeoutMs);
     let res: Response;
     let text: string;
     try {
       res = await fetch(url, {
-        method: 'POST',
+        method,
         headers: { ...init.headers, authorization: `Bearer ${this.#accessToken}`, accept: 'application/json' },
-        body: init.body,
+        body: method === 'DELETE' ? undefined : init.body,
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -186,10 +207,11 @@ export class WhatsAppCloudClient {
   }
 
   // the same call through a transport: its answer is judged exactly as fetch's is
-  private async callThrough(transport: Transport, url: string, headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<unknown> {
+  private async callThrough(transport: Transport, url: string, method: 'POST' | 'DELETE', headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<unknown> {
     let answer: Awaited<ReturnType<Transport>>;
     try {
       answer = await transport(url, {
+        method,
         headers: { ...headers, authorization: `Bearer ${this.#accessToken}`, accept: 'application/json' },
         body,
         timeoutMs,

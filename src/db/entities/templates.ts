@@ -33,6 +33,8 @@ export interface Template {
   channel: string | null;
   /** the reviewer's id of it (the Cloud API's template id) once submitted */
   providerTemplateId: string | null;
+  /** the time of the reviewer's last status notification applied (an older one is stale) */
+  providerStatusAt?: Date | null;
   parameterFormat: TemplateParameterFormat;
   header: TemplateHeader | null;
   footer: string | null;
@@ -58,6 +60,7 @@ export const TemplateSchema = new EntitySchema<Template>({
     statusReason: { type: 'text', nullable: true },
     channel: { type: 'string', fieldName: 'channel_id', nullable: true },
     providerTemplateId: { type: 'string', nullable: true },
+    providerStatusAt: { ...ts, nullable: true },
     parameterFormat: { type: 'string' },
     header: { type: 'json', nullable: true },
     footer: { type: 'text', nullable: true },

@@ -1,3 +1,4 @@
+import { queueMediaErasures } from '../../channels/whatsapp-media-erasures';
 import type { FileStore } from '../../files/file-store';
 import { blobIsHeld, lockBlob } from '../../files/file-blobs';
 import type { PurgeStore } from '../types';
@@ -6,8 +7,8 @@ import { ids, IN_IDS, isEmpty, MENTIONS_TEXT, textNeedles } from './match';
 /**
  * Files sent to or received from the subject (attached to their messages and to no other contact's), and files
  * whose name carries an identifier: the metadata row is deleted, then the blob, unless another live row (in any
- * workspace) or an upload in flight still holds the same bytes. `blobs` is null when the store clears a backup,
- * which holds rows but no bytes.
+ * workspace) or an upload in flight still holds the same bytes, and the file's uploads to WhatsApp are queued for
+ * deletion at Meta. `blobs` is null when the store clears a backup, which holds rows but no bytes.
  */
 export function filesStore(blobs: FileStore | null): PurgeStore {
   return {
@@ -25,6 +26,8 @@ export function filesStore(blobs: FileStore | null): PurgeStore {
         [subject.workspaceId, subject.workspaceId, ids(subject), subject.workspaceId, ids(subject), textNeedles(subject)],
       );
       if (!rows.length) return { cleared: 0 };
+      // their uploads to whatsapp_cloud channels are deleted at Meta too, after this commits (the purge waits for them)
+      if (blobs) await queueMediaErasures(em, subject.workspaceId, rows.map((r) => r.id), new Date());
       await em.execute(`delete from files where id in (select jsonb_array_elements_text(?::jsonb))`, [JSON.stringify(rows.map((r) => r.id))]);
       if (blobs) {
         // under the blob's lock and inside this transaction: its own delete is visible, a concurrent upload's pin too

@@ -37,6 +37,9 @@ export function purgeStores(blobs: FileStore | null): PurgeStore[] {
   ];
 }
 
+/** The files store's stage, which also waits for the files' uploads to WhatsApp to be deleted at Meta. */
+export const FILES_STAGE: PurgeStageName = 'files';
+
 /** Stages beyond PostgreSQL, run by the purge workflow after the stores above. */
 export const TEMPORAL_STAGE: PurgeStageName = 'temporal';
 export const BACKUPS_STAGE: PurgeStageName = 'backups';

@@ -1191,7 +1191,9 @@ export interface paths {
          * Delete a file
          * @description Soft-deletes the file; it stays visible as a tombstone to `updated_since` syncs and its content can
          *     no longer be downloaded. The stored bytes are removed once no live file in any workspace has the
-         *     same content. Emits `file.deleted`.
+         *     same content, and its uploads to `whatsapp_cloud` channels are deleted at Meta (tried again for about
+         *     a quarter of an hour when Meta is throttled or down; Meta itself drops an upload after 30 days).
+         *     Emits `file.deleted`.
          */
         delete: operations["deleteFile"];
         options?: never;
@@ -5166,7 +5168,7 @@ export interface components {
             cleared_at: components["schemas"]["Timestamp"] | null;
             /** @description Rows, histories or backups the stage changed. */
             cleared: number;
-            /** @description While the stage is `waiting` (or retried): what it waits for, in a few words, such as `commands about the subject still running or not yet answered: 2`, `workflow histories being deleted: 1` or `backups not yet rewritten: 3`. Null once cleared. A pending idempotency claim whose workflow never started is released after `STALE_CLAIM_MS` (5 minutes), so no stage waits on one for longer. */
+            /** @description While the stage is `waiting` (or retried): what it waits for, in a few words, such as `commands about the subject still running or not yet answered: 2`, `workflow histories being deleted: 1`, `uploads at WhatsApp not yet deleted: 1` (the `files` stage: a purged file's uploads to `whatsapp_cloud` channels are deleted at Meta, each tried for about a quarter of an hour) or `backups not yet rewritten: 3`. Null once cleared. A pending idempotency claim whose workflow never started is released after `STALE_CLAIM_MS` (5 minutes), so no stage waits on one for longer. */
             waiting_for: string | null;
         };
         PrivacyPurgePass: {
