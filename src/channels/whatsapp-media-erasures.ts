@@ -82,12 +82,12 @@ export async function drainMediaErasures(orm: MikroORM, scope: { workspaceId?: s
     if (outcome === 'erased') erased++;
     else abandoned++;
   }
-  const [rest] = await execute<{ left: number; next: Date | null }>(
+  const [rest] = await execute<{ n: number; next: Date | null }>(
     em,
-    `select count(*)::int as left, min(next_attempt_at) as next from whatsapp_media_erasures ${scope.workspaceId ? 'where workspace_id = ?' : ''}`,
+    `select count(*)::int as n, min(next_attempt_at) as next from whatsapp_media_erasures ${scope.workspaceId ? 'where workspace_id = ?' : ''}`,
     whereParams,
   );
-  return { erased, abandoned, left: rest.left, nextAttemptAt: rest.next ? new Date(rest.next) : null };
+  return { erased, abandoned, left: rest.n, nextAttemptAt: rest.next ? new Date(rest.next) : null };
 }
 
 async function eraseOne(em: EntityManager, row: { workspace_id: string; channel_id: string; media_id: string; attempts: number }): Promise<'erased' | 'retry' | 'abandoned'> {
