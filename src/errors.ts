@@ -62,6 +62,8 @@ export const ERROR_CATALOGUE = {
   message_type_not_supported: { status: 422, title: 'The channel cannot send this type of message yet' },
   media_type_not_supported: { status: 422, title: 'The channel cannot send a file of this type' },
   media_too_large: { status: 422, title: 'The file is larger than the channel takes for its type' },
+  media_url_invalid: { status: 422, title: 'The media URL is not a public https link' },
+  media_link_invalid: { status: 422, title: 'The medium by link takes no such field for its type' },
   interactive_message_invalid: { status: 422, title: 'The interactive message breaks a rule of reply buttons or lists' },
   promotion_too_large: { status: 422, title: 'The promotion carries too many items' },
   scope_not_for_apps: { status: 422, title: 'This scope cannot be given to an OAuth app' },

@@ -14,11 +14,12 @@ const APP_SECRET = `appsecret-${randomBytes(16).toString('hex')}`;
 const MiB = 1024 * 1024;
 
 let api: ReturnType<typeof client>;
+let ws: Awaited<ReturnType<typeof newWorkspace>>;
 let cloud: CloudApiStandIn;
 let channel: { id: string };
 
 beforeAll(async () => {
-  const ws = await newWorkspace();
+  ws = await newWorkspace();
   api = client(ws.key);
   cloud = await start();
   const made = await api.post('/v1/channels', {
@@ -210,6 +211,64 @@ describe('whatsapp_cloud media', () => {
     const missing = await api.post(`/v1/conversations/${id}/messages`, { body: { type: 'media', file_id: `fil_${'0'.repeat(26)}` } });
     expect(missing.status).toBe(422);
     expect(missing.body).toMatchObject({ code: 'file_not_found', errors: [{ pointer: '/file_id' }] });
+  });
+});
+
+describe('whatsapp_cloud media by link', () => {
+  it('sends image, document, video and audio by link as the type given, uploading nothing', async () => {
+    const cases = [
+      { media_type: 'image', media_url: 'https://cdn.example.com/p/receipt-42.png', text: 'Your receipt', sent: { image: { link: 'https://cdn.example.com/p/receipt-42.png', caption: 'Your receipt' } } },
+      {
+        media_type: 'document',
+        media_url: 'https://files.example.org/invoices/42.pdf?sig=abc',
+        filename: 'Invoice 42.pdf',
+        text: 'Invoice 42',
+        sent: { document: { link: 'https://files.example.org/invoices/42.pdf?sig=abc', caption: 'Invoice 42', filename: 'Invoice 42.pdf' } },
+      },
+      { media_type: 'video', media_url: 'https://cdn.example.com/demo.mp4', sent: { video: { link: 'https://cdn.example.com/demo.mp4' } } },
+      // audio takes no caption at WhatsApp: the message keeps its text, the send leaves it out
+      { media_type: 'audio', media_url: 'https://cdn.example.com/note.ogg', text: 'kept, not sent', sent: { audio: { link: 'https://cdn.example.com/note.ogg' } } },
+    ];
+    const before = uploads().length;
+    for (const c of cases) {
+      const { id, to } = await conversation();
+      const { sent, ...body } = c;
+      const created = await send(id, { type: 'media', ...body });
+      expect(created).toMatchObject({ type: 'media', file_id: null, text: c.text ?? null, media_link: { url: c.media_url, type: c.media_type, filename: c.filename ?? null } });
+      expect((await settled(created.id)).body.status).toBe('sent');
+      expect(sends(to).map((r) => r.json)).toEqual([{ ...envelope(to), type: c.media_type, ...sent }]);
+    }
+    expect(uploads().length).toBe(before);
+  });
+
+  it('refuses a link that is not a public https URL, a filename for anything but a document, and a file and a link at once', async () => {
+    const { id } = await conversation();
+    const post = (body: object) => api.post(`/v1/conversations/${id}/messages`, { body: { type: 'media', ...body } });
+    for (const media_url of ['https://10.0.0.7/a.png', 'https://[::1]/a.png', 'https://0x7f.1/a.png', 'https://localhost/a.png', 'https://user:pw@cdn.example.com/a.png', 'https://cdn.example.com/a.png#x', 'https://intranet/a.png']) {
+      const refused = await post({ media_url, media_type: 'image' });
+      expect([media_url, refused.status]).toEqual([media_url, 422]);
+      expect(refused.body).toMatchObject({ code: 'media_url_invalid', errors: [{ pointer: '/media_url', code: 'media_url_invalid' }] });
+    }
+    for (const body of [{ media_url: 'http://cdn.example.com/a.png', media_type: 'image' }, { media_url: 'https://cdn.example.com/a.png' }, { media_url: 'https://cdn.example.com/a.gif', media_type: 'gif' }, { media_url: 'https://cdn.example.com/a.png', media_type: 'image', file_id: `fil_${'0'.repeat(26)}` }]) {
+      const refused = await post(body);
+      expect([body, refused.status]).toEqual([body, 400]);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    }
+    const named = await post({ media_url: 'https://cdn.example.com/a.png', media_type: 'image', filename: 'a.png' });
+    expect(named.status).toBe(422);
+    expect(named.body).toMatchObject({ code: 'media_link_invalid', errors: [{ pointer: '/filename', code: 'media_link_invalid' }] });
+    const messages = await sql('select 1 from messages where conversation_id = ?', [id]);
+    expect(messages).toHaveLength(0);
+  });
+
+  it("masks a link's URL and filename without pii:read, keeping its type", async () => {
+    const { id } = await conversation();
+    const created = await send(id, { type: 'media', media_url: 'https://files.example.org/asha-passport.pdf', media_type: 'document', filename: 'asha-passport.pdf' });
+    const { key } = await ws.keyWith(['messages:read']);
+    const shown = await client(key).get(`/v1/messages/${created.id}`);
+    expect(shown.status).toBe(200);
+    expect(shown.body.media_link).toEqual({ url: '[masked]', type: 'document', filename: '[masked]' });
+    expect(JSON.stringify(shown.body)).not.toContain('asha');
   });
 });
 

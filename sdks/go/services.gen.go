@@ -441,7 +441,7 @@ type ChannelsService struct {
 //
 // A channel connects a workspace to a messaging provider. `sandbox` behaves like the WhatsApp Business
 // platform (24-hour service window, simulated delivery and read receipts); `http` POSTs each message to
-// `url` as JSON (`id`, `to`, `type`, `text`, `template_id`, `parameters`, `file_id`, `interactive` as in the
+// `url` as JSON (`id`, `to`, `type`, `text`, `template_id`, `parameters`, `file_id`, `media_link`, `interactive` as in the
 // message), signed with the channel's `signing_secret` (returned once, here: a replay of the same `Idempotency-Key`
 // answers `signing_secret: null`; it is stored encrypted under the key from `SABNODE_ENCRYPTION_KEY`, in clear in no stored
 // idempotent response nor backup). The provider signs its calls to `/v1/channels/{channel_id}/inbound` and
@@ -458,7 +458,8 @@ type ChannelsService struct {
 // `document` (`application/pdf`, `text/plain`; 100 MB, sent with its `filename`), its `text` the caption. A file
 // of another type WhatsApp does not take (`image/gif`, `image/webp`, `video/quicktime`, `video/ogg`, `text/csv`)
 // is `422 media_type_not_supported` and a larger file `422 media_too_large`, both at `/file_id`, when the message
-// is created; a refused upload fails the message like a refused send. An `interactive` message is sent as the
+// is created; a refused upload fails the message like a refused send. A `media` message by `media_url` is sent
+// with the link (`{"link": …}`) as its `media_type`, which Meta fetches. An `interactive` message is sent as the
 // Cloud API's `interactive` body (`button` with `reply` buttons, or `list`). The Cloud API's error codes decide: throttling
 // (`130429`, `131056`, `4`, `80007`, …) and outages are retried with backoff, no sooner than a `Retry-After` it
 // sends (at most 15 minutes); any other refusal fails the message at once with its `failure_code` (`131047` is
@@ -1686,7 +1687,8 @@ func (s *MessagesService) Cancel(ctx context.Context, messageID string, opts ...
 // (`conversation_closed`), an opted-out contact (`contact_opted_out`), free-form text on a sandbox
 // channel outside the 24-hour window (`outside_service_window`), an unknown template (`template_not_found`)
 // or file (`file_not_found`), a file a `whatsapp_cloud` channel cannot send (`media_type_not_supported`,
-// `media_too_large`, at `/file_id`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
+// `media_too_large`, at `/file_id`), a `media_url` that is not a public `https` link (`media_url_invalid`) or a
+// `filename` for anything but a `document` (`media_link_invalid`, at `/filename`), a template not approved (`template_not_approved`, see `TemplateStatus`) or, on a
 // `whatsapp_cloud` channel, reviewed for another business account, parameters that do not fit the template
 // (`template_parameters_mismatch`: a positional template takes `parameters`, a named one `named_parameters`; a text
 // header with a placeholder takes `header_parameter`, a media header `header_file_id`, a `url` button with a

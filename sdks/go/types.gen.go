@@ -1366,7 +1366,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
 	{required: []string{"id", "object", "livemode", "name", "provider", "url", "whatsapp", "rate_per_second", "quality_rating", "messaging_tier", "created_at", "updated_at"}, consts: map[string]string{"object": "\"channel\""}},
 	{required: []string{"id", "object", "livemode", "contact_id", "channel_id", "status", "assignee", "last_inbound_at", "service_window_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"conversation\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "interactive", "interactive_reply", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "media_link", "interactive", "interactive_reply", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "url", "event_types", "description", "enabled", "disabled_reason", "pii_read", "max_concurrency", "api_version", "secret_rotation_ends_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "deleted", "created_at", "updated_at"}, consts: map[string]string{"deleted": "true", "object": "\"webhook_endpoint\""}},
 	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "status", "trigger_event_id", "failure_reason", "created_at", "updated_at", "finished_at"}, consts: map[string]string{"object": "\"flow_run\""}},
@@ -2378,6 +2378,8 @@ type Message struct {
 	// A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none.
 	TemplateArguments *MessageTemplateArguments `json:"template_arguments"`
 	FileID            *string                   `json:"file_id"`
+	// A `media` message's medium by link, as sent (`url` and `filename` masked without `pii:read`); `null` for every other message.
+	MediaLink *MessageMediaLink `json:"media_link"`
 	// An interactive message's reply buttons or list, as sent; `null` for other messages. Its texts (body, header, footer, titles, descriptions) are each `[masked]` without `pii:read`.
 	Interactive *Interactive `json:"interactive"`
 	// For an inbound message that answers an interactive message: the button or row chosen; `null` otherwise.
@@ -2420,10 +2422,11 @@ func (v Message) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// MessageCreate is one of: MessageCreateText, MessageCreateTemplate, MessageCreateMedia, MessageCreateInteractive; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+// MessageCreate is one of: MessageCreateText, MessageCreateTemplate, MessageCreateMedia, MessageCreateMedia, MessageCreateInteractive; exactly one of its pointer fields is set (Raw keeps the JSON as received).
 type MessageCreate struct {
 	MessageCreateText        *MessageCreateText
 	MessageCreateTemplate    *MessageCreateTemplate
+	MessageCreateMedia       *MessageCreateMedia
 	MessageCreateMedia       *MessageCreateMedia
 	MessageCreateInteractive *MessageCreateInteractive
 	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
@@ -2434,6 +2437,7 @@ var messageCreateVariants = []variantTest{
 	{required: []string{"type", "text"}, consts: map[string]string{"type": "\"text\""}},
 	{required: []string{"type", "template_id"}, consts: map[string]string{"type": "\"template\""}},
 	{required: []string{"type", "file_id"}, consts: map[string]string{"type": "\"media\""}},
+	{required: []string{"type", "media_url", "media_type"}, consts: map[string]string{"type": "\"media\""}},
 	{required: []string{"type", "interactive"}, consts: map[string]string{"type": "\"interactive\""}},
 }
 
@@ -2444,6 +2448,8 @@ func (u MessageCreate) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.MessageCreateText)
 	case u.MessageCreateTemplate != nil:
 		return json.Marshal(u.MessageCreateTemplate)
+	case u.MessageCreateMedia != nil:
+		return json.Marshal(u.MessageCreateMedia)
 	case u.MessageCreateMedia != nil:
 		return json.Marshal(u.MessageCreateMedia)
 	case u.MessageCreateInteractive != nil:
@@ -2468,6 +2474,9 @@ func (u *MessageCreate) UnmarshalJSON(b []byte) error {
 		u.MessageCreateMedia = new(MessageCreateMedia)
 		return json.Unmarshal(b, u.MessageCreateMedia)
 	case 3:
+		u.MessageCreateMedia = new(MessageCreateMedia)
+		return json.Unmarshal(b, u.MessageCreateMedia)
+	case 4:
 		u.MessageCreateInteractive = new(MessageCreateInteractive)
 		return json.Unmarshal(b, u.MessageCreateInteractive)
 	}
@@ -2555,6 +2564,13 @@ func (v MessageCreateText) MarshalJSON() ([]byte, error) {
 	type plain MessageCreateText
 	v.Type = "text"
 	return json.Marshal(plain(v))
+}
+
+// MessageMediaLink is an object of the API.
+type MessageMediaLink struct {
+	URL      string  `json:"url"`
+	Type     string  `json:"type"`
+	Filename *string `json:"filename"`
 }
 
 // MessagePricing is an object of the API.
@@ -3204,7 +3220,7 @@ type TimelineItem struct {
 
 var timelineItemVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "contact_id", "status", "currency", "items", "subtotal", "total", "metadata", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "refunded_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"order\""}},
-	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "interactive", "interactive_reply", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
+	{required: []string{"id", "object", "livemode", "conversation_id", "contact_id", "channel_id", "direction", "type", "text", "template_id", "parameters", "template_arguments", "file_id", "media_link", "interactive", "interactive_reply", "status", "failure_reason", "failure_code", "provider_message_id", "pricing", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "received_at", "send_at", "cancelled_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"message\""}},
 	{required: []string{"id", "object", "livemode", "type", "created_at", "updated_at", "sequence", "data"}, consts: map[string]string{"object": "\"event\""}},
 }
 

@@ -1,12 +1,12 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Channel, InteractiveContent, Message, TemplateArguments, TemplateHeader } from '../db/entities';
+import type { Channel, InteractiveContent, MediaLink, Message, TemplateArguments, TemplateHeader } from '../db/entities';
 import { interactiveBody } from './interactive';
 import { callOutbound } from '../outbound/sender';
 import { SIGNATURE_HEADER, signBody } from './signatures';
 import { openSecret } from '../secrets/at-rest';
 import { WhatsAppCloudClient, DEFAULT_BASE_URL, DEFAULT_VERSION, type Transport } from './whatsapp-cloud/client';
 import { WhatsAppCloudError } from './whatsapp-cloud/errors';
-import { InvalidMessageError, mediaMessage, templateMessage, textMessage, type MediaInput, type OutboundMessageBody, type TemplateInput } from './whatsapp-cloud/messages';
+import { InvalidMessageError, mediaMessage, templateMessage, textMessage, type MediaInput, type MediaKind, type MediaRef, type OutboundMessageBody, type TemplateInput } from './whatsapp-cloud/messages';
 import type { MediaSource, SendableMedia } from './whatsapp-media';
 
 const PROVIDER_TIMEOUT_MS = 5_000;
@@ -29,6 +29,7 @@ export interface OutboundMessage {
   templateArguments?: TemplateArguments | null;
   templateHeader?: TemplateHeader | null;
   fileId: string | null;
+  mediaLink?: MediaLink | null;
   interactive: InteractiveContent | null;
 }
 
@@ -78,6 +79,7 @@ const http: ChannelProvider = {
       template_id: message.templateId,
       parameters: message.parameters,
       file_id: message.fileId,
+      media_link: message.mediaLink ?? null,
       interactive: message.interactive,
     });
     const outcome = await callOutbound(channel.url!, {
@@ -164,7 +166,12 @@ function whatsappTemplate(to: string, message: OutboundMessage, headerMedia: Sen
 function whatsappBody(message: OutboundMessage, media: SendableMedia | null): OutboundMessageBody {
   // the Cloud API takes the number as digits (a wa_id); the contact's is E.164
   const to = (message.to ?? '').replace(/^\+/, '');
-  if (message.type === 'media' && media) return mediaMessage({ to, ...mediaInput(media, message.text) });
+  if (message.type === 'media' && media) return mediaMessage({ to, ...mediaInput({ id: media.mediaId }, media.kind, media.filename, message.text) });
+  // a medium by link: Meta fetches it
+  if (message.type === 'media' && message.mediaLink) {
+    const link = message.mediaLink;
+    return mediaMessage({ to, ...mediaInput({ link: link.url }, link.type, link.filename, message.text) });
+  }
   if (message.type === 'interactive' && message.interactive) return interactiveBody(to, message.interactive);
   if (message.type === 'text') return textMessage({ to, body: message.text ?? '' });
   if (message.type === 'template') return whatsappTemplate(to, message, media);
@@ -173,12 +180,11 @@ function whatsappBody(message: OutboundMessage, media: SendableMedia | null): Ou
 }
 
 // the message's text is the caption; the Cloud API takes none on audio
-function mediaInput(media: SendableMedia, caption: string | null): MediaInput {
-  const ref = { id: media.mediaId };
+function mediaInput(ref: MediaRef, kind: MediaKind, filename: string | null, caption: string | null): MediaInput {
   const captioned = caption ? { caption } : {};
-  if (media.kind === 'audio') return { kind: 'audio', media: ref };
-  if (media.kind === 'document') return { kind: 'document', media: ref, filename: media.filename, ...captioned };
-  return { kind: media.kind, media: ref, ...captioned };
+  if (kind === 'audio') return { kind: 'audio', media: ref };
+  if (kind === 'document') return { kind: 'document', media: ref, ...(filename ? { filename } : {}), ...captioned };
+  return { kind, media: ref, ...captioned };
 }
 
 // the wire layer's mapping decides: a refusal is final, throttling and outages are retried

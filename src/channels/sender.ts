@@ -69,6 +69,7 @@ interface DueMessage {
   template_arguments: TemplateArguments | null;
   template_header: TemplateHeader | null;
   file_id: string | null;
+  media_link: Message['mediaLink'];
   interactive: Message['interactive'];
   phone: string | null;
 }
@@ -91,6 +92,7 @@ async function handOver(channel: Channel, m: DueMessage, ctx: SendContext): Prom
     templateArguments: m.template_arguments,
     templateHeader: m.template_header,
     fileId: m.file_id,
+    mediaLink: m.media_link,
     interactive: m.interactive ?? null,
   };
   try {
@@ -208,7 +210,7 @@ async function recordDueReceipts(orm: MikroORM, channel: Channel): Promise<numbe
 async function dueMessages(em: EntityManager, channel: Channel, limit: number): Promise<DueMessage[]> {
   return em.getConnection().execute<DueMessage[]>(
     `select m.id, m.type, m.text, m.template_id, t.name as template_name, t.language as template_language, m.parameters, m.template_arguments,
-            t.header as template_header, m.file_id, m.interactive, c.phone
+            t.header as template_header, m.file_id, m.media_link, m.interactive, c.phone
        from messages m left join contacts c on c.workspace_id = m.workspace_id and c.id = m.contact_id
        left join templates t on t.workspace_id = m.workspace_id and t.id = m.template_id
       where m.workspace_id = ? and m.channel_id = ? and m.next_attempt_at <= ? and m.status = 'queued' and m.direction = 'outbound'

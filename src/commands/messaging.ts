@@ -1,5 +1,5 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
-import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Template, type Contact, type Conversation, type EventRecord, type FollowUp, type InteractiveContent, type Message, type MessageStatus, type TemplateStatus } from '../db/entities';
+import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Template, type Contact, type Conversation, type EventRecord, type FollowUp, type InteractiveContent, type MediaLink, type Message, type MessageStatus, type TemplateStatus } from '../db/entities';
 import { fillTemplate } from './template-body';
 import { moveTemplate } from './template-review';
 import { toContactWire } from '../db/contacts.queries';
@@ -237,6 +237,33 @@ function refuseWhatsAppMedia(file: { content_type: string; size: number }, point
   }
 }
 
+// an IPv4 address in any spelling a URL parser accepts has been made dotted-decimal by then; IPv6 is bracketed
+const IP_HOST = /^(\d{1,3}(\.\d{1,3}){3}|\[.*\])$/;
+
+/**
+ * A medium by link, as stored: a public https URL with a host name (the provider fetches it; SabNode never resolves
+ * or calls it), and a filename only for a document.
+ */
+function mediaLinkOf(body: Extract<MessageInput, { media_url: string }>): MediaLink {
+  const refuse = (code: 'media_url_invalid' | 'media_link_invalid', pointer: string, message: string): never => {
+    throw new ApiError(code, `${pointer.slice(1)} ${message}`, { errors: [{ pointer, code, message }] });
+  };
+  let url: URL | null = null;
+  try {
+    url = new URL(body.media_url);
+  } catch {
+    refuse('media_url_invalid', '/media_url', 'must be an absolute https URL');
+  }
+  if (url!.protocol !== 'https:') refuse('media_url_invalid', '/media_url', 'must be an https URL');
+  if (url!.username || url!.password) refuse('media_url_invalid', '/media_url', 'must not carry a user name or password');
+  if (url!.hash) refuse('media_url_invalid', '/media_url', 'must not carry a fragment');
+  if (IP_HOST.test(url!.hostname) || !url!.hostname.includes('.') || url!.hostname.endsWith('.')) {
+    refuse('media_url_invalid', '/media_url', 'must name a public host by its domain name, not an address or a local name');
+  }
+  if (body.filename !== undefined && body.media_type !== 'document') refuse('media_link_invalid', '/filename', `is only for a document, not ${body.media_type === 'image' || body.media_type === 'audio' ? 'an' : 'a'} ${body.media_type}`);
+  return { url: body.media_url, type: body.media_type, filename: body.filename ?? null };
+}
+
 /** The rules of interactive messages across fields (the spec holds each field's own limits), as the Cloud API documents them. */
 function refuseInvalidInteractive(content: InteractiveContent): void {
   try {
@@ -367,7 +394,8 @@ export async function prepareMessage(
       await requireSendableFile(em, ctx.workspaceId, channel, body.header_file_id, '/header_file_id', format === 'image' || format === 'video' || format === 'document' ? format : undefined);
     }
   }
-  if (body.type === 'media') await requireSendableFile(em, ctx.workspaceId, channel, body.file_id, '/file_id');
+  const mediaLink = body.type === 'media' && 'media_url' in body ? mediaLinkOf(body) : null;
+  if (body.type === 'media' && 'file_id' in body) await requireSendableFile(em, ctx.workspaceId, channel, body.file_id, '/file_id');
   if (sendAt) await reserveScheduledPlace(em, ctx.workspaceId);
   const cause = causeOf(ctx);
   const message: Message = {
@@ -382,7 +410,8 @@ export async function prepareMessage(
     templateId: body.type === 'template' ? body.template_id : null,
     parameters: filled ? filled.parameters : null,
     templateArguments: filled?.templateArguments ?? null,
-    fileId: body.type === 'media' ? body.file_id : null,
+    fileId: body.type === 'media' && 'file_id' in body ? body.file_id : null,
+    mediaLink,
     interactive: body.type === 'interactive' ? body.interactive : null,
     interactiveReply: null,
     status: sendAt ? 'scheduled' : 'queued',

@@ -137,9 +137,9 @@ const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
   channel: { whatsapp: null, quality_rating: null, messaging_tier: null },
   // pause reasons (migration 38): a broadcast recorded before shows none (one paused then was paused on request)
   broadcast: { pause_reason: null, resumes_at: null },
-  // a message recorded before failure codes, provider pricing, interactive messages (migration 37) and template arguments
-  // (migration 36) had none of them
-  message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null, template_arguments: null, interactive: null, interactive_reply: null },
+  // a message recorded before failure codes, provider pricing, interactive messages (migration 37), template arguments
+  // (migration 36) and media links (migration 42) had none of them
+  message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null, template_arguments: null, media_link: null, interactive: null, interactive_reply: null },
   // templates recorded before the review lifecycle (migration 36) were approved by the sandbox, with a body only
   template: { status_reason: null, channel_id: null, parameter_format: 'positional', header: null, footer: null, buttons: [] },
   webhook_endpoint: { api_version: '2026-11-01' },

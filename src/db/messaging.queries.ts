@@ -68,6 +68,7 @@ export function toMessageWire(m: Message) {
     parameters: m.parameters,
     template_arguments: m.templateArguments ?? null,
     file_id: m.fileId,
+    media_link: m.mediaLink ?? null,
     interactive: m.interactive ?? null,
     interactive_reply: m.interactiveReply ?? null,
     status: m.status,
@@ -96,7 +97,7 @@ const CHANNEL_COLUMNS = `id, workspace_id as "workspace", name, provider, url, s
 const CONVERSATION_COLUMNS = `id, workspace_id as "workspace", contact_id as "contact", channel_id as "channel", status, assignee,
   last_inbound_at as "lastInboundAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 const MESSAGE_COLUMNS = `id, workspace_id as "workspace", conversation_id as "conversation", contact_id as "contact", channel_id as "channel",
-  direction, type, text, template_id as "templateId", parameters, template_arguments as "templateArguments", file_id as "fileId", interactive, interactive_reply as "interactiveReply", status, failure_reason as "failureReason", failure_code as "failureCode",
+  direction, type, text, template_id as "templateId", parameters, template_arguments as "templateArguments", file_id as "fileId", media_link as "mediaLink", interactive, interactive_reply as "interactiveReply", status, failure_reason as "failureReason", failure_code as "failureCode",
   provider_message_id as "providerMessageId", pricing_category as "pricingCategory", pricing_billable as "pricingBillable", pricing_model as "pricingModel", queued_at as "queuedAt", sent_at as "sentAt", delivered_at as "deliveredAt",
   read_at as "readAt", failed_at as "failedAt", received_at as "receivedAt", send_at as "sendAt", cancelled_at as "cancelledAt", version, created_at as "createdAt", updated_at as "updatedAt"`;
 
@@ -272,14 +273,14 @@ export async function insertMessages(em: EntityManager, messages: Message[]): Pr
     version: m.version,
   }));
   await em.execute(
-    `insert into messages (id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, template_id, parameters, template_arguments, file_id, interactive, interactive_reply, status,
+    `insert into messages (id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, template_id, parameters, template_arguments, file_id, media_link, interactive, interactive_reply, status,
             failure_reason, provider_message_id, queued_at, sent_at, delivered_at, read_at, failed_at, received_at, send_at, cancelled_at,
             cause_depth, cause_flows, next_attempt_at, send_attempts, version, created_at, updated_at)
-     select id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, template_id, parameters, template_arguments, file_id, interactive, interactive_reply, status,
+     select id, workspace_id, conversation_id, contact_id, channel_id, direction, type, text, template_id, parameters, template_arguments, file_id, media_link, interactive, interactive_reply, status,
             failure_reason, provider_message_id, queued_at, sent_at, delivered_at, read_at, failed_at, received_at, send_at, cancelled_at,
             cause_depth, cause_flows, next_attempt_at, send_attempts, version, created_at, updated_at
        from json_to_recordset(?::json) as x(id text, workspace_id text, conversation_id text, contact_id text, channel_id text, direction text,
-            type text, text text, template_id text, parameters json, template_arguments jsonb, file_id text, interactive jsonb, interactive_reply jsonb, status text, failure_reason text, provider_message_id text,
+            type text, text text, template_id text, parameters json, template_arguments jsonb, file_id text, media_link jsonb, interactive jsonb, interactive_reply jsonb, status text, failure_reason text, provider_message_id text,
             queued_at timestamptz, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz,
             received_at timestamptz, send_at timestamptz, cancelled_at timestamptz, cause_depth int, cause_flows text[],
             next_attempt_at timestamptz, send_attempts int, version int, created_at timestamptz, updated_at timestamptz)`,

@@ -54,6 +54,13 @@ function maskTemplateArguments(v: unknown): unknown {
   };
 }
 
+// a medium sent by link: its URL and filename may name the person (a signed link, "passport-asha.pdf"); its type stays
+function maskMediaLink(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  const link = v as { filename?: unknown };
+  return { ...link, url: MASKED, filename: link.filename === null ? null : MASKED };
+}
+
 /**
  * Personal fields by object type, each with its mask: what a key without `pii:read` sees masked (in REST bodies,
  * events, the event stream and the webhooks of endpoints without the permission), and what a PII-read audit record
@@ -71,7 +78,7 @@ export const PERSONAL_FIELDS: Record<string, Record<string, (v: unknown, shownAt
     attributes: maskAttributes,
   },
   // a template message's parameters are what its text is rendered from
-  message: { text: maskText, parameters: maskEach, template_arguments: maskTemplateArguments, interactive: maskInteractive },
+  message: { text: maskText, parameters: maskEach, template_arguments: maskTemplateArguments, media_link: maskMediaLink, interactive: maskInteractive },
   // shipping addresses, recipients and notes live here
   order: { metadata: maskValues },
 };

@@ -37,6 +37,12 @@ export interface Channel {
   updatedAt: Date;
 }
 
+export interface MediaLink {
+  url: string;
+  type: 'image' | 'video' | 'audio' | 'document';
+  filename: string | null;
+}
+
 export type QualityRating = 'green' | 'yellow' | 'red' | 'unknown';
 export type MessagingTier = 'tier_250' | 'tier_1k' | 'tier_10k' | 'tier_100k' | 'tier_unlimited';
 
@@ -69,6 +75,8 @@ export interface Message {
   /** a template send's named, header and button parameters */
   templateArguments?: TemplateArguments | null;
   fileId: string | null;
+  /** a media message's medium by a public link, which the provider fetches */
+  mediaLink?: MediaLink | null;
   interactive?: InteractiveContent | null;
   interactiveReply?: InteractiveReply | null;
   status: MessageStatus;
@@ -162,6 +170,7 @@ export const MessageSchema = new EntitySchema<Message>({
     parameters: { type: 'json', nullable: true },
     templateArguments: { type: 'json', nullable: true },
     fileId: { type: 'string', nullable: true },
+    mediaLink: { type: 'json', nullable: true },
     interactive: { type: 'json', nullable: true },
     interactiveReply: { type: 'json', nullable: true },
     status: { type: 'string' },

@@ -1520,6 +1520,16 @@ class FlowRunList(ListEnvelope):
 Livemode: TypeAlias = bool
 
 
+class MediaLink(TypedDict, closed=True):
+    """
+    A `media` message's medium by link, as sent (`url` and `filename` masked without `pii:read`); `null` for every other message.
+    """
+
+    url: str
+    type: Literal["image", "video", "audio", "document"]
+    filename: str | None
+
+
 class Message(TypedDict, closed=True):
     id: MessageIdValue
     object: Literal["message"]
@@ -1534,6 +1544,7 @@ class Message(TypedDict, closed=True):
     parameters: list[str] | None
     template_arguments: TemplateArguments | None
     file_id: str | None
+    media_link: MediaLink | None
     interactive: Interactive | None
     interactive_reply: InteractiveReply | None
     status: Literal[
@@ -1587,13 +1598,26 @@ class MessageCreate3(TypedDict, closed=True):
 
 
 class MessageCreate4(TypedDict, closed=True):
+    """
+    A medium by a public link, which the provider fetches when it sends (SabNode never does): `https` only, with a host name, no user name or password in it, and no fragment (else `422 media_url_invalid` at `/media_url`). `filename` only for a `document` (else `422 media_link_invalid`); `audio` is sent without its caption, as a file's is.
+    """
+
+    type: Literal["media"]
+    media_url: str
+    media_type: Literal["image", "video", "audio", "document"]
+    filename: NotRequired[str]
+    text: NotRequired[str]
+    send_at: NotRequired[SendAt]
+
+
+class MessageCreate5(TypedDict, closed=True):
     type: Literal["interactive"]
     interactive: Interactive
     send_at: NotRequired[SendAt]
 
 
 MessageCreate: TypeAlias = (
-    MessageCreate1 | MessageCreate2 | MessageCreate3 | MessageCreate4
+    MessageCreate1 | MessageCreate2 | MessageCreate3 | MessageCreate4 | MessageCreate5
 )
 
 
