@@ -258,6 +258,7 @@ describe('interactive messages', () => {
         template_id: null,
         parameters: null,
         file_id: null,
+        media_link: null,
         interactive: BUTTONS,
       });
     } finally {
