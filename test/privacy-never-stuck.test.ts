@@ -219,6 +219,10 @@ describe('identifiers are normalised', () => {
       });
       expect(res.status).toBe(201);
     }
+    // and a reply to that person names it in what was sent beside the text: a link's URL
+    const [open] = await sql<{ id: string }>('select id from conversations where workspace_id = ?', [ws.workspaceId]);
+    const link = await api.post(`/v1/conversations/${open.id}/messages`, { body: { type: 'media', media_url: `https://cdn.example.com/calls/${national}.ogg`, media_type: 'audio', text: 'voice note' } });
+    expect(link.status).toBe(201);
 
     const before = await api.get('/v1/messages?sort=updated_at&limit=100');
     expect(before.status).toBe(200);
@@ -228,12 +232,13 @@ describe('identifiers are normalised', () => {
     const done = await waitFor(() => api.get(`/v1/privacy/purges/${started.body.id}`), (r) => r.body.status === 'completed', 120_000);
     expect(done.body.status).toBe('completed');
     expect((await api.get(`/v1/contacts/${subject.body.id}`)).status).toBe(404);
-    const kept = await sql<{ text: string }>(`select text from messages where workspace_id = ? order by created_at, id`, [ws.workspaceId]);
-    expect(kept.map((m) => m.text)).toEqual(['call my friend on [redacted] tonight', 'or [redacted], or [redacted].', `not ${otherPhone}, nor ${national}1`]);
+    const kept = await sql<{ text: string; media_link: { url: string } | null }>(`select text, media_link from messages where workspace_id = ? order by created_at, id`, [ws.workspaceId]);
+    expect(kept.map((m) => m.text)).toEqual(['call my friend on [redacted] tonight', 'or [redacted], or [redacted].', `not ${otherPhone}, nor ${national}1`, 'voice note']);
+    expect(kept[3].media_link).toEqual({ url: 'https://cdn.example.com/calls/[redacted].ogg', type: 'audio', filename: null });
     // a sync of the messages sees the redactions as updates, and only them
     const synced = await api.get(`/v1/messages?sort=updated_at&limit=100&updated_since=${encodeURIComponent(new Date(Date.parse(syncedAt) + 1).toISOString())}`);
     expect(synced.status).toBe(200);
-    expect(synced.body.data.map((m: { text: string }) => m.text).sort()).toEqual(['call my friend on [redacted] tonight', 'or [redacted], or [redacted].']);
+    expect(synced.body.data.map((m: { text: string }) => m.text).sort()).toEqual(['call my friend on [redacted] tonight', 'or [redacted], or [redacted].', 'voice note']);
   });
 
   it('migration 21 brings stored rows to the normal form and leaves a collision as it was', async () => {
