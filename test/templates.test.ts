@@ -193,7 +193,7 @@ describe('templates', () => {
     const numberedInNamed = await api.post('/v1/templates', { body: newTemplate({ parameter_format: 'named', body: 'Hi {{1}}' }) });
     expectProblem(numberedInNamed, 400, 'invalid_request');
 
-    // a send fills the header's file and the url button's tail; a broadcast cannot, and is refused up front
+    // a send fills the header's file and the url button's tail; a broadcast fills them the same for every recipient
     const channel = await api.post('/v1/channels', { body: { name: 'sandbox', provider: 'sandbox' } });
     const contact = await api.post('/v1/contacts', { body: { phone: `+9196${String(Date.now()).slice(-8)}` } });
     const conversation = await api.post('/v1/conversations', { body: { contact_id: contact.body.id, channel_id: channel.body.id } });
@@ -208,8 +208,22 @@ describe('templates', () => {
     const sent = await api.post(`/v1/conversations/${conversation.body.id}/messages`, { body: { ...values, header_file_id: file.body.id } });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ text: 'Hi Asha, your order #42 ships today', template_arguments: { header_file_id: file.body.id, named_parameters: { first_name: 'Asha', order_id: '#42' } } });
-    const broadcast = await api.post('/v1/broadcasts', { body: { name: 'b', channel_id: channel.body.id, template_id: full.id, audience: { contact_ids: [contact.body.id] } } });
-    expectProblem(broadcast, 422, 'template_parameters_mismatch');
+    const broadcastOf = (extra: object) => api.post('/v1/broadcasts', { body: { name: 'b', channel_id: channel.body.id, template_id: full.id, audience: { contact_ids: [contact.body.id] }, ...extra } });
+    const unfilled = await broadcastOf({});
+    expectProblem(unfilled, 422, 'template_parameters_mismatch');
+    expect(unfilled.body.errors).toEqual([expect.objectContaining({ pointer: '/named_parameters' })]);
+    const { type: _type, template_id: _template, ...fills } = values;
+    const noFile = await broadcastOf({ ...fills, header_file_id: `fil_${'0'.repeat(26)}` });
+    expectProblem(noFile, 422, 'file_not_found');
+    expect(noFile.body.errors).toEqual([expect.objectContaining({ pointer: '/header_file_id' })]);
+    const broadcast = await broadcastOf({ ...fills, header_file_id: file.body.id });
+    expect(broadcast.status).toBe(201);
+    const argumentsSent = { header_file_id: file.body.id, named_parameters: { first_name: 'Asha', order_id: '#42' }, button_parameters: [{ index: 0, text: 'A42' }] };
+    expect(broadcast.body).toMatchObject({ parameters: [], template_arguments: argumentsSent });
+    expect((await api.post(`/v1/broadcasts/${broadcast.body.id}/send`)).status).toBe(202);
+    const recipients = await waitFor(() => api.get(`/v1/broadcasts/${broadcast.body.id}/recipients`), (r) => !!r.body.data?.[0]?.message_id, 60_000);
+    const message = await api.get(`/v1/messages/${recipients.body.data[0].message_id}`);
+    expect(message.body).toMatchObject({ text: 'Hi Asha, your order #42 ships today', template_id: full.id, template_arguments: argumentsSent });
   });
 
   it('lists newest first, filters, pages with a cursor and shows deletes as tombstones to updated_since syncs', async () => {

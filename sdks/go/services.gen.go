@@ -251,9 +251,11 @@ func (s *BroadcastsService) Cancel(ctx context.Context, broadcastID string, opts
 //
 // The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
 // `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
-// (`422 template_not_found`), approved (`422 template_not_approved`), whose placeholders `parameters` fills
-// (`422 template_parameters_mismatch`; a broadcast fills positional body placeholders only, so a template with
-// named placeholders, a header to fill or a `url` button with a placeholder is refused with that code). A
+// (`422 template_not_found`), approved (`422 template_not_approved`), whose placeholders are filled as a message's
+// are, with the same values for every recipient: `parameters` or `named_parameters` for the body,
+// `header_parameter` or `header_file_id` for the header, `button_parameters` for `url` buttons (else
+// `422 template_parameters_mismatch` with its pointer; a header's file the channel cannot send is
+// `422 file_not_found`, `media_type_not_supported` or `media_too_large` at `/header_file_id`). A
 // template that stops being approved while the broadcast sends (WhatsApp paused it) skips the rest of its
 // recipients with `skip_reason: template_not_approved`.
 // `rate_per_second` (1–1,000, default 50) bounds how fast messages are created; the channel's own

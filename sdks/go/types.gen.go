@@ -193,6 +193,8 @@ type Broadcast struct {
 	ChannelID  string     `json:"channel_id"`
 	TemplateID string     `json:"template_id"`
 	Parameters []string   `json:"parameters"`
+	// The named, header and button values every recipient's message is sent with; null when none.
+	TemplateArguments *TemplateArguments `json:"template_arguments"`
 	// The audience as given; a `contact_ids` audience shows its `contact_count` instead of the ids.
 	Audience      BroadcastAudience `json:"audience"`
 	ScheduledAt   *time.Time        `json:"scheduled_at"`
@@ -246,11 +248,20 @@ type BroadcastCounts struct {
 
 // BroadcastCreate is an object of the API.
 type BroadcastCreate struct {
-	Name       string            `json:"name"`
-	ChannelID  string            `json:"channel_id"`
-	TemplateID string            `json:"template_id"`
-	Parameters []string          `json:"parameters,omitempty"`
-	Audience   BroadcastAudience `json:"audience"`
+	Name       string `json:"name"`
+	ChannelID  string `json:"channel_id"`
+	TemplateID string `json:"template_id"`
+	// The body's values for `{{1}}`, `{{2}}`, … of a `positional` template, the same for every recipient.
+	Parameters []string `json:"parameters,omitempty"`
+	// The body's (and a text header's) values by name, for a `named` template.
+	NamedParameters map[string]string `json:"named_parameters,omitempty"`
+	// The value of a text header's placeholder (`{{1}}`, or its name).
+	HeaderParameter *string `json:"header_parameter,omitempty"`
+	// The file of an `image`, `video` or `document` header.
+	HeaderFileID *string `json:"header_file_id,omitempty"`
+	// The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0).
+	ButtonParameters []TemplateButtonParametersItem `json:"button_parameters,omitempty"`
+	Audience         BroadcastAudience              `json:"audience"`
 	// When to start; absent, null or past starts at send.
 	ScheduledAt Nullable[time.Time] `json:"scheduled_at,omitzero"`
 	// Messages created per second at most.
@@ -1373,7 +1384,7 @@ var eventDataObjectVariants = []variantTest{
 	{required: []string{"id", "object", "livemode", "flow_id", "flow_version", "contact_id", "trigger_event_id", "reason", "limit", "created_at"}, consts: map[string]string{"object": "\"flow_run_throttle\""}},
 	{required: []string{"id", "object", "livemode", "endpoint_id", "event_id", "event_type", "status", "attempt_count", "next_attempt_at", "last_attempt_at", "created_at", "updated_at"}, consts: map[string]string{"object": "\"webhook_delivery\""}},
 	{required: []string{"object", "endpoint_id", "message"}, consts: map[string]string{"object": "\"webhook_test\""}},
-	{required: []string{"id", "object", "livemode", "name", "status", "pause_reason", "resumes_at", "channel_id", "template_id", "parameters", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
+	{required: []string{"id", "object", "livemode", "name", "status", "pause_reason", "resumes_at", "channel_id", "template_id", "parameters", "template_arguments", "audience", "scheduled_at", "rate_per_second", "counts", "created_at", "updated_at", "started_at", "completed_at", "cancelled_at"}, consts: map[string]string{"object": "\"broadcast\""}},
 	{required: []string{"object"}, consts: map[string]string{}},
 }
 
@@ -2376,8 +2387,8 @@ type Message struct {
 	// Each masked (`[masked]`) without `pii:read`.
 	Parameters []string `json:"parameters"`
 	// A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none.
-	TemplateArguments *MessageTemplateArguments `json:"template_arguments"`
-	FileID            *string                   `json:"file_id"`
+	TemplateArguments *TemplateArguments `json:"template_arguments"`
+	FileID            *string            `json:"file_id"`
 	// A `media` message's medium by link, as sent (`url` and `filename` masked without `pii:read`); `null` for every other message.
 	MediaLink *MessageMediaLink `json:"media_link"`
 	// An interactive message's reply buttons or list, as sent; `null` for other messages. Its texts (body, header, footer, titles, descriptions) are each `[masked]` without `pii:read`.
@@ -2531,7 +2542,7 @@ type MessageCreateTemplate struct {
 	// The file of an `image`, `video` or `document` header.
 	HeaderFileID *string `json:"header_file_id,omitempty"`
 	// The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0).
-	ButtonParameters []MessageCreateTemplateButtonParametersItem `json:"button_parameters,omitempty"`
+	ButtonParameters []TemplateButtonParametersItem `json:"button_parameters,omitempty"`
 	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
 	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
 	SendAt *time.Time `json:"send_at,omitempty"`
@@ -2542,12 +2553,6 @@ func (v MessageCreateTemplate) MarshalJSON() ([]byte, error) {
 	type plain MessageCreateTemplate
 	v.Type = "template"
 	return json.Marshal(plain(v))
-}
-
-// MessageCreateTemplateButtonParametersItem is an object of the API.
-type MessageCreateTemplateButtonParametersItem struct {
-	Index int64  `json:"index"`
-	Text  string `json:"text"`
 }
 
 // MessageCreateText is an object of the API.
@@ -2585,20 +2590,6 @@ type MessageStatusCallback struct {
 	ProviderMessageID string  `json:"provider_message_id"`
 	Status            string  `json:"status"`
 	Reason            *string `json:"reason,omitempty"`
-}
-
-// MessageTemplateArguments is an object of the API.
-type MessageTemplateArguments struct {
-	NamedParameters  map[string]string                              `json:"named_parameters,omitempty"`
-	HeaderParameter  *string                                        `json:"header_parameter,omitempty"`
-	HeaderFileID     *string                                        `json:"header_file_id,omitempty"`
-	ButtonParameters []MessageTemplateArgumentsButtonParametersItem `json:"button_parameters,omitempty"`
-}
-
-// MessageTemplateArgumentsButtonParametersItem is an object of the API.
-type MessageTemplateArgumentsButtonParametersItem struct {
-	Index int64  `json:"index"`
-	Text  string `json:"text"`
 }
 
 // MessagesBulkCreate is an object of the API.
@@ -3065,6 +3056,20 @@ func (v Template) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
+// A template send's values beside its positional `parameters`, each present only when given.
+type TemplateArguments struct {
+	NamedParameters  map[string]string                       `json:"named_parameters,omitempty"`
+	HeaderParameter  *string                                 `json:"header_parameter,omitempty"`
+	HeaderFileID     *string                                 `json:"header_file_id,omitempty"`
+	ButtonParameters []TemplateArgumentsButtonParametersItem `json:"button_parameters,omitempty"`
+}
+
+// TemplateArgumentsButtonParametersItem is an object of the API.
+type TemplateArgumentsButtonParametersItem struct {
+	Index int64  `json:"index"`
+	Text  string `json:"text"`
+}
+
 // A button: `quick_reply` (the customer's tap comes back as an inbound message), `url` (`url` is an `https` address;
 // it may end in one placeholder, `{{1}}`, that a send fills through `button_parameters`), or `phone_number` (an E.164
 // number to call). Up to 10 buttons, at most 2 `url` and 1 `phone_number`; `text` is up to 25 characters.
@@ -3074,6 +3079,12 @@ type TemplateButton struct {
 	URL  *string `json:"url,omitempty"`
 	// E.164 phone number.
 	PhoneNumber *string `json:"phone_number,omitempty"`
+}
+
+// TemplateButtonParametersItem is an object of the API.
+type TemplateButtonParametersItem struct {
+	Index int64  `json:"index"`
+	Text  string `json:"text"`
 }
 
 // TemplateCategory is one of the values below.

@@ -25,10 +25,10 @@ import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { wakeFollowUp } from '../engine/temporal';
 import { channelSenderFollowUp } from '../channels/names';
-import { fillableByPositionalOnly, renderTemplate } from './template-body';
+import { fillTemplate, headerMediaOf, type TemplateSendInput } from './template-body';
 import type { CommandResponse } from './types';
 import { IN_STEP_PAUSE_MAX_MS, type StepBroadcastInput } from '../engine/types';
-import { conversationRecordOf, isOptedOut, prepareMessage, refuseUnapprovedTemplate } from './messaging';
+import { conversationRecordOf, isOptedOut, prepareMessage, refuseUnapprovedTemplate, requireSendableFile } from './messaging';
 import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;
@@ -83,6 +83,11 @@ async function transition(
   return wire;
 }
 
+/** What every recipient's template message is filled with: the broadcast's positional parameters and its other values. */
+function sendInputOf(b: Broadcast): TemplateSendInput {
+  return { parameters: b.parameters, ...(b.templateArguments ?? {}) };
+}
+
 export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p: Params, body: RequestBody<'createBroadcast'>): Promise<CommandResponse> {
   const channel = await em.findOne(ChannelSchema, { id: body.channel_id, workspace: ctx.workspaceId });
   if (!channel) {
@@ -94,12 +99,8 @@ export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p
   }
   // the same checks every recipient's message would meet, made once up front
   await refuseUnapprovedTemplate(em, template, channel);
-  if (!fillableByPositionalOnly(template)) {
-    throw new ApiError('template_parameters_mismatch', `Template ${template.id} takes named parameters, a header or a url button tail; a broadcast fills numbered body placeholders only`, {
-      errors: [{ pointer: '/template_id', code: 'template_parameters_mismatch', message: 'a broadcast fills numbered body placeholders only' }],
-    });
-  }
-  renderTemplate(template.body, body.parameters ?? []);
+  const { templateArguments } = fillTemplate(template, body);
+  if (body.header_file_id !== undefined) await requireSendableFile(em, ctx.workspaceId, channel, body.header_file_id, '/header_file_id', headerMediaOf(template));
   const audience: Audience =
     'tag' in body.audience
       ? { tag: normaliseTagName(body.audience.tag) }
@@ -113,6 +114,7 @@ export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p
     channelId: body.channel_id,
     templateId: body.template_id,
     parameters: body.parameters ?? [],
+    templateArguments,
     audience,
     status: 'draft',
     pauseReason: null,
@@ -128,9 +130,9 @@ export async function createBroadcast(em: EntityManager, ctx: CommandContext, _p
     cancelledAt: null,
   };
   await em.execute(
-    `insert into broadcasts (id, workspace_id, name, channel_id, template_id, parameters, audience, status, scheduled_at, rate_per_second, total, version, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, null, 1, ?, ?)`,
-    [b.id, b.workspace, b.name, b.channelId, b.templateId, JSON.stringify(b.parameters), JSON.stringify(b.audience), b.status, b.scheduledAt, b.ratePerSecond, b.createdAt, b.updatedAt],
+    `insert into broadcasts (id, workspace_id, name, channel_id, template_id, parameters, template_arguments, audience, status, scheduled_at, rate_per_second, total, version, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?, ?, ?, null, 1, ?, ?)`,
+    [b.id, b.workspace, b.name, b.channelId, b.templateId, JSON.stringify(b.parameters), b.templateArguments ? JSON.stringify(b.templateArguments) : null, JSON.stringify(b.audience), b.status, b.scheduledAt, b.ratePerSecond, b.createdAt, b.updatedAt],
   );
   const wire = toBroadcastWire(b, null);
   recordEvent(em, ctx, 0, { type: 'broadcast.created', objectType: 'broadcast', objectId: b.id, sequence: 1, object: wire });
@@ -269,7 +271,7 @@ async function queueBatch(
     try {
       // WhatsApp may pause the template while the broadcast sends
       await refuseUnapprovedTemplate(em, template, channel);
-      renderTemplate(template.body, b.parameters);
+      fillTemplate(template, sendInputOf(b));
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       refusal = err.code;
@@ -299,7 +301,7 @@ async function queueBatch(
       const existing = open.get(contact.id);
       const opened = existing ? null : conversationRecordOf(ctx, 0, contact.id, b.channelId);
       try {
-        const queued = await prepareMessage(em, ctx, 0, existing ?? opened!.conversation, contact, { type: 'template', template_id: b.templateId, parameters: b.parameters });
+        const queued = await prepareMessage(em, ctx, 0, existing ?? opened!.conversation, contact, { type: 'template', template_id: b.templateId, ...sendInputOf(b) });
         if (opened) {
           conversations.push(opened.conversation);
           events.push(opened.event);

@@ -1,6 +1,6 @@
 import { LockMode, wrap, type EntityManager } from '@mikro-orm/postgresql';
 import { WorkspaceSchema, ChannelSchema, ContactSchema, noContactText, type Channel, ConversationSchema, MessageSchema, TemplateSchema, type Template, type Contact, type Conversation, type EventRecord, type FollowUp, type InteractiveContent, type MediaLink, type Message, type MessageStatus, type TemplateStatus } from '../db/entities';
-import { fillTemplate } from './template-body';
+import { fillTemplate, headerMediaOf } from './template-body';
 import { moveTemplate } from './template-review';
 import { toContactWire } from '../db/contacts.queries';
 import { SERVICE_WINDOW_MS, toChannelWire, toConversationWire, toMessageWire } from '../db/messaging.queries';
@@ -311,7 +311,7 @@ async function reserveScheduledPlace(em: EntityManager, workspaceId: string): Pr
  * A live file of the workspace that the channel can send: on a whatsapp_cloud channel of a type and size WhatsApp takes
  * (and, for a template's media header, of the header's kind). Refusals point at `pointer`.
  */
-async function requireSendableFile(em: EntityManager, workspaceId: string, channel: Channel, fileId: string, pointer: string, headerKind?: 'image' | 'video' | 'document'): Promise<void> {
+export async function requireSendableFile(em: EntityManager, workspaceId: string, channel: Channel, fileId: string, pointer: string, headerKind?: 'image' | 'video' | 'document'): Promise<void> {
   const [file] = await em.getConnection().execute<{ content_type: string; size: number }[]>(
     'select content_type, size from files where workspace_id = ? and id = ? and deleted_at is null',
     [workspaceId, fileId],
@@ -389,10 +389,7 @@ export async function prepareMessage(
     await refuseUnapprovedTemplate(em, template, channel);
     filled = fillTemplate(template, body);
     text = filled.text;
-    if (body.header_file_id !== undefined) {
-      const format = template.header?.format;
-      await requireSendableFile(em, ctx.workspaceId, channel, body.header_file_id, '/header_file_id', format === 'image' || format === 'video' || format === 'document' ? format : undefined);
-    }
+    if (body.header_file_id !== undefined) await requireSendableFile(em, ctx.workspaceId, channel, body.header_file_id, '/header_file_id', headerMediaOf(template));
   }
   const mediaLink = body.type === 'media' && 'media_url' in body ? mediaLinkOf(body) : null;
   if (body.type === 'media' && 'file_id' in body) await requireSendableFile(em, ctx.workspaceId, channel, body.file_id, '/file_id');

@@ -107,10 +107,10 @@ function fillsOf(t: Pick<Template, 'parameterFormat' | 'header' | 'buttons'>) {
   return { headerText: header?.count ?? 0, headerName: header?.names[0], headerMedia: t.header && t.header.format !== 'text' ? t.header.format : null, urlTails };
 }
 
-/** Whether a broadcast, which gives a template positional body parameters only, can fill it. */
-export function fillableByPositionalOnly(t: Pick<Template, 'parameterFormat' | 'header' | 'buttons'>): boolean {
-  const f = fillsOf(t);
-  return t.parameterFormat === 'positional' && f.headerText === 0 && !f.headerMedia && f.urlTails.length === 0;
+/** The kind of file a template's media header takes; undefined for a text header or none. */
+export function headerMediaOf(t: Pick<Template, 'header'>): 'image' | 'video' | 'document' | undefined {
+  const format = t.header?.format;
+  return format === 'image' || format === 'video' || format === 'document' ? format : undefined;
 }
 
 export interface TemplateSendInput {

@@ -3,6 +3,7 @@ import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import { toDate } from './timestamps';
 import type { Schema } from '../types/wire';
+import type { TemplateArguments } from './entities';
 
 export type BroadcastStatus = Schema<'Broadcast'>['status'];
 export type PauseReason = NonNullable<Schema<'Broadcast'>['pause_reason']>;
@@ -20,6 +21,8 @@ export interface Broadcast {
   channelId: string;
   templateId: string;
   parameters: string[];
+  /** the named, header and button values every recipient's message is sent with */
+  templateArguments: TemplateArguments | null;
   audience: Audience;
   status: BroadcastStatus;
   /** why a paused broadcast is paused; a budget pause resumes by itself at resumesAt */
@@ -48,7 +51,7 @@ export interface BroadcastCounts {
   cancelled: number;
 }
 
-export const BROADCAST_COLUMNS = `id, workspace_id as "workspace", name, channel_id as "channelId", template_id as "templateId", parameters, audience,
+export const BROADCAST_COLUMNS = `id, workspace_id as "workspace", name, channel_id as "channelId", template_id as "templateId", parameters, template_arguments as "templateArguments", audience,
   status, pause_reason as "pauseReason", resumes_at as "resumesAt", scheduled_at as "scheduledAt", rate_per_second as "ratePerSecond", total, version, created_at as "createdAt",
   updated_at as "updatedAt", started_at as "startedAt", completed_at as "completedAt", cancelled_at as "cancelledAt"`;
 
@@ -86,6 +89,7 @@ export function toBroadcastWire(b: Broadcast, counts: BroadcastCounts | null) {
     channel_id: b.channelId,
     template_id: b.templateId,
     parameters: b.parameters,
+    template_arguments: b.templateArguments ?? null,
     audience: audienceWire(b.audience),
     scheduled_at: iso(b.scheduledAt),
     rate_per_second: b.ratePerSecond,

@@ -135,8 +135,9 @@ const ADDED_SINCE_SNAPSHOTS: Record<string, Record<string, unknown>> = {
   // whatsapp_cloud channels (migration 35): a channel recorded before is of another provider, with no settings;
   // number health (migration 38): a channel recorded before had none reported
   channel: { whatsapp: null, quality_rating: null, messaging_tier: null },
-  // pause reasons (migration 38): a broadcast recorded before shows none (one paused then was paused on request)
-  broadcast: { pause_reason: null, resumes_at: null },
+  // pause reasons (migration 38): a broadcast recorded before shows none (one paused then was paused on request);
+  // template arguments (migration 43): one recorded before had positional parameters only
+  broadcast: { pause_reason: null, resumes_at: null, template_arguments: null },
   // a message recorded before failure codes, provider pricing, interactive messages (migration 37), template arguments
   // (migration 36) and media links (migration 42) had none of them
   message: { send_at: null, cancelled_at: null, failure_code: null, pricing: null, template_arguments: null, media_link: null, interactive: null, interactive_reply: null },

@@ -125,6 +125,7 @@ class Broadcast(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: list[str]
+    template_arguments: TemplateArguments | None
     audience: Audience
     scheduled_at: str | None
     rate_per_second: int
@@ -180,6 +181,10 @@ class BroadcastCreate(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
+    named_parameters: NotRequired[TemplateNamedParameters]
+    header_parameter: NotRequired[TemplateHeaderParameter]
+    header_file_id: NotRequired[TemplateHeaderFileId]
+    button_parameters: NotRequired[TemplateButtonParameters]
     audience: BroadcastAudience
     scheduled_at: NotRequired[str | None]
     rate_per_second: NotRequired[int]
@@ -1583,10 +1588,10 @@ class MessageCreate2(TypedDict, closed=True):
     type: Literal["template"]
     template_id: str
     parameters: NotRequired[list[Parameter]]
-    named_parameters: NotRequired[dict[str, str]]
-    header_parameter: NotRequired[str]
-    header_file_id: NotRequired[str]
-    button_parameters: NotRequired[list[ButtonParameter]]
+    named_parameters: NotRequired[TemplateNamedParameters]
+    header_parameter: NotRequired[TemplateHeaderParameter]
+    header_file_id: NotRequired[TemplateHeaderFileId]
+    button_parameters: NotRequired[TemplateButtonParameters]
     send_at: NotRequired[SendAt]
 
 
@@ -2030,7 +2035,7 @@ class Template(TypedDict, closed=True):
 
 class TemplateArguments(TypedDict, closed=True):
     """
-    A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none.
+    A template send's values beside its positional `parameters`, each present only when given.
     """
 
     named_parameters: NotRequired[dict[str, str]]
@@ -2054,6 +2059,17 @@ class TemplateButton(TypedDict, closed=True):
     text: str
     url: NotRequired[str]
     phone_number: NotRequired[Phone]
+
+
+class TemplateButtonParameter(TypedDict, closed=True):
+    index: int
+    text: str
+
+
+TemplateButtonParameters: TypeAlias = list[TemplateButtonParameter]
+"""
+The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0).
+"""
 
 
 TemplateCategory: TypeAlias = Literal["marketing", "utility", "authentication"]
@@ -2085,6 +2101,12 @@ class TemplateHeader(TypedDict, closed=True):
     text: NotRequired[str]
 
 
+TemplateHeaderFileId: TypeAlias = str
+
+
+TemplateHeaderParameter: TypeAlias = str
+
+
 TemplateIdValue: TypeAlias = str
 
 
@@ -2096,6 +2118,9 @@ class TemplateList(ListEnvelope):
 
 
 TemplateName: TypeAlias = str
+
+
+TemplateNamedParameters: TypeAlias = dict[str, str]
 
 
 TemplateParameterFormat: TypeAlias = Literal["positional", "named"]

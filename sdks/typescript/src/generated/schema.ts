@@ -2282,9 +2282,11 @@ export interface paths {
          *
          *     The audience is resolved once, when the broadcast starts (its snapshot, one recipient row per contact).
          *     `channel_id` must name a channel of the workspace (`422 channel_not_found`), `template_id` a template
-         *     (`422 template_not_found`), approved (`422 template_not_approved`), whose placeholders `parameters` fills
-         *     (`422 template_parameters_mismatch`; a broadcast fills positional body placeholders only, so a template with
-         *     named placeholders, a header to fill or a `url` button with a placeholder is refused with that code). A
+         *     (`422 template_not_found`), approved (`422 template_not_approved`), whose placeholders are filled as a message's
+         *     are, with the same values for every recipient: `parameters` or `named_parameters` for the body,
+         *     `header_parameter` or `header_file_id` for the header, `button_parameters` for `url` buttons (else
+         *     `422 template_parameters_mismatch` with its pointer; a header's file the channel cannot send is
+         *     `422 file_not_found`, `media_type_not_supported` or `media_too_large` at `/header_file_id`). A
          *     template that stops being approved while the broadcast sends (WhatsApp paused it) skips the rest of its
          *     recipients with `skip_reason: template_not_approved`.
          *     `rate_per_second` (1–1,000, default 50) bounds how fast messages are created; the channel's own
@@ -4663,19 +4665,10 @@ export interface components {
             template_id: string;
             /** @description The body's values for `{{1}}`, `{{2}}`, … of a `positional` template. */
             parameters?: string[];
-            /** @description The body's (and a text header's) values by name, for a `named` template. */
-            named_parameters?: {
-                [key: string]: string;
-            };
-            /** @description The value of a text header's placeholder (`{{1}}`, or its name). */
-            header_parameter?: string;
-            /** @description The file of an `image`, `video` or `document` header. */
-            header_file_id?: string;
-            /** @description The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0). */
-            button_parameters?: {
-                index: number;
-                text: string;
-            }[];
+            named_parameters?: components["schemas"]["TemplateNamedParameters"];
+            header_parameter?: components["schemas"]["TemplateHeaderParameter"];
+            header_file_id?: components["schemas"]["TemplateHeaderFileId"];
+            button_parameters?: components["schemas"]["TemplateButtonParameters"];
             send_at?: components["schemas"]["SendAt"];
         } | {
             /** @constant */
@@ -4702,6 +4695,19 @@ export interface components {
             interactive: components["schemas"]["Interactive"];
             send_at?: components["schemas"]["SendAt"];
         };
+        /** @description The body's (and a text header's) values by name, for a `named` template. */
+        TemplateNamedParameters: {
+            [key: string]: string;
+        };
+        /** @description The value of a text header's placeholder (`{{1}}`, or its name). */
+        TemplateHeaderParameter: string;
+        /** @description The file of an `image`, `video` or `document` header. */
+        TemplateHeaderFileId: string;
+        /** @description The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0). */
+        TemplateButtonParameters: {
+            index: number;
+            text: string;
+        }[];
         /** @description Reply buttons or a list, in the shape and within the limits of WhatsApp's interactive messages. */
         Interactive: components["schemas"]["InteractiveReplyButtons"] | components["schemas"]["InteractiveList"];
         InteractiveText: {
@@ -4782,17 +4788,7 @@ export interface components {
             /** @description Each masked (`[masked]`) without `pii:read`. */
             parameters: string[] | null;
             /** @description A template send's named, header and button parameters, as sent (values masked without `pii:read`); null when it had none. */
-            template_arguments: null | {
-                named_parameters?: {
-                    [key: string]: string;
-                };
-                header_parameter?: string;
-                header_file_id?: string;
-                button_parameters?: {
-                    index: number;
-                    text: string;
-                }[];
-            };
+            template_arguments: null | components["schemas"]["TemplateArguments"];
             file_id: string | null;
             /** @description A `media` message's medium by link, as sent (`url` and `filename` masked without `pii:read`); `null` for every other message. */
             media_link: null | {
@@ -4941,11 +4937,28 @@ export interface components {
         } | {
             filter: components["schemas"]["BroadcastAudienceFilter"];
         };
+        /** @description A template send's values beside its positional `parameters`, each present only when given. */
+        TemplateArguments: {
+            named_parameters?: {
+                [key: string]: string;
+            };
+            header_parameter?: string;
+            header_file_id?: string;
+            button_parameters?: {
+                index: number;
+                text: string;
+            }[];
+        };
         BroadcastCreate: {
             name: string;
             channel_id: components["schemas"]["ChannelIdValue"];
             template_id: components["schemas"]["TemplateIdValue"];
+            /** @description The body's values for `{{1}}`, `{{2}}`, … of a `positional` template, the same for every recipient. */
             parameters?: string[];
+            named_parameters?: components["schemas"]["TemplateNamedParameters"];
+            header_parameter?: components["schemas"]["TemplateHeaderParameter"];
+            header_file_id?: components["schemas"]["TemplateHeaderFileId"];
+            button_parameters?: components["schemas"]["TemplateButtonParameters"];
             audience: components["schemas"]["BroadcastAudience"];
             /**
              * Format: date-time
@@ -4993,6 +5006,8 @@ export interface components {
             channel_id: components["schemas"]["ChannelIdValue"];
             template_id: components["schemas"]["TemplateIdValue"];
             parameters: string[];
+            /** @description The named, header and button values every recipient's message is sent with; null when none. */
+            template_arguments: null | components["schemas"]["TemplateArguments"];
             /** @description The audience as given; a `contact_ids` audience shows its `contact_count` instead of the ids. */
             audience: {
                 /** @enum {string} */
@@ -7314,6 +7329,14 @@ export interface components {
                  *       "parameters": [
                  *         "20%"
                  *       ],
+                 *       "template_arguments": {
+                 *         "button_parameters": [
+                 *           {
+                 *             "index": 0,
+                 *             "text": "DIWALI20"
+                 *           }
+                 *         ]
+                 *       },
                  *       "audience": {
                  *         "type": "tag",
                  *         "tag": "vip"
