@@ -154,6 +154,44 @@ describe('flow definitions', () => {
   });
 });
 
+describe('flows that send templates with components', () => {
+  it("activation refuses a step whose values do not fill its template, with a pointer into the step; a run sends the step's values", async () => {
+    const api = client((await newWorkspace()).key);
+    const { channelId } = await fixtures(api);
+    const template = await api.post('/v1/templates', {
+      body: {
+        name: `order_${randomUUID().slice(0, 8).replace(/-/g, '')}`,
+        language: 'en',
+        category: 'utility',
+        parameter_format: 'named',
+        body: 'Hi {{first_name}}, order {{order_id}} ships today',
+        buttons: [{ type: 'url', text: 'Track', url: 'https://shop.example/track/{{1}}' }],
+      },
+    });
+    expect(template.status).toBe(201);
+    const step = { id: 'send', type: 'send_message', channel_id: channelId, template_id: template.body.id };
+    const created = await api.post('/v1/flows', { body: { name: 'named', trigger: { type: 'manual' }, steps: [{ id: 'wait', type: 'wait', duration_seconds: 1 }, { ...step, parameters: ['x'] }] } });
+    expect(created.status).toBe(201);
+    const refused = await api.post(`/v1/flows/${created.body.id}/activate`);
+    expectProblem(refused, 422, 'template_parameters_mismatch');
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/steps/1/parameters' })]);
+    // a text step takes no template values (the schema)
+    const mixed = await api.patch(`/v1/flows/${created.body.id}`, { body: { steps: [{ id: 'send', type: 'send_message', channel_id: channelId, text: 'hi', named_parameters: { first_name: 'Asha' } }] } });
+    expectProblem(mixed, 400, 'invalid_request');
+
+    const values = { named_parameters: { first_name: 'Asha', order_id: '#42' }, button_parameters: [{ index: 0, text: 'A42' }] };
+    expect((await api.patch(`/v1/flows/${created.body.id}`, { body: { steps: [{ ...step, ...values }] } })).status).toBe(200);
+    expect((await api.post(`/v1/flows/${created.body.id}/activate`)).status).toBe(200);
+    const contactId = await newContact(api);
+    const started = await api.post(`/v1/flows/${created.body.id}/runs`, { body: { contact_id: contactId } });
+    expect(started.status).toBe(202);
+    const run = await waitFor(() => runOf(api, started.body.id), finished);
+    expect(run.body.status).toBe('completed');
+    const message = await api.get(`/v1/messages/${run.body.steps[0].outcome.message_id}`);
+    expect(message.body).toMatchObject({ type: 'template', text: 'Hi Asha, order #42 ships today', template_arguments: values });
+  });
+});
+
 describe('manual runs', () => {
   let api: Api;
   let workspaceId: string;

@@ -1457,7 +1457,9 @@ type FlowsService struct {
 // Activate calls POST /v1/flows/{flow_id}/activate (activateFlow): Activate a flow.
 //
 // Its trigger starts runs from events committed after this call, and manual runs may start. Every template a
-// `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. The key must
+// `send_message` step names must exist, else `422 template_not_found` with a pointer to the step, and the
+// step's values must fill it as a message's would, else `422 template_parameters_mismatch` with a pointer into
+// the step (`/steps/2/named_parameters`). The key must
 // hold the scopes the steps use (`403 insufficient_scope`, see createFlow), and the trigger may not be a
 // `flow_run.*` or `webhook_delivery.*` event (`422 flow_trigger_not_allowed`). Activating an active flow changes
 // nothing.
@@ -1514,8 +1516,9 @@ func (s *FlowsService) Activate(ctx context.Context, flowID string, opts ...Requ
 //
 // **Steps** run in order, each with an `id` unique in the flow; `branch` jumps to the steps named by `then`
 // and `else`, `end` stops the run, and the run completes after its last step. Types: `send_message` (a
-// template with `parameters`, or `text`, on `channel_id`, in the contact's open conversation there or a new
-// one), `wait` (`duration_seconds`, or `until` a time), `add_tag`, `remove_tag`, `update_contact`
+// template with the values a message takes for it: `parameters` or `named_parameters`, `header_parameter` or
+// `header_file_id`, `button_parameters`; or `text`; on `channel_id`, in the contact's open conversation there
+// or a new one), `wait` (`duration_seconds`, or `until` a time), `add_tag`, `remove_tag`, `update_contact`
 // (`attributes`; a `null` removes a key), `http_request` (a signed POST, see below), `branch` (on a tag the
 // contact carries, or a contact attribute equal to a value), `end`. A run executes at most 200 steps.
 //

@@ -2040,7 +2040,7 @@ func (v FlowStepRemoveTag) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// A template (with `parameters`) or `text`, exactly one of them.
+// A template (with the values a message takes for it) or `text`, exactly one of them.
 type FlowStepSendMessage struct {
 	// Unique within the flow; `branch` steps name their targets by it.
 	ID         string   `json:"id"`
@@ -2048,7 +2048,15 @@ type FlowStepSendMessage struct {
 	ChannelID  string   `json:"channel_id"`
 	TemplateID *string  `json:"template_id,omitempty"`
 	Parameters []string `json:"parameters,omitempty"`
-	Text       *string  `json:"text,omitempty"`
+	// The body's (and a text header's) values by name, for a `named` template.
+	NamedParameters map[string]string `json:"named_parameters,omitempty"`
+	// The value of a text header's placeholder (`{{1}}`, or its name).
+	HeaderParameter *string `json:"header_parameter,omitempty"`
+	// The file of an `image`, `video` or `document` header.
+	HeaderFileID *string `json:"header_file_id,omitempty"`
+	// The tail each `url` button with a placeholder appends, by the button's position in `buttons` (from 0).
+	ButtonParameters []TemplateButtonParametersItem `json:"button_parameters,omitempty"`
+	Text             *string                        `json:"text,omitempty"`
 }
 
 // MarshalJSON writes the object with its constant "type" filled in.

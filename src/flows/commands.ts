@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { ContactSchema, FlowSchema, type Flow, type FollowUp } from '../db/entities';
+import { ContactSchema, FlowSchema, TemplateSchema, type Flow, type FollowUp } from '../db/entities';
+import { fillTemplate } from '../commands/template-body';
 import { causeOf, recordEvent, type CommandContext, type EventCause } from '../db/events';
 import { exec, findFlow, findFlowRun, flowRunSteps, toDeletedFlowWire, toFlowRunWire, toFlowWire, type FlowRow, type FlowRunRow, type FlowStep, type FlowTrigger } from './queries';
 import { guardSubject } from '../privacy/fence';
@@ -104,21 +105,30 @@ async function assertStepScopes(em: EntityManager, ctx: CommandContext, steps: F
   });
 }
 
-/** Every template a send step names must exist before the flow may run (activation, or an edit of an active flow). */
+/**
+ * Every template a send step names must exist, and the step's values fill it as a message's would, before the flow
+ * may run (activation, or an edit of an active flow). A template edited later is checked again when the step runs.
+ */
 async function assertTemplatesExist(em: EntityManager, workspaceId: string, steps: FlowStep[]): Promise<void> {
-  const named = steps.flatMap((s, i) => (s.type === 'send_message' && s.template_id ? [{ id: s.template_id, i }] : []));
+  const named = steps.flatMap((s, i) => (s.type === 'send_message' && s.template_id ? [{ step: s, id: s.template_id, i }] : []));
   if (!named.length) return;
-  const found = await exec<{ id: string }>(
-    em,
-    `select id from templates where workspace_id = ? and deleted_at is null and id in (${named.map(() => '?').join(', ')})`,
-    [workspaceId, ...named.map((n) => n.id)],
-  );
+  const found = await em.find(TemplateSchema, { workspace: workspaceId, deletedAt: null, id: { $in: named.map((n) => n.id) } });
   const missing = named.filter((n) => !found.some((f) => f.id === n.id));
   if (missing.length) {
     throw new ApiError('template_not_found', `No such template: '${missing[0].id}'`, {
       errors: missing.map((m) => ({ pointer: `/steps/${m.i}/template_id`, code: 'template_not_found', message: `No such template: '${m.id}'` })),
     });
   }
+  const unfilled: FieldError[] = [];
+  for (const n of named) {
+    try {
+      fillTemplate(found.find((f) => f.id === n.id)!, n.step);
+    } catch (err) {
+      if (!(err instanceof ApiError) || err.code !== 'template_parameters_mismatch') throw err;
+      for (const e of err.extras.errors ?? []) unfilled.push({ ...e, pointer: `/steps/${n.i}${e.pointer}` });
+    }
+  }
+  if (unfilled.length) throw new ApiError('template_parameters_mismatch', `The values of step ${unfilled[0].pointer.split('/')[2]} do not fill its template: ${unfilled[0].message}`, { errors: unfilled });
 }
 
 /** The flow's row, locked for the command, and the flow as it reads with its current version's definition. */

@@ -106,7 +106,10 @@ async function applyStep(
       const conversation = (await openConversationOf(em, contact.id, channel.id)) ?? newConversation(em, ctx, 0, contact.id, channel.id);
       await em.flush();
       // a step names a template or a text, exactly one (the flow's schema): a template, else its text
-      const input: MessageInput = step.template_id ? { type: 'template', template_id: step.template_id, parameters: step.parameters } : { type: 'text', text: step.text ?? '' };
+      const { template_id: templateId, parameters, named_parameters, header_parameter, header_file_id, button_parameters } = step;
+      const input: MessageInput = templateId
+        ? { type: 'template', template_id: templateId, parameters, named_parameters, header_parameter, header_file_id, button_parameters }
+        : { type: 'text', text: step.text ?? '' };
       const { message, followUp } = await queueMessage(em, ctx, 0, conversation, contact, input);
       await em.flush();
       return { outcome: { message_id: message.id }, next, followUps: [followUp] };

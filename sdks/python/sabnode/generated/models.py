@@ -1280,7 +1280,7 @@ class FlowStepRemoveTag(TypedDict, closed=True):
 
 class FlowStepSendMessage1(TypedDict, closed=True):
     """
-    A template (with `parameters`) or `text`, exactly one of them.
+    A template (with the values a message takes for it) or `text`, exactly one of them.
     """
 
     id: FlowStepId
@@ -1288,12 +1288,16 @@ class FlowStepSendMessage1(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: TemplateIdValue
     parameters: NotRequired[list[Parameter]]
+    named_parameters: NotRequired[TemplateNamedParameters]
+    header_parameter: NotRequired[TemplateHeaderParameter]
+    header_file_id: NotRequired[TemplateHeaderFileId]
+    button_parameters: NotRequired[TemplateButtonParameters]
     text: NotRequired[str]
 
 
 class FlowStepSendMessage2(TypedDict, closed=True):
     """
-    A template (with `parameters`) or `text`, exactly one of them.
+    A template (with the values a message takes for it) or `text`, exactly one of them.
     """
 
     id: FlowStepId
@@ -1301,6 +1305,10 @@ class FlowStepSendMessage2(TypedDict, closed=True):
     channel_id: ChannelIdValue
     template_id: NotRequired[TemplateIdValue]
     parameters: NotRequired[list[Parameter]]
+    named_parameters: NotRequired[TemplateNamedParameters]
+    header_parameter: NotRequired[TemplateHeaderParameter]
+    header_file_id: NotRequired[TemplateHeaderFileId]
+    button_parameters: NotRequired[TemplateButtonParameters]
     text: str
 
 

@@ -1782,8 +1782,9 @@ export interface paths {
          *
          *     **Steps** run in order, each with an `id` unique in the flow; `branch` jumps to the steps named by `then`
          *     and `else`, `end` stops the run, and the run completes after its last step. Types: `send_message` (a
-         *     template with `parameters`, or `text`, on `channel_id`, in the contact's open conversation there or a new
-         *     one), `wait` (`duration_seconds`, or `until` a time), `add_tag`, `remove_tag`, `update_contact`
+         *     template with the values a message takes for it: `parameters` or `named_parameters`, `header_parameter` or
+         *     `header_file_id`, `button_parameters`; or `text`; on `channel_id`, in the contact's open conversation there
+         *     or a new one), `wait` (`duration_seconds`, or `until` a time), `add_tag`, `remove_tag`, `update_contact`
          *     (`attributes`; a `null` removes a key), `http_request` (a signed POST, see below), `branch` (on a tag the
          *     contact carries, or a contact attribute equal to a value), `end`. A run executes at most 200 steps.
          *
@@ -1854,7 +1855,9 @@ export interface paths {
         /**
          * Activate a flow
          * @description Its trigger starts runs from events committed after this call, and manual runs may start. Every template a
-         *     `send_message` step names must exist, else `422 template_not_found` with a pointer to the step. The key must
+         *     `send_message` step names must exist, else `422 template_not_found` with a pointer to the step, and the
+         *     step's values must fill it as a message's would, else `422 template_parameters_mismatch` with a pointer into
+         *     the step (`/steps/2/named_parameters`). The key must
          *     hold the scopes the steps use (`403 insufficient_scope`, see createFlow), and the trigger may not be a
          *     `flow_run.*` or `webhook_delivery.*` event (`422 flow_trigger_not_allowed`). Activating an active flow changes
          *     nothing.
@@ -5376,7 +5379,7 @@ export interface components {
             match?: "exact" | "contains";
         };
         FlowStep: components["schemas"]["FlowStepSendMessage"] | components["schemas"]["FlowStepWait"] | components["schemas"]["FlowStepAddTag"] | components["schemas"]["FlowStepRemoveTag"] | components["schemas"]["FlowStepUpdateContact"] | components["schemas"]["FlowStepHttpRequest"] | components["schemas"]["FlowStepBranch"] | components["schemas"]["FlowStepEnd"];
-        /** @description A template (with `parameters`) or `text`, exactly one of them. */
+        /** @description A template (with the values a message takes for it) or `text`, exactly one of them. */
         FlowStepSendMessage: {
             id: components["schemas"]["FlowStepId"];
             /**
@@ -5387,6 +5390,10 @@ export interface components {
             channel_id: components["schemas"]["ChannelIdValue"];
             template_id?: components["schemas"]["TemplateIdValue"];
             parameters?: string[];
+            named_parameters?: components["schemas"]["TemplateNamedParameters"];
+            header_parameter?: components["schemas"]["TemplateHeaderParameter"];
+            header_file_id?: components["schemas"]["TemplateHeaderFileId"];
+            button_parameters?: components["schemas"]["TemplateButtonParameters"];
             text?: string;
         };
         /** @description `duration_seconds` or `until`, exactly one of them; a time already past waits no time. */
