@@ -330,14 +330,20 @@ function variantTest(s: Schema): { required: string[]; consts: Record<string, st
 }
 
 /** A variant's type name: its $ref's, else the parent's plus its constant (`MessageCreateText`), else plus the
- * first property only it requires (`FlowConditionTag`), else plus its position. */
+ * first property only it requires (`FlowConditionTag`), else plus its position. A variant whose constant an earlier
+ * one has already takes both (`MessageCreateMediaMediaURL` after `MessageCreateMedia`), so a name once published
+ * stays when a variant is added. */
 function variantName(parent: string, v: Schema, index: number, all: Schema[]): string {
   if (v.$ref) return deref(v).name!;
   const { consts, required } = variantTest(v);
-  const key = Object.keys(consts).sort()[0];
-  if (key) return `${parent}${pascal(String(JSON.parse(consts[key])))}`;
   const others = all.filter((_, i) => i !== index).map((o) => variantTest(o).required);
   const own = required.find((r) => others.every((o) => !o.includes(r)));
+  const key = Object.keys(consts).sort()[0];
+  if (key) {
+    const named = `${parent}${pascal(String(JSON.parse(consts[key])))}`;
+    const taken = all.slice(0, index).some((o) => !o.$ref && variantTest(o).consts[key] === consts[key]);
+    return taken ? `${named}${own ? pascal(own) : `Variant${index + 1}`}` : named;
+  }
   return own ? `${parent}${pascal(own)}` : `${parent}Variant${index + 1}`;
 }
 

@@ -2441,13 +2441,13 @@ func (v Message) MarshalJSON() ([]byte, error) {
 	return json.Marshal(plain(v))
 }
 
-// MessageCreate is one of: MessageCreateText, MessageCreateTemplate, MessageCreateMedia, MessageCreateMedia, MessageCreateInteractive; exactly one of its pointer fields is set (Raw keeps the JSON as received).
+// MessageCreate is one of: MessageCreateText, MessageCreateTemplate, MessageCreateMedia, MessageCreateMediaMediaURL, MessageCreateInteractive; exactly one of its pointer fields is set (Raw keeps the JSON as received).
 type MessageCreate struct {
-	MessageCreateText        *MessageCreateText
-	MessageCreateTemplate    *MessageCreateTemplate
-	MessageCreateMedia       *MessageCreateMedia
-	MessageCreateMedia       *MessageCreateMedia
-	MessageCreateInteractive *MessageCreateInteractive
+	MessageCreateText          *MessageCreateText
+	MessageCreateTemplate      *MessageCreateTemplate
+	MessageCreateMedia         *MessageCreateMedia
+	MessageCreateMediaMediaURL *MessageCreateMediaMediaURL
+	MessageCreateInteractive   *MessageCreateInteractive
 	// Raw is the JSON as received (set by UnmarshalJSON, also when no variant matched).
 	Raw json.RawMessage
 }
@@ -2469,8 +2469,8 @@ func (u MessageCreate) MarshalJSON() ([]byte, error) {
 		return json.Marshal(u.MessageCreateTemplate)
 	case u.MessageCreateMedia != nil:
 		return json.Marshal(u.MessageCreateMedia)
-	case u.MessageCreateMedia != nil:
-		return json.Marshal(u.MessageCreateMedia)
+	case u.MessageCreateMediaMediaURL != nil:
+		return json.Marshal(u.MessageCreateMediaMediaURL)
 	case u.MessageCreateInteractive != nil:
 		return json.Marshal(u.MessageCreateInteractive)
 	case u.Raw != nil:
@@ -2493,8 +2493,8 @@ func (u *MessageCreate) UnmarshalJSON(b []byte) error {
 		u.MessageCreateMedia = new(MessageCreateMedia)
 		return json.Unmarshal(b, u.MessageCreateMedia)
 	case 3:
-		u.MessageCreateMedia = new(MessageCreateMedia)
-		return json.Unmarshal(b, u.MessageCreateMedia)
+		u.MessageCreateMediaMediaURL = new(MessageCreateMediaMediaURL)
+		return json.Unmarshal(b, u.MessageCreateMediaMediaURL)
 	case 4:
 		u.MessageCreateInteractive = new(MessageCreateInteractive)
 		return json.Unmarshal(b, u.MessageCreateInteractive)
@@ -2533,6 +2533,27 @@ type MessageCreateMedia struct {
 // MarshalJSON writes the object with its constant "type" filled in.
 func (v MessageCreateMedia) MarshalJSON() ([]byte, error) {
 	type plain MessageCreateMedia
+	v.Type = "media"
+	return json.Marshal(plain(v))
+}
+
+// A medium by a public link, which the provider fetches when it sends (SabNode never does): `https` only, with a host name, no user name or password in it, and no fragment (else `422 media_url_invalid` at `/media_url`). `filename` only for a `document` (else `422 media_link_invalid`); `audio` is sent without its caption, as a file's is.
+type MessageCreateMediaMediaURL struct {
+	Type      string `json:"type"`
+	MediaURL  string `json:"media_url"`
+	MediaType string `json:"media_type"`
+	// The name a `document` is shown with.
+	Filename *string `json:"filename,omitempty"`
+	// Caption (`audio` is sent without it).
+	Text *string `json:"text,omitempty"`
+	// Schedule the message instead of sending it now: it is stored `scheduled` (`message.scheduled`) and queued at
+	// this time, from one minute to 35 days after the request (else `422 send_at_out_of_range`).
+	SendAt *time.Time `json:"send_at,omitempty"`
+}
+
+// MarshalJSON writes the object with its constant "type" filled in.
+func (v MessageCreateMediaMediaURL) MarshalJSON() ([]byte, error) {
+	type plain MessageCreateMediaMediaURL
 	v.Type = "media"
 	return json.Marshal(plain(v))
 }
