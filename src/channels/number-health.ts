@@ -13,6 +13,7 @@ import { recordEvent, type CommandContext } from '../db/events';
 import { toChannelWire } from '../db/messaging.queries';
 import { config } from '../config';
 import type { QualityEvent } from './whatsapp-cloud/webhook';
+import { exec } from '../db/exec';
 
 export const TIER_RECIPIENTS: Record<MessagingTier, number | null> = {
   tier_250: 250,
@@ -87,13 +88,10 @@ export function applyQualityUpdate(em: EntityManager, ctx: CommandContext, n: nu
 // broadcasts take it exclusively to count and queue; single sends share it, so a count waits for the sends in flight
 const lockSql = (mode: '' | '_shared') => `select pg_advisory_xact_lock${mode}(hashtextextended('recipient_budget:' || ?, 0))`;
 
-async function execute<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
-}
 
 /** A single send's share of the channel's budget lock, held to the end of its transaction. */
 export async function shareRecipientBudget(em: EntityManager, channel: Channel): Promise<void> {
-  if (recipientBudget(channel) !== null) await execute(em, lockSql('_shared'), [channel.id]);
+  if (recipientBudget(channel) !== null) await exec(em, lockSql('_shared'), [channel.id]);
 }
 
 export interface BudgetAnswer {
@@ -111,12 +109,12 @@ export interface BudgetAnswer {
 export async function reserveRecipients(em: EntityManager, channel: Channel, contactIds: string[], now: Date): Promise<BudgetAnswer> {
   const budget = recipientBudget(channel);
   if (budget === null || !contactIds.length) return { allowed: contactIds, resumesAt: null };
-  await execute(em, lockSql(''), [channel.id]);
+  await exec(em, lockSql(''), [channel.id]);
   const since = new Date(now.getTime() - config.whatsappBudgetWindowMs);
   const window = `from messages where channel_id = ? and workspace_id = ? and direction = 'outbound' and queued_at > ?`;
-  const [{ used }] = await execute<{ used: number }>(em, `select count(distinct contact_id)::int as used ${window}`, [channel.id, channel.workspace, since]);
+  const [{ used }] = await exec<{ used: number }>(em, `select count(distinct contact_id)::int as used ${window}`, [channel.id, channel.workspace, since]);
   const seen = new Set(
-    (await execute<{ contact_id: string }>(em, `select distinct contact_id ${window} and contact_id in (select jsonb_array_elements_text(?::jsonb))`, [channel.id, channel.workspace, since, JSON.stringify(contactIds)])).map((r) => r.contact_id),
+    (await exec<{ contact_id: string }>(em, `select distinct contact_id ${window} and contact_id in (select jsonb_array_elements_text(?::jsonb))`, [channel.id, channel.workspace, since, JSON.stringify(contactIds)])).map((r) => r.contact_id),
   );
   let left = budget - used;
   // a tier lowered below what the window holds: that many more must leave first
@@ -132,7 +130,7 @@ export async function reserveRecipients(em: EntityManager, channel: Channel, con
   const short = contactIds.length - allowed.length;
   if (!short) return { allowed, resumesAt: null };
   // a contact leaves the window a window after its last message in it; the rest fit once `short` of them have left
-  const [row] = await execute<{ at: Date | null }>(em, 
+  const [row] = await exec<{ at: Date | null }>(em, 
     `select last + (? * interval '1 millisecond') as at from (select max(queued_at) as last ${window} group by contact_id) w order by last offset ? limit 1`,
     [config.whatsappBudgetWindowMs, channel.id, channel.workspace, since, short + over - 1],
   );

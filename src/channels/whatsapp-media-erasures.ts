@@ -2,7 +2,8 @@
 // upload. They are queued (whatsapp_media_erasures) in the transaction that deletes the file and drained here, by the
 // deleteFile workflow, the purge workflow and every worker's sweep; a drain claims its rows, so two never call twice.
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { ChannelSchema } from '../db/entities';
+import { ChannelSchema, type Channel } from '../db/entities';
+import { exec } from '../db/exec';
 import { logger } from '../logger';
 import { whatsappClientFor } from './providers';
 import { WhatsAppCloudError } from './whatsapp-cloud/errors';
@@ -19,17 +20,13 @@ const CLAIM_MS = 60_000;
 
 const retryDelayMs = (attempts: number) => Math.min(1000 * 2 ** attempts, ERASE_RETRY_MAX_MS);
 
-async function execute<T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
-}
-
 /**
  * Queues the uploads of these files of the workspace for deletion at Meta, in the caller's transaction and before
  * their whatsapp_media rows go. Returns how many were queued.
  */
 export async function queueMediaErasures(em: EntityManager, workspaceId: string, fileIds: string[], now: Date): Promise<number> {
   if (!fileIds.length) return 0;
-  const rows = await execute<{ media_id: string }>(
+  const rows = await exec<{ media_id: string }>(
     em,
     `insert into whatsapp_media_erasures (workspace_id, channel_id, media_id, next_attempt_at, queued_at)
      select workspace_id, channel_id, media_id, ?, ? from whatsapp_media
@@ -42,11 +39,7 @@ export async function queueMediaErasures(em: EntityManager, workspaceId: string,
 }
 
 export interface ErasureDrain {
-  /** deleted at Meta, or found gone there */
-  erased: number;
-  /** given up on (the channel's token refused, or every attempt failed): Meta drops them after 30 days */
-  abandoned: number;
-  /** rows still queued in the drain's scope */
+  /** rows still queued in the workspace */
   left: number;
   /** when the earliest of them may be tried; null when none is left */
   nextAttemptAt: Date | null;
@@ -54,14 +47,15 @@ export interface ErasureDrain {
 
 /**
  * Tries the due erasures (of one workspace, or of all), at most `limit`, one call at a time: each is claimed first,
- * then deleted at Meta and dropped from the queue, or spaced for another attempt.
+ * then deleted at Meta and dropped from the queue, or spaced for another attempt. For one workspace, answers what is
+ * left of its queue (the purge waits on it); the sweep of all needs no count.
  */
-export async function drainMediaErasures(orm: MikroORM, scope: { workspaceId?: string; limit: number }): Promise<ErasureDrain> {
+export async function drainMediaErasures(orm: MikroORM, scope: { workspaceId?: string; limit: number }): Promise<ErasureDrain | null> {
   const em = orm.em.fork();
   const now = new Date();
   const where = scope.workspaceId ? 'workspace_id = ? and' : '';
   const whereParams = scope.workspaceId ? [scope.workspaceId] : [];
-  const claimed = await execute<{ workspace_id: string; channel_id: string; media_id: string; attempts: number }>(
+  const claimed = await exec<{ workspace_id: string; channel_id: string; media_id: string; attempts: number }>(
     em,
     `update whatsapp_media_erasures e set next_attempt_at = ?, attempts = e.attempts + 1
       where (e.channel_id, e.media_id) in (
@@ -69,29 +63,32 @@ export async function drainMediaErasures(orm: MikroORM, scope: { workspaceId?: s
       returning e.workspace_id, e.channel_id, e.media_id, e.attempts`,
     [new Date(now.getTime() + CLAIM_MS), ...whereParams, now, scope.limit],
   );
-  let erased = 0;
-  let abandoned = 0;
+  // a drain's rows mostly share a channel or two: each is read once
+  const channels = new Map<string, Promise<Channel | null>>();
+  const channelOf = (row: { workspace_id: string; channel_id: string }) => {
+    if (!channels.has(row.channel_id)) channels.set(row.channel_id, em.findOne(ChannelSchema, { id: row.channel_id, workspace: row.workspace_id }));
+    return channels.get(row.channel_id)!;
+  };
   for (const row of claimed) {
-    const outcome = await eraseOne(em, row);
+    const outcome = await eraseOne(await channelOf(row), row);
     const key = [row.channel_id, row.media_id];
     if (outcome === 'retry') {
-      await execute(em, 'update whatsapp_media_erasures set next_attempt_at = ? where channel_id = ? and media_id = ?', [new Date(Date.now() + retryDelayMs(row.attempts)), ...key]);
+      await exec(em, 'update whatsapp_media_erasures set next_attempt_at = ? where channel_id = ? and media_id = ?', [new Date(Date.now() + retryDelayMs(row.attempts)), ...key]);
       continue;
     }
-    await execute(em, 'delete from whatsapp_media_erasures where channel_id = ? and media_id = ?', key);
-    if (outcome === 'erased') erased++;
-    else abandoned++;
+    await exec(em, 'delete from whatsapp_media_erasures where channel_id = ? and media_id = ?', key);
   }
-  const [rest] = await execute<{ n: number; next: Date | null }>(
+  if (!scope.workspaceId) return null;
+  const [rest] = await exec<{ n: number; next: Date | null }>(
     em,
-    `select count(*)::int as n, min(next_attempt_at) as next from whatsapp_media_erasures ${scope.workspaceId ? 'where workspace_id = ?' : ''}`,
+    'select count(*)::int as n, min(next_attempt_at) as next from whatsapp_media_erasures where workspace_id = ?',
     whereParams,
   );
-  return { erased, abandoned, left: rest.n, nextAttemptAt: rest.next ? new Date(rest.next) : null };
+  return { left: rest.n, nextAttemptAt: rest.next ? new Date(rest.next) : null };
 }
 
-async function eraseOne(em: EntityManager, row: { workspace_id: string; channel_id: string; media_id: string; attempts: number }): Promise<'erased' | 'retry' | 'abandoned'> {
-  const channel = await em.fork().findOne(ChannelSchema, { id: row.channel_id, workspace: row.workspace_id });
+// erased at Meta (or found gone there), to be tried again, or given up on: Meta drops an upload after 30 days
+async function eraseOne(channel: Channel | null, row: { channel_id: string; media_id: string; attempts: number }): Promise<'erased' | 'retry' | 'abandoned'> {
   // a channel that is gone or no longer whatsapp_cloud has no token to delete with
   if (!channel || channel.provider !== 'whatsapp_cloud' || !channel.whatsappAccessToken) return 'abandoned';
   try {

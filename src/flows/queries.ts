@@ -103,10 +103,9 @@ export function toFlowRunWire(r: FlowRunRow, steps?: FlowRunStepRow[]) {
   };
 }
 
-/** Raw SQL inside the caller's transaction, when there is one. */
-export function exec<T>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
-  return em.getConnection().execute<T[]>(sql, params, 'all', em.getTransactionContext());
-}
+import { exec } from '../db/exec';
+
+export { exec };
 
 const FLOW_COLUMNS = `f.id, f.workspace_id as "workspace", f.name, f.status, f.version, v.trigger, v.steps, f.signing_secret as "signingSecret",
   f.activated_at as "activatedAt", f.created_at as "createdAt", f.updated_at as "updatedAt"`;
