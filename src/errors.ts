@@ -38,7 +38,7 @@ export const ERROR_CATALOGUE = {
   file_not_found: { status: 422, title: 'The file does not exist' },
   outside_service_window: { status: 422, title: 'Outside the 24-hour customer service window' },
   contact_not_found: { status: 422, title: 'No live contact has this id in the workspace' },
-  contact_merge_into_self: { status: 400, title: 'A contact cannot be merged into itself' },
+  contact_merge_into_self: { status: 422, title: 'A contact cannot be merged into itself' },
   template_name_taken: { status: 422, title: 'Another template has this name' },
   template_not_approved: { status: 422, title: 'The template is not approved for sending' },
   template_not_editable: { status: 422, title: 'The template cannot be changed that way' },
@@ -99,6 +99,8 @@ export const ERROR_CATALOGUE = {
   scheduled_message_limit_reached: { status: 422, title: 'The workspace has as many scheduled messages waiting as it may' },
   message_not_scheduled: { status: 409, title: 'The message is not waiting to be sent; it can no longer be cancelled' },
   message_already_cancelled: { status: 409, title: 'The message was already cancelled' },
+  // a range of days the schema cannot check alone (from after to, or longer than a report spans)
+  usage_range_invalid: { status: 422, title: 'The range of days is backwards or longer than a report spans' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -3,16 +3,28 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 // Contacts' identifiers are stored in one form, so a lookup, a uniqueness check or a purge finds a person however
 // the number or address was written: phones in E.164, emails case-folded.
 
+/** The one form phones are stored and compared in. */
+export const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+/**
+ * What a phone may be written as in a request (the spec's PhoneInput, the same expression): "+" or "00", then 7 to 15
+ * digits, the first not 0, grouped by spaces, dashes, dots or parentheses. Every value it matches normalises to E.164.
+ */
+export const PHONE_INPUT = /^(\+|00)[1-9](?:[ ().-]*[0-9]){6,14}[ ().-]*$/;
+
 /**
  * A phone in E.164 ("+91 98765-43210", "0091 9876543210" → "+919876543210"). Only international forms are read
- * (there is no home country to assume); what cannot be read is returned trimmed, for the caller's validation.
+ * (there is no home country to assume). A number libphonenumber reads is its E.164 form (a written trunk "0" after
+ * the country code dropped); one it cannot read (a calling code it does not know) but that PHONE_INPUT takes is its
+ * digits after "+"; anything else is returned trimmed, for the caller's validation.
  */
 export function normalisePhone(value: string): string {
   const trimmed = value.trim();
   const international = trimmed.replace(/^00/, '+');
   if (!international.startsWith('+')) return trimmed;
-  const parsed = parsePhoneNumberFromString(international);
-  return parsed?.number ?? trimmed;
+  const parsed = parsePhoneNumberFromString(international)?.number;
+  if (parsed && E164.test(parsed)) return parsed;
+  return PHONE_INPUT.test(trimmed) ? `+${international.replace(/[^0-9]/g, '')}` : trimmed;
 }
 
 export const normaliseEmail = (value: string): string => value.trim().toLowerCase();
@@ -23,7 +35,7 @@ export const normaliseEmail = (value: string): string => value.trim().toLowerCas
  * that is no phone in E.164.
  */
 export function phoneTextPattern(e164: string): string | null {
-  const parsed = /^\+[1-9][0-9]{6,14}$/.test(e164) ? parsePhoneNumberFromString(e164) : undefined;
+  const parsed = E164.test(e164) ? parsePhoneNumberFromString(e164) : undefined;
   if (!parsed) return null;
   const sep = '[-. ()]*';
   const national = parsed.nationalNumber.split('').join(sep);

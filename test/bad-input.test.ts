@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { PHONE_INPUT } from '../src/identifiers';
 import { call, client } from './support/client';
 import { closeDb, newWorkspace, sql } from './support/stack';
 import { revokedByOperator } from './support/operation-refusals';
@@ -61,6 +65,50 @@ describe('bad input', () => {
     const res = await api.post('/v1/contacts', { body: { phone: '98765' } });
     expectProblem(res, 400, 'invalid_request');
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/phone' })]));
+  });
+
+  it('every phone of the documented form is taken, in E.164; a value of another form is 400 at /phone', async () => {
+    // the spec's PhoneInput and the server's reading are one expression, so the spec never allows what is refused
+    const spec = parse(readFileSync(join(__dirname, '..', 'openapi.yaml'), 'utf8'));
+    expect(spec.components.schemas.PhoneInput.pattern).toBe(PHONE_INPUT.source);
+    const tail = String(Date.now()).slice(-6);
+    for (const [written, stored] of [
+      [`00999 ${tail.slice(0, 3)} ${tail.slice(3)}`, `+999${tail}`], // a calling code libphonenumber does not know
+      [`+44 (0) 20 79${tail.slice(0, 2)} ${tail.slice(2)}`, `+442079${tail}`], // a written trunk 0
+      [`+1 5-5-5 ${tail}`, `+1555${tail}`],
+      [`+8 ${tail}.`, `+8${tail}`],
+    ]) {
+      const res = await api.post('/v1/contacts', { body: { phone: written } });
+      expect([res.status, res.body.phone]).toEqual([201, stored]);
+    }
+    for (const written of ['+934(.89', '+1 (((((', '+0 98765 43210', `+1${'0'.repeat(15)}`]) {
+      const res = await api.post('/v1/contacts', { body: { phone: written } });
+      expectProblem(res, 400, 'invalid_request');
+      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: '/phone' })]));
+    }
+  });
+
+  it('a date or time that does not exist is 400 at its field, in a request and in a bulk item; a real leap day is taken', async () => {
+    const since = (at: string) => api.get(`/v1/contacts?updated_since=${encodeURIComponent(at)}`);
+    for (const at of ['2026-02-30T00:00:00Z', '2026-01-01T29:00:00Z', '2026-04-31T10:00:00Z', '2026-01-01T10:61:00Z', '2025-02-29T10:00:00+05:30']) {
+      const res = await since(at);
+      expectProblem(res, 400, 'invalid_request');
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/query/updated_since', message: expect.stringContaining('format') })]);
+    }
+    expect((await since('2024-02-29T23:59:59Z')).status).toBe(200);
+    expect((await since('2026-03-02T00:00:00+05:30')).status).toBe(200);
+    const key = await api.post('/v1/api-keys', { body: { name: 'no such day', expires_at: '2027-02-29T10:00:00Z' } });
+    expectProblem(key, 400, 'invalid_request');
+    expect(key.body.errors).toEqual([expect.objectContaining({ pointer: '/expires_at' })]);
+    // a bulk item is judged by the same formats: this one is refused alone, its neighbour is written
+    const phone = `+9197${String(Date.now()).slice(-8)}`;
+    const job = await api.post('/v1/contacts/bulk', { body: { items: [{ phone, opted_in_at: '2026-02-30T10:00:00Z' }, { phone: `${phone.slice(0, -1)}${(Number(phone.slice(-1)) + 1) % 10}` }] } });
+    expect(job.status).toBe(200);
+    expect(job.body).toMatchObject({ status: 'completed', succeeded: 1, failed: 1 });
+    expect(job.body.results.map((r: { status: number; error?: { errors?: { pointer: string }[] } }) => [r.status, r.error?.errors?.map((e) => e.pointer)])).toEqual([
+      [400, ['/items/0/opted_in_at']],
+      [201, undefined],
+    ]);
   });
 
   it('a contact with no phone, email or external id is 400', async () => {

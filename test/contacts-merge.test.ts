@@ -169,7 +169,7 @@ describe('contact merge', () => {
       expect(res.body.errors.length).toBeGreaterThan(0);
     }
     const self = await api.post(path, { body: { from: [other.id, survivor.id] } });
-    expectProblem(self, 400, 'contact_merge_into_self');
+    expectProblem(self, 422, 'contact_merge_into_self');
     expect(self.body.errors).toEqual([expect.objectContaining({ pointer: '/from/1', code: 'contact_merge_into_self' })]);
 
     const deleted = await contact({ phone: phones(1)[0] });

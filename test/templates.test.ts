@@ -188,10 +188,10 @@ describe('templates', () => {
     }
     // named placeholders are checked as the format says
     const badName = await api.post('/v1/templates', { body: newTemplate({ parameter_format: 'named', body: 'Hi {{First}}' }) });
-    expectProblem(badName, 400, 'invalid_request');
+    expectProblem(badName, 422, 'template_component_invalid');
     expect(badName.body.errors).toEqual([expect.objectContaining({ pointer: '/body', code: 'invalid_placeholder' })]);
     const numberedInNamed = await api.post('/v1/templates', { body: newTemplate({ parameter_format: 'named', body: 'Hi {{1}}' }) });
-    expectProblem(numberedInNamed, 400, 'invalid_request');
+    expectProblem(numberedInNamed, 422, 'template_component_invalid');
 
     // a send fills the header's file and the url button's tail; a broadcast fills them the same for every recipient
     const channel = await api.post('/v1/channels', { body: { name: 'sandbox', provider: 'sandbox' } });
@@ -306,18 +306,18 @@ describe('templates', () => {
       expectProblem(res, 400, 'invalid_request');
       expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
     }
-    // rules the spec cannot express are checked by the command, with the same answer
+    // rules the spec cannot express are checked by the command: the request is what the spec allows, so a 422
     const gap = await api.post('/v1/templates', { body: newTemplate({ body: 'Hi {{1}}, see {{3}}' }) });
-    expectProblem(gap, 400, 'invalid_request');
+    expectProblem(gap, 422, 'template_component_invalid');
     expect(gap.body.errors).toEqual([{ pointer: '/body', code: 'placeholders_not_sequential', message: expect.stringContaining('{{2}}') }]);
     const named = await api.post('/v1/templates', { body: newTemplate({ body: 'Hi {{first_name}}' }) });
-    expectProblem(named, 400, 'invalid_request');
+    expectProblem(named, 422, 'template_component_invalid');
     expect(named.body.errors[0]).toMatchObject({ pointer: '/body', code: 'invalid_placeholder' });
 
     const t = await create();
     expectProblem(await api.patch(`/v1/templates/${t.id}`, { body: {} }), 400, 'invalid_request');
     const badPatch = await api.patch(`/v1/templates/${t.id}`, { body: { body: '{{2}}' } });
-    expectProblem(badPatch, 400, 'invalid_request');
+    expectProblem(badPatch, 422, 'template_component_invalid');
     expect(badPatch.body.errors[0].pointer).toBe('/body');
     expect((await api.get(`/v1/templates/${t.id}`)).body).toEqual(t);
     expectProblem(await api.patch(`/v1/templates/${t.id}`, { body: { parameters_count: 3 } }), 400, 'invalid_request');

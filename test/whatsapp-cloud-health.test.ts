@@ -295,12 +295,20 @@ describe('whatsapp_cloud number health', () => {
 
   it('refuses a usage range past 90 days or reversed, with a pointer', async () => {
     const tooLong = await api.get('/v1/usage?from=2026-01-01&to=2026-04-01');
-    expectProblem(tooLong, 400, 'invalid_request');
+    // each date alone is what the spec allows, so the range is refused as unprocessable, not malformed
+    expectProblem(tooLong, 422, 'usage_range_invalid');
     expect(tooLong.body.errors).toEqual([expect.objectContaining({ pointer: '/query/to', code: 'range_too_long' })]);
     expect((await api.get('/v1/usage?from=2026-01-01&to=2026-03-31')).status).toBe(200);
     const reversed = await api.get('/v1/usage?from=2026-02-02&to=2026-02-01');
-    expectProblem(reversed, 400, 'invalid_request');
+    expectProblem(reversed, 422, 'usage_range_invalid');
     expect(reversed.body.errors).toEqual([expect.objectContaining({ pointer: '/query/from', code: 'range_reversed' })]);
-    expectProblem(await api.get('/v1/usage?from=2026-02-30'), 400, 'invalid_request');
+    // a `from` after today with `to` left to its default is reversed too
+    const future = await api.get('/v1/usage?from=2099-01-01');
+    expectProblem(future, 422, 'usage_range_invalid');
+    expect(future.body.errors).toEqual([expect.objectContaining({ pointer: '/query/from', code: 'range_reversed' })]);
+    // a day that does not exist breaks the spec's `format: date` (not read as 2 March)
+    const noSuchDay = await api.get('/v1/usage?from=2026-02-30&to=2026-03-05');
+    expectProblem(noSuchDay, 400, 'invalid_request');
+    expect(noSuchDay.body.errors).toEqual([expect.objectContaining({ pointer: '/query/from' })]);
   });
 });

@@ -862,7 +862,7 @@ func (s *ContactsService) List(ctx context.Context, params *ContactsListParams, 
 //
 // A contact in `from` that is not a live contact of this workspace (unknown, deleted, already merged, another
 // workspace's) is `422 contact_not_found` with a pointer per item (`/from/1`); the survivor itself in `from`
-// is `400 contact_merge_into_self`.
+// is `422 contact_merge_into_self`.
 func (s *ContactsService) Merge(ctx context.Context, contactID string, body ContactMerge, opts ...RequestOption) (*Contact, error) {
 	req := newRequest("POST", "/v1/contacts/"+url.PathEscape(formValue(contactID))+"/merge")
 	req.jsonBody = body
@@ -2182,8 +2182,9 @@ type TemplatesService struct {
 // `name` is unique among the workspace's live templates; a duplicate is `422` with code
 // `template_name_taken` and the existing template's id in `existing_id`. The server derives
 // `parameters_count` from the placeholders in `body`; placeholders that do not follow `parameter_format`
-// (`{{1}}`, `{{2}}`, … without gaps, or `{{name}}`) are a `400` on `/body`. Components beside the body (a
-// `header`, a `footer`, `buttons`) are checked against WhatsApp's rules (`422 template_component_invalid` with a
+// (`{{1}}`, `{{2}}`, … without gaps, or `{{name}}`) are `422 template_component_invalid` on `/body` (error codes
+// `invalid_placeholder`, `placeholders_not_sequential`). Components beside the body (a `header`, a `footer`,
+// `buttons`) are checked against WhatsApp's rules the same way (`422 template_component_invalid` with a
 // pointer). A new template is `pending` and goes to review (see `TemplateStatus`): the sandbox's, or the WhatsApp
 // Business Account of the `whatsapp_cloud` channel in `channel_id`, to which it is submitted once the template is
 // stored. Only an approved template can be sent. Emits `template.created`, then `template.approved` or
@@ -2276,8 +2277,8 @@ type UsageService struct {
 // the range. Only the side (test or live) of the key is counted, like every read.
 //
 // `from` and `to` are UTC days, both included; by default the 30 days ending today. A range spans at most 90
-// days (`400 invalid_request` with an error `range_too_long` at `/query/to`), and `from` after `to` is
-// `400 invalid_request` (`range_reversed` at `/query/from`). Every day of the range is answered, with zeros
+// days (`422 usage_range_invalid` with an error `range_too_long` at `/query/to`), and `from` after `to` is
+// `422 usage_range_invalid` (`range_reversed` at `/query/from`). Every day of the range is answered, with zeros
 // where nothing went out. `channel_id` counts one channel's messages, `broadcast_id` one broadcast's; an id that
 // names nothing of the workspace counts nothing.
 func (s *UsageService) Retrieve(ctx context.Context, params *UsageRetrieveParams, opts ...RequestOption) (*Usage, error) {

@@ -678,7 +678,7 @@ type ContactAttributeUpdate struct {
 
 // At least one of `phone`, `email` or `external_id` is required.
 type ContactCreate struct {
-	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	// An international phone number: `+` (or `00`) and 7 to 15 digits, the first not `0`, as E.164 or grouped by spaces, dashes, dots or parentheses (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`, a written trunk `0` after the country code dropped); every value of this form is taken, and any other is `400` with the field's pointer.
 	Phone *string `json:"phone,omitempty"`
 	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
 	Email     *string `json:"email,omitempty"`
@@ -775,7 +775,7 @@ type ContactTagsBulkItem struct {
 	ContactID *string `json:"contact_id,omitempty"`
 	// Your own identifier for the contact (printable ASCII).
 	ExternalID *string `json:"external_id,omitempty"`
-	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	// An international phone number: `+` (or `00`) and 7 to 15 digits, the first not `0`, as E.164 or grouped by spaces, dashes, dots or parentheses (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`, a written trunk `0` after the country code dropped); every value of this form is taken, and any other is `400` with the field's pointer.
 	Phone  *string  `json:"phone,omitempty"`
 	Add    []string `json:"add,omitempty"`
 	Remove []string `json:"remove,omitempty"`
@@ -796,7 +796,7 @@ type ContactUpdate struct {
 type ContactUpsertItem struct {
 	// The identifier to match a live contact on; the item must carry it (`400` otherwise).
 	MatchOn *string `json:"match_on,omitempty"`
-	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	// An international phone number: `+` (or `00`) and 7 to 15 digits, the first not `0`, as E.164 or grouped by spaces, dashes, dots or parentheses (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`, a written trunk `0` after the country code dropped); every value of this form is taken, and any other is `400` with the field's pointer.
 	Phone *string `json:"phone,omitempty"`
 	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
 	Email     *string `json:"email,omitempty"`
@@ -2639,7 +2639,7 @@ type MessagesBulkCreateResponse struct {
 // One template message, to a contact named by exactly one of `contact_id` or `phone`.
 type MessagesBulkItem struct {
 	ContactID *string `json:"contact_id,omitempty"`
-	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	// An international phone number: `+` (or `00`) and 7 to 15 digits, the first not `0`, as E.164 or grouped by spaces, dashes, dots or parentheses (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`, a written trunk `0` after the country code dropped); every value of this form is taken, and any other is `400` with the field's pointer.
 	Phone      *string  `json:"phone,omitempty"`
 	ChannelID  string   `json:"channel_id"`
 	TemplateID string   `json:"template_id"`
@@ -2898,7 +2898,7 @@ type PrivacyPurgeBackup struct {
 // Exactly one of the three.
 type PrivacyPurgeCreate struct {
 	ContactID *string `json:"contact_id,omitempty"`
-	// An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+	// An international phone number: `+` (or `00`) and 7 to 15 digits, the first not `0`, as E.164 or grouped by spaces, dashes, dots or parentheses (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`, a written trunk `0` after the country code dropped); every value of this form is taken, and any other is `400` with the field's pointer.
 	Phone *string `json:"phone,omitempty"`
 	// Stored, compared and returned case-folded (`Asha@Example.com` is `asha@example.com`).
 	Email *string `json:"email,omitempty"`
@@ -3047,7 +3047,7 @@ type Template struct {
 	Language string           `json:"language"`
 	Category TemplateCategory `json:"category"`
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
-	// appear more than once. Any other text in double braces is refused.
+	// appear more than once. Any other text in double braces is refused (`422 template_component_invalid`).
 	Body string `json:"body"`
 	// How many body parameters a send of this template takes (the highest placeholder number, or the distinct names); derived from `body`.
 	ParametersCount int64 `json:"parameters_count"`
@@ -3133,7 +3133,7 @@ type TemplateCreate struct {
 	Language string           `json:"language"`
 	Category TemplateCategory `json:"category"`
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
-	// appear more than once. Any other text in double braces is refused.
+	// appear more than once. Any other text in double braces is refused (`422 template_component_invalid`).
 	Body string `json:"body"`
 	// A `whatsapp_cloud` channel of the workspace whose WhatsApp Business Account reviews the template (else `422 channel_not_found`, or `422 channel_cannot_review` for a channel of another provider); omit it for the sandbox review.
 	ChannelID *string `json:"channel_id,omitempty"`
@@ -3236,7 +3236,7 @@ type TemplateUpdate struct {
 	Language *string           `json:"language,omitempty"`
 	Category *TemplateCategory `json:"category,omitempty"`
 	// Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
-	// appear more than once. Any other text in double braces is refused.
+	// appear more than once. Any other text in double braces is refused (`422 template_component_invalid`).
 	Body *string `json:"body,omitempty"`
 	// How the body's (and a text header's) placeholders are written: `positional`, `{{1}}`, `{{2}}`, … numbered from 1
 	// without gaps, filled by a send's `parameters`; `named`, `{{first_name}}` (lowercase letters, digits and

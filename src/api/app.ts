@@ -34,6 +34,7 @@ import { filesHandlers } from './files.handlers';
 import { flowsHandlers } from './flows.handlers';
 import { receiveUpload } from './files.upload';
 import { requestDuration } from '../metrics';
+import { AJV_FORMATS_MODE, CALENDAR_FORMATS } from '../spec-formats';
 import { hasOpsToken, metricsHandler, readyzHandler } from './ops';
 import { PiiReadAudit } from './pii-audit';
 import { ordersHandlers } from './orders.handlers';
@@ -250,6 +251,8 @@ function requestValidator() {
     validateResponses: false,
     validateSecurity: false,
     validateFormats: true,
+    ajvFormats: { mode: AJV_FORMATS_MODE },
+    formats: CALENDAR_FORMATS,
     ignoreUndocumented: true,
     // multer would hold uploads in memory; receiveUpload streams them to the FileStore instead
     fileUploader: false,

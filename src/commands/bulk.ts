@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import { ApplicationFailure } from '@temporalio/common';
 import { DriverException, LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
 import { spec } from '../spec';
+import { AJV_FORMATS_MODE, CALENDAR_FORMATS } from '../spec-formats';
 import { config } from '../config';
 import { findBulkJob, bulkCounts, toBulkJobWire, toItemResultWire } from '../db/bulk.queries';
 import { BulkJobSchema, ChannelSchema, ContactSchema, ConversationSchema, IdempotencySchema, type BulkJobItem, type Contact, type Conversation, type FollowUp } from '../db/entities';
@@ -340,7 +341,9 @@ export const BULK_OPERATIONS: Record<string, BulkOperation> = {
 };
 
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-addFormats(ajv);
+// the formats the request validator reads (src/spec-formats.ts), so an item is judged as a single request would be
+addFormats(ajv, { mode: AJV_FORMATS_MODE });
+for (const [name, format] of Object.entries(CALENDAR_FORMATS)) ajv.addFormat(name, format);
 ajv.addSchema({ ...(spec as object), $id: 'urn:sabnode:openapi' } as object);
 const validators = new Map<string, ValidateFunction>();
 

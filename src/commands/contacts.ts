@@ -6,7 +6,7 @@ import { countTagsOff } from '../db/tags.queries';
 import { ApiError } from '../errors';
 import { idFromSeed } from '../ids';
 import { guardSubject } from '../privacy/fence';
-import { normaliseEmail, normalisePhone } from '../identifiers';
+import { E164, normaliseEmail, normalisePhone } from '../identifiers';
 import { attributeProblems, attributeRules, type AttributeRules } from '../db/contact-attributes.queries';
 import type { CommandResponse } from './types';
 import type { RequestBody } from '../types/wire';
@@ -18,8 +18,6 @@ export type ContactInput = RequestBody<'createContact'> | RequestBody<'updateCon
 
 // every field a create or an update sets as sent (wire name, property): the identifiers and the text fields
 const FIELD_MAP = [['phone', 'phone'], ['email', 'email'], ...CONTACT_TEXT_FIELDS.map((f) => [f.wire, f.prop] as const), ['external_id', 'externalId']] as const;
-
-const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 /**
  * The one form contacts' identifiers are stored and compared in: phones in E.164, emails case-folded. A phone that

@@ -19,7 +19,7 @@ import { config } from '../config';
 import { applyQualityUpdate, shareRecipientBudget } from '../channels/number-health';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './types';
-import { normalisePhone } from '../identifiers';
+import { E164, normalisePhone } from '../identifiers';
 import type { RequestBody } from '../types/wire';
 
 type Params = Record<string, string>;
@@ -645,7 +645,6 @@ function inboundReply(content: InboundContent): { interactive_reply?: { type: 'b
   return { interactive_reply: { type: content.type, id: content.id.slice(0, 256) } };
 }
 
-const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 /**
  * The events of a notification, change by change: a change that is not in the documented shape is counted, not

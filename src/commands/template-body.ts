@@ -18,7 +18,8 @@ export interface Placeholders {
 
 /**
  * The placeholders of a template text as `format` writes them: numbered `{{1}}` … `{{n}}` with none skipped (each may
- * repeat), or named. A text that breaks this is a 400 on `pointer`.
+ * repeat), or named. A text that breaks this is a 422 on `pointer`: the spec takes any text, so what it cannot state
+ * is refused as unprocessable, like the other components' rules.
  */
 export function placeholdersOf(text: string, format: TemplateParameterFormat = 'positional', pointer = '/body'): Placeholders {
   const numbers = new Set<number>();
@@ -47,7 +48,7 @@ export function countTemplateParameters(body: string, pointer = '/body', format:
 }
 
 function bodyError(pointer: string, code: string, message: string): ApiError {
-  return new ApiError('invalid_request', `${pointer}: ${message}`, { errors: [{ pointer, code, message }] });
+  return new ApiError('template_component_invalid', `${pointer}: ${message}`, { errors: [{ pointer, code, message }] });
 }
 
 function componentError(pointer: string, message: string): ApiError {

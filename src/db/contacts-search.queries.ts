@@ -3,7 +3,7 @@ import { CONTACT_TEXT_FIELDS, type Contact } from './entities';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from './keyset';
 import { CONTACT_COLUMNS, hydrateContact, toContactWire, type ContactWire, type DeletedContactWire } from './contacts.queries';
-import { normalisePhone, normaliseEmail } from '../identifiers';
+import { PHONE_INPUT, normalisePhone, normaliseEmail } from '../identifiers';
 import { normaliseTagName } from './tags.queries';
 import { sha256Hex } from '../ids';
 
@@ -119,7 +119,7 @@ function checkValue(kind: Kind, op: SearchOperator, v: Scalar): [true, Scalar] |
   const isString = typeof v === 'string';
   switch (kind) {
     case 'phone':
-      return isString && /^(\+|00)[1-9][0-9 ().-]{5,24}$/.test(v) ? [true, normalisePhone(v)] : [false, 'An international phone number (E.164 or written with spaces, dashes, dots or parentheses)'];
+      return isString && PHONE_INPUT.test(v) ? [true, normalisePhone(v)] : [false, 'An international phone number (E.164 or written with spaces, dashes, dots or parentheses)'];
     case 'email':
       return isString && v.length > 0 ? [true, normaliseEmail(v)] : [false, 'An email address'];
     case 'text':

@@ -335,8 +335,9 @@ export interface paths {
          * @description `name` is unique among the workspace's live templates; a duplicate is `422` with code
          *     `template_name_taken` and the existing template's id in `existing_id`. The server derives
          *     `parameters_count` from the placeholders in `body`; placeholders that do not follow `parameter_format`
-         *     (`{{1}}`, `{{2}}`, … without gaps, or `{{name}}`) are a `400` on `/body`. Components beside the body (a
-         *     `header`, a `footer`, `buttons`) are checked against WhatsApp's rules (`422 template_component_invalid` with a
+         *     (`{{1}}`, `{{2}}`, … without gaps, or `{{name}}`) are `422 template_component_invalid` on `/body` (error codes
+         *     `invalid_placeholder`, `placeholders_not_sequential`). Components beside the body (a `header`, a `footer`,
+         *     `buttons`) are checked against WhatsApp's rules the same way (`422 template_component_invalid` with a
          *     pointer). A new template is `pending` and goes to review (see `TemplateStatus`): the sandbox's, or the WhatsApp
          *     Business Account of the `whatsapp_cloud` channel in `channel_id`, to which it is submitted once the template is
          *     stored. Only an approved template can be sent. Emits `template.created`, then `template.approved` or
@@ -587,7 +588,7 @@ export interface paths {
          *
          *     A contact in `from` that is not a live contact of this workspace (unknown, deleted, already merged, another
          *     workspace's) is `422 contact_not_found` with a pointer per item (`/from/1`); the survivor itself in `from`
-         *     is `400 contact_merge_into_self`.
+         *     is `422 contact_merge_into_self`.
          */
         post: operations["mergeContacts"];
         delete?: never;
@@ -983,8 +984,8 @@ export interface paths {
          *     the range. Only the side (test or live) of the key is counted, like every read.
          *
          *     `from` and `to` are UTC days, both included; by default the 30 days ending today. A range spans at most 90
-         *     days (`400 invalid_request` with an error `range_too_long` at `/query/to`), and `from` after `to` is
-         *     `400 invalid_request` (`range_reversed` at `/query/from`). Every day of the range is answered, with zeros
+         *     days (`422 usage_range_invalid` with an error `range_too_long` at `/query/to`), and `from` after `to` is
+         *     `422 usage_range_invalid` (`range_reversed` at `/query/from`). Every day of the range is answered, with zeros
          *     where nothing went out. `channel_id` counts one channel's messages, `broadcast_id` one broadcast's; an id that
          *     names nothing of the workspace counts nothing.
          */
@@ -3757,7 +3758,7 @@ export interface components {
          */
         Phone: string;
         /**
-         * @description An international phone number: E.164, or written with spaces, dashes, dots or parentheses, or with `00` for `+` (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`); a value that reads as no phone number is `400` with the field's pointer.
+         * @description An international phone number: `+` (or `00`) and 7 to 15 digits, the first not `0`, as E.164 or grouped by spaces, dashes, dots or parentheses (`+91 98765-43210`, `0091 98765 43210`). Stored and compared in E.164 (`+919876543210`, a written trunk `0` after the country code dropped); every value of this form is taken, and any other is `400` with the field's pointer.
          * @example +919876543210
          * @example +91 98765-43210
          */
@@ -3941,7 +3942,7 @@ export interface components {
         TemplateFooter: string;
         /**
          * @description Up to 1024 characters. Placeholders are `{{1}}`, `{{2}}`, …, numbered from 1 without gaps; each may
-         *     appear more than once. Any other text in double braces is refused.
+         *     appear more than once. Any other text in double braces is refused (`422 template_component_invalid`).
          * @example Hi {{1}}, your order {{2}} is on its way.
          */
         TemplateBody: string;
@@ -9413,6 +9414,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
