@@ -346,6 +346,12 @@ describe('files', () => {
     const res = await api.post('/v1/files', { rawBody: form(bytes, 'note.txt', 'text/plain', { purpose: 'Not A Purpose' }) });
     expectProblem(res, 400, 'invalid_request');
     expect(res.body.errors[0].pointer).toBe('/purpose');
+    // what a form library writes for a value that was not set is no purpose either
+    for (const purpose of ['null', 'undefined']) {
+      const unset = await api.post('/v1/files', { rawBody: form(bytes, 'note.txt', 'text/plain', { purpose }) });
+      expectProblem(unset, 400, 'invalid_request');
+      expect(unset.body.errors[0].pointer).toBe('/purpose');
+    }
     // the pin goes once the answer is out; the blob is deleted inside the transaction that drops the pin, so the file
     // can be gone a moment before that transaction commits
     const pins = () => sql(`select id from file_blob_pins where sha256 = ?`, [sha256]);

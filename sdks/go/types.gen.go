@@ -1630,7 +1630,9 @@ type FileUpload struct {
 	File io.Reader `json:"-"`
 	// FileFilename is the filename sent with File.
 	FileFilename string `json:"-"`
-	// What the file is for, in your own words (lower-case letters, digits and `_`), e.g. `message_media`.
+	// What the file is for, in your own words (lower-case letters, digits and `_`), e.g. `message_media`. The words
+	// `null` and `undefined` are refused (`400`): a multipart field cannot carry JSON's null, and form libraries
+	// write those words for a value that was not set, so leave the field out instead.
 	Purpose *string `json:"purpose,omitempty"`
 }
 

@@ -4152,7 +4152,9 @@ export interface components {
         /** @description Lower-case hex SHA-256 of the content. */
         Sha256: string;
         /**
-         * @description What the file is for, in your own words (lower-case letters, digits and `_`), e.g. `message_media`.
+         * @description What the file is for, in your own words (lower-case letters, digits and `_`), e.g. `message_media`. The words
+         *     `null` and `undefined` are refused (`400`): a multipart field cannot carry JSON's null, and form libraries
+         *     write those words for a value that was not set, so leave the field out instead.
          * @example message_media
          * @example template_header
          * @example contact_import
