@@ -230,6 +230,37 @@ describe('whatsapp_cloud number health', () => {
     expect(Math.max(...at) - Math.min(...at)).toBeGreaterThanOrEqual(3000 - 100);
   });
 
+  it('two numbers of one business account each take only the quality updates that name their own display number', async () => {
+    const waba = '102290129340402';
+    const made = await Promise.all(['106540352242930', '106540352242931'].map(async (phoneNumberId, i) => {
+      const secret = `appsecret-${randomBytes(16).toString('hex')}`;
+      const res = await api.post('/v1/channels', {
+        body: { name: `number ${i}`, provider: 'whatsapp_cloud', whatsapp: { phone_number_id: phoneNumberId, waba_id: waba, access_token: cloud.accessToken, app_secret: secret, base_url: cloud.url } },
+      });
+      expect(res.status).toBe(201);
+      return { id: res.body.id as string, phoneNumberId, secret };
+    }));
+    const [a, b] = made;
+    const [displayA, displayB] = ['15550783890', '15550783891'];
+    const flag = (display: string, time: number) => notifications.quality({ wabaId: waba, time, displayPhoneNumber: display, event: 'FLAGGED' });
+    const ratings = async () => Promise.all(made.map(async (c) => (await api.get(`/v1/channels/${c.id}`)).body.quality_rating));
+    // before either channel has heard from Meta about its own number, an update could be about either: ignored
+    expect((await deliver(flag(displayA, T0), a.id, a.secret)).body).toMatchObject({ quality_updates_applied: 0, ignored: 1 });
+    expect(await ratings()).toEqual(['unknown', 'unknown']);
+    // a customer's message to each number tells its channel the display form (written with separators here)
+    const inbound = (c: (typeof made)[number], display: string, n: number) =>
+      deliver(notifications.messages({ wabaId: waba, phoneNumberId: c.phoneNumberId, displayPhoneNumber: `+${display.slice(0, 1)} ${display.slice(1, 4)}-${display.slice(4)}`, messages: [{ from: `9198000${String(Date.now()).slice(-5)}${n}`, id: `wamid.DISPLAY${Date.now()}${n}`, timestamp: String(T0), type: 'text', text: { body: 'hi' } }] }), c.id, c.secret);
+    expect((await inbound(a, displayA, 1)).body.messages_received).toHaveLength(1);
+    expect((await inbound(b, displayB, 2)).body.messages_received).toHaveLength(1);
+    // Meta sends an app's notifications to one URL: B's update arriving at A's changes neither channel
+    expect((await deliver(flag(displayB, T0 + 1), a.id, a.secret)).body).toMatchObject({ quality_updates_applied: 0, ignored: 1 });
+    expect(await ratings()).toEqual(['unknown', 'unknown']);
+    expect((await deliver(flag(displayA, T0 + 2), a.id, a.secret)).body).toMatchObject({ quality_updates_applied: 1 });
+    expect(await ratings()).toEqual(['red', 'unknown']);
+    expect((await deliver(flag(displayB, T0 + 3), b.id, b.secret)).body).toMatchObject({ quality_updates_applied: 1 });
+    expect(await ratings()).toEqual(['red', 'red']);
+  });
+
   it('GET /v1/usage sums the pricing of signed status notifications per day and per broadcast', async () => {
     const broadcastId = tieredBroadcastId;
     const page = await api.get(`/v1/messages?channel_id=${channel.id}&direction=outbound&limit=3`);

@@ -616,7 +616,7 @@ async function deliverOk(notification: unknown): Promise<WhatsAppEvent[]> {
 }
 
 describe('parsing notifications', () => {
-  const base = { wabaId: WABA_ID, phoneNumberId: PHONE_NUMBER_ID };
+  const base = { wabaId: WABA_ID, phoneNumberId: PHONE_NUMBER_ID, displayPhoneNumber: DISPLAY_NUMBER };
 
   it('turns inbound messages of each kind into inbound_message events', async () => {
     const events = await deliverOk(

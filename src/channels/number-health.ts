@@ -8,7 +8,7 @@
 //   share while they commit, so a broadcast's count sees them. Scheduled messages count from when they are released
 //   into the queue. No tier reported yet, tier_unlimited, or another provider: no budget.
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Channel, MessagingTier, QualityRating } from '../db/entities';
+import { ChannelSchema, type Channel, type MessagingTier, type QualityRating } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
 import { toChannelWire } from '../db/messaging.queries';
 import { config } from '../config';
@@ -46,6 +46,34 @@ export function effectiveRatePerSecond(channel: Pick<Channel, 'ratePerSecond' | 
 export function recipientBudget(channel: Pick<Channel, 'provider' | 'messagingTier'>): number | null {
   if (channel.provider !== 'whatsapp_cloud' || !channel.messagingTier) return null;
   return TIER_RECIPIENTS[channel.messagingTier] ?? null;
+}
+
+const digits = (displayNumber: string): string => displayNumber.replace(/[^0-9]/g, '');
+
+/**
+ * A notification about the channel's own phone number id tells the number's display form: kept (digits only) for
+ * matching quality updates, which name the number by nothing else.
+ */
+export function learnDisplayNumber(channel: Channel, displayPhoneNumber: string | null): void {
+  const known = displayPhoneNumber ? digits(displayPhoneNumber) : '';
+  if (known && channel.whatsappDisplayPhoneNumber !== known) channel.whatsappDisplayPhoneNumber = known;
+}
+
+/**
+ * Whether a quality update is about this channel's number. One business account can hold several numbers, and the
+ * update names its number only by the display form: it must come from the channel's business account and name the
+ * display number the channel learned. Before the channel has learned it, the update is taken (and its number learned)
+ * only when no other whatsapp_cloud channel of the workspace has the same business account; otherwise it is ignored,
+ * rather than moving a number it may not be about.
+ */
+export async function qualityUpdateIsFor(em: EntityManager, channel: Channel, event: QualityEvent): Promise<boolean> {
+  if (event.wabaId !== channel.whatsappWabaId) return false;
+  const named = digits(event.displayPhoneNumber);
+  if (channel.whatsappDisplayPhoneNumber) return channel.whatsappDisplayPhoneNumber === named;
+  const siblings = await em.count(ChannelSchema, { workspace: channel.workspace, provider: 'whatsapp_cloud', whatsappWabaId: channel.whatsappWabaId, id: { $ne: channel.id } });
+  if (siblings > 0) return false;
+  learnDisplayNumber(channel, named);
+  return true;
 }
 
 /**

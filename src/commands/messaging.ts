@@ -16,7 +16,7 @@ import { InvalidMessageError, MEDIA_MAX_BYTES, mediaKindOf } from '../channels/w
 import { apiPointer, interactiveBody } from '../channels/interactive';
 import { MalformedNotificationError, parseNotification, type InboundContent, type WhatsAppEvent } from '../channels/whatsapp-cloud/webhook';
 import { config } from '../config';
-import { applyQualityUpdate, shareRecipientBudget } from '../channels/number-health';
+import { applyQualityUpdate, learnDisplayNumber, qualityUpdateIsFor, shareRecipientBudget } from '../channels/number-health';
 import { guardSubject } from '../privacy/fence';
 import type { CommandResponse } from './types';
 import { E164, normalisePhone } from '../identifiers';
@@ -739,9 +739,10 @@ export async function receiveWhatsAppNotification(em: EntityManager, ctx: Comman
       ignored++;
       continue;
     }
-    // a quality update names the number only by its display form: the channel's business account's is taken as its own
+    if (event.kind === 'inbound_message' || event.kind === 'status') learnDisplayNumber(channel, event.displayPhoneNumber);
+    // a quality update names the number only by its display form (see qualityUpdateIsFor)
     if (event.kind === 'quality') {
-      if (event.wabaId === channel.whatsappWabaId && applyQualityUpdate(em, itemCtx, 0, channel, event)) qualityUpdates++;
+      if ((await qualityUpdateIsFor(em, channel, event)) && applyQualityUpdate(em, itemCtx, 0, channel, event)) qualityUpdates++;
       else ignored++;
       continue;
     }

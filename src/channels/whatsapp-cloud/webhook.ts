@@ -91,6 +91,8 @@ export type InboundContent =
 export interface InboundMessageEvent extends EventBase {
   kind: 'inbound_message';
   phoneNumberId: string;
+  /** the business number's display form as the notification's metadata gives it, when it does */
+  displayPhoneNumber: string | null;
   wamid: string;
   /** the customer's WhatsApp id (phone number); Meta withholds it for some users who adopted a username */
   from: string | null;
@@ -117,6 +119,7 @@ export interface StatusError {
 export interface StatusEvent extends EventBase {
   kind: 'status';
   phoneNumberId: string;
+  displayPhoneNumber: string | null;
   wamid: string;
   status: DeliveryStatus;
   timestamp: number;
@@ -227,7 +230,9 @@ export function parseNotification(json: unknown): WhatsAppEvent[] {
 }
 
 function messagesChange(value: Obj, vp: string, wabaId: string): WhatsAppEvent[] {
-  const phoneNumberId = id(obj(value.metadata, `${vp}/metadata`).phone_number_id, `${vp}/metadata/phone_number_id`);
+  const metadata = obj(value.metadata, `${vp}/metadata`);
+  const phoneNumberId = id(metadata.phone_number_id, `${vp}/metadata/phone_number_id`);
+  const displayPhoneNumber = optStr(metadata.display_phone_number) || null;
   // contacts describe the senders of the messages beside them, keyed by wa_id and by BSUID (either may be missing)
   const contacts = new Map<string, { name: string | null; username: string | null; userId: string | null }>();
   optArr(value.contacts, `${vp}/contacts`).forEach((c, i) => {
@@ -252,6 +257,7 @@ function messagesChange(value: Obj, vp: string, wabaId: string): WhatsAppEvent[]
       dedupeKey: `message:${wamid}`,
       wabaId,
       phoneNumberId,
+      displayPhoneNumber,
       wamid,
       from,
       fromUserId,
@@ -277,6 +283,7 @@ function messagesChange(value: Obj, vp: string, wabaId: string): WhatsAppEvent[]
       dedupeKey: `status:${wamid}:${state}`,
       wabaId,
       phoneNumberId,
+      displayPhoneNumber,
       wamid,
       status: state,
       timestamp: unixSeconds(status.timestamp, `${sp}/timestamp`),

@@ -19,6 +19,8 @@ export interface Channel {
   /** a whatsapp_cloud channel's Cloud API number; the secrets are sealed (sealSecret), never shown after the create */
   whatsappPhoneNumberId?: string | null;
   whatsappWabaId?: string | null;
+  /** the number's display form (digits only) as Meta's notifications about this phone number id give it; null until one came */
+  whatsappDisplayPhoneNumber?: string | null;
   whatsappAccessToken?: string | null;
   whatsappAccessTokenHint?: string | null;
   whatsappAppSecret?: string | null;
@@ -121,6 +123,7 @@ export const ChannelSchema = new EntitySchema<Channel>({
     signingSecret: { type: 'string' },
     whatsappPhoneNumberId: { type: 'string', nullable: true },
     whatsappWabaId: { type: 'string', nullable: true },
+    whatsappDisplayPhoneNumber: { type: 'string', nullable: true },
     whatsappAccessToken: { type: 'string', nullable: true },
     whatsappAccessTokenHint: { type: 'string', nullable: true },
     whatsappAppSecret: { type: 'string', nullable: true },

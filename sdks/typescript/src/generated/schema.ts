@@ -4465,7 +4465,10 @@ export interface components {
              * @description A `whatsapp_cloud` number's quality as the provider's quality updates report it (`FLAGGED`: `red`,
              *     `UNFLAGGED`: `green`); `unknown` until the first update; `null` for other providers. While it is `red`
              *     the channel's sender hands over at half its `rate_per_second` (at least 1). A change emits
-             *     `channel.quality_changed` with `previous_attributes`.
+             *     `channel.quality_changed` with `previous_attributes`. A quality update names its number only by the
+             *     display number, which the channel learns from the `metadata` of Meta's notifications about its
+             *     `phone_number_id`: one that names another number is `ignored`, and so is one that comes before the channel
+             *     has learned its number while another `whatsapp_cloud` channel of the workspace shares its `waba_id`.
              * @example green
              * @enum {string|null}
              */
@@ -4505,7 +4508,10 @@ export interface components {
              * @description A `whatsapp_cloud` number's quality as the provider's quality updates report it (`FLAGGED`: `red`,
              *     `UNFLAGGED`: `green`); `unknown` until the first update; `null` for other providers. While it is `red`
              *     the channel's sender hands over at half its `rate_per_second` (at least 1). A change emits
-             *     `channel.quality_changed` with `previous_attributes`.
+             *     `channel.quality_changed` with `previous_attributes`. A quality update names its number only by the
+             *     display number, which the channel learns from the `metadata` of Meta's notifications about its
+             *     `phone_number_id`: one that names another number is `ignored`, and so is one that comes before the channel
+             *     has learned its number while another `whatsapp_cloud` channel of the workspace shares its `waba_id`.
              * @example green
              * @enum {string|null}
              */
@@ -4577,9 +4583,9 @@ export interface components {
             messages_received: components["schemas"]["MessageIdValue"][];
             /** @description Statuses that moved something: a message status that matched an outbound message of the channel (a repeated or late one changes nothing but is counted), or a template status update that moved a template reviewed by this business account. */
             statuses_applied: number;
-            /** @description Quality updates of the channel's business account that changed its `quality_rating` or `messaging_tier` (one older than the last applied, or a replay, is `ignored`). Absent from answers stored before quality updates were applied. */
+            /** @description Quality updates of the channel's number (see Channel `quality_rating`) that changed its `quality_rating` or `messaging_tier` (one older than the last applied, or a replay, is `ignored`). Absent from answers stored before quality updates were applied. */
             quality_updates_applied?: number;
-            /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), quality updates that change nothing, other change kinds. */
+            /** @description Items that change nothing here: senders without a phone number, statuses of unknown messages (one may name a message whose send is still being recorded: it is held for 10 minutes and applied when the send is recorded), quality updates that change nothing or are about another number, other change kinds. */
             ignored: number;
         };
         UsageCounts: {
