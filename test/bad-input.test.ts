@@ -111,6 +111,27 @@ describe('bad input', () => {
     ]);
   });
 
+  it('a query value written with literal reserved characters, or a space as +, is read as meant', async () => {
+    const n = String(Date.now()).slice(-8);
+    const made = await api.post('/v1/contacts', { body: { phone: `+9196${n}`, email: `ana.${n}@example.com`, external_id: `crm (eu):${n},x` } });
+    expect(made.status).toBe(201);
+    const found = async (query: string) => {
+      const res = await api.get(`/v1/contacts?${query}`);
+      expect([query, res.status]).toEqual([query, 200]);
+      return (res.body.data as { id: string }[]).map((c) => c.id);
+    };
+    // RFC 3986 lets `:`, `@`, `(`, `)` and `,` stand in a query literally; form encoding writes a space as `+`
+    expect(await found(`external_id=crm+(eu):${n},x`)).toEqual([made.body.id]);
+    expect(await found(`email=ana.${n}@example.com`)).toEqual([made.body.id]);
+    expect(await found(`phone=%2B91+96${n.slice(0, 4)}+${n.slice(4)}`)).toEqual([made.body.id]);
+    expect(await found(`updated_since=${made.body.created_at}&email=ana.${n}@example.com`)).toEqual([made.body.id]);
+    expect((await api.get('/v1/events?type=contact.*&limit=1')).status).toBe(200);
+    // what breaks the spec is still refused, for what it is: a `+` written literally is a space, so no phone
+    const literalPlus = await api.get(`/v1/contacts?phone=+9196${n}`);
+    expectProblem(literalPlus, 400, 'invalid_request');
+    expect(literalPlus.body.errors).toEqual([expect.objectContaining({ pointer: '/query/phone', message: expect.stringContaining('pattern') })]);
+  });
+
   it('a contact with no phone, email or external id is 400', async () => {
     const res = await api.post('/v1/contacts', { body: { first_name: 'Nobody' } });
     expectProblem(res, 400, 'invalid_request');

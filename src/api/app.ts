@@ -34,6 +34,7 @@ import { filesHandlers } from './files.handlers';
 import { flowsHandlers } from './flows.handlers';
 import { receiveUpload } from './files.upload';
 import { requestDuration } from '../metrics';
+import { encodeQueryForValidator } from './query-encoding';
 import { AJV_FORMATS_MODE, CALENDAR_FORMATS } from '../spec-formats';
 import { hasOpsToken, metricsHandler, readyzHandler } from './ops';
 import { PiiReadAudit } from './pii-audit';
@@ -242,7 +243,8 @@ function resourceHandlers(deps: AppDeps, runCommand: RunCommand, files: FileStor
 }
 
 function requestValidator() {
-  return OpenApiValidator.middleware({
+  // a query value written with literal reserved characters (`tag=region:south`, a space as `+`) is read as meant
+  return [encodeQueryForValidator, ...OpenApiValidator.middleware({
     // requests are upgraded to the current shape before validation, whatever version they were written in
     apiSpec: specForAnyVersion(spec) as never,
     // false: a JSON body is taken as typed (found by fuzzing: `"first_name": false` was stored as "false"); the
@@ -256,7 +258,7 @@ function requestValidator() {
     ignoreUndocumented: true,
     // multer would hold uploads in memory; receiveUpload streams them to the FileStore instead
     fileUploader: false,
-  });
+  })];
 }
 
 const bind = (op: Operation) => (req: Request, _res: Response, next: NextFunction) => {
