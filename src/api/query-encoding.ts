@@ -10,7 +10,7 @@ import { spec } from '../spec';
 
 /** Reserved characters that can stand literally in a query value, and `+` (a space). `&` and `#` end a value. */
 const LITERAL = /[:/?@!$'()*;[\]=+,]/g;
-const HAS_LITERAL = /[:/?@!$'()*;[\]=+,]/;
+const HAS_LITERAL = new RegExp(LITERAL.source);
 
 /** Query parameters that are comma-separated lists (style form, explode false): their commas separate items. */
 const COMMA_LISTS: ReadonlySet<string> = new Set(

@@ -116,7 +116,6 @@ export function applyQualityUpdate(em: EntityManager, ctx: CommandContext, n: nu
 // broadcasts take it exclusively to count and queue; single sends share it, so a count waits for the sends in flight
 const lockSql = (mode: '' | '_shared') => `select pg_advisory_xact_lock${mode}(hashtextextended('recipient_budget:' || ?, 0))`;
 
-
 /** A single send's share of the channel's budget lock, held to the end of its transaction. */
 export async function shareRecipientBudget(em: EntityManager, channel: Channel): Promise<void> {
   if (recipientBudget(channel) !== null) await exec(em, lockSql('_shared'), [channel.id]);

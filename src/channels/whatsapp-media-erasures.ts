@@ -50,6 +50,8 @@ export interface ErasureDrain {
  * then deleted at Meta and dropped from the queue, or spaced for another attempt. For one workspace, answers what is
  * left of its queue (the purge waits on it); the sweep of all needs no count.
  */
+export async function drainMediaErasures(orm: MikroORM, scope: { workspaceId: string; limit: number }): Promise<ErasureDrain>;
+export async function drainMediaErasures(orm: MikroORM, scope: { limit: number }): Promise<null>;
 export async function drainMediaErasures(orm: MikroORM, scope: { workspaceId?: string; limit: number }): Promise<ErasureDrain | null> {
   const em = orm.em.fork();
   const now = new Date();

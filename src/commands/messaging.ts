@@ -645,7 +645,6 @@ function inboundReply(content: InboundContent): { interactive_reply?: { type: 'b
   return { interactive_reply: { type: content.type, id: content.id.slice(0, 256) } };
 }
 
-
 /**
  * The events of a notification, change by change: a change that is not in the documented shape is counted, not
  * refused (a refusal would only make Meta send the whole notification again, for days), and the rest still count.

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { exec } from '../db/exec';
 import type { ListPage, PageParams } from '../pagination';
 import { keysetList } from '../db/keyset';
 import { toDate } from '../db/timestamps';
@@ -102,10 +103,6 @@ export function toFlowRunWire(r: FlowRunRow, steps?: FlowRunStepRow[]) {
     finished_at: r.finishedAt?.toISOString() ?? null,
   };
 }
-
-import { exec } from '../db/exec';
-
-export { exec };
 
 const FLOW_COLUMNS = `f.id, f.workspace_id as "workspace", f.name, f.status, f.version, v.trigger, v.steps, f.signing_secret as "signingSecret",
   f.activated_at as "activatedAt", f.created_at as "createdAt", f.updated_at as "updatedAt"`;

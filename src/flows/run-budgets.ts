@@ -4,7 +4,7 @@
 // (taken by both), so two writers cannot both take the last place.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { config } from '../config';
-import { exec } from './queries';
+import { exec } from '../db/exec';
 
 export type BudgetReason = 'flow_running_limit' | 'flow_start_rate_limit' | 'workspace_running_limit' | 'workspace_start_rate_limit';
 

@@ -5,7 +5,8 @@ import { DriverException, LockMode, type EntityManager, type MikroORM } from '@m
 import { config } from '../config';
 import { ChannelSchema, ContactSchema, type Contact, type FollowUp } from '../db/entities';
 import { recordEvent, type CommandContext } from '../db/events';
-import { exec, findFlowRun, lockFlowRun, toFlowRunWire, type FlowRunRow, type FlowRunStepRow, type FlowStep } from './queries';
+import { exec } from '../db/exec';
+import { findFlowRun, lockFlowRun, toFlowRunWire, type FlowRunRow, type FlowRunStepRow, type FlowStep } from './queries';
 import { normaliseTagName } from '../db/tags.queries';
 import { guardSubject, holdFence } from '../privacy/fence';
 import { ApiError } from '../errors';

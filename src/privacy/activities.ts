@@ -75,7 +75,7 @@ export function createPrivacyActivities(orm: MikroORM, files: FileStore) {
     async erasePurgedMedia(input: { purgeId: string }): Promise<{ left: number; recheckMs: number }> {
       const purge = await findPurge(orm.em.fork(), input.purgeId);
       if (!purge) throw ApplicationFailure.nonRetryable(`no purge ${input.purgeId}`, 'purge_missing');
-      const drain = (await drainMediaErasures(orm, { workspaceId: purge.workspaceId, limit: MEDIA_ERASURES_PER_DRAIN }))!;
+      const drain = await drainMediaErasures(orm, { workspaceId: purge.workspaceId, limit: MEDIA_ERASURES_PER_DRAIN });
       const files = purge.stages.find((s) => s.name === FILES_STAGE);
       if (drain.left > 0 || files?.status === 'waiting') {
         await updatePurge(orm, input.purgeId, (p) => {
