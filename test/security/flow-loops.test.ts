@@ -58,7 +58,8 @@ async function runCounts(flowIds: string[]): Promise<number[]> {
 
 /** Waits for the flows to reach `expected` runs, then watches a while longer: a bounded chain stays there. */
 async function expectSettledAt(flowIds: string[], expected: number[], watchMs = 4000): Promise<void> {
-  await waitFor(() => runCounts(flowIds), (n) => n.every((c, i) => c >= expected[i]), 30_000);
+  // a chain of sends, reads and triggers: on a loaded CI machine three hops have taken more than 30 s
+  await waitFor(() => runCounts(flowIds), (n) => n.every((c, i) => c >= expected[i]), 60_000);
   await sleep(watchMs);
   expect(await runCounts(flowIds)).toEqual(expected);
   // and every run has ended: nothing is left queued behind them
